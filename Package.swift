@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode is the package default; these add
+/// the upcoming features the style guide asks for.
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "swift-smi",
+    products: [
+        .library(name: "SMICore", targets: ["SMICore"]),
+        .library(name: "IstioAdapter", targets: ["IstioAdapter"]),
+        .library(name: "LinkerdAdapter", targets: ["LinkerdAdapter"]),
+        .library(name: "ConsulAdapter", targets: ["ConsulAdapter"]),
+        .executable(name: "smi", targets: ["smi"]),
+    ],
+    targets: [
+        .target(name: "SMICore", swiftSettings: strictness),
+        .target(name: "IstioAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
+        .target(name: "LinkerdAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
+        .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
+        .executableTarget(name: "smi", dependencies: ["SMICore"], swiftSettings: strictness),
+        .testTarget(name: "SMICoreTests", dependencies: ["SMICore"], swiftSettings: strictness),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+/// Translates SMI objects into Istio resources. The translation arrives with the
+/// MeshAdapter contract; this module exists so that the product layout is in place.
+public enum IstioAdapterModule {}

@@ -1,0 +1,43 @@
+/// A value together with the place in the source text it was read from.
+///
+/// Nodes built in code (by `ManifestEncoder`, say) have no location. Two nodes are equal
+/// when their values are; where they came from does not matter.
+public struct ManifestNode: Sendable, Equatable {
+    /// What the node holds.
+    public var value: ManifestValue
+    /// Where the node starts in its source text, if it was read from text.
+    public var location: SourceLocation?
+
+    /// Creates a node holding `value`, read at `location` if it came from text.
+    public init(_ value: ManifestValue, at location: SourceLocation? = nil) {
+        self.value = value
+        self.location = location
+    }
+
+    /// Compares the values only.
+    public static func == (lhs: ManifestNode, rhs: ManifestNode) -> Bool {
+        lhs.value == rhs.value
+    }
+}
+
+extension ManifestNode: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    /// A string node.
+    public init(stringLiteral value: String) { self.init(.string(value)) }
+    /// An integer node.
+    public init(integerLiteral value: Int) { self.init(.int(value)) }
+    /// A boolean node.
+    public init(booleanLiteral value: Bool) { self.init(.bool(value)) }
+    /// A floating-point node.
+    public init(floatLiteral value: Double) { self.init(.double(value)) }
+    /// A null node.
+    public init(nilLiteral: ()) { self.init(.null) }
+    /// A sequence node.
+    public init(arrayLiteral elements: ManifestNode...) { self.init(.sequence(elements)) }
+    /// A mapping node with string keys, in the order written.
+    public init(dictionaryLiteral elements: (String, ManifestNode)...) {
+        self.init(.mapping(ManifestMapping(elements.map { (ManifestNode(.string($0.0)), $0.1) })))
+    }
+}

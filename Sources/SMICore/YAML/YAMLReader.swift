@@ -1,0 +1,96 @@
+/// Reads YAML (and therefore JSON) text into documents of `ManifestValue` nodes.
+///
+/// Zero dependencies, on UTF-8 bytes. Every node keeps its source location. Hostile input
+/// is bounded by `Limits`: nesting depth, sizes, document count and alias expansion (a
+/// "billion laughs" document is rejected, never expanded).
+public struct YAMLReader: Sendable {
+    /// Bounds that keep reading safe on hostile input.
+    public struct Limits: Sendable, Equatable {
+        /// Deepest nesting of collections.
+        public var maxDepth: Int
+        /// Largest input, in bytes.
+        public var maxInputBytes: Int
+        /// Largest single document, in bytes.
+        public var maxDocumentBytes: Int
+        /// Largest single scalar, in bytes.
+        public var maxScalarBytes: Int
+        /// Most documents in one stream.
+        public var maxDocuments: Int
+        /// Most nodes a document may denote once its aliases are expanded. Aliases are
+        /// shared, not copied, but everything that walks the tree sees them expanded.
+        public var maxAliasExpansion: Int
+
+        /// Defaults that admit any real manifest and reject bombs quickly.
+        public init(
+            maxDepth: Int = 512,
+            maxInputBytes: Int = 1 << 30,
+            maxDocumentBytes: Int = 64 << 20,
+            maxScalarBytes: Int = 16 << 20,
+            maxDocuments: Int = 1_000_000,
+            maxAliasExpansion: Int = 1_000_000
+        ) {
+            self.maxDepth = maxDepth
+            self.maxInputBytes = maxInputBytes
+            self.maxDocumentBytes = maxDocumentBytes
+            self.maxScalarBytes = maxScalarBytes
+            self.maxDocuments = maxDocuments
+            self.maxAliasExpansion = maxAliasExpansion
+        }
+    }
+
+    /// How plain scalars resolve to types.
+    public var schema: YAMLSchema
+    /// Bounds on the input.
+    public var limits: Limits
+    /// Whether a mapping may repeat a key. YAML forbids it and Kubernetes' strict decoding
+    /// rejects it, so it is an error unless allowed here.
+    public var allowsDuplicateKeys: Bool
+
+    /// Creates a reader.
+    public init(schema: YAMLSchema = .kubernetes, limits: Limits = Limits(), allowsDuplicateKeys: Bool = false) {
+        self.schema = schema
+        self.limits = limits
+        self.allowsDuplicateKeys = allowsDuplicateKeys
+    }
+
+    /// Reads every document of a UTF-8 byte stream.
+    ///
+    /// - Parameter file: the name used in locations and errors.
+    public func read(_ bytes: some Collection<UInt8>, file: String? = nil) throws(YAMLError) -> [ManifestDocument] {
+        if bytes.count > limits.maxInputBytes {
+            throw YAMLError(.limit, "input of \(bytes.count) bytes exceeds the limit of \(limits.maxInputBytes) bytes", at: SourceLocation(line: 1, column: 1), file: file)
+        }
+        var storage = [UInt8]()
+        storage.reserveCapacity(bytes.count + 8)
+        storage.append(contentsOf: bytes)
+        let count = storage.count
+        storage.append(contentsOf: repeatElement(0, count: 8))
+        let reader = self
+        let result: Result<[ManifestDocument], YAMLError> = storage.withUnsafeBufferPointer { buffer in
+            do throws(YAMLError) {
+                guard let base = buffer.baseAddress else { return .success([]) }
+                try UTF8Validation.check(base, count: count, file: file)
+                let scanner = YAMLScanner(base, count: count, limits: reader.limits, file: file)
+                var parser = YAMLParser(scanner: scanner, reader: reader, file: file)
+                return .success(try parser.parseStream())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Reads every document of a string.
+    public func read(_ text: String, file: String? = nil) throws(YAMLError) -> [ManifestDocument] {
+        try read(Array(text.utf8), file: file)
+    }
+
+    /// Reads a stream that must hold exactly one document (or none, which reads as null).
+    public func readSingle(_ text: String, file: String? = nil) throws(YAMLError) -> ManifestNode {
+        let documents = try read(text, file: file)
+        if documents.count > 1 {
+            throw YAMLError(.syntax, "expected a single document, found \(documents.count)", at: documents[1].root.location ?? SourceLocation(line: 1, column: 1), file: file)
+        }
+        return documents.first?.root ?? ManifestNode(.null, at: SourceLocation(line: 1, column: 1))
+    }
+}

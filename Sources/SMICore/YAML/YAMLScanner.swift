@@ -37,6 +37,9 @@ final class YAMLScanner {
     private var flowLevel = 0
     private var simpleKeyAllowed = false
     private var simpleKeys: [SimpleKey] = []
+    /// For each level of `simpleKeys`: whether it is a flow mapping, where implicit keys
+    /// may span lines (YAML 1.2, 7.4.1); in block context and flow sequences they may not.
+    private var levelIsFlowMapping: [Bool] = []
     /// The previous token was a quoted scalar or the end of a flow collection, after which a
     /// `:` in a flow collection is a value indicator even without a following space.
     private var adjacentValueAllowed = false
@@ -161,6 +164,7 @@ final class YAMLScanner {
             indent = -1
             simpleKeyAllowed = true
             simpleKeys = [SimpleKey()]
+            levelIsFlowMapping = [false]
             if count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { index = 3; lineStart = 3 }
             append(.streamStart, currentMark)
             return
@@ -277,9 +281,10 @@ final class YAMLScanner {
     /// on a continuation line must be indented more than its enclosing block.
     private func checkTokenIndentation() throws(YAMLError) {
         guard tokenStartsLine else { return }
-        if tabBeforeToken && flowLevel == 0 {
+        if tabBeforeToken {
             let c = ch
-            let blockIndicator = (c == UInt8(ascii: "-") || c == UInt8(ascii: "?") || c == UInt8(ascii: ":"))
+            let blockIndicator = flowLevel == 0
+                && (c == UInt8(ascii: "-") || c == UInt8(ascii: "?") || c == UInt8(ascii: ":"))
                 && Self.isBlankOrEnd(at(1))
             if blockIndicator || spacesBeforeTab <= indent {
                 throw error("tab characters must not be used for indentation", at: currentMark)
@@ -295,7 +300,7 @@ final class YAMLScanner {
     private func staleSimpleKeys() throws(YAMLError) {
         for i in simpleKeys.indices where simpleKeys[i].possible {
             let key = simpleKeys[i]
-            if key.mark.line < line || key.mark.index + 1024 < index {
+            if (key.mark.line < line && !levelIsFlowMapping[i]) || key.mark.index + 1024 < index {
                 if key.required {
                     throw error("expected ':' after mapping key", at: key.mark)
                 }
@@ -451,6 +456,7 @@ final class YAMLScanner {
             throw error("document nests deeper than the limit of \(limits.maxDepth) levels", at: currentMark, reason: .limit)
         }
         simpleKeys.append(SimpleKey())
+        if case .flowMappingStart = kind { levelIsFlowMapping.append(true) } else { levelIsFlowMapping.append(false) }
         flowLevel += 1
         simpleKeyAllowed = true
         append(kind, currentMark)
@@ -462,6 +468,7 @@ final class YAMLScanner {
         if flowLevel > 0 {
             flowLevel -= 1
             simpleKeys.removeLast()
+            levelIsFlowMapping.removeLast()
         }
         simpleKeyAllowed = false
         adjacentValueAllowed = true
@@ -918,8 +925,11 @@ final class YAMLScanner {
                     continue
                 }
                 let spaces = index - s
+                if ch == 0x09 && spaces < minIndent {
+                    throw error("tab characters must not be used for indentation", at: currentMark)
+                }
                 if ch == 0 && atEnd {
-                    contentIndent = max(minIndent, max(maxEmptyIndent, 1))
+                    contentIndent = max(minIndent, max(maxEmptyIndent, spaces))
                 } else {
                     contentIndent = max(spaces, minIndent)
                     if spaces >= minIndent && maxEmptyIndent > spaces {
@@ -938,7 +948,14 @@ final class YAMLScanner {
             // Indentation of this line.
             let lineBegin = index
             while column < contentIndent && ch == 0x20 { index += 1 }
-            if atEnd { break }
+            if atEnd {
+                // A last line of spaces without a line break still ends with one.
+                if index > lineBegin { trailingBreaks += 1; breaks += 1 }
+                break
+            }
+            if ch == 0x09 && column < contentIndent {
+                throw error("tab characters must not be used for indentation", at: currentMark)
+            }
             if Self.isBreak(ch) {
                 skipBreak()
                 trailingBreaks += 1
@@ -969,7 +986,11 @@ final class YAMLScanner {
             lastBreakWasFoldable = !leadingBlank
             trailingBreaks = 0
             breaks = 0
-            if atEnd { break }
+            if atEnd {
+                // The end of the input ends the last line as a line break would.
+                trailingBreaks = 1
+                break
+            }
             skipBreak()
             trailingBreaks = 1
         }

@@ -1,0 +1,58 @@
+/// One growing byte buffer that the writers fill, so output is built without
+/// intermediate strings.
+struct OutputBuffer {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    @inline(__always) mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    @inline(__always) mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always) mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func appendSpaces(_ count: Int) {
+        for _ in 0..<count { bytes.append(0x20) }
+    }
+
+    mutating func appendHex(_ value: UInt32, digits: Int) {
+        let hex: StaticString = "0123456789ABCDEF"
+        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+            bytes.append(hex.utf8Start[Int((value >> UInt32(shift)) & 0xF)])
+        }
+    }
+
+    /// Decimal form of an integer.
+    mutating func appendDecimal(_ value: Int) {
+        if value >= 0 && value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        } else {
+            append(String(value))
+        }
+    }
+
+    /// A double in a form that YAML 1.1 and 1.2 readers and JSON all take for a float:
+    /// always a `.` in the mantissa and a sign in the exponent (`3.0e+20`).
+    mutating func appendFloat(_ value: Double) {
+        var text = "\(value)"
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            var mantissa = String(text[..<e])
+            var exponent = String(text[text.index(after: e)...])
+            if !mantissa.contains(".") { mantissa += ".0" }
+            if !exponent.hasPrefix("-") && !exponent.hasPrefix("+") { exponent = "+" + exponent }
+            text = mantissa + "e" + exponent
+        } else if !text.contains(".") {
+            text += ".0"
+        }
+        append(text)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,188 @@
+/// Writes manifest values as YAML the way `kubectl` prints it: two-space indentation,
+/// block style, sequences at the indentation of their key, `---` between documents.
+///
+/// Output is deterministic (mapping order as given) and reads back as the same values
+/// through this library's reader (either schema), Kubernetes' reader and PyYAML: strings
+/// are quoted exactly when some reader would take them for something else, floats always
+/// read as floats, and non-printable characters are escaped.
+public struct YAMLWriter: Sendable {
+    /// Creates a writer.
+    public init() {}
+
+    /// The YAML text of one document.
+    public func write(_ node: ManifestNode) -> String {
+        write([node])
+    }
+
+    /// The YAML text of several documents, separated by `---`.
+    public func write(_ documents: [ManifestNode]) -> String {
+        var out = OutputBuffer()
+        write(documents, into: &out)
+        return out.string
+    }
+
+    /// Appends the YAML text of several documents to a byte buffer.
+    public func write(_ documents: [ManifestNode], into bytes: inout [UInt8]) {
+        var out = OutputBuffer(capacity: 0)
+        swap(&out.bytes, &bytes)
+        write(documents, into: &out)
+        swap(&out.bytes, &bytes)
+    }
+
+    func write(_ documents: [ManifestNode], into out: inout OutputBuffer) {
+        for (i, document) in documents.enumerated() {
+            if i > 0 { out.append("---\n") }
+            writeRoot(document.value, into: &out)
+        }
+    }
+
+    private func writeRoot(_ value: ManifestValue, into out: inout OutputBuffer) {
+        switch value {
+        case let .mapping(m) where m.count > 0:
+            writeMapping(m, indent: 0, into: &out)
+        case let .sequence(s) where !s.isEmpty:
+            writeSequence(s, indent: 0, into: &out)
+        default:
+            writeScalarOrEmpty(value, indent: 0, blockIndent: 2, into: &out)
+            out.append(0x0A)
+        }
+    }
+
+    /// Entries of a non-empty mapping, each starting at `indent` (the first one at the
+    /// current position when the caller already wrote the indentation or `- `).
+    private func writeMapping(_ m: ManifestMapping, indent: Int, firstInline: Bool = false, into out: inout OutputBuffer) {
+        for (i, entry) in m.entries.enumerated() {
+            if i > 0 || !firstInline { out.appendSpaces(indent) }
+            if writeImplicitKey(entry.key.value, into: &out) {
+                out.append(0x3A)
+            } else {
+                out.append("? ")
+                writeNested(entry.key.value, indent: indent + 2, into: &out)
+                out.appendSpaces(indent)
+                out.append(0x3A)
+            }
+            writeValue(entry.value.value, indent: indent, into: &out)
+        }
+    }
+
+    /// Writes what follows `key:` or `:`: a space and a scalar, or a nested block.
+    private func writeValue(_ value: ManifestValue, indent: Int, into out: inout OutputBuffer) {
+        switch value {
+        case let .mapping(m) where m.count > 0:
+            out.append(0x0A)
+            writeMapping(m, indent: indent + 2, into: &out)
+        case let .sequence(s) where !s.isEmpty:
+            out.append(0x0A)
+            writeSequence(s, indent: indent, into: &out)
+        default:
+            out.append(0x20)
+            writeScalarOrEmpty(value, indent: indent, blockIndent: indent + 2, into: &out)
+            out.append(0x0A)
+        }
+    }
+
+    /// Writes a node that starts right after `? ` or `- `, at `indent` for continuation lines.
+    private func writeNested(_ value: ManifestValue, indent: Int, into out: inout OutputBuffer) {
+        switch value {
+        case let .mapping(m) where m.count > 0:
+            writeMapping(m, indent: indent, firstInline: true, into: &out)
+        case let .sequence(s) where !s.isEmpty:
+            writeSequence(s, indent: indent, firstInline: true, into: &out)
+        default:
+            writeScalarOrEmpty(value, indent: indent - 2, blockIndent: indent, into: &out)
+            out.append(0x0A)
+        }
+    }
+
+    private func writeSequence(_ items: [ManifestNode], indent: Int, firstInline: Bool = false, into out: inout OutputBuffer) {
+        for (i, item) in items.enumerated() {
+            if i > 0 || !firstInline { out.appendSpaces(indent) }
+            out.append("- ")
+            writeNested(item.value, indent: indent + 2, into: &out)
+        }
+    }
+
+    /// Writes a key for `key: value` form; returns false (writing nothing) when the key
+    /// needs the explicit `? ` form: collections, and keys too long for an implicit key.
+    private func writeImplicitKey(_ key: ManifestValue, into out: inout OutputBuffer) -> Bool {
+        switch key {
+        case .mapping, .sequence:
+            return false
+        case let .string(s) where s.utf8.count > 512:
+            return false
+        default:
+            writeScalarOrEmpty(key, indent: 0, blockIndent: 0, isKey: true, into: &out)
+            return true
+        }
+    }
+
+    private func writeScalarOrEmpty(_ value: ManifestValue, indent: Int, blockIndent: Int, isKey: Bool = false, into out: inout OutputBuffer) {
+        switch value {
+        case .null: out.append("null")
+        case let .bool(b): out.append(b ? "true" : "false")
+        case let .int(i): out.appendDecimal(i)
+        case let .double(d):
+            if d.isNaN { out.append(".nan") } else if d.isInfinite { out.append(d < 0 ? "-.inf" : ".inf") } else { out.appendFloat(d) }
+        case let .string(s):
+            writeString(s, blockIndent: blockIndent, isKey: isKey, into: &out)
+        case .sequence: out.append("[]")
+        case .mapping: out.append("{}")
+        }
+    }
+
+    private func writeString(_ s: String, blockIndent: Int, isKey: Bool, into out: inout OutputBuffer) {
+        switch YAMLStringStyle.of(s, allowBlock: !isKey) {
+        case .plain:
+            out.append(s)
+        case .doubleQuoted:
+            writeDoubleQuoted(s, into: &out)
+        case let .literal(chomping):
+            out.append(0x7C)
+            out.append(chomping)
+            for line in s.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                out.append(0x0A)
+                if !line.isEmpty {
+                    out.appendSpaces(blockIndent)
+                    out.bytes.append(contentsOf: line)
+                }
+            }
+            // The final line break is written by the caller; drop the one the split added
+            // for a trailing newline.
+            if out.bytes.last == 0x0A { out.bytes.removeLast() }
+        }
+    }
+
+    func writeDoubleQuoted(_ s: String, into out: inout OutputBuffer) {
+        out.append(0x22)
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x22: out.append("\\\"")
+            case 0x5C: out.append("\\\\")
+            case 0x00: out.append("\\0")
+            case 0x07: out.append("\\a")
+            case 0x08: out.append("\\b")
+            case 0x09: out.append("\\t")
+            case 0x0A: out.append("\\n")
+            case 0x0B: out.append("\\v")
+            case 0x0C: out.append("\\f")
+            case 0x0D: out.append("\\r")
+            case 0x1B: out.append("\\e")
+            case 0x85: out.append("\\N")
+            case 0x2028: out.append("\\L")
+            case 0x2029: out.append("\\P")
+            case 0x01..<0x20, 0x7F..<0xA0:
+                out.append("\\x")
+                out.appendHex(v, digits: 2)
+            case 0xFEFF, 0xFFFE, 0xFFFF:
+                out.append("\\u")
+                out.appendHex(v, digits: 4)
+            case 0..<0x80:
+                out.append(UInt8(v))
+            default:
+                out.bytes.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        out.append(0x22)
+    }
+}

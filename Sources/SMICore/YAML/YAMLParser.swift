@@ -216,7 +216,7 @@ struct YAMLParser {
                 _ = try scanner.next()
                 return (ManifestNode(.sequence(items), at: location(start.start)), size)
             default:
-                throw error("expected '- ' (a sequence entry) or less indentation, found \(Self.describe(token.kind))", at: token.start)
+                throw error("expected '- ' at column \(start.start.column + 1) for the next entry of the sequence that starts at \(location(start.start)), or less indentation; found \(Self.describe(token.kind))", at: token.start)
             }
         }
     }
@@ -264,8 +264,10 @@ struct YAMLParser {
             case .blockEnd:
                 _ = try scanner.next()
                 return try finishMapping(entries, mergeKeys: mergeKeys, size: size, at: start.start)
+            case .blockMappingStart, .blockSequenceStart:
+                throw error("inconsistent indentation: expected a key at column \(start.start.column + 1) of the mapping that starts at \(location(start.start)), or less indentation", at: token.start)
             default:
-                throw error("expected a mapping key or less indentation, found \(Self.describe(token.kind))", at: token.start)
+                throw error("expected a key at column \(start.start.column + 1) of the mapping that starts at \(location(start.start)), or less indentation; found \(Self.describe(token.kind))", at: token.start)
             }
             token = try scanner.peek()
             let value: Sized
@@ -297,7 +299,7 @@ struct YAMLParser {
             }
             if !first {
                 guard case .flowEntry = token.kind else {
-                    throw error("expected ',' or ']' in a flow sequence, found \(Self.describe(token.kind))", at: token.start)
+                    throw error("expected ',' or ']' in the flow sequence that starts at \(location(start.start)), found \(Self.describe(token.kind))", at: token.start)
                 }
                 _ = try scanner.next()
                 token = try scanner.peek()
@@ -378,7 +380,7 @@ struct YAMLParser {
             }
             if !first {
                 guard case .flowEntry = token.kind else {
-                    throw error("expected ',' or '}' in a flow mapping, found \(Self.describe(token.kind))", at: token.start)
+                    throw error("expected ',' or '}' in the flow mapping that starts at \(location(start.start)), found \(Self.describe(token.kind))", at: token.start)
                 }
                 _ = try scanner.next()
                 token = try scanner.peek()

@@ -38,7 +38,8 @@ final class YAMLScanner {
     private var simpleKeyAllowed = false
     private var simpleKeys: [SimpleKey] = []
     /// For each level of `simpleKeys`: whether it is a flow mapping, where implicit keys
-    /// may span lines (YAML 1.2, 7.4.1); in block context and flow sequences they may not.
+    /// may span lines (YAML 1.2, 7.4.1) and, so that every JSON document reads, exceed 1024
+    /// characters; in block context and flow sequences they may do neither.
     private var levelIsFlowMapping: [Bool] = []
     /// The previous token was a quoted scalar or the end of a flow collection, after which a
     /// `:` in a flow collection is a value indicator even without a following space.
@@ -300,7 +301,7 @@ final class YAMLScanner {
     private func staleSimpleKeys() throws(YAMLError) {
         for i in simpleKeys.indices where simpleKeys[i].possible {
             let key = simpleKeys[i]
-            if (key.mark.line < line && !levelIsFlowMapping[i]) || key.mark.index + 1024 < index {
+            if !levelIsFlowMapping[i] && (key.mark.line < line || key.mark.index + 1024 < index) {
                 if key.required {
                     throw error("expected ':' after mapping key", at: key.mark)
                 }

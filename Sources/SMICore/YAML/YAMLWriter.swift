@@ -11,18 +11,18 @@ public struct YAMLWriter: Sendable {
 
     /// The YAML text of one document.
     public func write(_ node: ManifestNode) -> String {
-        write([node])
+        write(documents: [node])
     }
 
     /// The YAML text of several documents, separated by `---`.
-    public func write(_ documents: [ManifestNode]) -> String {
+    public func write(documents: [ManifestNode]) -> String {
         var out = OutputBuffer()
         write(documents, into: &out)
         return out.string
     }
 
     /// Appends the YAML text of several documents to a byte buffer.
-    public func write(_ documents: [ManifestNode], into bytes: inout [UInt8]) {
+    public func write(documents: [ManifestNode], into bytes: inout [UInt8]) {
         var out = OutputBuffer(capacity: 0)
         swap(&out.bytes, &bytes)
         write(documents, into: &out)

@@ -22,7 +22,7 @@ import Testing
     @Test(arguments: YAMLSchema.allCases)
     func writerThenReaderIsTheIdentity(schema: YAMLSchema) throws {
         let values = Self.generatedValues(seed: 7, anyKeys: true, finiteOnly: false)
-        let text = YAMLWriter().write(values)
+        let text = YAMLWriter().write(documents: values)
         let documents = try YAMLReader(schema: schema).read(text)
         #expect(documents.count == values.count)
         for (value, document) in zip(values, documents) where value != document.root {
@@ -48,7 +48,7 @@ import Testing
         let values = Self.generatedValues(seed: 42, anyKeys: false, finiteOnly: false)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("smi-roundtrip-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
-        try YAMLWriter().write(values).write(to: file, atomically: true, encoding: .utf8)
+        try YAMLWriter().write(documents: values).write(to: file, atomically: true, encoding: .utf8)
 
         let process = Process()
         process.executableURL = oracle

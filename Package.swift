@@ -18,7 +18,11 @@ let package = Package(
         .executable(name: "smi", targets: ["smi"]),
     ],
     targets: [
-        .target(name: "SMICore", swiftSettings: strictness),
+        .target(
+            name: "SMICore",
+            swiftSettings: strictness,
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         .target(name: "IstioAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "LinkerdAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),

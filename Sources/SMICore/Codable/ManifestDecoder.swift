@@ -1,0 +1,365 @@
+/// Decodes `Decodable` types from manifest nodes, so every typed resource is a plain
+/// `Codable` struct.
+///
+/// Numbers decode strictly, as Kubernetes' JSON decoding does: a string field takes only a
+/// string, an integer field only an integral number. Errors carry the field path and the
+/// source location of the offending node. With `rejectsUnknownKeys`, a key that the type
+/// never asks for is an error, as `kubectl --validate=strict` reports it.
+public struct ManifestDecoder: Sendable {
+    /// Whether keys that the decoded type does not read are errors.
+    public var rejectsUnknownKeys: Bool
+    /// The file name used in errors.
+    public var file: String?
+
+    /// Creates a decoder.
+    public init(rejectsUnknownKeys: Bool = false, file: String? = nil) {
+        self.rejectsUnknownKeys = rejectsUnknownKeys
+        self.file = file
+    }
+
+    /// Decodes a value of `type` from `node`.
+    public func decode<T: Decodable>(_ type: T.Type, from node: ManifestNode) throws(ManifestDecodingError) -> T {
+        let state = DecodingState(file: file, tracksKeys: rejectsUnknownKeys)
+        let value: T
+        do {
+            value = try T(from: NodeDecoder(node: node, codingPath: [], state: state))
+        } catch let error as ManifestDecodingError {
+            throw error
+        } catch let error as DecodingError {
+            throw Self.convert(error, root: node, file: file)
+        } catch {
+            throw ManifestDecodingError("\(error)", path: FieldPath(), location: node.location, file: file)
+        }
+        if rejectsUnknownKeys, let unknown = state.firstUnknownKey() {
+            throw unknown
+        }
+        return value
+    }
+
+    /// Turns a `DecodingError` thrown by hand-written `init(from:)` code into one with a
+    /// source location, found by following its coding path.
+    static func convert(_ error: DecodingError, root: ManifestNode, file: String?) -> ManifestDecodingError {
+        let context: DecodingError.Context
+        let message: String
+        switch error {
+        case let .typeMismatch(type, c): context = c; message = c.debugDescription.isEmpty ? "expected \(type)" : c.debugDescription
+        case let .valueNotFound(type, c): context = c; message = c.debugDescription.isEmpty ? "expected \(type), found null" : c.debugDescription
+        case let .keyNotFound(key, c): context = c; message = "missing required field '\(key.stringValue)'"
+        case let .dataCorrupted(c): context = c; message = c.debugDescription
+        @unknown default: return ManifestDecodingError("\(error)", path: FieldPath(), location: root.location, file: file)
+        }
+        var path = FieldPath(codingPath: context.codingPath)
+        var node = root.node(at: path)
+        while node == nil && !path.components.isEmpty {
+            path.components.removeLast()
+            node = root.node(at: path)
+        }
+        return ManifestDecodingError(message, path: FieldPath(codingPath: context.codingPath), location: node?.location, file: file)
+    }
+}
+
+/// What one decoding run shares between its containers: the file name and, when unknown
+/// keys are rejected, which keys of which mappings were read.
+final class DecodingState {
+    let file: String?
+    let tracksKeys: Bool
+    private var mappings: [String: (path: [any CodingKey], mapping: ManifestMapping)] = [:]
+    private var read: [String: Set<String>] = [:]
+
+    init(file: String?, tracksKeys: Bool) {
+        self.file = file
+        self.tracksKeys = tracksKeys
+    }
+
+    func register(_ mapping: ManifestMapping, at path: [any CodingKey]) {
+        guard tracksKeys else { return }
+        let id = FieldPath(codingPath: path).description
+        if mappings[id] == nil { mappings[id] = (path, mapping) }
+    }
+
+    func markRead(_ key: String, at path: [any CodingKey]) {
+        guard tracksKeys else { return }
+        read[FieldPath(codingPath: path).description, default: []].insert(key)
+    }
+
+    /// The first key, in document order, that no container asked for.
+    func firstUnknownKey() -> ManifestDecodingError? {
+        var found: [(location: SourceLocation?, error: ManifestDecodingError)] = []
+        for (id, entry) in mappings {
+            let seen = read[id] ?? []
+            for e in entry.mapping.entries {
+                guard case let .string(key) = e.key.value, !seen.contains(key) else { continue }
+                let path = FieldPath(codingPath: entry.path).appending(key)
+                found.append((e.key.location, ManifestDecodingError("unknown field '\(key)'", path: path, location: e.key.location, file: file)))
+            }
+        }
+        return found.min { a, b in
+            switch (a.location, b.location) {
+            case let (l?, r?): return l < r
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.error.path.description < b.error.path.description
+            }
+        }?.error
+    }
+}
+
+/// A coding key for sequence elements and ad-hoc string keys.
+struct ManifestCodingKey: CodingKey {
+    let stringValue: String
+    let intValue: Int?
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+        intValue = nil
+    }
+
+    init(intValue: Int) {
+        stringValue = "Index \(intValue)"
+        self.intValue = intValue
+    }
+}
+
+struct NodeDecoder: Decoder {
+    let node: ManifestNode
+    let codingPath: [any CodingKey]
+    let state: DecodingState
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func fail(_ message: String, at node: ManifestNode? = nil) -> ManifestDecodingError {
+        ManifestDecodingError(message, path: FieldPath(codingPath: codingPath), location: (node ?? self.node).location, file: state.file)
+    }
+
+    func mismatch(_ expected: String) -> ManifestDecodingError {
+        fail("expected \(expected), found \(Self.describe(node.value))")
+    }
+
+    static func describe(_ value: ManifestValue) -> String {
+        switch value {
+        case .null: return "null"
+        case let .bool(b): return "boolean \(b)"
+        case let .int(i): return "integer \(i)"
+        case let .double(d): return "number \(d)"
+        case let .string(s): return s.count > 40 ? "a string" : "string \"\(s)\""
+        case .sequence: return "a sequence"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case let .mapping(m) = node.value else { throw mismatch("a mapping") }
+        state.register(m, at: codingPath)
+        return KeyedDecodingContainer(KeyedNodeDecoder<Key>(decoder: self, mapping: m))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case let .sequence(items) = node.value else { throw mismatch("a sequence") }
+        return UnkeyedNodeDecoder(decoder: self, items: items)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
+
+    func child(_ node: ManifestNode, _ key: any CodingKey) -> NodeDecoder {
+        NodeDecoder(node: node, codingPath: codingPath + [key], state: state)
+    }
+
+    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        if let node = node as? T { return node }
+        return try T(from: self)
+    }
+}
+
+extension NodeDecoder: SingleValueDecodingContainer {
+    func decodeNil() -> Bool {
+        if case .null = node.value { return true }
+        return false
+    }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        guard case let .bool(b) = node.value else { throw mismatch("a boolean") }
+        return b
+    }
+
+    func decode(_ type: String.Type) throws -> String {
+        guard case let .string(s) = node.value else { throw mismatch("a string") }
+        return s
+    }
+
+    func decode(_ type: Double.Type) throws -> Double {
+        switch node.value {
+        case let .double(d): return d
+        case let .int(i): return Double(i)
+        default: throw mismatch("a number")
+        }
+    }
+
+    func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+
+    func decodeInteger<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        switch node.value {
+        case let .int(i):
+            guard let v = I(exactly: i) else { throw fail("integer \(i) is out of range for \(I.self)") }
+            return v
+        case let .double(d):
+            guard d.rounded() == d, let v = I(exactly: d) else {
+                throw fail(d.rounded() == d ? "number \(d) is out of range for \(I.self)" : "expected an integer, found number \(d)")
+            }
+            return v
+        default:
+            throw mismatch("an integer")
+        }
+    }
+
+    func decode(_ type: Int.Type) throws -> Int { try decodeInteger(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try decodeInteger(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try decodeInteger(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try decodeInteger(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try decodeInteger(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try decodeInteger(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try decodeInteger(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try decodeInteger(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try decodeInteger(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeInteger(type) }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(type) }
+}
+
+struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: NodeDecoder
+    let mapping: ManifestMapping
+    private let index: [String: Int]?
+
+    init(decoder: NodeDecoder, mapping: ManifestMapping) {
+        self.decoder = decoder
+        self.mapping = mapping
+        if mapping.count > 8 {
+            var index: [String: Int] = [:]
+            for (i, e) in mapping.entries.enumerated() {
+                if case let .string(k) = e.key.value, index[k] == nil { index[k] = i }
+            }
+            self.index = index
+        } else {
+            index = nil
+        }
+    }
+
+    var codingPath: [any CodingKey] { decoder.codingPath }
+
+    var allKeys: [Key] {
+        mapping.entries.compactMap { e in
+            if case let .string(k) = e.key.value { return Key(stringValue: k) }
+            return nil
+        }
+    }
+
+    private func entry(_ key: Key) -> ManifestMapping.Entry? {
+        if let index {
+            return index[key.stringValue].map { mapping.entries[$0] }
+        }
+        return mapping.entry(forKey: key.stringValue)
+    }
+
+    private func value(_ key: Key) throws -> NodeDecoder {
+        guard let e = entry(key) else {
+            throw decoder.fail("missing required field '\(key.stringValue)'")
+        }
+        decoder.state.markRead(key.stringValue, at: codingPath)
+        return decoder.child(e.value, key)
+    }
+
+    func contains(_ key: Key) -> Bool { entry(key) != nil }
+
+    func decodeNil(forKey key: Key) throws -> Bool {
+        guard let e = entry(key) else { return true }
+        decoder.state.markRead(key.stringValue, at: codingPath)
+        if case .null = e.value.value { return true }
+        return false
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(key).decode(type) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(key).decode(type) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try value(key).decode(type) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try value(key).decode(type) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(key).decode(type) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try value(key).decode(type) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try value(key).decode(type) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try value(key).decode(type) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try value(key).decode(type) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try value(key).decode(type) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try value(key).decode(type) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try value(key).decode(type) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key).decode(type) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key).decode(type) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(key).decodeValue(type) }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try value(key).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try value(key).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder { decoder }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder { try value(key) }
+}
+
+struct UnkeyedNodeDecoder: UnkeyedDecodingContainer {
+    let decoder: NodeDecoder
+    let items: [ManifestNode]
+    var currentIndex = 0
+
+    init(decoder: NodeDecoder, items: [ManifestNode]) {
+        self.decoder = decoder
+        self.items = items
+    }
+
+    var codingPath: [any CodingKey] { decoder.codingPath }
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    private mutating func next() throws -> NodeDecoder {
+        guard !isAtEnd else {
+            throw decoder.fail("expected more elements in the sequence")
+        }
+        let child = decoder.child(items[currentIndex], ManifestCodingKey(intValue: currentIndex))
+        currentIndex += 1
+        return child
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd else { return false }
+        if case .null = items[currentIndex].value {
+            currentIndex += 1
+            return true
+        }
+        return false
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try next().decode(type) }
+    mutating func decode(_ type: String.Type) throws -> String { try next().decode(type) }
+    mutating func decode(_ type: Double.Type) throws -> Double { try next().decode(type) }
+    mutating func decode(_ type: Float.Type) throws -> Float { try next().decode(type) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try next().decode(type) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next().decode(type) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next().decode(type) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next().decode(type) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next().decode(type) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try next().decode(type) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next().decode(type) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next().decode(type) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next().decode(type) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next().decode(type) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeValue(type) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try next().container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try next().unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder { try next() }
+}

@@ -50,6 +50,10 @@ final class YAMLScanner {
     private var tabBeforeToken = false
     private var spacesBeforeTab = 0
 
+    /// Whether the last token was a plain scalar that spans lines, which can never be an
+    /// implicit key.
+    private var lastTokenWasMultilinePlain = false
+
     private var locationCache = (lineStart: -1, index: 0, column: 1)
 
     init(_ p: UnsafePointer<UInt8>, count: Int, limits: YAMLReader.Limits, file: String?) {
@@ -180,6 +184,8 @@ final class YAMLScanner {
         let next = at(1)
         let wasAdjacent = adjacentValueAllowed
         adjacentValueAllowed = false
+        let afterMultilinePlain = lastTokenWasMultilinePlain
+        lastTokenWasMultilinePlain = false
 
         if column == 0 {
             if c == UInt8(ascii: "%") { return try fetchDirective() }
@@ -197,7 +203,7 @@ final class YAMLScanner {
         case UInt8(ascii: "?") where Self.isBlankOrEnd(next): return try fetchKey()
         case UInt8(ascii: ":")
         where Self.isBlankOrEnd(next) || (flowLevel > 0 && (Self.isFlowIndicator(next) || wasAdjacent)):
-            return try fetchValue()
+            return try fetchValue(afterMultilinePlain: afterMultilinePlain)
         case UInt8(ascii: "*"): return try fetchAnchor(alias: true)
         case UInt8(ascii: "&"): return try fetchAnchor(alias: false)
         case UInt8(ascii: "!"): return try fetchTag()
@@ -520,7 +526,7 @@ final class YAMLScanner {
         index += 1
     }
 
-    private func fetchValue() throws(YAMLError) {
+    private func fetchValue(afterMultilinePlain: Bool) throws(YAMLError) {
         let mark = currentMark
         let key = simpleKeys[simpleKeys.count - 1]
         if key.possible {
@@ -533,6 +539,9 @@ final class YAMLScanner {
             simpleKeyAllowed = false
         } else {
             if flowLevel == 0 {
+                if afterMultilinePlain && !tokenStartsLine {
+                    throw error("a mapping key must fit on one line; this ':' follows a plain scalar that spans lines", at: mark)
+                }
                 if !simpleKeyAllowed {
                     throw error("a mapping value is not allowed here; did you mean to quote a value containing ': '?", at: mark)
                 }
@@ -655,12 +664,15 @@ final class YAMLScanner {
         try saveSimpleKey()
         simpleKeyAllowed = false
         let mark = currentMark
-        let value = try scanPlainScalar()
+        let (value, endLine) = try scanPlainScalar()
         append(.scalar(value, .plain), mark)
+        lastTokenWasMultilinePlain = endLine != mark.line
     }
 
-    private func scanPlainScalar() throws(YAMLError) -> String {
+    /// The scalar's text and the line its last character is on.
+    private func scanPlainScalar() throws(YAMLError) -> (String, Int) {
         var buffer: [UInt8] = []
+        var endLine = line
         var firstChunk: (Int, Int)? = nil
         let minIndent = indent + 1
         var pendingBreaks = 0
@@ -682,6 +694,7 @@ final class YAMLScanner {
                 index += 1
             }
             if index == chunkStart { break }
+            endLine = line
             if !sawChunk {
                 firstChunk = (chunkStart, index)
                 sawChunk = true
@@ -714,7 +727,7 @@ final class YAMLScanner {
                 while Self.isBlank(ch) { index += 1; sawTab = true }
                 if isDocumentIndicatorAt(lineIndentStart) {
                     index = lineIndentStart
-                    return finishPlain(buffer, firstChunk)
+                    return (finishPlain(buffer, firstChunk), endLine)
                 }
                 if !Self.isBreakOrEnd(ch) && ch != UInt8(ascii: "#") {
                     if sawTab && flowLevel == 0 && spaces < minIndent {
@@ -731,7 +744,7 @@ final class YAMLScanner {
             pendingSpaceStart = spaceStart
             pendingSpaceEnd = spaceEnd
         }
-        return finishPlain(buffer, firstChunk)
+        return (finishPlain(buffer, firstChunk), endLine)
     }
 
     private func isDocumentIndicatorAt(_ start: Int) -> Bool {

@@ -208,6 +208,7 @@ import Testing
         ("--- a\n... ⚑b\n", "unexpected content after document end marker '...'"),
         ("- a\n⚑b: c\n", "expected '- ' at column 1 for the next entry of the sequence that starts at 1:1, or less indentation; found a mapping key"),
         ("a: [b, c]⚑d\n", "expected whitespace or end of line after a quoted scalar or flow collection"),
+        ("a: 1\n  b⚑: 2\n", "a mapping key must fit on one line; this ':' follows a plain scalar that spans lines"),
         ("k: ⚑- a\n", "a block sequence entry is not allowed here; start it on a new line"),
     ])
     func syntaxErrorsSayWhatAndWhere(marked: String, message: String) {

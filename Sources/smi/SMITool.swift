@@ -1,0 +1,78 @@
+import Foundation
+
+/// The `smi` command line: dispatches to subcommands and turns their outcome into an exit
+/// status (0 success, 1 invalid input, 2 bad usage).
+enum SMITool {
+    static let commands: [any ToolCommand.Type] = [ConvertCommand.self, VersionCommand.self]
+
+    static func run(_ arguments: [String], toolName: String) -> Int32 {
+        var console = Console()
+        guard let name = arguments.first else {
+            console.error(usage(toolName))
+            return ExitStatus.usage
+        }
+        if name == "--help" || name == "-h" || name == "help" {
+            if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
+                console.out(command.help)
+            } else {
+                console.out(usage(toolName))
+            }
+            return ExitStatus.success
+        }
+        guard let command = commands.first(where: { $0.name == name }) else {
+            console.error("\(toolName): unknown command '\(name)'\n\n" + usage(toolName))
+            return ExitStatus.usage
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            console.out(command.help)
+            return ExitStatus.success
+        }
+        do {
+            return try command.init(parsing: rest).run(console: &console)
+        } catch let error as UsageError {
+            console.error("\(toolName) \(command.name): \(error.message)\nRun '\(toolName) \(command.name) --help' for usage.")
+            return ExitStatus.usage
+        } catch {
+            console.error("\(toolName) \(command.name): \(error)")
+            return ExitStatus.failure
+        }
+    }
+
+    static func usage(_ toolName: String) -> String {
+        var text = """
+            \(toolName): Service Mesh Interface (SMI) tools: read, check and translate SMI manifests.
+
+            Usage: \(toolName) <command> [options] [FILE...]
+
+            Commands:
+
+            """
+        for command in commands {
+            text += "  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0) + command.summary + "\n"
+        }
+        text += "\nRun '\(toolName) <command> --help' for a command's options and examples.\n"
+        return text
+    }
+}
+
+/// Exit statuses of every command.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let failure: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+/// One subcommand: its name, help text, how it reads its arguments and what it does.
+protocol ToolCommand: Sendable {
+    static var name: String { get }
+    static var summary: String { get }
+    static var help: String { get }
+    init(parsing arguments: [String]) throws(UsageError)
+    func run(console: inout Console) throws -> Int32
+}
+
+/// A command line that does not say what the command needs.
+struct UsageError: Error {
+    let message: String
+}

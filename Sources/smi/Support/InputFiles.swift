@@ -1,0 +1,36 @@
+import Foundation
+
+/// Reads the inputs a command names: files by path, or standard input for `-` (and when
+/// no path is given).
+enum InputFiles {
+    struct Input {
+        /// The name used in messages: the path as given, or `<stdin>`.
+        let name: String
+        let bytes: [UInt8]
+    }
+
+    struct ReadError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func read(_ paths: [String]) throws(ReadError) -> [Input] {
+        let paths = paths.isEmpty ? ["-"] : paths
+        var inputs: [Input] = []
+        for path in paths {
+            if path == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                inputs.append(Input(name: "<stdin>", bytes: [UInt8](data)))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    throw ReadError(description: "\(path): is a directory")
+                }
+                throw ReadError(description: "\(path): cannot read file (does it exist?)")
+            }
+            inputs.append(Input(name: path, bytes: [UInt8](data)))
+        }
+        return inputs
+    }
+}

@@ -26,8 +26,10 @@ let package = Package(
         .target(name: "IstioAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "LinkerdAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
-        .executableTarget(name: "smi", dependencies: ["SMICore"], swiftSettings: strictness),
+        .target(name: "SMICommandLine", dependencies: ["SMICore"], swiftSettings: strictness),
+        .executableTarget(name: "smi", dependencies: ["SMICommandLine"], swiftSettings: strictness),
         .testTarget(name: "SMICoreTests", dependencies: ["SMICore"], swiftSettings: strictness),
+        .testTarget(name: "SMICommandLineTests", dependencies: ["SMICommandLine", "SMICore"], swiftSettings: strictness),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,6 @@
 import Foundation
+import SMICommandLine
 
-let status = SMITool.run(Array(CommandLine.arguments.dropFirst()), toolName: URL(fileURLWithPath: CommandLine.arguments.first ?? "smi").lastPathComponent)
+var console = Console.standard
+let status = SMITool.run(Array(CommandLine.arguments.dropFirst()), toolName: "smi", console: &console)
 exit(status)

@@ -33,12 +33,19 @@ public struct JSONWriter: Sendable {
         return out.string
     }
 
-    /// Appends the JSON text of a value to a byte buffer.
+    /// Appends the JSON text of a value to a byte buffer; on error the buffer is left as
+    /// it was.
     public func write(_ node: ManifestNode, into bytes: inout [UInt8]) throws(Error) {
         var out = OutputBuffer(capacity: 0)
         swap(&out.bytes, &bytes)
         defer { swap(&out.bytes, &bytes) }
-        try write(node, indent: 0, into: &out)
+        let start = out.bytes.count
+        do {
+            try write(node, indent: 0, into: &out)
+        } catch {
+            out.bytes.removeSubrange(start...)
+            throw error
+        }
     }
 
     private func newline(_ indent: Int, into out: inout OutputBuffer) {

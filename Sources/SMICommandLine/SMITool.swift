@@ -2,11 +2,12 @@ import Foundation
 
 /// The `smi` command line: dispatches to subcommands and turns their outcome into an exit
 /// status (0 success, 1 invalid input, 2 bad usage).
-enum SMITool {
+public enum SMITool {
     static let commands: [any ToolCommand.Type] = [ConvertCommand.self, VersionCommand.self]
 
-    static func run(_ arguments: [String], toolName: String) -> Int32 {
-        var console = Console()
+    /// Runs the command line `arguments` (without the tool's own name) and returns the
+    /// exit status.
+    public static func run(_ arguments: [String], toolName: String, console: inout Console) -> Int32 {
         guard let name = arguments.first else {
             console.error(usage(toolName))
             return ExitStatus.usage

@@ -54,7 +54,7 @@ struct ConvertCommand: ToolCommand {
     func run(console: inout Console) throws -> Int32 {
         let inputs: [InputFiles.Input]
         do {
-            inputs = try InputFiles.read(paths)
+            inputs = try InputFiles.read(paths, console: console)
         } catch {
             console.error("smi convert: \(error)")
             return ExitStatus.failure

@@ -13,13 +13,12 @@ enum InputFiles {
         let description: String
     }
 
-    static func read(_ paths: [String]) throws(ReadError) -> [Input] {
+    static func read(_ paths: [String], console: Console) throws(ReadError) -> [Input] {
         let paths = paths.isEmpty ? ["-"] : paths
         var inputs: [Input] = []
         for path in paths {
             if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                inputs.append(Input(name: "<stdin>", bytes: [UInt8](data)))
+                inputs.append(Input(name: "<stdin>", bytes: console.readInput()))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite struct ConvertCommandTests {
+    let manifest = "kind: ConfigMap\ndata:\n  enabled: yes\n  mode: 0777\n  name: 'on'\n---\n- a\n"
+
+    @Test func writesNormalizedYAMLByDefault() throws {
+        let run = ToolRun(["convert", try ToolRun.file(manifest)])
+        #expect(run.status == 0)
+        #expect(run.out == "kind: ConfigMap\ndata:\n  enabled: true\n  mode: 511\n  name: \"on\"\n---\n- a\n")
+        #expect(run.err.isEmpty)
+    }
+
+    @Test func writesOneCompactJSONDocumentPerLine() throws {
+        let run = ToolRun(["convert", "-o", "json", try ToolRun.file(manifest)])
+        #expect(run.status == 0)
+        #expect(run.out == "{\"kind\":\"ConfigMap\",\"data\":{\"enabled\":true,\"mode\":511,\"name\":\"on\"}}\n[\"a\"]\n")
+    }
+
+    @Test func coreSchemaReadsLikeYAML12() throws {
+        let run = ToolRun(["convert", "--schema=core", "--output=json", "-"], stdin: manifest)
+        #expect(run.status == 0)
+        #expect(run.out.hasPrefix("{\"kind\":\"ConfigMap\",\"data\":{\"enabled\":\"yes\",\"mode\":777,"))
+    }
+
+    @Test func noFileMeansStandardInput() {
+        let run = ToolRun(["convert"], stdin: "a: 1\n")
+        #expect(run.status == 0)
+        #expect(run.out == "a: 1\n")
+    }
+
+    @Test func invalidInputIsReportedWithItsPositionAndExitsOne() throws {
+        let good = try ToolRun.file("a: 1\n", name: "good.yaml")
+        let bad = try ToolRun.file("a: 1\nb: [x\n", name: "bad.yaml")
+        let run = ToolRun(["convert", good, bad])
+        #expect(run.status == 1)
+        #expect(run.err == "\(bad):3:1: error: expected ',' or ']' in the flow sequence that starts at 2:4, found the end of the input\n")
+        #expect(run.out == "a: 1\n")
+    }
+
+    @Test func missingFilesExitOne() {
+        let run = ToolRun(["convert", "/nonexistent/x.yaml"])
+        #expect(run.status == 1)
+        #expect(run.err.contains("/nonexistent/x.yaml: cannot read file"))
+    }
+
+    @Test(arguments: [
+        (["convert", "-o", "xml"], "option '-o' takes 'yaml' or 'json', not 'xml'"),
+        (["convert", "--schema"], "option '--schema' needs a value"),
+        (["convert", "--frobnicate"], "unknown option '--frobnicate'"),
+        (["transmogrify"], "unknown command 'transmogrify'"),
+        ([], "Usage: smi <command>"),
+    ])
+    func badUsageExitsTwo(arguments: [String], message: String) {
+        let run = ToolRun(arguments)
+        #expect(run.status == 2)
+        #expect(run.err.contains(message))
+    }
+
+    @Test func everyCommandHasHelp() {
+        for arguments in [["--help"], ["convert", "--help"], ["version", "-h"], ["help", "convert"]] {
+            let run = ToolRun(arguments)
+            #expect(run.status == 0)
+            #expect(run.out.contains("Usage: smi"))
+        }
+        #expect(ToolRun(["convert", "--help"]).out.contains("Examples:"))
+    }
+
+    @Test func nonFiniteNumbersCannotBeJSON() {
+        let run = ToolRun(["convert", "-o", "json"], stdin: "a: .inf\n---\nb: 1\n")
+        #expect(run.status == 1)
+        #expect(run.err.contains("JSON cannot represent the number inf"))
+        #expect(run.out == "{\"b\":1}\n")
+    }
+}

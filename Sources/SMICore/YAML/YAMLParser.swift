@@ -4,7 +4,7 @@
 struct YAMLParser {
     private static let coreTagPrefix = "tag:yaml.org,2002:"
 
-    private let scanner: YAMLScanner
+    private var scanner: YAMLScanner
     private let reader: YAMLReader
     private let file: String?
     private var anchors: [String: (node: ManifestNode, size: Int)] = [:]
@@ -19,11 +19,11 @@ struct YAMLParser {
         self.file = file
     }
 
-    private func error(_ message: String, at mark: YAMLMark, reason: YAMLError.Reason = .syntax) -> YAMLError {
+    private mutating func error(_ message: String, at mark: YAMLMark, reason: YAMLError.Reason = .syntax) -> YAMLError {
         scanner.error(message, at: mark, reason: reason)
     }
 
-    private func location(_ mark: YAMLMark) -> SourceLocation { scanner.location(mark) }
+    private mutating func location(_ mark: YAMLMark) -> SourceLocation { scanner.location(mark) }
 
     // MARK: - Stream and documents
 
@@ -89,7 +89,12 @@ struct YAMLParser {
         var sawAny = false
         var declared: Set<String> = []
         while true {
-            let token = try scanner.peek()
+            let head = try scanner.peek()
+            switch head.kind {
+            case .versionDirective, .tagDirective, .reservedDirective: break
+            default: return sawAny
+            }
+            let token = try scanner.next()
             switch token.kind {
             case let .versionDirective(major, _):
                 if !allowed { throw error("a directive must follow a document end marker '...'", at: token.start) }
@@ -101,13 +106,10 @@ struct YAMLParser {
                 if declared.contains(handle) { throw error("duplicate %TAG directive for handle '\(handle)'", at: token.start) }
                 declared.insert(handle)
                 tagHandles[handle] = prefix
-            case .reservedDirective:
-                if !allowed { throw error("a directive must follow a document end marker '...'", at: token.start) }
             default:
-                return sawAny
+                if !allowed { throw error("a directive must follow a document end marker '...'", at: token.start) }
             }
             sawAny = true
-            _ = try scanner.next()
         }
     }
 
@@ -122,24 +124,22 @@ struct YAMLParser {
         var tag: (handle: String, suffix: String, mark: YAMLMark)?
         var token = try scanner.peek()
         let propertiesMark = token.start
-        while true {
-            if case let .anchor(name) = token.kind {
+        while token.kind == .anchor || token.kind == .tag {
+            let property = try scanner.next()
+            if case let .anchor(name) = property.kind {
                 if anchor != nil { throw error("a node can have only one anchor", at: token.start) }
                 anchor = name
-            } else if case let .tag(handle, suffix) = token.kind {
+            } else if case let .tag(handle, suffix) = property.kind {
                 if tag != nil { throw error("a node can have only one tag", at: token.start) }
                 tag = (handle, suffix, token.start)
-            } else {
-                break
             }
-            _ = try scanner.next()
             token = try scanner.peek()
         }
-        if case let .alias(name) = token.kind {
+        if token.kind == .alias {
             if anchor != nil || tag != nil {
                 throw error("an alias cannot have an anchor or a tag", at: propertiesMark)
             }
-            _ = try scanner.next()
+            guard case let .alias(name) = try scanner.next().kind else { return emptyNode(at: token.start) }
             guard let target = anchors[name] else {
                 throw error("alias '*\(name)' refers to no anchor defined before it", at: token.start)
             }
@@ -148,8 +148,8 @@ struct YAMLParser {
         let resolvedTag = try tag.map { t throws(YAMLError) in try resolveTag(t.handle, t.suffix, at: t.mark) }
         var result: Sized
         switch token.kind {
-        case let .scalar(text, style):
-            _ = try scanner.next()
+        case .scalar:
+            guard case let .scalar(text, style) = try scanner.next().kind else { return emptyNode(at: token.start) }
             if text.utf8.count > reader.limits.maxScalarBytes {
                 throw error("scalar exceeds the limit of \(reader.limits.maxScalarBytes) bytes", at: token.start, reason: .limit)
             }
@@ -191,7 +191,7 @@ struct YAMLParser {
         return try body(&self)
     }
 
-    private func emptyNode(at mark: YAMLMark) -> Sized {
+    private mutating func emptyNode(at mark: YAMLMark) -> Sized {
         (ManifestNode(.null, at: location(mark)), 1)
     }
 
@@ -358,7 +358,7 @@ struct YAMLParser {
 
     enum FlowEnd {
         case flowSequenceEnd, flowMappingEnd
-        func matches(_ kind: YAMLTokenKind) -> Bool {
+        func matches(_ kind: YAMLTokenTag) -> Bool {
             switch (self, kind) {
             case (.flowSequenceEnd, .flowSequenceEnd), (.flowMappingEnd, .flowMappingEnd): return true
             default: return false
@@ -402,7 +402,7 @@ struct YAMLParser {
         }
     }
 
-    private func add(_ a: Int, _ b: Int, at mark: YAMLMark) throws(YAMLError) -> Int {
+    private mutating func add(_ a: Int, _ b: Int, at mark: YAMLMark) throws(YAMLError) -> Int {
         let (sum, overflow) = a.addingReportingOverflow(b)
         if overflow || sum > reader.limits.maxAliasExpansion {
             throw error("document denotes more than \(reader.limits.maxAliasExpansion) nodes once its aliases are expanded (an alias bomb?)", at: mark, reason: .limit)
@@ -412,7 +412,7 @@ struct YAMLParser {
 
     // MARK: - Mappings: merge keys and duplicates
 
-    private func finishMapping(_ entries: [ManifestMapping.Entry], mergeKeys: [Int], size: Int, at mark: YAMLMark) throws(YAMLError) -> Sized {
+    private mutating func finishMapping(_ entries: [ManifestMapping.Entry], mergeKeys: [Int], size: Int, at mark: YAMLMark) throws(YAMLError) -> Sized {
         var entries = entries
         if !mergeKeys.isEmpty {
             entries = try merge(entries, mergeKeys: Set(mergeKeys))
@@ -496,7 +496,7 @@ struct YAMLParser {
 
     // MARK: - Tags and scalars
 
-    private func resolveTag(_ handle: String, _ suffix: String, at mark: YAMLMark) throws(YAMLError) -> String {
+    private mutating func resolveTag(_ handle: String, _ suffix: String, at mark: YAMLMark) throws(YAMLError) -> String {
         if handle.isEmpty { return suffix }
         if handle == "!" && suffix.isEmpty { return "!" }
         guard let prefix = tagHandles[handle] else {
@@ -505,7 +505,7 @@ struct YAMLParser {
         return prefix + suffix
     }
 
-    private func resolveScalar(_ text: String, style: YAMLScalarStyle, tag: String?, at mark: YAMLMark) throws(YAMLError) -> ManifestValue {
+    private mutating func resolveScalar(_ text: String, style: YAMLScalarStyle, tag: String?, at mark: YAMLMark) throws(YAMLError) -> ManifestValue {
         guard let tag else {
             return style == .plain ? reader.schema.resolvePlain(text) : .string(text)
         }
@@ -546,7 +546,7 @@ struct YAMLParser {
         }
     }
 
-    private func checkCollectionTag(_ tag: String, _ value: ManifestValue, at mark: YAMLMark) throws(YAMLError) {
+    private mutating func checkCollectionTag(_ tag: String, _ value: ManifestValue, at mark: YAMLMark) throws(YAMLError) {
         switch (tag, value) {
         case (Self.coreTagPrefix + "map", .sequence), (Self.coreTagPrefix + "seq", .mapping):
             throw error("a \(value.typeName) cannot have the tag '\(tag)'", at: mark, reason: .content)
@@ -557,7 +557,7 @@ struct YAMLParser {
         }
     }
 
-    static func describe(_ kind: YAMLTokenKind) -> String {
+    static func describe(_ kind: YAMLTokenTag) -> String {
         switch kind {
         case .streamStart: return "the start of the input"
         case .streamEnd: return "the end of the input"
@@ -581,9 +581,9 @@ struct YAMLParser {
     }
 }
 
-extension YAMLTokenKind {
-    var isValue: Bool { if case .value = self { return true } else { return false } }
-    var isFlowEntry: Bool { if case .flowEntry = self { return true } else { return false } }
+extension YAMLTokenTag {
+    var isValue: Bool { self == .value }
+    var isFlowEntry: Bool { self == .flowEntry }
 }
 
 /// A hashable stand-in for a scalar key, to find duplicate keys.

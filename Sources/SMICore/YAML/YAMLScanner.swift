@@ -7,8 +7,9 @@
 /// never indent block structure, and indentation checks on continuation lines.
 ///
 /// The buffer must end with at least four zero bytes past `count`; the reader checks that
-/// the input holds no NUL, so a zero byte always means "end of input".
-final class YAMLScanner {
+/// the input holds no NUL, so a zero byte always means "end of input". A struct, so that
+/// the parser owns it inline and its state needs no runtime exclusivity checks.
+struct YAMLScanner {
     private struct SimpleKey {
         var possible = false
         var required = false
@@ -65,14 +66,14 @@ final class YAMLScanner {
 
     // MARK: - Public surface for the parser
 
-    /// The next token without consuming it.
-    func peek() throws(YAMLError) -> YAMLToken {
+    /// The kind and start of the next token, without consuming it.
+    mutating func peek() throws(YAMLError) -> YAMLTokenHead {
         try fetchMoreTokens()
-        return tokens[head]
+        return YAMLTokenHead(kind: tokens[head].tag, start: tokens[head].start)
     }
 
     /// Consumes the next token.
-    func next() throws(YAMLError) -> YAMLToken {
+    mutating func next() throws(YAMLError) -> YAMLToken {
         try fetchMoreTokens()
         let token = tokens[head]
         head += 1
@@ -85,7 +86,7 @@ final class YAMLScanner {
     }
 
     /// The 1-based line and Unicode-scalar column of a mark.
-    func location(_ mark: YAMLMark) -> SourceLocation {
+    mutating func location(_ mark: YAMLMark) -> SourceLocation {
         var column: Int
         var from: Int
         if locationCache.lineStart == mark.lineStart && locationCache.index <= mark.index {
@@ -103,7 +104,7 @@ final class YAMLScanner {
         return SourceLocation(line: mark.line, column: column)
     }
 
-    func error(_ message: String, at mark: YAMLMark, reason: YAMLError.Reason = .syntax) -> YAMLError {
+    mutating func error(_ message: String, at mark: YAMLMark, reason: YAMLError.Reason = .syntax) -> YAMLError {
         YAMLError(reason, message, at: location(mark), file: file)
     }
 
@@ -129,13 +130,13 @@ final class YAMLScanner {
     @inline(__always) private var atEnd: Bool { index >= count }
 
     /// Skips one line break (LF, CR or CRLF) and starts a new line.
-    private func skipBreak() {
+    private mutating func skipBreak() {
         if ch == 0x0D && at(1) == 0x0A { index += 2 } else { index += 1 }
         line += 1
         lineStart = index
     }
 
-    private func isDocumentIndicator() -> Bool {
+    private mutating func isDocumentIndicator() -> Bool {
         guard column == 0 else { return false }
         let c = ch
         guard c == UInt8(ascii: "-") || c == UInt8(ascii: ".") else { return false }
@@ -144,7 +145,7 @@ final class YAMLScanner {
 
     // MARK: - Token queue
 
-    private func fetchMoreTokens() throws(YAMLError) {
+    private mutating func fetchMoreTokens() throws(YAMLError) {
         while true {
             var needMore = head == tokens.count
             if !needMore {
@@ -159,11 +160,11 @@ final class YAMLScanner {
         }
     }
 
-    private func append(_ kind: YAMLTokenKind, _ mark: YAMLMark) {
+    private mutating func append(_ kind: YAMLTokenKind, _ mark: YAMLMark) {
         tokens.append(YAMLToken(kind: kind, start: mark))
     }
 
-    private func fetchNextToken() throws(YAMLError) {
+    private mutating func fetchNextToken() throws(YAMLError) {
         if !streamStartProduced {
             streamStartProduced = true
             indent = -1
@@ -233,7 +234,7 @@ final class YAMLScanner {
         }
     }
 
-    private func canStartPlainScalar(_ c: UInt8, _ next: UInt8) -> Bool {
+    private mutating func canStartPlainScalar(_ c: UInt8, _ next: UInt8) -> Bool {
         switch c {
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
             return !Self.isBlankOrEnd(next) && !(flowLevel > 0 && Self.isFlowIndicator(next))
@@ -251,7 +252,7 @@ final class YAMLScanner {
 
     // MARK: - Whitespace, comments, indentation checks
 
-    private func scanToNextToken() throws(YAMLError) {
+    private mutating func scanToNextToken() throws(YAMLError) {
         tokenStartsLine = index == lineStart
         tabBeforeToken = false
         spacesBeforeTab = 0
@@ -286,7 +287,7 @@ final class YAMLScanner {
 
     /// Tabs may separate tokens but never indent block structure (YAML 1.2, 6.1), and content
     /// on a continuation line must be indented more than its enclosing block.
-    private func checkTokenIndentation() throws(YAMLError) {
+    private mutating func checkTokenIndentation() throws(YAMLError) {
         guard tokenStartsLine else { return }
         if tabBeforeToken {
             let c = ch
@@ -304,7 +305,7 @@ final class YAMLScanner {
 
     // MARK: - Simple keys
 
-    private func staleSimpleKeys() throws(YAMLError) {
+    private mutating func staleSimpleKeys() throws(YAMLError) {
         for i in simpleKeys.indices where simpleKeys[i].possible {
             let key = simpleKeys[i]
             if !levelIsFlowMapping[i] && (key.mark.line < line || key.mark.index + 1024 < index) {
@@ -316,7 +317,7 @@ final class YAMLScanner {
         }
     }
 
-    private func saveSimpleKey() throws(YAMLError) {
+    private mutating func saveSimpleKey() throws(YAMLError) {
         let required = flowLevel == 0 && indent == column
         if simpleKeyAllowed {
             try removeSimpleKey()
@@ -326,7 +327,7 @@ final class YAMLScanner {
         }
     }
 
-    private func removeSimpleKey() throws(YAMLError) {
+    private mutating func removeSimpleKey() throws(YAMLError) {
         let key = simpleKeys[simpleKeys.count - 1]
         if key.possible && key.required {
             throw error("expected ':' after mapping key", at: key.mark)
@@ -336,7 +337,7 @@ final class YAMLScanner {
 
     // MARK: - Indentation stack
 
-    private func rollIndent(_ column: Int, tokenNumber: Int?, _ kind: YAMLTokenKind, _ mark: YAMLMark) throws(YAMLError) {
+    private mutating func rollIndent(_ column: Int, tokenNumber: Int?, _ kind: YAMLTokenKind, _ mark: YAMLMark) throws(YAMLError) {
         guard flowLevel == 0, indent < column else { return }
         if indents.count >= limits.maxDepth {
             throw error("document nests deeper than the limit of \(limits.maxDepth) levels", at: mark, reason: .limit)
@@ -351,7 +352,7 @@ final class YAMLScanner {
         }
     }
 
-    private func unrollIndent(_ column: Int) {
+    private mutating func unrollIndent(_ column: Int) {
         guard flowLevel == 0 else { return }
         while indent > column {
             append(.blockEnd, currentMark)
@@ -361,7 +362,7 @@ final class YAMLScanner {
 
     // MARK: - Fetchers
 
-    private func fetchStreamEnd() throws(YAMLError) {
+    private mutating func fetchStreamEnd() throws(YAMLError) {
         unrollIndent(-1)
         try removeSimpleKey()
         simpleKeyAllowed = false
@@ -369,7 +370,7 @@ final class YAMLScanner {
         append(.streamEnd, currentMark)
     }
 
-    private func fetchDirective() throws(YAMLError) {
+    private mutating func fetchDirective() throws(YAMLError) {
         unrollIndent(-1)
         try removeSimpleKey()
         simpleKeyAllowed = false
@@ -403,7 +404,7 @@ final class YAMLScanner {
         }
     }
 
-    private func scanVersionNumber(_ start: YAMLMark) throws(YAMLError) -> Int {
+    private mutating func scanVersionNumber(_ start: YAMLMark) throws(YAMLError) -> Int {
         var value = 0
         var digits = 0
         while ch >= UInt8(ascii: "0") && ch <= UInt8(ascii: "9") {
@@ -416,7 +417,7 @@ final class YAMLScanner {
         return value
     }
 
-    private func scanTagHandleForDirective() throws(YAMLError) -> String {
+    private mutating func scanTagHandleForDirective() throws(YAMLError) -> String {
         guard ch == UInt8(ascii: "!") else { throw error("expected a tag handle starting with '!'", at: currentMark) }
         let start = index
         index += 1
@@ -427,12 +428,12 @@ final class YAMLScanner {
         return string(start, index)
     }
 
-    private func skipBlanks() {
+    private mutating func skipBlanks() {
         while Self.isBlank(ch) { index += 1 }
     }
 
     /// After a directive, block scalar header or `...`: only whitespace and a comment.
-    private func expectLineEnd(after what: String) throws(YAMLError) {
+    private mutating func expectLineEnd(after what: String) throws(YAMLError) {
         let hadBlank = Self.isBlank(ch)
         skipBlanks()
         if ch == UInt8(ascii: "#") && hadBlank {
@@ -443,7 +444,7 @@ final class YAMLScanner {
         }
     }
 
-    private func fetchDocumentIndicator(start: Bool) throws(YAMLError) {
+    private mutating func fetchDocumentIndicator(start: Bool) throws(YAMLError) {
         unrollIndent(-1)
         try removeSimpleKey()
         simpleKeyAllowed = false
@@ -457,7 +458,7 @@ final class YAMLScanner {
         }
     }
 
-    private func fetchFlowCollectionStart(_ kind: YAMLTokenKind) throws(YAMLError) {
+    private mutating func fetchFlowCollectionStart(_ kind: YAMLTokenKind) throws(YAMLError) {
         try saveSimpleKey()
         if flowLevel + indents.count >= limits.maxDepth {
             throw error("document nests deeper than the limit of \(limits.maxDepth) levels", at: currentMark, reason: .limit)
@@ -470,7 +471,7 @@ final class YAMLScanner {
         index += 1
     }
 
-    private func fetchFlowCollectionEnd(_ kind: YAMLTokenKind) throws(YAMLError) {
+    private mutating func fetchFlowCollectionEnd(_ kind: YAMLTokenKind) throws(YAMLError) {
         try removeSimpleKey()
         if flowLevel > 0 {
             flowLevel -= 1
@@ -484,14 +485,14 @@ final class YAMLScanner {
         try checkAfterJSONLikeNode()
     }
 
-    private func fetchFlowEntry() throws(YAMLError) {
+    private mutating func fetchFlowEntry() throws(YAMLError) {
         try removeSimpleKey()
         simpleKeyAllowed = true
         append(.flowEntry, currentMark)
         index += 1
     }
 
-    private func fetchBlockEntry() throws(YAMLError) {
+    private mutating func fetchBlockEntry() throws(YAMLError) {
         let mark = currentMark
         if flowLevel > 0 {
             throw error("block sequence entry '-' is not allowed inside a flow collection", at: mark)
@@ -509,7 +510,7 @@ final class YAMLScanner {
         index += 1
     }
 
-    private func fetchKey() throws(YAMLError) {
+    private mutating func fetchKey() throws(YAMLError) {
         let mark = currentMark
         if flowLevel == 0 {
             if !simpleKeyAllowed {
@@ -526,7 +527,7 @@ final class YAMLScanner {
         index += 1
     }
 
-    private func fetchValue(afterMultilinePlain: Bool) throws(YAMLError) {
+    private mutating func fetchValue(afterMultilinePlain: Bool) throws(YAMLError) {
         let mark = currentMark
         let key = simpleKeys[simpleKeys.count - 1]
         if key.possible {
@@ -554,7 +555,7 @@ final class YAMLScanner {
         index += 1
     }
 
-    private func fetchAnchor(alias: Bool) throws(YAMLError) {
+    private mutating func fetchAnchor(alias: Bool) throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
         let mark = currentMark
@@ -570,7 +571,7 @@ final class YAMLScanner {
         append(alias ? .alias(name) : .anchor(name), mark)
     }
 
-    private func fetchTag() throws(YAMLError) {
+    private mutating func fetchTag() throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
         let mark = currentMark
@@ -610,7 +611,7 @@ final class YAMLScanner {
         append(.tag(handle: handle, suffix: suffix), mark)
     }
 
-    private func decodeURIEscapes(_ text: String, at mark: YAMLMark) throws(YAMLError) -> String {
+    private mutating func decodeURIEscapes(_ text: String, at mark: YAMLMark) throws(YAMLError) -> String {
         guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var it = Array(text.utf8)[...]
@@ -645,7 +646,7 @@ final class YAMLScanner {
 
     /// After a quoted scalar or a flow collection end: only whitespace, a comment, a value
     /// indicator or (in a flow collection) another flow indicator may follow.
-    private func checkAfterJSONLikeNode() throws(YAMLError) {
+    private mutating func checkAfterJSONLikeNode() throws(YAMLError) {
         let c = ch
         if Self.isBlankOrEnd(c) || c == UInt8(ascii: ":") { return }
         if flowLevel > 0 && Self.isFlowIndicator(c) { return }
@@ -660,7 +661,7 @@ final class YAMLScanner {
 
     // MARK: - Scalars
 
-    private func fetchPlainScalar() throws(YAMLError) {
+    private mutating func fetchPlainScalar() throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
         let mark = currentMark
@@ -670,7 +671,7 @@ final class YAMLScanner {
     }
 
     /// The scalar's text and the line its last character is on.
-    private func scanPlainScalar() throws(YAMLError) -> (String, Int) {
+    private mutating func scanPlainScalar() throws(YAMLError) -> (String, Int) {
         var buffer: [UInt8] = []
         var endLine = line
         var firstChunk: (Int, Int)? = nil
@@ -747,18 +748,18 @@ final class YAMLScanner {
         return (finishPlain(buffer, firstChunk), endLine)
     }
 
-    private func isDocumentIndicatorAt(_ start: Int) -> Bool {
+    private mutating func isDocumentIndicatorAt(_ start: Int) -> Bool {
         let c = p[start]
         guard c == UInt8(ascii: "-") || c == UInt8(ascii: ".") else { return false }
         return p[start + 1] == c && p[start + 2] == c && Self.isBlankOrEnd(p[start + 3])
     }
 
-    private func finishPlain(_ buffer: [UInt8], _ firstChunk: (Int, Int)?) -> String {
+    private mutating func finishPlain(_ buffer: [UInt8], _ firstChunk: (Int, Int)?) -> String {
         if let (s, e) = firstChunk, buffer.isEmpty { return string(s, e) }
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    private func fetchFlowScalar(double: Bool) throws(YAMLError) {
+    private mutating func fetchFlowScalar(double: Bool) throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
         let mark = currentMark
@@ -768,7 +769,7 @@ final class YAMLScanner {
         try checkAfterJSONLikeNode()
     }
 
-    private func scanFlowScalar(double: Bool, start: YAMLMark) throws(YAMLError) -> String {
+    private mutating func scanFlowScalar(double: Bool, start: YAMLMark) throws(YAMLError) -> String {
         let quote = double ? UInt8(ascii: "\"") : UInt8(ascii: "'")
         index += 1
         var buffer: [UInt8] = []
@@ -827,7 +828,7 @@ final class YAMLScanner {
     }
 
     /// Skips the indentation of a quoted scalar's continuation line and checks it.
-    private func skipQuotedContinuationIndent(_ start: YAMLMark) throws(YAMLError) {
+    private mutating func skipQuotedContinuationIndent(_ start: YAMLMark) throws(YAMLError) {
         let lineIndentStart = index
         while ch == 0x20 { index += 1 }
         let spaces = index - lineIndentStart
@@ -840,7 +841,7 @@ final class YAMLScanner {
         }
     }
 
-    private func scanEscape(into buffer: inout [UInt8]) throws(YAMLError) {
+    private mutating func scanEscape(into buffer: inout [UInt8]) throws(YAMLError) {
         let mark = currentMark
         let e = at(1)
         index += 2
@@ -887,7 +888,7 @@ final class YAMLScanner {
         }
     }
 
-    private func fetchBlockScalar(folded: Bool) throws(YAMLError) {
+    private mutating func fetchBlockScalar(folded: Bool) throws(YAMLError) {
         try removeSimpleKey()
         simpleKeyAllowed = true
         let mark = currentMark
@@ -895,7 +896,7 @@ final class YAMLScanner {
         append(.scalar(value, folded ? .folded : .literal), mark)
     }
 
-    private func scanBlockScalar(folded: Bool, start: YAMLMark) throws(YAMLError) -> String {
+    private mutating func scanBlockScalar(folded: Bool, start: YAMLMark) throws(YAMLError) -> String {
         index += 1
         var chomping = 0  // -1 strip, 0 clip, +1 keep
         var increment = 0

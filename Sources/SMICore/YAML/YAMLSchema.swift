@@ -30,6 +30,9 @@ public enum YAMLSchema: String, Sendable, CaseIterable {
 enum CoreScalars {
     static func resolve(_ s: UnsafeBufferPointer<UInt8>, text: String) -> ManifestValue {
         guard let first = s.first else { return .null }
+        if s.count > 5 && !(NumberSyntax.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")) {
+            return .string(text)
+        }
         switch first {
         case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
             if text == "null" || text == "Null" || text == "NULL" || text == "~" { return .null }
@@ -77,31 +80,32 @@ enum CoreScalars {
 enum KubernetesScalars {
     static func resolve(_ s: UnsafeBufferPointer<UInt8>, text: String) -> ManifestValue {
         guard let first = s.first else { return .null }
+        let isWord = s.count <= 5
         switch first {
         case UInt8(ascii: "~"):
             if s.count == 1 { return .null }
-        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+        case UInt8(ascii: "n"), UInt8(ascii: "N") where isWord:
             switch text {
             case "null", "Null", "NULL": return .null
             case "n", "N", "no", "No", "NO": return .bool(false)
             default: break
             }
-        case UInt8(ascii: "y"), UInt8(ascii: "Y"):
+        case UInt8(ascii: "y"), UInt8(ascii: "Y") where isWord:
             switch text {
             case "y", "Y", "yes", "Yes", "YES": return .bool(true)
             default: break
             }
-        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+        case UInt8(ascii: "t"), UInt8(ascii: "T") where isWord:
             switch text {
             case "true", "True", "TRUE": return .bool(true)
             default: break
             }
-        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+        case UInt8(ascii: "f"), UInt8(ascii: "F") where isWord:
             switch text {
             case "false", "False", "FALSE": return .bool(false)
             default: break
             }
-        case UInt8(ascii: "o"), UInt8(ascii: "O"):
+        case UInt8(ascii: "o"), UInt8(ascii: "O") where isWord:
             switch text {
             case "on", "On", "ON": return .bool(true)
             case "off", "Off", "OFF": return .bool(false)

@@ -35,8 +35,62 @@ enum YAMLTokenKind {
     case scalar(String, YAMLScalarStyle)
 }
 
+/// The kind of a token without its payload: what the parser looks at before it consumes a
+/// token, cheap to copy.
+enum YAMLTokenTag {
+    case streamStart, streamEnd
+    case versionDirective, tagDirective, reservedDirective
+    case documentStart, documentEnd
+    case blockSequenceStart, blockMappingStart, blockEnd
+    case flowSequenceStart, flowSequenceEnd, flowMappingStart, flowMappingEnd
+    case blockEntry, flowEntry, key, value
+    case alias, anchor, tag, scalar
+}
+
+extension YAMLTokenKind {
+    var tag: YAMLTokenTag {
+        switch self {
+        case .streamStart: return .streamStart
+        case .streamEnd: return .streamEnd
+        case .versionDirective: return .versionDirective
+        case .tagDirective: return .tagDirective
+        case .reservedDirective: return .reservedDirective
+        case .documentStart: return .documentStart
+        case .documentEnd: return .documentEnd
+        case .blockSequenceStart: return .blockSequenceStart
+        case .blockMappingStart: return .blockMappingStart
+        case .blockEnd: return .blockEnd
+        case .flowSequenceStart: return .flowSequenceStart
+        case .flowSequenceEnd: return .flowSequenceEnd
+        case .flowMappingStart: return .flowMappingStart
+        case .flowMappingEnd: return .flowMappingEnd
+        case .blockEntry: return .blockEntry
+        case .flowEntry: return .flowEntry
+        case .key: return .key
+        case .value: return .value
+        case .alias: return .alias
+        case .anchor: return .anchor
+        case .tag: return .tag
+        case .scalar: return .scalar
+        }
+    }
+}
+
 /// A token and where it starts.
 struct YAMLToken {
     var kind: YAMLTokenKind
+    var start: YAMLMark
+    let tag: YAMLTokenTag
+
+    init(kind: YAMLTokenKind, start: YAMLMark) {
+        self.kind = kind
+        self.start = start
+        tag = kind.tag
+    }
+}
+
+/// What `YAMLScanner.peek()` shows of the next token: its kind and start.
+struct YAMLTokenHead {
+    var kind: YAMLTokenTag
     var start: YAMLMark
 }

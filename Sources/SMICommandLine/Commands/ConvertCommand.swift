@@ -31,6 +31,9 @@ struct ConvertCommand: ToolCommand {
         case yaml, json
     }
 
+    /// Output is handed to the console in pieces of about this size.
+    static let flushThreshold = 1 << 20
+
     var schema = YAMLSchema.kubernetes
     var format = Format.yaml
     var paths: [String] = []
@@ -62,28 +65,35 @@ struct ConvertCommand: ToolCommand {
         let reader = YAMLReader(schema: schema)
         var status = ExitStatus.success
         var output: [UInt8] = []
-        var documents: [ManifestNode] = []
+        output.reserveCapacity(Self.flushThreshold + 65536)
+        var written = 0
+        let jsonWriter = JSONWriter()
         for input in inputs {
             do {
-                documents += try reader.read(input.bytes, file: input.name).map(\.root)
+                // Each document is written as soon as it is read, so memory stays bounded by
+                // the largest document rather than the whole input.
+                try reader.forEachDocument(in: input.bytes, file: input.name) { document in
+                    switch format {
+                    case .yaml:
+                        YAMLWriter().write(document.root, asDocument: written, into: &output)
+                        written += 1
+                    case .json:
+                        do {
+                            try jsonWriter.write(document.root, into: &output)
+                            output.append(0x0A)
+                        } catch {
+                            console.error("smi convert: \(input.name): \(error)")
+                            status = ExitStatus.failure
+                        }
+                    }
+                    if output.count >= Self.flushThreshold {
+                        console.out(bytes: output)
+                        output.removeAll(keepingCapacity: true)
+                    }
+                }
             } catch {
                 console.error(error.description)
                 status = ExitStatus.failure
-            }
-        }
-        switch format {
-        case .yaml:
-            YAMLWriter().write(documents: documents, into: &output)
-        case .json:
-            let writer = JSONWriter()
-            for document in documents {
-                do {
-                    try writer.write(document, into: &output)
-                    output.append(0x0A)
-                } catch {
-                    console.error("smi convert: \(error)")
-                    status = ExitStatus.failure
-                }
             }
         }
         console.out(bytes: output)

@@ -27,9 +27,10 @@ struct YAMLParser {
 
     // MARK: - Stream and documents
 
-    mutating func parseStream() throws(YAMLError) -> [ManifestDocument] {
+    /// Parses every document, handing each to `body` when it is complete.
+    mutating func parseStream(_ body: (ManifestDocument) -> Void) throws(YAMLError) {
         _ = try scanner.next()
-        var documents: [ManifestDocument] = []
+        var documentCount = 0
         var directivesAllowed = true
         while true {
             var token = try scanner.peek()
@@ -39,7 +40,7 @@ struct YAMLParser {
                 token = try scanner.peek()
             }
             if case .streamEnd = token.kind { break }
-            if documents.count >= reader.limits.maxDocuments {
+            if documentCount >= reader.limits.maxDocuments {
                 throw error("input holds more than the limit of \(reader.limits.maxDocuments) documents", at: token.start, reason: .limit)
             }
             let documentStart = token.start
@@ -77,10 +78,10 @@ struct YAMLParser {
             if token.start.index - documentStart.index > reader.limits.maxDocumentBytes {
                 throw error("document exceeds the limit of \(reader.limits.maxDocumentBytes) bytes", at: documentStart, reason: .limit)
             }
-            documents.append(ManifestDocument(root: root, file: file, index: documents.count))
+            body(ManifestDocument(root: root, file: file, index: documentCount))
+            documentCount += 1
             anchors.removeAll(keepingCapacity: true)
         }
-        return documents
     }
 
     private mutating func parseDirectives(allowed: Bool) throws(YAMLError) -> Bool {
@@ -155,7 +156,7 @@ struct YAMLParser {
             }
             let value = try resolveScalar(text, style: style, tag: resolvedTag, at: tag?.mark ?? token.start)
             result = (ManifestNode(value, at: location(token.start)), 1)
-            if style == .plain && tag == nil && text == "<<" && reader.schema == .kubernetes {
+            if style == .plain && tag == nil && text.utf8.count == 2 && text == "<<" && reader.schema == .kubernetes {
                 lastNodeWasMergeKey = true
                 if let anchor { anchors[anchor] = result }
                 return result
@@ -463,9 +464,10 @@ struct YAMLParser {
     private func checkDuplicateKeys(_ entries: [ManifestMapping.Entry]) throws(YAMLError) {
         guard entries.count > 1 else { return }
         if entries.count <= 8 {
-            for i in 1..<entries.count {
-                guard let k = ScalarKey(entries[i].key.value) else { continue }
-                for j in 0..<i where ScalarKey(entries[j].key.value) == k {
+            let keys = entries.map { ScalarKey($0.key.value) }
+            for i in 1..<keys.count {
+                guard let k = keys[i] else { continue }
+                for j in 0..<i where keys[j] == k {
                     throw duplicate(entries[i].key, first: entries[j].key)
                 }
             }

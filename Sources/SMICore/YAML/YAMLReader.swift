@@ -57,6 +57,17 @@ public struct YAMLReader: Sendable {
     ///
     /// - Parameter file: the name used in locations and errors.
     public func read(_ bytes: some Collection<UInt8>, file: String? = nil) throws(YAMLError) -> [ManifestDocument] {
+        var documents: [ManifestDocument] = []
+        try forEachDocument(in: bytes, file: file) { documents.append($0) }
+        return documents
+    }
+
+    /// Reads a UTF-8 byte stream one document at a time, handing each to `body` as soon as
+    /// it is complete, so a large stream never needs all its documents in memory. When a
+    /// later document is malformed, the earlier ones have already been handed over.
+    public func forEachDocument(
+        in bytes: some Collection<UInt8>, file: String? = nil, _ body: (ManifestDocument) -> Void
+    ) throws(YAMLError) {
         if bytes.count > limits.maxInputBytes {
             throw YAMLError(.limit, "input of \(bytes.count) bytes exceeds the limit of \(limits.maxInputBytes) bytes", at: SourceLocation(line: 1, column: 1), file: file)
         }
@@ -66,18 +77,19 @@ public struct YAMLReader: Sendable {
         let count = storage.count
         storage.append(contentsOf: repeatElement(0, count: 8))
         let reader = self
-        let result: Result<[ManifestDocument], YAMLError> = storage.withUnsafeBufferPointer { buffer in
+        let result: Result<Void, YAMLError> = storage.withUnsafeBufferPointer { buffer in
             do throws(YAMLError) {
-                guard let base = buffer.baseAddress else { return .success([]) }
+                guard let base = buffer.baseAddress else { return .success(()) }
                 try UTF8Validation.check(base, count: count, file: file)
                 let scanner = YAMLScanner(base, count: count, limits: reader.limits, file: file)
                 var parser = YAMLParser(scanner: scanner, reader: reader, file: file)
-                return .success(try parser.parseStream())
+                try parser.parseStream(body)
+                return .success(())
             } catch {
                 return .failure(error)
             }
         }
-        return try result.get()
+        try result.get()
     }
 
     /// Reads every document of a string.

@@ -75,7 +75,9 @@ struct YAMLScanner {
     /// Consumes the next token.
     mutating func next() throws(YAMLError) -> YAMLToken {
         try fetchMoreTokens()
-        let token = tokens[head]
+        // Move the token out rather than copy it; the slot is dropped at the next compaction.
+        var token = YAMLToken(kind: .blockEnd, start: tokens[head].start)
+        swap(&token, &tokens[head])
         head += 1
         tokensParsed += 1
         if head > 64 && head * 2 > tokens.count {

@@ -126,42 +126,45 @@ enum KubernetesScalars {
     /// go-yaml v2: remove `_`, then Go's `ParseInt(_, 0, 64)`, `ParseUint`, the YAML float
     /// syntax, and binary with `0b`/`-0b`.
     static func number(_ s: UnsafeBufferPointer<UInt8>) -> ManifestValue? {
+        guard s.contains(UInt8(ascii: "_")) else { return numberWithoutUnderscores(s) }
         var plain: [UInt8] = []
         plain.reserveCapacity(s.count)
         for b in s where b != UInt8(ascii: "_") { plain.append(b) }
-        return plain.withUnsafeBufferPointer { p -> ManifestValue? in
-            guard !p.isEmpty else { return nil }
-            var body = p[...]
-            var negative = false
-            if body.first == UInt8(ascii: "-") || body.first == UInt8(ascii: "+") {
-                negative = body.first == UInt8(ascii: "-")
-                body = body.dropFirst()
-            }
-            guard let lead = body.first else { return nil }
-            var radix = 10
-            if lead == UInt8(ascii: "0") && body.count > 1 {
-                let marker = body[body.startIndex + 1]
-                switch marker {
-                case UInt8(ascii: "x"), UInt8(ascii: "X"): radix = 16; body = body.dropFirst(2)
-                case UInt8(ascii: "o"), UInt8(ascii: "O"): radix = 8; body = body.dropFirst(2)
-                case UInt8(ascii: "b"), UInt8(ascii: "B"): radix = 2; body = body.dropFirst(2)
-                default: radix = 8; body = body.dropFirst(1)
-                }
-            }
-            if let v = NumberSyntax.integer(body, radix: radix, negative: negative) { return .int(v) }
-            if !negative, NumberSyntax.isAllDigits(body, radix: radix), !body.isEmpty {
-                // Fits in UInt64 but not Int64, or larger still: a number all the same.
-                let text = String(decoding: p, as: UTF8.self)
-                if radix == 10, let d = Double(text) { return .double(d) }
-                if radix != 10, UInt64(String(decoding: body, as: UTF8.self), radix: radix) != nil {
-                    return CoreScalars.overflowDouble(body, radix: radix)
-                }
-            }
-            if NumberSyntax.isYAMLFloat(p) {
-                return Double(String(decoding: p, as: UTF8.self)).map { .double($0) }
-            }
-            return nil
+        return plain.withUnsafeBufferPointer { numberWithoutUnderscores($0) }
+    }
+
+    private static func numberWithoutUnderscores(_ p: UnsafeBufferPointer<UInt8>) -> ManifestValue? {
+        guard !p.isEmpty else { return nil }
+        var body = p[...]
+        var negative = false
+        if body.first == UInt8(ascii: "-") || body.first == UInt8(ascii: "+") {
+            negative = body.first == UInt8(ascii: "-")
+            body = body.dropFirst()
         }
+        guard let lead = body.first else { return nil }
+        var radix = 10
+        if lead == UInt8(ascii: "0") && body.count > 1 {
+            let marker = body[body.startIndex + 1]
+            switch marker {
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): radix = 16; body = body.dropFirst(2)
+            case UInt8(ascii: "o"), UInt8(ascii: "O"): radix = 8; body = body.dropFirst(2)
+            case UInt8(ascii: "b"), UInt8(ascii: "B"): radix = 2; body = body.dropFirst(2)
+            default: radix = 8; body = body.dropFirst(1)
+            }
+        }
+        if let v = NumberSyntax.integer(body, radix: radix, negative: negative) { return .int(v) }
+        if !negative, NumberSyntax.isAllDigits(body, radix: radix), !body.isEmpty {
+            // Fits in UInt64 but not Int64, or larger still: a number all the same.
+            let text = String(decoding: p, as: UTF8.self)
+            if radix == 10, let d = Double(text) { return .double(d) }
+            if radix != 10, UInt64(String(decoding: body, as: UTF8.self), radix: radix) != nil {
+                return CoreScalars.overflowDouble(body, radix: radix)
+            }
+        }
+        if NumberSyntax.isYAMLFloat(p) {
+            return Double(String(decoding: p, as: UTF8.self)).map { .double($0) }
+        }
+        return nil
     }
 }
 

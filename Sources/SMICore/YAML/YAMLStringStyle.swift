@@ -120,7 +120,7 @@ enum YAMLStringStyle: Equatable {
         default:
             return false
         }
-        if text == "<<" || text == "=" { return true }
+        if b.count <= 2 && (text == "<<" || text == "=") { return true }
         if case .string = KubernetesScalars.resolve(b, text: text) {} else { return true }
         if case .string = CoreScalars.resolve(b, text: text) {} else { return true }
         return YAML11Syntax.isInt(b) || YAML11Syntax.isFloat(b) || NumberSyntax.isTimestamp(b)

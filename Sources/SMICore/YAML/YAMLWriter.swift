@@ -29,6 +29,16 @@ public struct YAMLWriter: Sendable {
         swap(&out.bytes, &bytes)
     }
 
+    /// Appends one document of a stream being written piece by piece: `index` is its
+    /// position in the stream, and every document after the first is preceded by `---`.
+    public func write(_ node: ManifestNode, asDocument index: Int, into bytes: inout [UInt8]) {
+        var out = OutputBuffer(capacity: 0)
+        swap(&out.bytes, &bytes)
+        if index > 0 { out.append("---\n") }
+        writeRoot(node.value, into: &out)
+        swap(&out.bytes, &bytes)
+    }
+
     func write(_ documents: [ManifestNode], into out: inout OutputBuffer) {
         for (i, document) in documents.enumerated() {
             if i > 0 { out.append("---\n") }

@@ -102,17 +102,27 @@ if FileManager.default.isExecutableFile(atPath: smiPath) {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("smi-bench-\(getpid()).yaml")
     try Data(bytes).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
-    let process = try median(options.runs) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: smiPath)
-        p.arguments = ["convert", "-o", "yaml", file.path]
-        p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        try p.run()
-        p.waitUntilExit()
-        if p.terminationStatus != 0 { fatalError("smi convert failed with status \(p.terminationStatus)") }
-    }
+    let process = try median(options.runs) { try runToDevNull(smiPath, ["convert", "-o", "yaml", file.path]) }
     row("smi convert -o yaml (whole process)", process, mbps(bytes.count, process))
     print(String(format: "smi convert (whole process): %.1fx Yams compose + serialize", yamsPipeline / process))
 } else {
     print("(build the tool with 'swift build -c release --product smi' to time the whole 'smi convert' process)")
+}
+
+/// Runs a program with stdout to /dev/null and waits for it, with posix_spawn so that
+/// only the program's own time is measured.
+func runToDevNull(_ path: String, _ arguments: [String]) throws {
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else {
+        throw CocoaError(.fileReadNoPermission)
+    }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    if status != 0 { fatalError("\(path) failed with status \(status)") }
 }

@@ -245,6 +245,7 @@ struct YAMLParser {
     private mutating func parseBlockMapping() throws(YAMLError) -> Sized {
         let start = try scanner.next()
         var entries: [ManifestMapping.Entry] = []
+        entries.reserveCapacity(4)
         var mergeKeys: [Int] = []
         var size = 1
         while true {
@@ -464,10 +465,8 @@ struct YAMLParser {
     private func checkDuplicateKeys(_ entries: [ManifestMapping.Entry]) throws(YAMLError) {
         guard entries.count > 1 else { return }
         if entries.count <= 8 {
-            let keys = entries.map { ScalarKey($0.key.value) }
-            for i in 1..<keys.count {
-                guard let k = keys[i] else { continue }
-                for j in 0..<i where keys[j] == k {
+            for i in 1..<entries.count {
+                for j in 0..<i where Self.sameScalarKey(entries[i].key.value, entries[j].key.value) {
                     throw duplicate(entries[i].key, first: entries[j].key)
                 }
             }
@@ -480,6 +479,18 @@ struct YAMLParser {
             if let j = seen.updateValue(i, forKey: k) {
                 throw duplicate(entry.key, first: entries[j].key)
             }
+        }
+    }
+
+    /// Whether two keys are the same scalar, without building hashable keys.
+    private static func sameScalarKey(_ a: ManifestValue, _ b: ManifestValue) -> Bool {
+        switch (a, b) {
+        case let (.string(x), .string(y)): return x == y
+        case let (.int(x), .int(y)): return x == y
+        case let (.bool(x), .bool(y)): return x == y
+        case (.null, .null): return true
+        case let (.double(x), .double(y)): return x == y || (x.isNaN && y.isNaN)
+        default: return false
         }
     }
 

@@ -38,6 +38,9 @@ struct YAMLScanner {
     private var flowLevel = 0
     private var simpleKeyAllowed = false
     private var simpleKeys: [SimpleKey] = []
+    /// How many entries of `simpleKeys` are possible; when none is, queued tokens can be
+    /// handed out without looking at the keys.
+    private var possibleKeyCount = 0
     /// For each level of `simpleKeys`: whether it is a flow mapping, where implicit keys
     /// may span lines (YAML 1.2, 7.4.1) and, so that every JSON document reads, exceed 1024
     /// characters; in block context and flow sequences they may do neither.
@@ -148,6 +151,7 @@ struct YAMLScanner {
     // MARK: - Token queue
 
     private mutating func fetchMoreTokens() throws(YAMLError) {
+        if head < tokens.count && possibleKeyCount == 0 { return }
         while true {
             var needMore = head == tokens.count
             if !needMore {
@@ -308,6 +312,7 @@ struct YAMLScanner {
     // MARK: - Simple keys
 
     private mutating func staleSimpleKeys() throws(YAMLError) {
+        guard possibleKeyCount > 0 else { return }
         for i in simpleKeys.indices where simpleKeys[i].possible {
             let key = simpleKeys[i]
             if !levelIsFlowMapping[i] && (key.mark.line < line || key.mark.index + 1024 < index) {
@@ -315,6 +320,7 @@ struct YAMLScanner {
                     throw error("expected ':' after mapping key", at: key.mark)
                 }
                 simpleKeys[i].possible = false
+                possibleKeyCount -= 1
             }
         }
     }
@@ -326,6 +332,7 @@ struct YAMLScanner {
             simpleKeys[simpleKeys.count - 1] = SimpleKey(
                 possible: true, required: required, tokenNumber: tokensParsed + (tokens.count - head),
                 mark: currentMark, afterTab: tabBeforeToken)
+            possibleKeyCount += 1
         }
     }
 
@@ -334,7 +341,10 @@ struct YAMLScanner {
         if key.possible && key.required {
             throw error("expected ':' after mapping key", at: key.mark)
         }
-        simpleKeys[simpleKeys.count - 1].possible = false
+        if key.possible {
+            simpleKeys[simpleKeys.count - 1].possible = false
+            possibleKeyCount -= 1
+        }
     }
 
     // MARK: - Indentation stack
@@ -539,6 +549,7 @@ struct YAMLScanner {
             tokens.insert(YAMLToken(kind: .key, start: key.mark), at: head + key.tokenNumber - tokensParsed)
             try rollIndent(key.mark.column, tokenNumber: key.tokenNumber, .blockMappingStart, key.mark)
             simpleKeys[simpleKeys.count - 1].possible = false
+            possibleKeyCount -= 1
             simpleKeyAllowed = false
         } else {
             if flowLevel == 0 {

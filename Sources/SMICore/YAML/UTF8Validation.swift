@@ -3,28 +3,32 @@
 enum UTF8Validation {
     static func check(_ p: UnsafePointer<UInt8>, count: Int, file: String?) throws(YAMLError) {
         var i = 0
-        var line = 1
-        var lineStart = 0
         func fail(_ message: String) -> YAMLError {
-            var column = 1
-            var j = lineStart
-            while j < i {
-                if p[j] & 0xC0 != 0x80 { column += 1 }
-                j += 1
+            var line = 1
+            var lineStart = 0
+            for j in 0..<i where p[j] == 0x0A {
+                line += 1
+                lineStart = j + 1
             }
+            var column = 1
+            for j in lineStart..<i where p[j] & 0xC0 != 0x80 { column += 1 }
             return YAMLError(.encoding, message, at: SourceLocation(line: line, column: column), file: file)
         }
         while i < count {
+            // Eight bytes at a time while they are printable ASCII (0x20...0x7E).
+            while i + 8 <= count {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high
+                let is7F = ((w ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(w ^ 0x7F7F_7F7F_7F7F_7F7F) & high
+                if (w & high) | below20 | is7F != 0 { break }
+                i += 8
+            }
+            guard i < count else { return }
             let b = p[i]
             if b < 0x80 {
-                if b >= 0x20 && b != 0x7F || b == 0x09 || b == 0x0D {
+                if b >= 0x20 && b != 0x7F || b == 0x09 || b == 0x0D || b == 0x0A {
                     i += 1
-                    continue
-                }
-                if b == 0x0A {
-                    i += 1
-                    line += 1
-                    lineStart = i
                     continue
                 }
                 throw fail(b == 0 ? "NUL byte in input" : "control character \(unicodeName(UInt32(b))) is not allowed; escape it in a double-quoted string")

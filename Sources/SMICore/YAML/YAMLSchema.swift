@@ -30,16 +30,15 @@ public enum YAMLSchema: String, Sendable, CaseIterable {
 enum CoreScalars {
     static func resolve(_ s: UnsafeBufferPointer<UInt8>, text: String) -> ManifestValue {
         guard let first = s.first else { return .null }
-        if s.count > 5 && !(NumberSyntax.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")) {
-            return .string(text)
-        }
         switch first {
-        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
-            if text == "null" || text == "Null" || text == "NULL" || text == "~" { return .null }
+        case UInt8(ascii: "~") where s.count == 1:
+            return .null
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            if ScalarWords.matches(s, "null") { return .null }
         case UInt8(ascii: "t"), UInt8(ascii: "T"):
-            if text == "true" || text == "True" || text == "TRUE" { return .bool(true) }
+            if ScalarWords.matches(s, "true") { return .bool(true) }
         case UInt8(ascii: "f"), UInt8(ascii: "F"):
-            if text == "false" || text == "False" || text == "FALSE" { return .bool(false) }
+            if ScalarWords.matches(s, "false") { return .bool(false) }
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
             return number(s, text: text) ?? .string(text)
         default:
@@ -61,7 +60,7 @@ enum CoreScalars {
             if let v = Int(text) { return .int(v) }
             return Double(text).map { .double($0) }
         }
-        if let special = NumberSyntax.specialFloat(text, signedNaN: false) { return .double(special) }
+        if let special = NumberSyntax.specialFloat(s) { return .double(special) }
         if NumberSyntax.isYAMLFloat(s) { return Double(text).map { .double($0) } }
         return nil
     }
@@ -80,42 +79,26 @@ enum CoreScalars {
 enum KubernetesScalars {
     static func resolve(_ s: UnsafeBufferPointer<UInt8>, text: String) -> ManifestValue {
         guard let first = s.first else { return .null }
-        let isWord = s.count <= 5
         switch first {
-        case UInt8(ascii: "~"):
-            if s.count == 1 { return .null }
-        case UInt8(ascii: "n"), UInt8(ascii: "N") where isWord:
-            switch text {
-            case "null", "Null", "NULL": return .null
-            case "n", "N", "no", "No", "NO": return .bool(false)
-            default: break
-            }
-        case UInt8(ascii: "y"), UInt8(ascii: "Y") where isWord:
-            switch text {
-            case "y", "Y", "yes", "Yes", "YES": return .bool(true)
-            default: break
-            }
-        case UInt8(ascii: "t"), UInt8(ascii: "T") where isWord:
-            switch text {
-            case "true", "True", "TRUE": return .bool(true)
-            default: break
-            }
-        case UInt8(ascii: "f"), UInt8(ascii: "F") where isWord:
-            switch text {
-            case "false", "False", "FALSE": return .bool(false)
-            default: break
-            }
-        case UInt8(ascii: "o"), UInt8(ascii: "O") where isWord:
-            switch text {
-            case "on", "On", "ON": return .bool(true)
-            case "off", "Off", "OFF": return .bool(false)
-            default: break
-            }
+        case UInt8(ascii: "~") where s.count == 1:
+            return .null
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            if ScalarWords.matches(s, "null") { return .null }
+            if s.count == 1 || ScalarWords.matches(s, "no") { return .bool(false) }
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"):
+            if s.count == 1 || ScalarWords.matches(s, "yes") { return .bool(true) }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+            if ScalarWords.matches(s, "true") { return .bool(true) }
+        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+            if ScalarWords.matches(s, "false") { return .bool(false) }
+        case UInt8(ascii: "o"), UInt8(ascii: "O"):
+            if ScalarWords.matches(s, "on") { return .bool(true) }
+            if ScalarWords.matches(s, "off") { return .bool(false) }
         case UInt8(ascii: "."):
-            if let special = NumberSyntax.specialFloat(text, signedNaN: false) { return .double(special) }
+            if let special = NumberSyntax.specialFloat(s) { return .double(special) }
             if NumberSyntax.isGoFloat(s) { return Double(text).map { .double($0) } ?? .string(text) }
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"):
-            if let special = NumberSyntax.specialFloat(text, signedNaN: false) { return .double(special) }
+            if let special = NumberSyntax.specialFloat(s) { return .double(special) }
             return number(s) ?? .string(text)
         default:
             break
@@ -198,13 +181,25 @@ enum NumberSyntax {
         return body.allSatisfy { isDigit($0) || (allowUnderscore && $0 == UInt8(ascii: "_")) }
     }
 
-    /// `.inf`, `-.Inf`, `.nan` and their casings.
-    static func specialFloat(_ text: String, signedNaN: Bool) -> Double? {
-        switch text {
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
-        case "-.inf", "-.Inf", "-.INF": return -.infinity
-        case ".nan", ".NaN", ".NAN": return .nan
-        default: return nil
+    /// `.inf`, `-.Inf`, `+.INF`, `.nan`, `.NaN`, `.NAN`.
+    static func specialFloat(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard s.count == 4 || s.count == 5 else { return nil }
+        var body = UnsafeBufferPointer(rebasing: s[...])
+        var sign = 0.0
+        if s.count == 5 {
+            guard s[0] == UInt8(ascii: "-") || s[0] == UInt8(ascii: "+") else { return nil }
+            sign = s[0] == UInt8(ascii: "-") ? -1 : 1
+            body = UnsafeBufferPointer(rebasing: s[1...])
+        }
+        guard body[0] == UInt8(ascii: ".") else { return nil }
+        let word = UnsafeBufferPointer(rebasing: body[1...])
+        if ScalarWords.matches(word, "inf") { return sign < 0 ? -.infinity : .infinity }
+        guard sign == 0, word.count == 3, word[0] == word[2] else { return nil }
+        switch (word[0], word[1]) {
+        case (UInt8(ascii: "n"), UInt8(ascii: "a")), (UInt8(ascii: "N"), UInt8(ascii: "a")), (UInt8(ascii: "N"), UInt8(ascii: "A")):
+            return .nan
+        default:
+            return nil
         }
     }
 
@@ -272,5 +267,22 @@ enum NumberSyntax {
         guard digits(1, 2) else { return false }
         if char(":") { guard digits(2, 2) else { return false } }
         return i == end
+    }
+}
+
+/// Matching of the words YAML schemas resolve (`null`, `true`, `yes`, ...) in the three
+/// casings they accept: `word`, `Word` and `WORD`, on bytes.
+enum ScalarWords {
+    static func matches(_ s: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard s.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        let firstUpper = s[0] == w[0] &- 32
+        guard s[0] == w[0] || firstUpper else { return false }
+        guard s.count > 1 else { return true }
+        let restUpper = firstUpper && s[1] == w[1] &- 32
+        for i in 1..<s.count where s[i] != (restUpper ? w[i] &- 32 : w[i]) {
+            return false
+        }
+        return true
     }
 }

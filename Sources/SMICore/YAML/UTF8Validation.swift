@@ -1,10 +1,10 @@
 /// Checks that input is UTF-8 holding only characters YAML allows (`c-printable`), so the
 /// scanner can work on bytes and treat a zero byte as the end.
 enum UTF8Validation {
-    static func check(_ p: UnsafePointer<UInt8>, count: Int, file: String?) throws(YAMLError) {
+    static func check(_ p: UnsafePointer<UInt8>, count: Int, file: String?, firstLine: Int = 1) throws(YAMLError) {
         var i = 0
         func fail(_ message: String) -> YAMLError {
-            var line = 1
+            var line = firstLine
             var lineStart = 0
             for j in 0..<i where p[j] == 0x0A {
                 line += 1

@@ -8,7 +8,7 @@ public struct YAMLReader: Sendable {
     public struct Limits: Sendable, Equatable {
         /// Deepest nesting of collections.
         public var maxDepth: Int
-        /// Largest input, in bytes.
+        /// Largest input, in bytes (never more than 2 GiB, whatever is set here).
         public var maxInputBytes: Int
         /// Largest single document, in bytes.
         public var maxDocumentBytes: Int
@@ -57,6 +57,11 @@ public struct YAMLReader: Sendable {
     ///
     /// - Parameter file: the name used in locations and errors.
     public func read(_ bytes: some Collection<UInt8>, file: String? = nil) throws(YAMLError) -> [ManifestDocument] {
+        if bytes.count >= 2 * Self.chunkBytes, bytes.count <= min(limits.maxInputBytes, Int(Int32.max) - 16) {
+            let chunked = bytes.withContiguousStorageIfAvailable { readInChunks($0, file: file) }
+                ?? Array(bytes).withUnsafeBufferPointer { readInChunks($0, file: file) }
+            if let chunked { return chunked }
+        }
         var documents: [ManifestDocument] = []
         try forEachDocument(in: bytes, file: file) { documents.append($0) }
         return documents
@@ -68,8 +73,9 @@ public struct YAMLReader: Sendable {
     public func forEachDocument(
         in bytes: some Collection<UInt8>, file: String? = nil, _ body: (ManifestDocument) -> Void
     ) throws(YAMLError) {
-        if bytes.count > limits.maxInputBytes {
-            throw YAMLError(.limit, "input of \(bytes.count) bytes exceeds the limit of \(limits.maxInputBytes) bytes", at: SourceLocation(line: 1, column: 1), file: file)
+        let maxInputBytes = min(limits.maxInputBytes, Int(Int32.max) - 16)
+        if bytes.count > maxInputBytes {
+            throw YAMLError(.limit, "input of \(bytes.count) bytes exceeds the limit of \(maxInputBytes) bytes", at: SourceLocation(line: 1, column: 1), file: file)
         }
         var storage = [UInt8]()
         storage.reserveCapacity(bytes.count + 8)
@@ -90,6 +96,31 @@ public struct YAMLReader: Sendable {
             }
         }
         try result.get()
+    }
+
+    /// Reads one part of a larger input: `bytes` are copied with the zero padding the
+    /// scanner needs, and locations count lines from `firstLine`.
+    func readPart(_ bytes: UnsafeBufferPointer<UInt8>, file: String?, firstLine: Int) throws(YAMLError) -> [ManifestDocument] {
+        var storage = [UInt8]()
+        storage.reserveCapacity(bytes.count + 8)
+        storage.append(contentsOf: bytes)
+        storage.append(contentsOf: repeatElement(0, count: 8))
+        let reader = self
+        var documents: [ManifestDocument] = []
+        let result: Result<Void, YAMLError> = storage.withUnsafeBufferPointer { buffer in
+            do throws(YAMLError) {
+                guard let base = buffer.baseAddress else { return .success(()) }
+                try UTF8Validation.check(base, count: bytes.count, file: file, firstLine: firstLine)
+                let scanner = YAMLScanner(base, count: bytes.count, limits: reader.limits, file: file, firstLine: firstLine)
+                var parser = YAMLParser(scanner: scanner, reader: reader, file: file)
+                try parser.parseStream { documents.append($0) }
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+        return documents
     }
 
     /// Reads every document of a string.

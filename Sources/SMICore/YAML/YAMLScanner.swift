@@ -60,11 +60,14 @@ struct YAMLScanner {
 
     private var locationCache = (lineStart: -1, index: 0, column: 1)
 
-    init(_ p: UnsafePointer<UInt8>, count: Int, limits: YAMLReader.Limits, file: String?) {
+    /// A scanner over `count` bytes at `p`; `firstLine` is the line number of the first
+    /// byte (above 1 when the bytes are a later part of a larger input).
+    init(_ p: UnsafePointer<UInt8>, count: Int, limits: YAMLReader.Limits, file: String?, firstLine: Int = 1) {
         self.p = p
         self.count = count
         self.limits = limits
         self.file = file
+        line = firstLine
     }
 
     // MARK: - Public surface for the parser
@@ -78,9 +81,7 @@ struct YAMLScanner {
     /// Consumes the next token.
     mutating func next() throws(YAMLError) -> YAMLToken {
         try fetchMoreTokens()
-        // Move the token out rather than copy it; the slot is dropped at the next compaction.
-        var token = YAMLToken(kind: .blockEnd, start: tokens[head].start)
-        swap(&token, &tokens[head])
+        let token = tokens[head]
         head += 1
         tokensParsed += 1
         if head > 64 && head * 2 > tokens.count {
@@ -186,7 +187,7 @@ struct YAMLScanner {
         try staleSimpleKeys()
         unrollIndent(column)
         if atEnd { return try fetchStreamEnd() }
-        try checkTokenIndentation()
+        if tokenStartsLine && (tabBeforeToken || flowLevel > 0) { try checkTokenIndentation() }
         let c = ch
         let next = at(1)
         let wasAdjacent = adjacentValueAllowed

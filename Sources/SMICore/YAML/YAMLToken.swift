@@ -1,12 +1,23 @@
 /// A position in the byte buffer being scanned, with the line bookkeeping needed to turn
 /// it into a `SourceLocation` later.
 struct YAMLMark {
+    // 32-bit fields keep tokens small; `YAMLReader` refuses inputs of 2 GiB or more.
+    private let storedIndex: Int32
+    private let storedLine: Int32
+    private let storedLineStart: Int32
+
+    init(index: Int, line: Int, lineStart: Int) {
+        storedIndex = Int32(truncatingIfNeeded: index)
+        storedLine = Int32(truncatingIfNeeded: line)
+        storedLineStart = Int32(truncatingIfNeeded: lineStart)
+    }
+
     /// Byte offset into the input.
-    var index: Int
+    var index: Int { Int(storedIndex) }
     /// 1-based line number.
-    var line: Int
+    var line: Int { Int(storedLine) }
     /// Byte offset of the first byte of the line.
-    var lineStart: Int
+    var lineStart: Int { Int(storedLineStart) }
 
     /// 0-based column in bytes; indentation is ASCII spaces, so this is the column the
     /// indentation rules compare.
@@ -23,7 +34,8 @@ enum YAMLScalarStyle {
 enum YAMLTokenKind {
     case streamStart, streamEnd
     case versionDirective(major: Int, minor: Int)
-    case tagDirective(handle: String, prefix: String)
+    // Rare kinds with two strings are boxed so that every token stays small.
+    indirect case tagDirective(handle: String, prefix: String)
     case reservedDirective
     case documentStart, documentEnd
     case blockSequenceStart, blockMappingStart, blockEnd
@@ -31,7 +43,7 @@ enum YAMLTokenKind {
     case blockEntry, flowEntry, key, value
     case alias(String)
     case anchor(String)
-    case tag(handle: String, suffix: String)
+    indirect case tag(handle: String, suffix: String)
     case scalar(String, YAMLScalarStyle)
 }
 

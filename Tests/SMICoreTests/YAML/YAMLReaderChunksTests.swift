@@ -1,0 +1,75 @@
+import SMICore
+import Testing
+
+/// Large multi-document inputs are read in parts in parallel; the result must be exactly
+/// what one sequential pass gives: values, locations, document indices and errors.
+@Suite struct YAMLReaderChunksTests {
+    /// About 2.3 MiB of documents of varied shape, some with `---` inside block scalars and
+    /// quoted strings (which must not be taken for document starts).
+    static func largeInput(extra: String = "") -> String {
+        var text = ""
+        var i = 0
+        while text.utf8.count < (2 << 20) + 300_000 {
+            text += """
+                ---
+                kind: Thing
+                metadata: {name: thing-\(i), labels: {n: "\(i)"}}
+                data:
+                  script: |
+                    echo start
+                    --- not a document start (indented)
+                  quoted: "a
+                    --- b"
+                  list:
+                  - é\(i)
+                  - [1, 2.5, yes]
+                ...
+
+                """
+            i += 1
+        }
+        return text + extra
+    }
+
+    private func sequential(_ text: String) throws -> [ManifestDocument] {
+        var documents: [ManifestDocument] = []
+        try YAMLReader().forEachDocument(in: Array(text.utf8)) { documents.append($0) }
+        return documents
+    }
+
+    @Test func partsReadLikeOnePass() throws {
+        let text = Self.largeInput()
+        let parallel = try YAMLReader().read(text)
+        let oneByOne = try sequential(text)
+        #expect(parallel.count == oneByOne.count)
+        #expect(parallel.count > 3000)
+        #expect(parallel.map(\.root) == oneByOne.map(\.root))
+        #expect(parallel.map(\.index) == Array(0..<parallel.count))
+        for (p, s) in zip(parallel, oneByOne) where p.root.location != s.root.location
+            || p.root.node(at: "data.list[0]")?.location != s.root.node(at: "data.list[0]")?.location
+        {
+            Issue.record("document \(p.index) has locations \(String(describing: p.root.location)) and \(String(describing: s.root.location))")
+            break
+        }
+    }
+
+    @Test func anErrorInALaterPartIsTheSequentialError() throws {
+        let text = Self.largeInput(extra: "---\na: [unclosed\n---\nb: 1\n")
+        let parallelError = #expect(throws: YAMLError.self) { try YAMLReader().read(text) }
+        let sequentialError = #expect(throws: YAMLError.self) { try sequential(text) }
+        #expect(parallelError == sequentialError)
+        #expect(parallelError?.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).count - 2)
+    }
+
+    @Test func directivesAreReadInOnePass() throws {
+        let text = Self.largeInput(extra: "%YAML 1.2\n---\nlast: true\n")
+        #expect(try YAMLReader().read(text).map(\.root) == sequential(text).map(\.root))
+    }
+
+    @Test func theDocumentLimitHoldsAcrossParts() throws {
+        let text = Self.largeInput()
+        let limits = YAMLReader.Limits(maxDocuments: 100)
+        let error = #expect(throws: YAMLError.self) { try YAMLReader(limits: limits).read(text) }
+        #expect(error?.reason == .limit)
+    }
+}

@@ -19,7 +19,7 @@ struct OutputBuffer {
     }
 
     mutating func appendSpaces(_ count: Int) {
-        for _ in 0..<count { bytes.append(0x20) }
+        bytes.append(contentsOf: repeatElement(0x20, count: count))
     }
 
     mutating func appendHex(_ value: UInt32, digits: Int) {

@@ -8,21 +8,22 @@ enum YAMLStringStyle: Equatable {
     /// A literal block scalar; `chomping` is `-`, empty, or `+`.
     case literal(chomping: String)
 
-    /// The style for `s`; `allowBlock` is false for mapping keys.
-    static func of(_ s: String, allowBlock: Bool) -> YAMLStringStyle {
-        var copy = s
-        return copy.withUTF8 { bytes in style(bytes, text: s, allowBlock: allowBlock) }
-    }
-
-    private static func style(_ b: UnsafeBufferPointer<UInt8>, text: String, allowBlock: Bool) -> YAMLStringStyle {
-        guard let first = b.first, let last = b.last else { return .doubleQuoted }
+    /// The style for the string `text`, whose UTF-8 is `b`; `allowBlock` is false for
+    /// mapping keys.
+    static func of(_ b: UnsafeBufferPointer<UInt8>, text: String, allowBlock: Bool) -> YAMLStringStyle {
+        guard let first = b.first, let last = b.last, let p = b.baseAddress else { return .doubleQuoted }
         var plain = !isIndicator(first) && last != 0x20 && last != UInt8(ascii: ":")
         var hasBreak = false
         var blockSafe = true
         var i = 0
         let n = b.count
         while i < n {
-            let c = b[i]
+            let c = p[i]
+            // Printable ASCII other than ':' and '#' never changes the style.
+            if c >= 0x20 && c < 0x7F && c != UInt8(ascii: ":") && c != UInt8(ascii: "#") {
+                i += 1
+                continue
+            }
             if c < 0x80 {
                 switch c {
                 case 0x0A:

@@ -61,17 +61,18 @@ public struct YAMLWriter: Sendable {
     /// Entries of a non-empty mapping, each starting at `indent` (the first one at the
     /// current position when the caller already wrote the indentation or `- `).
     private func writeMapping(_ m: ManifestMapping, indent: Int, firstInline: Bool = false, into out: inout OutputBuffer) {
-        for (i, entry) in m.entries.enumerated() {
+        // Indices rather than element copies: the entries are only borrowed.
+        for i in m.entries.indices {
             if i > 0 || !firstInline { out.appendSpaces(indent) }
-            if writeImplicitKey(entry.key.value, into: &out) {
+            if writeImplicitKey(m.entries[i].key.value, into: &out) {
                 out.append(0x3A)
             } else {
                 out.append("? ")
-                writeNested(entry.key.value, indent: indent + 2, into: &out)
+                writeNested(m.entries[i].key.value, indent: indent + 2, into: &out)
                 out.appendSpaces(indent)
                 out.append(0x3A)
             }
-            writeValue(entry.value.value, indent: indent, into: &out)
+            writeValue(m.entries[i].value.value, indent: indent, into: &out)
         }
     }
 
@@ -105,10 +106,10 @@ public struct YAMLWriter: Sendable {
     }
 
     private func writeSequence(_ items: [ManifestNode], indent: Int, firstInline: Bool = false, into out: inout OutputBuffer) {
-        for (i, item) in items.enumerated() {
+        for i in items.indices {
             if i > 0 || !firstInline { out.appendSpaces(indent) }
             out.append("- ")
-            writeNested(item.value, indent: indent + 2, into: &out)
+            writeNested(items[i].value, indent: indent + 2, into: &out)
         }
     }
 
@@ -141,9 +142,15 @@ public struct YAMLWriter: Sendable {
     }
 
     private func writeString(_ s: String, blockIndent: Int, isKey: Bool, into out: inout OutputBuffer) {
-        switch YAMLStringStyle.of(s, allowBlock: !isKey) {
+        var utf8 = s
+        let style = utf8.withUTF8 { bytes in
+            let style = YAMLStringStyle.of(bytes, text: s, allowBlock: !isKey)
+            if style == .plain { out.bytes.append(contentsOf: bytes) }
+            return style
+        }
+        switch style {
         case .plain:
-            out.append(s)
+            return
         case .doubleQuoted:
             writeDoubleQuoted(s, into: &out)
         case let .literal(chomping):

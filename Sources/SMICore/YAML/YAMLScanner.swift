@@ -888,7 +888,7 @@ struct YAMLScanner {
                 value = value << 4 | UInt32(h)
                 index += 1
             }
-            scalar = value
+            scalar = try combiningSurrogates(value, at: mark)
         default:
             throw error("unknown escape sequence in a double-quoted scalar", at: mark)
         }
@@ -900,6 +900,23 @@ struct YAMLScanner {
         } else {
             buffer.append(contentsOf: String(Character(u)).utf8)
         }
+    }
+
+    /// JSON writes characters outside the Basic Multilingual Plane as a surrogate pair
+    /// (`\uD83D\uDE00`); so that every JSON document reads, such a pair is one character.
+    private mutating func combiningSurrogates(_ value: UInt32, at mark: YAMLMark) throws(YAMLError) -> UInt32 {
+        guard (0xD800..<0xDC00).contains(value) else { return value }
+        guard ch == UInt8(ascii: "\\"), at(1) == UInt8(ascii: "u") else {
+            throw error("escape denotes an unpaired surrogate", at: mark)
+        }
+        var low: UInt32 = 0
+        for k in 2..<6 {
+            guard let h = Self.hexValue(at(k)) else { throw error("escape denotes an unpaired surrogate", at: mark) }
+            low = low << 4 | UInt32(h)
+        }
+        guard (0xDC00..<0xE000).contains(low) else { throw error("escape denotes an unpaired surrogate", at: mark) }
+        index += 6
+        return 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
     }
 
     private mutating func fetchBlockScalar(folded: Bool) throws(YAMLError) {

@@ -22,6 +22,12 @@ import Testing
         #expect(try node(yaml).value == .string(expected))
     }
 
+    @Test func jsonSurrogatePairsAreOneCharacter() throws {
+        #expect(try node(#"{"a": "\ud83d\ude00\u00e9"}"#) == ["a": "😀é"])
+        let error = #expect(throws: YAMLError.self) { try node(#""\ud83d x""#) }
+        #expect(error?.message == "escape denotes an unpaired surrogate")
+    }
+
     @Test func quotedScalarsFoldLineBreaks() throws {
         #expect(try node("\"a\n  b\n\n  c\"") == ManifestNode(.string("a b\nc")))
         #expect(try node("'a  \n  b'") == ManifestNode(.string("a b")))
@@ -61,6 +67,8 @@ import Testing
         ("9223372036854775807", .int(Int.max)), ("9223372036854775808", .double(9223372036854775808)),
         ("2001-12-14", .string("2001-12-14")), ("1:20", .string("1:20")), ("0x", .string("0x")), ("1.2.3", .string("1.2.3")),
         ("<<", .string("<<")), ("-", .string("-")), ("+", .string("+")), ("yes please", .string("yes please")),
+        (".Nan", .string(".Nan")), (".NaN", .double(.nan)), ("+.Inf", .double(.infinity)), ("+.nan", .string("+.nan")),
+        ("nULL", .string("nULL")), ("yEs", .string("yEs")), ("Off", .bool(false)), ("name", .string("name")),
     ])
     func kubernetesSchemaResolvesLikeKubernetes(text: String, expected: ManifestValue) {
         #expect(YAMLSchema.kubernetes.resolvePlain(text) == expected)

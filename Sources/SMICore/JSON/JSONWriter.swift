@@ -105,19 +105,7 @@ public struct JSONWriter: Sendable {
     }
 
     func writeString(_ s: String, into out: inout OutputBuffer) {
-        out.append(0x22)
-        var plainRun = true
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F {
-            plainRun = false
-            break
-        }
-        if plainRun {
-            out.append(s)
-            out.append(0x22)
-            return
-        }
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
+        out.appendQuoted(s) { v, out in
             switch v {
             case 0x22: out.append("\\\"")
             case 0x5C: out.append("\\\\")
@@ -129,12 +117,10 @@ public struct JSONWriter: Sendable {
             case 0..<0x20, 0x7F..<0xA0, 0xFEFF, 0xFFFE, 0xFFFF:
                 out.append("\\u")
                 out.appendHex(v, digits: 4)
-            case 0..<0x80:
-                out.append(UInt8(v))
             default:
-                out.bytes.append(contentsOf: String(scalar).utf8)
+                return false
             }
+            return true
         }
-        out.append(0x22)
     }
 }

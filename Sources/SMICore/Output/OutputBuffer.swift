@@ -54,5 +54,28 @@ struct OutputBuffer {
         append(text)
     }
 
+    /// Appends `s` between double quotes. `escape` writes the escape sequence for a scalar
+    /// that needs one and returns true, or returns false for a scalar written as it is.
+    /// Printable ASCII without quotes or backslashes, which no format escapes, is copied
+    /// whole.
+    mutating func appendQuoted(_ s: String, escape: (UInt32, inout OutputBuffer) -> Bool) {
+        append(0x22)
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            append(s)
+            append(0x22)
+            return
+        }
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if escape(v, &self) { continue }
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else {
+                bytes.append(contentsOf: scalar.utf8)
+            }
+        }
+        append(0x22)
+    }
+
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -170,9 +170,7 @@ public struct YAMLWriter: Sendable {
     }
 
     func writeDoubleQuoted(_ s: String, into out: inout OutputBuffer) {
-        out.append(0x22)
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
+        out.appendQuoted(s) { v, out in
             switch v {
             case 0x22: out.append("\\\"")
             case 0x5C: out.append("\\\\")
@@ -194,12 +192,10 @@ public struct YAMLWriter: Sendable {
             case 0xFEFF, 0xFFFE, 0xFFFF:
                 out.append("\\u")
                 out.appendHex(v, digits: 4)
-            case 0..<0x80:
-                out.append(UInt8(v))
             default:
-                out.bytes.append(contentsOf: String(scalar).utf8)
+                return false
             }
+            return true
         }
-        out.append(0x22)
     }
 }

@@ -10,7 +10,7 @@ struct YAMLParser {
     private var anchors: [String: (node: ManifestNode, size: Int)] = [:]
     private var tagHandles: [String: String] = [:]
     private var depth = 0
-    /// Set by `parseNode` when the node it returned was a plain, untagged `<<`.
+    /// Set when the node just parsed was a plain, untagged `<<` (a merge key).
     private var lastNodeWasMergeKey = false
 
     init(scanner: YAMLScanner, reader: YAMLReader, file: String?) {
@@ -19,6 +19,7 @@ struct YAMLParser {
         self.file = file
     }
 
+    @inline(never)
     private mutating func error(_ message: String, at mark: YAMLMark, reason: YAMLError.Reason = .syntax) -> YAMLError {
         scanner.error(message, at: mark, reason: reason)
     }
@@ -54,13 +55,13 @@ struct YAMLParser {
                 case .documentStart, .documentEnd, .streamEnd, .versionDirective, .tagDirective, .reservedDirective:
                     root = ManifestNode(.null, at: location(next.start))
                 default:
-                    root = try parseNode(block: true, indentlessSequence: false).node
+                    root = try parseNode(block: true).node
                 }
             } else {
                 if sawDirectives {
                     throw error("expected '---' after the directives of a document", at: token.start)
                 }
-                root = try parseNode(block: true, indentlessSequence: false).node
+                root = try parseNode(block: true).node
             }
             token = try scanner.peek()
             directivesAllowed = false
@@ -119,301 +120,465 @@ struct YAMLParser {
     /// A node and the number of nodes it denotes with aliases expanded.
     typealias Sized = (node: ManifestNode, size: Int)
 
-    private mutating func parseNode(block: Bool, indentlessSequence: Bool) throws(YAMLError) -> Sized {
-        lastNodeWasMergeKey = false
+    /// The anchor and tag written before a node.
+    struct Properties {
         var anchor: String?
-        var tag: (handle: String, suffix: String, mark: YAMLMark)?
-        var token = try scanner.peek()
-        let propertiesMark = token.start
-        while token.kind == .anchor || token.kind == .tag {
-            let property = try scanner.next()
-            if case let .anchor(name) = property.kind {
-                if anchor != nil { throw error("a node can have only one anchor", at: token.start) }
-                anchor = name
-            } else if case let .tag(handle, suffix) = property.kind {
-                if tag != nil { throw error("a node can have only one tag", at: token.start) }
-                tag = (handle, suffix, token.start)
+        var tag: String?
+        var tagMark: YAMLMark?
+        var mark: YAMLMark
+    }
+
+    /// Parses one node and everything nested in it, without recursion: collections being
+    /// built wait on an explicit stack, so nesting depth costs heap, never thread stack
+    /// (readers run on secondary threads with small stacks too).
+    private mutating func parseNode(block: Bool) throws(YAMLError) -> Sized {
+        var stack: [Frame] = []
+        var step = Step.node(block: block, indentless: false)
+        while true {
+            let value: Sized
+            switch step {
+            case let .node(block, indentless):
+                if let leaf = try beginNode(block: block, indentless: indentless, pushingOnto: &stack) {
+                    value = leaf
+                } else {
+                    step = try advance(&stack[stack.count - 1])
+                    if case .done = step {
+                        step = .done(try finishTop(of: &stack))
+                    }
+                    continue
+                }
+            case let .done(finished):
+                value = finished
             }
+            guard !stack.isEmpty else { return value }
+            try accept(value, into: &stack[stack.count - 1])
+            step = try advance(&stack[stack.count - 1])
+            if case .done = step {
+                step = .done(try finishTop(of: &stack))
+            }
+        }
+    }
+
+    /// What the loop in `parseNode` does next: parse a child node, or hand a finished one
+    /// to the collection that waits for it.
+    private enum Step {
+        case node(block: Bool, indentless: Bool)
+        case done(Sized)
+    }
+
+    /// A collection being built, with what it waits for.
+    private struct Frame {
+        enum Kind { case blockSequence, indentlessSequence, blockMapping, flowSequence, flowMapping }
+        /// The role of the child node being parsed for this collection.
+        enum Child { case item, key, implicitKey, value, pairKey, pairValue }
+
+        let kind: Kind
+        let start: YAMLMark
+        let properties: Properties?
+        var items: [ManifestNode] = []
+        var entries: [ManifestMapping.Entry] = []
+        var mergeKeys: [Int] = []
+        var size = 1
+        /// A key read, waiting for its value (block and flow mappings, flow-sequence pairs).
+        var pendingKey: Sized?
+        var pendingKeyIsMerge = false
+        var pairStart: YAMLMark?
+        var child = Child.item
+        var childMark: YAMLMark
+        /// Flow collections: no ',' before the first entry.
+        var first = true
+
+        init(kind: Kind, start: YAMLMark, properties: Properties?) {
+            self.kind = kind
+            self.start = start
+            self.properties = properties
+            childMark = start
+        }
+    }
+
+    /// Parses the start of a node: a scalar, alias or empty node is returned complete; for
+    /// a collection, the frame that will build it is pushed and `nil` returned.
+    private mutating func beginNode(block: Bool, indentless: Bool, pushingOnto stack: inout [Frame]) throws(YAMLError) -> Sized? {
+        lastNodeWasMergeKey = false
+        var token = try scanner.peek()
+        var properties: Properties?
+        if token.kind == .anchor || token.kind == .tag {
+            properties = try parseProperties()
             token = try scanner.peek()
         }
-        if token.kind == .alias {
-            if anchor != nil || tag != nil {
-                throw error("an alias cannot have an anchor or a tag", at: propertiesMark)
-            }
-            guard case let .alias(name) = try scanner.next().kind else { return emptyNode(at: token.start) }
-            guard let target = anchors[name] else {
-                throw error("alias '*\(name)' refers to no anchor defined before it", at: token.start)
-            }
-            return (ManifestNode(target.node.value, at: location(token.start)), target.size)
-        }
-        let resolvedTag = try tag.map { t throws(YAMLError) in try resolveTag(t.handle, t.suffix, at: t.mark) }
-        var result: Sized
+        let kind: Frame.Kind
         switch token.kind {
+        case .alias:
+            return try parseAlias(after: properties)
         case .scalar:
-            guard case let .scalar(text, style) = try scanner.next().kind else { return emptyNode(at: token.start) }
-            if text.utf8.count > reader.limits.maxScalarBytes {
-                throw error("scalar exceeds the limit of \(reader.limits.maxScalarBytes) bytes", at: token.start, reason: .limit)
-            }
-            let value = try resolveScalar(text, style: style, tag: resolvedTag, at: tag?.mark ?? token.start)
-            result = (ManifestNode(value, at: location(token.start)), 1)
-            if style == .plain && tag == nil && text.utf8.count == 2 && text == "<<" && reader.schema == .kubernetes {
-                lastNodeWasMergeKey = true
-                if let anchor { anchors[anchor] = result }
-                return result
-            }
-        case .flowSequenceStart:
-            result = try nested { p throws(YAMLError) in try p.parseFlowSequence() }
-        case .flowMappingStart:
-            result = try nested { p throws(YAMLError) in try p.parseFlowMapping() }
-        case .blockSequenceStart where block:
-            result = try nested { p throws(YAMLError) in try p.parseBlockSequence() }
-        case .blockMappingStart where block:
-            result = try nested { p throws(YAMLError) in try p.parseBlockMapping() }
-        case .blockEntry where indentlessSequence:
-            result = try nested { p throws(YAMLError) in try p.parseIndentlessSequence() }
+            let scalar = try parseScalar(properties)
+            if let properties { try apply(properties, to: scalar) }
+            return scalar
+        case .flowSequenceStart: kind = .flowSequence
+        case .flowMappingStart: kind = .flowMapping
+        case .blockSequenceStart where block: kind = .blockSequence
+        case .blockMappingStart where block: kind = .blockMapping
+        case .blockEntry where indentless: kind = .indentlessSequence
         default:
-            if anchor == nil && tag == nil {
-                throw error("expected a value, found \(Self.describe(token.kind))", at: token.start)
-            }
-            let value = try resolveScalar("", style: .plain, tag: resolvedTag, at: tag?.mark ?? token.start)
-            result = (ManifestNode(value, at: location(propertiesMark)), 1)
+            return try parseEmpty(properties, before: token)
         }
-        if let resolvedTag { try checkCollectionTag(resolvedTag, result.node.value, at: tag?.mark ?? token.start) }
-        if let anchor { anchors[anchor] = result }
+        depth += 1
+        if depth > reader.limits.maxDepth { throw depthExceeded() }
+        if kind != .indentlessSequence { _ = try scanner.next() }
+        stack.append(Frame(kind: kind, start: token.start, properties: properties))
+        if kind == .blockMapping { stack[stack.count - 1].entries.reserveCapacity(4) }
+        return nil
+    }
+
+    /// Pops the finished collection on top of the stack, builds its node and applies its
+    /// properties.
+    private mutating func finishTop(of stack: inout [Frame]) throws(YAMLError) -> Sized {
+        depth -= 1
+        lastNodeWasMergeKey = false
+        let last = stack.count - 1
+        let result: Sized
+        switch stack[last].kind {
+        case .blockSequence, .indentlessSequence, .flowSequence:
+            result = (ManifestNode(.sequence(stack[last].items), at: location(stack[last].start)), stack[last].size)
+        case .blockMapping, .flowMapping:
+            result = try finishMapping(stack[last].entries, mergeKeys: stack[last].mergeKeys, size: stack[last].size, at: stack[last].start)
+        }
+        if let properties = stack[last].properties { try apply(properties, to: result) }
+        stack.removeLast()
         return result
     }
 
-    private mutating func nested(_ body: (inout YAMLParser) throws(YAMLError) -> Sized) throws(YAMLError) -> Sized {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > reader.limits.maxDepth {
-            throw error("document nests deeper than the limit of \(reader.limits.maxDepth) levels", at: scanner.currentMark, reason: .limit)
+    /// Hands a finished child node to the collection that asked for it.
+    private mutating func accept(_ value: Sized, into frame: inout Frame) throws(YAMLError) {
+        switch frame.child {
+        case .item:
+            frame.items.append(value.node)
+            frame.size = try add(frame.size, value.size, at: frame.childMark)
+        case .key, .pairKey:
+            frame.pendingKey = value
+            frame.pendingKeyIsMerge = lastNodeWasMergeKey
+        case .implicitKey:
+            try appendEntry(value, emptyNode(at: frame.childMark), isMerge: false, to: &frame)
+        case .value:
+            try appendEntry(frame.pendingKey ?? emptyNode(at: frame.childMark), value, isMerge: frame.pendingKeyIsMerge, to: &frame)
+        case .pairValue:
+            try appendPair(frame.pendingKey ?? emptyNode(at: frame.childMark), value, to: &frame)
         }
-        return try body(&self)
     }
 
-    private mutating func emptyNode(at mark: YAMLMark) -> Sized {
-        (ManifestNode(.null, at: location(mark)), 1)
+    private mutating func appendEntry(_ key: Sized, _ value: Sized, isMerge: Bool, to frame: inout Frame) throws(YAMLError) {
+        if isMerge { frame.mergeKeys.append(frame.entries.count) }
+        frame.entries.append(ManifestMapping.Entry(key: key.node, value: value.node))
+        frame.size = try add(try add(frame.size, key.size, at: frame.childMark), value.size, at: frame.childMark)
+        frame.pendingKey = nil
+        frame.pendingKeyIsMerge = false
     }
 
-    private mutating func parseBlockSequence() throws(YAMLError) -> Sized {
-        let start = try scanner.next()
-        var items: [ManifestNode] = []
-        var size = 1
+    /// `[a: b]`: a pair in a flow sequence is a mapping with one entry.
+    private mutating func appendPair(_ key: Sized, _ value: Sized, to frame: inout Frame) throws(YAMLError) {
+        let mark = frame.pairStart ?? frame.childMark
+        let entry = ManifestMapping.Entry(key: key.node, value: value.node)
+        frame.items.append(ManifestNode(.mapping(ManifestMapping([entry])), at: location(mark)))
+        frame.size = try add(frame.size, try add(try add(1, key.size, at: mark), value.size, at: mark), at: mark)
+        frame.pendingKey = nil
+        frame.pairStart = nil
+    }
+
+    /// Reads tokens for a collection until it needs a child node parsed (`.node`) or is
+    /// complete (`.done`, whose value `parseNode` replaces with the finished node).
+    private mutating func advance(_ frame: inout Frame) throws(YAMLError) -> Step {
+        switch frame.kind {
+        case .blockSequence, .indentlessSequence: return try advanceBlockSequence(&frame)
+        case .blockMapping: return try advanceBlockMapping(&frame)
+        case .flowSequence: return try advanceFlowSequence(&frame)
+        case .flowMapping: return try advanceFlowMapping(&frame)
+        }
+    }
+
+    private static let finished = Step.done((ManifestNode(.null), 0))
+
+    private mutating func advanceBlockSequence(_ frame: inout Frame) throws(YAMLError) -> Step {
+        let indentless = frame.kind == .indentlessSequence
         while true {
             let token = try scanner.peek()
             switch token.kind {
             case .blockEntry:
                 _ = try scanner.next()
                 let next = try scanner.peek()
-                let item: Sized
+                frame.child = .item
+                frame.childMark = token.start
                 switch next.kind {
-                case .blockEntry, .blockEnd: item = emptyNode(at: token.start)
-                default: item = try parseNode(block: true, indentlessSequence: false)
+                case .blockEntry, .blockEnd:
+                    try accept(emptyNode(at: token.start), into: &frame)
+                case .key where indentless, .value where indentless:
+                    try accept(emptyNode(at: token.start), into: &frame)
+                case .scalar:
+                    try accept(try parseScalar(nil), into: &frame)
+                default:
+                    return .node(block: true, indentless: false)
                 }
-                items.append(item.node)
-                size = try add(size, item.size, at: token.start)
-            case .blockEnd:
+            case .blockEnd where !indentless:
                 _ = try scanner.next()
-                return (ManifestNode(.sequence(items), at: location(start.start)), size)
+                return Self.finished
             default:
-                throw error("expected '- ' at column \(start.start.column + 1) for the next entry of the sequence that starts at \(location(start.start)), or less indentation; found \(Self.describe(token.kind))", at: token.start)
+                if indentless { return Self.finished }
+                throw error("expected '- ' at column \(frame.start.column + 1) for the next entry of the sequence that starts at \(location(frame.start)), or less indentation; found \(Self.describe(token.kind))", at: token.start)
             }
         }
     }
 
-    private mutating func parseIndentlessSequence() throws(YAMLError) -> Sized {
-        let start = try scanner.peek()
-        var items: [ManifestNode] = []
-        var size = 1
-        while true {
-            let token = try scanner.peek()
-            guard case .blockEntry = token.kind else { break }
-            _ = try scanner.next()
-            let next = try scanner.peek()
-            let item: Sized
-            switch next.kind {
-            case .blockEntry, .key, .value, .blockEnd: item = emptyNode(at: token.start)
-            default: item = try parseNode(block: true, indentlessSequence: false)
-            }
-            items.append(item.node)
-            size = try add(size, item.size, at: token.start)
-        }
-        return (ManifestNode(.sequence(items), at: location(start.start)), size)
-    }
-
-    private mutating func parseBlockMapping() throws(YAMLError) -> Sized {
-        let start = try scanner.next()
-        var entries: [ManifestMapping.Entry] = []
-        entries.reserveCapacity(4)
-        var mergeKeys: [Int] = []
-        var size = 1
+    private mutating func advanceBlockMapping(_ frame: inout Frame) throws(YAMLError) -> Step {
         while true {
             var token = try scanner.peek()
-            let key: Sized
+            if frame.pendingKey == nil {
+                switch token.kind {
+                case .key:
+                    _ = try scanner.next()
+                    let next = try scanner.peek()
+                    frame.childMark = token.start
+                    switch next.kind {
+                    case .key, .value, .blockEnd:
+                        frame.pendingKey = emptyNode(at: token.start)
+                    case .scalar:
+                        frame.child = .key
+                        try accept(try parseScalar(nil), into: &frame)
+                    default:
+                        frame.child = .key
+                        return .node(block: true, indentless: true)
+                    }
+                case .value:
+                    frame.childMark = token.start
+                    frame.pendingKey = emptyNode(at: token.start)
+                case .blockEnd:
+                    _ = try scanner.next()
+                    return Self.finished
+                case .blockMappingStart, .blockSequenceStart:
+                    throw error("inconsistent indentation: expected a key at column \(frame.start.column + 1) of the mapping that starts at \(location(frame.start)), or less indentation", at: token.start)
+                default:
+                    throw error("expected a key at column \(frame.start.column + 1) of the mapping that starts at \(location(frame.start)), or less indentation; found \(Self.describe(token.kind))", at: token.start)
+                }
+                token = try scanner.peek()
+            }
+            frame.child = .value
+            guard token.kind == .value else {
+                try accept(emptyNode(at: token.start), into: &frame)
+                continue
+            }
+            _ = try scanner.next()
+            let next = try scanner.peek()
+            frame.childMark = token.start
+            switch next.kind {
+            case .key, .value, .blockEnd:
+                try accept(emptyNode(at: token.start), into: &frame)
+            case .scalar:
+                try accept(try parseScalar(nil), into: &frame)
+            default:
+                return .node(block: true, indentless: true)
+            }
+        }
+    }
+
+    private mutating func advanceFlowSequence(_ frame: inout Frame) throws(YAMLError) -> Step {
+        while true {
+            var token = try scanner.peek()
+            if frame.pendingKey != nil {
+                // The value of a pair (`[a: b]`).
+                frame.child = .pairValue
+                guard token.kind == .value else {
+                    try accept(emptyNode(at: token.start), into: &frame)
+                    continue
+                }
+                _ = try scanner.next()
+                let next = try scanner.peek()
+                frame.childMark = token.start
+                if next.kind == .flowEntry || next.kind == .flowSequenceEnd {
+                    try accept(emptyNode(at: token.start), into: &frame)
+                    continue
+                }
+                return .node(block: false, indentless: false)
+            }
+            if token.kind == .flowSequenceEnd {
+                _ = try scanner.next()
+                return Self.finished
+            }
+            if !frame.first {
+                guard token.kind == .flowEntry else {
+                    throw error("expected ',' or ']' in the flow sequence that starts at \(location(frame.start)), found \(Self.describe(token.kind))", at: token.start)
+                }
+                _ = try scanner.next()
+                token = try scanner.peek()
+                if token.kind == .flowSequenceEnd { continue }
+            }
+            frame.first = false
+            frame.childMark = token.start
+            switch token.kind {
+            case .key:
+                _ = try scanner.next()
+                frame.pairStart = token.start
+                let next = try scanner.peek()
+                if next.kind == .value || next.kind == .flowEntry || next.kind == .flowSequenceEnd {
+                    frame.pendingKey = emptyNode(at: token.start)
+                    continue
+                }
+                frame.child = .pairKey
+                return .node(block: false, indentless: false)
+            case .value:
+                frame.pairStart = token.start
+                frame.pendingKey = emptyNode(at: token.start)
+            case .flowEntry:
+                throw error("expected a value before ',' in a flow sequence", at: token.start)
+            case .scalar:
+                frame.child = .item
+                try accept(try parseScalar(nil), into: &frame)
+            default:
+                frame.child = .item
+                return .node(block: false, indentless: false)
+            }
+        }
+    }
+
+    private mutating func advanceFlowMapping(_ frame: inout Frame) throws(YAMLError) -> Step {
+        while true {
+            var token = try scanner.peek()
+            if frame.pendingKey != nil {
+                frame.child = .value
+                guard token.kind == .value else {
+                    try accept(emptyNode(at: token.start), into: &frame)
+                    continue
+                }
+                _ = try scanner.next()
+                let next = try scanner.peek()
+                frame.childMark = token.start
+                if next.kind == .flowEntry || next.kind == .flowMappingEnd {
+                    try accept(emptyNode(at: token.start), into: &frame)
+                    continue
+                }
+                return .node(block: false, indentless: false)
+            }
+            if token.kind == .flowMappingEnd {
+                _ = try scanner.next()
+                return Self.finished
+            }
+            if !frame.first {
+                guard token.kind == .flowEntry else {
+                    throw error("expected ',' or '}' in the flow mapping that starts at \(location(frame.start)), found \(Self.describe(token.kind))", at: token.start)
+                }
+                _ = try scanner.next()
+                token = try scanner.peek()
+                if token.kind == .flowMappingEnd { continue }
+            }
+            frame.first = false
+            frame.childMark = token.start
             switch token.kind {
             case .key:
                 _ = try scanner.next()
                 let next = try scanner.peek()
-                switch next.kind {
-                case .key, .value, .blockEnd: key = emptyNode(at: token.start)
-                default:
-                    key = try parseNode(block: true, indentlessSequence: true)
-                    if lastNodeWasMergeKey { mergeKeys.append(entries.count) }
+                if next.kind == .value || next.kind == .flowEntry || next.kind == .flowMappingEnd {
+                    frame.pendingKey = emptyNode(at: token.start)
+                    continue
                 }
+                frame.child = .key
+                return .node(block: false, indentless: false)
             case .value:
-                key = emptyNode(at: token.start)
-            case .blockEnd:
-                _ = try scanner.next()
-                return try finishMapping(entries, mergeKeys: mergeKeys, size: size, at: start.start)
-            case .blockMappingStart, .blockSequenceStart:
-                throw error("inconsistent indentation: expected a key at column \(start.start.column + 1) of the mapping that starts at \(location(start.start)), or less indentation", at: token.start)
-            default:
-                throw error("expected a key at column \(start.start.column + 1) of the mapping that starts at \(location(start.start)), or less indentation; found \(Self.describe(token.kind))", at: token.start)
-            }
-            token = try scanner.peek()
-            let value: Sized
-            if case .value = token.kind {
-                _ = try scanner.next()
-                let next = try scanner.peek()
-                switch next.kind {
-                case .key, .value, .blockEnd: value = emptyNode(at: token.start)
-                default: value = try parseNode(block: true, indentlessSequence: true)
-                }
-            } else {
-                value = emptyNode(at: token.start)
-            }
-            entries.append(ManifestMapping.Entry(key: key.node, value: value.node))
-            size = try add(try add(size, key.size, at: token.start), value.size, at: token.start)
-        }
-    }
-
-    private mutating func parseFlowSequence() throws(YAMLError) -> Sized {
-        let start = try scanner.next()
-        var items: [ManifestNode] = []
-        var size = 1
-        var first = true
-        while true {
-            var token = try scanner.peek()
-            if case .flowSequenceEnd = token.kind {
-                _ = try scanner.next()
-                return (ManifestNode(.sequence(items), at: location(start.start)), size)
-            }
-            if !first {
-                guard case .flowEntry = token.kind else {
-                    throw error("expected ',' or ']' in the flow sequence that starts at \(location(start.start)), found \(Self.describe(token.kind))", at: token.start)
-                }
-                _ = try scanner.next()
-                token = try scanner.peek()
-                if case .flowSequenceEnd = token.kind { continue }
-            }
-            first = false
-            switch token.kind {
-            case .key, .value:
-                let pair = try parseFlowPair(end: .flowSequenceEnd)
-                let entry = ManifestMapping.Entry(key: pair.key.node, value: pair.value.node)
-                let pairSize = try add(try add(1, pair.key.size, at: token.start), pair.value.size, at: token.start)
-                items.append(ManifestNode(.mapping(ManifestMapping([entry])), at: location(token.start)))
-                size = try add(size, pairSize, at: token.start)
-            case .flowEntry:
-                throw error("expected a value before ',' in a flow sequence", at: token.start)
-            default:
-                let item = try parseNode(block: false, indentlessSequence: false)
-                items.append(item.node)
-                size = try add(size, item.size, at: token.start)
-            }
-        }
-    }
-
-    /// `? key : value` or `key: value` inside a flow collection, with either side empty.
-    private mutating func parseFlowPair(end: FlowEnd) throws(YAMLError) -> (key: Sized, value: Sized, keyIsMerge: Bool) {
-        var token = try scanner.peek()
-        var keyIsMerge = false
-        let key: Sized
-        if case .key = token.kind {
-            _ = try scanner.next()
-            let next = try scanner.peek()
-            if next.kind.isValue || next.kind.isFlowEntry || end.matches(next.kind) {
-                key = emptyNode(at: token.start)
-            } else {
-                key = try parseNode(block: false, indentlessSequence: false)
-                keyIsMerge = lastNodeWasMergeKey
-            }
-        } else {
-            key = emptyNode(at: token.start)
-        }
-        token = try scanner.peek()
-        let value: Sized
-        if token.kind.isValue {
-            _ = try scanner.next()
-            let next = try scanner.peek()
-            if next.kind.isFlowEntry || end.matches(next.kind) {
-                value = emptyNode(at: token.start)
-            } else {
-                value = try parseNode(block: false, indentlessSequence: false)
-            }
-        } else {
-            value = emptyNode(at: token.start)
-        }
-        return (key, value, keyIsMerge)
-    }
-
-    enum FlowEnd {
-        case flowSequenceEnd, flowMappingEnd
-        func matches(_ kind: YAMLTokenTag) -> Bool {
-            switch (self, kind) {
-            case (.flowSequenceEnd, .flowSequenceEnd), (.flowMappingEnd, .flowMappingEnd): return true
-            default: return false
-            }
-        }
-    }
-
-    private mutating func parseFlowMapping() throws(YAMLError) -> Sized {
-        let start = try scanner.next()
-        var entries: [ManifestMapping.Entry] = []
-        var mergeKeys: [Int] = []
-        var size = 1
-        var first = true
-        while true {
-            var token = try scanner.peek()
-            if case .flowMappingEnd = token.kind {
-                _ = try scanner.next()
-                return try finishMapping(entries, mergeKeys: mergeKeys, size: size, at: start.start)
-            }
-            if !first {
-                guard case .flowEntry = token.kind else {
-                    throw error("expected ',' or '}' in the flow mapping that starts at \(location(start.start)), found \(Self.describe(token.kind))", at: token.start)
-                }
-                _ = try scanner.next()
-                token = try scanner.peek()
-                if case .flowMappingEnd = token.kind { continue }
-            }
-            first = false
-            let pair: (key: Sized, value: Sized, keyIsMerge: Bool)
-            switch token.kind {
-            case .key, .value:
-                pair = try parseFlowPair(end: .flowMappingEnd)
-                if pair.keyIsMerge { mergeKeys.append(entries.count) }
+                frame.pendingKey = emptyNode(at: token.start)
             case .flowEntry:
                 throw error("expected a key before ',' in a flow mapping", at: token.start)
             default:
-                pair = (try parseNode(block: false, indentlessSequence: false), emptyNode(at: token.start), false)
+                // A key without ':' (`{a, b: c}`): its value is empty.
+                frame.child = .implicitKey
+                return .node(block: false, indentless: false)
             }
-            entries.append(ManifestMapping.Entry(key: pair.key.node, value: pair.value.node))
-            size = try add(try add(size, pair.key.size, at: token.start), pair.value.size, at: token.start)
         }
+    }
+
+    @inline(never)
+    private mutating func parseProperties() throws(YAMLError) -> Properties {
+        var token = try scanner.peek()
+        var properties = Properties(mark: token.start)
+        while token.kind == .anchor || token.kind == .tag {
+            let property = try scanner.next()
+            if case let .anchor(name) = property.kind {
+                if properties.anchor != nil { throw error("a node can have only one anchor", at: token.start) }
+                properties.anchor = name
+            } else if case let .tag(handle, suffix) = property.kind {
+                if properties.tag != nil { throw error("a node can have only one tag", at: token.start) }
+                properties.tag = try resolveTag(handle, suffix, at: token.start)
+                properties.tagMark = token.start
+            }
+            token = try scanner.peek()
+        }
+        return properties
+    }
+
+    @inline(never)
+    private mutating func parseAlias(after properties: Properties?) throws(YAMLError) -> Sized {
+        let token = try scanner.next()
+        if let properties {
+            throw error("an alias cannot have an anchor or a tag", at: properties.mark)
+        }
+        guard case let .alias(name) = token.kind else { return emptyNode(at: token.start) }
+        guard let target = anchors[name] else {
+            throw error("alias '*\(name)' refers to no anchor defined before it", at: token.start)
+        }
+        return (ManifestNode(target.node.value, at: location(token.start)), target.size)
+    }
+
+    private mutating func parseScalar(_ properties: Properties?) throws(YAMLError) -> Sized {
+        let token = try scanner.next()
+        guard case let .scalar(text, style) = token.kind else { return emptyNode(at: token.start) }
+        if text.utf8.count > reader.limits.maxScalarBytes {
+            throw error("scalar exceeds the limit of \(reader.limits.maxScalarBytes) bytes", at: token.start, reason: .limit)
+        }
+        let value = try resolveScalar(text, style: style, tag: properties?.tag, at: properties?.tagMark ?? token.start)
+        lastNodeWasMergeKey = style == .plain && properties?.tag == nil && reader.schema == .kubernetes
+            && text.utf8.count == 2 && text == "<<"
+        return (ManifestNode(value, at: location(token.start)), 1)
+    }
+
+    /// A node with properties and no content (`key: &a` or `- !!str`), or an error where a
+    /// node must be.
+    @inline(never)
+    private mutating func parseEmpty(_ properties: Properties?, before token: YAMLTokenHead) throws(YAMLError) -> Sized {
+        guard let properties else {
+            throw error("expected a value, found \(Self.describe(token.kind))", at: token.start)
+        }
+        let value = try resolveScalar("", style: .plain, tag: properties.tag, at: properties.tagMark ?? token.start)
+        let result: Sized = (ManifestNode(value, at: location(properties.mark)), 1)
+        try apply(properties, to: result)
+        return result
+    }
+
+    @inline(never)
+    private mutating func apply(_ properties: Properties, to result: Sized) throws(YAMLError) {
+        if let tag = properties.tag {
+            try checkCollectionTag(tag, result.node.value, at: properties.tagMark ?? properties.mark)
+        }
+        if let anchor = properties.anchor { anchors[anchor] = result }
+    }
+
+    @inline(never)
+    private mutating func depthExceeded() -> YAMLError {
+        error("document nests deeper than the limit of \(reader.limits.maxDepth) levels", at: scanner.currentMark, reason: .limit)
+    }
+
+    private mutating func emptyNode(at mark: YAMLMark) -> Sized {
+        (ManifestNode(.null, at: location(mark)), 1)
     }
 
     private mutating func add(_ a: Int, _ b: Int, at mark: YAMLMark) throws(YAMLError) -> Int {
         let (sum, overflow) = a.addingReportingOverflow(b)
-        if overflow || sum > reader.limits.maxAliasExpansion {
-            throw error("document denotes more than \(reader.limits.maxAliasExpansion) nodes once its aliases are expanded (an alias bomb?)", at: mark, reason: .limit)
-        }
+        if overflow || sum > reader.limits.maxAliasExpansion { throw expansionExceeded(at: mark) }
         return sum
+    }
+
+    @inline(never)
+    private mutating func expansionExceeded(at mark: YAMLMark) -> YAMLError {
+        error("document denotes more than \(reader.limits.maxAliasExpansion) nodes once its aliases are expanded (an alias bomb?)", at: mark, reason: .limit)
     }
 
     // MARK: - Mappings: merge keys and duplicates
 
+    @inline(never)
     private mutating func finishMapping(_ entries: [ManifestMapping.Entry], mergeKeys: [Int], size: Int, at mark: YAMLMark) throws(YAMLError) -> Sized {
         var entries = entries
         if !mergeKeys.isEmpty {
@@ -427,6 +592,7 @@ struct YAMLParser {
 
     /// YAML 1.1 merge keys (`<<: *base`), which Kubernetes' YAML library applies: keys of
     /// the mapping itself win over merged ones, and earlier merged mappings over later ones.
+    @inline(never)
     private func merge(_ entries: [ManifestMapping.Entry], mergeKeys: Set<Int>) throws(YAMLError) -> [ManifestMapping.Entry] {
         var own: [ManifestMapping.Entry] = []
         var merged: [ManifestMapping.Entry] = []
@@ -462,6 +628,7 @@ struct YAMLParser {
         return result
     }
 
+    @inline(never)
     private func checkDuplicateKeys(_ entries: [ManifestMapping.Entry]) throws(YAMLError) {
         guard entries.count > 1 else { return }
         if entries.count <= 8 {
@@ -494,6 +661,7 @@ struct YAMLParser {
         }
     }
 
+    @inline(never)
     private func duplicate(_ key: ManifestNode, first: ManifestNode) -> YAMLError {
         let name: String
         switch key.value {
@@ -509,6 +677,7 @@ struct YAMLParser {
 
     // MARK: - Tags and scalars
 
+    @inline(never)
     private mutating func resolveTag(_ handle: String, _ suffix: String, at mark: YAMLMark) throws(YAMLError) -> String {
         if handle.isEmpty { return suffix }
         if handle == "!" && suffix.isEmpty { return "!" }
@@ -518,6 +687,7 @@ struct YAMLParser {
         return prefix + suffix
     }
 
+    @inline(never)
     private mutating func resolveScalar(_ text: String, style: YAMLScalarStyle, tag: String?, at mark: YAMLMark) throws(YAMLError) -> ManifestValue {
         guard let tag else {
             return style == .plain ? reader.schema.resolvePlain(text) : .string(text)
@@ -559,6 +729,7 @@ struct YAMLParser {
         }
     }
 
+    @inline(never)
     private mutating func checkCollectionTag(_ tag: String, _ value: ManifestValue, at mark: YAMLMark) throws(YAMLError) {
         switch (tag, value) {
         case (Self.coreTagPrefix + "map", .sequence), (Self.coreTagPrefix + "seq", .mapping):

@@ -110,6 +110,7 @@ struct YAMLScanner {
         return SourceLocation(line: mark.line, column: column)
     }
 
+    @inline(never)
     mutating func error(_ message: String, at mark: YAMLMark, reason: YAMLError.Reason = .syntax) -> YAMLError {
         YAMLError(reason, message, at: location(mark), file: file)
     }
@@ -151,8 +152,15 @@ struct YAMLScanner {
 
     // MARK: - Token queue
 
+    @inline(__always)
     private mutating func fetchMoreTokens() throws(YAMLError) {
         if head < tokens.count && possibleKeyCount == 0 { return }
+        try fetchUntilResolved()
+    }
+
+    /// Fetches tokens until the next one cannot be changed by a simple key still pending.
+    @inline(never)
+    private mutating func fetchUntilResolved() throws(YAMLError) {
         while true {
             var needMore = head == tokens.count
             if !needMore {

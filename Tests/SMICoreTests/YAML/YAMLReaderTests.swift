@@ -1,3 +1,4 @@
+import Foundation
 import SMICore
 import Testing
 
@@ -288,5 +289,39 @@ import Testing
         #expect(throws: YAMLError.self) { try reader.read("k: [" + String(repeating: "a, ", count: 40) + "]") }
         #expect(throws: YAMLError.self) { try reader.read("a\n---\nb\n---\nc\n---\nd\n") }
         #expect(throws: Never.self) { try reader.read("a\n---\nb\n---\nc\n") }
+    }
+}
+
+/// The reader runs on threads with small stacks (secondary threads, tasks): nesting up to
+/// the depth limit must not depend on the stack size.
+@Suite struct YAMLReaderStackTests {
+    private static func readOnSmallStack(_ text: String) -> Result<Int, YAMLError> {
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = Result { () throws(YAMLError) in try YAMLReader().read(text).count }
+            done.signal()
+        }
+        thread.stackSize = 256 << 10
+        thread.start()
+        done.wait()
+        return box.result ?? .success(-1)
+    }
+
+    private final class ResultBox: @unchecked Sendable {
+        var result: Result<Int, YAMLError>?
+    }
+
+    @Test(arguments: ["flow", "flowMapping", "blockMapping", "blockSequence"])
+    func nestingToTheLimitNeedsNoDeepStack(shape: String) {
+        let depth = YAMLReader.Limits().maxDepth
+        var text = ""
+        switch shape {
+        case "flow": text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        case "flowMapping": text = String(repeating: "{a: ", count: depth) + "x" + String(repeating: "}", count: depth)
+        case "blockMapping": for i in 0..<depth { text += String(repeating: " ", count: i) + "k:\n" }
+        default: for i in 0..<depth { text += String(repeating: " ", count: i) + "- \n" }
+        }
+        #expect(throws: Never.self) { try Self.readOnSmallStack(text).get() }
     }
 }

@@ -19,7 +19,13 @@ struct OutputBuffer {
     }
 
     mutating func appendSpaces(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(0x20, count: count))
+        let spaces: StaticString = "                                                                "
+        var left = count
+        while left > 0 {
+            let n = min(left, spaces.utf8CodeUnitCount)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: n))
+            left -= n
+        }
     }
 
     mutating func appendHex(_ value: UInt32, digits: Int) {

@@ -235,16 +235,15 @@ struct YAMLParser {
     private mutating func finishTop(of stack: inout [Frame]) throws(YAMLError) -> Sized {
         depth -= 1
         lastNodeWasMergeKey = false
-        let last = stack.count - 1
+        let frame = stack.removeLast()
         let result: Sized
-        switch stack[last].kind {
+        switch frame.kind {
         case .blockSequence, .indentlessSequence, .flowSequence:
-            result = (ManifestNode(.sequence(stack[last].items), at: location(stack[last].start)), stack[last].size)
+            result = (ManifestNode(.sequence(frame.items), at: location(frame.start)), frame.size)
         case .blockMapping, .flowMapping:
-            result = try finishMapping(stack[last].entries, mergeKeys: stack[last].mergeKeys, size: stack[last].size, at: stack[last].start)
+            result = try finishMapping(frame.entries, mergeKeys: frame.mergeKeys, size: frame.size, at: frame.start)
         }
-        if let properties = stack[last].properties { try apply(properties, to: result) }
-        stack.removeLast()
+        if let properties = frame.properties { try apply(properties, to: result) }
         return result
     }
 

@@ -113,18 +113,25 @@ enum YAMLStringStyle: Equatable {
     static func mayReadAsNonString(_ b: UnsafeBufferPointer<UInt8>, text: String) -> Bool {
         guard let first = b.first else { return true }
         switch first {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-            UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
-            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
-            UInt8(ascii: "O"), UInt8(ascii: "<"), UInt8(ascii: "="):
-            break
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "t"),
+            UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            // Words: booleans and null in any schema's spelling (y and n are YAML 1.1 booleans).
+            guard b.count <= 5 else { return false }
+            return b.count == 1 && (first | 0x20 == UInt8(ascii: "y") || first | 0x20 == UInt8(ascii: "n"))
+                || ScalarWords.matches(b, "null") || ScalarWords.matches(b, "true") || ScalarWords.matches(b, "false")
+                || ScalarWords.matches(b, "yes") || ScalarWords.matches(b, "no") || ScalarWords.matches(b, "on")
+                || ScalarWords.matches(b, "off")
+        case UInt8(ascii: "~"):
+            return b.count == 1
+        case UInt8(ascii: "<"), UInt8(ascii: "="):
+            return text == "<<" || text == "="
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            if case .string = KubernetesScalars.resolve(b, text: text) {} else { return true }
+            if case .string = CoreScalars.resolve(b, text: text) {} else { return true }
+            return YAML11Syntax.isInt(b) || YAML11Syntax.isFloat(b) || NumberSyntax.isTimestamp(b)
         default:
             return false
         }
-        if b.count <= 2 && (text == "<<" || text == "=") { return true }
-        if case .string = KubernetesScalars.resolve(b, text: text) {} else { return true }
-        if case .string = CoreScalars.resolve(b, text: text) {} else { return true }
-        return YAML11Syntax.isInt(b) || YAML11Syntax.isFloat(b) || NumberSyntax.isTimestamp(b)
     }
 }
 

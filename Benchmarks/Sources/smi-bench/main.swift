@@ -67,6 +67,8 @@ let read = try median(options.runs) { documents = try YAMLReader().read(bytes).m
 row("swift-smi YAMLReader (kubernetes schema)", read, mbps(bytes.count, read))
 let readCore = try median(options.runs) { _ = try YAMLReader(schema: .core).read(bytes) }
 row("swift-smi YAMLReader (core schema)", readCore, mbps(bytes.count, readCore))
+let stream = try median(options.runs) { try YAMLReader().forEachDocument(in: bytes) { _ in } }
+row("swift-smi forEachDocument (one core)", stream, mbps(bytes.count, stream))
 
 var written: [UInt8] = []
 let write = median(options.runs) {

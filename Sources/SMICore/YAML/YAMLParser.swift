@@ -133,37 +133,30 @@ struct YAMLParser {
     /// (readers run on secondary threads with small stacks too).
     private mutating func parseNode(block: Bool) throws(YAMLError) -> Sized {
         var stack: [Frame] = []
-        var step = Step.node(block: block, indentless: false)
+        var request: (block: Bool, indentless: Bool)? = (block, false)
+        var finished: Sized?
         while true {
-            let value: Sized
-            switch step {
-            case let .node(block, indentless):
-                if let leaf = try beginNode(block: block, indentless: indentless, pushingOnto: &stack) {
-                    value = leaf
-                } else {
-                    step = try advance(&stack[stack.count - 1])
-                    if case .done = step {
-                        step = .done(try finishTop(of: &stack))
-                    }
-                    continue
-                }
-            case let .done(finished):
-                value = finished
+            if let child = request {
+                request = nil
+                finished = try beginNode(block: child.block, indentless: child.indentless, pushingOnto: &stack)
+            } else if let value = finished {
+                guard !stack.isEmpty else { return value }
+                try accept(value, into: &stack[stack.count - 1])
+                finished = nil
             }
-            guard !stack.isEmpty else { return value }
-            try accept(value, into: &stack[stack.count - 1])
-            step = try advance(&stack[stack.count - 1])
-            if case .done = step {
-                step = .done(try finishTop(of: &stack))
+            if finished == nil {
+                switch try advance(&stack[stack.count - 1]) {
+                case let .child(block, indentless): request = (block, indentless)
+                case .complete: finished = try finishTop(of: &stack)
+                }
             }
         }
     }
 
-    /// What the loop in `parseNode` does next: parse a child node, or hand a finished one
-    /// to the collection that waits for it.
-    private enum Step {
-        case node(block: Bool, indentless: Bool)
-        case done(Sized)
+    /// What a collection needs after reading its tokens: a child node, or nothing more.
+    private enum Advance {
+        case child(block: Bool, indentless: Bool)
+        case complete
     }
 
     /// A collection being built, with what it waits for.
@@ -283,9 +276,8 @@ struct YAMLParser {
         frame.pairStart = nil
     }
 
-    /// Reads tokens for a collection until it needs a child node parsed (`.node`) or is
-    /// complete (`.done`, whose value `parseNode` replaces with the finished node).
-    private mutating func advance(_ frame: inout Frame) throws(YAMLError) -> Step {
+    /// Reads tokens for a collection until it needs a child node parsed or is complete.
+    private mutating func advance(_ frame: inout Frame) throws(YAMLError) -> Advance {
         switch frame.kind {
         case .blockSequence, .indentlessSequence: return try advanceBlockSequence(&frame)
         case .blockMapping: return try advanceBlockMapping(&frame)
@@ -294,9 +286,7 @@ struct YAMLParser {
         }
     }
 
-    private static let finished = Step.done((ManifestNode(.null), 0))
-
-    private mutating func advanceBlockSequence(_ frame: inout Frame) throws(YAMLError) -> Step {
+    private mutating func advanceBlockSequence(_ frame: inout Frame) throws(YAMLError) -> Advance {
         let indentless = frame.kind == .indentlessSequence
         while true {
             let token = try scanner.peek()
@@ -314,19 +304,19 @@ struct YAMLParser {
                 case .scalar:
                     try accept(try parseScalar(nil), into: &frame)
                 default:
-                    return .node(block: true, indentless: false)
+                    return .child(block: true, indentless: false)
                 }
             case .blockEnd where !indentless:
                 _ = try scanner.next()
-                return Self.finished
+                return .complete
             default:
-                if indentless { return Self.finished }
+                if indentless { return .complete }
                 throw error("expected '- ' at column \(frame.start.column + 1) for the next entry of the sequence that starts at \(location(frame.start)), or less indentation; found \(Self.describe(token.kind))", at: token.start)
             }
         }
     }
 
-    private mutating func advanceBlockMapping(_ frame: inout Frame) throws(YAMLError) -> Step {
+    private mutating func advanceBlockMapping(_ frame: inout Frame) throws(YAMLError) -> Advance {
         while true {
             var token = try scanner.peek()
             if frame.pendingKey == nil {
@@ -343,14 +333,14 @@ struct YAMLParser {
                         try accept(try parseScalar(nil), into: &frame)
                     default:
                         frame.child = .key
-                        return .node(block: true, indentless: true)
+                        return .child(block: true, indentless: true)
                     }
                 case .value:
                     frame.childMark = token.start
                     frame.pendingKey = emptyNode(at: token.start)
                 case .blockEnd:
                     _ = try scanner.next()
-                    return Self.finished
+                    return .complete
                 case .blockMappingStart, .blockSequenceStart:
                     throw error("inconsistent indentation: expected a key at column \(frame.start.column + 1) of the mapping that starts at \(location(frame.start)), or less indentation", at: token.start)
                 default:
@@ -372,12 +362,12 @@ struct YAMLParser {
             case .scalar:
                 try accept(try parseScalar(nil), into: &frame)
             default:
-                return .node(block: true, indentless: true)
+                return .child(block: true, indentless: true)
             }
         }
     }
 
-    private mutating func advanceFlowSequence(_ frame: inout Frame) throws(YAMLError) -> Step {
+    private mutating func advanceFlowSequence(_ frame: inout Frame) throws(YAMLError) -> Advance {
         while true {
             var token = try scanner.peek()
             if frame.pendingKey != nil {
@@ -394,11 +384,11 @@ struct YAMLParser {
                     try accept(emptyNode(at: token.start), into: &frame)
                     continue
                 }
-                return .node(block: false, indentless: false)
+                return .child(block: false, indentless: false)
             }
             if token.kind == .flowSequenceEnd {
                 _ = try scanner.next()
-                return Self.finished
+                return .complete
             }
             if !frame.first {
                 guard token.kind == .flowEntry else {
@@ -420,7 +410,7 @@ struct YAMLParser {
                     continue
                 }
                 frame.child = .pairKey
-                return .node(block: false, indentless: false)
+                return .child(block: false, indentless: false)
             case .value:
                 frame.pairStart = token.start
                 frame.pendingKey = emptyNode(at: token.start)
@@ -431,12 +421,12 @@ struct YAMLParser {
                 try accept(try parseScalar(nil), into: &frame)
             default:
                 frame.child = .item
-                return .node(block: false, indentless: false)
+                return .child(block: false, indentless: false)
             }
         }
     }
 
-    private mutating func advanceFlowMapping(_ frame: inout Frame) throws(YAMLError) -> Step {
+    private mutating func advanceFlowMapping(_ frame: inout Frame) throws(YAMLError) -> Advance {
         while true {
             var token = try scanner.peek()
             if frame.pendingKey != nil {
@@ -452,11 +442,11 @@ struct YAMLParser {
                     try accept(emptyNode(at: token.start), into: &frame)
                     continue
                 }
-                return .node(block: false, indentless: false)
+                return .child(block: false, indentless: false)
             }
             if token.kind == .flowMappingEnd {
                 _ = try scanner.next()
-                return Self.finished
+                return .complete
             }
             if !frame.first {
                 guard token.kind == .flowEntry else {
@@ -477,7 +467,7 @@ struct YAMLParser {
                     continue
                 }
                 frame.child = .key
-                return .node(block: false, indentless: false)
+                return .child(block: false, indentless: false)
             case .value:
                 frame.pendingKey = emptyNode(at: token.start)
             case .flowEntry:
@@ -485,7 +475,7 @@ struct YAMLParser {
             default:
                 // A key without ':' (`{a, b: c}`): its value is empty.
                 frame.child = .implicitKey
-                return .node(block: false, indentless: false)
+                return .child(block: false, indentless: false)
             }
         }
     }
@@ -762,11 +752,6 @@ struct YAMLParser {
         case .scalar: return "a scalar"
         }
     }
-}
-
-extension YAMLTokenTag {
-    var isValue: Bool { self == .value }
-    var isFlowEntry: Bool { self == .flowEntry }
 }
 
 /// A hashable stand-in for a scalar key, to find duplicate keys.

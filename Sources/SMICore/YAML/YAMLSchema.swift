@@ -56,7 +56,7 @@ enum CoreScalars {
                 return NumberSyntax.integer(s[2...], radix: 16, negative: false).map { .int($0) } ?? overflowDouble(s[2...], radix: 16)
             }
         }
-        if NumberSyntax.isDecimalInteger(s, allowUnderscore: false) {
+        if NumberSyntax.isDecimalInteger(s) {
             if let v = Int(text) { return .int(v) }
             return Double(text).map { .double($0) }
         }
@@ -173,12 +173,12 @@ enum NumberSyntax {
         return value
     }
 
-    /// `[-+]?[0-9]+` (with `_` allowed when asked, as YAML 1.1 does).
-    static func isDecimalInteger<C: Collection<UInt8>>(_ s: C, allowUnderscore: Bool) -> Bool {
+    /// `[-+]?[0-9]+`.
+    static func isDecimalInteger<C: Collection<UInt8>>(_ s: C) -> Bool {
         var body = s[...]
         if let f = body.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { body = body.dropFirst() }
         guard let f = body.first, isDigit(f) else { return false }
-        return body.allSatisfy { isDigit($0) || (allowUnderscore && $0 == UInt8(ascii: "_")) }
+        return body.allSatisfy { isDigit($0) }
     }
 
     /// `.inf`, `-.Inf`, `+.INF`, `.nan`, `.NaN`, `.NAN`.

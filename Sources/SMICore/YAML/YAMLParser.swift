@@ -175,15 +175,19 @@ struct YAMLParser {
         /// A key read, waiting for its value (block and flow mappings, flow-sequence pairs).
         var pendingKey: Sized?
         var pendingKeyIsMerge = false
-        var pairStart: YAMLMark?
+        /// Where the collection starts, computed when it starts: locations are computed in
+        /// text order, so a long line costs linear time.
+        let location: SourceLocation
+        var pairLocation: SourceLocation?
         var child = Child.item
         var childMark: YAMLMark
         /// Flow collections: no ',' before the first entry.
         var first = true
 
-        init(kind: Kind, start: YAMLMark, properties: Properties?) {
+        init(kind: Kind, start: YAMLMark, location: SourceLocation, properties: Properties?) {
             self.kind = kind
             self.start = start
+            self.location = location
             self.properties = properties
             childMark = start
         }
@@ -218,7 +222,7 @@ struct YAMLParser {
         depth += 1
         if depth > reader.limits.maxDepth { throw depthExceeded() }
         if kind != .indentlessSequence { _ = try scanner.next() }
-        stack.append(Frame(kind: kind, start: token.start, properties: properties))
+        stack.append(Frame(kind: kind, start: token.start, location: location(token.start), properties: properties))
         if kind == .blockMapping { stack[stack.count - 1].entries.reserveCapacity(4) }
         return nil
     }
@@ -232,9 +236,9 @@ struct YAMLParser {
         let result: Sized
         switch frame.kind {
         case .blockSequence, .indentlessSequence, .flowSequence:
-            result = (ManifestNode(.sequence(frame.items), at: location(frame.start)), frame.size)
+            result = (ManifestNode(.sequence(frame.items), at: frame.location), frame.size)
         case .blockMapping, .flowMapping:
-            result = try finishMapping(frame.entries, mergeKeys: frame.mergeKeys, size: frame.size, at: frame.start)
+            result = try finishMapping(frame.entries, mergeKeys: frame.mergeKeys, size: frame.size, at: frame.location)
         }
         if let properties = frame.properties { try apply(properties, to: result) }
         return result
@@ -268,12 +272,12 @@ struct YAMLParser {
 
     /// `[a: b]`: a pair in a flow sequence is a mapping with one entry.
     private mutating func appendPair(_ key: Sized, _ value: Sized, to frame: inout Frame) throws(YAMLError) {
-        let mark = frame.pairStart ?? frame.childMark
+        let mark = frame.childMark
         let entry = ManifestMapping.Entry(key: key.node, value: value.node)
-        frame.items.append(ManifestNode(.mapping(ManifestMapping([entry])), at: location(mark)))
+        frame.items.append(ManifestNode(.mapping(ManifestMapping([entry])), at: frame.pairLocation ?? location(mark)))
         frame.size = try add(frame.size, try add(try add(1, key.size, at: mark), value.size, at: mark), at: mark)
         frame.pendingKey = nil
-        frame.pairStart = nil
+        frame.pairLocation = nil
     }
 
     /// Reads tokens for a collection until it needs a child node parsed or is complete.
@@ -311,7 +315,7 @@ struct YAMLParser {
                 return .complete
             default:
                 if indentless { return .complete }
-                throw error("expected '- ' at column \(frame.start.column + 1) for the next entry of the sequence that starts at \(location(frame.start)), or less indentation; found \(Self.describe(token.kind))", at: token.start)
+                throw error("expected '- ' at column \(frame.start.column + 1) for the next entry of the sequence that starts at \(frame.location), or less indentation; found \(Self.describe(token.kind))", at: token.start)
             }
         }
     }
@@ -342,9 +346,9 @@ struct YAMLParser {
                     _ = try scanner.next()
                     return .complete
                 case .blockMappingStart, .blockSequenceStart:
-                    throw error("inconsistent indentation: expected a key at column \(frame.start.column + 1) of the mapping that starts at \(location(frame.start)), or less indentation", at: token.start)
+                    throw error("inconsistent indentation: expected a key at column \(frame.start.column + 1) of the mapping that starts at \(frame.location), or less indentation", at: token.start)
                 default:
-                    throw error("expected a key at column \(frame.start.column + 1) of the mapping that starts at \(location(frame.start)), or less indentation; found \(Self.describe(token.kind))", at: token.start)
+                    throw error("expected a key at column \(frame.start.column + 1) of the mapping that starts at \(frame.location), or less indentation; found \(Self.describe(token.kind))", at: token.start)
                 }
                 token = try scanner.peek()
             }
@@ -392,7 +396,7 @@ struct YAMLParser {
             }
             if !frame.first {
                 guard token.kind == .flowEntry else {
-                    throw error("expected ',' or ']' in the flow sequence that starts at \(location(frame.start)), found \(Self.describe(token.kind))", at: token.start)
+                    throw error("expected ',' or ']' in the flow sequence that starts at \(frame.location), found \(Self.describe(token.kind))", at: token.start)
                 }
                 _ = try scanner.next()
                 token = try scanner.peek()
@@ -403,7 +407,7 @@ struct YAMLParser {
             switch token.kind {
             case .key:
                 _ = try scanner.next()
-                frame.pairStart = token.start
+                frame.pairLocation = location(token.start)
                 let next = try scanner.peek()
                 if next.kind == .value || next.kind == .flowEntry || next.kind == .flowSequenceEnd {
                     frame.pendingKey = emptyNode(at: token.start)
@@ -412,7 +416,7 @@ struct YAMLParser {
                 frame.child = .pairKey
                 return .child(block: false, indentless: false)
             case .value:
-                frame.pairStart = token.start
+                frame.pairLocation = location(token.start)
                 frame.pendingKey = emptyNode(at: token.start)
             case .flowEntry:
                 throw error("expected a value before ',' in a flow sequence", at: token.start)
@@ -450,7 +454,7 @@ struct YAMLParser {
             }
             if !frame.first {
                 guard token.kind == .flowEntry else {
-                    throw error("expected ',' or '}' in the flow mapping that starts at \(location(frame.start)), found \(Self.describe(token.kind))", at: token.start)
+                    throw error("expected ',' or '}' in the flow mapping that starts at \(frame.location), found \(Self.describe(token.kind))", at: token.start)
                 }
                 _ = try scanner.next()
                 token = try scanner.peek()
@@ -568,7 +572,7 @@ struct YAMLParser {
     // MARK: - Mappings: merge keys and duplicates
 
     @inline(never)
-    private mutating func finishMapping(_ entries: [ManifestMapping.Entry], mergeKeys: [Int], size: Int, at mark: YAMLMark) throws(YAMLError) -> Sized {
+    private mutating func finishMapping(_ entries: [ManifestMapping.Entry], mergeKeys: [Int], size: Int, at location: SourceLocation) throws(YAMLError) -> Sized {
         var entries = entries
         if !mergeKeys.isEmpty {
             entries = try merge(entries, mergeKeys: Set(mergeKeys))
@@ -576,7 +580,7 @@ struct YAMLParser {
         if !reader.allowsDuplicateKeys {
             try checkDuplicateKeys(entries)
         }
-        return (ManifestNode(.mapping(ManifestMapping(entries)), at: location(mark)), size)
+        return (ManifestNode(.mapping(ManifestMapping(entries)), at: location), size)
     }
 
     /// YAML 1.1 merge keys (`<<: *base`), which Kubernetes' YAML library applies: keys of

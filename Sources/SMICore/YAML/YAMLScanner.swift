@@ -94,17 +94,29 @@ struct YAMLScanner {
     /// The 1-based line and Unicode-scalar column of a mark.
     mutating func location(_ mark: YAMLMark) -> SourceLocation {
         var column: Int
-        var from: Int
         if locationCache.lineStart == mark.lineStart && locationCache.index <= mark.index {
+            // Forward from the last location on this line.
             column = locationCache.column
-            from = locationCache.index
+            var from = locationCache.index
+            while from < mark.index {
+                if p[from] & 0xC0 != 0x80 { column += 1 }
+                from += 1
+            }
+        } else if locationCache.lineStart == mark.lineStart && mark.index - mark.lineStart > locationCache.index - mark.index {
+            // Back from the last location, when that is nearer than the start of the line.
+            column = locationCache.column
+            var from = mark.index
+            while from < locationCache.index {
+                if p[from] & 0xC0 != 0x80 { column -= 1 }
+                from += 1
+            }
         } else {
             column = 1
-            from = mark.lineStart
-        }
-        while from < mark.index {
-            if p[from] & 0xC0 != 0x80 { column += 1 }
-            from += 1
+            var from = mark.lineStart
+            while from < mark.index {
+                if p[from] & 0xC0 != 0x80 { column += 1 }
+                from += 1
+            }
         }
         locationCache = (mark.lineStart, mark.index, column)
         return SourceLocation(line: mark.line, column: column)

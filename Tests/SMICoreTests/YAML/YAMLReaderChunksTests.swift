@@ -73,3 +73,22 @@ import Testing
         #expect(error?.reason == .limit)
     }
 }
+
+/// One very long line (minified JSON) must read in linear time: locations are computed in
+/// text order, never by recounting the line for every node.
+@Suite struct YAMLReaderLongLineTests {
+    @Test func minifiedJSONReadsWithColumnsRight() throws {
+        let item = #"{"name":"é","ports":[80,443],"labels":{"a":"b"}}"#
+        let count = 40_000
+        let json = "[" + Array(repeating: item, count: count).joined(separator: ",") + "]"
+        let root = try YAMLReader().readSingle(json)
+        let items = try #require(root.value.sequenceValue)
+        #expect(items.count == count)
+        let last = try #require(items.last)
+        // Items are 48 characters and a comma; the last starts after the "[", and its
+        // "b" is 43 characters into it.
+        let lastColumn = 2 + (count - 1) * (item.unicodeScalars.count + 1)
+        #expect(last.location == SourceLocation(line: 1, column: lastColumn))
+        #expect(last.node(at: "labels.a")?.location == SourceLocation(line: 1, column: lastColumn + 43))
+    }
+}

@@ -68,7 +68,7 @@ enum TrickyValues {
         case 1: return .bool(rng.next() % 2 == 0)
         case 2: return .int(Int(truncatingIfNeeded: rng.next()) >> Int(rng.next() % 64))
         case 3:
-            let specials: [Double] = [0, -0.0, 1, 0.5, 3e20, 1e-5, 1e16, 123456.789, Double.pi, 5e-324, 1.7976931348623157e308]
+            let specials: [Double] = [0, -0.0, 1, 0.5, 3e20, 1e-5, 1e16, 123456.789, Double.pi, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude]
             let d = rng.next() % 2 == 0 ? specials[Int(rng.next() % UInt64(specials.count))] : Double(bitPattern: rng.next())
             if d.isNaN || d.isInfinite { return finiteOnly ? .double(1.25) : .double(d) }
             return .double(d)

@@ -1,0 +1,102 @@
+/// One finding about the input: how bad, which rule (a stable code), what, about which
+/// object and field, and where in which file.
+///
+/// Its `description` reads like a compiler message:
+/// `split.yaml:12:7: error[SMI2001]: TrafficSplit default/web: spec.backends[1].weight: must not be negative`.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a finding is.
+    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+        /// Worth knowing; nothing was changed or dropped.
+        case info
+        /// The result is stricter than the input asks, or the input is suspicious.
+        case warning
+        /// Part of the input is invalid; what it would have granted or routed is dropped.
+        case error
+
+        /// Orders `info < warning < error`.
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+        }
+    }
+
+    /// The object a finding is about.
+    public struct Object: Sendable, Hashable, CustomStringConvertible {
+        /// The object's kind, e.g. `TrafficSplit`.
+        public var kind: String
+        /// Its namespace, if it has one.
+        public var namespace: String?
+        /// Its name.
+        public var name: String
+
+        /// Creates a reference.
+        public init(kind: String, namespace: String?, name: String) {
+            self.kind = kind
+            self.namespace = namespace
+            self.name = name
+        }
+
+        /// `TrafficSplit default/web`.
+        public var description: String {
+            "\(kind) \(namespace.map { "\($0)/" } ?? "")\(name)"
+        }
+    }
+
+    /// How serious the finding is.
+    public var severity: Severity
+    /// The stable code of the rule.
+    public var code: DiagnosticCode
+    /// What is wrong, in words.
+    public var message: String
+    /// The object, when the finding is about one.
+    public var object: Object?
+    /// The field, when the finding is about one.
+    public var path: FieldPath?
+    /// The file the input came from.
+    public var file: String?
+    /// Where in the file.
+    public var location: SourceLocation?
+
+    /// Creates a diagnostic.
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String,
+        object: Object? = nil, path: FieldPath? = nil, file: String? = nil, location: SourceLocation? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.object = object
+        self.path = path
+        self.file = file
+        self.location = location
+    }
+
+    /// `file:line:column: severity[CODE]: Kind ns/name: field.path: message`, leaving out
+    /// the parts that are unknown.
+    public var description: String {
+        var out = ""
+        if let file {
+            out += file
+            if let location { out += ":\(location.line):\(location.column)" }
+            out += ": "
+        } else if let location {
+            out += "\(location.line):\(location.column): "
+        }
+        out += "\(severity.rawValue)[\(code.rawValue)]: "
+        if let object { out += "\(object): " }
+        if let path, !path.components.isEmpty { out += "\(path): " }
+        return out + message
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic for a document that is not valid YAML.
+    public init(_ error: YAMLError) {
+        self.init(.error, .yamlSyntax, error.message, file: error.file, location: error.location)
+    }
+
+    /// The diagnostic for a node that does not fit its type, about `object`.
+    public init(_ error: ManifestDecodingError, object: Object?) {
+        self.init(.error, error.message.hasPrefix("unknown field") ? .unknownField : .schema, error.message,
+                  object: object, path: error.path, file: error.file, location: error.location)
+    }
+}

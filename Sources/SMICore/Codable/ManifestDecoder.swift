@@ -104,7 +104,7 @@ final class DecodingState {
     }
 }
 
-/// A coding key for sequence elements and ad-hoc string keys.
+/// A coding key for sequence elements and ad-hoc string keys (free-form maps).
 struct ManifestCodingKey: CodingKey {
     let stringValue: String
     let intValue: Int?

@@ -1,0 +1,30 @@
+extension Access.V1Alpha1 {
+    /// A v1alpha1 TrafficTarget: its fields sit beside `metadata`, and its rules are `specs`.
+    public struct TrafficTarget: SMIResource {
+        /// `access.smi-spec.io/v1alpha1`.
+        public static let apiVersion = "access.smi-spec.io/v1alpha1"
+        /// `TrafficTarget`.
+        public static let kind = "TrafficTarget"
+
+        /// The `apiVersion` as written.
+        public var apiVersion = Self.apiVersion
+        /// The `kind` as written.
+        public var kind = Self.kind
+        /// Metadata.
+        public var metadata: ObjectMeta
+        /// The protected identity, optionally restricted to one port.
+        public var destination: Access.PortedSubject
+        /// The rules, ORed.
+        public var specs: [Access.Rule]?
+        /// The allowed client identities.
+        public var sources: [Access.Subject]?
+
+        /// Creates a target.
+        public init(metadata: ObjectMeta, destination: Access.PortedSubject, specs: [Access.Rule]?, sources: [Access.Subject]?) {
+            self.metadata = metadata
+            self.destination = destination
+            self.specs = specs
+            self.sources = sources
+        }
+    }
+}

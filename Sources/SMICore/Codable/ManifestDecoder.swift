@@ -19,6 +19,17 @@ public struct ManifestDecoder: Sendable {
 
     /// Decodes a value of `type` from `node`.
     public func decode<T: Decodable>(_ type: T.Type, from node: ManifestNode) throws(ManifestDecodingError) -> T {
+        let (value, unknown) = try decodeCollectingUnknownKeys(type, from: node)
+        if rejectsUnknownKeys, let first = unknown.first { throw first }
+        return value
+    }
+
+    /// Decodes a value of `type` from `node`, and lists every key the type does not read,
+    /// in document order (empty unless `rejectsUnknownKeys`), so that all of them can be
+    /// reported rather than the first.
+    public func decodeCollectingUnknownKeys<T: Decodable>(
+        _ type: T.Type, from node: ManifestNode
+    ) throws(ManifestDecodingError) -> (value: T, unknownKeys: [ManifestDecodingError]) {
         let state = DecodingState(file: file, tracksKeys: rejectsUnknownKeys)
         let value: T
         do {
@@ -30,10 +41,7 @@ public struct ManifestDecoder: Sendable {
         } catch {
             throw ManifestDecodingError("\(error)", path: FieldPath(), location: node.location, file: file)
         }
-        if rejectsUnknownKeys, let unknown = state.firstUnknownKey() {
-            throw unknown
-        }
-        return value
+        return (value, state.unknownKeys())
     }
 
     /// Turns a `DecodingError` thrown by hand-written `init(from:)` code into one with a
@@ -82,8 +90,8 @@ final class DecodingState {
         read[FieldPath(codingPath: path).description, default: []].insert(key)
     }
 
-    /// The first key, in document order, that no container asked for.
-    func firstUnknownKey() -> ManifestDecodingError? {
+    /// The keys that no container asked for, in document order.
+    func unknownKeys() -> [ManifestDecodingError] {
         var found: [(location: SourceLocation?, error: ManifestDecodingError)] = []
         for (id, entry) in mappings {
             let seen = read[id] ?? []
@@ -93,14 +101,14 @@ final class DecodingState {
                 found.append((e.key.location, ManifestDecodingError("unknown field '\(key)'", path: path, location: e.key.location, file: file)))
             }
         }
-        return found.min { a, b in
+        return found.sorted { a, b in
             switch (a.location, b.location) {
             case let (l?, r?): return l < r
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.error.path.description < b.error.path.description
             }
-        }?.error
+        }.map(\.error)
     }
 }
 

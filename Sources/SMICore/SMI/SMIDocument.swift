@@ -1,0 +1,62 @@
+/// One document of an input stream, decoded: an SMI object of a released version, an SMI
+/// object that is invalid (and so inert, notes D25), or another Kubernetes object that is
+/// passed through untouched.
+public struct SMIDocument: Sendable {
+    /// What the document holds.
+    public enum Content: Sendable, Equatable {
+        /// A decoded SMI object.
+        case smi(SMIObject)
+        /// An SMI object that cannot be used: an unreleased `apiVersion`/`kind` pair, a
+        /// field of the wrong type, a missing required field, or a field the version does
+        /// not have. It grants and routes nothing; its diagnostics say why.
+        case invalid
+        /// Not an SMI object (a Service, a Deployment, ...), kept as written.
+        case other
+    }
+
+    /// The decoded content.
+    public var content: Content
+    /// The document as read.
+    public var source: ManifestDocument
+    /// The object's kind, namespace and name as written, when it has them.
+    public var object: Diagnostic.Object?
+    /// What decoding found.
+    public var diagnostics: [Diagnostic]
+
+    /// Decodes a document. Unknown fields are errors (notes D17): a field that is ignored
+    /// could widen access.
+    public static func decode(_ document: ManifestDocument) -> SMIDocument {
+        let root = document.root
+        let mapping = root.value.mappingValue
+        let apiVersion = mapping?["apiVersion"]?.value.stringValue ?? ""
+        let kind = mapping?["kind"]?.value.stringValue ?? ""
+        let metadata = mapping?["metadata"]?.value.mappingValue
+        let object = kind.isEmpty ? nil : Diagnostic.Object(
+            kind: kind, namespace: metadata?["namespace"]?.value.stringValue,
+            name: metadata?["name"]?.value.stringValue ?? "")
+        var result = SMIDocument(content: .other, source: document, object: object, diagnostics: [])
+        guard SMIKinds.isSMI(apiVersion: apiVersion, kind: kind) else { return result }
+        guard let decode = SMIKinds.decoders[SMIKinds.Pair(apiVersion: apiVersion, kind: kind)] else {
+            let suggestion = SMIKinds.nearest(apiVersion: apiVersion, kind: kind).map { "; did you mean \($0)?" } ?? ""
+            let at = mapping?["apiVersion"] ?? root
+            result.content = .invalid
+            result.diagnostics.append(Diagnostic(
+                .error, .unknownKind, "'\(apiVersion)' \(kind) is not a released SMI apiVersion and kind\(suggestion)",
+                object: object, path: "apiVersion", file: document.file, location: at.location))
+            return result
+        }
+        let decoder = ManifestDecoder(rejectsUnknownKeys: true, file: document.file)
+        do {
+            let (value, unknown) = try decode(root, decoder)
+            result.diagnostics += unknown.map { Diagnostic($0, object: object) }
+            result.content = unknown.isEmpty ? .smi(value) : .invalid
+        } catch let error as ManifestDecodingError {
+            result.content = .invalid
+            result.diagnostics.append(Diagnostic(error, object: object))
+        } catch {
+            result.content = .invalid
+            result.diagnostics.append(Diagnostic(.error, .schema, "\(error)", object: object, file: document.file, location: root.location))
+        }
+        return result
+    }
+}

@@ -1,0 +1,99 @@
+/// The released SMI `apiVersion`/`kind` pairs, how to decode each, and the nearest
+/// released pair for one that is not (notes D18).
+enum SMIKinds {
+    /// Decodes a node into one pair's type, with the keys that type does not have.
+    typealias Decode = @Sendable (ManifestNode, ManifestDecoder) throws -> (SMIObject, [ManifestDecodingError])
+
+    struct Pair: Hashable {
+        let apiVersion: String
+        let kind: String
+
+        init(apiVersion: String, kind: String) {
+            self.apiVersion = apiVersion
+            self.kind = kind
+        }
+
+        init<T: SMIResource>(_ type: T.Type) {
+            self.init(apiVersion: T.apiVersion, kind: T.kind)
+        }
+    }
+
+    private static func decoding<T: Decodable & Sendable>(_ type: T.Type, _ wrap: @escaping @Sendable (T) -> SMIObject) -> Decode {
+        { node, decoder in
+            let (value, unknown) = try decoder.decodeCollectingUnknownKeys(T.self, from: node)
+            return (wrap(value), unknown)
+        }
+    }
+
+    static let decoders: [Pair: Decode] = [
+        Pair(Access.V1Alpha1.TrafficTarget.self): decoding(Access.V1Alpha1.TrafficTarget.self, SMIObject.trafficTargetV1Alpha1),
+        Pair(Access.V1Alpha2.TrafficTarget.self): decoding(Access.V1Alpha2.TrafficTarget.self, SMIObject.trafficTargetV1Alpha2),
+        Pair(Access.V1Alpha3.TrafficTarget.self): decoding(Access.V1Alpha3.TrafficTarget.self, SMIObject.trafficTargetV1Alpha3),
+        Pair(Specs.V1Alpha1.HTTPRouteGroup.self): decoding(Specs.V1Alpha1.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha1),
+        Pair(Specs.V1Alpha2.HTTPRouteGroup.self): decoding(Specs.V1Alpha2.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha2),
+        Pair(Specs.V1Alpha3.HTTPRouteGroup.self): decoding(Specs.V1Alpha3.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha3),
+        Pair(Specs.V1Alpha4.HTTPRouteGroup.self): decoding(Specs.V1Alpha4.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha4),
+        Pair(Specs.V1Alpha1.TCPRoute.self): decoding(Specs.V1Alpha1.TCPRoute.self, SMIObject.tcpRouteV1Alpha1),
+        Pair(Specs.V1Alpha2.TCPRoute.self): decoding(Specs.V1Alpha2.TCPRoute.self, SMIObject.tcpRouteV1Alpha2),
+        Pair(Specs.V1Alpha3.TCPRoute.self): decoding(Specs.V1Alpha3.TCPRoute.self, SMIObject.tcpRouteV1Alpha3),
+        Pair(Specs.V1Alpha4.TCPRoute.self): decoding(Specs.V1Alpha4.TCPRoute.self, SMIObject.tcpRouteV1Alpha4),
+        Pair(Specs.V1Alpha4.UDPRoute.self): decoding(Specs.V1Alpha4.UDPRoute.self, SMIObject.udpRouteV1Alpha4),
+        Pair(Split.V1Alpha1.TrafficSplit.self): decoding(Split.V1Alpha1.TrafficSplit.self, SMIObject.trafficSplitV1Alpha1),
+        Pair(Split.V1Alpha2.TrafficSplit.self): decoding(Split.V1Alpha2.TrafficSplit.self, SMIObject.trafficSplitV1Alpha2),
+        Pair(Split.V1Alpha3.TrafficSplit.self): decoding(Split.V1Alpha3.TrafficSplit.self, SMIObject.trafficSplitV1Alpha3),
+        Pair(Split.V1Alpha4.TrafficSplit.self): decoding(Split.V1Alpha4.TrafficSplit.self, SMIObject.trafficSplitV1Alpha4),
+        Pair(Metrics.TrafficMetrics.self): decoding(Metrics.TrafficMetrics.self, SMIObject.trafficMetrics),
+        Pair(apiVersion: Metrics.TrafficMetricsList.apiVersion, kind: Metrics.TrafficMetricsList.kind):
+            decoding(Metrics.TrafficMetricsList.self, SMIObject.trafficMetricsList),
+    ]
+
+    /// The kinds of each group.
+    static let groups: [String: [String]] = [
+        Access.group: ["TrafficTarget"],
+        Specs.group: ["HTTPRouteGroup", "TCPRoute", "UDPRoute"],
+        Split.group: ["TrafficSplit"],
+        Metrics.group: ["TrafficMetrics", "TrafficMetricsList"],
+    ]
+
+    static var allKinds: [String] { groups.values.flatMap { $0 } }
+
+    /// Whether a document with this `apiVersion` and `kind` is meant to be SMI.
+    static func isSMI(apiVersion: String, kind: String) -> Bool {
+        let group = apiVersion.split(separator: "/").dropLast().joined(separator: "/")
+        return group.hasSuffix("smi-spec.io") || (group.isEmpty && allKinds.contains(kind))
+    }
+
+    /// The released pair nearest to one that is not released, as text for a message.
+    static func nearest(apiVersion: String, kind: String) -> String? {
+        let parts = apiVersion.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var group = parts.count == 2 ? parts[0] : ""
+        let version = parts.last ?? ""
+        if group == "spec.smi-spec.io" { group = Specs.group }
+        var kind = kind
+        if !allKinds.contains(kind) {
+            kind = allKinds.min { editDistance($0, kind) < editDistance($1, kind) } ?? kind
+        }
+        if group.isEmpty || groups[group]?.contains(kind) != true {
+            group = groups.first { $0.value.contains(kind) }?.key ?? group
+        }
+        let versions = decoders.keys.filter { $0.kind == kind && $0.apiVersion.hasPrefix(group + "/") }
+            .map { String($0.apiVersion.dropFirst(group.count + 1)) }.sorted()
+        guard let newest = versions.last else { return nil }
+        let chosen = versions.contains(version) ? version : newest
+        return "\(group)/\(chosen) \(kind)"
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased())
+        let b = Array(b.lowercased())
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1]
+            for (j, cb) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

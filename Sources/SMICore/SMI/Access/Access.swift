@@ -60,10 +60,32 @@ public enum Access {
         }
     }
 
+    /// `TrafficTarget`.
+    public enum TrafficTargetKind: SMIKind {
+        /// `TrafficTarget`.
+        public static let kind = "TrafficTarget"
+    }
+
     /// `access.smi-spec.io/v1alpha1` (flat layout; rules are called `specs`).
-    public enum V1Alpha1 {}
+    public enum V1Alpha1: SMIAPIVersion {
+        /// `access.smi-spec.io/v1alpha1`.
+        public static let apiVersion = "access.smi-spec.io/v1alpha1"
+    }
+
     /// `access.smi-spec.io/v1alpha2` (under `spec`; `rules`).
-    public enum V1Alpha2 {}
+    public enum V1Alpha2: SMIAPIVersion {
+        /// `access.smi-spec.io/v1alpha2`.
+        public static let apiVersion = "access.smi-spec.io/v1alpha2"
+        /// A v1alpha2 TrafficTarget: v1alpha1 moved under `spec`, with `specs` renamed `rules`.
+        public typealias TrafficTarget = SMISpecObject<V1Alpha2, TrafficTargetKind, TrafficTargetSpec>
+    }
+
     /// `access.smi-spec.io/v1alpha3`: the newest released version.
-    public enum V1Alpha3 {}
+    public enum V1Alpha3: SMIAPIVersion {
+        /// `access.smi-spec.io/v1alpha3`.
+        public static let apiVersion = "access.smi-spec.io/v1alpha3"
+        /// A v1alpha3 TrafficTarget: no destination port (ports come from TCPRoute and
+        /// UDPRoute rules), and rules and sources are required.
+        public typealias TrafficTarget = SMISpecObject<V1Alpha3, TrafficTargetKind, TrafficTargetSpec>
+    }
 }

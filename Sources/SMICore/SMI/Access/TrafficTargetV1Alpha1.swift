@@ -2,9 +2,9 @@ extension Access.V1Alpha1 {
     /// A v1alpha1 TrafficTarget: its fields sit beside `metadata`, and its rules are `specs`.
     public struct TrafficTarget: SMIResource {
         /// `access.smi-spec.io/v1alpha1`.
-        public static let apiVersion = "access.smi-spec.io/v1alpha1"
+        public static var apiVersion: String { Access.V1Alpha1.apiVersion }
         /// `TrafficTarget`.
-        public static let kind = "TrafficTarget"
+        public static var kind: String { Access.TrafficTargetKind.kind }
 
         /// The `apiVersion` as written.
         public var apiVersion = Self.apiVersion

@@ -22,7 +22,7 @@ extension Specs.V1Alpha1 {
         /// `specs.smi-spec.io/v1alpha1`.
         public static var apiVersion: String { Specs.V1Alpha1.apiVersion }
         /// `HTTPRouteGroup`.
-        public static var kind: String { "HTTPRouteGroup" }
+        public static var kind: String { Specs.HTTPRouteGroupKind.kind }
 
         /// The `apiVersion` as written.
         public var apiVersion = Self.apiVersion

@@ -4,7 +4,7 @@ extension Specs.V1Alpha2 {
         /// `specs.smi-spec.io/v1alpha2`.
         public static var apiVersion: String { Specs.V1Alpha2.apiVersion }
         /// `HTTPRouteGroup`.
-        public static var kind: String { "HTTPRouteGroup" }
+        public static var kind: String { Specs.HTTPRouteGroupKind.kind }
 
         /// The `apiVersion` as written.
         public var apiVersion = Self.apiVersion

@@ -20,7 +20,7 @@ extension Specs {
         /// `specs.smi-spec.io/v1alpha3`.
         public static let apiVersion = "specs.smi-spec.io/v1alpha3"
         /// A v1alpha3 HTTPRouteGroup: matches under `spec`.
-        public typealias HTTPRouteGroup = Specs.HTTPRouteGroupObject<Specs.V1Alpha3>
+        public typealias HTTPRouteGroup = SMISpecObject<Specs.V1Alpha3, Specs.HTTPRouteGroupKind, Specs.HTTPRouteGroupSpec>
         /// A v1alpha3 TCPRoute: raw TCP on every port, with an empty `spec`.
         public typealias TCPRoute = Specs.AllPortsTCPRoute<Specs.V1Alpha3>
     }
@@ -30,10 +30,10 @@ extension Specs {
         /// `specs.smi-spec.io/v1alpha4`.
         public static let apiVersion = "specs.smi-spec.io/v1alpha4"
         /// A v1alpha4 HTTPRouteGroup: the same as v1alpha3.
-        public typealias HTTPRouteGroup = Specs.HTTPRouteGroupObject<Specs.V1Alpha4>
+        public typealias HTTPRouteGroup = SMISpecObject<Specs.V1Alpha4, Specs.HTTPRouteGroupKind, Specs.HTTPRouteGroupSpec>
         /// A v1alpha4 TCPRoute: TCP on the listed ports (all when the list is empty).
-        public typealias TCPRoute = Specs.PortRoute<Specs.TCPKind>
+        public typealias TCPRoute = SMISpecObject<Specs.V1Alpha4, Specs.TCPRouteKind, Specs.PortRouteSpec>
         /// A v1alpha4 UDPRoute (the only version that has one): UDP on the listed ports.
-        public typealias UDPRoute = Specs.PortRoute<Specs.UDPKind>
+        public typealias UDPRoute = SMISpecObject<Specs.V1Alpha4, Specs.UDPRouteKind, Specs.PortRouteSpec>
     }
 }

@@ -9,7 +9,7 @@ public enum Split {
         /// `split.smi-spec.io/v1alpha1`.
         public static let apiVersion = "split.smi-spec.io/v1alpha1"
         /// A v1alpha1 TrafficSplit.
-        public typealias TrafficSplit = Split.TrafficSplitObject<Split.V1Alpha1, Split.QuantitySpec>
+        public typealias TrafficSplit = SMISpecObject<Split.V1Alpha1, Split.TrafficSplitKind, Split.QuantitySpec>
     }
 
     /// `split.smi-spec.io/v1alpha2`: weights are integers.
@@ -17,7 +17,7 @@ public enum Split {
         /// `split.smi-spec.io/v1alpha2`.
         public static let apiVersion = "split.smi-spec.io/v1alpha2"
         /// A v1alpha2 TrafficSplit.
-        public typealias TrafficSplit = Split.TrafficSplitObject<Split.V1Alpha2, Split.IntegerSpec>
+        public typealias TrafficSplit = SMISpecObject<Split.V1Alpha2, Split.TrafficSplitKind, Split.IntegerSpec>
     }
 
     /// `split.smi-spec.io/v1alpha3`: splits may apply to some HTTP routes only (`matches`).
@@ -25,7 +25,7 @@ public enum Split {
         /// `split.smi-spec.io/v1alpha3`.
         public static let apiVersion = "split.smi-spec.io/v1alpha3"
         /// A v1alpha3 TrafficSplit.
-        public typealias TrafficSplit = Split.TrafficSplitObject<Split.V1Alpha3, Split.Spec>
+        public typealias TrafficSplit = SMISpecObject<Split.V1Alpha3, Split.TrafficSplitKind, Split.Spec>
     }
 
     /// `split.smi-spec.io/v1alpha4`: the newest released version, the same as v1alpha3.
@@ -33,7 +33,7 @@ public enum Split {
         /// `split.smi-spec.io/v1alpha4`.
         public static let apiVersion = "split.smi-spec.io/v1alpha4"
         /// A v1alpha4 TrafficSplit.
-        public typealias TrafficSplit = Split.TrafficSplitObject<Split.V1Alpha4, Split.Spec>
+        public typealias TrafficSplit = SMISpecObject<Split.V1Alpha4, Split.TrafficSplitKind, Split.Spec>
     }
 
     /// A backend with an integer weight (v1alpha2 and later).
@@ -126,26 +126,9 @@ public enum Split {
         }
     }
 
-    /// A TrafficSplit of one version, with that version's body.
-    public struct TrafficSplitObject<Version: SMIAPIVersion, Body: Codable & Sendable & Equatable>: SMIResource {
-        /// The version's `apiVersion`.
-        public static var apiVersion: String { Version.apiVersion }
+    /// `TrafficSplit`.
+    public enum TrafficSplitKind: SMIKind {
         /// `TrafficSplit`.
-        public static var kind: String { "TrafficSplit" }
-
-        /// The `apiVersion` as written.
-        public var apiVersion = Self.apiVersion
-        /// The `kind` as written.
-        public var kind = Self.kind
-        /// Metadata.
-        public var metadata: ObjectMeta
-        /// The body.
-        public var spec: Body
-
-        /// Creates a split.
-        public init(metadata: ObjectMeta, spec: Body) {
-            self.metadata = metadata
-            self.spec = spec
-        }
+        public static let kind = "TrafficSplit"
     }
 }

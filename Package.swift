@@ -28,10 +28,17 @@ let package = Package(
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "SMICommandLine", dependencies: ["SMICore"], swiftSettings: strictness),
         .executableTarget(name: "smi", dependencies: ["SMICommandLine"], swiftSettings: strictness),
+        // Helpers every test target shares: seeded generators, marked inputs, paths to the
+        // shared reference material. Not a product.
+        .target(name: "SMITestSupport", dependencies: ["SMICore"], swiftSettings: strictness),
         .testTarget(
-            name: "SMICoreTests", dependencies: ["SMICore"], exclude: ["Regex/re2_oracle.py"], swiftSettings: strictness
+            name: "SMICoreTests", dependencies: ["SMICore", "SMITestSupport"], exclude: ["Regex/re2_oracle.py"],
+            swiftSettings: strictness
         ),
-        .testTarget(name: "SMICommandLineTests", dependencies: ["SMICommandLine", "SMICore"], swiftSettings: strictness),
+        .testTarget(
+            name: "SMICommandLineTests", dependencies: ["SMICommandLine", "SMICore", "SMITestSupport"],
+            swiftSettings: strictness
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

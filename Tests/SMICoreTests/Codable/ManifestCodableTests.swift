@@ -1,4 +1,5 @@
 import SMICore
+import SMITestSupport
 import Testing
 
 private struct Backend: Codable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import SMICore
+import SMITestSupport
 import Testing
 
 /// Thousands of generated patterns and texts, decided by this engine and by Google's RE2

@@ -1,5 +1,6 @@
 import Foundation
 import SMICore
+import SMITestSupport
 import Testing
 
 @Suite struct YAMLReaderTests {

@@ -1,5 +1,6 @@
 import Foundation
 import SMICore
+import SMITestSupport
 import Testing
 
 /// Writer then reader is the identity: through this library's reader (both schemas) and

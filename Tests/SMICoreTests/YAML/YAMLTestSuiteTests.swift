@@ -1,5 +1,6 @@
 import Foundation
 import SMICore
+import SMITestSupport
 import Testing
 
 /// Runs the reader over the official YAML test suite: cases with `in.json` must read to

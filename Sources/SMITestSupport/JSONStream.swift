@@ -1,13 +1,13 @@
-import SMICore
+public import SMICore
 
 /// A small JSON parser, independent of the reader under test, for the YAML test suite's
 /// `in.json` files (a stream of values, one per YAML document).
-struct JSONStream {
+public struct JSONStream {
     private let bytes: [UInt8]
     private var i = 0
 
     /// Parses every value of the stream.
-    static func values(_ bytes: [UInt8]) -> [JSONValue]? {
+    public static func values(_ bytes: [UInt8]) -> [JSONValue]? {
         var parser = JSONStream(bytes: bytes)
         var values: [JSONValue] = []
         while true {
@@ -110,14 +110,23 @@ struct JSONStream {
 }
 
 /// A JSON value as the test suite writes it.
-indirect enum JSONValue: CustomStringConvertible {
-    case null, bool(Bool), number(Double), string(String)
+public indirect enum JSONValue: CustomStringConvertible {
+    /// JSON null.
+    case null
+    /// true or false.
+    case bool(Bool)
+    /// A number.
+    case number(Double)
+    /// A string.
+    case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, in the order written.
     case object([(String, JSONValue)])
 
     /// Whether a manifest value says the same as this JSON value: mapping keys compared as
     /// JSON renders them, numbers by value, key order ignored.
-    func matches(_ value: ManifestValue) -> Bool {
+    public func matches(_ value: ManifestValue) -> Bool {
         switch (self, value) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -148,7 +157,8 @@ indirect enum JSONValue: CustomStringConvertible {
         }
     }
 
-    var description: String {
+    /// The value as JSON-like text.
+    public var description: String {
         switch self {
         case .null: return "null"
         case let .bool(b): return "\(b)"

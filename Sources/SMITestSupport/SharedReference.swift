@@ -1,15 +1,14 @@
-import Foundation
+public import Foundation
 
 /// Paths to the shared reference material that sits beside the repository
 /// (`../shared`), or where `SMI_SHARED` points.
-enum SharedReference {
+public enum SharedReference {
     /// The package root, found from this file's path.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The shared folder, or `nil` when this checkout has none beside it.
-    static var root: URL? {
+    public static var root: URL? {
         if let env = ProcessInfo.processInfo.environment["SMI_SHARED"] {
             return URL(fileURLWithPath: env)
         }
@@ -19,5 +18,5 @@ enum SharedReference {
 
     /// Whether tests that need the shared material must run (in CI they must; on a
     /// machine without it they are skipped).
-    static var required: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    public static var required: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 }

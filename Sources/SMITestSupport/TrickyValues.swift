@@ -1,13 +1,15 @@
-import SMICore
+public import SMICore
 
 /// A small deterministic random generator (SplitMix64), so generated cases are the same
 /// on every run and a failure can be reproduced from its seed.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    /// A generator that always produces the same sequence for `seed`.
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    /// The next value.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -19,8 +21,9 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Strings and values that are hard to write as YAML: everything some reader takes for
 /// another type, every indicator, whitespace at the edges, line breaks, control and
 /// non-ASCII characters.
-enum TrickyValues {
-    static let strings: [String] = [
+public enum TrickyValues {
+    /// Strings that are hard to write as YAML.
+    public static let strings: [String] = [
         "", " ", "  lead", "trail ", "\t", "a\tb", "tab\t",
         "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
         "true", "True", "TRUE", "false", "False", "FALSE", "~", "null", "Null", "NULL",
@@ -39,7 +42,8 @@ enum TrickyValues {
         "GET", "*", "100m", "500m", "1Gi", "\\", "a\\nb", "\\x41",
     ]
 
-    static func string(_ rng: inout SeededGenerator) -> String {
+    /// A random tricky string: one of `strings`, a few joined, random scalars, or many lines.
+    public static func string(_ rng: inout SeededGenerator) -> String {
         switch rng.next() % 10 {
         case 0...4:
             return strings[Int(rng.next() % UInt64(strings.count))]
@@ -62,7 +66,8 @@ enum TrickyValues {
         }
     }
 
-    static func scalar(_ rng: inout SeededGenerator, finiteOnly: Bool) -> ManifestValue {
+    /// A random scalar value.
+    public static func scalar(_ rng: inout SeededGenerator, finiteOnly: Bool) -> ManifestValue {
         switch rng.next() % 12 {
         case 0: return .null
         case 1: return .bool(rng.next() % 2 == 0)
@@ -80,7 +85,7 @@ enum TrickyValues {
     }
 
     /// A random value up to `depth` levels deep; keys are strings unless `anyKeys`.
-    static func value(_ rng: inout SeededGenerator, depth: Int, anyKeys: Bool = false, finiteOnly: Bool = false) -> ManifestValue {
+    public static func value(_ rng: inout SeededGenerator, depth: Int, anyKeys: Bool = false, finiteOnly: Bool = false) -> ManifestValue {
         guard depth > 0 else { return scalar(&rng, finiteOnly: finiteOnly) }
         switch rng.next() % 5 {
         case 0:

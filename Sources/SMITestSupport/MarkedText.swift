@@ -1,16 +1,18 @@
-import SMICore
+public import SMICore
 
 /// Inline test input with a marker (`⚑`) where a diagnostic must point, so positions are
 /// not counted by hand.
-struct MarkedText {
-    static let marker: Character = "⚑"
+public struct MarkedText {
+    /// The marker character.
+    public static let marker: Character = "⚑"
 
     /// The text without the marker.
-    let text: String
+    public let text: String
     /// Where the marker was, as the reader reports locations (1-based, Unicode scalars).
-    let location: SourceLocation
+    public let location: SourceLocation
 
-    init(_ marked: String) {
+    /// Removes the marker from `marked` and records where it was.
+    public init(_ marked: String) {
         var line = 1
         var column = 1
         var found: SourceLocation?

@@ -25,6 +25,9 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     /// quantity, or is out of range.
     public static let quantity = DiagnosticCode(rawValue: "SMI1004")
 
+    /// A conversion between versions that would lose or widen something, refused.
+    public static let conversion = DiagnosticCode(rawValue: "SMI1101")
+
     /// Every code with a one-line explanation, for `smi explain`.
     public static let catalogue: [DiagnosticCode: String] = [
         .yamlSyntax: "The input is not well-formed YAML or JSON; nothing in that document is used.",
@@ -32,5 +35,6 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .unknownField: "The field does not exist in this kind and version. Ignoring it could widen access, so it is an error.",
         .unknownKind: "The apiVersion and kind are not a released SMI pair; the message names the nearest one.",
         .quantity: "The value is not a valid Kubernetes quantity, or does not fit.",
+        .conversion: "The object cannot be written in the asked version without losing or widening what it allows or routes, so the conversion is refused.",
     ]
 }

@@ -1,0 +1,17 @@
+/// Why an object cannot be converted to a version without losing or widening something:
+/// which field, and what would change.
+public struct ConversionProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What would be lost or widened, e.g. `UDPRoute rules do not exist before v1alpha3`.
+    public var message: String
+    /// The field that cannot be converted.
+    public var path: FieldPath
+
+    /// Creates a problem.
+    public init(_ message: String, at path: FieldPath) {
+        self.message = message
+        self.path = path
+    }
+
+    /// `path: message`.
+    public var description: String { path.components.isEmpty ? message : "\(path): \(message)" }
+}

@@ -1,0 +1,35 @@
+extension SMIDocument {
+    /// The document's object in the newest version of its kind, or `nil` (with an error
+    /// diagnostic pointing at the field that prevents it) when it is invalid or cannot be
+    /// converted without widening it.
+    public func canonical() -> (object: CanonicalSMIObject?, diagnostics: [Diagnostic]) {
+        guard case let .smi(object) = content else { return (nil, []) }
+        switch SMIConversion.canonical(object) {
+        case let .success(canonical): return (canonical, [])
+        case let .failure(problem): return (nil, [diagnostic(for: problem)])
+        }
+    }
+
+    /// The document's object written in `apiVersion`, or `nil` with a diagnostic.
+    public func converted(to apiVersion: String) -> (object: SMIObject?, diagnostics: [Diagnostic]) {
+        let (canonical, diagnostics) = canonical()
+        guard let canonical else { return (nil, diagnostics) }
+        switch SMIConversion.convert(canonical, to: apiVersion) {
+        case let .success(object): return (object, [])
+        case let .failure(problem): return (nil, [diagnostic(for: problem)])
+        }
+    }
+
+    /// A conversion problem as a diagnostic at the field in this document's source, or at
+    /// the nearest enclosing node that exists.
+    private func diagnostic(for problem: ConversionProblem) -> Diagnostic {
+        var path = problem.path
+        var node = source.root.node(at: path)
+        while node == nil && !path.components.isEmpty {
+            path.components.removeLast()
+            node = source.root.node(at: path)
+        }
+        return Diagnostic(.error, .conversion, problem.message, object: object, path: problem.path,
+                          file: source.file, location: (node ?? source.root).location)
+    }
+}

@@ -72,4 +72,64 @@ import Testing
         #expect(run.err.contains("JSON cannot represent the number inf"))
         #expect(run.out == "{\"b\":1}\n")
     }
+
+    @Test func convertsSMIObjectsOfTheTargetGroupOnly() throws {
+        let input = """
+            apiVersion: split.smi-spec.io/v1alpha1
+            kind: TrafficSplit
+            metadata: {name: canary}
+            spec: {service: web, backends: [{service: v1, weight: 1}, {service: v2, weight: 500m}]}
+            ---
+            apiVersion: specs.smi-spec.io/v1alpha1
+            kind: TCPRoute
+            metadata: {name: tcp}
+            """
+        let run = ToolRun(["convert", "--to", "split.smi-spec.io/v1alpha4", "-"], stdin: input)
+        #expect(run.status == 0)
+        #expect(run.err.isEmpty)
+        #expect(run.out == """
+            apiVersion: split.smi-spec.io/v1alpha4
+            kind: TrafficSplit
+            metadata:
+              name: canary
+            spec:
+              service: web
+              backends:
+              - service: v1
+                weight: 2
+              - service: v2
+                weight: 1
+            ---
+            apiVersion: specs.smi-spec.io/v1alpha1
+            kind: TCPRoute
+            metadata:
+              name: tcp
+
+            """)
+    }
+
+    @Test func refusesConversionsThatWouldWiden() throws {
+        let file = try ToolRun.file("""
+            apiVersion: specs.smi-spec.io/v1alpha4
+            kind: TCPRoute
+            metadata: {name: db}
+            spec: {matches: {ports: [5432]}}
+            """, name: "route.yaml")
+        let run = ToolRun(["convert", "--to=specs.smi-spec.io/v1alpha2", file])
+        #expect(run.status == 1)
+        #expect(run.out.isEmpty)
+        #expect(run.err == "\(file):4:25: error[SMI1101]: TCPRoute db: spec.matches.ports: TCPRoutes before v1alpha4 cover every port; dropping the ports would widen the route\n")
+    }
+
+    @Test func invalidObjectsAreReportedNotConverted() {
+        let run = ToolRun(["convert", "--to", "split.smi-spec.io/v1alpha4"], stdin: "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: {name: s}\nspec: {service: a, backends: [], extra: 1}\n")
+        #expect(run.status == 1)
+        #expect(run.err.contains("error[SMI1002]: TrafficSplit s: spec.extra: unknown field 'extra'"))
+    }
+
+    @Test func theTargetMustBeAReleasedVersion() {
+        let run = ToolRun(["convert", "--to", "split.smi-spec.io/v1beta1"])
+        #expect(run.status == 2)
+        #expect(run.err.contains("'split.smi-spec.io/v1beta1' is not a released SMI API version"))
+    }
 }

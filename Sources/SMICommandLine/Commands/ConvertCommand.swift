@@ -5,13 +5,19 @@ struct ConvertCommand: ToolCommand {
     static let name = "convert"
     static let summary = "Read YAML or JSON manifests and write them as YAML or JSON"
     static let help = """
-        Usage: smi convert [--schema kubernetes|core] [-o yaml|json] [FILE...]
+        Usage: smi convert [--to GROUP/VERSION] [--schema kubernetes|core] [-o yaml|json] [FILE...]
 
         Reads every document of each FILE ('-' or no FILE reads standard input) and writes
         them to standard output: as Kubernetes-style YAML ('-o yaml', the default; documents
         separated by '---') or as compact JSON, one document per line ('-o json').
 
+        With --to, SMI objects of that API group are rewritten in that version; other
+        documents pass through unchanged. A conversion that would lose or widen what an
+        object allows or routes is refused with a diagnostic (and the object left out).
+
         Options:
+          --to GROUP/VERSION        Convert SMI objects of GROUP to VERSION, for example
+                                    split.smi-spec.io/v1alpha4.
           --schema kubernetes|core  How plain scalars are typed: 'kubernetes' (default) as
                                     Kubernetes reads YAML (yes/on are booleans, 0777 octal),
                                     'core' as the YAML 1.2 core schema.
@@ -25,6 +31,7 @@ struct ConvertCommand: ToolCommand {
           smi convert deploy.yaml
           smi convert -o json split.yaml | jq .spec
           cat manifests.yaml | smi convert --schema core -
+          smi convert --to split.smi-spec.io/v1alpha4 old-splits.yaml
         """
 
     enum Format: String {
@@ -34,6 +41,7 @@ struct ConvertCommand: ToolCommand {
     /// Output is handed to the console in pieces of about this size.
     static let flushThreshold = 1 << 20
 
+    var target: String?
     var schema = YAMLSchema.kubernetes
     var format = Format.yaml
     var paths: [String] = []
@@ -44,6 +52,12 @@ struct ConvertCommand: ToolCommand {
             switch item {
             case let .positional(path):
                 paths.append(path)
+            case let .option(name, inline) where name == "--to":
+                let version = try scanner.value(for: name, inline: inline)
+                guard SMIAPIVersions.released.contains(version) else {
+                    throw UsageError(message: "'\(version)' is not a released SMI API version; use one of \(SMIAPIVersions.released.joined(separator: ", "))")
+                }
+                target = version
             case let .option(name, inline) where name == "--schema":
                 schema = YAMLSchema(rawValue: try scanner.choice(for: name, inline: inline, from: YAMLSchema.allCases.map(\.rawValue))) ?? .kubernetes
             case let .option(name, inline) where name == "-o" || name == "--output":
@@ -73,13 +87,23 @@ struct ConvertCommand: ToolCommand {
                 // Each document is written as soon as it is read, so memory stays bounded by
                 // the largest document rather than the whole input.
                 try reader.forEachDocument(in: input.bytes, file: input.name) { document in
+                    var node = document.root
+                    if let target {
+                        let (converted, diagnostics) = Self.convert(document, to: target)
+                        for diagnostic in diagnostics { console.error(diagnostic.description) }
+                        guard let converted else {
+                            status = ExitStatus.failure
+                            return
+                        }
+                        node = converted
+                    }
                     switch format {
                     case .yaml:
-                        YAMLWriter().write(document.root, asDocument: written, into: &output)
+                        YAMLWriter().write(node, asDocument: written, into: &output)
                         written += 1
                     case .json:
                         do {
-                            try jsonWriter.write(document.root, into: &output)
+                            try jsonWriter.write(node, into: &output)
                             output.append(0x0A)
                         } catch {
                             console.error("smi convert: \(input.name): \(error)")
@@ -98,5 +122,23 @@ struct ConvertCommand: ToolCommand {
         }
         console.out(bytes: output)
         return status
+    }
+
+    /// The document with its SMI object rewritten in `apiVersion` when it belongs to that
+    /// API group, unchanged otherwise; `nil` (with diagnostics) when it cannot be converted.
+    static func convert(_ document: ManifestDocument, to apiVersion: String) -> (ManifestNode?, [Diagnostic]) {
+        let decoded = SMIDocument.decode(document)
+        let group = apiVersion.split(separator: "/").first.map(String.init) ?? ""
+        let documentGroup = document.root.value.mappingValue?["apiVersion"]?.value.stringValue?
+            .split(separator: "/").first.map(String.init)
+        guard documentGroup == group, decoded.content != .other else { return (document.root, []) }
+        guard decoded.diagnostics.isEmpty else { return (nil, decoded.diagnostics) }
+        let (object, diagnostics) = decoded.converted(to: apiVersion)
+        guard let object else { return (nil, diagnostics) }
+        do {
+            return (try ManifestEncoder().encode(object.value), diagnostics)
+        } catch {
+            return (nil, [Diagnostic(.error, .conversion, "\(error)", object: decoded.object, file: document.file, location: document.root.location)])
+        }
     }
 }

@@ -28,6 +28,11 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     /// A conversion between versions that would lose or widen something, refused.
     public static let conversion = DiagnosticCode(rawValue: "SMI1101")
 
+    /// An object without `metadata.namespace`, read as in `default` (notes D15).
+    public static let defaultNamespace = DiagnosticCode(rawValue: "SMI1201")
+    /// Two objects of one kind with the same namespace and name; the later one is used.
+    public static let duplicateObject = DiagnosticCode(rawValue: "SMI1202")
+
     /// Every code with a one-line explanation, for `smi explain`.
     public static let catalogue: [DiagnosticCode: String] = [
         .yamlSyntax: "The input is not well-formed YAML or JSON; nothing in that document is used.",
@@ -35,6 +40,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .unknownField: "The field does not exist in this kind and version. Ignoring it could widen access, so it is an error.",
         .unknownKind: "The apiVersion and kind are not a released SMI pair; the message names the nearest one.",
         .quantity: "The value is not a valid Kubernetes quantity, or does not fit.",
+        .defaultNamespace: "The object has no namespace; like kubectl, swift-smi reads it as in 'default'.",
+        .duplicateObject: "Two objects share a kind, namespace and name; the later one replaces the earlier, as a second kubectl apply would.",
         .conversion: "The object cannot be written in the asked version without losing or widening what it allows or routes, so the conversion is refused.",
     ]
 }

@@ -1,0 +1,142 @@
+/// SMI's access semantics as the reference notes decide them (section 8.1 and D1-D25): the
+/// model every mesh adapter's translation is compared with, and what `smi access` answers.
+///
+/// Deny by default. A request is allowed when some TrafficTarget names its destination and
+/// its source, and one of the target's rules admits it. Anything invalid grants nothing.
+public struct SMIAccessModel: Sendable {
+    /// The HTTP methods the CRD enum allows, and `*`.
+    static let methods: Set<String> = ["*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
+
+    /// How `pathRegex` must match the path: from its start (`.prefix`, the spec and the
+    /// default, notes D1) or all of it (`.full`, an option).
+    public var pathAnchoring: RE2Regex.Anchoring
+
+    /// Creates a model.
+    public init(pathAnchoring: RE2Regex.Anchoring = .prefix) {
+        self.pathAnchoring = pathAnchoring
+    }
+
+    /// Decides `request` against the objects of `bundle`.
+    public func decide(_ request: AccessRequest, in bundle: SMIBundle) -> AccessDecision {
+        guard let source = request.source else {
+            return AccessDecision(.deny, "the client is outside the mesh and has no identity (unmeshed clients are always denied)")
+        }
+        var namingDestination = 0
+        var namingSource = 0
+        for item in bundle.trafficTargets {
+            let target = item.object
+            let namespace = item.key.namespace
+            let d = target.spec.destination
+            guard d.kind == "ServiceAccount", d.name == request.destination.serviceAccount,
+                  (d.namespace ?? namespace) == request.destination.namespace
+            else { continue }
+            namingDestination += 1
+            guard target.spec.sources.contains(where: {
+                $0.kind == "ServiceAccount" && $0.name == source.serviceAccount && ($0.namespace ?? namespace) == source.namespace
+            }) else { continue }
+            namingSource += 1
+            if let reason = admission(request, by: target, key: item.key, in: bundle) {
+                return AccessDecision(.allow, reason)
+            }
+        }
+        if namingDestination == 0 {
+            return AccessDecision(.deny, "no TrafficTarget has destination \(request.destination)")
+        }
+        if namingSource == 0 {
+            return AccessDecision(.deny, "no TrafficTarget for destination \(request.destination) lists source \(source)")
+        }
+        return AccessDecision(.deny, "no rule of the \(namingSource) TrafficTarget(s) for \(source) -> \(request.destination) admits this \(request.protocol.rawValue) request on port \(request.port)")
+    }
+
+    /// Why `target` admits the request, or nil (notes D5 for how its rules combine).
+    private func admission(_ request: AccessRequest, by target: Access.V1Alpha3.TrafficTarget, key: SMIBundle.Key, in bundle: SMIBundle) -> String? {
+        let rules = Array(target.spec.rules.enumerated())
+        // An object outside the CRD's rule-kind enum would not exist on a cluster (D25).
+        guard rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.element.kind) }) else { return nil }
+        let name = "TrafficTarget \(key)"
+        switch request.protocol {
+        case .udp:
+            for (i, rule) in rules where rule.kind == "UDPRoute" {
+                if let ports = portRoute(rule, in: bundle.udpRoutes, key), ports.admits(request.port) {
+                    return "\(name) rule \(i) (UDPRoute \(rule.name)) admits UDP on port \(request.port)"
+                }
+            }
+            return nil
+        case .tcp, .http:
+            let httpRules = rules.filter { $0.element.kind == "HTTPRouteGroup" }
+            let tcpRules = rules.filter { $0.element.kind == "TCPRoute" }
+            let portRule = tcpRules.first { portRoute($0.element, in: bundle.tcpRoutes, key)?.admits(request.port) ?? false }
+            if httpRules.isEmpty {
+                guard let (i, rule) = portRule else { return nil }
+                return "\(name) rule \(i) (TCPRoute \(rule.name)) admits TCP on port \(request.port)"
+            }
+            // With HTTP rules declared, TCPRoutes only narrow the ports, and raw TCP is not granted.
+            guard request.protocol == .http, tcpRules.isEmpty || portRule != nil else { return nil }
+            for (i, rule) in httpRules {
+                if let match = httpMatch(request, rule: rule, namespace: key.namespace, in: bundle) {
+                    return "\(name) rule \(i) (HTTPRouteGroup \(rule.name), match \(match)) admits \(request.method ?? "the request") \(request.pathOnly)"
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The ports a TCPRoute or UDPRoute rule covers, or nil when it grants nothing (missing
+    /// route, `matches` on the rule (D13), or no valid port left (D14)).
+    private func portRoute<Route>(_ rule: Access.Rule, in routes: [SMIBundle.Key: SMIBundle.Item<SMISpecObject<Specs.V1Alpha4, Route, Specs.PortRouteSpec>>], _ key: SMIBundle.Key) -> PortSet? {
+        guard rule.matches?.isEmpty ?? true, let route = routes[SMIBundle.Key(namespace: key.namespace, name: rule.name)] else { return nil }
+        let listed = route.object.spec.matches.ports
+        if listed.isEmpty { return .all }
+        let valid = listed.filter { (1...65535).contains($0) }
+        return valid.isEmpty ? nil : .some(Set(valid))
+    }
+
+    private enum PortSet {
+        case all
+        case some(Set<Int>)
+
+        func admits(_ port: Int) -> Bool {
+            switch self {
+            case .all: return true
+            case let .some(ports): return ports.contains(port)
+            }
+        }
+    }
+
+    /// The name of the first match of the rule's group that admits the request.
+    private func httpMatch(_ request: AccessRequest, rule: Access.Rule, namespace: String, in bundle: SMIBundle) -> String? {
+        guard let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: rule.name)]?.object else { return nil }
+        let matches = group.spec.matches
+        // A method outside the CRD enum makes the whole group inert (D2, D25).
+        guard matches.allSatisfy({ ($0.methods ?? []).allSatisfy(Self.methods.contains) }) else { return nil }
+        var names: [String: Int] = [:]
+        for m in matches { names[m.name, default: 0] += 1 }
+        let selected: [Specs.HTTPMatch]
+        if let wanted = rule.matches, !wanted.isEmpty {
+            // Names that are missing or not unique (D16) select nothing; never fall back to all (D7).
+            selected = matches.filter { wanted.contains($0.name) && names[$0.name] == 1 }
+        } else {
+            selected = matches
+        }
+        return selected.first { admits(request, $0) }?.name
+    }
+
+    /// One match: path AND methods AND every header (D3). Invalid parts admit nothing.
+    private func admits(_ request: AccessRequest, _ match: Specs.HTTPMatch) -> Bool {
+        if let methods = match.methods, !methods.isEmpty, !methods.contains("*") {
+            guard let method = request.method, methods.contains(method) else { return false }
+        }
+        if let pattern = match.pathRegex, !pattern.isEmpty {
+            guard let regex = try? RE2Regex(pattern), regex.matches(request.pathOnly, anchoring: pathAnchoring) else { return false }
+        }
+        let conditions = match.headers?.conditions ?? []
+        // A header named twice in one match is an error, and the match grants nothing (D4).
+        guard Set(conditions.map { $0.name.lowercased() }).count == conditions.count else { return false }
+        for condition in conditions {
+            guard let regex = try? RE2Regex(condition.regex),
+                  request.values(ofHeader: condition.name).contains(where: { regex.matches($0, anchoring: .full) })
+            else { return false }
+        }
+        return true
+    }
+}

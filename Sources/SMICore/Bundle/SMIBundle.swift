@@ -1,0 +1,122 @@
+/// The SMI objects of an input, in their canonical versions, indexed by namespace and name
+/// so that references (TrafficTarget rules, TrafficSplit matches) resolve in constant time.
+///
+/// Documents that are not SMI are kept as they are (an app's Services and Deployments often
+/// share the files). Order is independent of the input's: every collection is sorted by
+/// namespace and name.
+public struct SMIBundle: Sendable {
+    /// A namespace and a name.
+    public struct Key: Sendable, Hashable, Comparable, CustomStringConvertible {
+        /// The namespace.
+        public var namespace: String
+        /// The name.
+        public var name: String
+
+        /// Creates a key.
+        public init(namespace: String, name: String) {
+            self.namespace = namespace
+            self.name = name
+        }
+
+        /// Orders by namespace, then name.
+        public static func < (lhs: Key, rhs: Key) -> Bool { (lhs.namespace, lhs.name) < (rhs.namespace, rhs.name) }
+
+        /// `namespace/name`.
+        public var description: String { "\(namespace)/\(name)" }
+    }
+
+    /// A canonical object with the document it came from (for diagnostics).
+    public struct Item<Object: Sendable>: Sendable {
+        /// The object in its canonical version.
+        public var object: Object
+        /// Its namespace (`default` when the manifest has none, notes D15) and name.
+        public var key: Key
+        /// The decoded document, with the source locations.
+        public var document: SMIDocument
+    }
+
+    /// TrafficTargets, sorted by namespace and name.
+    public private(set) var trafficTargets: [Item<Access.V1Alpha3.TrafficTarget>] = []
+    /// HTTPRouteGroups by namespace and name.
+    public private(set) var httpRouteGroups: [Key: Item<Specs.V1Alpha4.HTTPRouteGroup>] = [:]
+    /// TCPRoutes by namespace and name.
+    public private(set) var tcpRoutes: [Key: Item<Specs.V1Alpha4.TCPRoute>] = [:]
+    /// UDPRoutes by namespace and name.
+    public private(set) var udpRoutes: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
+    /// TrafficSplits, sorted by namespace and name.
+    public private(set) var trafficSplits: [Item<Split.V1Alpha4.TrafficSplit>] = []
+    /// Documents that are not SMI objects, in input order.
+    public private(set) var others: [ManifestDocument] = []
+    /// What decoding, conversion and indexing found, sorted by file and position.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Decodes, converts to the canonical versions and indexes `documents`. Invalid objects
+    /// are left out (they grant and route nothing) and reported.
+    public init(_ documents: [ManifestDocument]) {
+        var targets: [Key: Item<Access.V1Alpha3.TrafficTarget>] = [:]
+        var splits: [Key: Item<Split.V1Alpha4.TrafficSplit>] = [:]
+        var groups: [Key: Item<Specs.V1Alpha4.HTTPRouteGroup>] = [:]
+        var tcp: [Key: Item<Specs.V1Alpha4.TCPRoute>] = [:]
+        var udp: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
+        for source in documents {
+            let document = SMIDocument.decode(source)
+            diagnostics += document.diagnostics
+            if case .other = document.content {
+                others.append(source)
+                continue
+            }
+            let (canonical, problems) = document.canonical()
+            diagnostics += problems
+            guard let canonical else { continue }
+            switch canonical {
+            case let .trafficTarget(o):
+                insert(o, key(o.metadata, document), document, into: &targets)
+            case let .httpRouteGroup(o):
+                insert(o, key(o.metadata, document), document, into: &groups)
+            case let .tcpRoute(o):
+                insert(o, key(o.metadata, document), document, into: &tcp)
+            case let .udpRoute(o):
+                insert(o, key(o.metadata, document), document, into: &udp)
+            case let .trafficSplit(o):
+                insert(o, key(o.metadata, document), document, into: &splits)
+            case .trafficMetrics, .trafficMetricsList:
+                others.append(source)
+            }
+        }
+        httpRouteGroups = groups
+        tcpRoutes = tcp
+        udpRoutes = udp
+        trafficTargets = targets.values.sorted { $0.key < $1.key }
+        trafficSplits = splits.values.sorted { $0.key < $1.key }
+        diagnostics.sort(by: Self.order)
+    }
+
+    /// The key of an object: a missing namespace means `default`, as kubectl applies it.
+    private mutating func key(_ metadata: ObjectMeta, _ document: SMIDocument) -> Key {
+        if metadata.namespace == nil {
+            diagnostics.append(Diagnostic(
+                .info, .defaultNamespace, "no metadata.namespace; the object is read as in namespace 'default'",
+                object: document.object, path: "metadata", file: document.source.file,
+                location: document.source.root.node(at: "metadata")?.location ?? document.source.root.location))
+        }
+        return Key(namespace: metadata.namespace ?? "default", name: metadata.name ?? "")
+    }
+
+    /// Indexes an object; a second object of the same kind, namespace and name replaces the
+    /// first, as a second `kubectl apply` of it would, and is reported.
+    private mutating func insert<Object>(_ object: Object, _ key: Key, _ document: SMIDocument, into index: inout [Key: Item<Object>]) {
+        if let previous = index[key] {
+            let firstAt = previous.document.source.root.location.map { " (the other one is at \($0))" } ?? ""
+            diagnostics.append(Diagnostic(
+                .warning, .duplicateObject, "a second \(document.object?.kind ?? "object") named \(key) replaces the first\(firstAt)",
+                object: document.object, file: document.source.file, location: document.source.root.location))
+        }
+        index[key] = Item(object: object, key: key, document: document)
+    }
+
+    private static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        let la = a.location ?? SourceLocation(line: 0, column: 0)
+        let lb = b.location ?? SourceLocation(line: 0, column: 0)
+        return (a.file ?? "", la.line, la.column, a.code.rawValue) < (b.file ?? "", lb.line, lb.column, b.code.rawValue)
+    }
+}

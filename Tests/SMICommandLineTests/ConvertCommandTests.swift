@@ -1,4 +1,5 @@
 import Foundation
+import SMITestSupport
 import Testing
 
 @Suite struct ConvertCommandTests {
@@ -118,18 +119,63 @@ import Testing
         let run = ToolRun(["convert", "--to=specs.smi-spec.io/v1alpha2", file])
         #expect(run.status == 1)
         #expect(run.out.isEmpty)
-        #expect(run.err == "\(file):4:25: error[SMI1101]: TCPRoute db: spec.matches.ports: TCPRoutes before v1alpha4 cover every port; dropping the ports would widen the route\n")
+        #expect(run.err == "\(file):4:25: error[SMI1101]: TCPRoute default/db: spec.matches.ports: TCPRoutes before v1alpha4 cover every port; dropping the ports would widen the route\n")
     }
 
     @Test func invalidObjectsAreReportedNotConverted() {
         let run = ToolRun(["convert", "--to", "split.smi-spec.io/v1alpha4"], stdin: "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: {name: s}\nspec: {service: a, backends: [], extra: 1}\n")
         #expect(run.status == 1)
-        #expect(run.err.contains("error[SMI1002]: TrafficSplit s: spec.extra: unknown field 'extra'"))
+        #expect(run.err.contains("error[SMI1002]: TrafficSplit default/s: spec.extra: unknown field 'extra'"))
     }
 
     @Test func theTargetMustBeAReleasedVersion() {
         let run = ToolRun(["convert", "--to", "split.smi-spec.io/v1beta1"])
         #expect(run.status == 2)
         #expect(run.err.contains("'split.smi-spec.io/v1beta1' is not a released SMI API version"))
+    }
+}
+
+@Suite struct ValidateCommandTests {
+    @Test func printsEveryDiagnosticAndASummary() throws {
+        let file = try ToolRun.file("""
+            apiVersion: split.smi-spec.io/v1alpha4
+            kind: TrafficSplit
+            metadata:
+              name: web
+            spec:
+              service: web
+              backends:
+              - service: web-v1
+                weight: 10
+              - service: web-v2
+                weight: -5
+            """, name: "split.yaml")
+        let run = ToolRun(["validate", file])
+        #expect(run.status == 1)
+        #expect(run.out.isEmpty)
+        #expect(run.err == """
+            \(file):4:3: info[SMI1201]: TrafficSplit default/web: metadata: no metadata.namespace; the object is read as in namespace 'default'
+            \(file):11:13: error[SMI2001]: TrafficSplit default/web: spec.backends[1].weight: must not be negative
+            1 error, 0 warnings in 1 document
+
+            """)
+    }
+
+    @Test func validInputExitsZero() {
+        let run = ToolRun(["validate", "-"], stdin: "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n")
+        #expect(run.status == 0)
+        #expect(run.err == "0 errors, 0 warnings in 1 document\n")
+    }
+
+    @Test func syntaxErrorsAreDiagnostics() {
+        let run = ToolRun(["validate"], stdin: "a: [x\n")
+        #expect(run.status == 1)
+        #expect(run.err.hasPrefix("<stdin>:2:1: error[SMI0001]: expected ',' or ']'"))
+    }
+
+    @Test func theQuickStartExampleIsValid() {
+        let example = SharedReference.packageRoot.appendingPathComponent("Examples/quickstart/app.yaml").path
+        let run = ToolRun(["validate", example])
+        #expect(run.status == 0, "\(run.err)")
     }
 }

@@ -95,4 +95,14 @@ enum RE2Analysis {
         case let .repetition(body, _, max): return max != 0 && canMatch(v, in: body)
         }
     }
+
+    static func requires(_ v: UInt32, in node: RE2Node) -> Bool {
+        switch node {
+        case .empty, .assertion: return false
+        case let .set(set): return set.single == v
+        case let .concat(items): return items.contains { requires(v, in: $0) }
+        case let .alternate(branches): return branches.allSatisfy { requires(v, in: $0) }
+        case let .repetition(body, min, _): return min > 0 && requires(v, in: body)
+        }
+    }
 }

@@ -62,6 +62,12 @@ public struct RE2Regex: Sendable, Hashable, CustomStringConvertible {
         RE2Analysis.canMatch(scalar.value, in: root)
     }
 
+    /// Whether every match contains `scalar` (a path regex that requires a `?` can never
+    /// match a path, whose query string is not part of it).
+    public func requires(_ scalar: Unicode.Scalar) -> Bool {
+        RE2Analysis.requires(scalar.value, in: root)
+    }
+
     /// Two regexes are equal when their patterns are.
     public static func == (lhs: RE2Regex, rhs: RE2Regex) -> Bool { lhs.pattern == rhs.pattern }
 

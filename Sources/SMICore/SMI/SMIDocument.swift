@@ -31,8 +31,9 @@ public struct SMIDocument: Sendable {
         let apiVersion = mapping?["apiVersion"]?.value.stringValue ?? ""
         let kind = mapping?["kind"]?.value.stringValue ?? ""
         let metadata = mapping?["metadata"]?.value.mappingValue
+        // SMI objects are namespaced; one without a namespace is in `default` (notes D15).
         let object = kind.isEmpty ? nil : Diagnostic.Object(
-            kind: kind, namespace: metadata?["namespace"]?.value.stringValue,
+            kind: kind, namespace: metadata?["namespace"]?.value.stringValue ?? (metadata == nil ? nil : "default"),
             name: metadata?["name"]?.value.stringValue ?? "")
         var result = SMIDocument(content: .other, source: document, object: object, diagnostics: [])
         guard SMIKinds.isSMI(apiVersion: apiVersion, kind: kind) else { return result }

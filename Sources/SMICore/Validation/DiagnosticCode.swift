@@ -33,6 +33,53 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     /// Two objects of one kind with the same namespace and name; the later one is used.
     public static let duplicateObject = DiagnosticCode(rawValue: "SMI1202")
 
+    /// A split weight below zero.
+    public static let negativeWeight = DiagnosticCode(rawValue: "SMI2001")
+    /// A split that cannot route: no backends, or every weight 0.
+    public static let zeroWeights = DiagnosticCode(rawValue: "SMI2002")
+    /// A backend listed twice.
+    public static let duplicateBackend = DiagnosticCode(rawValue: "SMI2003")
+    /// The root Service is also a backend.
+    public static let backendIsRoot = DiagnosticCode(rawValue: "SMI2004")
+    /// Two splits of one root Service.
+    public static let duplicateRoot = DiagnosticCode(rawValue: "SMI2005")
+    /// A TrafficTarget without rules or sources.
+    public static let emptyTarget = DiagnosticCode(rawValue: "SMI2101")
+    /// A subject that is not a ServiceAccount.
+    public static let subjectKind = DiagnosticCode(rawValue: "SMI2102")
+    /// A subject's namespace was defaulted, or differs from the target's.
+    public static let subjectNamespace = DiagnosticCode(rawValue: "SMI2103")
+    /// A reference to something that does not exist.
+    public static let missingReference = DiagnosticCode(rawValue: "SMI2104")
+    /// An empty matches list on a rule.
+    public static let emptyMatches = DiagnosticCode(rawValue: "SMI2105")
+    /// matches on a TCPRoute or UDPRoute rule.
+    public static let routeRuleMatches = DiagnosticCode(rawValue: "SMI2106")
+    /// A kind the CRD does not allow.
+    public static let ruleKind = DiagnosticCode(rawValue: "SMI2107")
+    /// TCPRoute and HTTPRouteGroup rules in one target.
+    public static let mixedRules = DiagnosticCode(rawValue: "SMI2108")
+    /// A repeated match name.
+    public static let duplicateMatch = DiagnosticCode(rawValue: "SMI2201")
+    /// A regex RE2 rejects.
+    public static let invalidRegex = DiagnosticCode(rawValue: "SMI2202")
+    /// An HTTP method the CRD does not allow.
+    public static let invalidMethod = DiagnosticCode(rawValue: "SMI2203")
+    /// A repeated header name in one match.
+    public static let duplicateHeader = DiagnosticCode(rawValue: "SMI2204")
+    /// A header list item with several names.
+    public static let multiKeyHeaderItem = DiagnosticCode(rawValue: "SMI2205")
+    /// A match that matches everything.
+    public static let matchesEverything = DiagnosticCode(rawValue: "SMI2206")
+    /// A path regex that can never match.
+    public static let deadQueryMatch = DiagnosticCode(rawValue: "SMI2207")
+    /// A port out of range.
+    public static let portRange = DiagnosticCode(rawValue: "SMI2301")
+    /// A name on route ports.
+    public static let routeName = DiagnosticCode(rawValue: "SMI2302")
+    /// An invalid object name.
+    public static let invalidName = DiagnosticCode(rawValue: "SMI2401")
+
     /// Every code with a one-line explanation, for `smi explain`.
     public static let catalogue: [DiagnosticCode: String] = [
         .yamlSyntax: "The input is not well-formed YAML or JSON; nothing in that document is used.",
@@ -42,6 +89,29 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .quantity: "The value is not a valid Kubernetes quantity, or does not fit.",
         .defaultNamespace: "The object has no namespace; like kubectl, swift-smi reads it as in 'default'.",
         .duplicateObject: "Two objects share a kind, namespace and name; the later one replaces the earlier, as a second kubectl apply would.",
+        .negativeWeight: "A TrafficSplit backend weight below 0 (notes D11); the split is not rendered.",
+        .zeroWeights: "A TrafficSplit whose weights are all 0, or that has no backends, cannot route (D11); it is not rendered.",
+        .duplicateBackend: "A Service listed twice as a backend of one split (D20); the split is not rendered.",
+        .backendIsRoot: "The root Service is also a backend (D20): allowed, and its share goes to the root's own endpoints.",
+        .duplicateRoot: "Two TrafficSplits for one root Service in one namespace (D21); nothing orders them.",
+        .emptyTarget: "A TrafficTarget without rules or sources grants nothing (D9).",
+        .subjectKind: "A subject whose kind is not ServiceAccount matches nothing (D10).",
+        .subjectNamespace: "A subject without a namespace is in the TrafficTarget's own (D15); a destination in another namespace is worth a look.",
+        .missingReference: "A rule or split match names a route, group or match that does not exist (D7, D8); it grants or routes nothing.",
+        .emptyMatches: "'matches: []' on a rule means every match of the group (D7).",
+        .routeRuleMatches: "matches on a TCPRoute or UDPRoute rule have no meaning (D13); the rule grants nothing.",
+        .ruleKind: "A rule or split match kind outside the CRD enum (D25): the object is invalid and has no effect.",
+        .mixedRules: "TCPRoute rules beside HTTPRouteGroup rules narrow their ports; raw TCP is not granted (D5).",
+        .duplicateMatch: "Two matches of one HTTPRouteGroup share a name (D16); rules naming it grant nothing.",
+        .invalidRegex: "A pathRegex or header value that is not RE2 (D1, D3); the match grants nothing.",
+        .invalidMethod: "A method outside the CRD enum (D2): the HTTPRouteGroup is invalid and grants nothing.",
+        .duplicateHeader: "A header named twice in one match (D4); the match grants nothing.",
+        .multiKeyHeaderItem: "A header list item with several names (D4): all are required, but the SDK rejects such items.",
+        .matchesEverything: "A match with no path, methods or headers matches every HTTP request (D12).",
+        .deadQueryMatch: "A pathRegex that needs a '?' can never match: the path excludes the query string (D1).",
+        .portRange: "A port outside 1-65535 is ignored; a route left with no valid port grants nothing (D14).",
+        .routeName: "A name on the ports of a TCPRoute or UDPRoute has no meaning (D13).",
+        .invalidName: "An object name that is not a DNS-1123 subdomain.",
         .conversion: "The object cannot be written in the asked version without losing or widening what it allows or routes, so the conversion is refused.",
     ]
 }

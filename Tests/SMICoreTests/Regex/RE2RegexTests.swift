@@ -126,3 +126,12 @@ import Testing
         #expect(try !re("a{0}\\?").canMatch("a"))
     }
 }
+
+@Suite struct RE2RequiresTests {
+    @Test(arguments: [
+        ("/search\\?q=.*", true), ("/a(\\?|/)", false), ("\\?+", true), ("\\?*", false), ("(a\\?|b\\?)", true), ("[?]", true), (".", false),
+    ])
+    func requiresTellsWhetherEveryMatchHoldsACharacter(pattern: String, requires: Bool) throws {
+        #expect(try RE2Regex(pattern).requires("?") == requires)
+    }
+}

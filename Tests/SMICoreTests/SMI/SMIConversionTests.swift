@@ -125,42 +125,42 @@ import Testing
               rules: [{kind: HTTPRouteGroup, name: g}, {kind: ⚑UDPRoute, name: dns}]
               sources: [{kind: ServiceAccount, name: web}]
             """, "access.smi-spec.io/v1alpha2",
-         "error[SMI1101]: TrafficTarget t: spec.rules[1].kind: UDPRoute rules do not exist before access.smi-spec.io/v1alpha3"),
+         "error[SMI1101]: TrafficTarget default/t: spec.rules[1].kind: UDPRoute rules do not exist before access.smi-spec.io/v1alpha3"),
         ("""
             apiVersion: specs.smi-spec.io/v1alpha3
             kind: HTTPRouteGroup
             metadata: {name: g}
             spec: {matches: [{name: a}, {name: b, headers: ⚑[{x: z}]}]}
             """, "specs.smi-spec.io/v1alpha1",
-         "error[SMI1101]: HTTPRouteGroup g: spec.matches[1].headers: v1alpha1 matches have no headers; dropping them would widen the match"),
+         "error[SMI1101]: HTTPRouteGroup default/g: spec.matches[1].headers: v1alpha1 matches have no headers; dropping them would widen the match"),
         ("""
             apiVersion: specs.smi-spec.io/v1alpha4
             kind: TCPRoute
             metadata: {name: r}
             spec: {matches: {ports: ⚑[5432]}}
             """, "specs.smi-spec.io/v1alpha3",
-         "error[SMI1101]: TCPRoute r: spec.matches.ports: TCPRoutes before v1alpha4 cover every port; dropping the ports would widen the route"),
+         "error[SMI1101]: TCPRoute default/r: spec.matches.ports: TCPRoutes before v1alpha4 cover every port; dropping the ports would widen the route"),
         ("""
             apiVersion: ⚑specs.smi-spec.io/v1alpha4
             kind: UDPRoute
             metadata: {name: r}
             spec: {matches: {ports: []}}
             """, "specs.smi-spec.io/v1alpha3",
-         "error[SMI1101]: UDPRoute r: apiVersion: UDPRoute exists only in specs.smi-spec.io/v1alpha4"),
+         "error[SMI1101]: UDPRoute default/r: apiVersion: UDPRoute exists only in specs.smi-spec.io/v1alpha4"),
         ("""
             apiVersion: split.smi-spec.io/v1alpha4
             kind: TrafficSplit
             metadata: {name: s}
             spec: {service: web, backends: [{service: a, weight: 1}], matches: ⚑[{kind: HTTPRouteGroup, name: g}]}
             """, "split.smi-spec.io/v1alpha2",
-         "error[SMI1101]: TrafficSplit s: spec.matches: splits before v1alpha3 apply to all traffic; dropping matches would widen the split"),
+         "error[SMI1101]: TrafficSplit default/s: spec.matches: splits before v1alpha3 apply to all traffic; dropping matches would widen the split"),
         ("""
             apiVersion: split.smi-spec.io/v1alpha1
             kind: TrafficSplit
             metadata: {name: s}
             spec: {service: web, backends: [{service: a, weight: ⚑1E}, {service: b, weight: 1n}]}
             """, "split.smi-spec.io/v1alpha4",
-         "error[SMI1101]: TrafficSplit s: spec.backends[0].weight: weights [\"1000000000000000000\", \"1n\"] have no exact integer ratio"),
+         "error[SMI1101]: TrafficSplit default/s: spec.backends[0].weight: weights [\"1000000000000000000\", \"1n\"] have no exact integer ratio"),
     ])
     func lossyConversionsAreRefusedAtTheField(marked: String, apiVersion: String, expected: String) throws {
         let input = MarkedText(marked)

@@ -1,0 +1,255 @@
+/// Checks what the CRDs leave to implementations (notes section 10 and D2-D21): every
+/// finding is a diagnostic at the field as written in the manifest. Validation never
+/// changes the bundle; the access model already gives invalid parts no effect.
+public struct SMIValidator: Sendable {
+    /// Creates a validator.
+    public init() {}
+
+    /// Every finding about the objects of `bundle`, after its own diagnostics, sorted by
+    /// file and position.
+    public func validate(_ bundle: SMIBundle) -> [Diagnostic] {
+        var out = bundle.diagnostics
+        for item in bundle.trafficTargets { validateTarget(item, bundle, &out) }
+        for item in bundle.httpRouteGroups.values.sorted(by: { $0.key < $1.key }) { validateGroup(item, &out) }
+        for item in bundle.tcpRoutes.values.sorted(by: { $0.key < $1.key }) { validatePorts(item, &out) }
+        for item in bundle.udpRoutes.values.sorted(by: { $0.key < $1.key }) { validatePorts(item, &out) }
+        var roots: [SMIBundle.Key: SMIBundle.Key] = [:]
+        for item in bundle.trafficSplits { validateSplit(item, bundle, &roots, &out) }
+        return out.sorted { a, b in
+            let la = a.location ?? SourceLocation(line: 0, column: 0)
+            let lb = b.location ?? SourceLocation(line: 0, column: 0)
+            return (a.file ?? "", la.line, la.column, a.code.rawValue, a.message) < (b.file ?? "", lb.line, lb.column, b.code.rawValue, b.message)
+        }
+    }
+
+    // MARK: - Reporting at the manifest's own field
+
+    /// A diagnostic about `document` at `path`, a path in the canonical layout, reported as
+    /// the manifest writes it (v1alpha1 TrafficTargets have `specs`, older route groups
+    /// `matches` at the top).
+    private func report(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String,
+        _ document: SMIDocument, _ path: FieldPath, into out: inout [Diagnostic]
+    ) {
+        let written = Self.writtenPath(path, in: document)
+        var probe = written
+        var node = document.source.root.node(at: probe)
+        while node == nil && !probe.components.isEmpty {
+            probe.components.removeLast()
+            node = document.source.root.node(at: probe)
+        }
+        out.append(Diagnostic(severity, code, message, object: document.object, path: written,
+                              file: document.source.file, location: (node ?? document.source.root).location))
+    }
+
+    static func writtenPath(_ path: FieldPath, in document: SMIDocument) -> FieldPath {
+        guard case let .smi(object) = document.content, path.components.first == .key("spec") else { return path }
+        var components = Array(path.components.dropFirst())
+        switch object {
+        case .trafficTargetV1Alpha1:
+            if components.first == .key("rules") { components[0] = .key("specs") }
+        case .httpRouteGroupV1Alpha1, .httpRouteGroupV1Alpha2:
+            break
+        default:
+            return path
+        }
+        return FieldPath(components)
+    }
+
+    // MARK: - TrafficTarget
+
+    private func validateTarget(_ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, _ bundle: SMIBundle, _ out: inout [Diagnostic]) {
+        let target = item.object
+        let document = item.document
+        validateName(item.key.name, document, &out)
+        let isV1Alpha3: Bool
+        if case .smi(.trafficTargetV1Alpha3) = document.content { isV1Alpha3 = true } else { isV1Alpha3 = false }
+        if target.spec.rules.isEmpty {
+            report(isV1Alpha3 ? .error : .warning, .emptyTarget, "a TrafficTarget without rules grants nothing", document, "spec.rules", into: &out)
+        }
+        if target.spec.sources.isEmpty {
+            report(isV1Alpha3 ? .error : .warning, .emptyTarget, "a TrafficTarget without sources grants nothing", document, "spec.sources", into: &out)
+        }
+        let destination = target.spec.destination
+        if destination.kind != "ServiceAccount" {
+            report(.error, .subjectKind, "destination kind '\(destination.kind)' is not ServiceAccount; the target grants nothing", document, "spec.destination.kind", into: &out)
+        }
+        if destination.namespace == nil {
+            report(.info, .subjectNamespace, "no destination namespace; the TrafficTarget's own ('\(item.key.namespace)') is used", document, "spec.destination", into: &out)
+        } else if destination.namespace != item.key.namespace {
+            report(.warning, .subjectNamespace, "the destination is in namespace '\(destination.namespace ?? "")', not the TrafficTarget's own ('\(item.key.namespace)')", document, "spec.destination.namespace", into: &out)
+        }
+        for (i, source) in target.spec.sources.enumerated() {
+            let path = FieldPath("spec.sources").appending(i)
+            if source.kind != "ServiceAccount" {
+                report(.error, .subjectKind, "source kind '\(source.kind)' is not ServiceAccount; this source matches nothing", document, path.appending("kind"), into: &out)
+            }
+            if source.namespace == nil {
+                report(.info, .subjectNamespace, "no source namespace; the TrafficTarget's own ('\(item.key.namespace)') is used", document, path, into: &out)
+            }
+        }
+        let kinds = Set(target.spec.rules.map(\.kind))
+        if kinds.contains("TCPRoute") && kinds.contains("HTTPRouteGroup") {
+            report(.warning, .mixedRules, "TCPRoute rules only narrow the ports of the HTTPRouteGroup rules here; raw TCP is not granted", document, "spec.rules", into: &out)
+        }
+        for (i, rule) in target.spec.rules.enumerated() {
+            validateRule(rule, at: FieldPath("spec.rules").appending(i), namespace: item.key.namespace, document, bundle, &out)
+        }
+    }
+
+    private func validateRule(_ rule: Access.Rule, at path: FieldPath, namespace: String, _ document: SMIDocument, _ bundle: SMIBundle, _ out: inout [Diagnostic]) {
+        let key = SMIBundle.Key(namespace: namespace, name: rule.name)
+        switch rule.kind {
+        case "HTTPRouteGroup":
+            guard let group = bundle.httpRouteGroups[key]?.object else {
+                report(.error, .missingReference, "HTTPRouteGroup \(key) does not exist; this rule grants nothing", document, path.appending("name"), into: &out)
+                return
+            }
+            guard let wanted = rule.matches else { return }
+            if wanted.isEmpty {
+                report(.info, .emptyMatches, "'matches: []' means every match of the group", document, path.appending("matches"), into: &out)
+            }
+            let names = Set(group.spec.matches.map(\.name))
+            for (j, name) in wanted.enumerated() where !names.contains(name) {
+                report(.error, .missingReference, "HTTPRouteGroup \(key) has no match '\(name)'; it grants nothing", document, path.appending("matches").appending(j), into: &out)
+            }
+        case "TCPRoute", "UDPRoute":
+            let exists = rule.kind == "TCPRoute" ? bundle.tcpRoutes[key] != nil : bundle.udpRoutes[key] != nil
+            if !exists {
+                report(.error, .missingReference, "\(rule.kind) \(key) does not exist; this rule grants nothing", document, path.appending("name"), into: &out)
+            }
+            if !(rule.matches ?? []).isEmpty {
+                report(.error, .routeRuleMatches, "matches on a \(rule.kind) rule have no meaning; this rule grants nothing", document, path.appending("matches"), into: &out)
+            }
+        default:
+            report(.error, .ruleKind, "rule kind '\(rule.kind)' is not HTTPRouteGroup, TCPRoute or UDPRoute; the TrafficTarget is invalid and grants nothing", document, path.appending("kind"), into: &out)
+        }
+    }
+
+    // MARK: - Routes
+
+    private func validateGroup(_ item: SMIBundle.Item<Specs.V1Alpha4.HTTPRouteGroup>, _ out: inout [Diagnostic]) {
+        let document = item.document
+        validateName(item.key.name, document, &out)
+        var seen: [String: Int] = [:]
+        for (i, match) in item.object.spec.matches.enumerated() {
+            let path = FieldPath("spec.matches").appending(i)
+            if let first = seen[match.name] {
+                report(.error, .duplicateMatch, "match name '\(match.name)' is also used by match \(first); rules naming it grant nothing", document, path.appending("name"), into: &out)
+            } else {
+                seen[match.name] = i
+            }
+            if let pattern = match.pathRegex, !pattern.isEmpty {
+                do {
+                    if try RE2Regex(pattern).requires("?") {
+                        report(.warning, .deadQueryMatch, "every match needs a '?', but the path never holds the query string: this match can never match", document, path.appending("pathRegex"), into: &out)
+                    }
+                } catch {
+                    report(.error, .invalidRegex, "not an RE2 regular expression: \(error.message); this match grants nothing", document, path.appending("pathRegex"), into: &out)
+                }
+            }
+            for (j, method) in (match.methods ?? []).enumerated() where !SMIAccessModel.methods.contains(method) {
+                report(.error, .invalidMethod, "'\(method)' is not an HTTP method of the CRD (or '*'); the HTTPRouteGroup is invalid and grants nothing", document, path.appending("methods").appending(j), into: &out)
+            }
+            validateHeaders(match, at: path, document, &out)
+            if (match.pathRegex ?? "").isEmpty && (match.methods ?? []).isEmpty && (match.headers?.conditions ?? []).isEmpty {
+                report(.warning, .matchesEverything, "match '\(match.name)' has no path, methods or headers: it matches every HTTP request", document, path, into: &out)
+            }
+        }
+    }
+
+    private func validateHeaders(_ match: Specs.HTTPMatch, at path: FieldPath, _ document: SMIDocument, _ out: inout [Diagnostic]) {
+        guard let headers = match.headers else { return }
+        var names: Set<String> = []
+        var itemSizes: [Int: Int] = [:]
+        for condition in headers.conditions {
+            let conditionPath = (condition.item.map { path.appending("headers").appending($0) } ?? path.appending("headers")).appending(condition.name)
+            if !names.insert(condition.name.lowercased()).inserted {
+                report(.error, .duplicateHeader, "header '\(condition.name)' is named twice in one match; the match grants nothing", document, conditionPath, into: &out)
+            }
+            if let item = condition.item { itemSizes[item, default: 0] += 1 }
+            if (try? RE2Regex(condition.regex)) == nil {
+                report(.error, .invalidRegex, "the value of header '\(condition.name)' is not an RE2 regular expression; this match grants nothing", document, conditionPath, into: &out)
+            }
+        }
+        for (item, size) in itemSizes.sorted(by: { $0.key < $1.key }) where size > 1 {
+            report(.warning, .multiKeyHeaderItem, "this list item names \(size) headers; they are all required, but the SMI SDK rejects such an item", document, path.appending("headers").appending(item), into: &out)
+        }
+    }
+
+    private func validatePorts<Kind>(_ item: SMIBundle.Item<SMISpecObject<Specs.V1Alpha4, Kind, Specs.PortRouteSpec>>, _ out: inout [Diagnostic]) {
+        let document = item.document
+        validateName(item.key.name, document, &out)
+        let ports = item.object.spec.matches.ports
+        for (i, port) in ports.enumerated() where !(1...65535).contains(port) {
+            report(.error, .portRange, "port \(port) is not between 1 and 65535; it is ignored", document, FieldPath("spec.matches.ports").appending(i), into: &out)
+        }
+        if !ports.isEmpty && ports.allSatisfy({ !(1...65535).contains($0) }) {
+            report(.error, .portRange, "no valid port is left; the route grants nothing (not every port)", document, "spec.matches.ports", into: &out)
+        }
+        if item.object.spec.matches.name != nil {
+            report(.warning, .routeName, "a name on the ports of a route has no meaning and is ignored", document, "spec.matches.name", into: &out)
+        }
+    }
+
+    // MARK: - TrafficSplit
+
+    private func validateSplit(
+        _ item: SMIBundle.Item<Split.V1Alpha4.TrafficSplit>, _ bundle: SMIBundle, _ roots: inout [SMIBundle.Key: SMIBundle.Key],
+        _ out: inout [Diagnostic]
+    ) {
+        let split = item.object
+        let document = item.document
+        validateName(item.key.name, document, &out)
+        let root = SMIBundle.Key(namespace: item.key.namespace, name: split.spec.service)
+        if let other = roots[root] {
+            report(.error, .duplicateRoot, "TrafficSplit \(other) already splits Service \(root); nothing orders two splits of one root", document, "spec.service", into: &out)
+        } else {
+            roots[root] = item.key
+        }
+        if split.spec.backends.isEmpty {
+            report(.error, .zeroWeights, "a TrafficSplit without backends cannot route; it is not rendered", document, "spec.backends", into: &out)
+        }
+        var seen: [String: Int] = [:]
+        var total = 0
+        var overflow = false
+        for (i, backend) in split.spec.backends.enumerated() {
+            let path = FieldPath("spec.backends").appending(i)
+            if backend.weight < 0 {
+                report(.error, .negativeWeight, "must not be negative", document, path.appending("weight"), into: &out)
+            }
+            let (sum, o) = total.addingReportingOverflow(max(backend.weight, 0))
+            total = sum
+            overflow = overflow || o
+            if let first = seen[backend.service] {
+                report(.error, .duplicateBackend, "Service '\(backend.service)' is already backend \(first)", document, path.appending("service"), into: &out)
+            } else {
+                seen[backend.service] = i
+            }
+            if backend.service == split.spec.service {
+                report(.warning, .backendIsRoot, "the root Service is also a backend; its share goes to the root's own endpoints", document, path.appending("service"), into: &out)
+            }
+        }
+        if overflow {
+            report(.error, .zeroWeights, "the weights add up to more than a 64-bit integer holds", document, "spec.backends", into: &out)
+        } else if !split.spec.backends.isEmpty && total == 0 {
+            report(.error, .zeroWeights, "every weight is 0: the split cannot route; it is not rendered", document, "spec.backends", into: &out)
+        }
+        for (i, match) in (split.spec.matches ?? []).enumerated() {
+            let path = FieldPath("spec.matches").appending(i)
+            if match.kind != "HTTPRouteGroup" {
+                report(.error, .ruleKind, "match kind '\(match.kind)' is not HTTPRouteGroup; the split is invalid", document, path.appending("kind"), into: &out)
+            } else if bundle.httpRouteGroups[SMIBundle.Key(namespace: item.key.namespace, name: match.name)] == nil {
+                report(.error, .missingReference, "HTTPRouteGroup \(item.key.namespace)/\(match.name) does not exist; the split is not rendered", document, path.appending("name"), into: &out)
+            }
+        }
+    }
+
+    // MARK: - Names
+
+    private func validateName(_ name: String, _ document: SMIDocument, _ out: inout [Diagnostic]) {
+        if !DNSName.isSubdomain(name) {
+            report(.error, .invalidName, "'\(name)' is not a valid object name (DNS-1123 subdomain: lowercase letters, digits, '-' and '.', at most 253)", document, "metadata.name", into: &out)
+        }
+    }
+}

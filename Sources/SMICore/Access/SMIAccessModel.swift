@@ -107,8 +107,7 @@ public struct SMIAccessModel: Sendable {
     private func httpMatch(_ request: AccessRequest, rule: Access.Rule, namespace: String, in bundle: SMIBundle) -> String? {
         guard let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: rule.name)]?.object else { return nil }
         let matches = group.spec.matches
-        // A method outside the CRD enum makes the whole group inert (D2, D25).
-        guard matches.allSatisfy({ ($0.methods ?? []).allSatisfy(Self.methods.contains) }) else { return nil }
+        guard HTTPMatchEvaluation.isUsable(group) else { return nil }
         var names: [String: Int] = [:]
         for m in matches { names[m.name, default: 0] += 1 }
         let selected: [Specs.HTTPMatch]
@@ -118,25 +117,6 @@ public struct SMIAccessModel: Sendable {
         } else {
             selected = matches
         }
-        return selected.first { admits(request, $0) }?.name
-    }
-
-    /// One match: path AND methods AND every header (D3). Invalid parts admit nothing.
-    private func admits(_ request: AccessRequest, _ match: Specs.HTTPMatch) -> Bool {
-        if let methods = match.methods, !methods.isEmpty, !methods.contains("*") {
-            guard let method = request.method, methods.contains(method) else { return false }
-        }
-        if let pattern = match.pathRegex, !pattern.isEmpty {
-            guard let regex = try? RE2Regex(pattern), regex.matches(request.pathOnly, anchoring: pathAnchoring) else { return false }
-        }
-        let conditions = match.headers?.conditions ?? []
-        // A header named twice in one match is an error, and the match grants nothing (D4).
-        guard Set(conditions.map { $0.name.lowercased() }).count == conditions.count else { return false }
-        for condition in conditions {
-            guard let regex = try? RE2Regex(condition.regex),
-                  request.values(ofHeader: condition.name).contains(where: { regex.matches($0, anchoring: .full) })
-            else { return false }
-        }
-        return true
+        return selected.first { HTTPMatchEvaluation.admits(request, $0, pathAnchoring: pathAnchoring) }?.name
     }
 }

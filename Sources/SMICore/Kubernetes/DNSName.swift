@@ -10,6 +10,13 @@ public enum DNSName {
         return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
+    /// Whether `name` is a DNS-1035 label (Service names): a DNS-1123 label that starts
+    /// with a letter.
+    public static func isLabel1035(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+        return isLabel(name)
+    }
+
     /// Whether `name` is a DNS-1123 subdomain.
     public static func isSubdomain(_ name: String) -> Bool {
         guard !name.isEmpty, name.utf8.count <= 253 else { return false }

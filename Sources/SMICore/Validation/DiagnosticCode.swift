@@ -43,6 +43,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let backendIsRoot = DiagnosticCode(rawValue: "SMI2004")
     /// Two splits of one root Service.
     public static let duplicateRoot = DiagnosticCode(rawValue: "SMI2005")
+    /// A root Service given as a host name, or not in the split's namespace.
+    public static let rootService = DiagnosticCode(rawValue: "SMI2006")
     /// A TrafficTarget without rules or sources.
     public static let emptyTarget = DiagnosticCode(rawValue: "SMI2101")
     /// A subject that is not a ServiceAccount.
@@ -73,6 +75,10 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let matchesEverything = DiagnosticCode(rawValue: "SMI2206")
     /// A path regex that can never match.
     public static let deadQueryMatch = DiagnosticCode(rawValue: "SMI2207")
+    /// A method listed twice in one match.
+    public static let repeatedMethod = DiagnosticCode(rawValue: "SMI2208")
+    /// A header condition on a pseudo-header or `host`.
+    public static let pseudoHeader = DiagnosticCode(rawValue: "SMI2209")
     /// A port out of range.
     public static let portRange = DiagnosticCode(rawValue: "SMI2301")
     /// A name on route ports.
@@ -94,6 +100,7 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .duplicateBackend: "A Service listed twice as a backend of one split (D20); the split is not rendered.",
         .backendIsRoot: "The root Service is also a backend (D20): allowed, and its share goes to the root's own endpoints.",
         .duplicateRoot: "Two TrafficSplits for one root Service in one namespace (D21); nothing orders them.",
+        .rootService: "A split's root is a Service in its own namespace (D19): `name.ns.svc` forms are read as `name`; other namespaces or host names are errors.",
         .emptyTarget: "A TrafficTarget without rules or sources grants nothing (D9).",
         .subjectKind: "A subject whose kind is not ServiceAccount matches nothing (D10).",
         .subjectNamespace: "A subject without a namespace is in the TrafficTarget's own (D15); a destination in another namespace is worth a look.",
@@ -109,6 +116,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .multiKeyHeaderItem: "A header list item with several names (D4): all are required, but the SDK rejects such items.",
         .matchesEverything: "A match with no path, methods or headers matches every HTTP request (D12).",
         .deadQueryMatch: "A pathRegex that needs a '?' can never match: the path excludes the query string (D1).",
+        .repeatedMethod: "A method listed twice in one match is harmless (D2).",
+        .pseudoHeader: "Whether pseudo-headers (:authority, :path) or host can be matched is undefined (D3); the condition may be unenforceable.",
         .portRange: "A port outside 1-65535 is ignored; a route left with no valid port grants nothing (D14).",
         .routeName: "A name on the ports of a TCPRoute or UDPRoute has no meaning (D13).",
         .invalidName: "An object name that is not a DNS-1123 subdomain.",

@@ -148,6 +148,10 @@ public struct SMIValidator: Sendable {
                     report(.error, .invalidRegex, "not an RE2 regular expression: \(error.message); this match grants nothing", document, path.appending("pathRegex"), into: &out)
                 }
             }
+            var seenMethods = Set<String>()
+            for (j, method) in (match.methods ?? []).enumerated() where !seenMethods.insert(method).inserted {
+                report(.warning, .repeatedMethod, "method '\(method)' is listed twice", document, path.appending("methods").appending(j), into: &out)
+            }
             for (j, method) in (match.methods ?? []).enumerated() where !SMIAccessModel.methods.contains(method) {
                 report(.error, .invalidMethod, "'\(method)' is not an HTTP method of the CRD (or '*'); the HTTPRouteGroup is invalid and grants nothing", document, path.appending("methods").appending(j), into: &out)
             }
@@ -164,6 +168,9 @@ public struct SMIValidator: Sendable {
         var itemSizes: [Int: Int] = [:]
         for condition in headers.conditions {
             let conditionPath = (condition.item.map { path.appending("headers").appending($0) } ?? path.appending("headers")).appending(condition.name)
+            if condition.name.hasPrefix(":") || condition.name.lowercased() == "host" {
+                report(.warning, .pseudoHeader, "a condition on '\(condition.name)' may not be enforceable: SMI does not say whether it can be matched", document, conditionPath, into: &out)
+            }
             if !names.insert(condition.name.lowercased()).inserted {
                 report(.error, .duplicateHeader, "header '\(condition.name)' is named twice in one match; the match grants nothing", document, conditionPath, into: &out)
             }
@@ -201,7 +208,15 @@ public struct SMIValidator: Sendable {
         let split = item.object
         let document = item.document
         validateName(item.key.name, document, &out)
-        let root = SMIBundle.Key(namespace: item.key.namespace, name: split.spec.service)
+        switch Split.rootService(split.spec.service, namespace: item.key.namespace) {
+        case let .success((name, normalized)) where normalized:
+            report(.info, .rootService, "the root Service is read as '\(name)' in this namespace", document, "spec.service", into: &out)
+        case .success:
+            break
+        case let .failure(problem):
+            report(.error, .rootService, problem.message, document, "spec.service", into: &out)
+        }
+        let root = SMIBundle.Key(namespace: item.key.namespace, name: (try? Split.rootService(split.spec.service, namespace: item.key.namespace).get().name) ?? split.spec.service)
         if let other = roots[root] {
             report(.error, .duplicateRoot, "TrafficSplit \(other) already splits Service \(root); nothing orders two splits of one root", document, "spec.service", into: &out)
         } else {

@@ -17,6 +17,12 @@ public enum SMIConversion {
         case let .trafficTargetV1Alpha3(t):
             return .success(.trafficTarget(t))
         case let .httpRouteGroupV1Alpha1(g):
+            // v1alpha1 requires both (D12); without one, a match would match more than its author wrote.
+            if let i = g.matches.firstIndex(where: { $0.pathRegex == nil || $0.methods == nil }) {
+                let missing = g.matches[i].pathRegex == nil ? "pathRegex" : "methods"
+                return .failure(ConversionProblem("a v1alpha1 match requires pathRegex and methods; this one has no \(missing), so the group is not used",
+                                                  at: FieldPath("matches").appending(i)))
+            }
             let matches = g.matches.map { Specs.HTTPMatch(name: $0.name, pathRegex: $0.pathRegex, methods: $0.methods) }
             return .success(.httpRouteGroup(.init(metadata: g.metadata, spec: .init(matches: matches))))
         case let .httpRouteGroupV1Alpha2(g):

@@ -1,0 +1,102 @@
+public import SMICore
+
+/// Generates random but reproducible SMI bundles and requests over one small space of
+/// namespaces, service accounts, ports and paths, so that requests often hit what the
+/// bundle allows: the input of property tests that compare a mesh's decisions with the SMI
+/// model's.
+public struct SMIBundleGenerator {
+    /// The namespaces objects and identities live in.
+    public static let namespaces = ["a", "b"]
+    /// The service accounts.
+    public static let serviceAccounts = ["web", "api", "db", "ops"]
+    /// The ports routes list and requests use.
+    public static let ports = [80, 8080, 9090, 53]
+    static let paths = ["/", "/api", "/api/v1/items", "/api/v2", "/metrics", "/a/x", "/b/", "/admin?x=1"]
+    static let pathRegexes = ["/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin"]
+    static let methods = ["GET", "POST", "DELETE"]
+
+    private var rng: SeededGenerator
+
+    /// A generator whose output is fixed by `seed`.
+    public init(seed: UInt64) {
+        rng = SeededGenerator(seed: seed)
+    }
+
+    private mutating func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
+    private mutating func chance(_ percent: UInt64) -> Bool { rng.next() % 100 < percent }
+    private mutating func some<T>(_ items: [T], max: Int) -> [T] {
+        (0..<Int(rng.next() % UInt64(max + 1))).map { _ in pick(items) }
+    }
+
+    /// A bundle's objects, as canonical (newest-version) values.
+    public mutating func objects() -> [CanonicalSMIObject] {
+        var out: [CanonicalSMIObject] = []
+        for ns in Self.namespaces {
+            for g in 0..<Int(1 + rng.next() % 2) {
+                var matches: [Specs.HTTPMatch] = []
+                for m in 0..<Int(1 + rng.next() % 3) {
+                    let headers = chance(25) ? HTTPHeaderConditions([.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*"]))]) : nil
+                    matches.append(Specs.HTTPMatch(
+                        name: "m\(m)", pathRegex: chance(85) ? pick(Self.pathRegexes) : nil,
+                        methods: chance(70) ? Array(Set(some(Self.methods + ["*"], max: 2))).sorted() : nil, headers: headers))
+                }
+                out.append(.httpRouteGroup(.init(metadata: ObjectMeta(name: "g\(g)", namespace: ns), spec: .init(matches: matches))))
+            }
+            for r in 0..<2 {
+                let ports = Array(Set(some([80, 8080, 9090], max: 2))).sorted()
+                out.append(.tcpRoute(.init(metadata: ObjectMeta(name: "t\(r)", namespace: ns), spec: .init(matches: .init(ports: ports)))))
+            }
+            out.append(.udpRoute(.init(metadata: ObjectMeta(name: "u0", namespace: ns), spec: .init(matches: .init(ports: chance(50) ? [53] : [])))))
+            for t in 0..<Int(1 + rng.next() % 3) {
+                var rules: [Access.Rule] = []
+                for _ in 0..<Int(1 + rng.next() % 3) {
+                    switch rng.next() % 10 {
+                    case 0...4:
+                        let names = chance(40) ? some(["m0", "m1", "m2", "nope"], max: 2) : nil
+                        rules.append(Access.Rule(kind: "HTTPRouteGroup", name: pick(["g0", "g1", "missing"]), matches: names))
+                    case 5...7: rules.append(Access.Rule(kind: "TCPRoute", name: pick(["t0", "t1"])))
+                    default: rules.append(Access.Rule(kind: "UDPRoute", name: "u0"))
+                    }
+                }
+                let sources = (0..<Int(1 + rng.next() % 2)).map { _ in
+                    Access.Subject(name: pick(Self.serviceAccounts), namespace: chance(70) ? pick(Self.namespaces) : nil)
+                }
+                let destination = Access.Subject(name: pick(Self.serviceAccounts), namespace: chance(80) ? ns : nil)
+                out.append(.trafficTarget(.init(metadata: ObjectMeta(name: "tt\(t)", namespace: ns),
+                                                spec: .init(destination: destination, rules: rules, sources: sources))))
+            }
+        }
+        return out
+    }
+
+    /// A random request; most of the time aimed at a destination and source that a
+    /// TrafficTarget of `objects` names, so that many requests are decided by rules rather
+    /// than by default deny.
+    public mutating func request(near objects: [CanonicalSMIObject]) -> AccessRequest {
+        var request = request()
+        let targets = objects.compactMap { object -> Access.V1Alpha3.TrafficTarget? in
+            if case let .trafficTarget(t) = object { return t }
+            return nil
+        }
+        guard !targets.isEmpty, chance(70) else { return request }
+        let target = pick(targets)
+        let namespace = target.metadata.namespace ?? "default"
+        request.destination = .init(namespace: target.spec.destination.namespace ?? namespace, serviceAccount: target.spec.destination.name)
+        if let source = target.spec.sources.isEmpty ? nil : pick(target.spec.sources), chance(90) {
+            request.source = .init(namespace: source.namespace ?? namespace, serviceAccount: source.name)
+        }
+        return request
+    }
+
+    /// A random request over the same identities, ports and paths.
+    public mutating func request() -> AccessRequest {
+        let proto = pick([AccessRequest.TrafficProtocol.http, .http, .tcp, .udp])
+        let source = chance(95) ? AccessRequest.Identity(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)) : nil
+        let headers: [String: [String]]? = chance(40) ? ["X-Tenant": [pick(["t1", "t2", "x"])]] : nil
+        return AccessRequest(
+            source: source, destination: .init(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)),
+            port: pick(Self.ports), protocol: proto,
+            method: proto == .http ? pick(Self.methods) : nil, path: proto == .http ? pick(Self.paths) : nil,
+            headers: proto == .http ? headers : nil)
+    }
+}

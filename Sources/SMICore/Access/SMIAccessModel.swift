@@ -105,18 +105,7 @@ public struct SMIAccessModel: Sendable {
 
     /// The name of the first match of the rule's group that admits the request.
     private func httpMatch(_ request: AccessRequest, rule: Access.Rule, namespace: String, in bundle: SMIBundle) -> String? {
-        guard let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: rule.name)]?.object else { return nil }
-        let matches = group.spec.matches
-        guard HTTPMatchEvaluation.isUsable(group) else { return nil }
-        var names: [String: Int] = [:]
-        for m in matches { names[m.name, default: 0] += 1 }
-        let selected: [Specs.HTTPMatch]
-        if let wanted = rule.matches, !wanted.isEmpty {
-            // Names that are missing or not unique (D16) select nothing; never fall back to all (D7).
-            selected = matches.filter { wanted.contains($0.name) && names[$0.name] == 1 }
-        } else {
-            selected = matches
-        }
+        guard case let .http(group, selected) = bundle.resolve(rule, namespace: namespace), HTTPMatchEvaluation.isUsable(group) else { return nil }
         return selected.first { HTTPMatchEvaluation.admits(request, $0, pathAnchoring: pathAnchoring) }?.name
     }
 }

@@ -61,6 +61,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let ruleKind = DiagnosticCode(rawValue: "SMI2107")
     /// TCPRoute and HTTPRouteGroup rules in one target.
     public static let mixedRules = DiagnosticCode(rawValue: "SMI2108")
+    /// A reference between versions the SMI documents do not pair.
+    public static let versionPairing = DiagnosticCode(rawValue: "SMI2109")
     /// A repeated match name.
     public static let duplicateMatch = DiagnosticCode(rawValue: "SMI2201")
     /// A regex RE2 rejects.
@@ -109,6 +111,7 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .routeRuleMatches: "matches on a TCPRoute or UDPRoute rule have no meaning (D13); the rule grants nothing.",
         .ruleKind: "A rule or split match kind outside the CRD enum (D25): the object is invalid and has no effect.",
         .mixedRules: "TCPRoute rules beside HTTPRouteGroup rules narrow their ports; raw TCP is not granted (D5).",
+        .versionPairing: "A TrafficTarget or TrafficSplit refers to a route of a version its documents do not pair it with (D22); references resolve on the canonical objects anyway.",
         .duplicateMatch: "Two matches of one HTTPRouteGroup share a name (D16); rules naming it grant nothing.",
         .invalidRegex: "A pathRegex or header value that is not RE2 (D1, D3); the match grants nothing.",
         .invalidMethod: "A method outside the CRD enum (D2): the HTTPRouteGroup is invalid and grants nothing.",

@@ -97,14 +97,33 @@ public struct SMIValidator: Sendable {
         }
     }
 
+    /// The specs versions the SMI documents pair with each access and split version (notes 2.1).
+    static let compatibleSpecs: [String: Set<String>] = [
+        Access.V1Alpha1.apiVersion: [Specs.V1Alpha1.apiVersion, Specs.V1Alpha2.apiVersion],
+        Access.V1Alpha2.apiVersion: [Specs.V1Alpha3.apiVersion],
+        Access.V1Alpha3.apiVersion: [Specs.V1Alpha4.apiVersion],
+        Split.V1Alpha3.apiVersion: [Specs.V1Alpha3.apiVersion],
+        Split.V1Alpha4.apiVersion: [Specs.V1Alpha4.apiVersion],
+    ]
+
+    /// Notes D22: an info when a reference pairs versions the SMI documents do not.
+    private func checkPairing(_ document: SMIDocument, refersTo target: SMIDocument, at path: FieldPath, _ out: inout [Diagnostic]) {
+        let from = document.source.root.value.mappingValue?["apiVersion"]?.value.stringValue ?? ""
+        let to = target.source.root.value.mappingValue?["apiVersion"]?.value.stringValue ?? ""
+        guard let compatible = Self.compatibleSpecs[from], !compatible.contains(to) else { return }
+        report(.info, .versionPairing, "\(from) is documented with \(compatible.sorted().joined(separator: " or ")), this refers to a \(to) \(target.object?.kind ?? "object"); references resolve on the canonical objects all the same", document, path, into: &out)
+    }
+
     private func validateRule(_ rule: Access.Rule, at path: FieldPath, namespace: String, _ document: SMIDocument, _ bundle: SMIBundle, _ out: inout [Diagnostic]) {
         let key = SMIBundle.Key(namespace: namespace, name: rule.name)
         switch rule.kind {
         case "HTTPRouteGroup":
-            guard let group = bundle.httpRouteGroups[key]?.object else {
+            guard let item = bundle.httpRouteGroups[key] else {
                 report(.error, .missingReference, "HTTPRouteGroup \(key) does not exist; this rule grants nothing", document, path.appending("name"), into: &out)
                 return
             }
+            let group = item.object
+            checkPairing(document, refersTo: item.document, at: path.appending("name"), &out)
             guard let wanted = rule.matches else { return }
             if wanted.isEmpty {
                 report(.info, .emptyMatches, "'matches: []' means every match of the group", document, path.appending("matches"), into: &out)
@@ -114,8 +133,10 @@ public struct SMIValidator: Sendable {
                 report(.error, .missingReference, "HTTPRouteGroup \(key) has no match '\(name)'; it grants nothing", document, path.appending("matches").appending(j), into: &out)
             }
         case "TCPRoute", "UDPRoute":
-            let exists = rule.kind == "TCPRoute" ? bundle.tcpRoutes[key] != nil : bundle.udpRoutes[key] != nil
-            if !exists {
+            let route = rule.kind == "TCPRoute" ? bundle.tcpRoutes[key]?.document : bundle.udpRoutes[key]?.document
+            if let route {
+                checkPairing(document, refersTo: route, at: path.appending("name"), &out)
+            } else {
                 report(.error, .missingReference, "\(rule.kind) \(key) does not exist; this rule grants nothing", document, path.appending("name"), into: &out)
             }
             if !(rule.matches ?? []).isEmpty {
@@ -254,7 +275,9 @@ public struct SMIValidator: Sendable {
             let path = FieldPath("spec.matches").appending(i)
             if match.kind != "HTTPRouteGroup" {
                 report(.error, .ruleKind, "match kind '\(match.kind)' is not HTTPRouteGroup; the split is invalid", document, path.appending("kind"), into: &out)
-            } else if bundle.httpRouteGroups[SMIBundle.Key(namespace: item.key.namespace, name: match.name)] == nil {
+            } else if let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: item.key.namespace, name: match.name)] {
+                checkPairing(document, refersTo: group.document, at: path.appending("name"), &out)
+            } else {
                 report(.error, .missingReference, "HTTPRouteGroup \(item.key.namespace)/\(match.name) does not exist; the split is not rendered", document, path.appending("name"), into: &out)
             }
         }

@@ -215,3 +215,40 @@ import Testing
         }
     }
 }
+
+@Suite struct SMIBundleReferenceTests {
+    static let manifests = SMIAccessModelTests.manifests + """
+
+        ---
+        apiVersion: split.smi-spec.io/v1alpha4
+        kind: TrafficSplit
+        metadata: {name: s, namespace: default}
+        spec:
+          service: service-a
+          backends: [{service: v1, weight: 1}]
+          matches: [{kind: HTTPRouteGroup, name: the-routes}, {kind: HTTPRouteGroup, name: gone}]
+        """
+
+    @Test func rulesAndSplitMatchesResolve() throws {
+        let bundle = SMIBundle(try YAMLReader().read(Self.manifests))
+        guard case let .http(group, matches) = bundle.resolve(Access.Rule(kind: "HTTPRouteGroup", name: "the-routes", matches: ["metrics", "nope"]), namespace: "default") else {
+            Issue.record("not resolved")
+            return
+        }
+        #expect(group.metadata.name == "the-routes")
+        #expect(matches.map(\.name) == ["metrics"])
+        #expect(bundle.resolve(Access.Rule(kind: "TCPRoute", name: "port-8080"), namespace: "default") != .missing)
+        #expect(bundle.resolve(Access.Rule(kind: "TCPRoute", name: "port-8080"), namespace: "elsewhere") == .missing)
+        let split = try #require(bundle.trafficSplits.first)
+        #expect(bundle.routeGroups(of: split).map { $0?.metadata.name } == ["the-routes", nil])
+    }
+
+    /// Notes D23: a TrafficSplit never grants access.
+    @Test func splitsNeverGrantAccess() throws {
+        let with = SMIBundle(try YAMLReader().read(Self.manifests))
+        let without = SMIBundle(try YAMLReader().read(SMIAccessModelTests.manifests))
+        for c in SMIAccessModelTests.cases {
+            #expect(SMIAccessModel().decide(c.request, in: with) == SMIAccessModel().decide(c.request, in: without))
+        }
+    }
+}

@@ -101,6 +101,8 @@ import Testing
              expected: "warning[SMI2209]: HTTPRouteGroup ns/g: spec.matches[0].headers[0].:authority: a condition on ':authority' may not be enforceable: SMI does not say whether it can be matched"),
         Case(id: "v1alpha1-match-needs-path-and-methods", manifest: "apiVersion: specs.smi-spec.io/v1alpha1\nkind: HTTPRouteGroup\nmetadata: {name: g, namespace: ns}\nmatches: [⚑{name: a, pathRegex: /a}]\n",
              expected: "error[SMI1101]: HTTPRouteGroup ns/g: matches[0]: a v1alpha1 match requires pathRegex and methods; this one has no methods, so the group is not used"),
+        Case(id: "version-pairing", manifest: "apiVersion: specs.smi-spec.io/v1alpha2\nkind: TCPRoute\nmetadata: {name: old, namespace: ns}\n---\n" + target(rules: "[{kind: TCPRoute, name: ⚑old}]"),
+             expected: "info[SMI2109]: TrafficTarget ns/t: spec.rules[0].name: access.smi-spec.io/v1alpha3 is documented with specs.smi-spec.io/v1alpha4, this refers to a specs.smi-spec.io/v1alpha2 TCPRoute; references resolve on the canonical objects all the same"),
         Case(id: "v1alpha1-paths-as-written", manifest: "apiVersion: access.smi-spec.io/v1alpha1\nkind: TrafficTarget\nmetadata: {name: t, namespace: ns}\ndestination: {kind: ServiceAccount, name: api, namespace: ns}\nspecs: [{kind: HTTPRouteGroup, name: ⚑nope}]\nsources: [{kind: ServiceAccount, name: web, namespace: ns}]\n",
              expected: "error[SMI2104]: TrafficTarget ns/t: specs[0].name: HTTPRouteGroup ns/nope does not exist; this rule grants nothing"),
     ]

@@ -1,0 +1,39 @@
+extension SMIBundle {
+    /// What a TrafficTarget rule refers to, resolved in the target's namespace.
+    public enum RuleTarget: Sendable, Equatable {
+        /// The HTTPRouteGroup and the matches the rule selects (all when it names none;
+        /// only unique names that exist when it names some, notes D7 and D16).
+        case http(Specs.V1Alpha4.HTTPRouteGroup, [Specs.HTTPMatch])
+        /// The TCPRoute.
+        case tcp(Specs.V1Alpha4.TCPRoute)
+        /// The UDPRoute.
+        case udp(Specs.V1Alpha4.UDPRoute)
+        /// Nothing: the route does not exist, or the kind is unknown.
+        case missing
+    }
+
+    /// Resolves a rule of a TrafficTarget in `namespace`.
+    public func resolve(_ rule: Access.Rule, namespace: String) -> RuleTarget {
+        let key = Key(namespace: namespace, name: rule.name)
+        switch rule.kind {
+        case Specs.HTTPRouteGroupKind.kind:
+            guard let group = httpRouteGroups[key]?.object else { return .missing }
+            guard let wanted = rule.matches, !wanted.isEmpty else { return .http(group, group.spec.matches) }
+            var counts: [String: Int] = [:]
+            for m in group.spec.matches { counts[m.name, default: 0] += 1 }
+            return .http(group, group.spec.matches.filter { wanted.contains($0.name) && counts[$0.name] == 1 })
+        case Specs.TCPRouteKind.kind:
+            return tcpRoutes[key].map { .tcp($0.object) } ?? .missing
+        case Specs.UDPRouteKind.kind:
+            return udpRoutes[key].map { .udp($0.object) } ?? .missing
+        default:
+            return .missing
+        }
+    }
+
+    /// The HTTPRouteGroups a TrafficSplit's `matches` name, in its namespace; `nil` for one
+    /// that does not exist.
+    public func routeGroups(of split: Item<Split.V1Alpha4.TrafficSplit>) -> [Specs.V1Alpha4.HTTPRouteGroup?] {
+        (split.object.spec.matches ?? []).map { httpRouteGroups[Key(namespace: split.key.namespace, name: $0.name)]?.object }
+    }
+}

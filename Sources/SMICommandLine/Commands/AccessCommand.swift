@@ -86,21 +86,15 @@ struct AccessCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         var status = ExitStatus.success
-        var documents: [ManifestDocument] = []
-        let inputs: [InputFiles.Input]
+        let documents: [ManifestDocument]
         do {
-            inputs = try InputFiles.read(paths, console: console)
+            let (read, errors) = try InputFiles.documents(paths, console: console)
+            documents = read
+            for error in errors { console.error(error.description) }
+            if !errors.isEmpty { status = ExitStatus.failure }
         } catch {
             console.error("smi access: \(error)")
             return ExitStatus.failure
-        }
-        for input in inputs {
-            do {
-                try YAMLReader().forEachDocument(in: input.bytes, file: input.name) { documents.append($0) }
-            } catch {
-                console.error(Diagnostic(error).description)
-                status = ExitStatus.failure
-            }
         }
         let bundle = SMIBundle(documents)
         for diagnostic in SMIValidator().validate(bundle) where diagnostic.severity == .error {

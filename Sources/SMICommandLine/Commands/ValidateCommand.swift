@@ -35,21 +35,13 @@ struct ValidateCommand: ToolCommand {
     }
 
     func run(console: inout Console) throws -> Int32 {
-        let inputs: [InputFiles.Input]
+        let documents: [ManifestDocument]
+        var diagnostics: [Diagnostic]
         do {
-            inputs = try InputFiles.read(paths, console: console)
+            (documents, diagnostics) = try InputFiles.documents(paths, console: console)
         } catch {
             console.error("smi validate: \(error)")
             return ExitStatus.failure
-        }
-        var documents: [ManifestDocument] = []
-        var diagnostics: [Diagnostic] = []
-        for input in inputs {
-            do {
-                try YAMLReader().forEachDocument(in: input.bytes, file: input.name) { documents.append($0) }
-            } catch {
-                diagnostics.append(Diagnostic(error))
-            }
         }
         diagnostics += SMIValidator().validate(SMIBundle(documents))
         for diagnostic in diagnostics { console.error(diagnostic.description) }

@@ -1,4 +1,5 @@
 import Foundation
+import SMICore
 
 /// Reads the inputs a command names: files by path, or standard input for `-` (and when
 /// no path is given).
@@ -31,5 +32,20 @@ enum InputFiles {
             inputs.append(Input(name: path, bytes: [UInt8](data)))
         }
         return inputs
+    }
+
+    /// Every document of every input, and a diagnostic for each input that is not valid
+    /// YAML (the documents before the error are kept).
+    static func documents(_ paths: [String], console: Console) throws(ReadError) -> (documents: [ManifestDocument], errors: [Diagnostic]) {
+        var documents: [ManifestDocument] = []
+        var errors: [Diagnostic] = []
+        for input in try read(paths, console: console) {
+            do {
+                try YAMLReader().forEachDocument(in: input.bytes, file: input.name) { documents.append($0) }
+            } catch {
+                errors.append(Diagnostic(error))
+            }
+        }
+        return (documents, errors)
     }
 }

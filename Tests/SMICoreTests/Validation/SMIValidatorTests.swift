@@ -103,6 +103,10 @@ import Testing
              expected: "error[SMI1101]: HTTPRouteGroup ns/g: matches[0]: a v1alpha1 match requires pathRegex and methods; this one has no methods, so the group is not used"),
         Case(id: "version-pairing", manifest: "apiVersion: specs.smi-spec.io/v1alpha2\nkind: TCPRoute\nmetadata: {name: old, namespace: ns}\n---\n" + target(rules: "[{kind: TCPRoute, name: ⚑old}]"),
              expected: "info[SMI2109]: TrafficTarget ns/t: spec.rules[0].name: access.smi-spec.io/v1alpha3 is documented with specs.smi-spec.io/v1alpha4, this refers to a specs.smi-spec.io/v1alpha2 TCPRoute; references resolve on the canonical objects all the same"),
+        Case(id: "two-splits-one-root", manifest: split("[{service: a, weight: 1}]") + "---\napiVersion: split.smi-spec.io/v1alpha4\nkind: TrafficSplit\nmetadata: {name: web2, namespace: ns}\nspec: {service: ⚑web, backends: [{service: b, weight: 1}]}\n",
+             expected: "error[SMI2005]: TrafficSplit ns/web2: spec.service: TrafficSplit ns/web already splits Service ns/web; nothing orders two splits of one root"),
+        Case(id: "fractional-weight", manifest: split("[{service: a, weight: ⚑66.5}]"),
+             expected: "error[SMI1001]: TrafficSplit ns/web: spec.backends[0].weight: expected an integer, found number 66.5"),
         Case(id: "v1alpha1-paths-as-written", manifest: "apiVersion: access.smi-spec.io/v1alpha1\nkind: TrafficTarget\nmetadata: {name: t, namespace: ns}\ndestination: {kind: ServiceAccount, name: api, namespace: ns}\nspecs: [{kind: HTTPRouteGroup, name: ⚑nope}]\nsources: [{kind: ServiceAccount, name: web, namespace: ns}]\n",
              expected: "error[SMI2104]: TrafficTarget ns/t: specs[0].name: HTTPRouteGroup ns/nope does not exist; this rule grants nothing"),
     ]

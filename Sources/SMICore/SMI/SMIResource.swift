@@ -17,3 +17,24 @@ public protocol SMIAPIVersion: Sendable {
     /// The `apiVersion` string.
     static var apiVersion: String { get }
 }
+
+/// Checks the identity fields of an SMI object being decoded: a TrafficSplit v1alpha4 type
+/// must not quietly read a v1alpha2 object, whose fields mean other things.
+enum SMIIdentity {
+    enum Keys: String, CodingKey {
+        case apiVersion, kind
+    }
+
+    /// Reads `apiVersion` and `kind` and throws, at the field, when they are not the type's.
+    static func check(_ decoder: any Decoder, apiVersion: String, kind: String) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        let writtenVersion = try container.decode(String.self, forKey: .apiVersion)
+        guard writtenVersion == apiVersion else {
+            throw DecodingError.dataCorruptedError(forKey: .apiVersion, in: container, debugDescription: "expected apiVersion '\(apiVersion)', found '\(writtenVersion)'")
+        }
+        let writtenKind = try container.decode(String.self, forKey: .kind)
+        guard writtenKind == kind else {
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "expected kind '\(kind)', found '\(writtenKind)'")
+        }
+    }
+}

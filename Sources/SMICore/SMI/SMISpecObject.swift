@@ -28,4 +28,16 @@ public struct SMISpecObject<Version: SMIAPIVersion, Kind: SMIKind, Spec: Codable
         self.metadata = metadata
         self.spec = spec
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case apiVersion, kind, metadata, spec
+    }
+
+    /// Decodes the object, refusing another `apiVersion` or `kind`.
+    public init(from decoder: any Decoder) throws {
+        try SMIIdentity.check(decoder, apiVersion: Self.apiVersion, kind: Self.kind)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
+        spec = try container.decode(Spec.self, forKey: .spec)
+    }
 }

@@ -232,6 +232,17 @@ import Testing
         #expect(document.diagnostics.first?.location == input.location)
     }
 
+    @Test func wireTypesRefuseAnotherVersionOrKind() throws {
+        let marked = MarkedText("apiVersion: ⚑split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: {name: s}\nspec: {service: a, backends: []}\n")
+        let node = try YAMLReader().readSingle(marked.text, file: "s.yaml")
+        let error = #expect(throws: ManifestDecodingError.self) { try ManifestDecoder(file: "s.yaml").decode(Split.V1Alpha4.TrafficSplit.self, from: node) }
+        #expect(error?.description == "s.yaml:\(marked.location.line):\(marked.location.column): error: apiVersion: expected apiVersion 'split.smi-spec.io/v1alpha4', found 'split.smi-spec.io/v1alpha2'")
+        let route = try YAMLReader().readSingle("apiVersion: specs.smi-spec.io/v1alpha4\nkind: UDPRoute\nmetadata: {name: r}\nspec: {matches: {ports: []}}\n")
+        let kindError = #expect(throws: ManifestDecodingError.self) { try ManifestDecoder().decode(Specs.V1Alpha4.TCPRoute.self, from: route) }
+        #expect(kindError?.message == "expected kind 'TCPRoute', found 'UDPRoute'")
+        #expect(throws: Never.self) { try ManifestDecoder().decode(Specs.V1Alpha4.UDPRoute.self, from: route) }
+    }
+
     @Test func everyUnknownFieldIsReported() throws {
         let document = try single("""
             apiVersion: split.smi-spec.io/v1alpha4

@@ -26,5 +26,19 @@ extension Access.V1Alpha1 {
             self.specs = specs
             self.sources = sources
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case apiVersion, kind, metadata, destination, specs, sources
+        }
+
+        /// Decodes the object, refusing another `apiVersion` or `kind`.
+        public init(from decoder: any Decoder) throws {
+            try SMIIdentity.check(decoder, apiVersion: Self.apiVersion, kind: Self.kind)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
+            destination = try container.decode(Access.PortedSubject.self, forKey: .destination)
+            specs = try container.decodeIfPresent([Access.Rule].self, forKey: .specs)
+            sources = try container.decodeIfPresent([Access.Subject].self, forKey: .sources)
+        }
     }
 }

@@ -119,6 +119,23 @@ public enum Metrics {
             self.resource = resource
             self.metrics = metrics
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case apiVersion, kind, metadata, timestamp, window, resource, edge, backend, metrics
+        }
+
+        /// Decodes the object, refusing another `apiVersion` or `kind`.
+        public init(from decoder: any Decoder) throws {
+            try SMIIdentity.check(decoder, apiVersion: Self.apiVersion, kind: Self.kind)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
+            timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
+            window = try container.decodeIfPresent(String.self, forKey: .window)
+            resource = try container.decodeIfPresent(ObjectReference.self, forKey: .resource)
+            edge = try container.decodeIfPresent(Edge.self, forKey: .edge)
+            backend = try container.decodeIfPresent(Backend.self, forKey: .backend)
+            metrics = try container.decodeIfPresent([Metric].self, forKey: .metrics)
+        }
     }
 
     /// The metadata of a list.
@@ -158,6 +175,19 @@ public enum Metrics {
         public init(resource: ObjectReference?, items: [TrafficMetrics]) {
             self.resource = resource
             self.items = items
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case apiVersion, kind, metadata, resource, items
+        }
+
+        /// Decodes the object, refusing another `apiVersion` or `kind`.
+        public init(from decoder: any Decoder) throws {
+            try SMIIdentity.check(decoder, apiVersion: Self.apiVersion, kind: Self.kind)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            metadata = try container.decodeIfPresent(ListMeta.self, forKey: .metadata)
+            resource = try container.decodeIfPresent(ObjectReference.self, forKey: .resource)
+            items = try container.decode([TrafficMetrics].self, forKey: .items)
         }
     }
 }

@@ -38,5 +38,17 @@ extension Specs.V1Alpha1 {
             self.metadata = metadata
             self.matches = matches
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case apiVersion, kind, metadata, matches
+        }
+
+        /// Decodes the object, refusing another `apiVersion` or `kind`.
+        public init(from decoder: any Decoder) throws {
+            try SMIIdentity.check(decoder, apiVersion: Self.apiVersion, kind: Self.kind)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
+            matches = try container.decode([HTTPMatch].self, forKey: .matches)
+        }
     }
 }

@@ -30,4 +30,28 @@ public enum DNSName {
     private static func isAlphanumeric(_ c: UInt8) -> Bool {
         (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
     }
+
+    /// `name` when it fits in `maxLength` characters; otherwise its start and a hash of the
+    /// whole name (`-` and 8 hexadecimal digits), so that shortened names stay distinct and
+    /// are the same on every run. The result is still a valid label when `name` is one.
+    public static func shortened(_ name: String, maxLength: Int = 63) -> String {
+        guard name.utf8.count > maxLength, maxLength > 9 else { return name }
+        let suffix = "-" + hash(name)
+        var head = String(name.utf8.prefix(maxLength - suffix.count)) ?? ""
+        while let last = head.last, last == "-" || last == "." { head.removeLast() }
+        return head + suffix
+    }
+
+    /// 32 bits of FNV-1a over the name, as 8 hexadecimal digits: stable across runs and
+    /// platforms, unlike `hashValue`.
+    static func hash(_ name: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in name.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        let folded = UInt32(truncatingIfNeeded: h ^ (h >> 32))
+        let hex = String(folded, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
 }

@@ -1,0 +1,95 @@
+extension Inventory {
+    /// The workload kinds whose pod template is at `spec.template` (CronJob's is under
+    /// `spec.jobTemplate`).
+    static let templatedKinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"]
+
+    /// Reads the inventory from ordinary Kubernetes manifests (Namespace, ServiceAccount,
+    /// Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, Service); other
+    /// documents are ignored. A port or label it cannot read is left out, never guessed.
+    public init(manifests documents: [ManifestDocument]) {
+        var workloads: [Workload] = []
+        var services: [Service] = []
+        var namespaces: [String: Namespace] = [:]
+        for document in documents {
+            guard let object = document.root.value.mappingValue,
+                  let kind = object["kind"]?.value.stringValue,
+                  let apiVersion = object["apiVersion"]?.value.stringValue,
+                  !apiVersion.contains("smi-spec.io")
+            else { continue }
+            let metadata = object["metadata"]?.value.mappingValue
+            let name = metadata?["name"]?.value.stringValue ?? ""
+            let namespace = metadata?["namespace"]?.value.stringValue ?? "default"
+            switch kind {
+            case "Namespace":
+                namespaces[name] = Namespace(name: name, labels: Self.strings(metadata?["labels"]))
+                continue
+            case "Service":
+                services.append(Self.service(object, namespace: namespace, name: name))
+            case "Pod":
+                workloads.append(Self.workload(kind: kind, namespace: namespace, name: name, labels: metadata?["labels"], spec: object["spec"]))
+            case "CronJob":
+                let template = document.root.node(at: "spec.jobTemplate.spec.template")
+                workloads.append(Self.workload(kind: kind, namespace: namespace, name: name,
+                                               labels: template?.node(at: "metadata.labels"), spec: template?.node(at: "spec")))
+            case let k where Self.templatedKinds.contains(k):
+                let template = document.root.node(at: "spec.template")
+                workloads.append(Self.workload(kind: kind, namespace: namespace, name: name,
+                                               labels: template?.node(at: "metadata.labels"), spec: template?.node(at: "spec")))
+            case "ServiceAccount":
+                break
+            default:
+                continue
+            }
+            if namespaces[namespace] == nil { namespaces[namespace] = Namespace(name: namespace) }
+        }
+        self.init(workloads: workloads, services: services, namespaces: Array(namespaces.values))
+    }
+
+    private static func strings(_ node: ManifestNode?) -> StringMap {
+        var map = StringMap()
+        for entry in node?.value.mappingValue?.entries ?? [] {
+            guard case let .string(key) = entry.key.value else { continue }
+            switch entry.value.value {
+            case let .string(s): map[key] = s
+            case let .int(i): map[key] = String(i)
+            case let .bool(b): map[key] = String(b)
+            default: continue
+            }
+        }
+        return map
+    }
+
+    private static func workload(kind: String, namespace: String, name: String, labels: ManifestNode?, spec: ManifestNode?) -> Workload {
+        let account = spec?.value.mappingValue?["serviceAccountName"]?.value.stringValue
+            ?? spec?.value.mappingValue?["serviceAccount"]?.value.stringValue ?? "default"
+        var ports: [ContainerPort] = []
+        for container in (spec?.value.mappingValue?["containers"]?.value.sequenceValue ?? []) {
+            for port in container.value.mappingValue?["ports"]?.value.sequenceValue ?? [] {
+                let p = port.value.mappingValue
+                guard case let .int(number)? = p?["containerPort"]?.value else { continue }
+                ports.append(ContainerPort(port: number, protocol: p?["protocol"]?.value.stringValue ?? "TCP",
+                                           name: p?["name"]?.value.stringValue))
+            }
+        }
+        return Workload(kind: kind, namespace: namespace, name: name, serviceAccount: account, podLabels: strings(labels), ports: ports)
+    }
+
+    private static func service(_ object: ManifestMapping, namespace: String, name: String) -> Service {
+        let spec = object["spec"]?.value.mappingValue
+        let selector = spec?["selector"].map { strings($0) }
+        var ports: [ServicePort] = []
+        for port in spec?["ports"]?.value.sequenceValue ?? [] {
+            let p = port.value.mappingValue
+            guard case let .int(number)? = p?["port"]?.value else { continue }
+            let target: String?
+            switch p?["targetPort"]?.value {
+            case let .int(i)?: target = String(i)
+            case let .string(s)?: target = s
+            default: target = nil
+            }
+            ports.append(ServicePort(name: p?["name"]?.value.stringValue, port: number, targetPort: target,
+                                     protocol: p?["protocol"]?.value.stringValue ?? "TCP", appProtocol: p?["appProtocol"]?.value.stringValue))
+        }
+        return Service(namespace: namespace, name: name, selector: selector, ports: ports)
+    }
+}

@@ -1,0 +1,138 @@
+/// What runs in the cluster, as far as a translation needs to know: workloads (with their
+/// service account, pod labels and container ports), Services and namespaces. Built in code
+/// or read from an app's ordinary manifests, so that `smi render` over the manifests and the
+/// SMI objects together just works.
+public struct Inventory: Sendable, Equatable {
+    /// A port a container listens on.
+    public struct ContainerPort: Sendable, Hashable {
+        /// The port number.
+        public var port: Int
+        /// `TCP`, `UDP` or `SCTP`.
+        public var `protocol`: String
+        /// The port's name, if any.
+        public var name: String?
+
+        /// Creates a port.
+        public init(port: Int, protocol: String = "TCP", name: String? = nil) {
+            self.port = port
+            self.protocol = `protocol`
+            self.name = name
+        }
+    }
+
+    /// Pods of one controller (or one bare Pod).
+    public struct Workload: Sendable, Equatable {
+        /// `Deployment`, `StatefulSet`, `Pod`, ...
+        public var kind: String
+        /// The controller's namespace.
+        public var namespace: String
+        /// The controller's name.
+        public var name: String
+        /// The service account the pods run as (`default` when none is set).
+        public var serviceAccount: String
+        /// The pods' labels.
+        public var podLabels: StringMap
+        /// The containers' ports.
+        public var ports: [ContainerPort]
+
+        /// Creates a workload.
+        public init(kind: String, namespace: String, name: String, serviceAccount: String = "default", podLabels: StringMap, ports: [ContainerPort] = []) {
+            self.kind = kind
+            self.namespace = namespace
+            self.name = name
+            self.serviceAccount = serviceAccount
+            self.podLabels = podLabels
+            self.ports = ports
+        }
+    }
+
+    /// A port of a Service.
+    public struct ServicePort: Sendable, Hashable {
+        /// The port's name, if any.
+        public var name: String?
+        /// The Service port.
+        public var port: Int
+        /// The pod port traffic goes to: a number, or the name of a container port.
+        public var targetPort: String
+        /// `TCP`, `UDP` or `SCTP`.
+        public var `protocol`: String
+        /// The application protocol (`http`, `grpc`, ...), if declared.
+        public var appProtocol: String?
+
+        /// Creates a port; the target port defaults to the port.
+        public init(name: String? = nil, port: Int, targetPort: String? = nil, protocol: String = "TCP", appProtocol: String? = nil) {
+            self.name = name
+            self.port = port
+            self.targetPort = targetPort ?? String(port)
+            self.protocol = `protocol`
+            self.appProtocol = appProtocol
+        }
+    }
+
+    /// A Service.
+    public struct Service: Sendable, Equatable {
+        /// Its namespace.
+        public var namespace: String
+        /// Its name.
+        public var name: String
+        /// Its pod selector; `nil` for a Service without one.
+        public var selector: StringMap?
+        /// Its ports.
+        public var ports: [ServicePort]
+
+        /// Creates a Service.
+        public init(namespace: String, name: String, selector: StringMap?, ports: [ServicePort]) {
+            self.namespace = namespace
+            self.name = name
+            self.selector = selector
+            self.ports = ports
+        }
+
+        /// Whether the Service selects pods with `labels`.
+        public func selects(_ labels: StringMap) -> Bool {
+            guard let selector, !selector.isEmpty else { return false }
+            return selector.allSatisfy { labels[$0.key] == $0.value }
+        }
+    }
+
+    /// A namespace and its labels.
+    public struct Namespace: Sendable, Equatable {
+        /// Its name.
+        public var name: String
+        /// Its labels (e.g. `istio.io/dataplane-mode`).
+        public var labels: StringMap
+
+        /// Creates a namespace.
+        public init(name: String, labels: StringMap = [:]) {
+            self.name = name
+            self.labels = labels
+        }
+    }
+
+    /// The workloads, sorted by namespace, kind and name.
+    public var workloads: [Workload]
+    /// The Services, sorted by namespace and name.
+    public var services: [Service]
+    /// The namespaces, sorted by name (declared ones, and those objects live in).
+    public var namespaces: [Namespace]
+
+    /// Creates an inventory.
+    public init(workloads: [Workload] = [], services: [Service] = [], namespaces: [Namespace] = []) {
+        self.workloads = workloads.sorted { ($0.namespace, $0.kind, $0.name) < ($1.namespace, $1.kind, $1.name) }
+        self.services = services.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+        self.namespaces = namespaces.sorted { $0.name < $1.name }
+    }
+
+    /// Whether the inventory knows nothing.
+    public var isEmpty: Bool { workloads.isEmpty && services.isEmpty && namespaces.isEmpty }
+
+    /// The workloads running as a service account.
+    public func workloads(namespace: String, serviceAccount: String) -> [Workload] {
+        workloads.filter { $0.namespace == namespace && $0.serviceAccount == serviceAccount }
+    }
+
+    /// The Service with this name, if the inventory has it.
+    public func service(namespace: String, name: String) -> Service? {
+        services.first { $0.namespace == namespace && $0.name == name }
+    }
+}

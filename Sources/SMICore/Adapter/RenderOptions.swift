@@ -1,0 +1,47 @@
+/// Choices that shape a rendering, the same for every mesh.
+public struct RenderOptions: Sendable, Equatable {
+    /// Which namespaces get a deny-by-default policy.
+    public enum DenyScope: Sendable, Equatable {
+        /// Namespaces where a TrafficTarget has its destination (the default).
+        case targetNamespaces
+        /// Every namespace of the bundle and the inventory.
+        case allKnownNamespaces
+        /// These namespaces.
+        case namespaces([String])
+        /// None: only allow policies are emitted (with a warning).
+        case none
+    }
+
+    /// The SPIFFE trust domain of workload identities.
+    public var trustDomain: String
+    /// The cluster DNS domain, for Service host names.
+    public var clusterDomain: String
+    /// Warnings about stricter rendering become errors.
+    public var strict: Bool
+    /// How `pathRegex` matches paths: `.prefix` (from the start, as the spec says) or `.full`.
+    public var pathAnchoring: RE2Regex.Anchoring
+    /// Where to deny by default.
+    public var denyScope: DenyScope
+    /// A prefix for the names of emitted objects.
+    public var namePrefix: String
+    /// Labels added to every emitted object.
+    public var extraLabels: StringMap
+    /// The mesh version to target, when the adapter distinguishes versions (e.g. `1.14`).
+    public var targetVersion: String?
+
+    /// Options with the usual defaults.
+    public init(
+        trustDomain: String = "cluster.local", clusterDomain: String = "cluster.local", strict: Bool = false,
+        pathAnchoring: RE2Regex.Anchoring = .prefix, denyScope: DenyScope = .targetNamespaces, namePrefix: String = "smi-",
+        extraLabels: StringMap = [:], targetVersion: String? = nil
+    ) {
+        self.trustDomain = trustDomain
+        self.clusterDomain = clusterDomain
+        self.strict = strict
+        self.pathAnchoring = pathAnchoring
+        self.denyScope = denyScope
+        self.namePrefix = namePrefix
+        self.extraLabels = extraLabels
+        self.targetVersion = targetVersion
+    }
+}

@@ -1,0 +1,18 @@
+/// The metadata every emitted object carries: a name with the options' prefix (shortened to
+/// a DNS label when needed), `app.kubernetes.io/managed-by: smi`, the options' extra labels,
+/// and an annotation naming the SMI objects it was rendered from.
+public enum RenderedMetadata {
+    /// The label that marks objects swift-smi manages.
+    public static let managedBy = (key: "app.kubernetes.io/managed-by", value: "smi")
+    /// The annotation that names the SMI sources.
+    public static let sourceAnnotation = "smi-spec.io/source"
+
+    /// Metadata for an emitted object named `name` in `namespace`, rendered from `sources`.
+    public static func make(name: String, namespace: String?, sources: [Diagnostic.Object], options: RenderOptions) -> ObjectMeta {
+        var labels: StringMap = [managedBy.key: managedBy.value]
+        for (key, value) in options.extraLabels { labels[key] = value }
+        let names = Set(sources.map(\.description)).sorted()
+        return ObjectMeta(name: DNSName.shortened(options.namePrefix + name), namespace: namespace, labels: labels,
+                          annotations: names.isEmpty ? nil : [sourceAnnotation: names.joined(separator: ", ")])
+    }
+}

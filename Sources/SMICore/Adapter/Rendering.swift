@@ -1,0 +1,60 @@
+/// What an adapter produces: the mesh's resources, sorted by (apiVersion, kind, namespace,
+/// name) so that output never depends on input order, and the diagnostics.
+public struct Rendering: Sendable {
+    /// The resources, sorted.
+    public private(set) var resources: [ManifestNode] = []
+    /// The diagnostics, sorted by file and position.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// An empty rendering.
+    public init() {}
+
+    /// Adds a resource.
+    public mutating func add(_ resource: ManifestNode) {
+        resources.append(resource)
+    }
+
+    /// Adds a diagnostic; in strict mode a warning about stricter rendering is an error.
+    public mutating func report(_ diagnostic: Diagnostic, strict: Bool = false) {
+        var diagnostic = diagnostic
+        if strict && diagnostic.severity == .warning { diagnostic.severity = .error }
+        diagnostics.append(diagnostic)
+    }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The rendering with resources and diagnostics in their canonical order.
+    public func sorted() -> Rendering {
+        var copy = self
+        copy.resources.sort { Self.sortKey($0).lexicographicallyPrecedes(Self.sortKey($1)) }
+        copy.diagnostics.sort { a, b in
+            let la = a.location ?? SourceLocation(line: 0, column: 0)
+            let lb = b.location ?? SourceLocation(line: 0, column: 0)
+            return (a.file ?? "", la.line, la.column, a.code.rawValue, a.message) < (b.file ?? "", lb.line, lb.column, b.code.rawValue, b.message)
+        }
+        return copy
+    }
+
+    private static func sortKey(_ node: ManifestNode) -> [String] {
+        let m = node.value.mappingValue
+        let meta = m?["metadata"]?.value.mappingValue
+        return [m?["apiVersion"]?.value.stringValue ?? "", m?["kind"]?.value.stringValue ?? "",
+                meta?["namespace"]?.value.stringValue ?? "", meta?["name"]?.value.stringValue ?? ""]
+    }
+
+    /// The resources as YAML documents, sorted.
+    public func yaml() -> String {
+        YAMLWriter().write(documents: sorted().resources)
+    }
+
+    /// The resources as JSON, one compact document per line, sorted.
+    public func json() throws(JSONWriter.Error) -> String {
+        var out: [UInt8] = []
+        for resource in sorted().resources {
+            try JSONWriter().write(resource, into: &out)
+            out.append(0x0A)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

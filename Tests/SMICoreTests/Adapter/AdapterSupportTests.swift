@@ -1,0 +1,165 @@
+import SMICore
+import SMITestSupport
+import Testing
+
+@Suite struct WeightNormalizerTests {
+    @Test(arguments: [
+        ([1, 1, 1], 100, [34, 33, 33], [Int]()),
+        ([75, 25], 100, [75, 25], [Int]()),
+        ([1, 0], 100, [100, 0], [Int]()),
+        ([1000, 1], 100, [100, 0], [1]),
+        ([2, 1], 10_000, [6667, 3333], [Int]()),
+        ([1, 1, 1, 1, 1, 1, 1], 100, [15, 15, 14, 14, 14, 14, 14], [Int]()),
+    ])
+    func largestRemainderSumsExactly(weights: [Int], total: Int, expected: [Int], zeroed: [Int]) throws {
+        let rounded = try #require(WeightNormalizer.rounded(weights, to: total))
+        #expect(rounded.values == expected)
+        #expect(rounded.values.reduce(0, +) == total)
+        #expect(rounded.zeroed == zeroed)
+    }
+
+    @Test func refusesWhatCannotBeShared() {
+        #expect(WeightNormalizer.rounded([], to: 100) == nil)
+        #expect(WeightNormalizer.rounded([0, 0], to: 100) == nil)
+        #expect(WeightNormalizer.rounded([-1, 2], to: 100) == nil)
+        #expect(WeightNormalizer.rounded([Int.max, 1], to: 100) == nil)
+    }
+
+    @Test func reducesByTheGreatestCommonDivisor() {
+        #expect(WeightNormalizer.reduced([90, 10]) == [9, 1])
+        #expect(WeightNormalizer.reduced([0, 50]) == [0, 1])
+        #expect(WeightNormalizer.reduced([3, 5]) == [3, 5])
+    }
+}
+
+@Suite struct DNSNameTests {
+    @Test func checksLabelsAndSubdomains() {
+        #expect(DNSName.isLabel("web-v1"))
+        #expect(!DNSName.isLabel("Web"))
+        #expect(!DNSName.isLabel("-web"))
+        #expect(!DNSName.isLabel(String(repeating: "a", count: 64)))
+        #expect(DNSName.isSubdomain("a.b-c.d"))
+        #expect(!DNSName.isSubdomain("a..b"))
+        #expect(DNSName.isLabel1035("web"))
+        #expect(!DNSName.isLabel1035("1web"))
+    }
+
+    @Test func shortensWithAStableHash() {
+        let long = "smi-" + String(repeating: "very-long-name-", count: 6)
+        let short = DNSName.shortened(long)
+        #expect(short.count <= 63)
+        #expect(DNSName.isLabel(short))
+        #expect(short == DNSName.shortened(long))
+        #expect(short != DNSName.shortened(long + "x"))
+        #expect(DNSName.shortened("short") == "short")
+    }
+}
+
+@Suite struct InventoryTests {
+    static let manifests = """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop, labels: {istio.io/dataplane-mode: ambient}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api-v1, namespace: shop}
+        spec:
+          template:
+            metadata: {labels: {app: api, version: v1}}
+            spec:
+              serviceAccountName: api
+              containers:
+              - name: api
+                ports: [{containerPort: 8080, name: http}, {containerPort: 9090, protocol: TCP}]
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: api-v2, namespace: shop}
+        spec:
+          template:
+            metadata: {labels: {app: api, version: v2}}
+            spec: {serviceAccountName: api, containers: [{name: api}]}
+        ---
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: report, namespace: shop}
+        spec:
+          jobTemplate:
+            spec:
+              template:
+                metadata: {labels: {app: report}}
+                spec: {containers: [{name: r}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: debug, namespace: shop, labels: {app: api}}
+        spec: {serviceAccountName: debug, containers: [{name: d}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api, namespace: shop}
+        spec:
+          selector: {app: api}
+          ports: [{name: http, port: 80, targetPort: http, appProtocol: http}, {port: 9090}]
+        """
+
+    @Test func readsWorkloadsServicesAndNamespaces() throws {
+        let inventory = Inventory(manifests: try YAMLReader().read(Self.manifests))
+        #expect(inventory.workloads.map { "\($0.kind) \($0.name) \($0.serviceAccount)" } == [
+            "CronJob report default", "Deployment api-v1 api", "Pod debug debug", "StatefulSet api-v2 api",
+        ])
+        #expect(inventory.workloads[1].ports == [.init(port: 8080, name: "http"), .init(port: 9090)])
+        let service = try #require(inventory.service(namespace: "shop", name: "api"))
+        #expect(service.ports == [.init(name: "http", port: 80, targetPort: "http", appProtocol: "http"), .init(port: 9090)])
+        #expect(inventory.namespaces.map(\.name) == ["shop"])
+        #expect(inventory.namespaces[0].labels["istio.io/dataplane-mode"] == "ambient")
+    }
+
+    @Test func selectorsPickExactlyOneServiceAccount() throws {
+        let inventory = Inventory(manifests: try YAMLReader().read(Self.manifests))
+        // api-v1 and api-v2 share only app=api, which the debug Pod (another account) also has.
+        let api = SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: inventory)
+        #expect(api == .failure(.init(message: "every label of the pods running as shop/api is also on Pod shop/debug, which runs as debug")))
+        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "default", in: inventory) == .success(["app": "report"]))
+        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "nobody", in: inventory)
+                == .failure(.init(message: "no workload in the inventory runs as service account shop/nobody")))
+        var distinct = inventory
+        distinct.workloads.removeAll { $0.name == "debug" }
+        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: distinct) == .success(["app": "api"]))
+    }
+}
+
+@Suite struct RenderingTests {
+    @Test func resourcesAreSortedAndCarryTheirSource() throws {
+        var rendering = Rendering()
+        let options = RenderOptions(extraLabels: ["team": "platform"])
+        let source = Diagnostic.Object(kind: "TrafficTarget", namespace: "shop", name: "api")
+        for (kind, name) in [("VirtualService", "b"), ("AuthorizationPolicy", "z"), ("AuthorizationPolicy", "a")] {
+            let meta = RenderedMetadata.make(name: name, namespace: "shop", sources: [source], options: options)
+            var node: ManifestNode = ["apiVersion": "security.istio.io/v1", "kind": ManifestNode(.string(kind))]
+            if case var .mapping(m) = node.value {
+                m.append("metadata", try ManifestEncoder().encode(meta))
+                node = ManifestNode(.mapping(m))
+            }
+            rendering.add(node)
+        }
+        rendering.report(Diagnostic(.warning, .matchesEverything, "stricter"), strict: true)
+        #expect(rendering.hasErrors)
+        let yaml = rendering.yaml()
+        #expect(yaml.components(separatedBy: "---\n").map { $0.contains("kind: AuthorizationPolicy") } == [true, true, false])
+        #expect(yaml.hasPrefix("""
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata:
+              name: smi-a
+              namespace: shop
+              labels:
+                app.kubernetes.io/managed-by: smi
+                team: platform
+              annotations:
+                smi-spec.io/source: TrafficTarget shop/api
+
+            """))
+    }
+}

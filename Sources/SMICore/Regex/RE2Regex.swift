@@ -33,7 +33,7 @@ public struct RE2Regex: Sendable, Hashable, CustomStringConvertible {
 
     /// The pattern as written.
     public let pattern: String
-    private let root: RE2Node
+    let root: RE2Node
     private let program: RE2Program
 
     /// Parses and compiles `pattern`, or throws when it is not valid RE2.

@@ -36,6 +36,9 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "IstioAdapterTests", dependencies: ["IstioAdapter", "SMICore", "SMITestSupport"], swiftSettings: strictness
+        ),
+        .testTarget(
             name: "SMICommandLineTests", dependencies: ["SMICommandLine", "SMICore", "SMITestSupport"],
             swiftSettings: strictness
         ),

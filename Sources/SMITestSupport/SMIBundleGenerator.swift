@@ -11,7 +11,7 @@ public struct SMIBundleGenerator {
     public static let serviceAccounts = ["web", "api", "db", "ops"]
     /// The ports routes list and requests use.
     public static let ports = [80, 8080, 9090, 53]
-    static let paths = ["/", "/api", "/api/v1/items", "/api/v2", "/metrics", "/a/x", "/b/", "/admin?x=1"]
+    static let paths = ["/", "/api", "/api/v1/items", "/api/v2", "/metrics", "/metrics/x", "/a/x", "/b/", "/admin?x=1", "/adminx", "/apix"]
     static let pathRegexes = ["/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin"]
     static let methods = ["GET", "POST", "DELETE"]
 

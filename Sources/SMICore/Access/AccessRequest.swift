@@ -58,14 +58,14 @@ public struct AccessRequest: Sendable, Hashable, Codable {
     }
 
     /// The path without its query string and fragment.
-    var pathOnly: String {
+    public var pathOnly: String {
         let path = self.path ?? "/"
         guard let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) else { return path }
         return String(path[..<end])
     }
 
-    /// The values of a header, whatever the case of its name.
-    func values(ofHeader name: String) -> [String] {
+    /// The values of a header, whatever the case of its name, in a stable order.
+    public func values(ofHeader name: String) -> [String] {
         let lowered = name.lowercased()
         return (headers ?? [:]).filter { $0.key.lowercased() == lowered }.sorted { $0.key < $1.key }.flatMap(\.value)
     }

@@ -1,0 +1,90 @@
+public import SMICore
+
+/// How Istio's sidecars decide a request against AuthorizationPolicies (Istio notes section
+/// 4): the mesh side of the differential test that proves a rendering never allows what SMI
+/// denies.
+public struct IstioAccessModel: Sendable {
+    private let policies: [AuthorizationPolicy]
+    private let inventory: Inventory
+    private let trustDomain: String
+
+    /// A model over the AuthorizationPolicies among `resources`, for the workloads of
+    /// `inventory`.
+    public init(resources: [ManifestNode], inventory: Inventory, trustDomain: String = "cluster.local") {
+        policies = resources.compactMap { node in
+            guard node.value.mappingValue?["kind"]?.value.stringValue == "AuthorizationPolicy" else { return nil }
+            return try? ManifestDecoder().decode(AuthorizationPolicy.self, from: node)
+        }
+        self.inventory = inventory
+        self.trustDomain = trustDomain
+    }
+
+    /// Whether Istio lets the request through to some pod of the destination.
+    public func allows(_ request: AccessRequest) -> Bool {
+        // UDP never reaches the proxy.
+        if request.protocol == .udp { return true }
+        let pods = inventory.workloads(namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
+        return pods.contains { allows(request, to: $0) }
+    }
+
+    private func allows(_ request: AccessRequest, to workload: Inventory.Workload) -> Bool {
+        let applicable = policies.filter { policy in
+            guard policy.metadata.namespace == workload.namespace else { return false }
+            guard let selector = policy.spec.selector else { return true }
+            return selector.matchLabels.allSatisfy { workload.podLabels[$0.key] == $0.value }
+        }
+        if applicable.contains(where: { ($0.spec.action ?? "ALLOW") == "DENY" && ($0.spec.rules ?? []).contains { matches($0, request) } }) {
+            return false
+        }
+        let allow = applicable.filter { ($0.spec.action ?? "ALLOW") == "ALLOW" }
+        if allow.isEmpty { return true }
+        return allow.contains { ($0.spec.rules ?? []).contains { matches($0, request) } }
+    }
+
+    private func matches(_ rule: AuthorizationPolicy.Rule, _ request: AccessRequest) -> Bool {
+        if request.protocol != .http && usesHTTPOnlyFields(rule) { return false }
+        if let from = rule.from {
+            let principal = request.source.map { "\(trustDomain)/ns/\($0.namespace)/sa/\($0.serviceAccount)" }
+            guard from.contains(where: { entry in
+                guard let principals = entry.source.principals else { return true }
+                return principal.map { p in principals.contains { Self.pattern($0, matches: p) } } ?? false
+            }) else { return false }
+        }
+        if let to = rule.to {
+            guard to.contains(where: { matches($0.operation, request) }) else { return false }
+        }
+        for condition in rule.when ?? [] {
+            guard condition.key.hasPrefix("request.headers["), condition.key.hasSuffix("]") else { return false }
+            let name = String(condition.key.dropFirst("request.headers[".count).dropLast())
+            let values = request.values(ofHeader: name)
+            guard !values.isEmpty else { return false }
+            let joined = values.joined(separator: ",")
+            guard condition.values.contains(where: { Self.pattern($0, matches: joined) }) else { return false }
+        }
+        return true
+    }
+
+    private func matches(_ operation: AuthorizationPolicy.Operation, _ request: AccessRequest) -> Bool {
+        if let ports = operation.ports, !ports.contains(String(request.port)) { return false }
+        if let methods = operation.methods {
+            guard let method = request.method, methods.contains(where: { Self.pattern($0, matches: method) }) else { return false }
+        }
+        if let paths = operation.paths {
+            guard paths.contains(where: { Self.pattern($0, matches: request.pathOnly) }) else { return false }
+        }
+        return true
+    }
+
+    private func usesHTTPOnlyFields(_ rule: AuthorizationPolicy.Rule) -> Bool {
+        (rule.to ?? []).contains { $0.operation.methods != nil || $0.operation.paths != nil }
+            || (rule.when ?? []).contains { $0.key.hasPrefix("request.") }
+    }
+
+    /// Istio's string pattern: `*` any non-empty value, `*x` suffix, `x*` prefix, else exact.
+    static func pattern(_ pattern: String, matches value: String) -> Bool {
+        if pattern == "*" { return !value.isEmpty }
+        if pattern.hasPrefix("*") { return value.hasSuffix(pattern.dropFirst()) }
+        if pattern.hasSuffix("*") { return value.hasPrefix(pattern.dropLast()) }
+        return pattern == value
+    }
+}

@@ -1,0 +1,196 @@
+public import SMICore
+
+/// TrafficTargets as Istio AuthorizationPolicies (Istio notes 3.3-3.11): one ALLOW policy per
+/// target in the destination's namespace, selecting exactly the destination's pods; one rule
+/// per SMI match, so that matches never combine into extra grants; TCP-only grants in rules
+/// of their own; HTTP grants kept HTTP-only; an allow-nothing policy per namespace in scope.
+/// What Istio cannot say exactly is dropped with a warning (stricter), never widened.
+struct IstioAccessTranslator {
+    let bundle: SMIBundle
+    let inventory: Inventory
+    let options: RenderOptions
+
+    /// Header names Istio cannot match as SMI means (notes 3.8).
+    static func isUnmatchableHeader(_ name: String) -> Bool {
+        name.isEmpty || name.hasPrefix(":") || name.lowercased() == "host"
+    }
+
+    func render(into rendering: inout Rendering) {
+        var denyNamespaces = Set<String>()
+        for item in bundle.trafficTargets {
+            let destination = item.object.spec.destination
+            let namespace = destination.namespace ?? item.key.namespace
+            denyNamespaces.insert(namespace)
+            if let policy = policy(for: item, destinationNamespace: namespace, into: &rendering) {
+                add(policy, into: &rendering)
+            }
+        }
+        switch options.denyScope {
+        case .targetNamespaces: break
+        case .allKnownNamespaces: denyNamespaces.formUnion(inventory.namespaces.map(\.name))
+        case let .namespaces(list): denyNamespaces = Set(list)
+        case .none:
+            denyNamespaces = []
+            rendering.report(Diagnostic(.warning, .istioDenyScope, "no deny-by-default policy is rendered: workloads without an ALLOW policy accept every request, which SMI denies"), strict: options.strict)
+        }
+        for namespace in denyNamespaces.sorted() {
+            let meta = RenderedMetadata.make(name: "deny-by-default", namespace: namespace, sources: [], options: options)
+            add(AuthorizationPolicy(metadata: meta, spec: .init()), into: &rendering)
+        }
+        let open = Set(inventory.namespaces.map(\.name)).subtracting(denyNamespaces).sorted()
+        if !open.isEmpty && options.denyScope != .none {
+            rendering.report(Diagnostic(.info, .istioDenyScope, "namespaces outside the deny-by-default scope stay open: \(open.joined(separator: ", "))"))
+        }
+    }
+
+    private func add(_ policy: AuthorizationPolicy, into rendering: inout Rendering) {
+        guard let node = try? ManifestEncoder().encode(policy) else { return }
+        rendering.add(node)
+    }
+
+    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {
+        let document = item.document
+        rendering.report(Diagnostic(severity, code, message, object: document.object, file: document.source.file, location: document.source.root.location),
+                         strict: options.strict)
+    }
+
+    private func policy(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String, into rendering: inout Rendering) -> AuthorizationPolicy? {
+        let target = item.object
+        let destination = target.spec.destination
+        guard destination.kind == "ServiceAccount",
+              target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) })
+        else { return nil }
+        let selector: StringMap
+        switch SelectorDerivation.selector(namespace: destinationNamespace, serviceAccount: destination.name, in: inventory) {
+        case let .success(labels): selector = labels
+        case let .failure(problem):
+            report(.error, .istioSelector, "no policy for \(destinationNamespace)/\(destination.name): \(problem.message); its pods get only the deny-by-default policy", item, into: &rendering)
+            return nil
+        }
+        let principals = target.spec.sources.filter { $0.kind == "ServiceAccount" }
+            .map { "\(options.trustDomain)/ns/\($0.namespace ?? item.key.namespace)/sa/\($0.name)" }
+        let from = [AuthorizationPolicy.From(source: .init(principals: Array(Set(principals)).sorted()))]
+        var rules: [AuthorizationPolicy.Rule] = []
+        if !principals.isEmpty {
+            rules = grants(for: item, from: from, into: &rendering)
+        }
+        let meta = RenderedMetadata.make(name: item.key.name, namespace: destinationNamespace, sources: item.document.object.map { [$0] } ?? [], options: options)
+        // With no rule left the policy still selects the pods: it then allows nothing, as SMI does.
+        return AuthorizationPolicy(metadata: meta, spec: .init(selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
+    }
+
+    /// The TCPRoute ports of a target: nil without TCPRoute rules, `[]` (every port) when one
+    /// lists none, else the valid ports of the routes that resolve (notes D5, D13, D14).
+    private enum Ports { case unrestricted, some([Int]), nothing }
+
+    private func tcpPorts(_ rules: [Access.Rule], namespace: String) -> Ports? {
+        let tcp = rules.filter { $0.kind == "TCPRoute" }
+        guard !tcp.isEmpty else { return nil }
+        var ports = Set<Int>()
+        for rule in tcp where rule.matches?.isEmpty ?? true {
+            guard case let .tcp(route) = bundle.resolve(rule, namespace: namespace) else { continue }
+            let listed = route.spec.matches.ports
+            if listed.isEmpty { return .unrestricted }
+            ports.formUnion(listed.filter { (1...65535).contains($0) })
+        }
+        return ports.isEmpty ? .nothing : .some(ports.sorted())
+    }
+
+    private func grants(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [AuthorizationPolicy.From], into rendering: inout Rendering) -> [AuthorizationPolicy.Rule] {
+        let rules = item.object.spec.rules
+        let namespace = item.key.namespace
+        if rules.contains(where: { $0.kind == "UDPRoute" }) {
+            report(.error, .istioUDP, "Istio cannot enforce UDP: sidecars do not intercept it, so the UDPRoute rules are not rendered and UDP to these pods is not restricted (use a NetworkPolicy)", item, into: &rendering)
+        }
+        let ports = tcpPorts(rules, namespace: namespace)
+        let http = rules.filter { $0.kind == "HTTPRouteGroup" }
+        if http.isEmpty {
+            switch ports {
+            case nil, .nothing?: return []
+            case .unrestricted?: return [AuthorizationPolicy.Rule(from: from)]
+            case let .some(list)?: return [AuthorizationPolicy.Rule(from: from, to: [.init(operation: .init(ports: list.map(String.init)))])]
+            }
+        }
+        var portList: [String]?
+        switch ports {
+        case nil, .unrestricted?: portList = nil
+        case .nothing?: return []
+        case let .some(list)?: portList = list.map(String.init)
+        }
+        var out: [AuthorizationPolicy.Rule] = []
+        for rule in http {
+            guard case let .http(group, selected) = bundle.resolve(rule, namespace: namespace),
+                  group.spec.matches.allSatisfy({ ($0.methods ?? []).allSatisfy(IstioAccessTranslator.smiMethods.contains) })
+            else { continue }
+            for match in selected {
+                switch translate(match) {
+                case let .success((operations, conditions)):
+                    for var operation in operations {
+                        operation.ports = portList
+                        out.append(AuthorizationPolicy.Rule(from: from, to: [.init(operation: operation)], when: conditions.isEmpty ? nil : conditions))
+                    }
+                case let .failure(reason):
+                    report(.warning, .istioMatchDropped, "match '\(match.name)' of HTTPRouteGroup \(namespace)/\(group.metadata.name ?? "") is not rendered (stricter than SMI): \(reason)", item, into: &rendering)
+                }
+            }
+        }
+        return out
+    }
+
+    static let smiMethods: Set<String> = ["*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
+
+    /// One SMI match as Istio operations (one per path form, all with the same methods) and
+    /// `when` conditions; a failure says why Istio cannot express it exactly.
+    private func translate(_ match: Specs.HTTPMatch) -> Result<([AuthorizationPolicy.Operation], [AuthorizationPolicy.Condition]), MatchProblem> {
+        let methods = match.methods ?? []
+        let methodList: [String]? = methods.isEmpty || methods.contains("*") ? nil : methods
+        var paths: [String]? = nil
+        if let pattern = match.pathRegex, !pattern.isEmpty {
+            guard let regex = try? RE2Regex(pattern) else { return .failure(MatchProblem("the pathRegex is not RE2")) }
+            guard let forms = regex.forms(anchoring: options.pathAnchoring, assumingNoNewlines: true) else {
+                return .failure(MatchProblem("pathRegex '\(pattern)' is not a finite set of exact paths and prefixes"))
+            }
+            var list: [String] = []
+            for form in forms {
+                if form.tail == .any && form.literal.isEmpty { list = []; paths = nil; break }
+                guard !form.literal.isEmpty, !form.literal.hasPrefix("*"), !form.literal.contains("{"), !form.literal.contains("}") else {
+                    return .failure(MatchProblem("pathRegex '\(pattern)' has a form Istio would misread"))
+                }
+                if form.tail == .end {
+                    guard !form.literal.hasSuffix("*") else { return .failure(MatchProblem("pathRegex '\(pattern)' has an exact path ending in '*', which Istio reads as a prefix")) }
+                    list.append(form.literal)
+                } else {
+                    list.append(form.literal + "*")
+                }
+                paths = list
+            }
+        }
+        var conditions: [AuthorizationPolicy.Condition] = []
+        for condition in match.headers?.conditions ?? [] {
+            guard !Self.isUnmatchableHeader(condition.name) else { return .failure(MatchProblem("Istio cannot match the header '\(condition.name)'")) }
+            guard let regex = try? RE2Regex(condition.regex), let forms = regex.forms(anchoring: .full, assumingNoNewlines: true) else {
+                return .failure(MatchProblem("the regex for header '\(condition.name)' is not a finite set of exact values and prefixes"))
+            }
+            var values: [String] = []
+            for form in forms {
+                guard !form.literal.contains(","), !form.literal.hasPrefix("*"), form.tail == .any || (!form.literal.isEmpty && !form.literal.hasSuffix("*")) else {
+                    return .failure(MatchProblem("the regex for header '\(condition.name)' has a value Istio would read differently (commas join repeated headers)"))
+                }
+                values.append(form.tail == .any ? form.literal + "*" : form.literal)
+            }
+            conditions.append(.init(key: "request.headers[\(condition.name.lowercased())]", values: values))
+        }
+        // An operation that restricts nothing must still be HTTP-only, or it would open raw TCP.
+        let methodsField = methodList ?? (paths == nil ? ["*"] : nil)
+        return .success(([AuthorizationPolicy.Operation(methods: methodsField, paths: paths)], conditions))
+    }
+
+    struct MatchProblem: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+}
+
+extension IstioAccessTranslator.MatchProblem: CustomStringConvertible {
+    var description: String { reason }
+}

@@ -1,0 +1,14 @@
+public import SMICore
+
+extension DiagnosticCode {
+    /// No exact selector exists for a TrafficTarget's destination; no policy is rendered.
+    public static let istioSelector = DiagnosticCode(rawValue: "SMI3001")
+    /// UDPRoute rules: Istio cannot enforce UDP.
+    public static let istioUDP = DiagnosticCode(rawValue: "SMI3002")
+    /// An SMI match Istio cannot express exactly is left out (stricter).
+    public static let istioMatchDropped = DiagnosticCode(rawValue: "SMI3003")
+    /// The deny-by-default scope: what stays open.
+    public static let istioDenyScope = DiagnosticCode(rawValue: "SMI3004")
+    /// A feature of this adapter that is not rendered yet.
+    public static let istioNotRendered = DiagnosticCode(rawValue: "SMI3005")
+}

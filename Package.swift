@@ -36,7 +36,8 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "IstioAdapterTests", dependencies: ["IstioAdapter", "SMICore", "SMITestSupport"], swiftSettings: strictness
+            name: "IstioAdapterTests", dependencies: ["IstioAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
+            swiftSettings: strictness
         ),
         .testTarget(
             name: "SMICommandLineTests", dependencies: ["SMICommandLine", "SMICore", "SMITestSupport"],

@@ -1,4 +1,4 @@
-public import SMICore
+import SMICore
 
 /// TrafficTargets as Istio AuthorizationPolicies (Istio notes 3.3-3.11): one ALLOW policy per
 /// target in the destination's namespace, selecting exactly the destination's pods; one rule
@@ -16,7 +16,7 @@ struct IstioAccessTranslator {
     }
 
     func render(into rendering: inout Rendering) {
-        var denyNamespaces = Set<String>()
+        var denyNamespaces = bundle.namespaces
         for item in bundle.trafficTargets {
             let destination = item.object.spec.destination
             let namespace = destination.namespace ?? item.key.namespace
@@ -26,7 +26,7 @@ struct IstioAccessTranslator {
             }
         }
         switch options.denyScope {
-        case .targetNamespaces: break
+        case .smiNamespaces: break
         case .allKnownNamespaces: denyNamespaces.formUnion(inventory.namespaces.map(\.name))
         case let .namespaces(list): denyNamespaces = Set(list)
         case .none:

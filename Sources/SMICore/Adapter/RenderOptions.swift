@@ -2,9 +2,10 @@
 public struct RenderOptions: Sendable, Equatable {
     /// Which namespaces get a deny-by-default policy.
     public enum DenyScope: Sendable, Equatable {
-        /// Namespaces where a TrafficTarget has its destination (the default).
-        case targetNamespaces
-        /// Every namespace of the bundle and the inventory.
+        /// Every namespace an SMI object names (`SMIBundle.namespaces`), even an invalid one.
+        case smiNamespaces
+        /// Those and every namespace of the inventory (the default): workloads without a
+        /// TrafficTarget are then closed, as SMI has them.
         case allKnownNamespaces
         /// These namespaces.
         case namespaces([String])
@@ -32,7 +33,7 @@ public struct RenderOptions: Sendable, Equatable {
     /// Options with the usual defaults.
     public init(
         trustDomain: String = "cluster.local", clusterDomain: String = "cluster.local", strict: Bool = false,
-        pathAnchoring: RE2Regex.Anchoring = .prefix, denyScope: DenyScope = .targetNamespaces, namePrefix: String = "smi-",
+        pathAnchoring: RE2Regex.Anchoring = .prefix, denyScope: DenyScope = .allKnownNamespaces, namePrefix: String = "smi-",
         extraLabels: StringMap = [:], targetVersion: String? = nil
     ) {
         self.trustDomain = trustDomain

@@ -45,6 +45,10 @@ public struct SMIBundle: Sendable {
     public private(set) var udpRoutes: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
     /// TrafficSplits, sorted by namespace and name.
     public private(set) var trafficSplits: [Item<Split.V1Alpha4.TrafficSplit>] = []
+    /// Every namespace an SMI document of the input names (its own, and a TrafficTarget's
+    /// destination), including documents that are invalid and left out: the namespaces an
+    /// access-control rendering must cover, so that a refused object never leaves one open.
+    public private(set) var namespaces: Set<String> = []
     /// Documents that are not SMI objects, in input order.
     public private(set) var others: [ManifestDocument] = []
     /// What decoding, conversion and indexing found, sorted by file and position.
@@ -64,6 +68,13 @@ public struct SMIBundle: Sendable {
             if case .other = document.content {
                 others.append(source)
                 continue
+            }
+            namespaces.insert(document.object?.namespace ?? "default")
+            if document.object?.kind == "TrafficTarget" {
+                // v1alpha1 has the destination at the top level.
+                for path: FieldPath in ["spec.destination.namespace", "destination.namespace"] {
+                    if let destination = source.root.node(at: path)?.value.stringValue { namespaces.insert(destination) }
+                }
             }
             let (canonical, problems) = document.canonical()
             diagnostics += problems

@@ -1,0 +1,54 @@
+public import Foundation
+public import SMICore
+public import Testing
+
+/// Golden cases of an adapter: folders holding `input.yaml` (SMI objects and the app's
+/// manifests) with the expected rendering (`<mesh>.yaml`) and `diagnostics.txt` beside it.
+/// `SMI_UPDATE_GOLDEN=1` rewrites the expectations for review, and then fails the run so that
+/// a recording is never mistaken for a pass.
+public struct GoldenCases {
+    /// One case.
+    public struct Case: Sendable, CustomTestStringConvertible {
+        /// The folder name, which says the behaviour.
+        public let name: String
+        /// The folder.
+        public let folder: URL
+        /// The case name, in test output.
+        public var testDescription: String { name }
+    }
+
+    /// The cases under `Tests/<target>/Golden`, sorted.
+    public static func cases(target: String) -> [Case] {
+        let root = SharedReference.packageRoot.appendingPathComponent("Tests/\(target)/Golden")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.sorted().map { Case(name: $0, folder: root.appendingPathComponent($0)) }
+            .filter { FileManager.default.fileExists(atPath: $0.folder.appendingPathComponent("input.yaml").path) }
+    }
+
+    /// Whether expectations are being recorded.
+    public static var updating: Bool { ProcessInfo.processInfo.environment["SMI_UPDATE_GOLDEN"] == "1" }
+
+    /// Renders a case with `adapter` and compares with (or, when updating, writes) the
+    /// expected output; returns the differences as messages, empty when it matches.
+    public static func check(_ c: Case, adapter: some MeshAdapter, options: RenderOptions = RenderOptions()) throws -> [String] {
+        let input = try Data(contentsOf: c.folder.appendingPathComponent("input.yaml"))
+        let documents = try YAMLReader().read([UInt8](input), file: "input.yaml")
+        let bundle = SMIBundle(documents)
+        let rendering = adapter.render(bundle, inventory: Inventory(manifests: documents), options: options)
+        let yaml = rendering.yaml()
+        let diagnostics = (SMIValidator().validate(bundle) + rendering.diagnostics).map(\.description).joined(separator: "\n") + "\n"
+        let yamlURL = c.folder.appendingPathComponent("\(adapter.mesh).yaml")
+        let diagnosticsURL = c.folder.appendingPathComponent("diagnostics.txt")
+        if updating {
+            try yaml.write(to: yamlURL, atomically: true, encoding: .utf8)
+            try diagnostics.write(to: diagnosticsURL, atomically: true, encoding: .utf8)
+            return ["recorded \(c.name); review the files and run again without SMI_UPDATE_GOLDEN"]
+        }
+        var problems: [String] = []
+        let expectedYAML = (try? String(contentsOf: yamlURL, encoding: .utf8)) ?? ""
+        if expectedYAML != yaml { problems.append("\(c.name)/\(adapter.mesh).yaml differs; rendered:\n\(yaml)") }
+        let expectedDiagnostics = (try? String(contentsOf: diagnosticsURL, encoding: .utf8)) ?? ""
+        if expectedDiagnostics != diagnostics { problems.append("\(c.name)/diagnostics.txt differs; got:\n\(diagnostics)") }
+        return problems
+    }
+}

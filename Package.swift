@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "IstioAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "LinkerdAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
-        .target(name: "SMICommandLine", dependencies: ["SMICore"], swiftSettings: strictness),
+        .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter"], swiftSettings: strictness),
         .executableTarget(name: "smi", dependencies: ["SMICommandLine"], swiftSettings: strictness),
         // Helpers every test target shares: seeded generators, marked inputs, paths to the
         // shared reference material. Not a product.

@@ -150,6 +150,8 @@ struct IstioAccessTranslator {
             guard let forms = regex.forms(anchoring: options.pathAnchoring, assumingNoNewlines: true) else {
                 return .failure(MatchProblem("pathRegex '\(pattern)' is not a finite set of exact paths and prefixes"))
             }
+            // No form at all means no path matches: leaving `paths` out would mean every path.
+            guard !forms.isEmpty else { return .failure(MatchProblem("pathRegex '\(pattern)' matches no path, so the match grants nothing")) }
             var list: [String] = []
             for form in forms {
                 if form.tail == .any && form.literal.isEmpty { list = []; paths = nil; break }
@@ -171,6 +173,7 @@ struct IstioAccessTranslator {
             guard let regex = try? RE2Regex(condition.regex), let forms = regex.forms(anchoring: .full, assumingNoNewlines: true) else {
                 return .failure(MatchProblem("the regex for header '\(condition.name)' is not a finite set of exact values and prefixes"))
             }
+            guard !forms.isEmpty else { return .failure(MatchProblem("the regex for header '\(condition.name)' matches no value, so the match grants nothing")) }
             var values: [String] = []
             for form in forms {
                 guard !form.literal.contains(","), !form.literal.hasPrefix("*"), form.tail == .any || (!form.literal.isEmpty && !form.literal.hasSuffix("*")) else {

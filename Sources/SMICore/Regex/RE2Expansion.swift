@@ -85,11 +85,13 @@ struct RE2Expansion {
                 // Holds only at the start: forms that have consumed something match nothing.
                 return partials.filter { $0.text.isEmpty && $0.state == .open }
             case .endText:
+                // Closes open forms; an open-ended form (`.*$`) stays open-ended, as `.*`
+                // reaches the end by itself.
                 return partials.map { p in
                     var p = p
                     if p.state == .open { p.state = .end }
                     return p
-                }.filter { $0.state == .end }
+                }
             case .endLine, .wordBoundary, .notWordBoundary:
                 return nil
             }
@@ -133,7 +135,9 @@ struct RE2Expansion {
                 out += current
                 if out.count > limit { return nil }
             }
-            return Array(Set(out))
+            // Duplicates go, in first-seen order: a Set's order would change from run to run.
+            var seen = Set<Partial>()
+            return out.filter { seen.insert($0).inserted }
         }
     }
 

@@ -16,6 +16,8 @@ import Testing
         ("", .prefix, ["…"]),
         ("\\.png", .full, [".png"]),
         ("/a|/b$", .prefix, ["/a…", "/b"]),
+        ("/books(/(?s:.*))?$", .prefix, ["/books", "/books/…"]),
+        ("/x(?s:.*)$", .full, ["/x…"]),
     ])
     func expandsToExactAndPrefixForms(pattern: String, anchoring: RE2Regex.Anchoring, expected: [String]) throws {
         let forms = try #require(try RE2Regex(pattern).forms(anchoring: anchoring))
@@ -29,7 +31,7 @@ import Testing
 
     /// The forms accept exactly the texts the regex accepts, on random texts.
     @Test func formsAgreeWithTheMatcher() throws {
-        let patterns = ["/api", "/api$", "/(a|b)/x", "/v[12]", "/item/?", "/a{1,2}", "(?i)ab", "", "/a|/b$", "/(?s:.*)", "a(b|c)d$"]
+        let patterns = ["/api", "/api$", "/(a|b)/x", "/v[12]", "/item/?", "/a{1,2}", "(?i)ab", "", "/a|/b$", "/(?s:.*)", "a(b|c)d$", "/a(/(?s:.*))?$", "/b(?s:.*)$"]
         var rng = SeededGenerator(seed: 9)
         let alphabet = ["/", "a", "b", "c", "d", "x", "A", "B", "v", "1", "2", "i", "t", "e", "m", "p"]
         for pattern in patterns {

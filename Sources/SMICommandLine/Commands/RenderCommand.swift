@@ -1,0 +1,94 @@
+import SMICore
+
+/// `smi render`: translates SMI objects into a mesh's own resources.
+struct RenderCommand: ToolCommand {
+    static let name = "render"
+    static let summary = "Translate SMI manifests into a mesh's native resources"
+    static let help = """
+        Usage: smi render --mesh istio [--strict] [--full-path-match] [--trust-domain DOMAIN]
+                          [--deny-scope all|smi|none|NS,NS...] [-o yaml|json] [FILE...]
+
+        Reads every document of each FILE ('-' or no FILE reads standard input): the SMI
+        objects, and the app's own Kubernetes objects (Namespace, ServiceAccount, Deployment,
+        StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, Service) that tell which pods
+        run as which service account. Writes the mesh's resources to standard output, sorted,
+        and every diagnostic to standard error as
+        file:line:column: severity[CODE]: Kind namespace/name: field: message
+
+        The output never allows a request that SMI denies: what the mesh cannot express
+        exactly is rendered stricter (a warning) or not at all (an error).
+
+        Options:
+          --mesh MESH            The mesh to render for: istio.
+          --strict               Warnings about stricter rendering become errors.
+          --full-path-match      pathRegex must match the whole path, not only its start.
+          --trust-domain DOMAIN  The SPIFFE trust domain of workload identities
+                                 (default: cluster.local).
+          --deny-scope SCOPE     Where to deny what no TrafficTarget allows: 'all' (every
+                                 namespace of the input; the default), 'smi' (namespaces the
+                                 SMI objects name), 'none', or a comma-separated list.
+          -o, --output yaml|json The output format (default: yaml).
+
+        Exit status: 0 when everything was rendered (warnings are fine), 1 when there is at
+        least one error (the output then holds only what could be rendered safely), 2 on bad
+        usage.
+
+        Examples:
+          smi render --mesh istio app.yaml smi.yaml > istio.yaml
+          kubectl get deploy,sa,svc,trafficsplits,traffictargets,httproutegroups -A -o yaml | smi render --mesh istio -
+        """
+
+    var adapter: (any MeshAdapter)?
+    var options = RenderOptions()
+    var json = false
+    var paths: [String] = []
+
+    init(parsing arguments: [String]) throws(UsageError) {
+        var scanner = ArgumentScanner(arguments)
+        while let item = scanner.next() {
+            switch item {
+            case let .positional(path): paths.append(path)
+            case let .option(name, inline):
+                switch name {
+                case "--mesh": adapter = try Meshes.adapter(named: try scanner.value(for: name, inline: inline))
+                case "--strict": options.strict = true
+                case "--full-path-match": options.pathAnchoring = .full
+                case "--trust-domain": options.trustDomain = try scanner.value(for: name, inline: inline)
+                case "--deny-scope": options.denyScope = Self.denyScope(try scanner.value(for: name, inline: inline))
+                case "-o", "--output": json = try scanner.choice(for: name, inline: inline, from: ["yaml", "json"]) == "json"
+                default: throw UsageError(message: "unknown option '\(name)'")
+                }
+            }
+        }
+        guard adapter != nil else { throw UsageError(message: "give the mesh to render for with --mesh (\(Meshes.available.map(\.mesh).joined(separator: ", ")))") }
+    }
+
+    static func denyScope(_ text: String) -> RenderOptions.DenyScope {
+        switch text {
+        case "all": .allKnownNamespaces
+        case "smi": .smiNamespaces
+        case "none": .none
+        default: .namespaces(text.split(separator: ",").map(String.init))
+        }
+    }
+
+    func run(console: inout Console) throws -> Int32 {
+        guard let adapter else { return ExitStatus.usage }
+        let documents: [ManifestDocument]
+        var diagnostics: [Diagnostic]
+        do {
+            (documents, diagnostics) = try InputFiles.documents(paths, console: console)
+        } catch {
+            console.error("smi render: \(error)")
+            return ExitStatus.failure
+        }
+        let bundle = SMIBundle(documents)
+        let rendering = adapter.render(bundle, inventory: Inventory(manifests: documents), options: options)
+        diagnostics += SMIValidator().validate(bundle) + rendering.diagnostics
+        for diagnostic in diagnostics { console.error(diagnostic.description) }
+        if !rendering.resources.isEmpty {
+            console.out(json ? try rendering.json() : rendering.yaml())
+        }
+        return diagnostics.contains { $0.severity == .error } ? ExitStatus.failure : ExitStatus.success
+    }
+}

@@ -1,0 +1,19 @@
+import IstioAdapter
+import SMICore
+
+/// The meshes the tool can render for, by the name `--mesh` takes.
+enum Meshes {
+    /// The adapters available in this build.
+    static let available: [any MeshAdapter] = [IstioAdapter()]
+    /// Meshes that SMI names but this build cannot render yet.
+    static let planned = ["linkerd", "consul"]
+
+    /// The adapter for `name`, or a usage error that lists the choices.
+    static func adapter(named name: String) throws(UsageError) -> any MeshAdapter {
+        if let adapter = available.first(where: { $0.mesh == name }) { return adapter }
+        if planned.contains(name) {
+            throw UsageError(message: "rendering for \(name) is not available in this version; available: \(available.map(\.mesh).joined(separator: ", "))")
+        }
+        throw UsageError(message: "unknown mesh '\(name)'; available: \(available.map(\.mesh).joined(separator: ", "))")
+    }
+}

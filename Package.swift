@@ -40,7 +40,7 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "SMICommandLineTests", dependencies: ["SMICommandLine", "SMICore", "SMITestSupport"],
+            name: "SMICommandLineTests", dependencies: ["SMICommandLine", "SMICore", "IstioAdapter", "SMITestSupport"],
             swiftSettings: strictness
         ),
     ],

@@ -1,0 +1,129 @@
+import Foundation
+import IstioAdapter
+import SMICore
+import SMITestSupport
+import Testing
+
+@Suite struct RenderCommandTests {
+    static var bookstore: String { SharedReference.packageRoot.appendingPathComponent("Examples/bookstore/app.yaml").path }
+
+    /// The shipped example renders without errors, and what Istio would decide over the output
+    /// is what SMI decides, request by request.
+    @Test func rendersTheBookstoreAsSMIMeansIt() throws {
+        let run = ToolRun(["render", "--mesh", "istio", Self.bookstore])
+        #expect(run.status == 0, "\(run.err)")
+        let input = try YAMLReader().read(String(contentsOfFile: Self.bookstore, encoding: .utf8))
+        let inventory = Inventory(manifests: input)
+        let istio = IstioAccessModel(resources: try YAMLReader().read(run.out).map(\.root), inventory: inventory)
+        let bundle = SMIBundle(input)
+        let smi = SMIAccessModel()
+        var allowed = 0
+        var checked = 0
+        let sources: [AccessRequest.Identity?] = ["web", "books", "db"].map { .init(namespace: "bookstore", serviceAccount: $0) }
+            + [.init(namespace: "monitoring", serviceAccount: "prometheus"), .init(namespace: "other", serviceAccount: "web"), nil]
+        for source in sources {
+            for destination in ["web", "books", "db"] {
+                for port in [8080, 9090, 5432] {
+                    for (proto, method, path) in [(AccessRequest.TrafficProtocol.tcp, nil, nil), (.http, "GET", "/books"), (.http, "GET", "/books/42"),
+                                                  (.http, "GET", "/bookstore"), (.http, "POST", "/orders"), (.http, "GET", "/metrics"), (.http, "DELETE", "/books/1")] as [(AccessRequest.TrafficProtocol, String?, String?)] {
+                        for headers in [nil, ["content-type": ["application/json"]]] as [[String: [String]]?] {
+                            let request = AccessRequest(source: source, destination: .init(namespace: "bookstore", serviceAccount: destination), port: port,
+                                                        protocol: proto, method: method, path: path, headers: headers)
+                            let verdict = smi.decide(request, in: bundle).isAllowed
+                            #expect(istio.allows(request) == verdict, "\(request)")
+                            checked += 1
+                            if verdict { allowed += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked == 6 * 3 * 3 * 7 * 2)
+        // web: GET/HEAD on /books and /books/... and POST /orders with JSON; prometheus: GET
+        // /metrics; books: TCP to the database. Anything else is denied.
+        #expect(allowed > 10 && allowed < checked / 4, "\(allowed) of \(checked)")
+    }
+
+    @Test func reportsErrorsButStillWritesWhatIsSafe() throws {
+        let file = try ToolRun.file("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: api, namespace: shop, labels: {app: api}}
+            spec: {serviceAccountName: api, containers: [{name: api}]}
+            ---
+            apiVersion: specs.smi-spec.io/v1alpha4
+            kind: UDPRoute
+            metadata: {name: dns, namespace: shop}
+            spec: {matches: {ports: [53]}}
+            ---
+            apiVersion: access.smi-spec.io/v1alpha3
+            kind: TrafficTarget
+            metadata: {name: dns-access, namespace: shop}
+            spec:
+              destination: {kind: ServiceAccount, name: api, namespace: shop}
+              rules: [{kind: UDPRoute, name: dns}]
+              sources: [{kind: ServiceAccount, name: web, namespace: shop}]
+            """)
+        let run = ToolRun(["render", "--mesh", "istio", file])
+        #expect(run.status == 1)
+        #expect(run.err.contains(":11:1: error[SMI3002]: TrafficTarget shop/dns-access: Istio cannot enforce UDP"), "\(run.err)")
+        #expect(run.out.contains("name: smi-deny-by-default"))
+        #expect(run.out.contains("name: smi-dns-access"))
+    }
+
+    @Test func strictTurnsStricterRenderingIntoErrors() throws {
+        let file = try ToolRun.file("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: api, namespace: shop, labels: {app: api}}
+            spec: {serviceAccountName: api, containers: [{name: api}]}
+            ---
+            apiVersion: specs.smi-spec.io/v1alpha4
+            kind: HTTPRouteGroup
+            metadata: {name: routes, namespace: shop}
+            spec: {matches: [{name: v, pathRegex: "/v[0-9]+/items"}]}
+            ---
+            apiVersion: access.smi-spec.io/v1alpha3
+            kind: TrafficTarget
+            metadata: {name: t, namespace: shop}
+            spec:
+              destination: {kind: ServiceAccount, name: api, namespace: shop}
+              rules: [{kind: HTTPRouteGroup, name: routes}]
+              sources: [{kind: ServiceAccount, name: web, namespace: shop}]
+            """)
+        let lenient = ToolRun(["render", "--mesh", "istio", file])
+        #expect(lenient.status == 0)
+        #expect(lenient.err.contains("warning[SMI3003]"))
+        let strict = ToolRun(["render", "--mesh", "istio", "--strict", file])
+        #expect(strict.status == 1)
+        #expect(strict.err.contains("error[SMI3003]"))
+    }
+
+    @Test func writesJSONAndHonoursTheOptions() throws {
+        let run = ToolRun(["render", "--mesh", "istio", "-o", "json", "--trust-domain", "example.org", "--deny-scope", "none", Self.bookstore])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.err.contains("warning[SMI3004]"))
+        let objects = try run.out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == 3)
+        #expect(objects.allSatisfy { ($0?["kind"] as? String) == "AuthorizationPolicy" })
+        #expect(run.out.contains("example.org/ns/bookstore/sa/web"))
+        #expect(!run.out.contains("deny-by-default"))
+    }
+
+    @Test func usage() {
+        #expect(ToolRun(["render", Self.bookstore]).status == 2)
+        let unknown = ToolRun(["render", "--mesh", "kuma", Self.bookstore])
+        #expect(unknown.status == 2)
+        #expect(unknown.err.contains("unknown mesh 'kuma'; available: istio"))
+        #expect(ToolRun(["render", "--mesh", "linkerd", Self.bookstore]).err.contains("not available in this version"))
+    }
+
+    @Test func explainListsEveryFeature() {
+        let run = ToolRun(["explain", "--mesh", "istio"])
+        #expect(run.status == 0)
+        for feature in IstioAdapter().capabilities.features {
+            #expect(run.out.contains(feature.feature) && run.out.contains(feature.reason))
+        }
+        #expect(run.out.contains("UDPRoute") && run.out.contains("refused"))
+    }
+}

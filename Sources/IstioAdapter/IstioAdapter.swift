@@ -1,10 +1,8 @@
 public import SMICore
 
 /// Renders SMI for Istio: TrafficTargets as AuthorizationPolicies (`security.istio.io/v1`)
-/// with deny-by-default, keeping the `MeshAdapter` contract.
-///
-/// TrafficSplits are not rendered yet: each one is refused with an error, so nothing is
-/// routed differently from plain Kubernetes.
+/// with deny-by-default, and TrafficSplits as VirtualServices (`networking.istio.io/v1`),
+/// keeping the `MeshAdapter` contract.
 public struct IstioAdapter: MeshAdapter {
     /// Creates the adapter.
     public init() {}
@@ -22,7 +20,9 @@ public struct IstioAdapter: MeshAdapter {
             .init("HTTPRouteGroup headers", .stricter, "Exact values and prefixes without commas; others drop the match (Istio joins repeated headers)."),
             .init("TCPRoute ports", .exact, "Operation ports; alone in their own rules."),
             .init("UDPRoute", .refused, "Sidecars do not intercept UDP."),
-            .init("TrafficSplit", .refused, "Not rendered by this version of the adapter."),
+            .init("TrafficSplit backends and weights", .exact, "VirtualService routes for the root FQDN with gcd-reduced weights; percentages by largest remainder (with warnings) for Istio before 1.15."),
+            .init("TrafficSplit ports", .exact, "One route per root port, with only the backends exposing that port."),
+            .init("TrafficSplit matches", .exact, "A first HTTP route with the route groups' path, method and header regexes, a last one to the root; repeated headers are joined with commas by Envoy."),
         ])
     }
 
@@ -30,10 +30,7 @@ public struct IstioAdapter: MeshAdapter {
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
         var rendering = Rendering()
         IstioAccessTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
-        for item in bundle.trafficSplits {
-            rendering.report(Diagnostic(.error, .istioNotRendered, "TrafficSplit is not rendered for Istio yet; traffic to the root Service is not split",
-                                        object: item.document.object, file: item.document.source.file, location: item.document.source.root.location))
-        }
+        IstioSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
         return rendering.sorted()
     }
 }

@@ -3,7 +3,9 @@ public import SMICore
 public import Testing
 
 /// Golden cases of an adapter: folders holding `input.yaml` (SMI objects and the app's
-/// manifests) with the expected rendering (`<mesh>.yaml`) and `diagnostics.txt` beside it.
+/// manifests) with the expected rendering (`<mesh>.yaml`) and `diagnostics.txt` beside it,
+/// and optionally `options.txt`, `key=value` lines that change the render options
+/// (`targetVersion`, `strict`, `pathAnchoring=full`).
 /// `SMI_UPDATE_GOLDEN=1` rewrites the expectations for review, and then fails the run so that
 /// a recording is never mistaken for a pass.
 public struct GoldenCases {
@@ -34,6 +36,18 @@ public struct GoldenCases {
         let input = try Data(contentsOf: c.folder.appendingPathComponent("input.yaml"))
         let documents = try YAMLReader().read([UInt8](input), file: "input.yaml")
         let bundle = SMIBundle(documents)
+        var options = options
+        if let text = try? String(contentsOf: c.folder.appendingPathComponent("options.txt"), encoding: .utf8) {
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+                switch (parts.first, parts.last) {
+                case ("targetVersion", let value?): options.targetVersion = value
+                case ("strict", "true"): options.strict = true
+                case ("pathAnchoring", "full"): options.pathAnchoring = .full
+                default: throw OptionsError(line: String(line))
+                }
+            }
+        }
         let rendering = adapter.render(bundle, inventory: Inventory(manifests: documents), options: options)
         let yaml = rendering.yaml()
         let diagnostics = (SMIValidator().validate(bundle) + rendering.diagnostics).map(\.description).joined(separator: "\n") + "\n"
@@ -50,5 +64,11 @@ public struct GoldenCases {
         let expectedDiagnostics = (try? String(contentsOf: diagnosticsURL, encoding: .utf8)) ?? ""
         if expectedDiagnostics != diagnostics { problems.append("\(c.name)/diagnostics.txt differs; got:\n\(diagnostics)") }
         return problems
+    }
+
+    /// A line of `options.txt` the harness does not know.
+    public struct OptionsError: Error {
+        /// The line.
+        public let line: String
     }
 }

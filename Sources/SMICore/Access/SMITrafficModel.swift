@@ -51,6 +51,10 @@ public struct SMITrafficModel: Sendable {
         self.invalid = invalid
     }
 
+    /// Whether the split is used: false when it has errors or shares its root with another
+    /// split (D21, D25), and then every request goes to the root Service.
+    public func isUsed(_ split: SMIBundle.Key) -> Bool { !invalid.contains(split) }
+
     /// Where a request for Service `service` in `namespace` goes. For a split with
     /// `matches`, only HTTP requests that match one of its route groups are split (`request`
     /// gives the method, path and headers); others go to the root.

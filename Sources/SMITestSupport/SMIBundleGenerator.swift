@@ -33,14 +33,7 @@ public struct SMIBundleGenerator {
         var out: [CanonicalSMIObject] = []
         for ns in Self.namespaces {
             for g in 0..<Int(1 + rng.next() % 2) {
-                var matches: [Specs.HTTPMatch] = []
-                for m in 0..<Int(1 + rng.next() % 3) {
-                    let headers = chance(25) ? HTTPHeaderConditions([.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*"]))]) : nil
-                    matches.append(Specs.HTTPMatch(
-                        name: "m\(m)", pathRegex: chance(85) ? pick(Self.pathRegexes) : nil,
-                        methods: chance(70) ? Array(Set(some(Self.methods + ["*"], max: 2))).sorted() : nil, headers: headers))
-                }
-                out.append(.httpRouteGroup(.init(metadata: ObjectMeta(name: "g\(g)", namespace: ns), spec: .init(matches: matches))))
+                out.append(.httpRouteGroup(routeGroup(name: "g\(g)", namespace: ns)))
             }
             for r in 0..<2 {
                 let ports = Array(Set(some([80, 8080, 9090], max: 2))).sorted()
@@ -64,6 +57,42 @@ public struct SMIBundleGenerator {
                 let destination = Access.Subject(name: pick(Self.serviceAccounts), namespace: chance(80) ? ns : nil)
                 out.append(.trafficTarget(.init(metadata: ObjectMeta(name: "tt\(t)", namespace: ns),
                                                 spec: .init(destination: destination, rules: rules, sources: sources))))
+            }
+        }
+        return out
+    }
+
+    /// A route group of one to three random matches.
+    private mutating func routeGroup(name: String, namespace: String) -> Specs.V1Alpha4.HTTPRouteGroup {
+        var matches: [Specs.HTTPMatch] = []
+        for m in 0..<Int(1 + rng.next() % 3) {
+            let headers = chance(25) ? HTTPHeaderConditions([.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*"]))]) : nil
+            matches.append(Specs.HTTPMatch(
+                name: "m\(m)", pathRegex: chance(85) ? pick(Self.pathRegexes) : nil,
+                methods: chance(70) ? Array(Set(some(Self.methods + ["*"], max: 2))).sorted() : nil, headers: headers))
+        }
+        return .init(metadata: ObjectMeta(name: name, namespace: namespace), spec: .init(matches: matches))
+    }
+
+    /// The root Services of generated splits.
+    public static let rootServices = ["svc0", "svc1"]
+
+    /// Route groups and TrafficSplits (some with matches, zero weights, the root as a
+    /// backend, or two splits for one root), as canonical values.
+    public mutating func splitObjects() -> [CanonicalSMIObject] {
+        var out: [CanonicalSMIObject] = []
+        for ns in Self.namespaces {
+            for g in 0..<2 {
+                out.append(.httpRouteGroup(routeGroup(name: "g\(g)", namespace: ns)))
+            }
+            for s in 0..<Int(1 + rng.next() % 3) {
+                let root = pick(Self.rootServices)
+                let backends = (0..<Int(1 + rng.next() % 3)).map { _ in
+                    Split.Backend(service: pick(["v1", "v2", "v3", root]), weight: Int(rng.next() % 4) * Int(1 + rng.next() % 25))
+                }
+                let matches = chance(40) ? some(["g0", "g1", "missing"], max: 2).map { Split.RouteReference(name: $0) } : nil
+                out.append(.trafficSplit(.init(metadata: ObjectMeta(name: "s\(s)", namespace: ns),
+                                               spec: .init(service: root, backends: backends, matches: matches))))
             }
         }
         return out

@@ -1,0 +1,94 @@
+import Foundation
+import IstioAdapter
+import SMICore
+import SMITestSupport
+import Testing
+
+/// Random splits and requests: where Istio sends a request by the rendered VirtualServices
+/// (first matching route, weights as shares) must be where SMI sends it, share for share.
+@Suite struct IstioSplitDifferentialTests {
+    /// Istio's routing of one request to a root host: the first HTTP route whose match list
+    /// is absent or has a request matching (every field of it), or for TCP the first TCP route
+    /// matching the port; without a route, the root Service itself.
+    static func shares(_ services: [VirtualService], host: String, request: AccessRequest) -> [String: Double] {
+        guard let service = services.first(where: { $0.spec.hosts.contains(host) }) else { return [host: 1] }
+        let route: [VirtualService.RouteDestination]?
+        if request.protocol == .http {
+            route = (service.spec.http ?? []).first { http in
+                guard let match = http.match else { return true }
+                return match.contains { matches($0, request) }
+            }?.route
+        } else {
+            route = (service.spec.tcp ?? []).first { tcp in
+                tcp.match?.contains { $0.port == nil || $0.port == request.port } ?? true
+            }?.route
+        }
+        guard let route else { return [host: 1] }
+        let total = Double(route.reduce(0) { $0 + ($1.weight ?? 1) })
+        var out: [String: Double] = [:]
+        for destination in route where (destination.weight ?? 1) > 0 {
+            out[destination.destination.host, default: 0] += Double(destination.weight ?? 1) / total
+        }
+        return out
+    }
+
+    static func matches(_ match: VirtualService.HTTPMatchRequest, _ request: AccessRequest) -> Bool {
+        if let port = match.port, port != request.port { return false }
+        if let method = match.method?.exact, method != request.method { return false }
+        if let pattern = match.uri?.regex {
+            guard let regex = try? RE2Regex(pattern), regex.matches(request.pathOnly, anchoring: .full) else { return false }
+        }
+        for (name, condition) in match.headers ?? [:] {
+            let values = request.values(ofHeader: name)
+            guard !values.isEmpty, let pattern = condition.regex, let regex = try? RE2Regex(pattern),
+                  regex.matches(values.joined(separator: ","), anchoring: .full)
+            else { return false }
+        }
+        return true
+    }
+
+    @Test func istioRoutesAsSMIDoes() throws {
+        var compared = 0
+        var splitRequests = 0
+        for index in 0..<150 {
+            var generator = SMIBundleGenerator(seed: IstioDifferentialTests.seed &+ 10_000 &+ UInt64(index))
+            let objects = generator.splitObjects()
+            let nodes = try objects.map { object -> ManifestNode in
+                switch object {
+                case let .httpRouteGroup(o): return try ManifestEncoder().encode(o)
+                case let .trafficSplit(o): return try ManifestEncoder().encode(o)
+                default: return [:]
+                }
+            }
+            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: nodes)))
+            let rendering = IstioAdapter().render(bundle, inventory: Inventory(), options: RenderOptions())
+            let services = rendering.resources.compactMap { try? ManifestDecoder().decode(VirtualService.self, from: $0) }
+                .filter { $0.kind == "VirtualService" }
+            let smi = SMITrafficModel(bundle)
+            for _ in 0..<60 {
+                var request = generator.request(near: objects)
+                if request.protocol == .udp { request.protocol = .tcp }
+                let namespace = SMIBundleGenerator.namespaces[compared % 2]
+                let root = SMIBundleGenerator.rootServices[(compared / 2) % 2]
+                let fqdn = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
+                var expected: [String: Double] = [:]
+                switch smi.route(service: root, namespace: namespace, request: request) {
+                case .root: expected = [fqdn(root): 1]
+                case let .split(_, shares):
+                    splitRequests += 1
+                    for share in shares where share.numerator > 0 {
+                        expected[fqdn(share.service), default: 0] += Double(share.numerator) / Double(share.denominator)
+                    }
+                }
+                let got = Self.shares(services, host: fqdn(root), request: request)
+                let same = Set(got.keys) == Set(expected.keys) && got.allSatisfy { abs($0.value - (expected[$0.key] ?? -1)) < 1e-9 }
+                #expect(same, "seed \(IstioDifferentialTests.seed &+ 10_000 &+ UInt64(index)): \(request) to \(namespace)/\(root): SMI \(expected), Istio \(got)\n\(rendering.yaml())")
+                compared += 1
+                if !same { return }
+            }
+        }
+        #expect(compared >= 9_000)
+        // Enough of the requests must actually be split for the comparison to mean something.
+        #expect(splitRequests > compared / 8, "\(splitRequests) of \(compared) split")
+    }
+}

@@ -10,6 +10,9 @@ struct IstioAccessTranslator {
     let inventory: Inventory
     let options: RenderOptions
 
+    /// The namespace label that puts a namespace in ambient mode.
+    static let dataplaneModeLabel = "istio.io/dataplane-mode"
+
     /// Header names Istio cannot match as SMI means (notes 3.8).
     static func isUnmatchableHeader(_ name: String) -> Bool {
         name.isEmpty || name.hasPrefix(":") || name.lowercased() == "host"
@@ -60,6 +63,10 @@ struct IstioAccessTranslator {
         guard destination.kind == "ServiceAccount",
               target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) })
         else { return nil }
+        if inventory.namespaces.contains(where: { $0.name == destinationNamespace && $0.labels[Self.dataplaneModeLabel] == "ambient" }) {
+            report(.error, .istioAmbient, "no policy for \(destinationNamespace)/\(destination.name): namespace \(destinationNamespace) is in ambient mode, where ztunnel enforces no HTTP rule and traffic through a waypoint bypasses selector policies; its pods get only the deny-by-default policy", item, into: &rendering)
+            return nil
+        }
         let selector: StringMap
         switch SelectorDerivation.selector(namespace: destinationNamespace, serviceAccount: destination.name, in: inventory) {
         case let .success(labels): selector = labels

@@ -15,4 +15,7 @@ extension DiagnosticCode {
     public static let istioSplitPorts = DiagnosticCode(rawValue: "SMI3006")
     /// A TrafficSplit's weights had to be rounded.
     public static let istioSplitWeights = DiagnosticCode(rawValue: "SMI3007")
+    /// A namespace in ambient mode: TrafficTargets there are refused, splits only act through
+    /// a waypoint.
+    public static let istioAmbient = DiagnosticCode(rawValue: "SMI3008")
 }

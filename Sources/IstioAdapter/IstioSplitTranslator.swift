@@ -48,6 +48,9 @@ struct IstioSplitTranslator {
         let namespace = item.key.namespace
         guard case let .success((root, _)) = Split.rootService(item.object.spec.service, namespace: namespace) else { return nil }
         let rootHost = fqdn(root, namespace)
+        if inventory.namespaces.contains(where: { $0.name == namespace && $0.labels[IstioAccessTranslator.dataplaneModeLabel] == "ambient" }) {
+            report(.warning, .istioAmbient, "namespace \(namespace) is in ambient mode: the VirtualService splits traffic only when the root Service uses a waypoint", item, into: &rendering)
+        }
         // nil: the root is not in the inventory, so routes cover every port.
         let ports: [Int?]
         if let service = inventory.service(namespace: namespace, name: root), !service.ports.isEmpty {

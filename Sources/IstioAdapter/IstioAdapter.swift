@@ -20,6 +20,7 @@ public struct IstioAdapter: MeshAdapter {
             .init("HTTPRouteGroup headers", .stricter, "Exact values and prefixes without commas; others drop the match (Istio joins repeated headers)."),
             .init("TCPRoute ports", .exact, "Operation ports; alone in their own rules."),
             .init("UDPRoute", .refused, "Sidecars do not intercept UDP."),
+            .init("TrafficMetrics", .exact, "PromQL over Istio's standard metrics (IstioMetricsQueries); an edge whose peer is a Pod is refused."),
             .init("Ambient-mode namespaces", .refused, "TrafficTargets there are refused (their pods keep only the allow-nothing policy); splits warn that they need a waypoint."),
             .init("TrafficSplit backends and weights", .exact, "VirtualService routes for the root FQDN with gcd-reduced weights; percentages by largest remainder (with warnings) for Istio before 1.15."),
             .init("TrafficSplit ports", .exact, "One route per root port, with only the backends exposing that port."),

@@ -3,7 +3,7 @@ import Foundation
 /// The `smi` command line: dispatches to subcommands and turns their outcome into an exit
 /// status (0 success, 1 invalid input, 2 bad usage).
 public enum SMITool {
-    static let commands: [any ToolCommand.Type] = [AccessCommand.self, ConvertCommand.self, ExplainCommand.self, RenderCommand.self, ValidateCommand.self, VersionCommand.self]
+    static let commands: [any ToolCommand.Type] = [AccessCommand.self, ConvertCommand.self, ExplainCommand.self, MetricsCommand.self, RenderCommand.self, ValidateCommand.self, VersionCommand.self]
 
     /// Runs the command line `arguments` (without the tool's own name) and returns the
     /// exit status.

@@ -1,0 +1,39 @@
+import Foundation
+import SMITestSupport
+import Testing
+
+@Suite struct MetricsCommandTests {
+    @Test func answersEachTrafficMetricsObjectAndReportsTheOnesItCannot() throws {
+        let file = try ToolRun.file("""
+            apiVersion: metrics.smi-spec.io/v1alpha1
+            kind: TrafficMetrics
+            metadata: {name: web, namespace: shop}
+            resource: {kind: Deployment, namespace: shop, name: web}
+            edge: {direction: from, resource: {}}
+            window: 1m
+            ---
+            apiVersion: metrics.smi-spec.io/v1alpha1
+            kind: TrafficMetrics
+            metadata: {name: bad, namespace: shop}
+            resource: {kind: Deployment, namespace: shop, name: web}
+            edge: {direction: from, resource: {kind: Pod, namespace: shop, name: p}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: ignored}
+            """, name: "metrics.yaml")
+        let run = ToolRun(["metrics", "--mesh", "istio", file])
+        #expect(run.status == 1)
+        #expect(run.err.contains("metrics.yaml:8:1: error: TrafficMetrics shop/bad: edge.resource:"), "\(run.err)")
+        let lines = try run.out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.map { $0?["metric"] as? String } == ["p99_response_latency", "p90_response_latency", "p50_response_latency", "success_count", "failure_count"])
+        #expect(lines.allSatisfy { ($0?["object"] as? String) == "TrafficMetrics shop/web" })
+        #expect((lines[3]?["query"] as? String)?.hasPrefix("sum by (source_workload_namespace, source_workload) (increase(istio_requests_total{") == true)
+        #expect((lines[0]?["query"] as? String)?.hasSuffix("[60s])))") == true)
+    }
+
+    @Test func usage() {
+        #expect(ToolRun(["metrics"]).status == 2)
+        #expect(ToolRun(["metrics", "--mesh", "linkerd"]).err.contains("not available in this version"))
+    }
+}

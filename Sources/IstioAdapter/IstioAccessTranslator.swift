@@ -47,6 +47,8 @@ struct IstioAccessTranslator {
     }
 
     private func add(_ policy: AuthorizationPolicy, into rendering: inout Rendering) {
+        var policy = policy
+        policy.apiVersion = IstioTargetVersion(options).securityAPIVersion
         guard let node = try? ManifestEncoder().encode(policy) else { return }
         rendering.add(node)
     }

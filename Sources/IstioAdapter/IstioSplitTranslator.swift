@@ -11,12 +11,7 @@ struct IstioSplitTranslator {
     let options: RenderOptions
 
     /// Istio before 1.15 wants percentages summing to 100 (notes 3.2).
-    var needsPercentages: Bool {
-        guard let version = options.targetVersion else { return false }
-        let parts = version.split(separator: ".").compactMap { Int($0) }
-        guard parts.count >= 2 else { return false }
-        return parts[0] < 1 || (parts[0] == 1 && parts[1] < 15)
-    }
+    var needsPercentages: Bool { IstioTargetVersion(options).needsPercentages }
 
     /// The largest total of weights Istio adds up safely (an int32).
     static let maximumTotal = Int(Int32.max)
@@ -28,7 +23,9 @@ struct IstioSplitTranslator {
                 report(.error, .istioNotRendered, "the TrafficSplit has errors (or shares its root Service with another split) and is not rendered; traffic to the root Service is not split", item, into: &rendering)
                 continue
             }
-            if let service = split(item, into: &rendering), let node = try? ManifestEncoder().encode(service) {
+            if var service = split(item, into: &rendering) {
+                service.apiVersion = IstioTargetVersion(options).networkingAPIVersion
+                guard let node = try? ManifestEncoder().encode(service) else { continue }
                 rendering.add(node)
             }
         }

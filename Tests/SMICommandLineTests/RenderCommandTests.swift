@@ -110,6 +110,13 @@ import Testing
         #expect(!run.out.contains("deny-by-default"))
     }
 
+    @Test func targetsOlderIstioReleases() {
+        let run = ToolRun(["render", "--mesh", "istio", "--target-version", "1.16", Self.bookstore])
+        #expect(run.status == 0)
+        #expect(run.out.contains("apiVersion: security.istio.io/v1beta1") && !run.out.contains("apiVersion: security.istio.io/v1\n"))
+        #expect(ToolRun(["render", "--mesh", "istio", "--target-version", "latest", Self.bookstore]).status == 2)
+    }
+
     @Test func usage() {
         #expect(ToolRun(["render", Self.bookstore]).status == 2)
         let unknown = ToolRun(["render", "--mesh", "kuma", Self.bookstore])

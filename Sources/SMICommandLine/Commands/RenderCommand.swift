@@ -6,7 +6,8 @@ struct RenderCommand: ToolCommand {
     static let summary = "Translate SMI manifests into a mesh's native resources"
     static let help = """
         Usage: smi render --mesh istio [--strict] [--full-path-match] [--trust-domain DOMAIN]
-                          [--deny-scope all|smi|none|NS,NS...] [-o yaml|json] [FILE...]
+                          [--deny-scope all|smi|none|NS,NS...] [--target-version X.Y]
+                          [-o yaml|json] [FILE...]
 
         Reads every document of each FILE ('-' or no FILE reads standard input): the SMI
         objects, and the app's own Kubernetes objects (Namespace, ServiceAccount, Deployment,
@@ -27,6 +28,9 @@ struct RenderCommand: ToolCommand {
           --deny-scope SCOPE     Where to deny what no TrafficTarget allows: 'all' (every
                                  namespace of the input; the default), 'smi' (namespaces the
                                  SMI objects name), 'none', or a comma-separated list.
+          --target-version X.Y   The mesh release to target, where releases differ (Istio:
+                                 before 1.15 weights become percentages; before 1.17 and
+                                 1.22 the v1beta1 APIs are written). Default: current.
           -o, --output yaml|json The output format (default: yaml).
 
         Exit status: 0 when everything was rendered (warnings are fine), 1 when there is at
@@ -54,6 +58,12 @@ struct RenderCommand: ToolCommand {
                 case "--strict": options.strict = true
                 case "--full-path-match": options.pathAnchoring = .full
                 case "--trust-domain": options.trustDomain = try scanner.value(for: name, inline: inline)
+                case "--target-version":
+                    let version = try scanner.value(for: name, inline: inline)
+                    guard version.split(separator: ".").count >= 2, version.split(separator: ".").allSatisfy({ Int($0) != nil }) else {
+                        throw UsageError(message: "option '--target-version' takes a release like 1.14, not '\(version)'")
+                    }
+                    options.targetVersion = version
                 case "--deny-scope": options.denyScope = Self.denyScope(try scanner.value(for: name, inline: inline))
                 case "-o", "--output": json = try scanner.choice(for: name, inline: inline, from: ["yaml", "json"]) == "json"
                 default: throw UsageError(message: "unknown option '\(name)'")

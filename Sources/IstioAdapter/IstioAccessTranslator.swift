@@ -111,8 +111,18 @@ struct IstioAccessTranslator {
         if rules.contains(where: { $0.kind == "UDPRoute" }) {
             report(.error, .istioUDP, "Istio cannot enforce UDP: sidecars do not intercept it, so the UDPRoute rules are not rendered and UDP to these pods is not restricted (use a NetworkPolicy)", item, into: &rendering)
         }
-        let ports = tcpPorts(rules, namespace: namespace)
+        var ports = tcpPorts(rules, namespace: namespace)
         let http = rules.filter { $0.kind == "HTTPRouteGroup" }
+        // An older target's destination port narrows every rule to it (operation ports).
+        if let port = bundle.destinationPorts[item.key] {
+            switch ports {
+            // Without TCPRoute rules only HTTP rules narrow; a target with neither grants nothing.
+            case nil: ports = http.isEmpty ? nil : .some([port])
+            case .unrestricted?: ports = .some([port])
+            case let .some(list)?: ports = list.contains(port) ? .some([port]) : .nothing
+            case .nothing?: break
+            }
+        }
         if http.isEmpty {
             switch ports {
             case nil, .nothing?: return []

@@ -19,6 +19,7 @@ public struct IstioAdapter: MeshAdapter {
             .init("HTTPRouteGroup methods", .exact, "Istio methods, case-sensitive."),
             .init("HTTPRouteGroup headers", .stricter, "Exact values and prefixes without commas; others drop the match (Istio joins repeated headers)."),
             .init("TCPRoute ports", .exact, "Operation ports; alone in their own rules."),
+            .init("TrafficTarget destination port (v1alpha1, v1alpha2)", .exact, "Operation ports on every rule of the target."),
             .init("UDPRoute", .refused, "Sidecars do not intercept UDP."),
             .init("TrafficMetrics", .exact, "PromQL over Istio's standard metrics (IstioMetricsQueries); an edge whose peer is a Pod is refused."),
             .init("Ambient-mode namespaces", .refused, "TrafficTargets there are refused (their pods keep only the allow-nothing policy); splits warn that they need a waypoint."),

@@ -35,6 +35,8 @@ public struct SMIAccessModel: Sendable {
                 $0.kind == "ServiceAccount" && $0.name == source.serviceAccount && ($0.namespace ?? namespace) == source.namespace
             }) else { continue }
             namingSource += 1
+            // An access v1alpha1/v1alpha2 destination port limits every rule to that port.
+            if let port = bundle.destinationPorts[item.key], port != request.port { continue }
             if let reason = admission(request, by: target, key: item.key, in: bundle) {
                 return AccessDecision(.allow, reason)
             }

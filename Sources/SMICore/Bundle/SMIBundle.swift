@@ -45,6 +45,10 @@ public struct SMIBundle: Sendable {
     public private(set) var udpRoutes: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
     /// TrafficSplits, sorted by namespace and name.
     public private(set) var trafficSplits: [Item<Split.V1Alpha4.TrafficSplit>] = []
+    /// The destination port of each TrafficTarget read from access v1alpha1 or v1alpha2 that
+    /// names one: its rules then grant only on that port (notes 8.1). The canonical version
+    /// has no such field, so it is kept beside the target, never dropped.
+    public private(set) var destinationPorts: [Key: Int] = [:]
     /// Every namespace an SMI document of the input names (its own, and a TrafficTarget's
     /// destination), including documents that are invalid and left out: the namespaces an
     /// access-control rendering must cover, so that a refused object never leaves one open.
@@ -63,7 +67,7 @@ public struct SMIBundle: Sendable {
         var tcp: [Key: Item<Specs.V1Alpha4.TCPRoute>] = [:]
         var udp: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
         for source in documents {
-            let document = SMIDocument.decode(source)
+            var document = SMIDocument.decode(source)
             diagnostics += document.diagnostics
             if case .other = document.content {
                 others.append(source)
@@ -76,9 +80,23 @@ public struct SMIBundle: Sendable {
                     if let destination = source.root.node(at: path)?.value.stringValue { namespaces.insert(destination) }
                 }
             }
+            var destinationPort: Int?
+            if case let .smi(object) = document.content, let (portless, port, path) = Self.withoutDestinationPort(object) {
+                guard (1...65535).contains(port) else {
+                    diagnostics.append(Diagnostic(
+                        .error, .portRange, "destination port \(port) is not in 1-65535, so this target grants nothing", object: document.object,
+                        path: path, file: document.source.file, location: (document.source.root.node(at: path) ?? document.source.root).location))
+                    continue
+                }
+                document.content = .smi(portless)
+                destinationPort = port
+            }
             let (canonical, problems) = document.canonical()
             diagnostics += problems
             guard let canonical else { continue }
+            if case let .trafficTarget(o) = canonical, let destinationPort {
+                destinationPorts[key(o.metadata, document, reporting: false)] = destinationPort
+            }
             switch canonical {
             case let .trafficTarget(o):
                 insert(o, key(o.metadata, document), document, into: &targets)
@@ -102,9 +120,25 @@ public struct SMIBundle: Sendable {
         diagnostics.sort(by: Self.order)
     }
 
+    /// An older TrafficTarget without its destination port, and the port, when it has one.
+    private static func withoutDestinationPort(_ object: SMIObject) -> (SMIObject, Int, FieldPath)? {
+        switch object {
+        case var .trafficTargetV1Alpha1(t):
+            guard let port = t.destination.port else { return nil }
+            t.destination.port = nil
+            return (.trafficTargetV1Alpha1(t), port, "destination.port")
+        case var .trafficTargetV1Alpha2(t):
+            guard let port = t.spec.destination.port else { return nil }
+            t.spec.destination.port = nil
+            return (.trafficTargetV1Alpha2(t), port, "spec.destination.port")
+        default:
+            return nil
+        }
+    }
+
     /// The key of an object: a missing namespace means `default`, as kubectl applies it.
-    private mutating func key(_ metadata: ObjectMeta, _ document: SMIDocument) -> Key {
-        if metadata.namespace == nil {
+    private mutating func key(_ metadata: ObjectMeta, _ document: SMIDocument, reporting: Bool = true) -> Key {
+        if metadata.namespace == nil && reporting {
             diagnostics.append(Diagnostic(
                 .info, .defaultNamespace, "no metadata.namespace; the object is read as in namespace 'default'",
                 object: document.object, path: "metadata", file: document.source.file,

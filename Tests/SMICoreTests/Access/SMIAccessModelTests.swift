@@ -214,6 +214,47 @@ import Testing
             #expect(!model.decide(Self.l4("ns/web", "ns/db", .tcp, port), in: bundle).isAllowed)
         }
     }
+
+    /// Access v1alpha1/v1alpha2: `destination.port` limits every rule to that port (notes 8.1).
+    @Test func anOlderTargetsDestinationPortLimitsEveryRule() throws {
+        let manifests = """
+            apiVersion: specs.smi-spec.io/v1alpha3
+            kind: HTTPRouteGroup
+            metadata: {name: g, namespace: ns}
+            spec: {matches: [{name: all, pathRegex: /}]}
+            ---
+            apiVersion: specs.smi-spec.io/v1alpha1
+            kind: TCPRoute
+            metadata: {name: tcp, namespace: ns}
+            ---
+            apiVersion: access.smi-spec.io/v1alpha2
+            kind: TrafficTarget
+            metadata: {name: http-on-8080, namespace: ns}
+            spec:
+              destination: {kind: ServiceAccount, name: api, port: 8080}
+              rules: [{kind: HTTPRouteGroup, name: g}]
+              sources: [{kind: ServiceAccount, name: web}]
+            ---
+            apiVersion: access.smi-spec.io/v1alpha1
+            kind: TrafficTarget
+            metadata: {name: tcp-on-5432, namespace: ns}
+            destination: {kind: ServiceAccount, name: db, port: 5432}
+            specs: [{kind: TCPRoute, name: tcp}]
+            sources: [{kind: ServiceAccount, name: api}]
+            """
+        let bundle = SMIBundle(try YAMLReader().read(manifests))
+        let model = SMIAccessModel()
+        var allowed = Self.http("ns/web", "ns/api", "GET", "/x")
+        allowed.port = 8080
+        #expect(model.decide(allowed, in: bundle).isAllowed)
+        var otherPort = allowed
+        otherPort.port = 9090
+        #expect(!model.decide(otherPort, in: bundle).isAllowed)
+        #expect(!model.decide(Self.l4("ns/web", "ns/api", .tcp, 8080), in: bundle).isAllowed)
+        #expect(model.decide(Self.l4("ns/api", "ns/db", .tcp, 5432), in: bundle).isAllowed)
+        #expect(!model.decide(Self.l4("ns/api", "ns/db", .tcp, 5433), in: bundle).isAllowed)
+        #expect(!model.decide(Self.l4("ns/web", "ns/db", .tcp, 5432), in: bundle).isAllowed)
+    }
 }
 
 @Suite struct SMIBundleReferenceTests {

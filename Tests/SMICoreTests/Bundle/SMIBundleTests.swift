@@ -15,7 +15,7 @@ import Testing
             kind: TrafficTarget
             metadata: {name: t, namespace: team}
             spec:
-              destination: {kind: ServiceAccount, name: api, namespace: shop, port: 8080}
+              destination: {kind: ServiceAccount, name: api, namespace: shop, port: 70000}
               rules: [{kind: HTTPRouteGroup, name: routes}]
               sources: [{kind: ServiceAccount, name: web}]
             ---
@@ -37,5 +37,37 @@ import Testing
             """)
         #expect(bundle.trafficTargets.isEmpty)
         #expect(bundle.namespaces == ["team", "shop", "legacy", "data", "default"])
+        #expect(bundle.diagnostics.contains { $0.description == "5:73: error[SMI2301]: TrafficTarget team/t: spec.destination.port: destination port 70000 is not in 1-65535, so this target grants nothing" })
+    }
+
+    /// An access v1alpha1/v1alpha2 destination port is kept beside the canonical target.
+    @Test func keepsTheDestinationPortOfOlderTargets() throws {
+        let bundle = try Self.bundle("""
+            apiVersion: access.smi-spec.io/v1alpha2
+            kind: TrafficTarget
+            metadata: {name: t, namespace: shop}
+            spec:
+              destination: {kind: ServiceAccount, name: api, port: 8080}
+              rules: [{kind: HTTPRouteGroup, name: routes}]
+              sources: [{kind: ServiceAccount, name: web}]
+            ---
+            apiVersion: access.smi-spec.io/v1alpha1
+            kind: TrafficTarget
+            metadata: {name: old, namespace: shop}
+            destination: {kind: ServiceAccount, name: db, port: 5432}
+            specs: [{kind: TCPRoute, name: tcp}]
+            sources: [{kind: ServiceAccount, name: api}]
+            ---
+            apiVersion: access.smi-spec.io/v1alpha3
+            kind: TrafficTarget
+            metadata: {name: new, namespace: shop}
+            spec:
+              destination: {kind: ServiceAccount, name: api}
+              rules: [{kind: HTTPRouteGroup, name: routes}]
+              sources: [{kind: ServiceAccount, name: ops}]
+            """)
+        #expect(bundle.trafficTargets.map(\.key.name) == ["new", "old", "t"])
+        #expect(bundle.destinationPorts == [.init(namespace: "shop", name: "t"): 8080, .init(namespace: "shop", name: "old"): 5432])
+        #expect(!bundle.diagnostics.contains { $0.severity == .error })
     }
 }

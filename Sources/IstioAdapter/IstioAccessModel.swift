@@ -3,7 +3,7 @@ public import SMICore
 /// How Istio's sidecars decide a request against AuthorizationPolicies (Istio notes section
 /// 4): the mesh side of the differential test that proves a rendering never allows what SMI
 /// denies.
-public struct IstioAccessModel: Sendable {
+public struct IstioAccessModel: MeshAccessModel {
     private let policies: [AuthorizationPolicy]
     private let inventory: Inventory
     private let trustDomain: String

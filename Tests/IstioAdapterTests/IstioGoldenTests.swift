@@ -15,20 +15,6 @@ import Testing
     @Test func thereAreEnoughCases() {
         #expect(GoldenCases.cases(target: "IstioAdapterTests").count >= 20)
     }
-
-    @Test func renderingDoesNotDependOnInputOrder() throws {
-        for c in GoldenCases.cases(target: "IstioAdapterTests") {
-            let text = try String(contentsOf: c.folder.appendingPathComponent("input.yaml"), encoding: .utf8)
-            let documents = try YAMLReader().read(text)
-            var rng = SeededGenerator(seed: 1)
-            var shuffled = documents
-            shuffled.shuffle(using: &rng)
-            let render = { (docs: [ManifestDocument]) in
-                IstioAdapter().render(SMIBundle(docs), inventory: Inventory(manifests: docs), options: RenderOptions()).yaml()
-            }
-            #expect(render(documents) == render(shuffled), "\(c.name)")
-        }
-    }
 }
 
 /// Every golden rendering, decided as Istio would, against the SMI model on a grid of

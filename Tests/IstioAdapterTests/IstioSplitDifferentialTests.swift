@@ -51,7 +51,7 @@ import Testing
         var compared = 0
         var splitRequests = 0
         for index in 0..<150 {
-            var generator = SMIBundleGenerator(seed: IstioDifferentialTests.seed &+ 10_000 &+ UInt64(index))
+            var generator = SMIBundleGenerator(seed: AdapterConformance<IstioAdapter>.seed &+ 10_000 &+ UInt64(index))
             let objects = generator.splitObjects()
             let nodes = try objects.map { object -> ManifestNode in
                 switch object {
@@ -82,7 +82,7 @@ import Testing
                 }
                 let got = Self.shares(services, host: fqdn(root), request: request)
                 let same = Set(got.keys) == Set(expected.keys) && got.allSatisfy { abs($0.value - (expected[$0.key] ?? -1)) < 1e-9 }
-                #expect(same, "seed \(IstioDifferentialTests.seed &+ 10_000 &+ UInt64(index)): \(request) to \(namespace)/\(root): SMI \(expected), Istio \(got)\n\(rendering.yaml())")
+                #expect(same, "seed \(AdapterConformance<IstioAdapter>.seed &+ 10_000 &+ UInt64(index)): \(request) to \(namespace)/\(root): SMI \(expected), Istio \(got)\n\(rendering.yaml())")
                 compared += 1
                 if !same { return }
             }

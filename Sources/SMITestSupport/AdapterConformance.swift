@@ -1,0 +1,134 @@
+import Foundation
+public import SMICore
+
+/// The checks every mesh adapter must pass, run by each adapter's tests: the randomized
+/// differential test against the SMI access model, and determinism under shuffled input.
+public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
+    /// What the differential test found.
+    public struct DifferentialReport: Sendable {
+        /// Requests decided by both models.
+        public var pairs = 0
+        /// Requests both models decided alike.
+        public var agreements = 0
+        /// Requests the mesh allows and SMI denies, described (the first few) with their seed.
+        public var overPermits: [String] = []
+        /// How many requests the mesh allows and SMI denies.
+        public var overPermitCount = 0
+        /// Requests SMI allows and the mesh denies with no adapter warning or error about a
+        /// TrafficTarget of that destination, described (the first few).
+        public var unexplainedOverDenies: [String] = []
+        /// How many such requests.
+        public var unexplainedOverDenyCount = 0
+    }
+
+    /// The adapter under test.
+    public let adapter: Adapter
+    /// The mesh's decision procedure over a rendering's resources and the inventory.
+    public let accessModel: @Sendable ([ManifestNode], Inventory) -> any MeshAccessModel
+    /// Protocols the mesh cannot enforce (and says so), left out of the comparison.
+    public let unenforced: Set<AccessRequest.TrafficProtocol>
+
+    /// A conformance suite for `adapter`.
+    public init(adapter: Adapter, unenforced: Set<AccessRequest.TrafficProtocol> = [],
+                accessModel: @escaping @Sendable ([ManifestNode], Inventory) -> any MeshAccessModel) {
+        self.adapter = adapter
+        self.unenforced = unenforced
+        self.accessModel = accessModel
+    }
+
+    /// One workload per service account and namespace of the generator, told apart by labels.
+    public static var inventory: Inventory {
+        Inventory(
+            workloads: SMIBundleGenerator.namespaces.flatMap { ns in
+                SMIBundleGenerator.serviceAccounts.map { sa in
+                    Inventory.Workload(kind: "Deployment", namespace: ns, name: sa, serviceAccount: sa,
+                                       podLabels: ["app": sa, "tier": "backend"], ports: [.init(port: 8080), .init(port: 9090), .init(port: 80)])
+                }
+            },
+            namespaces: SMIBundleGenerator.namespaces.map { Inventory.Namespace(name: $0) })
+    }
+
+    /// The seed of the differential test: `SMI_DIFFERENTIAL_SEED` when set, else fixed.
+    public static var seed: UInt64 {
+        ProcessInfo.processInfo.environment["SMI_DIFFERENTIAL_SEED"].flatMap(UInt64.init) ?? 2026
+    }
+
+    /// Generates `bundles` bundles and `requests` requests near each, renders each bundle
+    /// and compares the mesh's decisions with SMI's.
+    public func differential(bundles: Int, requests: Int, seed: UInt64 = Self.seed, options: RenderOptions = RenderOptions()) throws -> DifferentialReport {
+        var report = DifferentialReport()
+        let inventory = Self.inventory
+        for index in 0..<bundles {
+            let bundleSeed = seed &+ UInt64(index)
+            var generator = SMIBundleGenerator(seed: bundleSeed)
+            let objects = generator.objects()
+            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map(Self.encode))))
+            let rendering = adapter.render(bundle, inventory: inventory, options: options)
+            let mesh = accessModel(rendering.resources, inventory)
+            let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
+            for _ in 0..<requests {
+                let request = generator.request(near: objects)
+                guard !unenforced.contains(request.protocol) else { continue }
+                report.pairs += 1
+                let smiAllows = smi.decide(request, in: bundle).isAllowed
+                let meshAllows = mesh.allows(request)
+                if smiAllows == meshAllows {
+                    report.agreements += 1
+                } else if meshAllows {
+                    report.overPermitCount += 1
+                    if report.overPermits.count < 3 { report.overPermits.append("seed \(bundleSeed): \(request)\n\(rendering.yaml())") }
+                } else if !Self.explains(rendering.diagnostics, request, bundle) {
+                    report.unexplainedOverDenyCount += 1
+                    if report.unexplainedOverDenies.count < 3 { report.unexplainedOverDenies.append("seed \(bundleSeed): \(request)\n\(rendering.yaml())") }
+                }
+            }
+        }
+        return report
+    }
+
+    /// Whether an adapter warning or error about a TrafficTarget of the request's
+    /// destination accounts for denying it.
+    static func explains(_ diagnostics: [Diagnostic], _ request: AccessRequest, _ bundle: SMIBundle) -> Bool {
+        diagnostics.contains { diagnostic in
+            guard diagnostic.severity != .info, diagnostic.code.rawValue.hasPrefix("SMI3") || diagnostic.code.rawValue.hasPrefix("SMI4") || diagnostic.code.rawValue.hasPrefix("SMI5"),
+                  let object = diagnostic.object, object.kind == "TrafficTarget",
+                  let target = bundle.trafficTargets.first(where: { $0.key == SMIBundle.Key(namespace: object.namespace ?? "default", name: object.name) })
+            else { return false }
+            let destination = target.object.spec.destination
+            return destination.name == request.destination.serviceAccount && (destination.namespace ?? target.key.namespace) == request.destination.namespace
+        }
+    }
+
+    static func encode(_ object: CanonicalSMIObject) throws -> ManifestNode {
+        switch object {
+        case let .trafficTarget(o): return try ManifestEncoder().encode(o)
+        case let .httpRouteGroup(o): return try ManifestEncoder().encode(o)
+        case let .tcpRoute(o): return try ManifestEncoder().encode(o)
+        case let .udpRoute(o): return try ManifestEncoder().encode(o)
+        case let .trafficSplit(o): return try ManifestEncoder().encode(o)
+        case let .trafficMetrics(o): return try ManifestEncoder().encode(o)
+        case let .trafficMetricsList(o): return try ManifestEncoder().encode(o)
+        }
+    }
+
+    /// The golden cases whose rendering changes when their input documents are shuffled.
+    public func orderDependentCases(target: String) throws -> [String] {
+        var out: [String] = []
+        for c in GoldenCases.cases(target: target) {
+            let text = try String(contentsOf: c.folder.appendingPathComponent("input.yaml"), encoding: .utf8)
+            let documents = try YAMLReader().read(text)
+            let render = { (docs: [ManifestDocument]) in
+                adapter.render(SMIBundle(docs), inventory: Inventory(manifests: docs), options: RenderOptions()).yaml()
+            }
+            let expected = render(documents)
+            for seed in 1...3 {
+                var rng = SeededGenerator(seed: UInt64(seed))
+                if render(documents.shuffled(using: &rng)) != expected {
+                    out.append(c.name)
+                    break
+                }
+            }
+        }
+        return out
+    }
+}

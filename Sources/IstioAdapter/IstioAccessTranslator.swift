@@ -167,7 +167,11 @@ struct IstioAccessTranslator {
         if let pattern = match.pathRegex, !pattern.isEmpty {
             guard let regex = try? RE2Regex(pattern) else { return .failure(MatchProblem("the pathRegex is not RE2")) }
             guard let forms = regex.forms(anchoring: options.pathAnchoring, assumingNoNewlines: true) else {
-                return .failure(MatchProblem("pathRegex '\(pattern)' is not a finite set of exact paths and prefixes"))
+                // Istio's one other form: `*x`, every path ending in x.
+                if case let .suffix(tail) = regex.shape(anchoring: options.pathAnchoring, assumingNoNewlines: true), Self.isSafeSuffix(tail) {
+                    return headerConditions(match).map { ([AuthorizationPolicy.Operation(methods: methodList, paths: ["*" + tail])], $0) }
+                }
+                return .failure(MatchProblem("pathRegex '\(pattern)' is not a finite set of exact paths, prefixes or one suffix"))
             }
             // No form at all means no path matches: leaving `paths` out would mean every path.
             guard !forms.isEmpty else { return .failure(MatchProblem("pathRegex '\(pattern)' matches no path, so the match grants nothing")) }
@@ -186,11 +190,37 @@ struct IstioAccessTranslator {
                 paths = list
             }
         }
+        let conditions: [AuthorizationPolicy.Condition]
+        switch headerConditions(match) {
+        case let .success(list): conditions = list
+        case let .failure(problem): return .failure(problem)
+        }
+        // An operation that restricts nothing must still be HTTP-only, or it would open raw TCP.
+        let methodsField = methodList ?? (paths == nil ? ["*"] : nil)
+        return .success(([AuthorizationPolicy.Operation(methods: methodsField, paths: paths)], conditions))
+    }
+
+    /// A suffix Istio reads as SMI means it: not empty, no glob or template characters, and
+    /// (for headers, which Istio joins with commas) no comma.
+    static func isSafeSuffix(_ tail: String) -> Bool {
+        !tail.isEmpty && !tail.contains("*") && !tail.contains("{") && !tail.contains("}") && !tail.contains(",")
+    }
+
+    /// A match's header conditions as `when` conditions: exact values, prefixes `x*` or one
+    /// suffix `*x`, or why Istio cannot express them.
+    private func headerConditions(_ match: Specs.HTTPMatch) -> Result<[AuthorizationPolicy.Condition], MatchProblem> {
         var conditions: [AuthorizationPolicy.Condition] = []
         for condition in match.headers?.conditions ?? [] {
             guard !Self.isUnmatchableHeader(condition.name) else { return .failure(MatchProblem("Istio cannot match the header '\(condition.name)'")) }
-            guard let regex = try? RE2Regex(condition.regex), let forms = regex.forms(anchoring: .full, assumingNoNewlines: true) else {
-                return .failure(MatchProblem("the regex for header '\(condition.name)' is not a finite set of exact values and prefixes"))
+            guard let regex = try? RE2Regex(condition.regex) else {
+                return .failure(MatchProblem("the regex for header '\(condition.name)' is not RE2"))
+            }
+            guard let forms = regex.forms(anchoring: .full, assumingNoNewlines: true) else {
+                if case let .suffix(tail) = regex.shape(anchoring: .full, assumingNoNewlines: true), Self.isSafeSuffix(tail) {
+                    conditions.append(.init(key: "request.headers[\(condition.name.lowercased())]", values: ["*" + tail]))
+                    continue
+                }
+                return .failure(MatchProblem("the regex for header '\(condition.name)' is not a finite set of exact values, prefixes or one suffix"))
             }
             guard !forms.isEmpty else { return .failure(MatchProblem("the regex for header '\(condition.name)' matches no value, so the match grants nothing")) }
             var values: [String] = []
@@ -202,9 +232,7 @@ struct IstioAccessTranslator {
             }
             conditions.append(.init(key: "request.headers[\(condition.name.lowercased())]", values: values))
         }
-        // An operation that restricts nothing must still be HTTP-only, or it would open raw TCP.
-        let methodsField = methodList ?? (paths == nil ? ["*"] : nil)
-        return .success(([AuthorizationPolicy.Operation(methods: methodsField, paths: paths)], conditions))
+        return .success(conditions)
     }
 
     struct MatchProblem: Error {

@@ -12,7 +12,7 @@ public struct SMIBundleGenerator {
     /// The ports routes list and requests use.
     public static let ports = [80, 8080, 9090, 53]
     static let paths = ["/", "/api", "/api/v1/items", "/api/v2", "/metrics", "/metrics/x", "/a/x", "/b/", "/admin?x=1", "/adminx", "/apix"]
-    static let pathRegexes = ["/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin"]
+    static let pathRegexes = ["/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin", ".*/x$"]
     static let methods = ["GET", "POST", "DELETE"]
 
     private var rng: SeededGenerator
@@ -66,7 +66,7 @@ public struct SMIBundleGenerator {
     private mutating func routeGroup(name: String, namespace: String) -> Specs.V1Alpha4.HTTPRouteGroup {
         var matches: [Specs.HTTPMatch] = []
         for m in 0..<Int(1 + rng.next() % 3) {
-            let headers = chance(25) ? HTTPHeaderConditions([.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*"]))]) : nil
+            let headers = chance(25) ? HTTPHeaderConditions([.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*", ".*1"]))]) : nil
             matches.append(Specs.HTTPMatch(
                 name: "m\(m)", pathRegex: chance(85) ? pick(Self.pathRegexes) : nil,
                 methods: chance(70) ? Array(Set(some(Self.methods + ["*"], max: 2))).sorted() : nil, headers: headers))

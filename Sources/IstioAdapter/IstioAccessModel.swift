@@ -2,7 +2,8 @@ public import SMICore
 
 /// How Istio's sidecars decide a request against AuthorizationPolicies (Istio notes section
 /// 4): the mesh side of the differential test that proves a rendering never allows what SMI
-/// denies.
+/// denies. CUSTOM policies hand the request to an external server whose answer is unknown
+/// here; the model lets the request continue past them, the worst case for that proof.
 public struct IstioAccessModel: MeshAccessModel {
     private let policies: [AuthorizationPolicy]
     private let inventory: Inventory

@@ -42,7 +42,7 @@ struct IstioAccessTranslator {
         }
         let open = Set(inventory.namespaces.map(\.name)).subtracting(denyNamespaces).sorted()
         if !open.isEmpty && options.denyScope != .none {
-            rendering.report(Diagnostic(.info, .istioDenyScope, "namespaces outside the deny-by-default scope stay open: \(open.joined(separator: ", "))"))
+            rendering.report(Diagnostic(.warning, .istioDenyScope, "namespaces outside the deny-by-default scope stay open, so their workloads accept what SMI denies: \(open.joined(separator: ", "))"))
         }
     }
 

@@ -110,17 +110,21 @@ struct IstioSplitTranslator {
         }
         let hosts = kept.map { VirtualService.Destination(host: fqdn($0.service, namespace), port: port) }
         if kept.count == 1 { return [.init(destination: hosts[0])] }
-        let weights = self.weights(kept.map(\.weight), services: kept.map(\.service), item, into: &rendering)
+        guard let weights = self.weights(kept.map(\.weight), services: kept.map(\.service), item, into: &rendering) else { return nil }
         return zip(hosts, weights).map { VirtualService.RouteDestination(destination: $0, weight: $1) }
     }
 
-    /// The weights Istio gets: exact ratios reduced by their gcd, or percentages.
-    private func weights(_ weights: [Int], services: [String], _ item: SMIBundle.Item<Split.V1Alpha4.TrafficSplit>, into rendering: inout Rendering) -> [Int] {
+    /// The weights Istio gets: exact ratios reduced by their gcd, or percentages; nil (with an
+    /// error) when they are too large to scale.
+    private func weights(_ weights: [Int], services: [String], _ item: SMIBundle.Item<Split.V1Alpha4.TrafficSplit>, into rendering: inout Rendering) -> [Int]? {
         let reduced = WeightNormalizer.reduced(weights)
         let total = reduced.reduce(0) { $0 > Self.maximumTotal ? $0 : $0 + $1 }
         guard needsPercentages || total > Self.maximumTotal else { return reduced }
         let scale = needsPercentages ? 100 : 1_000_000
-        guard let rounded = WeightNormalizer.rounded(reduced, to: scale) else { return reduced }
+        guard let rounded = WeightNormalizer.rounded(reduced, to: scale) else {
+            report(.error, .istioSplitWeights, "the weights are too large to scale to \(scale) exactly; the split is not rendered", item, into: &rendering)
+            return nil
+        }
         let reason = needsPercentages ? "Istio \(options.targetVersion ?? "") needs percentages summing to 100" : "the weights add up to more than Istio can hold"
         if !rounded.changed.isEmpty {
             let exact = zip(services, reduced).map { "\($0) \($1)" }.joined(separator: ", ")

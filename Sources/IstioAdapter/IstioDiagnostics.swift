@@ -9,10 +9,6 @@ extension DiagnosticCode {
     public static let istioMatchDropped = DiagnosticCode(rawValue: "SMI3003")
     /// The deny-by-default scope: what stays open.
     public static let istioDenyScope = DiagnosticCode(rawValue: "SMI3004")
-    /// A TrafficSplit that is not rendered (it has errors).
-    public static let istioNotRendered = DiagnosticCode(rawValue: "SMI3005")
-    /// A TrafficSplit's ports: a backend without a root port, or a root not in the inventory.
-    public static let istioSplitPorts = DiagnosticCode(rawValue: "SMI3006")
     /// A TrafficSplit's weights had to be rounded.
     public static let istioSplitWeights = DiagnosticCode(rawValue: "SMI3007")
     /// A namespace in ambient mode: TrafficTargets there are refused, splits only act through

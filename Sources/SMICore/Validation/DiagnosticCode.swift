@@ -87,6 +87,10 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let routeName = DiagnosticCode(rawValue: "SMI2302")
     /// An invalid object name.
     public static let invalidName = DiagnosticCode(rawValue: "SMI2401")
+    /// A TrafficSplit an adapter does not render (it has errors).
+    public static let splitNotRendered = DiagnosticCode(rawValue: "SMI2501")
+    /// A TrafficSplit's ports: a backend without a root port, or a root not in the inventory.
+    public static let splitPorts = DiagnosticCode(rawValue: "SMI2502")
 
     /// Every code with a one-line explanation, for `smi explain`.
     public static let catalogue: [DiagnosticCode: String] = [
@@ -124,6 +128,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .portRange: "A port outside 1-65535 is ignored; a route left with no valid port grants nothing (D14).",
         .routeName: "A name on the ports of a TCPRoute or UDPRoute has no meaning (D13).",
         .invalidName: "An object name that is not a DNS-1123 subdomain.",
+        .splitNotRendered: "A TrafficSplit with errors, or one of two for the same root, is not rendered: traffic to its root is not split (D21, D25).",
+        .splitPorts: "A split backend without one of the root's ports gets none of that port's traffic (SMI's port rule); without the root Service in the inventory, routes cover every port.",
         .conversion: "The object cannot be written in the asked version without losing or widening what it allows or routes, so the conversion is refused.",
     ]
 }

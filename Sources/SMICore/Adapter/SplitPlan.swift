@@ -1,0 +1,138 @@
+/// A TrafficSplit as every mesh must route it, before any mesh syntax: the root Service, the
+/// root's ports, for each port the backends that take part (SMI's port rule: only backends
+/// exposing the same port; zero weights left out, a backend named twice summed), and the
+/// HTTP conditions of its `matches`, one per method, leaving out matches SMI says admit
+/// nothing. Adapters only choose how to write it (and how to scale the weights).
+public struct SplitPlan: Sendable {
+    /// A backend and its weight (positive).
+    public struct Backend: Sendable, Equatable {
+        /// The backend Service.
+        public var service: String
+        /// Its weight, relative to the others of the port.
+        public var weight: Int
+    }
+
+    /// The backends of one root port.
+    public struct PortPlan: Sendable, Equatable {
+        /// The port; nil when the root Service is not in the inventory (every port).
+        public var port: Int?
+        /// The weighted backends, in the split's order.
+        public var backends: [Backend]
+    }
+
+    /// One header condition: the whole of some value must match the RE2 regex (notes D3).
+    public struct HeaderCondition: Sendable, Equatable {
+        /// The header name, lower-case.
+        public var name: String
+        /// The RE2 regex.
+        public var regex: String
+    }
+
+    /// One HTTP condition of a split's matches: path AND method AND every header.
+    public struct Condition: Sendable, Equatable {
+        /// The RE2 path regex, as the SMI match has it; nil for any path.
+        public var pathRegex: String?
+        /// The method; nil for any.
+        public var method: String?
+        /// Header conditions, sorted by name.
+        public var headers: [HeaderCondition]
+    }
+
+    /// The split.
+    public var key: SMIBundle.Key
+    /// The root Service's name (in the split's namespace).
+    public var root: String
+    /// The ports to route; ports where no backend takes part are left out (their traffic
+    /// stays on the root).
+    public var ports: [PortPlan]
+    /// The conditions that select split requests; nil when the split has no `matches` (every
+    /// request, TCP included, is split).
+    public var conditions: [Condition]?
+    /// The split's document, for diagnostics.
+    public var document: SMIDocument
+
+    /// Plans every split of `bundle` that can be rendered, and reports the others and every
+    /// port the SMI rule takes a backend out of.
+    public static func plans(_ bundle: SMIBundle, inventory: Inventory) -> (plans: [SplitPlan], diagnostics: [Diagnostic]) {
+        let model = SMITrafficModel(bundle)
+        var plans: [SplitPlan] = []
+        var diagnostics: [Diagnostic] = []
+        for item in bundle.trafficSplits {
+            func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String) {
+                let diagnostic = Diagnostic(severity, code, message, object: item.document.object, file: item.document.source.file, location: item.document.source.root.location)
+                if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+            }
+            guard model.isUsed(item.key) else {
+                report(.error, .splitNotRendered, "the TrafficSplit has errors (or shares its root Service with another split) and is not rendered; traffic to the root Service is not split")
+                continue
+            }
+            let namespace = item.key.namespace
+            guard case let .success((root, _)) = Split.rootService(item.object.spec.service, namespace: namespace) else { continue }
+            let ports: [Int?]
+            let known = { (service: String) in inventory.service(namespace: namespace, name: service) }
+            if let service = known(root), !service.ports.isEmpty {
+                ports = Set(service.ports.map(\.port)).sorted()
+            } else {
+                ports = [nil]
+                report(.warning, .splitPorts, "Service \(namespace)/\(root) is not in the inventory (or lists no port): the routes cover every port, and every backend is assumed to expose the ports the root has")
+            }
+            var conditions: [Condition]?
+            if let references = item.object.spec.matches, !references.isEmpty {
+                conditions = Self.conditions(references, namespace: namespace, in: bundle)
+                if conditions?.isEmpty ?? false {
+                    report(.warning, .splitPorts, "no request can match the split's route groups: every request goes to the root Service, and nothing is rendered")
+                    continue
+                }
+            }
+            var portPlans: [PortPlan] = []
+            for port in ports {
+                var kept: [Backend] = []
+                for backend in item.object.spec.backends where backend.weight > 0 {
+                    if let port, let service = known(backend.service), !service.ports.contains(where: { $0.port == port }) {
+                        report(.warning, .splitPorts, "backend \(backend.service) has no port \(port), so it gets none of port \(port)'s traffic (SMI's port rule)")
+                        continue
+                    }
+                    if let index = kept.firstIndex(where: { $0.service == backend.service }) {
+                        kept[index].weight += backend.weight
+                    } else {
+                        kept.append(Backend(service: backend.service, weight: backend.weight))
+                    }
+                }
+                guard !kept.isEmpty else {
+                    report(.warning, .splitPorts, "no backend with a positive weight takes \(port.map { "port \($0)" } ?? "the root Service"); its traffic goes to the root Service")
+                    continue
+                }
+                portPlans.append(PortPlan(port: port, backends: kept))
+            }
+            guard !portPlans.isEmpty else { continue }
+            plans.append(SplitPlan(key: item.key, root: root, ports: portPlans, conditions: conditions, document: item.document))
+        }
+        return (plans, diagnostics)
+    }
+
+    /// The conditions of the referenced route groups: every match of every usable group, one
+    /// condition per method, leaving out matches that admit nothing (a regex that is not RE2,
+    /// a header named twice).
+    static func conditions(_ references: [Split.RouteReference], namespace: String, in bundle: SMIBundle) -> [Condition] {
+        var out: [Condition] = []
+        for reference in references where reference.kind == "HTTPRouteGroup" {
+            guard let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: reference.name)]?.object,
+                  HTTPMatchEvaluation.isUsable(group)
+            else { continue }
+            for match in group.spec.matches {
+                let path = match.pathRegex.flatMap { $0.isEmpty ? nil : $0 }
+                if let path, (try? RE2Regex(path)) == nil { continue }
+                let headers = (match.headers?.conditions ?? []).map { HeaderCondition(name: $0.name.lowercased(), regex: $0.regex) }
+                guard Set(headers.map(\.name)).count == headers.count, headers.allSatisfy({ (try? RE2Regex($0.regex)) != nil }) else { continue }
+                let sortedHeaders = headers.sorted { $0.name < $1.name }
+                let methods = match.methods ?? []
+                if methods.isEmpty || methods.contains("*") {
+                    out.append(Condition(pathRegex: path, method: nil, headers: sortedHeaders))
+                } else {
+                    out += methods.map { Condition(pathRegex: path, method: $0, headers: sortedHeaders) }
+                }
+            }
+        }
+        return out
+    }
+}

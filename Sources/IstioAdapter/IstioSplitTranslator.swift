@@ -10,9 +10,6 @@ struct IstioSplitTranslator {
     let inventory: Inventory
     let options: RenderOptions
 
-    /// Istio before 1.15 wants percentages summing to 100 (notes 3.2).
-    var needsPercentages: Bool { IstioTargetVersion(options).needsPercentages }
-
     /// The largest total of weights Istio adds up safely (an int32).
     static let maximumTotal = Int(Int32.max)
 
@@ -73,31 +70,20 @@ struct IstioSplitTranslator {
     private func destinations(_ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan, into rendering: inout Rendering) -> [VirtualService.RouteDestination]? {
         let hosts = portPlan.backends.map { VirtualService.Destination(host: fqdn($0.service, namespace), port: portPlan.port) }
         if hosts.count == 1 { return [.init(destination: hosts[0])] }
-        guard let weights = self.weights(portPlan.backends.map(\.weight), services: portPlan.backends.map(\.service), plan, into: &rendering) else { return nil }
+        guard let weights = self.weights(portPlan.backends, plan, into: &rendering) else { return nil }
         return zip(hosts, weights).map { VirtualService.RouteDestination(destination: $0, weight: $1) }
     }
 
-    /// The weights Istio gets: exact ratios reduced by their gcd, or percentages; nil (with an
-    /// error) when they are too large to scale.
-    private func weights(_ weights: [Int], services: [String], _ plan: SplitPlan, into rendering: inout Rendering) -> [Int]? {
-        let reduced = WeightNormalizer.reduced(weights)
-        let total = reduced.reduce(0) { $0 > Self.maximumTotal ? $0 : $0 + $1 }
-        guard needsPercentages || total > Self.maximumTotal else { return reduced }
-        let scale = needsPercentages ? 100 : 1_000_000
-        guard let rounded = WeightNormalizer.rounded(reduced, to: scale) else {
-            report(.error, .istioSplitWeights, "the weights are too large to scale to \(scale) exactly; the split is not rendered", plan, into: &rendering)
-            return nil
-        }
-        let reason = needsPercentages ? "Istio \(options.targetVersion ?? "") needs percentages summing to 100" : "the weights add up to more than Istio can hold"
-        if !rounded.changed.isEmpty {
-            let exact = zip(services, reduced).map { "\($0) \($1)" }.joined(separator: ", ")
-            let approx = zip(services, rounded.values).map { "\($0) \($1)" }.joined(separator: ", ")
-            report(.warning, .istioSplitWeights, "\(reason): the shares (\(exact)) are rounded to \(approx) of \(scale)", plan, into: &rendering)
-        }
-        for index in rounded.zeroed {
-            report(.warning, .istioSplitWeights, "backend \(services[index]) rounds to 0 and gets no traffic, although SMI gives it \(reduced[index]) of \(reduced.reduce(0, +))", plan, into: &rendering)
-        }
-        return rounded.values
+    /// The weights Istio gets: exact ratios reduced by their gcd, or percentages before 1.15,
+    /// or a rescale when the total would not fit Istio's int32; nil when they cannot be written.
+    private func weights(_ backends: [SplitPlan.Backend], _ plan: SplitPlan, into rendering: inout Rendering) -> [Int]? {
+        let percentages = IstioTargetVersion(options).needsPercentages
+        let (values, messages) = SplitPlan.weights(
+            backends, scale: percentages ? 100 : 1_000_000,
+            reason: percentages ? "Istio \(options.targetVersion ?? "") needs percentages summing to 100" : "the weights add up to more than Istio can hold",
+            fits: { !percentages && $0.reduce(0) { $0 > Self.maximumTotal ? $0 : $0 + $1 } <= Self.maximumTotal })
+        for message in messages { report(values == nil ? .error : .warning, .istioSplitWeights, message, plan, into: &rendering) }
+        return values
     }
 
     /// One planned condition as an Istio match request; Istio matches the whole path, and

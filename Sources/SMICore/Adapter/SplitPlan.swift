@@ -136,3 +136,28 @@ public struct SplitPlan: Sendable {
         return out
     }
 }
+
+extension SplitPlan {
+    /// Weights a mesh can hold, from one port's backends: the exact ratio reduced by the gcd
+    /// when `fits` accepts it, else shares of `scale` by largest remainder, with one message
+    /// per change (why, the exact and the rounded shares, and any backend rounded to 0).
+    /// Nil with a message when the weights are too large to scale exactly.
+    public static func weights(_ backends: [Backend], scale: Int, reason: String, fits: ([Int]) -> Bool) -> (values: [Int]?, messages: [String]) {
+        let reduced = WeightNormalizer.reduced(backends.map(\.weight))
+        if fits(reduced) { return (reduced, []) }
+        guard let rounded = WeightNormalizer.rounded(reduced, to: scale) else {
+            return (nil, ["the weights are too large to scale to \(scale) exactly; the split is not rendered"])
+        }
+        var messages: [String] = []
+        let services = backends.map(\.service)
+        if !rounded.changed.isEmpty {
+            let exact = zip(services, reduced).map { "\($0) \($1)" }.joined(separator: ", ")
+            let approx = zip(services, rounded.values).map { "\($0) \($1)" }.joined(separator: ", ")
+            messages.append("\(reason): the shares (\(exact)) are rounded to \(approx) of \(scale)")
+        }
+        for index in rounded.zeroed {
+            messages.append("backend \(services[index]) rounds to 0 and gets no traffic, although SMI gives it \(reduced[index]) of \(reduced.reduce(0, +))")
+        }
+        return (rounded.values, messages)
+    }
+}

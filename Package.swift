@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "IstioAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "LinkerdAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
-        .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter"], swiftSettings: strictness),
+        .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter"], swiftSettings: strictness),
         .executableTarget(name: "smi", dependencies: ["SMICommandLine"], swiftSettings: strictness),
         // Helpers every test target shares: seeded generators, marked inputs, paths to the
         // shared reference material. Not a product.
@@ -37,6 +37,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IstioAdapterTests", dependencies: ["IstioAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "LinkerdAdapterTests", dependencies: ["LinkerdAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
             swiftSettings: strictness
         ),
         .testTarget(

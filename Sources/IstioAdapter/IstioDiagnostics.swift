@@ -9,8 +9,9 @@ extension DiagnosticCode {
     public static let istioMatchDropped = DiagnosticCode(rawValue: "SMI3003")
     /// The deny-by-default scope: what stays open.
     public static let istioDenyScope = DiagnosticCode(rawValue: "SMI3004")
-    /// A TrafficSplit's weights had to be rounded.
-    public static let istioSplitWeights = DiagnosticCode(rawValue: "SMI3007")
+    /// How a TrafficSplit is written for Istio differs from SMI's exact routing: weights
+    /// rounded, or routes that cover every port of an unknown root.
+    public static let istioSplitRouting = DiagnosticCode(rawValue: "SMI3007")
     /// A namespace in ambient mode: TrafficTargets there are refused, splits only act through
     /// a waypoint.
     public static let istioAmbient = DiagnosticCode(rawValue: "SMI3008")

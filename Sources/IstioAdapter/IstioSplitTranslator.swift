@@ -40,6 +40,9 @@ struct IstioSplitTranslator {
         if inventory.namespaces.contains(where: { $0.name == namespace && $0.labels[IstioAccessTranslator.dataplaneModeLabel] == "ambient" }) {
             report(.warning, .istioAmbient, "namespace \(namespace) is in ambient mode: the VirtualService splits traffic only when the root Service uses a waypoint", plan, into: &rendering)
         }
+        if plan.ports.contains(where: { $0.port == nil }) {
+            report(.warning, .istioSplitRouting, "the routes cover every port, and every backend is assumed to expose the ports the root has", plan, into: &rendering)
+        }
         let conditions = plan.conditions.map { $0.map(matchRequest) }
         var http: [VirtualService.HTTPRoute] = []
         var tcp: [VirtualService.TCPRoute] = []
@@ -82,7 +85,7 @@ struct IstioSplitTranslator {
             backends, scale: percentages ? 100 : 1_000_000,
             reason: percentages ? "Istio \(options.targetVersion ?? "") needs percentages summing to 100" : "the weights add up to more than Istio can hold",
             fits: { !percentages && $0.reduce(0) { $0 > Self.maximumTotal ? $0 : $0 + $1 } <= Self.maximumTotal })
-        for message in messages { report(values == nil ? .error : .warning, .istioSplitWeights, message, plan, into: &rendering) }
+        for message in messages { report(values == nil ? .error : .warning, .istioSplitRouting, message, plan, into: &rendering) }
         return values
     }
 

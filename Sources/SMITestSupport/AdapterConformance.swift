@@ -110,25 +110,4 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         case let .trafficMetricsList(o): return try ManifestEncoder().encode(o)
         }
     }
-
-    /// The golden cases whose rendering changes when their input documents are shuffled.
-    public func orderDependentCases(target: String) throws -> [String] {
-        var out: [String] = []
-        for c in GoldenCases.cases(target: target) {
-            let text = try String(contentsOf: c.folder.appendingPathComponent("input.yaml"), encoding: .utf8)
-            let documents = try YAMLReader().read(text)
-            let render = { (docs: [ManifestDocument]) in
-                adapter.render(SMIBundle(docs), inventory: Inventory(manifests: docs), options: RenderOptions()).yaml()
-            }
-            let expected = render(documents)
-            for seed in 1...3 {
-                var rng = SeededGenerator(seed: UInt64(seed))
-                if render(documents.shuffled(using: &rng)) != expected {
-                    out.append(c.name)
-                    break
-                }
-            }
-        }
-        return out
-    }
 }

@@ -29,6 +29,6 @@ import Testing
     }
 
     @Test func renderingDoesNotDependOnInputOrder() throws {
-        #expect(try Self.suite.orderDependentCases(target: "IstioAdapterTests") == [])
+        #expect(try GoldenCases.orderDependentCases(target: "IstioAdapterTests", adapter: IstioAdapter()) == [])
     }
 }

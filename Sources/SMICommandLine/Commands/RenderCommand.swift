@@ -5,7 +5,7 @@ struct RenderCommand: ToolCommand {
     static let name = "render"
     static let summary = "Translate SMI manifests into a mesh's native resources"
     static let help = """
-        Usage: smi render --mesh istio [--strict] [--full-path-match] [--trust-domain DOMAIN]
+        Usage: smi render --mesh istio|linkerd [--strict] [--full-path-match] [--trust-domain DOMAIN]
                           [--deny-scope all|smi|none|NS,NS...] [--target-version X.Y]
                           [-o yaml|json] [FILE...]
 
@@ -20,7 +20,8 @@ struct RenderCommand: ToolCommand {
         exactly is rendered stricter (a warning) or not at all (an error).
 
         Options:
-          --mesh MESH            The mesh to render for: istio.
+          --mesh MESH            The mesh to render for: istio, or linkerd (splits only
+                                 in this version).
           --strict               Warnings about stricter rendering become errors.
           --full-path-match      pathRegex must match the whole path, not only its start.
           --trust-domain DOMAIN  The SPIFFE trust domain of workload identities

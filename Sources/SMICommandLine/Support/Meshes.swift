@@ -1,12 +1,13 @@
 import IstioAdapter
+import LinkerdAdapter
 import SMICore
 
 /// The meshes the tool can render for, by the name `--mesh` takes.
 enum Meshes {
     /// The adapters available in this build.
-    static let available: [any MeshAdapter] = [IstioAdapter()]
+    static let available: [any MeshAdapter] = [IstioAdapter(), LinkerdAdapter()]
     /// Meshes that SMI names but this build cannot render yet.
-    static let planned = ["linkerd", "consul"]
+    static let planned = ["consul"]
 
     /// The adapter for `name`, or a usage error that lists the choices.
     static func adapter(named name: String) throws(UsageError) -> any MeshAdapter {

@@ -74,7 +74,7 @@ public struct SplitPlan: Sendable {
                 ports = Set(service.ports.map(\.port)).sorted()
             } else {
                 ports = [nil]
-                report(.warning, .splitPorts, "Service \(namespace)/\(root) is not in the inventory (or lists no port): the routes cover every port, and every backend is assumed to expose the ports the root has")
+                report(.warning, .splitPorts, "Service \(namespace)/\(root) is not in the inventory (or lists no port), so the ports of the root and its backends are unknown")
             }
             var conditions: [Condition]?
             if let references = item.object.spec.matches, !references.isEmpty {

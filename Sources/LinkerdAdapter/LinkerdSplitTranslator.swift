@@ -1,0 +1,107 @@
+import SMICore
+
+/// TrafficSplits as Linkerd HTTPRoutes with a Service parent (Linkerd notes 4.2): one route
+/// per root port, listing the backends that expose that port with gcd-reduced weights
+/// (scaled to 1,000,000 only when larger); a split with `matches` gets rules with the route
+/// groups' conditions and a last catch-all rule to the root Service itself.
+struct LinkerdSplitTranslator {
+    let bundle: SMIBundle
+    let inventory: Inventory
+    let options: RenderOptions
+
+    /// Linkerd's largest backend weight.
+    static let maximumWeight = 1_000_000
+    /// Linkerd's limits: matches per rule, rules per route.
+    static let matchesPerRule = 8
+    static let rulesPerRoute = 16
+
+    func render(into rendering: inout Rendering) {
+        let (plans, diagnostics) = SplitPlan.plans(bundle, inventory: inventory)
+        for diagnostic in diagnostics { rendering.report(diagnostic) }
+        for plan in plans {
+            for route in routes(plan, into: &rendering) {
+                guard let node = try? ManifestEncoder().encode(route) else { continue }
+                rendering.add(node)
+            }
+        }
+    }
+
+    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {
+        let diagnostic = Diagnostic(severity, code, message, object: plan.document.object, file: plan.document.source.file, location: plan.document.source.root.location)
+        if !rendering.diagnostics.contains(diagnostic) { rendering.report(diagnostic) }
+    }
+
+    /// The routes of one split, or none (with an error) when Linkerd cannot route it as SMI does.
+    private func routes(_ plan: SplitPlan, into rendering: inout Rendering) -> [HTTPRoute] {
+        let ports = plan.ports.compactMap(\.port)
+        guard ports.count == plan.ports.count else {
+            report(.error, .linkerdNotRendered, "Linkerd routes need the root Service's ports (every backend reference names one): add Service \(plan.key.namespace)/\(plan.root) to the input; the split is not rendered", plan, into: &rendering)
+            return []
+        }
+        var conditionMatches: [HTTPRoute.Match]?
+        if let conditions = plan.conditions {
+            if let bad = conditions.flatMap({ [$0.pathRegex].compactMap { $0 } + $0.headers.map(\.regex) }).first(where: Self.hasUnicodeClass) {
+                report(.error, .linkerdNotRendered, "the regex '\(bad)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd's Rust regexes read as Unicode and SMI's RE2 as ASCII; the split is not rendered", plan, into: &rendering)
+                return []
+            }
+            let matches = conditions.map(match)
+            guard (matches.count + Self.matchesPerRule - 1) / Self.matchesPerRule < Self.rulesPerRoute else {
+                report(.error, .linkerdNotRendered, "the split's route groups need more than \(Self.rulesPerRoute - 1) rules of \(Self.matchesPerRule) matches; the split is not rendered", plan, into: &rendering)
+                return []
+            }
+            conditionMatches = matches
+        } else {
+            report(.warning, .linkerdSplitScope, "Linkerd HTTPRoutes split HTTP requests only: other TCP connections to the root Service are not split", plan, into: &rendering)
+        }
+        var routes: [HTTPRoute] = []
+        for portPlan in plan.ports {
+            guard let port = portPlan.port else { continue }
+            let (weights, messages) = SplitPlan.weights(portPlan.backends, scale: Self.maximumWeight, reason: "Linkerd weights go up to \(Self.maximumWeight)",
+                                                         fits: { ($0.max() ?? 0) <= Self.maximumWeight })
+            for message in messages { report(weights == nil ? .error : .warning, .linkerdSplitWeights, message, plan, into: &rendering) }
+            guard let weights else { return [] }
+            let backends = zip(portPlan.backends, weights).map { backend, weight in
+                HTTPRoute.BackendReference(group: "core", kind: "Service", name: backend.service, port: port, weight: portPlan.backends.count == 1 ? nil : weight)
+            }
+            let everything = [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))]
+            var rules: [HTTPRoute.Rule]
+            if let conditionMatches {
+                rules = stride(from: 0, to: conditionMatches.count, by: Self.matchesPerRule).map {
+                    HTTPRoute.Rule(matches: Array(conditionMatches[$0..<min($0 + Self.matchesPerRule, conditionMatches.count)]), backendRefs: backends)
+                }
+                // Last, and outranked by every condition: the rest goes to the root itself.
+                rules.append(HTTPRoute.Rule(matches: everything, backendRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port, weight: nil)]))
+            } else {
+                rules = [HTTPRoute.Rule(matches: everything, backendRefs: backends)]
+            }
+            let meta = RenderedMetadata.make(name: "\(plan.key.name)-\(port)", namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options)
+            routes.append(HTTPRoute(metadata: meta, spec: .init(parentRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port)], rules: rules)))
+        }
+        return routes
+    }
+
+    /// One planned condition as a Linkerd match. Linkerd's regex must span the whole path, so
+    /// SMI's start-anchored regex R becomes `^(?:R).*` (`^(?:R)$` with full anchoring);
+    /// headers match a whole value (notes 4.3).
+    private func match(_ condition: SplitPlan.Condition) -> HTTPRoute.Match {
+        let path = condition.pathRegex.map {
+            HTTPRoute.PathMatch(type: "RegularExpression", value: options.pathAnchoring == .prefix ? "^(?:\($0)).*" : "^(?:\($0))$")
+        }
+        let headers = condition.headers.map { HTTPRoute.HeaderMatch(name: $0.name, type: "RegularExpression", value: "^(?:\($0.regex))$") }
+        return HTTPRoute.Match(path: path, headers: headers.isEmpty ? nil : headers, method: condition.method)
+    }
+
+    /// Whether a regex uses a class whose meaning differs between RE2 (ASCII) and Rust (Unicode).
+    static func hasUnicodeClass(_ regex: String) -> Bool {
+        var escaped = false
+        for character in regex {
+            if escaped {
+                if "dDwWsSbBpP".contains(character) { return true }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            }
+        }
+        return false
+    }
+}

@@ -86,16 +86,7 @@ struct AccessCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         var status = ExitStatus.success
-        let documents: [ManifestDocument]
-        do {
-            let (read, errors) = try InputFiles.documents(paths, console: console)
-            documents = read
-            for error in errors { console.error(error.description) }
-            if !errors.isEmpty { status = ExitStatus.failure }
-        } catch {
-            console.error("smi access: \(error)")
-            return ExitStatus.failure
-        }
+        guard let documents = InputFiles.documents(paths, console: console, command: "access", status: &status) else { return ExitStatus.failure }
         let bundle = SMIBundle(documents)
         for diagnostic in SMIValidator().validate(bundle) where diagnostic.severity == .error {
             console.error(diagnostic.description)

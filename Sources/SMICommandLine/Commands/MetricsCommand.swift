@@ -40,16 +40,7 @@ struct MetricsCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         var status = ExitStatus.success
-        let documents: [ManifestDocument]
-        do {
-            let (read, errors) = try InputFiles.documents(paths, console: console)
-            documents = read
-            for error in errors { console.error(error.description) }
-            if !errors.isEmpty { status = ExitStatus.failure }
-        } catch {
-            console.error("smi metrics: \(error)")
-            return ExitStatus.failure
-        }
+        guard let documents = InputFiles.documents(paths, console: console, command: "metrics", status: &status) else { return ExitStatus.failure }
         var output: [UInt8] = []
         for source in documents {
             let document = SMIDocument.decode(source)

@@ -48,4 +48,18 @@ enum InputFiles {
         }
         return (documents, errors)
     }
+
+    /// Every document of every input; YAML errors are written to the console and set
+    /// `status` to failure. Nil, after saying why, when an input cannot be read at all.
+    static func documents(_ paths: [String], console: Console, command: String, status: inout Int32) -> [ManifestDocument]? {
+        do {
+            let (documents, errors) = try InputFiles.documents(paths, console: console)
+            for error in errors { console.error(error.description) }
+            if !errors.isEmpty { status = ExitStatus.failure }
+            return documents
+        } catch {
+            console.error("smi \(command): \(error)")
+            return nil
+        }
+    }
 }

@@ -88,41 +88,14 @@ struct IstioAccessTranslator {
         return AuthorizationPolicy(metadata: meta, spec: .init(selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
     }
 
-    /// The TCPRoute ports of a target: nil without TCPRoute rules, `[]` (every port) when one
-    /// lists none, else the valid ports of the routes that resolve (notes D5, D13, D14).
-    private enum Ports { case unrestricted, some([Int]), nothing }
-
-    private func tcpPorts(_ rules: [Access.Rule], namespace: String) -> Ports? {
-        let tcp = rules.filter { $0.kind == "TCPRoute" }
-        guard !tcp.isEmpty else { return nil }
-        var ports = Set<Int>()
-        for rule in tcp where rule.matches?.isEmpty ?? true {
-            guard case let .tcp(route) = bundle.resolve(rule, namespace: namespace) else { continue }
-            let listed = route.spec.matches.ports
-            if listed.isEmpty { return .unrestricted }
-            ports.formUnion(listed.filter { (1...65535).contains($0) })
-        }
-        return ports.isEmpty ? .nothing : .some(ports.sorted())
-    }
-
     private func grants(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [AuthorizationPolicy.From], into rendering: inout Rendering) -> [AuthorizationPolicy.Rule] {
         let rules = item.object.spec.rules
         let namespace = item.key.namespace
         if rules.contains(where: { $0.kind == "UDPRoute" }) {
             report(.error, .istioUDP, "Istio cannot enforce UDP: sidecars do not intercept it, so the UDPRoute rules are not rendered and UDP to these pods is not restricted (use a NetworkPolicy)", item, into: &rendering)
         }
-        var ports = tcpPorts(rules, namespace: namespace)
+        let ports = TargetPorts.of(item, in: bundle)
         let http = rules.filter { $0.kind == "HTTPRouteGroup" }
-        // An older target's destination port narrows every rule to it (operation ports).
-        if let port = bundle.destinationPorts[item.key] {
-            switch ports {
-            // Without TCPRoute rules only HTTP rules narrow; a target with neither grants nothing.
-            case nil: ports = http.isEmpty ? nil : .some([port])
-            case .unrestricted?: ports = .some([port])
-            case let .some(list)?: ports = list.contains(port) ? .some([port]) : .nothing
-            case .nothing?: break
-            }
-        }
         if http.isEmpty {
             switch ports {
             case nil, .nothing?: return []

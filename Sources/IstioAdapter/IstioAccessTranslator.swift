@@ -19,30 +19,19 @@ struct IstioAccessTranslator {
     }
 
     func render(into rendering: inout Rendering) {
-        var denyNamespaces = bundle.namespaces
         for item in bundle.trafficTargets {
-            let destination = item.object.spec.destination
-            let namespace = destination.namespace ?? item.key.namespace
-            denyNamespaces.insert(namespace)
+            let namespace = item.object.spec.destination.namespace ?? item.key.namespace
             if let policy = policy(for: item, destinationNamespace: namespace, into: &rendering) {
                 add(policy, into: &rendering)
             }
         }
-        switch options.denyScope {
-        case .smiNamespaces: break
-        case .allKnownNamespaces: denyNamespaces.formUnion(inventory.namespaces.map(\.name))
-        case let .namespaces(list): denyNamespaces = Set(list)
-        case .none:
-            denyNamespaces = []
-            rendering.report(Diagnostic(.warning, .istioDenyScope, "no deny-by-default policy is rendered: workloads without an ALLOW policy accept every request, which SMI denies"), strict: options.strict)
+        let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
+        if let warning = options.denyScope.warning(open: open, code: .istioDenyScope) {
+            rendering.report(warning, strict: options.strict && options.denyScope == .none)
         }
-        for namespace in denyNamespaces.sorted() {
+        for namespace in closed {
             let meta = RenderedMetadata.make(name: "deny-by-default", namespace: namespace, sources: [], options: options)
             add(AuthorizationPolicy(metadata: meta, spec: .init()), into: &rendering)
-        }
-        let open = Set(inventory.namespaces.map(\.name)).subtracting(denyNamespaces).sorted()
-        if !open.isEmpty && options.denyScope != .none {
-            rendering.report(Diagnostic(.warning, .istioDenyScope, "namespaces outside the deny-by-default scope stay open, so their workloads accept what SMI denies: \(open.joined(separator: ", "))"))
         }
     }
 

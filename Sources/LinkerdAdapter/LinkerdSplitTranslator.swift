@@ -40,11 +40,11 @@ struct LinkerdSplitTranslator {
         }
         var conditionMatches: [HTTPRoute.Match]?
         if let conditions = plan.conditions {
-            if let bad = conditions.flatMap({ [$0.pathRegex].compactMap { $0 } + $0.headers.map(\.regex) }).first(where: Self.hasUnicodeClass) {
+            if let bad = conditions.lazy.compactMap(LinkerdMatches.unicodeClassRegex).first {
                 report(.error, .linkerdNotRendered, "the regex '\(bad)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd's Rust regexes read as Unicode and SMI's RE2 as ASCII; the split is not rendered", plan, into: &rendering)
                 return []
             }
-            let matches = conditions.map(match)
+            let matches = conditions.map { LinkerdMatches.match($0, anchoring: options.pathAnchoring) }
             guard (matches.count + Self.matchesPerRule - 1) / Self.matchesPerRule < Self.rulesPerRoute else {
                 report(.error, .linkerdNotRendered, "the split's route groups need more than \(Self.rulesPerRoute - 1) rules of \(Self.matchesPerRule) matches; the split is not rendered", plan, into: &rendering)
                 return []
@@ -78,30 +78,5 @@ struct LinkerdSplitTranslator {
             routes.append(HTTPRoute(metadata: meta, spec: .init(parentRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port)], rules: rules)))
         }
         return routes
-    }
-
-    /// One planned condition as a Linkerd match. Linkerd's regex must span the whole path, so
-    /// SMI's start-anchored regex R becomes `^(?:R).*` (`^(?:R)$` with full anchoring);
-    /// headers match a whole value (notes 4.3).
-    private func match(_ condition: SplitPlan.Condition) -> HTTPRoute.Match {
-        let path = condition.pathRegex.map {
-            HTTPRoute.PathMatch(type: "RegularExpression", value: options.pathAnchoring == .prefix ? "^(?:\($0)).*" : "^(?:\($0))$")
-        }
-        let headers = condition.headers.map { HTTPRoute.HeaderMatch(name: $0.name, type: "RegularExpression", value: "^(?:\($0.regex))$") }
-        return HTTPRoute.Match(path: path, headers: headers.isEmpty ? nil : headers, method: condition.method)
-    }
-
-    /// Whether a regex uses a class whose meaning differs between RE2 (ASCII) and Rust (Unicode).
-    static func hasUnicodeClass(_ regex: String) -> Bool {
-        var escaped = false
-        for character in regex {
-            if escaped {
-                if "dDwWsSbBpP".contains(character) { return true }
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            }
-        }
-        return false
     }
 }

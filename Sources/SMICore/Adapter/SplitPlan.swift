@@ -28,7 +28,7 @@ public struct SplitPlan: Sendable {
         public var regex: String
     }
 
-    /// One HTTP condition of a split's matches: path AND method AND every header.
+    /// One HTTP condition of an SMI match: path AND method AND every header.
     public struct Condition: Sendable, Equatable {
         /// The RE2 path regex, as the SMI match has it; nil for any path.
         public var pathRegex: String?
@@ -36,6 +36,21 @@ public struct SplitPlan: Sendable {
         public var method: String?
         /// Header conditions, sorted by name.
         public var headers: [HeaderCondition]
+
+        /// An SMI match as conditions, one per method (one for any method); none when SMI
+        /// says the match admits nothing (a regex that is not RE2, a header named twice).
+        public static func expanding(_ match: Specs.HTTPMatch) -> [Condition] {
+            let path = match.pathRegex.flatMap { $0.isEmpty ? nil : $0 }
+            if let path, (try? RE2Regex(path)) == nil { return [] }
+            let headers = (match.headers?.conditions ?? []).map { HeaderCondition(name: $0.name.lowercased(), regex: $0.regex) }
+            guard Set(headers.map(\.name)).count == headers.count, headers.allSatisfy({ (try? RE2Regex($0.regex)) != nil }) else { return [] }
+            let sortedHeaders = headers.sorted { $0.name < $1.name }
+            let methods = match.methods ?? []
+            if methods.isEmpty || methods.contains("*") {
+                return [Condition(pathRegex: path, method: nil, headers: sortedHeaders)]
+            }
+            return methods.map { Condition(pathRegex: path, method: $0, headers: sortedHeaders) }
+        }
     }
 
     /// The split.
@@ -120,17 +135,7 @@ public struct SplitPlan: Sendable {
                   HTTPMatchEvaluation.isUsable(group)
             else { continue }
             for match in group.spec.matches {
-                let path = match.pathRegex.flatMap { $0.isEmpty ? nil : $0 }
-                if let path, (try? RE2Regex(path)) == nil { continue }
-                let headers = (match.headers?.conditions ?? []).map { HeaderCondition(name: $0.name.lowercased(), regex: $0.regex) }
-                guard Set(headers.map(\.name)).count == headers.count, headers.allSatisfy({ (try? RE2Regex($0.regex)) != nil }) else { continue }
-                let sortedHeaders = headers.sorted { $0.name < $1.name }
-                let methods = match.methods ?? []
-                if methods.isEmpty || methods.contains("*") {
-                    out.append(Condition(pathRegex: path, method: nil, headers: sortedHeaders))
-                } else {
-                    out += methods.map { Condition(pathRegex: path, method: $0, headers: sortedHeaders) }
-                }
+                out += Condition.expanding(match)
             }
         }
         return out

@@ -1,0 +1,46 @@
+public import SMICore
+
+/// Linkerd's `policy.linkerd.io/v1alpha1` AuthorizationPolicy: clients meeting every required
+/// authentication may use the target (a Server: every byte and route; an HTTPRoute: the
+/// requests that land on it).
+public struct LinkerdAuthorizationPolicy: Sendable, Equatable, Codable {
+    /// The body.
+    public struct Spec: Sendable, Equatable, Codable {
+        /// The Server or HTTPRoute, in the policy's namespace.
+        public var targetRef: Reference
+        /// Authentications, all required.
+        public var requiredAuthenticationRefs: [Reference]
+    }
+
+    /// A reference by group, kind and name.
+    public struct Reference: Sendable, Equatable, Codable {
+        /// `policy.linkerd.io`.
+        public var group: String
+        /// `Server`, `HTTPRoute` or `MeshTLSAuthentication`.
+        public var kind: String
+        /// The name, in the policy's namespace.
+        public var name: String
+
+        /// A `policy.linkerd.io` object.
+        public init(kind: String, name: String) {
+            group = "policy.linkerd.io"
+            self.kind = kind
+            self.name = name
+        }
+    }
+
+    /// `policy.linkerd.io/v1alpha1`.
+    public var apiVersion = "policy.linkerd.io/v1alpha1"
+    /// `AuthorizationPolicy`.
+    public var kind = "AuthorizationPolicy"
+    /// Name, namespace, labels and provenance.
+    public var metadata: ObjectMeta
+    /// The body.
+    public var spec: Spec
+
+    /// Authorizes the clients of `authentication` on `target`.
+    public init(metadata: ObjectMeta, target: Reference, authentication: String) {
+        self.metadata = metadata
+        spec = Spec(targetRef: target, requiredAuthenticationRefs: [Reference(kind: "MeshTLSAuthentication", name: authentication)])
+    }
+}

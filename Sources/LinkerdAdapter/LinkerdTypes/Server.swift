@@ -1,0 +1,38 @@
+public import SMICore
+
+/// Linkerd's `policy.linkerd.io/v1beta3` Server: one port on the pods its selector picks,
+/// with the policy for clients no authorization names.
+public struct Server: Sendable, Equatable, Codable {
+    /// The body.
+    public struct Spec: Sendable, Equatable, Codable {
+        /// The pods, by labels.
+        public var podSelector: PodSelector
+        /// The container port number.
+        public var port: Int
+        /// `unknown` (detect), `HTTP/1`, `HTTP/2`, `gRPC`, `opaque` or `TLS`.
+        public var proxyProtocol: String
+        /// What clients without an authorization get; swift-smi always writes `deny`.
+        public var accessPolicy: String
+    }
+
+    /// Pods by labels.
+    public struct PodSelector: Sendable, Equatable, Codable {
+        /// Labels a pod must all carry.
+        public var matchLabels: StringMap
+    }
+
+    /// `policy.linkerd.io/v1beta3`.
+    public var apiVersion = "policy.linkerd.io/v1beta3"
+    /// `Server`.
+    public var kind = "Server"
+    /// Name, namespace, labels and provenance.
+    public var metadata: ObjectMeta
+    /// The body.
+    public var spec: Spec
+
+    /// Creates a Server that denies every client no authorization names.
+    public init(metadata: ObjectMeta, selector: StringMap, port: Int) {
+        self.metadata = metadata
+        spec = Spec(podSelector: PodSelector(matchLabels: selector), port: port, proxyProtocol: "unknown", accessPolicy: "deny")
+    }
+}

@@ -1,10 +1,8 @@
 public import SMICore
 
-/// Renders SMI for Linkerd 2.14+: TrafficSplits as HTTPRoutes (`policy.linkerd.io/v1beta3`)
-/// with a Service parent, keeping the `MeshAdapter` contract.
-///
-/// TrafficTargets are not rendered by this version: each is refused with an error, because
-/// without Servers and authorizations Linkerd's default inbound policy decides.
+/// Renders SMI for Linkerd 2.16+: TrafficTargets as Servers (`accessPolicy: deny`),
+/// MeshTLSAuthentications, AuthorizationPolicies and Server-parented HTTPRoutes, and
+/// TrafficSplits as Service-parented HTTPRoutes, keeping the `MeshAdapter` contract.
 public struct LinkerdAdapter: MeshAdapter {
     /// Creates the adapter.
     public init() {}
@@ -19,18 +17,19 @@ public struct LinkerdAdapter: MeshAdapter {
             .init("TrafficSplit ports", .exact, "Only the backends exposing the root port take part; the root Service must be in the input."),
             .init("TrafficSplit matches", .exact, "Rules with '^(?:R).*' path and '^(?:R)$' header regexes, one match per method, and a last catch-all rule to the root; \\d, \\w, \\s, \\b and \\p are refused (Unicode in Rust)."),
             .init("TrafficSplit of non-HTTP TCP", .stricter, "HTTPRoutes split HTTP only; other connections go to the root (a warning)."),
-            .init("TrafficTarget", .refused, "Not rendered by this version (Servers, MeshTLSAuthentications and AuthorizationPolicies come next)."),
+            .init("TrafficTarget destination", .stricter, "A deny Server per known port of exactly the account's pods; ports the inventory does not list keep the default inbound policy (a warning recommends deny)."),
+            .init("TrafficTarget sources", .exact, "MeshTLSAuthentication identityRefs to the ServiceAccounts, with their namespace."),
+            .init("TCPRoute grants", .exact, "AuthorizationPolicy on the Server: every byte and every route of the port."),
+            .init("HTTPRouteGroup grants", .stricter, "HTTPRoutes per source set with their own AuthorizationPolicy; overlapping routes of different sources deny on one of them (a warning)."),
+            .init("UDPRoute", .refused, "Linkerd does not proxy UDP."),
         ])
     }
 
     /// Renders `bundle` for the workloads of `inventory`.
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
         var rendering = Rendering()
+        LinkerdAccessTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
         LinkerdSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
-        for item in bundle.trafficTargets {
-            rendering.report(Diagnostic(.error, .linkerdNotRendered, "TrafficTarget is not rendered for Linkerd yet: access is not enforced by this output, and Linkerd's default inbound policy decides",
-                                        object: item.document.object, file: item.document.source.file, location: item.document.source.root.location))
-        }
         return rendering.sorted()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 public import SMICore
+import Testing
 
 /// The checks every mesh adapter must pass, run by each adapter's tests: the randomized
 /// differential test against the SMI access model, and determinism under shuffled input.
@@ -109,5 +110,53 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         case let .trafficMetrics(o): return try ManifestEncoder().encode(o)
         case let .trafficMetricsList(o): return try ManifestEncoder().encode(o)
         }
+    }
+
+    /// The requests of a grid (every pair of identities of the case, its ports and 80 and
+    /// 9999, raw TCP and a few HTTP requests) that the mesh allows and SMI denies, for the
+    /// golden case `c`; and how many requests were decided.
+    public func gridOverPermits(_ c: GoldenCases.Case) throws -> (overPermits: [String], checked: Int) {
+        let text = try String(contentsOf: c.folder.appendingPathComponent("input.yaml"), encoding: .utf8)
+        let documents = try YAMLReader().read(text)
+        let bundle = SMIBundle(documents)
+        let inventory = Inventory(manifests: documents)
+        let rendering = adapter.render(bundle, inventory: inventory, options: RenderOptions())
+        let mesh = accessModel(rendering.resources, inventory)
+        let identities = Set(inventory.workloads.map { AccessRequest.Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
+            .union([AccessRequest.Identity(namespace: "monitoring", serviceAccount: "prometheus")])
+            .sorted { ($0.namespace, $0.serviceAccount) < ($1.namespace, $1.serviceAccount) }
+        let ports = Set(inventory.workloads.flatMap { $0.ports.map(\.port) }).union([80, 9999]).sorted()
+        let http: [(String, String, [String: [String]]?)] = [
+            ("GET", "/", nil), ("GET", "/metrics", nil), ("POST", "/api/items", ["x-tenant": ["acme"]]), ("GET", "/books/1", nil),
+            ("DELETE", "/items", nil), ("GET", "/api", ["user-agent": ["Mozilla/5.0 Android"]]), ("GET", "/healthz", nil),
+        ]
+        var overPermits: [String] = []
+        var checked = 0
+        for source in identities {
+            for destination in identities {
+                for port in ports {
+                    var requests = [AccessRequest(source: source, destination: destination, port: port, protocol: .tcp)]
+                    requests += http.map { AccessRequest(source: source, destination: destination, port: port, protocol: .http, method: $0.0, path: $0.1, headers: $0.2) }
+                    for request in requests where !unenforced.contains(request.protocol) {
+                        checked += 1
+                        if mesh.allows(request) && !SMIAccessModel().decide(request, in: bundle).isAllowed {
+                            overPermits.append("\(c.name): \(adapter.mesh) allows \(request), SMI denies it")
+                        }
+                    }
+                }
+            }
+        }
+        return (overPermits, checked)
+    }
+
+    /// Runs the differential test and records, as test issues, any over-permit, any
+    /// unexplained over-deny, fewer than `minimumPairs` pairs, or agreement of 90 % or less.
+    public func expectNeverMorePermissive(bundles: Int, requests: Int, minimumPairs: Int, seed: UInt64 = Self.seed, options: RenderOptions = RenderOptions()) throws {
+        let report = try differential(bundles: bundles, requests: requests, seed: seed, options: options)
+        #expect(report.pairs >= minimumPairs)
+        #expect(report.overPermitCount == 0, "\(report.overPermitCount) over-permits in \(report.pairs) pairs:\n\(report.overPermits.joined(separator: "\n"))")
+        #expect(report.unexplainedOverDenyCount == 0, "\(report.unexplainedOverDenyCount) over-denies without a diagnostic:\n\(report.unexplainedOverDenies.joined(separator: "\n"))")
+        // Stricter rendering is allowed but must stay the exception for these bundles.
+        #expect(Double(report.agreements) / Double(max(report.pairs, 1)) > 0.9, "\(report.agreements) of \(report.pairs) agree")
     }
 }

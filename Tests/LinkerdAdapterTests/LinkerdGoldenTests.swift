@@ -15,4 +15,13 @@ import Testing
     @Test func renderingDoesNotDependOnInputOrder() throws {
         #expect(try GoldenCases.orderDependentCases(target: "LinkerdAdapterTests", adapter: LinkerdAdapter()) == [])
     }
+
+    /// Every golden rendering, decided as Linkerd would, on a grid of requests: never more
+    /// permissive than SMI.
+    @Test(arguments: GoldenCases.cases(target: "LinkerdAdapterTests"))
+    func neverAllowsWhatSMIDenies(c: GoldenCases.Case) throws {
+        let (overPermits, checked) = try LinkerdConformanceTests.suite.gridOverPermits(c)
+        #expect(overPermits.isEmpty, "\(overPermits.prefix(5).joined(separator: "\n"))")
+        #expect(checked > 0)
+    }
 }

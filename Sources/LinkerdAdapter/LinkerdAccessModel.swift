@@ -1,0 +1,124 @@
+public import SMICore
+
+/// How Linkerd's inbound proxy decides a request against Servers, HTTPRoutes,
+/// AuthorizationPolicies and MeshTLSAuthentications (Linkerd notes section 3): the mesh side
+/// of the differential test. Ports without a Server get `defaultPolicy`; swift-smi's output
+/// asks for `deny` (a warning says so), which is what the test assumes.
+public struct LinkerdAccessModel: MeshAccessModel {
+    private let servers: [Server]
+    private let routes: [HTTPRoute]
+    private let policies: [LinkerdAuthorizationPolicy]
+    private let authentications: [String: MeshTLSAuthentication]
+    private let inventory: Inventory
+    private let defaultAllows: Bool
+
+    /// A model over the Linkerd objects among `resources`, for the workloads of `inventory`;
+    /// `defaultPolicy` is the cluster's default inbound policy (`deny` or an allowing one).
+    public init(resources: [ManifestNode], inventory: Inventory, defaultPolicy: String = "deny") {
+        func decode<T: Decodable>(_ type: T.Type, _ kind: String) -> [T] {
+            resources.compactMap { node in
+                guard node.value.mappingValue?["kind"]?.value.stringValue == kind,
+                      node.value.mappingValue?["apiVersion"]?.value.stringValue?.hasPrefix("policy.linkerd.io/") == true
+                else { return nil }
+                return try? ManifestDecoder().decode(T.self, from: node)
+            }
+        }
+        servers = decode(Server.self, "Server").sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
+        routes = decode(HTTPRoute.self, "HTTPRoute").sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
+        policies = decode(LinkerdAuthorizationPolicy.self, "AuthorizationPolicy")
+        authentications = Dictionary(decode(MeshTLSAuthentication.self, "MeshTLSAuthentication").map { ("\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")", $0) }, uniquingKeysWith: { a, _ in a })
+        self.inventory = inventory
+        defaultAllows = defaultPolicy != "deny"
+    }
+
+    /// Whether Linkerd lets the request through to some pod of its destination.
+    public func allows(_ request: AccessRequest) -> Bool {
+        // UDP is not proxied.
+        if request.protocol == .udp { return true }
+        let pods = inventory.workloads(namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
+        return pods.contains { allows(request, to: $0) }
+    }
+
+    private func allows(_ request: AccessRequest, to pod: Inventory.Workload) -> Bool {
+        guard let server = servers.first(where: { server in
+            server.metadata.namespace == pod.namespace && server.spec.port == request.port
+                && server.spec.podSelector.matchLabels.allSatisfy { pod.podLabels[$0.key] == $0.value }
+        }) else {
+            // The default route with the default policy (no identity check for allowing ones).
+            return defaultAllows
+        }
+        let namespace = server.metadata.namespace ?? ""
+        let serverLevel = authorized(request, target: "Server", name: server.metadata.name ?? "", namespace: namespace)
+        let attached = routes.filter { route in
+            route.metadata.namespace == namespace
+                && route.spec.parentRefs.contains { $0.group == "policy.linkerd.io" && $0.kind == "Server" && $0.name == server.metadata.name }
+        }
+        guard request.protocol == .http else { return serverLevel }
+        // No route: the default route, with server-level authorizations only.
+        guard !attached.isEmpty else { return serverLevel }
+        guard let route = bestRoute(attached, request) else { return false }
+        return serverLevel || authorized(request, target: "HTTPRoute", name: route.metadata.name ?? "", namespace: namespace)
+    }
+
+    /// Whether an AuthorizationPolicy on the target admits the client.
+    private func authorized(_ request: AccessRequest, target kind: String, name: String, namespace: String) -> Bool {
+        guard let source = request.source else { return false }
+        return policies.contains { policy in
+            guard policy.metadata.namespace == namespace, policy.spec.targetRef.kind == kind, policy.spec.targetRef.name == name else { return false }
+            return policy.spec.requiredAuthenticationRefs.allSatisfy { ref in
+                guard ref.kind == "MeshTLSAuthentication", let authentication = authentications["\(namespace)/\(ref.name)"] else { return false }
+                return authentication.spec.identityRefs.contains { $0.kind == "ServiceAccount" && $0.name == source.serviceAccount && $0.namespace == source.namespace }
+            }
+        }
+    }
+
+    /// The route Linkerd picks: the best-scored matching match (path length, header count,
+    /// method), ties to the earlier route and rule.
+    private func bestRoute(_ routes: [HTTPRoute], _ request: AccessRequest) -> HTTPRoute? {
+        var best: (score: (Int, Int, Int), route: HTTPRoute)?
+        for route in routes {
+            for rule in route.spec.rules {
+                for match in rule.matches {
+                    guard let score = score(match, request) else { continue }
+                    if best == nil || score > best!.score { best = (score, route) }
+                }
+            }
+        }
+        return best?.route
+    }
+
+    private func score(_ match: HTTPRoute.Match, _ request: AccessRequest) -> (Int, Int, Int)? {
+        let path = request.pathOnly
+        var pathScore = 1
+        switch match.path?.type {
+        case nil:
+            pathScore = 1
+        case "PathPrefix":
+            let prefix = match.path?.value ?? "/"
+            if prefix != "/" {
+                let trimmed = String(prefix.reversed().drop(while: { $0 == "/" }).reversed())
+                guard path == trimmed || path.hasPrefix(trimmed + "/") else { return nil }
+                pathScore = trimmed.count
+            }
+        case "Exact":
+            guard path == match.path?.value else { return nil }
+            pathScore = path.count
+        case "RegularExpression":
+            guard let regex = try? RE2Regex(match.path?.value ?? ""), regex.matches(path, anchoring: .full) else { return nil }
+            pathScore = path.count
+        default:
+            return nil
+        }
+        if let method = match.method, method != request.method { return nil }
+        for header in match.headers ?? [] {
+            let values = request.values(ofHeader: header.name)
+            switch header.type {
+            case "RegularExpression":
+                guard let regex = try? RE2Regex(header.value), values.contains(where: { regex.matches($0, anchoring: .full) }) else { return nil }
+            default:
+                guard values.contains(header.value) else { return nil }
+            }
+        }
+        return (pathScore, match.headers?.count ?? 0, match.method == nil ? 0 : 1)
+    }
+}

@@ -1,0 +1,207 @@
+import SMICore
+
+/// TrafficTargets as Linkerd policy (Linkerd notes 4.3-4.7): per destination ServiceAccount
+/// and port, a Server with `accessPolicy: deny` selecting exactly that account's pods; TCP
+/// grants as an AuthorizationPolicy on the Server; restricted HTTP grants as one HTTPRoute
+/// per set of sources with an AuthorizationPolicy on it (sources allowed every HTTP request
+/// are added to each); a catch-all HTTPRoute for them (and so that TCP-granted sources are
+/// not answered 404); deny Servers for every other known port in scope.
+struct LinkerdAccessTranslator {
+    let bundle: SMIBundle
+    let inventory: Inventory
+    let options: RenderOptions
+
+    /// A destination ServiceAccount.
+    struct Destination: Hashable, Comparable {
+        let namespace: String
+        let serviceAccount: String
+        static func < (a: Destination, b: Destination) -> Bool { (a.namespace, a.serviceAccount) < (b.namespace, b.serviceAccount) }
+    }
+
+    /// What the targets of one destination grant on one port.
+    struct PortGrants {
+        var tcp = Set<MeshTLSAuthentication.IdentityReference>()
+        var allHTTP = Set<MeshTLSAuthentication.IdentityReference>()
+        var restricted: [[MeshTLSAuthentication.IdentityReference]: [SplitPlan.Condition]] = [:]
+        var sources: [Diagnostic.Object] = []
+    }
+
+    func render(into rendering: inout Rendering) {
+        var targets: [Destination: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>]] = [:]
+        for item in bundle.trafficTargets where item.object.spec.destination.kind == "ServiceAccount" {
+            let destination = item.object.spec.destination
+            targets[Destination(namespace: destination.namespace ?? item.key.namespace, serviceAccount: destination.name), default: []].append(item)
+        }
+        var served = Set<Destination>()
+        for (destination, items) in targets.sorted(by: { $0.key < $1.key }) {
+            switch SelectorDerivation.selector(namespace: destination.namespace, serviceAccount: destination.serviceAccount, in: inventory) {
+            case let .success(selector):
+                served.insert(destination)
+                renderDestination(destination, selector: selector, items: items, into: &rendering)
+            case let .failure(problem):
+                for item in items {
+                    report(.error, .linkerdSelector, "no Server for \(destination.namespace)/\(destination.serviceAccount): \(problem.message); Linkerd's default inbound policy decides for its pods", item, into: &rendering)
+                }
+            }
+        }
+        let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
+        if let warning = options.denyScope.warning(open: open, code: .linkerdDenyScope) {
+            rendering.report(warning, strict: options.strict && options.denyScope == .none)
+        }
+        for namespace in closed {
+            let accounts = Set(inventory.workloads.filter { $0.namespace == namespace }.map(\.serviceAccount)).sorted()
+            for account in accounts where !served.contains(Destination(namespace: namespace, serviceAccount: account)) {
+                guard case let .success(selector) = SelectorDerivation.selector(namespace: namespace, serviceAccount: account, in: inventory) else {
+                    rendering.report(Diagnostic(.warning, .linkerdDenyScope, "no deny Server for the pods of \(namespace)/\(account): no label selector picks exactly them; Linkerd's default inbound policy decides"))
+                    continue
+                }
+                for port in knownPorts(namespace: namespace, serviceAccount: account) {
+                    add(Server(metadata: meta("\(account)-\(port)", namespace, []), selector: selector, port: port), into: &rendering)
+                }
+            }
+        }
+        if !closed.isEmpty {
+            rendering.report(Diagnostic(.warning, .linkerdDenyScope, "ports the inventory does not list keep Linkerd's default inbound policy: set config.linkerd.io/default-inbound-policy: deny on \(closed.joined(separator: ", ")) (and restart the pods) to deny them as SMI does"))
+        }
+    }
+
+    private func knownPorts(namespace: String, serviceAccount: String) -> [Int] {
+        Set(inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }).sorted()
+    }
+
+    private func meta(_ name: String, _ namespace: String, _ sources: [Diagnostic.Object]) -> ObjectMeta {
+        RenderedMetadata.make(name: name, namespace: namespace, sources: sources, options: options)
+    }
+
+    private func add(_ object: some Encodable, into rendering: inout Rendering) {
+        guard let node = try? ManifestEncoder().encode(object) else { return }
+        rendering.add(node)
+    }
+
+    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {
+        let diagnostic = Diagnostic(severity, code, message, object: item.document.object, file: item.document.source.file, location: item.document.source.root.location)
+        if !rendering.diagnostics.contains(diagnostic) { rendering.report(diagnostic, strict: options.strict) }
+    }
+
+    private func renderDestination(_ destination: Destination, selector: StringMap, items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], into rendering: inout Rendering) {
+        var ports = Set(knownPorts(namespace: destination.namespace, serviceAccount: destination.serviceAccount))
+        for item in items {
+            switch TargetPorts.of(item, in: bundle) {
+            case let .some(list)?: ports.formUnion(list)
+            case .nothing?: break
+            case nil, .unrestricted?:
+                guard item.object.spec.rules.contains(where: { $0.kind != "UDPRoute" }) else { break }
+                report(.warning, .linkerdDenyScope, "the grant covers every port, but Linkerd needs a Server per port: only the ports the inventory lists for \(destination.namespace)/\(destination.serviceAccount) (\(knownPorts(namespace: destination.namespace, serviceAccount: destination.serviceAccount).map(String.init).joined(separator: ", "))) are rendered; others keep the default inbound policy", item, into: &rendering)
+            }
+            if item.object.spec.rules.contains(where: { $0.kind == "UDPRoute" }) {
+                report(.error, .linkerdUDP, "Linkerd does not proxy UDP, so the UDPRoute rules are not rendered and UDP to these pods is not restricted (use a NetworkPolicy)", item, into: &rendering)
+            }
+        }
+        for port in ports.sorted() {
+            let grants = self.grants(on: port, items, into: &rendering)
+            let server = "\(destination.serviceAccount)-\(port)"
+            let namespace = destination.namespace
+            add(Server(metadata: meta(server, namespace, grants.sources), selector: selector, port: port), into: &rendering)
+            if !grants.tcp.isEmpty {
+                authorize("\(server)-tcp", grants.tcp, target: .init(kind: "Server", name: RenderedMetadata.make(name: server, namespace: namespace, sources: [], options: options).name ?? server), namespace, grants.sources, into: &rendering)
+            }
+            let groups = grants.restricted.sorted { $0.key.lexicographicallyPrecedes($1.key) { ($0.namespace, $0.name) < ($1.namespace, $1.name) } }
+            var routes = 0
+            for (sources, conditions) in groups {
+                let matches = conditions.map { LinkerdMatches.match($0, anchoring: options.pathAnchoring) }
+                let name = "\(server)-http-\(routes)"
+                guard route(name, parent: server, matches: matches, namespace, grants.sources, into: &rendering) else { continue }
+                routes += 1
+                authorize(name, Set(sources).union(grants.allHTTP), target: .init(kind: "HTTPRoute", name: meta(name, namespace, []).name ?? name), namespace, grants.sources, into: &rendering)
+            }
+            if routes > 1 {
+                rendering.report(Diagnostic(.warning, .linkerdRouteOverlap, "\(namespace)/\(destination.serviceAccount) port \(port): \(routes) HTTPRoutes carry grants of different sources; a request matching several lands on one, and only that route's sources are allowed (stricter than SMI where they overlap)",
+                                            object: grants.sources.first, file: nil, location: nil), strict: options.strict)
+            }
+            if !grants.allHTTP.isEmpty || (!grants.tcp.isEmpty && routes > 0) {
+                let name = "\(server)-http-all"
+                _ = route(name, parent: server, matches: [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))], namespace, grants.sources, into: &rendering)
+                if !grants.allHTTP.isEmpty {
+                    authorize(name, grants.allHTTP, target: .init(kind: "HTTPRoute", name: meta(name, namespace, []).name ?? name), namespace, grants.sources, into: &rendering)
+                }
+            }
+        }
+    }
+
+    /// Adds an HTTPRoute on a Server; false when it would have no match (it would match
+    /// everything) or exceed Linkerd's limits (then a stricter result is reported).
+    private func route(_ name: String, parent server: String, matches: [HTTPRoute.Match], _ namespace: String, _ sources: [Diagnostic.Object], into rendering: inout Rendering) -> Bool {
+        guard !matches.isEmpty else { return false }
+        let perRule = LinkerdSplitTranslator.matchesPerRule
+        guard (matches.count + perRule - 1) / perRule <= LinkerdSplitTranslator.rulesPerRoute else {
+            rendering.report(Diagnostic(.warning, .linkerdMatchDropped, "\(namespace)/\(name): more than \(perRule * LinkerdSplitTranslator.rulesPerRoute) matches; the route is not rendered (stricter than SMI)", object: sources.first, file: nil, location: nil), strict: options.strict)
+            return false
+        }
+        let rules = stride(from: 0, to: matches.count, by: perRule).map { HTTPRoute.Rule(matches: Array(matches[$0..<min($0 + perRule, matches.count)])) }
+        let serverName = meta(server, namespace, []).name ?? server
+        add(HTTPRoute(metadata: meta(name, namespace, sources), spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules)), into: &rendering)
+        return true
+    }
+
+    private func authorize(_ name: String, _ identities: Set<MeshTLSAuthentication.IdentityReference>, target: LinkerdAuthorizationPolicy.Reference, _ namespace: String, _ sources: [Diagnostic.Object], into rendering: inout Rendering) {
+        let metadata = meta(name, namespace, sources)
+        let sorted = identities.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+        add(MeshTLSAuthentication(metadata: metadata, identities: sorted), into: &rendering)
+        add(LinkerdAuthorizationPolicy(metadata: metadata, target: target, authentication: metadata.name ?? name), into: &rendering)
+    }
+
+    /// What the targets grant on `port`, by kind of grant (notes 4.3 step 1).
+    private func grants(on port: Int, _ items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], into rendering: inout Rendering) -> PortGrants {
+        var grants = PortGrants()
+        for item in items {
+            let target = item.object
+            // An object outside the CRD's rule-kind enum would not exist on a cluster (D25).
+            guard target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) }) else { continue }
+            let sources = Set(target.spec.sources.filter { $0.kind == "ServiceAccount" }.map {
+                MeshTLSAuthentication.IdentityReference(namespace: $0.namespace ?? item.key.namespace, name: $0.name)
+            })
+            guard !sources.isEmpty else { continue }
+            let ports = TargetPorts.of(item, in: bundle)
+            let http = target.spec.rules.filter { $0.kind == "HTTPRouteGroup" }
+            if http.isEmpty {
+                guard ports?.covers(port) ?? false else { continue }
+                grants.tcp.formUnion(sources)
+            } else {
+                guard ports?.covers(port) ?? true else { continue }
+                var conditions: [SplitPlan.Condition] = []
+                for rule in http {
+                    guard case let .http(group, selected) = bundle.resolve(rule, namespace: item.key.namespace), HTTPMatchEvaluation.isUsable(group) else { continue }
+                    for match in selected {
+                        let expanded = SplitPlan.Condition.expanding(match)
+                        if expanded.contains(where: isEverything) {
+                            grants.allHTTP.formUnion(sources)
+                            continue
+                        }
+                        for condition in expanded {
+                            if let regex = LinkerdMatches.unicodeClassRegex(condition) {
+                                report(.warning, .linkerdMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): the regex '\(regex)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd reads as Unicode", item, into: &rendering)
+                            } else if let header = LinkerdMatches.unmatchableHeader(condition) {
+                                report(.warning, .linkerdMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): Linkerd cannot match the header '\(header)'", item, into: &rendering)
+                            } else {
+                                conditions.append(condition)
+                            }
+                        }
+                    }
+                }
+                if !conditions.isEmpty {
+                    grants.restricted[sources.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }, default: []] += conditions
+                }
+            }
+            if let object = item.document.object { grants.sources.append(object) }
+        }
+        return grants
+    }
+
+    /// A condition every HTTP request meets: any method, no header, and no path or one that
+    /// matches every path.
+    private func isEverything(_ condition: SplitPlan.Condition) -> Bool {
+        guard condition.method == nil, condition.headers.isEmpty else { return false }
+        guard let path = condition.pathRegex else { return true }
+        return (try? RE2Regex(path))?.shape(anchoring: options.pathAnchoring, assumingNoNewlines: true) == .matchAll
+    }
+}

@@ -1,0 +1,25 @@
+import LinkerdAdapter
+import SMICore
+import SMITestSupport
+import Testing
+
+/// The shared adapter conformance suite, for Linkerd (with the default inbound policy the
+/// rendering's warning asks for: deny).
+@Suite struct LinkerdConformanceTests {
+    static let suite = AdapterConformance(adapter: LinkerdAdapter(), unenforced: [.udp]) { resources, inventory in
+        LinkerdAccessModel(resources: resources, inventory: inventory)
+    }
+
+    /// Thousands of generated bundles and requests: whatever Linkerd allows under the rendered
+    /// objects, SMI must allow (UDP aside, which Linkerd cannot enforce and reports), and every
+    /// request it denies that SMI allows is explained by a diagnostic.
+    @Test func linkerdNeverAllowsWhatSMIDenies() throws {
+        try Self.suite.expectNeverMorePermissive(bundles: 300, requests: 100, minimumPairs: 20_000)
+    }
+
+    /// With whole-path anchoring too.
+    @Test func fullPathAnchoringNeverOverPermits() throws {
+        try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 3_000, seed: AdapterConformance<LinkerdAdapter>.seed &+ 777,
+                                                 options: RenderOptions(pathAnchoring: .full))
+    }
+}

@@ -22,7 +22,23 @@ struct LinkerdAccessTranslator {
     struct PortGrants {
         var tcp = Set<MeshTLSAuthentication.IdentityReference>()
         var allHTTP = Set<MeshTLSAuthentication.IdentityReference>()
-        var restricted: [[MeshTLSAuthentication.IdentityReference]: [SplitPlan.Condition]] = [:]
+        /// Each restricted condition with every source granted it, in first-seen order.
+        var restricted: [(condition: SplitPlan.Condition, sources: Set<MeshTLSAuthentication.IdentityReference>)] = []
+
+        /// The restricted conditions grouped by identical source sets (one HTTPRoute each),
+        /// in a stable order: identical matches of different targets share one route.
+        var groups: [(sources: [MeshTLSAuthentication.IdentityReference], conditions: [SplitPlan.Condition])] {
+            var out: [(sources: [MeshTLSAuthentication.IdentityReference], conditions: [SplitPlan.Condition])] = []
+            for (condition, sources) in restricted {
+                let sorted = sources.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+                if let index = out.firstIndex(where: { $0.sources == sorted }) {
+                    out[index].conditions.append(condition)
+                } else {
+                    out.append((sorted, [condition]))
+                }
+            }
+            return out.sorted { $0.sources.lexicographicallyPrecedes($1.sources) { ($0.namespace, $0.name) < ($1.namespace, $1.name) } }
+        }
         var sources: [Diagnostic.Object] = []
     }
 
@@ -105,9 +121,8 @@ struct LinkerdAccessTranslator {
             if !grants.tcp.isEmpty {
                 authorize("\(server)-tcp", grants.tcp, target: .init(kind: "Server", name: RenderedMetadata.make(name: server, namespace: namespace, sources: [], options: options).name ?? server), namespace, grants.sources, into: &rendering)
             }
-            let groups = grants.restricted.sorted { $0.key.lexicographicallyPrecedes($1.key) { ($0.namespace, $0.name) < ($1.namespace, $1.name) } }
             var routes = 0
-            for (sources, conditions) in groups {
+            for (sources, conditions) in grants.groups {
                 let matches = conditions.map { LinkerdMatches.match($0, anchoring: options.pathAnchoring) }
                 let name = "\(server)-http-\(routes)"
                 guard route(name, parent: server, matches: matches, namespace, grants.sources, into: &rendering) else { continue }
@@ -188,8 +203,12 @@ struct LinkerdAccessTranslator {
                         }
                     }
                 }
-                if !conditions.isEmpty {
-                    grants.restricted[sources.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }, default: []] += conditions
+                for condition in conditions {
+                    if let index = grants.restricted.firstIndex(where: { $0.condition == condition }) {
+                        grants.restricted[index].sources.formUnion(sources)
+                    } else {
+                        grants.restricted.append((condition, sources))
+                    }
                 }
             }
             if let object = item.document.object { grants.sources.append(object) }

@@ -21,7 +21,7 @@ public struct SplitPlan: Sendable {
     }
 
     /// One header condition: the whole of some value must match the RE2 regex (notes D3).
-    public struct HeaderCondition: Sendable, Equatable {
+    public struct HeaderCondition: Sendable, Hashable {
         /// The header name, lower-case.
         public var name: String
         /// The RE2 regex.
@@ -29,7 +29,7 @@ public struct SplitPlan: Sendable {
     }
 
     /// One HTTP condition of an SMI match: path AND method AND every header.
-    public struct Condition: Sendable, Equatable {
+    public struct Condition: Sendable, Hashable {
         /// The RE2 path regex, as the SMI match has it; nil for any path.
         public var pathRegex: String?
         /// The method; nil for any.

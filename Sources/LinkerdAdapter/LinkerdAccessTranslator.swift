@@ -43,6 +43,12 @@ struct LinkerdAccessTranslator {
     }
 
     func render(into rendering: inout Rendering) {
+        guard LinkerdTargetVersion(options).hasAuthorizationPolicies else {
+            for item in bundle.trafficTargets {
+                report(.error, .linkerdNotRendered, "Linkerd \(options.targetVersion ?? "") has no AuthorizationPolicy (2.12+): the TrafficTarget is not rendered", item, into: &rendering)
+            }
+            return
+        }
         var targets: [Destination: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>]] = [:]
         for item in bundle.trafficTargets where item.object.spec.destination.kind == "ServiceAccount" {
             let destination = item.object.spec.destination
@@ -72,7 +78,7 @@ struct LinkerdAccessTranslator {
                     continue
                 }
                 for port in knownPorts(namespace: namespace, serviceAccount: account) {
-                    add(Server(metadata: meta("\(account)-\(port)", namespace, []), selector: selector, port: port), into: &rendering)
+                    add(server("\(account)-\(port)", namespace, [], selector: selector, port: port), into: &rendering)
                 }
             }
         }
@@ -92,6 +98,14 @@ struct LinkerdAccessTranslator {
     private func add(_ object: some Encodable, into rendering: inout Rendering) {
         guard let node = try? ManifestEncoder().encode(object) else { return }
         rendering.add(node)
+    }
+
+    /// A Server in the version the target release serves.
+    private func server(_ name: String, _ namespace: String, _ sources: [Diagnostic.Object], selector: StringMap, port: Int) -> Server {
+        var server = Server(metadata: meta(name, namespace, sources), selector: selector, port: port)
+        server.apiVersion = LinkerdTargetVersion(options).serverAPIVersion
+        if server.apiVersion != "policy.linkerd.io/v1beta3" { server.spec.accessPolicy = nil }
+        return server
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {
@@ -117,7 +131,7 @@ struct LinkerdAccessTranslator {
             let grants = self.grants(on: port, items, into: &rendering)
             let server = "\(destination.serviceAccount)-\(port)"
             let namespace = destination.namespace
-            add(Server(metadata: meta(server, namespace, grants.sources), selector: selector, port: port), into: &rendering)
+            add(self.server(server, namespace, grants.sources, selector: selector, port: port), into: &rendering)
             if !grants.tcp.isEmpty {
                 authorize("\(server)-tcp", grants.tcp, target: .init(kind: "Server", name: RenderedMetadata.make(name: server, namespace: namespace, sources: [], options: options).name ?? server), namespace, grants.sources, into: &rendering)
             }
@@ -154,7 +168,9 @@ struct LinkerdAccessTranslator {
         }
         let rules = stride(from: 0, to: matches.count, by: perRule).map { HTTPRoute.Rule(matches: Array(matches[$0..<min($0 + perRule, matches.count)])) }
         let serverName = meta(server, namespace, []).name ?? server
-        add(HTTPRoute(metadata: meta(name, namespace, sources), spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules)), into: &rendering)
+        var route = HTTPRoute(metadata: meta(name, namespace, sources), spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules))
+        route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
+        add(route, into: &rendering)
         return true
     }
 

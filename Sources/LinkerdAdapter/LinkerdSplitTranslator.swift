@@ -33,6 +33,10 @@ struct LinkerdSplitTranslator {
 
     /// The routes of one split, or none (with an error) when Linkerd cannot route it as SMI does.
     private func routes(_ plan: SplitPlan, into rendering: inout Rendering) -> [HTTPRoute] {
+        guard LinkerdTargetVersion(options).hasWeightedRoutes else {
+            report(.error, .linkerdNotRendered, "Linkerd \(options.targetVersion ?? "") has no weighted HTTPRoute backends (2.13+); the split is not rendered", plan, into: &rendering)
+            return []
+        }
         let ports = plan.ports.compactMap(\.port)
         guard ports.count == plan.ports.count else {
             report(.error, .linkerdNotRendered, "Linkerd routes need the root Service's ports (every backend reference names one): add Service \(plan.key.namespace)/\(plan.root) to the input; the split is not rendered", plan, into: &rendering)
@@ -75,7 +79,9 @@ struct LinkerdSplitTranslator {
                 rules = [HTTPRoute.Rule(matches: everything, backendRefs: backends)]
             }
             let meta = RenderedMetadata.make(name: "\(plan.key.name)-\(port)", namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options)
-            routes.append(HTTPRoute(metadata: meta, spec: .init(parentRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port)], rules: rules)))
+            var route = HTTPRoute(metadata: meta, spec: .init(parentRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port)], rules: rules))
+            route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
+            routes.append(route)
         }
         return routes
     }

@@ -11,8 +11,9 @@ public struct Server: Sendable, Equatable, Codable {
         public var port: Int
         /// `unknown` (detect), `HTTP/1`, `HTTP/2`, `gRPC`, `opaque` or `TLS`.
         public var proxyProtocol: String
-        /// What clients without an authorization get; swift-smi always writes `deny`.
-        public var accessPolicy: String
+        /// What clients without an authorization get; swift-smi always writes `deny` (absent
+        /// before `v1beta3`, where a Server without authorizations denies).
+        public var accessPolicy: String?
     }
 
     /// Pods by labels.

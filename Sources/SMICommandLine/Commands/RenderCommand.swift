@@ -31,7 +31,9 @@ struct RenderCommand: ToolCommand {
                                  SMI objects name), 'none', or a comma-separated list.
           --target-version X.Y   The mesh release to target, where releases differ (Istio:
                                  before 1.15 weights become percentages; before 1.17 and
-                                 1.22 the v1beta1 APIs are written). Default: current.
+                                 1.22 the v1beta1 APIs are written; Linkerd: before
+                                 2.16 Server v1beta1, before 2.14 HTTPRoute v1beta2).
+                                 Default: current.
           -o, --output yaml|json The output format (default: yaml).
 
         Exit status: 0 when everything was rendered (warnings are fine), 1 when there is at

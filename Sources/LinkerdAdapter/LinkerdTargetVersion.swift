@@ -1,0 +1,26 @@
+import SMICore
+
+/// What differs by Linkerd release (Linkerd notes 2.1 and 4.7), for
+/// `RenderOptions.targetVersion` (`2.15`); no version means a current one.
+struct LinkerdTargetVersion {
+    let options: RenderOptions
+
+    init(_ options: RenderOptions) {
+        self.options = options
+    }
+
+    /// AuthorizationPolicy and MeshTLSAuthentication exist from 2.12.
+    var hasAuthorizationPolicies: Bool { !options.targetsBefore(2, 12) }
+
+    /// HTTPRoute backends with weights exist from 2.13 (`v1beta2`).
+    var hasWeightedRoutes: Bool { !options.targetsBefore(2, 13) }
+
+    /// Server `v1beta3` (with `accessPolicy`) from 2.16; before, `v1beta1`, which denies
+    /// without authorizations all the same.
+    var serverAPIVersion: String { options.targetsBefore(2, 16) ? "policy.linkerd.io/v1beta1" : "policy.linkerd.io/v1beta3" }
+
+    /// HTTPRoute `v1beta3` from 2.14, `v1beta2` in 2.13, `v1beta1` in 2.12.
+    var httpRouteAPIVersion: String {
+        options.targetsBefore(2, 13) ? "policy.linkerd.io/v1beta1" : options.targetsBefore(2, 14) ? "policy.linkerd.io/v1beta2" : "policy.linkerd.io/v1beta3"
+    }
+}

@@ -4,17 +4,7 @@ public import SMICore
 /// percentiles from `istio_request_duration_milliseconds`, success and failure counts from
 /// `istio_requests_total` (5xx is a failure), measured at the destination's proxy unless an
 /// edge only the source's proxy can see (a Pod's outbound traffic).
-public struct IstioMetricsQueries: Sendable {
-    /// One SMI metric and the query that computes it.
-    public struct Query: Sendable, Equatable {
-        /// The SMI metric name, e.g. `p99_response_latency`.
-        public var metric: String
-        /// Its unit, when it has one.
-        public var unit: String?
-        /// The PromQL expression.
-        public var promQL: String
-    }
-
+public struct IstioMetricsQueries: MeshMetrics {
     /// The scrape target labels that name a pod's namespace and name (Prometheus' usual
     /// Kubernetes relabelling writes `namespace` and `pod`).
     public var podLabels: (namespace: String, pod: String)
@@ -25,7 +15,7 @@ public struct IstioMetricsQueries: Sendable {
     }
 
     /// The five SMI metrics for `query`, or why Istio's labels cannot answer it.
-    public func queries(for query: MetricsQuery) -> Result<[Query], MetricsQuery.Problem> {
+    public func queries(for query: MetricsQuery) -> Result<[MetricsAnswer], MetricsQuery.Problem> {
         var selector: [String]
         var grouping: [String] = []
         let resource = query.resource
@@ -46,43 +36,19 @@ public struct IstioMetricsQueries: Sendable {
                 grouping = ["\(far)_workload_namespace", "\(far)_workload"]
             }
         }
-        let window = "[\(query.windowSeconds)s]"
-        let matchers = selector.joined(separator: ",")
-        let by = grouping.isEmpty ? "" : " by (\(grouping.joined(separator: ", ")))"
-        let bucketBy = " by (\((["le"] + grouping).joined(separator: ", ")))"
-        var out: [Query] = []
-        for (quantile, name) in [("0.99", "p99_response_latency"), ("0.90", "p90_response_latency"), ("0.50", "p50_response_latency")] {
-            out.append(Query(metric: name, unit: "ms",
-                             promQL: "histogram_quantile(\(quantile), sum\(bucketBy) (rate(istio_request_duration_milliseconds_bucket{\(matchers)}\(window))))"))
-        }
-        out.append(Query(metric: "success_count", unit: nil, promQL: "sum\(by) (increase(istio_requests_total{\(matchers),response_code!~\"5..\"}\(window)))"))
-        out.append(Query(metric: "failure_count", unit: nil, promQL: "sum\(by) (increase(istio_requests_total{\(matchers),response_code=~\"5..\"}\(window)))"))
-        return .success(out)
+        return .success(MetricsAnswer.all(histogram: "istio_request_duration_milliseconds", counter: "istio_requests_total", matchers: selector,
+                                          success: "response_code!~\"5..\"", failure: "response_code=~\"5..\"", grouping: grouping, windowSeconds: query.windowSeconds))
     }
 
     /// The label matchers that pick a resource on one side of Istio's metrics.
     private func labels(_ resource: MetricsQuery.Resource, side: String) -> [String] {
         switch resource.kind {
         case .namespace:
-            return ["\(side)_workload_namespace=\(Self.quoted(resource.namespace))"]
+            return ["\(side)_workload_namespace=\(MetricsAnswer.quoted(resource.namespace))"]
         case .pod:
-            return ["\(podLabels.namespace)=\(Self.quoted(resource.namespace))", "\(podLabels.pod)=\(Self.quoted(resource.name))"]
+            return ["\(podLabels.namespace)=\(MetricsAnswer.quoted(resource.namespace))", "\(podLabels.pod)=\(MetricsAnswer.quoted(resource.name))"]
         case .deployment, .daemonSet, .statefulSet:
-            return ["\(side)_workload_namespace=\(Self.quoted(resource.namespace))", "\(side)_workload=\(Self.quoted(resource.name))"]
+            return ["\(side)_workload_namespace=\(MetricsAnswer.quoted(resource.namespace))", "\(side)_workload=\(MetricsAnswer.quoted(resource.name))"]
         }
-    }
-
-    /// A PromQL string literal.
-    static func quoted(_ value: String) -> String {
-        var out = "\""
-        for character in value {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
     }
 }

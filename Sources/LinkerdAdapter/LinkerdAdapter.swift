@@ -22,6 +22,7 @@ public struct LinkerdAdapter: MeshAdapter {
             .init("TCPRoute grants", .exact, "AuthorizationPolicy on the Server: every byte and every route of the port."),
             .init("HTTPRouteGroup grants", .stricter, "HTTPRoutes per source set with their own AuthorizationPolicy; overlapping routes of different sources deny on one of them (a warning)."),
             .init("UDPRoute", .refused, "Linkerd does not proxy UDP."),
+            .init("TrafficMetrics", .exact, "PromQL over response_latency_ms and response_total (LinkerdMetricsQueries); an edge from a named peer is measured at the peer."),
         ])
     }
 

@@ -1,4 +1,3 @@
-import IstioAdapter
 import SMICore
 
 /// `smi metrics`: the queries that answer TrafficMetrics objects on a mesh.
@@ -6,7 +5,7 @@ struct MetricsCommand: ToolCommand {
     static let name = "metrics"
     static let summary = "Write the queries that answer TrafficMetrics objects on a mesh"
     static let help = """
-        Usage: smi metrics --mesh istio [FILE...]
+        Usage: smi metrics --mesh istio|linkerd [FILE...]
 
         Reads the TrafficMetrics objects (metrics.smi-spec.io/v1alpha1; a TrafficMetricsList's
         items too) of each FILE ('-' or no FILE reads standard input): each one asks for the
@@ -23,6 +22,7 @@ struct MetricsCommand: ToolCommand {
         """
 
     var paths: [String] = []
+    var metrics: (any MeshMetrics)?
 
     init(parsing arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -34,11 +34,12 @@ struct MetricsCommand: ToolCommand {
             case let .option(name, _): throw UsageError(message: "unknown option '\(name)'")
             }
         }
-        guard let mesh else { throw UsageError(message: "give the mesh with --mesh (istio)") }
-        guard mesh == "istio" else { throw UsageError(message: "metrics queries for '\(mesh)' are not available in this version; available: istio") }
+        guard let mesh else { throw UsageError(message: "give the mesh with --mesh (istio, linkerd)") }
+        metrics = try Meshes.metrics(named: mesh)
     }
 
     func run(console: inout Console) throws -> Int32 {
+        guard let mesh = metrics else { return ExitStatus.usage }
         var status = ExitStatus.success
         guard let documents = InputFiles.documents(paths, console: console, command: "metrics", status: &status) else { return ExitStatus.failure }
         var output: [UInt8] = []
@@ -56,9 +57,9 @@ struct MetricsCommand: ToolCommand {
             }
             for metrics in items {
                 let object = "TrafficMetrics \(metrics.metadata.namespace ?? "default")/\(metrics.metadata.name ?? "")"
-                let answer: [IstioMetricsQueries.Query]
+                let answer: [MetricsAnswer]
                 do {
-                    answer = try IstioMetricsQueries().queries(for: MetricsQuery(metrics)).get()
+                    answer = try mesh.queries(for: MetricsQuery(metrics)).get()
                 } catch {
                     let location = source.root.location.map { ":\($0.line):\($0.column)" } ?? ""
                     console.error("\(source.file ?? "<stdin>")\(location): error: \(object): \(error)")

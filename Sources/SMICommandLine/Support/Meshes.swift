@@ -17,4 +17,13 @@ enum Meshes {
         }
         throw UsageError(message: "unknown mesh '\(name)'; available: \(available.map(\.mesh).joined(separator: ", "))")
     }
+
+    /// The metrics query builder for `name`, or a usage error that lists the choices.
+    static func metrics(named name: String) throws(UsageError) -> any MeshMetrics {
+        switch name {
+        case "istio": return IstioMetricsQueries()
+        case "linkerd": return LinkerdMetricsQueries()
+        default: throw UsageError(message: "metrics queries for '\(name)' are not available in this version; available: istio, linkerd")
+        }
+    }
 }

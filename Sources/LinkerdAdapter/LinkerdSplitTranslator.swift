@@ -19,6 +19,10 @@ struct LinkerdSplitTranslator {
         let (plans, diagnostics) = SplitPlan.plans(bundle, inventory: inventory)
         for diagnostic in diagnostics { rendering.report(diagnostic) }
         for plan in plans {
+            if options.compatibility == "linkerd-smi" {
+                if let profile = profile(plan, into: &rendering), let node = try? ManifestEncoder().encode(profile) { rendering.add(node) }
+                continue
+            }
             for route in routes(plan, into: &rendering) {
                 guard let node = try? ManifestEncoder().encode(route) else { continue }
                 rendering.add(node)
@@ -29,6 +33,35 @@ struct LinkerdSplitTranslator {
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {
         let diagnostic = Diagnostic(severity, code, message, object: plan.document.object, file: plan.document.source.file, location: plan.document.source.root.location)
         if !rendering.diagnostics.contains(diagnostic) { rendering.report(diagnostic) }
+    }
+
+    /// The proxy multiplies ServiceProfile weights by 10,000 into a uint32 (notes 1.4).
+    static let maximumProfileWeight = 429_496
+
+    /// A split as linkerd-smi writes it: a ServiceProfile with `dstOverrides` (notes 1.3), or
+    /// nil with an error when that cannot route as SMI does.
+    private func profile(_ plan: SplitPlan, into rendering: inout Rendering) -> ServiceProfile? {
+        guard plan.conditions == nil else {
+            report(.error, .linkerdNotRendered, "a ServiceProfile cannot split only the requests of the split's matches; the split is not rendered in linkerd-smi mode", plan, into: &rendering)
+            return nil
+        }
+        // One list of overrides serves every port: the backends must be the same on each.
+        guard let backends = plan.ports.first?.backends, plan.ports.allSatisfy({ $0.backends == backends }),
+              plan.ports.count == Set(inventory.service(namespace: plan.key.namespace, name: plan.root)?.ports.map(\.port) ?? [0]).count
+        else {
+            report(.error, .linkerdNotRendered, "the backends differ between the root's ports (SMI's port rule), which one ServiceProfile cannot say; the split is not rendered in linkerd-smi mode", plan, into: &rendering)
+            return nil
+        }
+        let (weights, messages) = SplitPlan.weights(backends, scale: 100_000, reason: "ServiceProfile weights above \(Self.maximumProfileWeight) overflow in the proxy",
+                                                     fits: { ($0.max() ?? 0) <= Self.maximumProfileWeight })
+        for message in messages { report(weights == nil ? .error : .warning, .linkerdSplitWeights, message, plan, into: &rendering) }
+        guard let weights else { return nil }
+        report(.warning, .linkerdSplitScope, "a ServiceProfile splits HTTP requests only: other TCP connections to the root Service are not split", plan, into: &rendering)
+        let domain = options.clusterDomain
+        let overrides = zip(backends, weights).map { ServiceProfile.WeightedDestination(authority: "\($0.service).\(plan.key.namespace).svc.\(domain)", weight: $1) }
+        var meta = RenderedMetadata.make(name: plan.root, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options)
+        meta.name = "\(plan.root).\(plan.key.namespace).svc.\(domain)"
+        return ServiceProfile(metadata: meta, overrides: overrides)
     }
 
     /// The routes of one split, or none (with an error) when Linkerd cannot route it as SMI does.

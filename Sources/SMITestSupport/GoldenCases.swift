@@ -5,7 +5,7 @@ public import Testing
 /// Golden cases of an adapter: folders holding `input.yaml` (SMI objects and the app's
 /// manifests) with the expected rendering (`<mesh>.yaml`) and `diagnostics.txt` beside it,
 /// and optionally `options.txt`, `key=value` lines that change the render options
-/// (`targetVersion`, `strict`, `pathAnchoring=full`).
+/// (`targetVersion`, `strict`, `pathAnchoring=full`, `compatibility`).
 /// `SMI_UPDATE_GOLDEN=1` rewrites the expectations for review, and then fails the run so that
 /// a recording is never mistaken for a pass.
 public struct GoldenCases {
@@ -44,6 +44,7 @@ public struct GoldenCases {
                 case ("targetVersion", let value?): options.targetVersion = value
                 case ("strict", "true"): options.strict = true
                 case ("pathAnchoring", "full"): options.pathAnchoring = .full
+                case ("compatibility", let value?): options.compatibility = value
                 default: throw OptionsError(line: String(line))
                 }
             }

@@ -7,6 +7,7 @@ struct RenderCommand: ToolCommand {
     static let help = """
         Usage: smi render --mesh istio|linkerd [--strict] [--full-path-match] [--trust-domain DOMAIN]
                           [--deny-scope all|smi|none|NS,NS...] [--target-version X.Y]
+                          [--compat linkerd-smi]
                           [-o yaml|json] [FILE...]
 
         Reads every document of each FILE ('-' or no FILE reads standard input): the SMI
@@ -34,6 +35,9 @@ struct RenderCommand: ToolCommand {
                                  1.22 the v1beta1 APIs are written; Linkerd: before
                                  2.16 Server v1beta1, before 2.14 HTTPRoute v1beta2).
                                  Default: current.
+          --compat linkerd-smi   Linkerd: write splits as the linkerd-smi extension does
+                                 (ServiceProfile dstOverrides; splits with matches, or
+                                 whose backends differ by port, are refused).
           -o, --output yaml|json The output format (default: yaml).
 
         Exit status: 0 when everything was rendered (warnings are fine), 1 when there is at
@@ -61,6 +65,7 @@ struct RenderCommand: ToolCommand {
                 case "--strict": options.strict = true
                 case "--full-path-match": options.pathAnchoring = .full
                 case "--trust-domain": options.trustDomain = try scanner.value(for: name, inline: inline)
+                case "--compat": options.compatibility = try scanner.choice(for: name, inline: inline, from: ["linkerd-smi"])
                 case "--target-version":
                     let version = try scanner.value(for: name, inline: inline)
                     guard version.split(separator: ".").count >= 2, version.split(separator: ".").allSatisfy({ Int($0) != nil }) else {

@@ -29,12 +29,15 @@ public struct RenderOptions: Sendable, Equatable {
     public var extraLabels: StringMap
     /// The mesh version to target, when the adapter distinguishes versions (e.g. `1.14`).
     public var targetVersion: String?
+    /// An adapter's alternative output form, e.g. `linkerd-smi` (ServiceProfiles as the
+    /// linkerd-smi extension writes them); nil for the adapter's own.
+    public var compatibility: String?
 
     /// Options with the usual defaults.
     public init(
         trustDomain: String = "cluster.local", clusterDomain: String = "cluster.local", strict: Bool = false,
         pathAnchoring: RE2Regex.Anchoring = .prefix, denyScope: DenyScope = .allKnownNamespaces, namePrefix: String = "smi-",
-        extraLabels: StringMap = [:], targetVersion: String? = nil
+        extraLabels: StringMap = [:], targetVersion: String? = nil, compatibility: String? = nil
     ) {
         self.trustDomain = trustDomain
         self.clusterDomain = clusterDomain
@@ -44,5 +47,6 @@ public struct RenderOptions: Sendable, Equatable {
         self.namePrefix = namePrefix
         self.extraLabels = extraLabels
         self.targetVersion = targetVersion
+        self.compatibility = compatibility
     }
 }

@@ -9,6 +9,9 @@ struct LinkerdSplitTranslator {
     let inventory: Inventory
     let options: RenderOptions
 
+    /// The Service `appProtocol` that makes Linkerd treat a port as opaque TCP.
+    static let opaqueProtocol = "linkerd.io/opaque"
+
     /// Linkerd's largest backend weight.
     static let maximumWeight = 1_000_000
     /// Linkerd's limits: matches per rule, rules per route.
@@ -91,8 +94,14 @@ struct LinkerdSplitTranslator {
             report(.warning, .linkerdSplitScope, "Linkerd HTTPRoutes split HTTP requests only: other TCP connections to the root Service are not split", plan, into: &rendering)
         }
         var routes: [HTTPRoute] = []
+        let rootPorts = inventory.service(namespace: plan.key.namespace, name: plan.root)?.ports ?? []
         for portPlan in plan.ports {
             guard let port = portPlan.port else { continue }
+            // An opaque port carries no HTTP Linkerd could route; an HTTPRoute there does nothing.
+            if rootPorts.contains(where: { $0.port == port && $0.appProtocol == Self.opaqueProtocol }) {
+                report(.warning, .linkerdSplitScope, "port \(port) of Service \(plan.key.namespace)/\(plan.root) is opaque (appProtocol \(Self.opaqueProtocol)): Linkerd HTTPRoutes cannot split it, so its traffic stays on the root Service", plan, into: &rendering)
+                continue
+            }
             let (weights, messages) = SplitPlan.weights(portPlan.backends, scale: Self.maximumWeight, reason: "Linkerd weights go up to \(Self.maximumWeight)",
                                                          fits: { ($0.max() ?? 0) <= Self.maximumWeight })
             for message in messages { report(weights == nil ? .error : .warning, .linkerdSplitWeights, message, plan, into: &rendering) }

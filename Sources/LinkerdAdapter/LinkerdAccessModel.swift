@@ -56,7 +56,7 @@ public struct LinkerdAccessModel: MeshAccessModel {
         guard request.protocol == .http else { return serverLevel }
         // No route: the default route, with server-level authorizations only.
         guard !attached.isEmpty else { return serverLevel }
-        guard let route = bestRoute(attached, request) else { return false }
+        guard let route = LinkerdRouteSelection.best(attached, request)?.route else { return false }
         return serverLevel || authorized(request, target: "HTTPRoute", name: route.metadata.name ?? "", namespace: namespace)
     }
 
@@ -70,55 +70,5 @@ public struct LinkerdAccessModel: MeshAccessModel {
                 return authentication.spec.identityRefs.contains { $0.kind == "ServiceAccount" && $0.name == source.serviceAccount && $0.namespace == source.namespace }
             }
         }
-    }
-
-    /// The route Linkerd picks: the best-scored matching match (path length, header count,
-    /// method), ties to the earlier route and rule.
-    private func bestRoute(_ routes: [HTTPRoute], _ request: AccessRequest) -> HTTPRoute? {
-        var best: (score: (Int, Int, Int), route: HTTPRoute)?
-        for route in routes {
-            for rule in route.spec.rules {
-                for match in rule.matches {
-                    guard let score = score(match, request) else { continue }
-                    if best == nil || score > best!.score { best = (score, route) }
-                }
-            }
-        }
-        return best?.route
-    }
-
-    private func score(_ match: HTTPRoute.Match, _ request: AccessRequest) -> (Int, Int, Int)? {
-        let path = request.pathOnly
-        var pathScore = 1
-        switch match.path?.type {
-        case nil:
-            pathScore = 1
-        case "PathPrefix":
-            let prefix = match.path?.value ?? "/"
-            if prefix != "/" {
-                let trimmed = String(prefix.reversed().drop(while: { $0 == "/" }).reversed())
-                guard path == trimmed || path.hasPrefix(trimmed + "/") else { return nil }
-                pathScore = trimmed.count
-            }
-        case "Exact":
-            guard path == match.path?.value else { return nil }
-            pathScore = path.count
-        case "RegularExpression":
-            guard let regex = try? RE2Regex(match.path?.value ?? ""), regex.matches(path, anchoring: .full) else { return nil }
-            pathScore = path.count
-        default:
-            return nil
-        }
-        if let method = match.method, method != request.method { return nil }
-        for header in match.headers ?? [] {
-            let values = request.values(ofHeader: header.name)
-            switch header.type {
-            case "RegularExpression":
-                guard let regex = try? RE2Regex(header.value), values.contains(where: { regex.matches($0, anchoring: .full) }) else { return nil }
-            default:
-                guard values.contains(header.value) else { return nil }
-            }
-        }
-        return (pathScore, match.headers?.count ?? 0, match.method == nil ? 0 : 1)
     }
 }

@@ -159,4 +159,48 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         // Stricter rendering is allowed but must stay the exception for these bundles.
         #expect(Double(report.agreements) / Double(max(report.pairs, 1)) > 0.9, "\(report.agreements) of \(report.pairs) agree")
     }
+
+    /// Random TrafficSplits (zero weights, the root as a backend, two per root, matches) and
+    /// requests: where the mesh sends each request to a root Service, by `route` over the
+    /// rendered resources (FQDN to share), must be where SMI sends it, share for share. HTTP
+    /// requests only when `httpOnly`. Records mismatches as test issues; returns how many
+    /// requests were compared and how many were split.
+    public func expectRoutesAsSMI(bundles: Int, requests: Int, inventory: Inventory = Inventory(), httpOnly: Bool = false,
+                                  route: ([ManifestNode], AccessRequest, _ namespace: String, _ root: String) -> [String: Double]) throws -> (compared: Int, split: Int) {
+        var compared = 0
+        var split = 0
+        for index in 0..<bundles {
+            let seed = Self.seed &+ 10_000 &+ UInt64(index)
+            var generator = SMIBundleGenerator(seed: seed)
+            let objects = generator.splitObjects()
+            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map(Self.encode))))
+            let rendering = adapter.render(bundle, inventory: inventory, options: RenderOptions())
+            let smi = SMITrafficModel(bundle)
+            for _ in 0..<requests {
+                var request = generator.request(near: objects)
+                // UDP is routed like TCP by SMI; it is the comparison of TCP routing.
+                if request.protocol == .udp { request.protocol = .tcp }
+                if httpOnly && request.protocol != .http { continue }
+                if !inventory.services.isEmpty { request.port = inventory.services[0].ports.first?.port ?? request.port }
+                let namespace = SMIBundleGenerator.namespaces[compared % 2]
+                let root = SMIBundleGenerator.rootServices[(compared / 2) % 2]
+                let fqdn = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
+                var expected: [String: Double] = [:]
+                switch smi.route(service: root, namespace: namespace, request: request) {
+                case .root: expected = [fqdn(root): 1]
+                case let .split(_, shares):
+                    split += 1
+                    for share in shares where share.numerator > 0 {
+                        expected[fqdn(share.service), default: 0] += Double(share.numerator) / Double(share.denominator)
+                    }
+                }
+                let got = route(rendering.resources, request, namespace, root)
+                let same = Set(got.keys) == Set(expected.keys) && got.allSatisfy { abs($0.value - (expected[$0.key] ?? -1)) < 1e-9 }
+                #expect(same, "seed \(seed): \(request) to \(namespace)/\(root): SMI \(expected), \(adapter.mesh) \(got)\n\(rendering.yaml())")
+                compared += 1
+                if !same { return (compared, split) }
+            }
+        }
+        return (compared, split)
+    }
 }

@@ -48,47 +48,12 @@ import Testing
     }
 
     @Test func istioRoutesAsSMIDoes() throws {
-        var compared = 0
-        var splitRequests = 0
-        for index in 0..<150 {
-            var generator = SMIBundleGenerator(seed: AdapterConformance<IstioAdapter>.seed &+ 10_000 &+ UInt64(index))
-            let objects = generator.splitObjects()
-            let nodes = try objects.map { object -> ManifestNode in
-                switch object {
-                case let .httpRouteGroup(o): return try ManifestEncoder().encode(o)
-                case let .trafficSplit(o): return try ManifestEncoder().encode(o)
-                default: return [:]
-                }
-            }
-            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: nodes)))
-            let rendering = IstioAdapter().render(bundle, inventory: Inventory(), options: RenderOptions())
-            let services = rendering.resources.compactMap { try? ManifestDecoder().decode(VirtualService.self, from: $0) }
-                .filter { $0.kind == "VirtualService" }
-            let smi = SMITrafficModel(bundle)
-            for _ in 0..<60 {
-                var request = generator.request(near: objects)
-                if request.protocol == .udp { request.protocol = .tcp }
-                let namespace = SMIBundleGenerator.namespaces[compared % 2]
-                let root = SMIBundleGenerator.rootServices[(compared / 2) % 2]
-                let fqdn = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
-                var expected: [String: Double] = [:]
-                switch smi.route(service: root, namespace: namespace, request: request) {
-                case .root: expected = [fqdn(root): 1]
-                case let .split(_, shares):
-                    splitRequests += 1
-                    for share in shares where share.numerator > 0 {
-                        expected[fqdn(share.service), default: 0] += Double(share.numerator) / Double(share.denominator)
-                    }
-                }
-                let got = Self.shares(services, host: fqdn(root), request: request)
-                let same = Set(got.keys) == Set(expected.keys) && got.allSatisfy { abs($0.value - (expected[$0.key] ?? -1)) < 1e-9 }
-                #expect(same, "seed \(AdapterConformance<IstioAdapter>.seed &+ 10_000 &+ UInt64(index)): \(request) to \(namespace)/\(root): SMI \(expected), Istio \(got)\n\(rendering.yaml())")
-                compared += 1
-                if !same { return }
-            }
+        let (compared, split) = try IstioConformanceTests.suite.expectRoutesAsSMI(bundles: 150, requests: 60) { resources, request, namespace, root in
+            let services = resources.compactMap { try? ManifestDecoder().decode(VirtualService.self, from: $0) }.filter { $0.kind == "VirtualService" }
+            return Self.shares(services, host: "\(root).\(namespace).svc.cluster.local", request: request)
         }
         #expect(compared >= 9_000)
         // Enough of the requests must actually be split for the comparison to mean something.
-        #expect(splitRequests > compared / 8, "\(splitRequests) of \(compared) split")
+        #expect(split > compared / 8, "\(split) of \(compared) split")
     }
 }

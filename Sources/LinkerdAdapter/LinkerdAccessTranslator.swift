@@ -144,8 +144,7 @@ struct LinkerdAccessTranslator {
                 authorize(name, Set(sources).union(grants.allHTTP), target: .init(kind: "HTTPRoute", name: meta(name, namespace, []).name ?? name), namespace, grants.sources, into: &rendering)
             }
             if routes > 1 {
-                rendering.report(Diagnostic(.warning, .linkerdRouteOverlap, "\(namespace)/\(destination.serviceAccount) port \(port): \(routes) HTTPRoutes carry grants of different sources; a request matching several lands on one, and only that route's sources are allowed (stricter than SMI where they overlap)",
-                                            object: grants.sources.first, file: nil, location: nil), strict: options.strict)
+                report(.warning, .linkerdRouteOverlap, "\(namespace)/\(destination.serviceAccount) port \(port): \(routes) HTTPRoutes carry grants of different sources; a request matching several lands on one, and only that route's sources are allowed (stricter than SMI where they overlap)", items[0], into: &rendering)
             }
             if !grants.allHTTP.isEmpty || (!grants.tcp.isEmpty && routes > 0) {
                 let name = "\(server)-http-all"

@@ -21,8 +21,7 @@ struct RenderCommand: ToolCommand {
         exactly is rendered stricter (a warning) or not at all (an error).
 
         Options:
-          --mesh MESH            The mesh to render for: istio, or linkerd (splits only
-                                 in this version).
+          --mesh MESH            The mesh to render for: istio or linkerd.
           --strict               Warnings about stricter rendering become errors.
           --full-path-match      pathRegex must match the whole path, not only its start.
           --trust-domain DOMAIN  The SPIFFE trust domain of workload identities
@@ -46,6 +45,7 @@ struct RenderCommand: ToolCommand {
 
         Examples:
           smi render --mesh istio app.yaml smi.yaml > istio.yaml
+          smi render --mesh linkerd --target-version 2.15 app.yaml smi.yaml
           kubectl get deploy,sa,svc,trafficsplits,traffictargets,httproutegroups -A -o yaml | smi render --mesh istio -
         """
 

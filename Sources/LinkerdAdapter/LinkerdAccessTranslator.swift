@@ -143,7 +143,13 @@ struct LinkerdAccessTranslator {
                 routes += 1
                 authorize(name, Set(sources).union(grants.allHTTP), target: .init(kind: "HTTPRoute", name: meta(name, namespace, []).name ?? name), namespace, grants.sources, into: &rendering)
             }
-            if routes > 1 {
+            let groups = grants.groups
+            let overlapping = groups.indices.contains { i in
+                groups.indices.contains { j in
+                    j > i && groups[i].conditions.contains { a in groups[j].conditions.contains { a.mayOverlap($0, anchoring: options.pathAnchoring) } }
+                }
+            }
+            if routes > 1 && overlapping {
                 report(.warning, .linkerdRouteOverlap, "\(namespace)/\(destination.serviceAccount) port \(port): \(routes) HTTPRoutes carry grants of different sources; a request matching several lands on one, and only that route's sources are allowed (stricter than SMI where they overlap)", items[0], into: &rendering)
             }
             if !grants.allHTTP.isEmpty || (!grants.tcp.isEmpty && routes > 0) {

@@ -37,6 +37,25 @@ public struct SplitPlan: Sendable {
         /// Header conditions, sorted by name.
         public var headers: [HeaderCondition]
 
+        /// Creates a condition.
+        public init(pathRegex: String?, method: String?, headers: [HeaderCondition]) {
+            self.pathRegex = pathRegex
+            self.method = method
+            self.headers = headers
+        }
+
+        /// Whether some request may meet both conditions: false only when their methods
+        /// differ or their paths are finite sets of exact paths and prefixes with nothing in
+        /// common (headers are not compared).
+        public func mayOverlap(_ other: Condition, anchoring: RE2Regex.Anchoring) -> Bool {
+            if let method, let otherMethod = other.method, method != otherMethod { return false }
+            guard let path = pathRegex, let otherPath = other.pathRegex,
+                  let forms = (try? RE2Regex(path))?.forms(anchoring: anchoring, assumingNoNewlines: true),
+                  let otherForms = (try? RE2Regex(otherPath))?.forms(anchoring: anchoring, assumingNoNewlines: true)
+            else { return true }
+            return forms.contains { form in otherForms.contains(where: form.intersects) }
+        }
+
         /// An SMI match as conditions, one per method (one for any method); none when SMI
         /// says the match admits nothing (a regex that is not RE2, a header named twice).
         public static func expanding(_ match: Specs.HTTPMatch) -> [Condition] {

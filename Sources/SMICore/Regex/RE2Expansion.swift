@@ -176,3 +176,15 @@ struct RE2Expansion {
         return out
     }
 }
+
+extension RE2Form {
+    /// Whether some text has both forms.
+    public func intersects(_ other: RE2Form) -> Bool {
+        switch (tail, other.tail) {
+        case (.end, .end): literal == other.literal
+        case (.end, .any): literal.hasPrefix(other.literal)
+        case (.any, .end): other.literal.hasPrefix(literal)
+        case (.any, .any): literal.hasPrefix(other.literal) || other.literal.hasPrefix(literal)
+        }
+    }
+}

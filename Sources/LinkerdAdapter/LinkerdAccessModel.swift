@@ -3,7 +3,10 @@ public import SMICore
 /// How Linkerd's inbound proxy decides a request against Servers, HTTPRoutes,
 /// AuthorizationPolicies and MeshTLSAuthentications (Linkerd notes section 3): the mesh side
 /// of the differential test. Ports without a Server get `defaultPolicy`; swift-smi's output
-/// asks for `deny` (a warning says so), which is what the test assumes.
+/// asks for `deny` (a warning says so), which is what the test assumes. Linkerd's own
+/// authorization of the kubelet's probe paths on Servers without HTTPRoutes is not modelled:
+/// no translation can remove it, and the adapter warns (SMI4009) wherever the inventory
+/// shows such probes.
 public struct LinkerdAccessModel: MeshAccessModel {
     private let servers: [Server]
     private let routes: [HTTPRoute]

@@ -79,6 +79,9 @@ struct LinkerdAccessTranslator {
                 }
                 for port in knownPorts(namespace: namespace, serviceAccount: account) {
                     add(server("\(account)-\(port)", namespace, [], selector: selector, port: port), into: &rendering)
+                    if let warning = probeWarning(namespace: namespace, serviceAccount: account, port: port, routed: false, item: nil) {
+                        rendering.report(warning, strict: options.strict)
+                    }
                 }
             }
         }
@@ -154,12 +157,30 @@ struct LinkerdAccessTranslator {
             }
             if !grants.allHTTP.isEmpty || (!grants.tcp.isEmpty && routes > 0) {
                 let name = "\(server)-http-all"
-                _ = route(name, parent: server, matches: [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))], namespace, grants.sources, into: &rendering)
+                if route(name, parent: server, matches: [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))], namespace, grants.sources, into: &rendering) {
+                    routes += 1
+                }
                 if !grants.allHTTP.isEmpty {
                     authorize(name, grants.allHTTP, target: .init(kind: "HTTPRoute", name: meta(name, namespace, []).name ?? name), namespace, grants.sources, into: &rendering)
                 }
             }
+            if let warning = probeWarning(namespace: namespace, serviceAccount: destination.serviceAccount, port: port, routed: routes > 0, item: items[0]) {
+                rendering.report(warning, strict: options.strict)
+            }
         }
+    }
+
+    /// What Linkerd does with the kubelet's HTTP probes on a Server of ours (notes 4.3): with
+    /// no HTTPRoute it lets them through from the probe networks whoever sends them (wider than
+    /// SMI); with HTTPRoutes it refuses them (403: stricter, and the pods may go unready).
+    private func probeWarning(namespace: String, serviceAccount: String, port: Int, routed: Bool, item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>?) -> Diagnostic? {
+        let paths = Set(inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).flatMap(\.httpProbes).filter { $0.port == port }.map(\.path)).sorted()
+        guard !paths.isEmpty else { return nil }
+        let list = paths.joined(separator: ", ")
+        let message = routed
+            ? "\(namespace)/\(serviceAccount) port \(port): with HTTPRoutes on the Server Linkerd refuses the kubelet's probes (GET \(list)) with 403, so the pods may go unready; add an HTTPRoute and AuthorizationPolicy for the probe networks if they must pass"
+            : "\(namespace)/\(serviceAccount) port \(port): Linkerd lets GET \(list) (the kubelet's probes) through from its probe networks for any client on a Server without HTTPRoutes, which SMI denies; restrict the probe networks (policyController.probeNetworks) or serve probes on a port of their own"
+        return Diagnostic(.warning, .linkerdProbes, message, object: item?.document.object, file: item?.document.source.file, location: item?.document.source.root.location)
     }
 
     /// Adds an HTTPRoute on a Server; false when it would have no match (it would match

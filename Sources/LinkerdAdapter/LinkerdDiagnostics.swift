@@ -18,4 +18,6 @@ extension DiagnosticCode {
     /// Restricted HTTP grants of different sources on one Server: overlapping requests land on
     /// one route (stricter).
     public static let linkerdRouteOverlap = DiagnosticCode(rawValue: "SMI4008")
+    /// The kubelet's HTTP probes on a Server: let through for anyone (no HTTPRoute) or refused.
+    public static let linkerdProbes = DiagnosticCode(rawValue: "SMI4009")
 }

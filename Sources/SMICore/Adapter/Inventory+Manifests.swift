@@ -63,15 +63,29 @@ extension Inventory {
         let account = spec?.value.mappingValue?["serviceAccountName"]?.value.stringValue
             ?? spec?.value.mappingValue?["serviceAccount"]?.value.stringValue ?? "default"
         var ports: [ContainerPort] = []
+        var probes: [HTTPProbe] = []
         for container in (spec?.value.mappingValue?["containers"]?.value.sequenceValue ?? []) {
+            var own: [ContainerPort] = []
             for port in container.value.mappingValue?["ports"]?.value.sequenceValue ?? [] {
                 let p = port.value.mappingValue
                 guard case let .int(number)? = p?["containerPort"]?.value else { continue }
-                ports.append(ContainerPort(port: number, protocol: p?["protocol"]?.value.stringValue ?? "TCP",
-                                           name: p?["name"]?.value.stringValue))
+                own.append(ContainerPort(port: number, protocol: p?["protocol"]?.value.stringValue ?? "TCP",
+                                         name: p?["name"]?.value.stringValue))
+            }
+            ports += own
+            for key in ["readinessProbe", "livenessProbe", "startupProbe"] {
+                guard let get = container.node(at: FieldPath(stringLiteral: "\(key).httpGet"))?.value.mappingValue else { continue }
+                let number: Int?
+                switch get["port"]?.value {
+                case let .int(i)?: number = i
+                case let .string(name)?: number = own.first { $0.name == name }?.port
+                default: number = nil
+                }
+                if let number { probes.append(HTTPProbe(port: number, path: get["path"]?.value.stringValue ?? "/")) }
             }
         }
-        return Workload(kind: kind, namespace: namespace, name: name, serviceAccount: account, podLabels: strings(labels), ports: ports)
+        return Workload(kind: kind, namespace: namespace, name: name, serviceAccount: account, podLabels: strings(labels), ports: ports,
+                        httpProbes: Array(Set(probes)).sorted { ($0.port, $0.path) < ($1.port, $1.path) })
     }
 
     private static func service(_ object: ManifestMapping, namespace: String, name: String) -> Service {

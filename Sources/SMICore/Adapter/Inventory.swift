@@ -34,15 +34,34 @@ public struct Inventory: Sendable, Equatable {
         public var podLabels: StringMap
         /// The containers' ports.
         public var ports: [ContainerPort]
+        /// The kubelet's HTTP probes (readiness, liveness, startup): some meshes let them
+        /// through whatever the policy says.
+        public var httpProbes: [HTTPProbe]
 
         /// Creates a workload.
-        public init(kind: String, namespace: String, name: String, serviceAccount: String = "default", podLabels: StringMap, ports: [ContainerPort] = []) {
+        public init(kind: String, namespace: String, name: String, serviceAccount: String = "default", podLabels: StringMap,
+                    ports: [ContainerPort] = [], httpProbes: [HTTPProbe] = []) {
             self.kind = kind
             self.namespace = namespace
             self.name = name
             self.serviceAccount = serviceAccount
             self.podLabels = podLabels
             self.ports = ports
+            self.httpProbes = httpProbes
+        }
+    }
+
+    /// An HTTP GET the kubelet sends to a pod.
+    public struct HTTPProbe: Sendable, Hashable {
+        /// The container port number (a named port resolved).
+        public var port: Int
+        /// The path (`/` when the probe names none).
+        public var path: String
+
+        /// Creates a probe.
+        public init(port: Int, path: String) {
+            self.port = port
+            self.path = path
         }
     }
 

@@ -235,10 +235,8 @@ struct LinkerdAccessTranslator {
                             continue
                         }
                         for condition in expanded {
-                            if let regex = LinkerdMatches.unicodeClassRegex(condition) {
-                                report(.warning, .linkerdMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): the regex '\(regex)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd reads as Unicode", item, into: &rendering)
-                            } else if let header = LinkerdMatches.unmatchableHeader(condition) {
-                                report(.warning, .linkerdMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): Linkerd cannot match the header '\(header)'", item, into: &rendering)
+                            if let problem = LinkerdMatches.problem(condition, anchoring: options.pathAnchoring) {
+                                report(.warning, .linkerdMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): \(problem)", item, into: &rendering)
                             } else {
                                 conditions.append(condition)
                             }

@@ -14,16 +14,22 @@ enum LinkerdMatches {
         return HTTPRoute.Match(path: path, headers: headers.isEmpty ? nil : headers, method: condition.method)
     }
 
-    /// The first regex of `condition` that uses a class whose meaning differs between RE2
-    /// (ASCII) and Linkerd's Rust regexes (Unicode): `\d`, `\w`, `\s`, `\b`, `\p`.
-    static func unicodeClassRegex(_ condition: SplitPlan.Condition) -> String? {
-        ([condition.pathRegex].compactMap { $0 } + condition.headers.map(\.regex)).first(where: hasUnicodeClass)
-    }
-
-    /// A header name the HTTPRoute CRD rejects (pseudo-headers, for instance).
-    static func unmatchableHeader(_ condition: SplitPlan.Condition) -> String? {
+    /// Why Linkerd cannot take `condition` as SMI means it, or nil: a class whose meaning
+    /// differs between RE2 (ASCII) and Rust (Unicode), a header name the CRD rejects, or a
+    /// value over the CRD's length limits (the whole HTTPRoute would be rejected).
+    static func problem(_ condition: SplitPlan.Condition, anchoring: RE2Regex.Anchoring) -> String? {
+        if let regex = ([condition.pathRegex].compactMap { $0 } + condition.headers.map(\.regex)).first(where: hasUnicodeClass) {
+            return "the regex '\(regex)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd's Rust regexes read as Unicode and RE2 as ASCII"
+        }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~")
-        return condition.headers.map(\.name).first { $0.isEmpty || !$0.allSatisfy(allowed.contains) }
+        if let header = condition.headers.map(\.name).first(where: { $0.isEmpty || !$0.allSatisfy(allowed.contains) }) {
+            return "Linkerd cannot match the header '\(header)'"
+        }
+        let written = match(condition, anchoring: anchoring)
+        if (written.path?.value.count ?? 0) > 1024 || (written.headers ?? []).contains(where: { $0.value.count > 4096 }) {
+            return "a regex is longer than Linkerd's HTTPRoute accepts (1024 characters for paths, 4096 for headers)"
+        }
+        return nil
     }
 
     static func hasUnicodeClass(_ regex: String) -> Bool {

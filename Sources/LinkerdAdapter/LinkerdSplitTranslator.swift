@@ -80,8 +80,8 @@ struct LinkerdSplitTranslator {
         }
         var conditionMatches: [HTTPRoute.Match]?
         if let conditions = plan.conditions {
-            if let bad = conditions.lazy.compactMap(LinkerdMatches.unicodeClassRegex).first {
-                report(.error, .linkerdNotRendered, "the regex '\(bad)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd's Rust regexes read as Unicode and SMI's RE2 as ASCII; the split is not rendered", plan, into: &rendering)
+            if let problem = conditions.lazy.compactMap({ LinkerdMatches.problem($0, anchoring: self.options.pathAnchoring) }).first {
+                report(.error, .linkerdNotRendered, "\(problem); the split is not rendered", plan, into: &rendering)
                 return []
             }
             let matches = conditions.map { LinkerdMatches.match($0, anchoring: options.pathAnchoring) }

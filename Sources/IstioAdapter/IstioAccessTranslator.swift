@@ -43,9 +43,7 @@ struct IstioAccessTranslator {
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {
-        let document = item.document
-        rendering.report(Diagnostic(severity, code, message, object: document.object, file: document.source.file, location: document.source.root.location),
-                         strict: options.strict)
+        rendering.report(severity, code, message, about: item.document, strict: options.strict)
     }
 
     private func policy(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String, into rendering: inout Rendering) -> AuthorizationPolicy? {

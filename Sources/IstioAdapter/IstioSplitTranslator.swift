@@ -24,10 +24,9 @@ struct IstioSplitTranslator {
         }
     }
 
-    /// Reports a finding once, however many root ports it concerns.
+    /// Reports a finding about a split at its document (once, however many ports it concerns).
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {
-        let diagnostic = Diagnostic(severity, code, message, object: plan.document.object, file: plan.document.source.file, location: plan.document.source.root.location)
-        if !rendering.diagnostics.contains(diagnostic) { rendering.report(diagnostic) }
+        rendering.report(severity, code, message, about: plan.document, strict: options.strict)
     }
 
     private func fqdn(_ service: String, _ namespace: String) -> String {

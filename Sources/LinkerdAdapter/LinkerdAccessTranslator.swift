@@ -112,8 +112,7 @@ struct LinkerdAccessTranslator {
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {
-        let diagnostic = Diagnostic(severity, code, message, object: item.document.object, file: item.document.source.file, location: item.document.source.root.location)
-        if !rendering.diagnostics.contains(diagnostic) { rendering.report(diagnostic, strict: options.strict) }
+        rendering.report(severity, code, message, about: item.document, strict: options.strict)
     }
 
     private func renderDestination(_ destination: Destination, selector: StringMap, items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], into rendering: inout Rendering) {

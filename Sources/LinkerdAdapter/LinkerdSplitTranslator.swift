@@ -34,8 +34,7 @@ struct LinkerdSplitTranslator {
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {
-        let diagnostic = Diagnostic(severity, code, message, object: plan.document.object, file: plan.document.source.file, location: plan.document.source.root.location)
-        if !rendering.diagnostics.contains(diagnostic) { rendering.report(diagnostic) }
+        rendering.report(severity, code, message, about: plan.document, strict: options.strict)
     }
 
     /// The proxy multiplies ServiceProfile weights by 10,000 into a uint32 (notes 1.4).

@@ -5,6 +5,7 @@ public struct Rendering: Sendable {
     public private(set) var resources: [ManifestNode] = []
     /// The diagnostics, sorted by file and position.
     public private(set) var diagnostics: [Diagnostic] = []
+    private var reported = Set<Diagnostic>()
 
     /// An empty rendering.
     public init() {}
@@ -14,11 +15,18 @@ public struct Rendering: Sendable {
         resources.append(resource)
     }
 
-    /// Adds a diagnostic; in strict mode a warning about stricter rendering is an error.
+    /// Adds a diagnostic, once however often it is reported (a finding about a split or a
+    /// target can come up once per port); in strict mode a warning about stricter rendering
+    /// is an error.
     public mutating func report(_ diagnostic: Diagnostic, strict: Bool = false) {
         var diagnostic = diagnostic
         if strict && diagnostic.severity == .warning { diagnostic.severity = .error }
-        diagnostics.append(diagnostic)
+        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+    }
+
+    /// Adds a diagnostic about an SMI object, at the position of its document.
+    public mutating func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, about document: SMIDocument, strict: Bool) {
+        report(Diagnostic(severity, code, message, object: document.object, file: document.source.file, location: document.source.root.location), strict: strict)
     }
 
     /// Whether any diagnostic is an error.

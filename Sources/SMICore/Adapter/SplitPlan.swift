@@ -91,10 +91,11 @@ public struct SplitPlan: Sendable {
         let model = SMITrafficModel(bundle)
         var plans: [SplitPlan] = []
         var diagnostics: [Diagnostic] = []
+        var seen = Set<Diagnostic>()
         for item in bundle.trafficSplits {
             func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String) {
                 let diagnostic = Diagnostic(severity, code, message, object: item.document.object, file: item.document.source.file, location: item.document.source.root.location)
-                if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+                if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
             }
             guard model.isUsed(item.key) else {
                 report(.error, .splitNotRendered, "the TrafficSplit has errors (or shares its root Service with another split) and is not rendered; traffic to the root Service is not split")

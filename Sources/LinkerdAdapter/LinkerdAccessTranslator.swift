@@ -186,12 +186,12 @@ struct LinkerdAccessTranslator {
     /// everything) or exceed Linkerd's limits (then a stricter result is reported).
     private func route(_ name: String, parent server: String, matches: [HTTPRoute.Match], _ namespace: String, _ sources: [Diagnostic.Object], into rendering: inout Rendering) -> Bool {
         guard !matches.isEmpty else { return false }
-        let perRule = LinkerdSplitTranslator.matchesPerRule
-        guard (matches.count + perRule - 1) / perRule <= LinkerdSplitTranslator.rulesPerRoute else {
-            rendering.report(Diagnostic(.warning, .linkerdMatchDropped, "\(namespace)/\(name): more than \(perRule * LinkerdSplitTranslator.rulesPerRoute) matches; the route is not rendered (stricter than SMI)", object: sources.first, file: nil, location: nil), strict: options.strict)
+        let perRule = LinkerdMatches.matchesPerRule
+        guard (matches.count + perRule - 1) / perRule <= LinkerdMatches.rulesPerRoute else {
+            rendering.report(Diagnostic(.warning, .linkerdMatchDropped, "\(namespace)/\(name): more than \(perRule * LinkerdMatches.rulesPerRoute) matches; the route is not rendered (stricter than SMI)", object: sources.first, file: nil, location: nil), strict: options.strict)
             return false
         }
-        let rules = stride(from: 0, to: matches.count, by: perRule).map { HTTPRoute.Rule(matches: Array(matches[$0..<min($0 + perRule, matches.count)])) }
+        let rules = LinkerdMatches.rules(matches)
         let serverName = meta(server, namespace, []).name ?? server
         var route = HTTPRoute(metadata: meta(name, namespace, sources), spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules))
         route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion

@@ -3,6 +3,17 @@ import SMICore
 /// SMI match conditions as Linkerd HTTPRoute matches, for routing and for authorization
 /// alike (Linkerd notes 4.3).
 enum LinkerdMatches {
+    /// Linkerd's limits: matches per rule, rules per route.
+    static let matchesPerRule = 8
+    static let rulesPerRoute = 16
+
+    /// Matches as rules of at most `matchesPerRule` each, all with the same backends.
+    static func rules(_ matches: [HTTPRoute.Match], backends: [HTTPRoute.BackendReference]? = nil) -> [HTTPRoute.Rule] {
+        stride(from: 0, to: matches.count, by: matchesPerRule).map {
+            HTTPRoute.Rule(matches: Array(matches[$0..<min($0 + matchesPerRule, matches.count)]), backendRefs: backends)
+        }
+    }
+
     /// One condition as a Linkerd match. Linkerd's regex must span the whole path, so SMI's
     /// start-anchored regex R becomes `^(?:R).*` (`^(?:R)$` with full anchoring); headers
     /// match a whole value.

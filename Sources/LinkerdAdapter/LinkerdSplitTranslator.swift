@@ -14,9 +14,6 @@ struct LinkerdSplitTranslator {
 
     /// Linkerd's largest backend weight.
     static let maximumWeight = 1_000_000
-    /// Linkerd's limits: matches per rule, rules per route.
-    static let matchesPerRule = 8
-    static let rulesPerRoute = 16
 
     func render(into rendering: inout Rendering) {
         let (plans, diagnostics) = SplitPlan.plans(bundle, inventory: inventory)
@@ -84,8 +81,8 @@ struct LinkerdSplitTranslator {
                 return []
             }
             let matches = conditions.map { LinkerdMatches.match($0, anchoring: options.pathAnchoring) }
-            guard (matches.count + Self.matchesPerRule - 1) / Self.matchesPerRule < Self.rulesPerRoute else {
-                report(.error, .linkerdNotRendered, "the split's route groups need more than \(Self.rulesPerRoute - 1) rules of \(Self.matchesPerRule) matches; the split is not rendered", plan, into: &rendering)
+            guard (matches.count + LinkerdMatches.matchesPerRule - 1) / LinkerdMatches.matchesPerRule < LinkerdMatches.rulesPerRoute else {
+                report(.error, .linkerdNotRendered, "the split's route groups need more than \(LinkerdMatches.rulesPerRoute - 1) rules of \(LinkerdMatches.matchesPerRule) matches; the split is not rendered", plan, into: &rendering)
                 return []
             }
             conditionMatches = matches
@@ -111,9 +108,7 @@ struct LinkerdSplitTranslator {
             let everything = [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))]
             var rules: [HTTPRoute.Rule]
             if let conditionMatches {
-                rules = stride(from: 0, to: conditionMatches.count, by: Self.matchesPerRule).map {
-                    HTTPRoute.Rule(matches: Array(conditionMatches[$0..<min($0 + Self.matchesPerRule, conditionMatches.count)]), backendRefs: backends)
-                }
+                rules = LinkerdMatches.rules(conditionMatches, backends: backends)
                 // Last, and outranked by every condition: the rest goes to the root itself.
                 rules.append(HTTPRoute.Rule(matches: everything, backendRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port, weight: nil)]))
             } else {

@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "IstioAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "LinkerdAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
-        .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter"], swiftSettings: strictness),
+        .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter"], swiftSettings: strictness),
         .executableTarget(name: "smi", dependencies: ["SMICommandLine"], swiftSettings: strictness),
         // Helpers every test target shares: seeded generators, marked inputs, paths to the
         // shared reference material. Not a product.
@@ -41,6 +41,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LinkerdAdapterTests", dependencies: ["LinkerdAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ConsulAdapterTests", dependencies: ["ConsulAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
             swiftSettings: strictness
         ),
         .testTarget(

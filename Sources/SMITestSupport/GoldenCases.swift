@@ -32,7 +32,9 @@ public struct GoldenCases {
 
     /// Renders a case with `adapter` and compares with (or, when updating, writes) the
     /// expected output; returns the differences as messages, empty when it matches.
-    public static func check(_ c: Case, adapter: some MeshAdapter, options: RenderOptions = RenderOptions()) throws -> [String] {
+    /// `formats` names further expected files by output format (`["json": "consul.json"]`),
+    /// each the adapter's `text(of:format:)`.
+    public static func check(_ c: Case, adapter: some MeshAdapter, options: RenderOptions = RenderOptions(), formats: [String: String] = [:]) throws -> [String] {
         let input = try Data(contentsOf: c.folder.appendingPathComponent("input.yaml"))
         let documents = try YAMLReader().read([UInt8](input), file: "input.yaml")
         let bundle = SMIBundle(documents)
@@ -45,6 +47,7 @@ public struct GoldenCases {
                 case ("strict", "true"): options.strict = true
                 case ("pathAnchoring", "full"): options.pathAnchoring = .full
                 case ("compatibility", let value?): options.compatibility = value
+                case (let key?, _) where key.hasPrefix(adapter.mesh + "="): continue
                 default: throw OptionsError(line: String(line))
                 }
             }
@@ -54,12 +57,17 @@ public struct GoldenCases {
         let diagnostics = (SMIValidator().validate(bundle) + rendering.diagnostics).map(\.description).joined(separator: "\n") + "\n"
         let yamlURL = c.folder.appendingPathComponent("\(adapter.mesh).yaml")
         let diagnosticsURL = c.folder.appendingPathComponent("diagnostics.txt")
+        let others = try formats.sorted { $0.key < $1.key }.map { (file: $0.value, text: try adapter.text(of: rendering, format: $0.key)) }
         if updating {
             try yaml.write(to: yamlURL, atomically: true, encoding: .utf8)
             try diagnostics.write(to: diagnosticsURL, atomically: true, encoding: .utf8)
+            for other in others { try other.text.write(to: c.folder.appendingPathComponent(other.file), atomically: true, encoding: .utf8) }
             return ["recorded \(c.name); review the files and run again without SMI_UPDATE_GOLDEN"]
         }
         var problems: [String] = []
+        for other in others where ((try? String(contentsOf: c.folder.appendingPathComponent(other.file), encoding: .utf8)) ?? "") != other.text {
+            problems.append("\(c.name)/\(other.file) differs; rendered:\n\(other.text)")
+        }
         let expectedYAML = (try? String(contentsOf: yamlURL, encoding: .utf8)) ?? ""
         if expectedYAML != yaml { problems.append("\(c.name)/\(adapter.mesh).yaml differs; rendered:\n\(yaml)") }
         let expectedDiagnostics = (try? String(contentsOf: diagnosticsURL, encoding: .utf8)) ?? ""

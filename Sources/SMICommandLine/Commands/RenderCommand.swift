@@ -1,3 +1,4 @@
+import ConsulAdapter
 import SMICore
 
 /// `smi render`: translates SMI objects into a mesh's own resources.
@@ -5,10 +6,12 @@ struct RenderCommand: ToolCommand {
     static let name = "render"
     static let summary = "Translate SMI manifests into a mesh's native resources"
     static let help = """
-        Usage: smi render --mesh istio|linkerd [--strict] [--full-path-match] [--trust-domain DOMAIN]
-                          [--deny-scope all|smi|none|NS,NS...] [--target-version X.Y]
-                          [--compat linkerd-smi]
-                          [-o yaml|json] [FILE...]
+        Usage: smi render --mesh istio|linkerd|consul [--strict] [--full-path-match]
+                          [--trust-domain DOMAIN] [--deny-scope all|smi|none|NS,NS...]
+                          [--target-version X.Y] [--compat linkerd-smi]
+                          [--consul-namespaces mirror[=PREFIX]] [--consul-partition P]
+                          [--consul-acls-unmanaged]
+                          [-o yaml|json|hcl] [FILE...]
 
         Reads every document of each FILE ('-' or no FILE reads standard input): the SMI
         objects, and the app's own Kubernetes objects (Namespace, ServiceAccount, Deployment,
@@ -21,7 +24,7 @@ struct RenderCommand: ToolCommand {
         exactly is rendered stricter (a warning) or not at all (an error).
 
         Options:
-          --mesh MESH            The mesh to render for: istio or linkerd.
+          --mesh MESH            The mesh to render for: istio, linkerd or consul.
           --strict               Warnings about stricter rendering become errors.
           --full-path-match      pathRegex must match the whole path, not only its start.
           --trust-domain DOMAIN  The SPIFFE trust domain of workload identities
@@ -37,7 +40,17 @@ struct RenderCommand: ToolCommand {
           --compat linkerd-smi   Linkerd: write splits as the linkerd-smi extension does
                                  (ServiceProfile dstOverrides; splits with matches, or
                                  whose backends differ by port, are refused).
-          -o, --output yaml|json The output format (default: yaml).
+          --consul-namespaces mirror[=PREFIX]
+                                 Consul Enterprise: Kubernetes namespace NS is Consul
+                                 namespace PREFIX+NS (default: Consul CE, one namespace).
+          --consul-partition P   Consul Enterprise: the admin partition.
+          --consul-acls-unmanaged
+                                 consul-k8s does not manage ACLs: identities are not bound
+                                 to ServiceAccounts, so no allow is rendered (an error).
+          -o, --output FORMAT    yaml (default) or json: the resources; for consul, yaml is
+                                 the consul-k8s CRDs and json or hcl the config entries that
+                                 'consul config write' takes (one per '# Kind/Name' heading
+                                 in hcl; one JSON document each in json).
 
         Exit status: 0 when everything was rendered (warnings are fine), 1 when there is at
         least one error (the output then holds only what could be rendered safely), 2 on bad
@@ -46,12 +59,14 @@ struct RenderCommand: ToolCommand {
         Examples:
           smi render --mesh istio app.yaml smi.yaml > istio.yaml
           smi render --mesh linkerd --target-version 2.15 app.yaml smi.yaml
+          smi render --mesh consul -o hcl app.yaml smi.yaml
           kubectl get deploy,sa,svc,trafficsplits,traffictargets,httproutegroups -A -o yaml | smi render --mesh istio -
         """
 
     var adapter: (any MeshAdapter)?
     var options = RenderOptions()
-    var json = false
+    var format = "yaml"
+    var consul = ConsulConfiguration()
     var paths: [String] = []
 
     init(parsing arguments: [String]) throws(UsageError) {
@@ -73,12 +88,24 @@ struct RenderCommand: ToolCommand {
                     }
                     options.targetVersion = version
                 case "--deny-scope": options.denyScope = Self.denyScope(try scanner.value(for: name, inline: inline))
-                case "-o", "--output": json = try scanner.choice(for: name, inline: inline, from: ["yaml", "json"]) == "json"
+                case "-o", "--output": format = try scanner.choice(for: name, inline: inline, from: ["yaml", "json", "hcl"])
+                case "--consul-namespaces":
+                    let value = try scanner.value(for: name, inline: inline)
+                    guard value == "mirror" || value.hasPrefix("mirror=") else {
+                        throw UsageError(message: "option '--consul-namespaces' takes mirror or mirror=PREFIX, not '\(value)'")
+                    }
+                    consul.namespaces = .mirroring(prefix: String(value.dropFirst("mirror".count).drop { $0 == "=" }))
+                case "--consul-partition": consul.partition = try scanner.value(for: name, inline: inline)
+                case "--consul-acls-unmanaged": consul.aclsManaged = false
                 default: throw UsageError(message: "unknown option '\(name)'")
                 }
             }
         }
-        guard adapter != nil else { throw UsageError(message: "give the mesh to render for with --mesh (\(Meshes.available.map(\.mesh).joined(separator: ", ")))") }
+        guard let chosen = adapter else { throw UsageError(message: "give the mesh to render for with --mesh (\(Meshes.available.map(\.mesh).joined(separator: ", ")))") }
+        if chosen.mesh == "consul" { adapter = ConsulAdapter(configuration: consul) }
+        guard adapter?.outputFormats.contains(format) ?? false else {
+            throw UsageError(message: "--mesh \(chosen.mesh) writes \(chosen.outputFormats.joined(separator: ", ")), not \(format)")
+        }
     }
 
     static func denyScope(_ text: String) -> RenderOptions.DenyScope {
@@ -105,7 +132,7 @@ struct RenderCommand: ToolCommand {
         diagnostics += SMIValidator().validate(bundle) + rendering.diagnostics
         for diagnostic in diagnostics { console.error(diagnostic.description) }
         if !rendering.resources.isEmpty {
-            console.out(json ? try rendering.json() : rendering.yaml())
+            console.out(try adapter.text(of: rendering, format: format))
         }
         return diagnostics.contains { $0.severity == .error } ? ExitStatus.failure : ExitStatus.success
     }

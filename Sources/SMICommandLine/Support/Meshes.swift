@@ -1,3 +1,4 @@
+import ConsulAdapter
 import IstioAdapter
 import LinkerdAdapter
 import SMICore
@@ -5,9 +6,9 @@ import SMICore
 /// The meshes the tool can render for, by the name `--mesh` takes.
 enum Meshes {
     /// The adapters available in this build.
-    static let available: [any MeshAdapter] = [IstioAdapter(), LinkerdAdapter()]
+    static let available: [any MeshAdapter] = [IstioAdapter(), LinkerdAdapter(), ConsulAdapter()]
     /// Meshes that SMI names but this build cannot render yet.
-    static let planned = ["consul"]
+    static let planned: [String] = []
 
     /// The adapter for `name`, or a usage error that lists the choices.
     static func adapter(named name: String) throws(UsageError) -> any MeshAdapter {
@@ -23,7 +24,8 @@ enum Meshes {
         switch name {
         case "istio": return IstioMetricsQueries()
         case "linkerd": return LinkerdMetricsQueries()
-        default: throw UsageError(message: "metrics queries for '\(name)' are not available in this version; available: istio, linkerd")
+        case "consul": return ConsulMetricsQueries()
+        default: throw UsageError(message: "metrics queries for '\(name)' are not available in this version; available: istio, linkerd, consul")
         }
     }
 }

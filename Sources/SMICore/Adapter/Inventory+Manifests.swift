@@ -24,17 +24,19 @@ extension Inventory {
                 namespaces[name] = Namespace(name: name, labels: Self.strings(metadata?["labels"]))
                 continue
             case "Service":
-                services.append(Self.service(object, namespace: namespace, name: name))
+                var service = Self.service(object, namespace: namespace, name: name)
+                service.labels = Self.strings(metadata?["labels"])
+                services.append(service)
             case "Pod":
-                workloads.append(Self.workload(kind: kind, namespace: namespace, name: name, labels: metadata?["labels"], spec: object["spec"]))
+                workloads.append(Self.workload(kind: kind, namespace: namespace, name: name, metadata: object["metadata"], spec: object["spec"]))
             case "CronJob":
                 let template = document.root.node(at: "spec.jobTemplate.spec.template")
                 workloads.append(Self.workload(kind: kind, namespace: namespace, name: name,
-                                               labels: template?.node(at: "metadata.labels"), spec: template?.node(at: "spec")))
+                                               metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec")))
             case let k where Self.templatedKinds.contains(k):
                 let template = document.root.node(at: "spec.template")
                 workloads.append(Self.workload(kind: kind, namespace: namespace, name: name,
-                                               labels: template?.node(at: "metadata.labels"), spec: template?.node(at: "spec")))
+                                               metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec")))
             case "ServiceAccount":
                 break
             default:
@@ -59,7 +61,9 @@ extension Inventory {
         return map
     }
 
-    private static func workload(kind: String, namespace: String, name: String, labels: ManifestNode?, spec: ManifestNode?) -> Workload {
+    private static func workload(kind: String, namespace: String, name: String, metadata: ManifestNode?, spec: ManifestNode?) -> Workload {
+        let labels = metadata?.value.mappingValue?["labels"]
+        let annotations = metadata?.value.mappingValue?["annotations"]
         let account = spec?.value.mappingValue?["serviceAccountName"]?.value.stringValue
             ?? spec?.value.mappingValue?["serviceAccount"]?.value.stringValue ?? "default"
         var ports: [ContainerPort] = []
@@ -85,7 +89,7 @@ extension Inventory {
             }
         }
         return Workload(kind: kind, namespace: namespace, name: name, serviceAccount: account, podLabels: strings(labels), ports: ports,
-                        httpProbes: Array(Set(probes)).sorted { ($0.port, $0.path) < ($1.port, $1.path) })
+                        httpProbes: Array(Set(probes)).sorted { ($0.port, $0.path) < ($1.port, $1.path) }, podAnnotations: strings(annotations))
     }
 
     private static func service(_ object: ManifestMapping, namespace: String, name: String) -> Service {

@@ -37,10 +37,13 @@ public struct Inventory: Sendable, Equatable {
         /// The kubelet's HTTP probes (readiness, liveness, startup): some meshes let them
         /// through whatever the policy says.
         public var httpProbes: [HTTPProbe]
+        /// The pods' annotations, where meshes read per-pod settings (Consul's injection,
+        /// service name and port, excluded inbound ports).
+        public var podAnnotations: StringMap
 
         /// Creates a workload.
         public init(kind: String, namespace: String, name: String, serviceAccount: String = "default", podLabels: StringMap,
-                    ports: [ContainerPort] = [], httpProbes: [HTTPProbe] = []) {
+                    ports: [ContainerPort] = [], httpProbes: [HTTPProbe] = [], podAnnotations: StringMap = [:]) {
             self.kind = kind
             self.namespace = namespace
             self.name = name
@@ -48,6 +51,7 @@ public struct Inventory: Sendable, Equatable {
             self.podLabels = podLabels
             self.ports = ports
             self.httpProbes = httpProbes
+            self.podAnnotations = podAnnotations
         }
     }
 
@@ -98,13 +102,16 @@ public struct Inventory: Sendable, Equatable {
         public var selector: StringMap?
         /// Its ports.
         public var ports: [ServicePort]
+        /// Its labels (e.g. Consul's `consul.hashicorp.com/service-ignore`).
+        public var labels: StringMap
 
         /// Creates a Service.
-        public init(namespace: String, name: String, selector: StringMap?, ports: [ServicePort]) {
+        public init(namespace: String, name: String, selector: StringMap?, ports: [ServicePort], labels: StringMap = [:]) {
             self.namespace = namespace
             self.name = name
             self.selector = selector
             self.ports = ports
+            self.labels = labels
         }
 
         /// Whether the Service selects pods with `labels`.

@@ -16,6 +16,21 @@ public protocol MeshAdapter: Sendable {
     var capabilities: Capabilities { get }
     /// Renders `bundle` for the workloads of `inventory`.
     func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering
+    /// The formats `smi render -o` offers for this mesh, the default first: `yaml` and `json`
+    /// (the resources), and whatever other form the mesh's own tools take.
+    var outputFormats: [String] { get }
+    /// The rendering's resources as text in one of `outputFormats`.
+    func text(of rendering: Rendering, format: String) throws -> String
+}
+
+extension MeshAdapter {
+    /// `yaml` and `json`.
+    public var outputFormats: [String] { ["yaml", "json"] }
+
+    /// The resources as YAML documents, or as JSON one per line.
+    public func text(of rendering: Rendering, format: String) throws -> String {
+        format == "json" ? try rendering.json() : rendering.yaml()
+    }
 }
 
 /// A machine-readable table of how a mesh renders each SMI feature.

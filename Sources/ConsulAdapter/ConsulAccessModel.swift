@@ -1,0 +1,101 @@
+public import SMICore
+
+/// How Consul decides a request against service-intentions (Consul notes section 3): the
+/// most precise intention matching source and destination wins; an L4 one decides by its
+/// action, an L7 one by its first matching permission and otherwise by the default, never
+/// by a less precise intention. The mesh side of the differential test, over the CRD form.
+///
+/// Outside the intentions it models what the notes name: pods without the sidecar and
+/// excluded inbound ports accept everything, UDP is never proxied, only the registered port
+/// is reached through the proxy, identities are ServiceAccount names (managed ACLs), and a
+/// service whose protocol is `http` refuses raw TCP. The expose-path listeners of probes are
+/// not modelled (the adapter warns, SMI5008), nor is Envoy's path normalisation.
+public struct ConsulAccessModel: MeshAccessModel {
+    private let intentions: [ServiceIntentions]
+    private let protocols: [ConsulName: String]
+    private let workloads: ConsulWorkloads
+    private let defaultAllow: Bool
+
+    /// A model over the Consul objects among `resources`, for the workloads of `inventory`
+    /// as `configuration` maps them. `defaultAllow` is what Consul does where no intention
+    /// decides (allow without ACLs or `default_intention_policy`); a rendering must be right
+    /// under `true`.
+    public init(resources: [ManifestNode], inventory: Inventory, configuration: ConsulConfiguration = ConsulConfiguration(), defaultAllow: Bool = true) {
+        func decode<T: Decodable>(_ type: T.Type, _ kind: String) -> [T] {
+            resources.compactMap { node in
+                guard node.value.mappingValue?["kind"]?.value.stringValue == kind,
+                      node.value.mappingValue?["apiVersion"]?.value.stringValue == ConsulKinds.apiVersion
+                else { return nil }
+                return try? ManifestDecoder().decode(T.self, from: node)
+            }
+        }
+        intentions = decode(ServiceIntentions.self, "ServiceIntentions")
+        var protocols: [ConsulName: String] = [:]
+        for defaults in decode(ServiceDefaults.self, "ServiceDefaults") {
+            let name = ConsulName(namespace: (defaults.metadata.namespace).flatMap(configuration.consulNamespace), name: defaults.metadata.name ?? "")
+            if let proto = defaults.spec.protocol { protocols[name] = proto }
+        }
+        self.protocols = protocols
+        workloads = ConsulWorkloads(inventory: inventory, configuration: configuration)
+        self.defaultAllow = defaultAllow
+    }
+
+    /// Whether Consul lets the request through to some pod of its destination.
+    public func allows(_ request: AccessRequest) -> Bool {
+        if request.protocol == .udp { return true }
+        return workloads.inventory.workloads(namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
+            .contains { allows(request, to: $0) }
+    }
+
+    private func allows(_ request: AccessRequest, to pod: Inventory.Workload) -> Bool {
+        if !workloads.isInjected(pod) || workloads.excludedInboundPorts(pod).contains(request.port) { return true }
+        guard workloads.registeredPort(pod) == request.port,
+              let source = request.source.flatMap(workloads.name), let destination = workloads.name(request.destination)
+        else { return false }
+        let http = ["http", "http2", "grpc"].contains(protocols[destination] ?? "tcp")
+        if http && request.protocol == .tcp { return false }
+        var best: (precedence: Int, source: ServiceIntentions.Source)?
+        for entry in intentions {
+            let to = entry.spec.destination
+            guard Self.covers(to.name, destination.name), Self.covers(to.namespace, destination.namespace) else { continue }
+            for from in entry.spec.sources {
+                guard Self.covers(from.name, source.name), Self.covers(from.namespace ?? to.namespace, source.namespace) else { continue }
+                let precedence = [2: 9, 1: 6, 0: 3][Self.exactness(to.namespace, to.name), default: 3] - (2 - Self.exactness(from.namespace ?? to.namespace, from.name))
+                if best.map({ precedence > $0.precedence }) ?? true { best = (precedence, from) }
+            }
+        }
+        guard let winner = best?.source else { return defaultAllow }
+        guard let permissions = winner.permissions else { return winner.action == "allow" }
+        guard http, request.protocol == .http else { return false }
+        for permission in permissions where Self.matches(permission.http, request) {
+            return permission.action == "allow"
+        }
+        return defaultAllow
+    }
+
+    /// Whether a pattern (a value or `*`) covers a value; nil patterns and values are CE's
+    /// single namespace.
+    private static func covers(_ pattern: String?, _ value: String?) -> Bool {
+        pattern == "*" || pattern == value
+    }
+
+    /// 2 for an exact name, 1 for `ns/*`, 0 for `*/*`.
+    private static func exactness(_ namespace: String?, _ name: String) -> Int {
+        namespace == "*" ? 0 : name == "*" ? 1 : 2
+    }
+
+    /// Envoy RBAC's reading of a permission's HTTP conditions.
+    static func matches(_ match: ConsulHTTPMatch, _ request: AccessRequest) -> Bool {
+        let path = request.pathOnly
+        if let exact = match.pathExact, path != exact { return false }
+        if let prefix = match.pathPrefix, !path.hasPrefix(prefix) { return false }
+        if let pattern = match.pathRegex, (try? RE2Regex(pattern))?.matches(path, anchoring: .full) != true { return false }
+        if let methods = match.methods, !methods.contains(request.method ?? "") { return false }
+        for header in match.header ?? [] {
+            let values = header.name == ":method" ? [request.method ?? ""] : request.values(ofHeader: header.name)
+            guard !values.isEmpty else { return false }
+            if let pattern = header.regex, (try? RE2Regex(pattern))?.matches(values.joined(separator: ","), anchoring: .full) != true { return false }
+        }
+        return true
+    }
+}

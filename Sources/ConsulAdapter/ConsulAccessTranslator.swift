@@ -1,0 +1,288 @@
+import SMICore
+
+/// TrafficTargets as Consul intentions (Consul notes 4.1-4.4): per destination Consul name
+/// one ServiceIntentions holding every source, an L4 `allow` for grants of every request and
+/// L7 permissions (allows, then a catch-all deny) for restricted HTTP grants, a wildcard deny
+/// last, and deny-only entries for the other identities in the deny scope. A Consul name that
+/// stands for several SMI identities gets an allow only where SMI treats them all alike.
+struct ConsulAccessTranslator {
+    typealias Identity = AccessRequest.Identity
+    typealias Item = SMIBundle.Item<Access.V1Alpha3.TrafficTarget>
+
+    let bundle: SMIBundle
+    let inventory: Inventory
+    let options: RenderOptions
+    let configuration: ConsulConfiguration
+
+    /// What one source identity may do at one destination identity.
+    struct Grant {
+        /// Every request (L4 allow).
+        var everything = false
+        /// The L7 allows, when not everything.
+        var matches: [ConsulHTTPMatch] = []
+        /// Whether HTTP rules granted it (the destination needs protocol `http`).
+        var http = false
+        /// The targets granting raw TCP.
+        var rawTCP: [SMIDocument] = []
+        /// The targets it comes from.
+        var items: [Item] = []
+
+        /// The grant as Consul sees it, for comparing identities that share a name.
+        var effect: Effect { everything ? .everything : .some(Set(matches)) }
+
+        enum Effect: Hashable {
+            case everything
+            case some(Set<ConsulHTTPMatch>)
+        }
+
+        /// Both grants (OR).
+        mutating func merge(_ other: Grant) {
+            everything = everything || other.everything
+            for match in other.matches where !matches.contains(match) { matches.append(match) }
+            http = http || other.http
+            rawTCP += other.rawTCP
+            items += other.items
+        }
+    }
+
+    /// What the split translator needs from access: the Consul names that got intentions, and
+    /// the sources holding an allow on each.
+    struct Plan {
+        var governed: Set<ConsulName> = []
+        var allowedSources: [ConsulName: Set<ConsulName>] = [:]
+        /// Every identity the rendering knows of, by Consul name.
+        var identities: [ConsulName: [Identity]] = [:]
+    }
+
+    private var workloads: ConsulWorkloads { ConsulWorkloads(inventory: inventory, configuration: configuration) }
+
+    func render(into rendering: inout Rendering, services: inout ConsulServices) -> Plan {
+        if !configuration.aclsManaged {
+            rendering.report(Diagnostic(.error, .consulACLs, "without managed ACLs any pod may register under any Consul service name, so identities are not ServiceAccounts: no allow is rendered"))
+        }
+        var table: [Identity: [Identity: Grant]] = [:]
+        var destinations: [Identity: [Item]] = [:]
+        var known = Set(inventory.workloads.map { Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
+        for item in bundle.trafficTargets where item.object.spec.destination.kind == "ServiceAccount" {
+            let spec = item.object.spec
+            let destination = Identity(namespace: spec.destination.namespace ?? item.key.namespace, serviceAccount: spec.destination.name)
+            destinations[destination, default: []].append(item)
+            known.insert(destination)
+            let sources = spec.sources.filter { $0.kind == "ServiceAccount" }.map { Identity(namespace: $0.namespace ?? item.key.namespace, serviceAccount: $0.name) }
+            known.formUnion(sources)
+            guard let grant = grant(item, destination: destination, into: &rendering) else { continue }
+            for source in sources {
+                guard workloads.name(source) != nil else {
+                    report(.warning, .consulWorkload, "source \(source) is the ServiceAccount 'default', which consul-k8s' ACL binding rule gives no identity: its grant is not rendered", item, into: &rendering)
+                    continue
+                }
+                table[destination, default: [:]][source, default: Grant()].merge(grant)
+            }
+        }
+        var plan = Plan()
+        for identity in known {
+            guard let name = workloads.name(identity) else { continue }
+            plan.identities[name, default: []].append(identity)
+        }
+        for name in plan.identities.keys { plan.identities[name]?.sort { ($0.namespace, $0.serviceAccount) < ($1.namespace, $1.serviceAccount) } }
+
+        let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
+        if let warning = options.denyScope.warning(open: open, code: .consulDenyScope) {
+            rendering.report(warning, strict: options.strict && options.denyScope == .none)
+        }
+        var governed = Set(destinations.keys.compactMap(workloads.name))
+        for identity in known where closed.contains(identity.namespace) {
+            if let name = workloads.name(identity) { governed.insert(name) }
+        }
+        for (destination, items) in destinations.sorted(by: { ($0.key.namespace, $0.key.serviceAccount) < ($1.key.namespace, $1.key.serviceAccount) }) {
+            check(destination, items: items, into: &rendering)
+        }
+        for name in governed.sorted() {
+            let identities = plan.identities[name] ?? []
+            for identity in identities where destinations[identity] == nil {
+                check(identity, items: [], into: &rendering)
+            }
+            let (sources, http) = entrySources(for: name, identities: identities, table: table, plan: &plan, into: &rendering)
+            let grants = identities.compactMap { table[$0] }.flatMap(\.values)
+            let namespace = identities.first?.namespace ?? name.namespace ?? "default"
+            let objects = Set(grants.flatMap(\.items).compactMap(\.document.object)).sorted { $0.description < $1.description }
+            plan.governed.insert(name)
+            write(name, namespace: namespace, sources: sources, objects: objects, into: &rendering)
+            services.govern(name, namespace: namespace, httpReason: http ? "for its HTTP rules" : nil,
+                            rawTCP: grants.flatMap(\.rawTCP), sources: objects)
+        }
+        return plan
+    }
+
+    /// The sources of the entry for `name`: an allow for each Consul source name whose
+    /// identities all get the same grant from every identity `name` stands for.
+    private func entrySources(for name: ConsulName, identities: [Identity], table: [Identity: [Identity: Grant]],
+                              plan: inout Plan, into rendering: inout Rendering) -> (sources: [ServiceIntentions.Source], http: Bool) {
+        var out: [ServiceIntentions.Source] = []
+        var http = false
+        let sourceNames = Set(identities.flatMap { table[$0]?.keys.compactMap(workloads.name) ?? [] })
+        for sourceName in sourceNames.sorted() where configuration.aclsManaged {
+            var effects = Set<Grant.Effect?>()
+            var merged = Grant()
+            for destination in identities {
+                for source in plan.identities[sourceName] ?? [] {
+                    let grant = table[destination]?[source]
+                    effects.insert(grant?.effect)
+                    if let grant { merged.merge(grant) }
+                }
+            }
+            guard effects.count == 1, let only = effects.first, only != nil else {
+                let sourceList = (plan.identities[sourceName] ?? []).map(\.description).joined(separator: ", ")
+                let destinationList = identities.map(\.description).joined(separator: ", ")
+                let message = "Consul service \(sourceName) stands for \(sourceList) and \(name) for \(destinationList), which SMI grants differently: no allow from \(sourceName) to \(name) is rendered (an allow would reach identities SMI denies)"
+                for item in merged.items { report(.error, .consulIdentityCollision, message, item, into: &rendering) }
+                continue
+            }
+            plan.allowedSources[name, default: []].insert(sourceName)
+            http = http || merged.http
+            let described = Set(merged.items.compactMap(\.document.object).map(\.description)).sorted().joined(separator: ", ")
+            var source = ServiceIntentions.Source(name: sourceName.name, namespace: sourceName.namespace, partition: configuration.partition,
+                                                  description: "SMI \(described)")
+            if merged.everything {
+                source.action = "allow"
+            } else {
+                source.permissions = merged.matches.map { ServiceIntentions.Permission(action: "allow", http: $0) }
+                    + [ServiceIntentions.Permission(action: "deny", http: .everyRequest)]
+            }
+            out.append(source)
+        }
+        return (out, http)
+    }
+
+    /// Writes the ServiceIntentions of `name`, closing it with the wildcard deny.
+    private func write(_ name: ConsulName, namespace: String, sources: [ServiceIntentions.Source], objects: [Diagnostic.Object], into rendering: inout Rendering) {
+        var sources = sources
+        if options.denyScope != .none {
+            sources.append(.init(name: "*", namespace: configuration.hasNamespaces ? "*" : nil, partition: configuration.partition, action: "deny",
+                                 description: "SMI: deny what no TrafficTarget allows"))
+        }
+        guard !sources.isEmpty else { return }
+        let suffix = name.namespace.map { "-\($0)" } ?? ""
+        let intentions = ServiceIntentions(metadata: RenderedMetadata.make(name: name.name + suffix, namespace: namespace, sources: objects, options: options),
+                                           destination: .init(name: name.name, namespace: name.namespace), sources: sources)
+        ConsulEncoding.add(intentions, into: &rendering)
+    }
+
+    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: Item?, into rendering: inout Rendering) {
+        if let item {
+            rendering.report(severity, code, message, about: item.document, strict: options.strict)
+        } else {
+            rendering.report(Diagnostic(severity, code, message), strict: options.strict)
+        }
+    }
+
+    /// Reports what about a governed identity's pods lets traffic past the intentions, or
+    /// keeps them out of the mesh (Consul notes 4.6).
+    private func check(_ identity: Identity, items: [Item], into rendering: inout Rendering) {
+        let item = items.first
+        let pods = inventory.workloads(namespace: identity.namespace, serviceAccount: identity.serviceAccount)
+        if identity.serviceAccount == "default" {
+            if item != nil {
+                report(.warning, .consulWorkload, "destination \(identity) is the ServiceAccount 'default', which consul-k8s' ACL binding rule gives no identity: nothing is rendered for it", item, into: &rendering)
+            }
+            return
+        }
+        if pods.isEmpty, item != nil {
+            report(.warning, .consulWorkload, "no workload in the inventory runs as \(identity): its sidecar injection and registered port are not checked, and grants limited to ports are not rendered", item, into: &rendering)
+        }
+        for pod in pods {
+            let what = "\(pod.kind) \(pod.namespace)/\(pod.name)"
+            if !workloads.isInjected(pod) {
+                report(.error, .consulWorkload, "\(what) runs without the Consul sidecar: its pods accept every request, which SMI denies", item, into: &rendering)
+                continue
+            }
+            let excluded = workloads.excludedInboundPorts(pod)
+            if !excluded.isEmpty {
+                report(.error, .consulWorkload, "\(what) excludes inbound ports \(excluded.map(String.init).joined(separator: ", ")) from its proxy: they accept every request, which SMI denies", item, into: &rendering)
+            }
+            if let claimed = pod.podAnnotations[ConsulWorkloads.serviceAnnotation], claimed != identity.serviceAccount {
+                report(.warning, .consulWorkload, "\(what) claims Consul service '\(claimed)' but runs as ServiceAccount \(identity.serviceAccount); under managed ACLs connect-init refuses it and the pods do not start", item, into: &rendering)
+            }
+            let probes = pod.httpProbes.map { "\($0.port)\($0.path)" }
+            if !probes.isEmpty {
+                report(.warning, .consulProbes, "\(what): consul-k8s serves the kubelet's probes (\(probes.joined(separator: ", "))) on expose-path listeners that intentions do not guard, so any pod can call those paths, which SMI denies; serve probes on a port of their own or disable probe overwriting", item, into: &rendering)
+            }
+        }
+        if let item, item.object.spec.rules.contains(where: { $0.kind == "UDPRoute" }) {
+            report(.error, .consulUDP, "UDP bypasses Consul's proxy: the UDPRoute rules cannot be enforced, and UDP to \(identity) is not restricted (use a NetworkPolicy)", item, into: &rendering)
+        }
+        for other in items.dropFirst() where other.object.spec.rules.contains(where: { $0.kind == "UDPRoute" }) {
+            report(.error, .consulUDP, "UDP bypasses Consul's proxy: the UDPRoute rules cannot be enforced, and UDP to \(identity) is not restricted (use a NetworkPolicy)", other, into: &rendering)
+        }
+    }
+
+    /// The registered port of the destination's pods, when they agree on one.
+    private func registeredPort(_ identity: Identity) -> Int? {
+        let ports = Set(inventory.workloads(namespace: identity.namespace, serviceAccount: identity.serviceAccount).map(workloads.registeredPort))
+        return ports.count == 1 ? ports.first ?? nil : nil
+    }
+
+    /// What `item` grants its sources at `destination`, as Consul can hold it; nil for
+    /// nothing, with a diagnostic wherever that is stricter than SMI.
+    private func grant(_ item: Item, destination: Identity, into rendering: inout Rendering) -> Grant? {
+        let rules = item.object.spec.rules
+        // An object outside the CRD's rule-kind enum would not exist on a cluster (D25).
+        guard rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) }), destination.serviceAccount != "default" else { return nil }
+        let ports = TargetPorts.of(item, in: bundle)
+        if ports == .nothing { return nil }
+        let registered = registeredPort(destination)
+        if case let .some(list)? = ports {
+            guard let registered, list.contains(registered) else {
+                let why = registered.map { "which do not include \(destination)'s registered port \($0)" } ?? "and the registered port of \(destination) is not known from the inventory"
+                report(.warning, .consulPorts, "the grant is limited to ports \(list.map(String.init).joined(separator: ", ")), \(why); Consul intentions have no port, so the grant is not rendered (stricter)", item, into: &rendering)
+                return nil
+            }
+        }
+        var grant = Grant(items: [item])
+        let http = rules.filter { $0.kind == "HTTPRouteGroup" }
+        if http.isEmpty {
+            guard ports != nil else { return nil }
+            grant.everything = true
+            grant.rawTCP = [item.document]
+        } else {
+            grant.http = true
+            for rule in http {
+                guard case let .http(group, selected) = bundle.resolve(rule, namespace: item.key.namespace), HTTPMatchEvaluation.isUsable(group) else { continue }
+                for match in selected {
+                    let conditions = SplitPlan.Condition.expanding(match)
+                    if conditions.contains(where: isEverything) {
+                        grant.everything = true
+                        continue
+                    }
+                    for condition in conditions {
+                        switch ConsulMatches.matches(condition, anchoring: options.pathAnchoring) {
+                        case let .success(matches): grant.matches += matches
+                        case let .failure(problem):
+                            report(.warning, .consulMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): \(problem)", item, into: &rendering)
+                        }
+                    }
+                }
+            }
+            grant.matches = ConsulMatches.merged(grant.matches)
+            guard grant.everything || !grant.matches.isEmpty else { return nil }
+        }
+        let covered: [Int]
+        if case let .some(list)? = ports {
+            covered = list
+        } else {
+            covered = Set(inventory.workloads(namespace: destination.namespace, serviceAccount: destination.serviceAccount)
+                .flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }).sorted()
+        }
+        if let registered, case let others = covered.filter({ $0 != registered }), !others.isEmpty {
+            report(.warning, .consulPorts, "Consul delivers connections to \(destination) only on its registered port \(registered): the grant does not reach ports \(others.map(String.init).joined(separator: ", ")) (stricter)", item, into: &rendering)
+        }
+        return grant
+    }
+
+    /// A condition every HTTP request meets.
+    private func isEverything(_ condition: SplitPlan.Condition) -> Bool {
+        guard condition.method == nil, condition.headers.isEmpty else { return false }
+        guard let path = condition.pathRegex else { return true }
+        return (try? RE2Regex(path))?.shape(anchoring: options.pathAnchoring, assumingNoNewlines: true) == .matchAll
+    }
+}

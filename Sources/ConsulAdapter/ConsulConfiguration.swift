@@ -1,0 +1,45 @@
+/// How the Consul installation maps Kubernetes onto Consul, which a rendering must know to
+/// name identities (Consul notes 2.9, 4.1): Consul Enterprise namespaces and partitions,
+/// whether ACLs bind identities to ServiceAccounts, and whether pods are injected without
+/// the annotation.
+public struct ConsulConfiguration: Sendable, Equatable {
+    /// How Kubernetes namespaces become Consul namespaces.
+    public enum Namespaces: Sendable, Equatable {
+        /// Consul CE: one flat namespace; `a/web` and `b/web` are the same service.
+        case none
+        /// Consul Enterprise with `mirroringK8S`: namespace `ns` is Consul namespace
+        /// `prefix + ns`.
+        case mirroring(prefix: String)
+    }
+
+    /// How namespaces map.
+    public var namespaces: Namespaces
+    /// The admin partition (Enterprise), written on every entry and source; nil for none.
+    public var partition: String?
+    /// Whether consul-k8s manages ACLs (`global.acls.manageSystemACLs`), so that a pod's
+    /// Consul service name is its ServiceAccount's name. Without that any pod can claim any
+    /// name, and no allow is rendered.
+    public var aclsManaged: Bool
+    /// Whether pods without `consul.hashicorp.com/connect-inject` are injected
+    /// (`connectInject.default`).
+    public var injectedByDefault: Bool
+
+    /// A configuration; the defaults are Consul CE with managed ACLs and injection on.
+    public init(namespaces: Namespaces = .none, partition: String? = nil, aclsManaged: Bool = true, injectedByDefault: Bool = true) {
+        self.namespaces = namespaces
+        self.partition = partition
+        self.aclsManaged = aclsManaged
+        self.injectedByDefault = injectedByDefault
+    }
+
+    /// The Consul namespace of Kubernetes namespace `namespace`; nil in CE.
+    public func consulNamespace(_ namespace: String) -> String? {
+        switch namespaces {
+        case .none: nil
+        case let .mirroring(prefix): prefix + namespace
+        }
+    }
+
+    /// Whether Enterprise namespaces are in use.
+    var hasNamespaces: Bool { namespaces != .none }
+}

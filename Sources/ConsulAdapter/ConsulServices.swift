@@ -1,0 +1,54 @@
+import SMICore
+
+/// The services a rendering governs, gathered from the access and split translators, each
+/// written once as a ServiceDefaults: strict mutual TLS always, and `protocol: http` where
+/// L7 intentions or a discovery chain need it (Consul notes 2.3). Where `http` meets a
+/// TrafficTarget that grants raw TCP, that TCP stops passing: a warning on the target.
+struct ConsulServices {
+    /// One service.
+    struct Entry {
+        /// The Kubernetes namespace its CRs go to.
+        var namespace: String
+        /// Why it needs `http`, if it does (for the warning).
+        var httpReason: String?
+        /// The TrafficTargets that grant raw TCP to it.
+        var rawTCP: [SMIDocument] = []
+        /// The SMI objects it was rendered for.
+        var sources: [Diagnostic.Object] = []
+    }
+
+    private(set) var entries: [ConsulName: Entry] = [:]
+
+    /// Records that `name` (with CRs in `namespace`) is governed, and why it needs `http`.
+    mutating func govern(_ name: ConsulName, namespace: String, httpReason: String? = nil, rawTCP: [SMIDocument] = [], sources: [Diagnostic.Object] = []) {
+        var entry = entries[name] ?? Entry(namespace: namespace)
+        if entry.httpReason == nil { entry.httpReason = httpReason }
+        entry.rawTCP += rawTCP
+        entry.sources += sources
+        entries[name] = entry
+    }
+
+    /// Adds the ServiceDefaults, and the warnings about raw TCP grants under `http`.
+    func render(into rendering: inout Rendering, options: RenderOptions, configuration: ConsulConfiguration) {
+        var unprefixed = options
+        unprefixed.namePrefix = ""
+        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            let defaults = ServiceDefaults(metadata: RenderedMetadata.make(name: name.name, namespace: entry.namespace, sources: entry.sources, options: unprefixed),
+                                           protocol: entry.httpReason == nil ? nil : "http")
+            ConsulEncoding.add(defaults, into: &rendering)
+            guard let reason = entry.httpReason else { continue }
+            for document in entry.rawTCP {
+                rendering.report(.warning, .consulProtocol, "Consul service \(name) gets protocol http (\(reason)), so raw TCP that this target grants no longer passes; only HTTP does (stricter)", about: document, strict: options.strict)
+            }
+        }
+    }
+}
+
+/// Adding typed Consul objects to a rendering.
+enum ConsulEncoding {
+    /// Encodes `object` and adds it.
+    static func add(_ object: some Encodable, into rendering: inout Rendering) {
+        guard let node = try? ManifestEncoder().encode(object) else { return }
+        rendering.add(node)
+    }
+}

@@ -1,0 +1,184 @@
+import SMICore
+
+/// TrafficSplits as Consul discovery chains (Consul notes 4.5): a ServiceSplitter on the root
+/// in hundredths of a percent, backends as their own services or as ServiceResolver subsets
+/// of the root (whichever the inventory shows their pods register as), and for `matches` a
+/// ServiceRouter on the root sending matching requests to the backend or to a virtual service
+/// that carries the split, so that other requests stay on the root as SMI wants. Every
+/// service of the chain gets protocol `http`; the root, when virtual, an L4 allow for the
+/// sources the backends allow (transparent proxies only learn routes they may use).
+struct ConsulSplitTranslator {
+    let bundle: SMIBundle
+    let inventory: Inventory
+    let options: RenderOptions
+    let configuration: ConsulConfiguration
+
+    /// Where a backend's requests go in Consul.
+    struct Target: Equatable {
+        var service: String
+        var subset: String?
+        var filter: String?
+    }
+
+    func render(into rendering: inout Rendering, services: inout ConsulServices, access: ConsulAccessTranslator.Plan) {
+        let (plans, diagnostics) = SplitPlan.plans(bundle, inventory: inventory)
+        for diagnostic in diagnostics { rendering.report(diagnostic, strict: options.strict) }
+        var chains = Set<ConsulName>()
+        for plan in plans {
+            render(plan, chains: &chains, into: &rendering, services: &services, access: access)
+        }
+    }
+
+    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {
+        rendering.report(severity, code, message, about: plan.document, strict: options.strict)
+    }
+
+    private func meta(_ name: String, _ plan: SplitPlan) -> ObjectMeta {
+        var unprefixed = options
+        unprefixed.namePrefix = ""
+        return RenderedMetadata.make(name: name, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: unprefixed)
+    }
+
+    private func render(_ plan: SplitPlan, chains: inout Set<ConsulName>, into rendering: inout Rendering, services: inout ConsulServices, access: ConsulAccessTranslator.Plan) {
+        let namespace = plan.key.namespace
+        let consulNamespace = configuration.consulNamespace(namespace)
+        let apex = ConsulName(namespace: consulNamespace, name: plan.root)
+        let rootPorts = inventory.service(namespace: namespace, name: plan.root)?.ports.count ?? 0
+        guard let backends = plan.ports.first?.backends, plan.ports.allSatisfy({ $0.backends == backends }), plan.ports.count >= rootPorts else {
+            report(.error, .consulSplit, "Consul splits a service, not a port, and SMI's port rule gives the root's ports different backends: the split is not rendered", plan, into: &rendering)
+            return
+        }
+        let virtual = ConsulName(namespace: consulNamespace, name: "\(plan.root)-\(plan.key.name)-split")
+        guard !chains.contains(apex), !chains.contains(virtual) else {
+            report(.error, .consulSplit, "Consul service \(apex) already has a discovery chain from another TrafficSplit (Consul CE has one service per name across namespaces): the split is not rendered", plan, into: &rendering)
+            return
+        }
+        let fits = { (weights: [Int]) in 10_000 % max(weights.reduce(0, +), 1) == 0 }
+        let (values, messages) = SplitPlan.weights(backends, scale: 10_000, reason: "Consul takes percentages with two decimals", fits: fits)
+        for message in messages { report(values == nil ? .error : .warning, .consulSplitWeights, message, plan, into: &rendering) }
+        guard var weights = values, let targets = targets(backends, plan, into: &rendering) else { return }
+        if fits(weights) { weights = weights.map { $0 * (10_000 / weights.reduce(0, +)) } }
+        chains.insert(apex)
+        report(.warning, .consulSplit, "Consul splits HTTP only: \(apex) and its backends get protocol http, and other TCP to them does not pass", plan, into: &rendering)
+        let splits = zip(targets, weights).filter { $0.1 > 0 }.map {
+            ServiceSplitter.Split(weight: ConsulWeight(hundredths: $0.1), service: $0.0.service, serviceSubset: $0.0.subset)
+        }
+        var chain = [apex]
+        for target in targets where target.subset == nil { chain.append(ConsulName(namespace: consulNamespace, name: target.service)) }
+        if let conditions = plan.conditions {
+            let destination: ServiceRouter.Destination
+            if splits.count == 1, let only = splits.first {
+                destination = .init(service: only.service ?? plan.root, serviceSubset: only.serviceSubset)
+            } else {
+                chains.insert(virtual)
+                chain.append(virtual)
+                ConsulEncoding.add(ServiceSplitter(metadata: meta(virtual.name, plan), splits: splits), into: &rendering)
+                destination = .init(service: virtual.name)
+            }
+            var matches: [ConsulHTTPMatch] = []
+            for condition in conditions {
+                switch ConsulMatches.matches(condition, anchoring: options.pathAnchoring) {
+                case let .success(more): matches += more
+                case let .failure(problem):
+                    report(.warning, .consulSplit, "a match is not routed (its requests stay on the root Service instead of being split): \(problem)", plan, into: &rendering)
+                }
+            }
+            let routes = ConsulMatches.merged(matches).map { ServiceRouter.Route(match: .init(http: $0), destination: destination) }
+            if !routes.isEmpty { ConsulEncoding.add(ServiceRouter(metadata: meta(plan.root, plan), routes: routes), into: &rendering) }
+            if access.identities[apex] == nil, targets.contains(where: { $0.subset == nil && $0.service != plan.root }) {
+                report(.warning, .consulSplit, "no pod registers as \(apex), so requests that match no route find no root instance (SMI sends them to the root Service)", plan, into: &rendering)
+            }
+        } else {
+            ConsulEncoding.add(ServiceSplitter(metadata: meta(plan.root, plan), splits: splits), into: &rendering)
+        }
+        let subsets = targets.compactMap { target in target.subset.map { ($0, ServiceResolver.Subset(filter: target.filter ?? "")) } }
+        if !subsets.isEmpty {
+            ConsulEncoding.add(ServiceResolver(metadata: meta(plan.root, plan), subsets: subsets), into: &rendering)
+        }
+        for name in chain {
+            services.govern(name, namespace: namespace, httpReason: "TrafficSplit \(namespace)/\(plan.key.name) routes it", sources: plan.document.object.map { [$0] } ?? [])
+        }
+        discoveryIntentions([apex] + (chain.contains(virtual) ? [virtual] : []), targets: targets, plan, access: access, into: &rendering)
+    }
+
+    /// Transparent proxies learn only routes to services they may call, so each virtual
+    /// service of the chain allows (L4) the sources that the backends allow; harmless since no
+    /// pod holds the name. Names that pods do hold keep only their SMI-derived intentions.
+    private func discoveryIntentions(_ names: [ConsulName], targets: [Target], _ plan: SplitPlan, access: ConsulAccessTranslator.Plan, into rendering: inout Rendering) {
+        guard options.denyScope != .none else { return }
+        let backends = targets.map { ConsulName(namespace: configuration.consulNamespace(plan.key.namespace), name: $0.service) }
+        let allowed = Set(backends.flatMap { access.allowedSources[$0] ?? [] }).sorted()
+        for name in names where access.identities[name] == nil && !access.governed.contains(name) {
+            var sources = allowed.map {
+                ServiceIntentions.Source(name: $0.name, namespace: $0.namespace, partition: configuration.partition, action: "allow",
+                                         description: "SMI: may call a backend of the split, so may discover the route")
+            }
+            sources.append(.init(name: "*", namespace: configuration.hasNamespaces ? "*" : nil, partition: configuration.partition, action: "deny",
+                                 description: "SMI: deny what no TrafficTarget allows"))
+            let suffix = name.namespace.map { "-\($0)" } ?? ""
+            ConsulEncoding.add(ServiceIntentions(metadata: RenderedMetadata.make(name: name.name + suffix, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options),
+                                                 destination: .init(name: name.name, namespace: name.namespace), sources: sources), into: &rendering)
+        }
+    }
+
+    /// The Consul target of each backend, from what its pods register as: their own service
+    /// (running as a ServiceAccount named like the backend) or a subset of the root (running
+    /// as the root's), told apart by a `service-meta` annotation. Nil, with an error, when
+    /// neither holds.
+    private func targets(_ backends: [SplitPlan.Backend], _ plan: SplitPlan, into rendering: inout Rendering) -> [Target]? {
+        let namespace = plan.key.namespace
+        var out: [Target] = []
+        var subsetPods: [(backend: String, pods: [Inventory.Workload])] = []
+        for backend in backends {
+            if backend.service == plan.root {
+                out.append(Target(service: plan.root))
+                continue
+            }
+            guard let service = inventory.service(namespace: namespace, name: backend.service) else {
+                report(.warning, .consulSplit, "backend \(backend.service) is not in the inventory; it is rendered as Consul service \(backend.service), which its pods must register as", plan, into: &rendering)
+                out.append(Target(service: backend.service))
+                continue
+            }
+            let pods = inventory.workloads.filter { $0.namespace == namespace && service.selects($0.podLabels) }
+            let accounts = Set(pods.map(\.serviceAccount))
+            if accounts == [plan.root] {
+                out.append(Target(service: plan.root, subset: DNSName.shortened(backend.service)))
+                subsetPods.append((backend.service, pods))
+            } else if accounts.isEmpty || accounts == [backend.service] {
+                out.append(Target(service: backend.service))
+            } else {
+                report(.error, .consulSplit, "the pods of backend \(backend.service) run as \(accounts.sorted().joined(separator: ", ")): under managed ACLs they register as neither \(backend.service) nor \(plan.root), so the split is not rendered", plan, into: &rendering)
+                return nil
+            }
+        }
+        guard !subsetPods.isEmpty else { return out }
+        guard let (key, values) = metaKey(subsetPods) else {
+            report(.error, .consulSplit, "backends \(subsetPods.map(\.backend).joined(separator: ", ")) register as \(plan.root), and no \(ConsulWorkloads.serviceMetaPrefix)KEY annotation tells their pods apart, so no ServiceResolver subset can select them: the split is not rendered", plan, into: &rendering)
+            return nil
+        }
+        for (index, target) in out.enumerated() {
+            guard let subset = target.subset, let position = subsetPods.firstIndex(where: { DNSName.shortened($0.backend) == subset }) else { continue }
+            out[index].filter = "Service.Meta.\(key) == \"\(values[position])\""
+        }
+        return out
+    }
+
+    /// A service-meta key whose value is one per backend and differs between backends, with
+    /// those values in backend order; the first such key by name.
+    private func metaKey(_ backends: [(backend: String, pods: [Inventory.Workload])]) -> (String, [String])? {
+        let prefix = ConsulWorkloads.serviceMetaPrefix
+        let keys = backends.flatMap { $0.pods.flatMap { $0.podAnnotations.entries.map(\.key) } }.filter { $0.hasPrefix(prefix) }
+        for annotation in Set(keys).sorted() {
+            let key = String(annotation.dropFirst(prefix.count))
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { continue }
+            var values: [String] = []
+            for (_, pods) in backends {
+                let own = Set(pods.map { $0.podAnnotations[annotation] })
+                guard own.count == 1, let value = own.first ?? nil, !value.contains("\"") else { break }
+                values.append(value)
+            }
+            if values.count == backends.count, Set(values).count == values.count { return (key, values) }
+        }
+        return nil
+    }
+}

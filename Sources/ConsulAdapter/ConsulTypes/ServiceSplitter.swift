@@ -1,0 +1,66 @@
+public import SMICore
+
+/// consul-k8s' `ServiceSplitter`: shares of a service's HTTP requests by percentage with
+/// two decimals, summing to exactly 100 (Consul notes 2.5).
+public struct ServiceSplitter: Sendable, Equatable, Codable {
+    /// One share.
+    public struct Split: Sendable, Equatable, Codable {
+        /// The percentage.
+        public var weight: ConsulWeight
+        /// The target service (absent: the splitter's own).
+        public var service: String?
+        /// A subset of the target (a ServiceResolver defines it).
+        public var serviceSubset: String?
+        /// The target's Consul namespace (Enterprise).
+        public var namespace: String?
+    }
+
+    /// The body.
+    public struct Spec: Sendable, Equatable, Codable {
+        /// The shares.
+        public var splits: [Split]
+    }
+
+    /// `consul.hashicorp.com/v1alpha1`.
+    public var apiVersion = ConsulKinds.apiVersion
+    /// `ServiceSplitter`.
+    public var kind = "ServiceSplitter"
+    /// Named after the service clients dial.
+    public var metadata: ObjectMeta
+    /// The body.
+    public var spec: Spec
+
+    /// Creates a splitter.
+    public init(metadata: ObjectMeta, splits: [Split]) {
+        self.metadata = metadata
+        spec = Spec(splits: splits)
+    }
+}
+
+/// A split percentage in hundredths of a percent, written as the shortest number
+/// (`50`, `33.34`), which Consul's float32 reading keeps exactly.
+public struct ConsulWeight: Sendable, Hashable, Codable {
+    /// Hundredths of a percent, 0 to 10,000.
+    public var hundredths: Int
+
+    /// Creates a weight.
+    public init(hundredths: Int) {
+        self.hundredths = hundredths
+    }
+
+    /// Reads a number of percent.
+    public init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer().decode(Double.self)
+        hundredths = Int((value * 100).rounded())
+    }
+
+    /// Writes an integer when whole, else the two-decimal number.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if hundredths % 100 == 0 {
+            try container.encode(hundredths / 100)
+        } else {
+            try container.encode(Double(hundredths) / 100)
+        }
+    }
+}

@@ -47,7 +47,7 @@ public struct GoldenCases {
                 case ("strict", "true"): options.strict = true
                 case ("pathAnchoring", "full"): options.pathAnchoring = .full
                 case ("compatibility", let value?): options.compatibility = value
-                case (let key?, _) where key.hasPrefix(adapter.mesh + "="): continue
+                case (adapter.mesh?, _): continue
                 default: throw OptionsError(line: String(line))
                 }
             }

@@ -34,6 +34,6 @@ import Testing
 
     @Test func usage() {
         #expect(ToolRun(["metrics"]).status == 2)
-        #expect(ToolRun(["metrics", "--mesh", "consul"]).err.contains("not available in this version"))
+        #expect(ToolRun(["metrics", "--mesh", "kuma"]).err.contains("not available in this version"))
     }
 }

@@ -121,8 +121,27 @@ import Testing
         #expect(ToolRun(["render", Self.bookstore]).status == 2)
         let unknown = ToolRun(["render", "--mesh", "kuma", Self.bookstore])
         #expect(unknown.status == 2)
-        #expect(unknown.err.contains("unknown mesh 'kuma'; available: istio, linkerd"))
-        #expect(ToolRun(["render", "--mesh", "consul", Self.bookstore]).err.contains("not available in this version"))
+        #expect(unknown.err.contains("unknown mesh 'kuma'; available: istio, linkerd, consul"))
+        let hcl = ToolRun(["render", "--mesh", "istio", "-o", "hcl", Self.bookstore])
+        #expect(hcl.status == 2 && hcl.err.contains("--mesh istio writes yaml, json, not hcl"), "\(hcl.err)")
+        #expect(ToolRun(["render", "--mesh", "consul", "--consul-namespaces", "flat", Self.bookstore]).status == 2)
+    }
+
+    /// Consul: the CRDs as YAML, and the same objects as config entries in JSON and HCL, with
+    /// Enterprise namespaces and partition when asked for.
+    @Test func rendersConsulInEveryForm() throws {
+        let yaml = ToolRun(["render", "--mesh", "consul", Self.bookstore])
+        #expect(yaml.status == 0, "\(yaml.err)")
+        #expect(yaml.out.contains("kind: ServiceIntentions") && yaml.out.contains("apiVersion: consul.hashicorp.com/v1alpha1"))
+        let json = ToolRun(["render", "--mesh", "consul", "-o", "json", "--consul-namespaces", "mirror=k8s-", "--consul-partition", "team", Self.bookstore])
+        #expect(json.status == 0, "\(json.err)")
+        #expect(json.out.contains("\"Kind\": \"service-intentions\"") && json.out.contains("\"Namespace\": \"k8s-bookstore\"") && json.out.contains("\"Partition\": \"team\""))
+        let hcl = ToolRun(["render", "--mesh", "consul", "-o", "hcl", Self.bookstore])
+        #expect(hcl.status == 0)
+        #expect(hcl.out.contains("# service-intentions/") && hcl.out.contains("Kind = \"service-intentions\""))
+        let unmanaged = ToolRun(["render", "--mesh", "consul", "--consul-acls-unmanaged", Self.bookstore])
+        #expect(unmanaged.status == 1 && unmanaged.err.contains("error[SMI5001]"))
+        #expect(!unmanaged.out.contains("action: allow"))
     }
 
     @Test func explainListsEveryFeature() {

@@ -7,15 +7,10 @@ import SMICore
 enum Meshes {
     /// The adapters available in this build.
     static let available: [any MeshAdapter] = [IstioAdapter(), LinkerdAdapter(), ConsulAdapter()]
-    /// Meshes that SMI names but this build cannot render yet.
-    static let planned: [String] = []
 
     /// The adapter for `name`, or a usage error that lists the choices.
     static func adapter(named name: String) throws(UsageError) -> any MeshAdapter {
         if let adapter = available.first(where: { $0.mesh == name }) { return adapter }
-        if planned.contains(name) {
-            throw UsageError(message: "rendering for \(name) is not available in this version; available: \(available.map(\.mesh).joined(separator: ", "))")
-        }
         throw UsageError(message: "unknown mesh '\(name)'; available: \(available.map(\.mesh).joined(separator: ", "))")
     }
 

@@ -1,0 +1,15 @@
+# service-defaults/api
+Kind = "service-defaults"
+Name = "api"
+MutualTLSMode = "strict"
+
+# service-intentions/api
+Kind = "service-intentions"
+Name = "api"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]

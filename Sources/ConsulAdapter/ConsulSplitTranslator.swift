@@ -151,6 +151,11 @@ struct ConsulSplitTranslator {
                 return nil
             }
         }
+        if out.contains(where: { $0.subset == nil && $0.service != plan.root }), let root = inventory.service(namespace: namespace, name: plan.root),
+           root.labels[ConsulWorkloads.serviceIgnoreLabel] != "true",
+           inventory.workloads.contains(where: { $0.namespace == namespace && $0.serviceAccount != plan.root && root.selects($0.podLabels) }) {
+            report(.warning, .consulSplit, "Service \(namespace)/\(plan.root) selects the backends' pods too, which consul-k8s would register under two names (connect-init fails): label it \(ConsulWorkloads.serviceIgnoreLabel): \"true\"", plan, into: &rendering)
+        }
         guard !subsetPods.isEmpty else { return out }
         guard let (key, values) = metaKey(subsetPods) else {
             report(.error, .consulSplit, "backends \(subsetPods.map(\.backend).joined(separator: ", ")) register as \(plan.root), and no \(ConsulWorkloads.serviceMetaPrefix)KEY annotation tells their pods apart, so no ServiceResolver subset can select them: the split is not rendered", plan, into: &rendering)

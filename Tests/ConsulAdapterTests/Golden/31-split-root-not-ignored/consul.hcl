@@ -1,0 +1,64 @@
+# service-defaults/api
+Kind = "service-defaults"
+Name = "api"
+Protocol = "http"
+MutualTLSMode = "strict"
+
+# service-defaults/api-v1
+Kind = "service-defaults"
+Name = "api-v1"
+Protocol = "http"
+MutualTLSMode = "strict"
+
+# service-defaults/api-v2
+Kind = "service-defaults"
+Name = "api-v2"
+Protocol = "http"
+MutualTLSMode = "strict"
+
+# service-intentions/api
+Kind = "service-intentions"
+Name = "api"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]
+
+# service-intentions/api-v1
+Kind = "service-intentions"
+Name = "api-v1"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]
+
+# service-intentions/api-v2
+Kind = "service-intentions"
+Name = "api-v2"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]
+
+# service-splitter/api
+Kind = "service-splitter"
+Name = "api"
+Splits = [
+  {
+    Weight = 50
+    Service = "api-v1"
+  },
+  {
+    Weight = 50
+    Service = "api-v2"
+  },
+]

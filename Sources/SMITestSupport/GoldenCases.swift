@@ -5,7 +5,8 @@ public import Testing
 /// Golden cases of an adapter: folders holding `input.yaml` (SMI objects and the app's
 /// manifests) with the expected rendering (`<mesh>.yaml`) and `diagnostics.txt` beside it,
 /// and optionally `options.txt`, `key=value` lines that change the render options
-/// (`targetVersion`, `strict`, `pathAnchoring=full`, `compatibility`).
+/// (`targetVersion`, `strict`, `pathAnchoring=full`, `compatibility`; `<mesh>=...` lines are
+/// left to the adapter's own tests, e.g. `consul=enterprise`).
 /// `SMI_UPDATE_GOLDEN=1` rewrites the expectations for review, and then fails the run so that
 /// a recording is never mistaken for a pass.
 public struct GoldenCases {

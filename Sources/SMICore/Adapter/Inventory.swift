@@ -136,9 +136,9 @@ public struct Inventory: Sendable, Equatable {
     }
 
     /// The workloads, sorted by namespace, kind and name.
-    public var workloads: [Workload]
+    public var workloads: [Workload] { didSet { indexWorkloads() } }
     /// The Services, sorted by namespace and name.
-    public var services: [Service]
+    public var services: [Service] { didSet { indexServices() } }
     /// The namespaces, sorted by name (declared ones, and those objects live in).
     public var namespaces: [Namespace]
 
@@ -147,6 +147,33 @@ public struct Inventory: Sendable, Equatable {
         self.workloads = workloads.sorted { ($0.namespace, $0.kind, $0.name) < ($1.namespace, $1.kind, $1.name) }
         self.services = services.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         self.namespaces = namespaces.sorted { $0.name < $1.name }
+        indexWorkloads()
+        indexServices()
+    }
+
+    /// A namespace and a name, to look workloads (by service account) and Services up by.
+    private struct Key: Hashable, Sendable {
+        var namespace: String
+        var name: String
+    }
+
+    /// Positions in `workloads` by namespace and service account, and in `services` by
+    /// namespace and name: adapters look them up once per object, which must not scan.
+    private var workloadIndex: [Key: [Int]] = [:]
+    private var serviceIndex: [Key: Int] = [:]
+
+    private mutating func indexWorkloads() {
+        workloadIndex = [:]
+        for (position, workload) in workloads.enumerated() {
+            workloadIndex[Key(namespace: workload.namespace, name: workload.serviceAccount), default: []].append(position)
+        }
+    }
+
+    private mutating func indexServices() {
+        serviceIndex = [:]
+        for (position, service) in services.enumerated().reversed() {
+            serviceIndex[Key(namespace: service.namespace, name: service.name)] = position
+        }
     }
 
     /// Whether the inventory knows nothing.
@@ -154,11 +181,11 @@ public struct Inventory: Sendable, Equatable {
 
     /// The workloads running as a service account.
     public func workloads(namespace: String, serviceAccount: String) -> [Workload] {
-        workloads.filter { $0.namespace == namespace && $0.serviceAccount == serviceAccount }
+        (workloadIndex[Key(namespace: namespace, name: serviceAccount)] ?? []).map { workloads[$0] }
     }
 
     /// The Service with this name, if the inventory has it.
     public func service(namespace: String, name: String) -> Service? {
-        services.first { $0.namespace == namespace && $0.name == name }
+        serviceIndex[Key(namespace: namespace, name: name)].map { services[$0] }
     }
 }

@@ -42,22 +42,9 @@ public struct ConsulMetricsQueries: MeshMetrics {
         switch resource.kind {
         case .namespace: return [namespace]
         case .pod: return [namespace, "pod=\(MetricsAnswer.quoted(name))"]
-        case .deployment: return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Escaping.literal(name) + "-[a-z0-9]+-[a-z0-9]+"))"]
-        case .statefulSet: return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Escaping.literal(name) + "-[0-9]+"))"]
-        case .daemonSet: return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Escaping.literal(name) + "-[a-z0-9]+"))"]
+        case .deployment: return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Regex.quoting(name) + "-[a-z0-9]+-[a-z0-9]+"))"]
+        case .statefulSet: return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Regex.quoting(name) + "-[0-9]+"))"]
+        case .daemonSet: return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Regex.quoting(name) + "-[a-z0-9]+"))"]
         }
-    }
-}
-
-/// Escaping for RE2 patterns built from names.
-enum RE2Escaping {
-    /// `text` as a pattern that matches exactly it.
-    static func literal(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\.+*?()|[]{}^$".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
     }
 }

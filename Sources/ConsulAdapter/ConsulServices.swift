@@ -30,10 +30,8 @@ struct ConsulServices {
 
     /// Adds the ServiceDefaults, and the warnings about raw TCP grants under `http`.
     func render(into rendering: inout Rendering, options: RenderOptions, configuration: ConsulConfiguration) {
-        var unprefixed = options
-        unprefixed.namePrefix = ""
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            let defaults = ServiceDefaults(metadata: RenderedMetadata.make(name: name.name, namespace: entry.namespace, sources: entry.sources, options: unprefixed),
+            let defaults = ServiceDefaults(metadata: ConsulEncoding.metadata(service: name.name, namespace: entry.namespace, sources: entry.sources, options: options),
                                            protocol: entry.httpReason == nil ? nil : "http")
             ConsulEncoding.add(defaults, into: &rendering)
             guard let reason = entry.httpReason else { continue }
@@ -46,6 +44,15 @@ struct ConsulServices {
 
 /// Adding typed Consul objects to a rendering.
 enum ConsulEncoding {
+    /// Metadata for a kind whose `metadata.name` is the Consul service name itself (every
+    /// kind but ServiceIntentions): neither prefixed nor shortened, since any other name
+    /// would configure another service (a ServiceAccount name is a valid object name).
+    static func metadata(service: String, namespace: String, sources: [Diagnostic.Object], options: RenderOptions) -> ObjectMeta {
+        var metadata = RenderedMetadata.make(name: service, namespace: namespace, sources: sources, options: options)
+        metadata.name = service
+        return metadata
+    }
+
     /// Encodes `object` and adds it.
     static func add(_ object: some Encodable, into rendering: inout Rendering) {
         guard let node = try? ManifestEncoder().encode(object) else { return }

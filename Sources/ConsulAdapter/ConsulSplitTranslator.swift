@@ -34,9 +34,7 @@ struct ConsulSplitTranslator {
     }
 
     private func meta(_ name: String, _ plan: SplitPlan) -> ObjectMeta {
-        var unprefixed = options
-        unprefixed.namePrefix = ""
-        return RenderedMetadata.make(name: name, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: unprefixed)
+        ConsulEncoding.metadata(service: name, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options)
     }
 
     private func render(_ plan: SplitPlan, chains: inout Set<ConsulName>, into rendering: inout Rendering, services: inout ConsulServices, access: ConsulAccessTranslator.Plan) {

@@ -31,6 +31,17 @@ public struct RE2Regex: Sendable, Hashable, CustomStringConvertible {
         case other
     }
 
+    /// A pattern that matches exactly `text` (its metacharacters escaped), for patterns
+    /// built from names, e.g. a pod-name pattern in PromQL.
+    public static func quoting(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\.+*?()|[]{}^$".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
     /// The pattern as written.
     public let pattern: String
     let root: RE2Node

@@ -134,4 +134,14 @@ import Testing
     func requiresTellsWhetherEveryMatchHoldsACharacter(pattern: String, requires: Bool) throws {
         #expect(try RE2Regex(pattern).requires("?") == requires)
     }
+
+    /// A quoted name matches itself and nothing else it could be confused with.
+    @Test func quotingMatchesTheTextOnly() throws {
+        for text in ["web.v2", "a+b*(c)|[d]{1}^$?", #"back\slash"#, "plain"] {
+            let regex = try RE2Regex(RE2Regex.quoting(text))
+            #expect(regex.matches(text), "\(text)")
+            #expect(!regex.matches(text + "x") && !regex.matches("x" + text))
+        }
+        #expect(!(try RE2Regex(RE2Regex.quoting("web.v2"))).matches("webXv2"))
+    }
 }

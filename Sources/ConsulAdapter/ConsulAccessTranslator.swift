@@ -111,6 +111,12 @@ struct ConsulAccessTranslator {
             services.govern(name, namespace: namespace, httpReason: http ? "for its HTTP rules" : nil,
                             rawTCP: grants.flatMap(\.rawTCP), sources: objects)
         }
+        let allowed = Set(plan.allowedSources.values.flatMap { $0 }).map(\.name).sorted()
+        if !configuration.hasNamespaces, !allowed.isEmpty {
+            // Collisions among the identities the input shows are refused above; identities
+            // it does not show cannot be checked.
+            rendering.report(Diagnostic(.warning, .consulIdentityCollision, "Consul CE has no namespaces: the allows for \(allowed.joined(separator: ", ")) also admit ServiceAccounts of those names in namespaces the input does not show; give every namespace's manifests, or use Consul Enterprise namespaces (--consul-namespaces mirror)"), strict: options.strict)
+        }
         return plan
     }
 

@@ -18,7 +18,8 @@ struct ConsulAccessTranslator {
     struct Grant {
         /// Every request (L4 allow).
         var everything = false
-        /// The L7 allows, when not everything.
+        /// The L7 allows, when not everything: one method each, so that identities whose
+        /// grants come from different targets compare equal; merged when written.
         var matches: [ConsulHTTPMatch] = []
         /// Whether HTTP rules granted it (the destination needs protocol `http`).
         var http = false
@@ -152,7 +153,7 @@ struct ConsulAccessTranslator {
             if merged.everything {
                 source.action = "allow"
             } else {
-                source.permissions = merged.matches.map { ServiceIntentions.Permission(action: "allow", http: $0) }
+                source.permissions = ConsulMatches.merged(merged.matches).map { ServiceIntentions.Permission(action: "allow", http: $0) }
                     + [ServiceIntentions.Permission(action: "deny", http: .everyRequest)]
             }
             out.append(source)
@@ -269,7 +270,6 @@ struct ConsulAccessTranslator {
                     }
                 }
             }
-            grant.matches = ConsulMatches.merged(grant.matches)
             guard grant.everything || !grant.matches.isEmpty else { return nil }
         }
         let covered: [Int]

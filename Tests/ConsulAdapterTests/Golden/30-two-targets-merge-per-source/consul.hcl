@@ -54,14 +54,6 @@ Sources = [
           PathPrefix = "/items"
           Methods = [
             "HEAD",
-          ]
-        }
-      },
-      {
-        Action = "allow"
-        HTTP = {
-          PathPrefix = "/items"
-          Methods = [
             "GET",
           ]
         }

@@ -254,10 +254,9 @@ struct ConsulAccessTranslator {
         } else {
             grant.http = true
             for rule in http {
-                guard case let .http(group, selected) = bundle.resolve(rule, namespace: item.key.namespace), HTTPMatchEvaluation.isUsable(group) else { continue }
-                for match in selected {
+                for match in bundle.grantedMatches(rule, namespace: item.key.namespace) {
                     let conditions = SplitPlan.Condition.expanding(match)
-                    if conditions.contains(where: isEverything) {
+                    if conditions.contains(where: { $0.admitsEveryRequest(anchoring: options.pathAnchoring) }) {
                         grant.everything = true
                         continue
                     }
@@ -283,12 +282,5 @@ struct ConsulAccessTranslator {
             report(.warning, .consulPorts, "Consul delivers connections to \(destination) only on its registered port \(registered): the grant does not reach ports \(others.map(String.init).joined(separator: ", ")) (stricter)", item, into: &rendering)
         }
         return grant
-    }
-
-    /// A condition every HTTP request meets.
-    private func isEverything(_ condition: SplitPlan.Condition) -> Bool {
-        guard condition.method == nil, condition.headers.isEmpty else { return false }
-        guard let path = condition.pathRegex else { return true }
-        return (try? RE2Regex(path))?.shape(anchoring: options.pathAnchoring, assumingNoNewlines: true) == .matchAll
     }
 }

@@ -226,10 +226,9 @@ struct LinkerdAccessTranslator {
                 guard ports?.covers(port) ?? true else { continue }
                 var conditions: [SplitPlan.Condition] = []
                 for rule in http {
-                    guard case let .http(group, selected) = bundle.resolve(rule, namespace: item.key.namespace), HTTPMatchEvaluation.isUsable(group) else { continue }
-                    for match in selected {
+                    for match in bundle.grantedMatches(rule, namespace: item.key.namespace) {
                         let expanded = SplitPlan.Condition.expanding(match)
-                        if expanded.contains(where: isEverything) {
+                        if expanded.contains(where: { $0.admitsEveryRequest(anchoring: options.pathAnchoring) }) {
                             grants.allHTTP.formUnion(sources)
                             continue
                         }
@@ -253,13 +252,5 @@ struct LinkerdAccessTranslator {
             if let object = item.document.object { grants.sources.append(object) }
         }
         return grants
-    }
-
-    /// A condition every HTTP request meets: any method, no header, and no path or one that
-    /// matches every path.
-    private func isEverything(_ condition: SplitPlan.Condition) -> Bool {
-        guard condition.method == nil, condition.headers.isEmpty else { return false }
-        guard let path = condition.pathRegex else { return true }
-        return (try? RE2Regex(path))?.shape(anchoring: options.pathAnchoring, assumingNoNewlines: true) == .matchAll
     }
 }

@@ -107,7 +107,6 @@ public struct SMIAccessModel: Sendable {
 
     /// The name of the first match of the rule's group that admits the request.
     private func httpMatch(_ request: AccessRequest, rule: Access.Rule, namespace: String, in bundle: SMIBundle) -> String? {
-        guard case let .http(group, selected) = bundle.resolve(rule, namespace: namespace), HTTPMatchEvaluation.isUsable(group) else { return nil }
-        return selected.first { HTTPMatchEvaluation.admits(request, $0, pathAnchoring: pathAnchoring) }?.name
+        bundle.grantedMatches(rule, namespace: namespace).first { HTTPMatchEvaluation.admits(request, $0, pathAnchoring: pathAnchoring) }?.name
     }
 }

@@ -44,6 +44,14 @@ public struct SplitPlan: Sendable {
             self.headers = headers
         }
 
+        /// Whether every HTTP request meets the condition: any method, no header, and no path
+        /// or one that matches every path under `anchoring`.
+        public func admitsEveryRequest(anchoring: RE2Regex.Anchoring) -> Bool {
+            guard method == nil, headers.isEmpty else { return false }
+            guard let path = pathRegex else { return true }
+            return (try? RE2Regex(path))?.shape(anchoring: anchoring, assumingNoNewlines: true) == .matchAll
+        }
+
         /// Whether some request may meet both conditions: false only when their methods
         /// differ or their paths are finite sets of exact paths and prefixes with nothing in
         /// common (headers are not compared).

@@ -133,6 +133,7 @@ import Testing
         let yaml = ToolRun(["render", "--mesh", "consul", Self.bookstore])
         #expect(yaml.status == 0, "\(yaml.err)")
         #expect(yaml.out.contains("kind: ServiceIntentions") && yaml.out.contains("apiVersion: consul.hashicorp.com/v1alpha1"))
+        #expect(yaml.out.contains("action: allow") && yaml.err.contains("warning[SMI5002]: Consul CE has no namespaces"))
         let json = ToolRun(["render", "--mesh", "consul", "-o", "json", "--consul-namespaces", "mirror=k8s-", "--consul-partition", "team", Self.bookstore])
         #expect(json.status == 0, "\(json.err)")
         #expect(json.out.contains("\"Kind\": \"service-intentions\"") && json.out.contains("\"Namespace\": \"k8s-bookstore\"") && json.out.contains("\"Partition\": \"team\""))

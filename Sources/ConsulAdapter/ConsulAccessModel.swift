@@ -6,8 +6,9 @@ public import SMICore
 /// by a less precise intention. The mesh side of the differential test, over the CRD form.
 ///
 /// Outside the intentions it models what the notes name: pods without the sidecar and
-/// excluded inbound ports accept everything, UDP is never proxied, only the registered port
-/// is reached through the proxy, identities are ServiceAccount names (managed ACLs), and a
+/// excluded inbound ports accept everything, UDP is never proxied, only registered ports are
+/// reached through the proxy (every TCP container port unless one is pinned, as consul-k8s
+/// 2.x registers them: the widest reading), identities are ServiceAccount names (managed ACLs), and a
 /// service whose protocol is `http` refuses raw TCP. The expose-path listeners of probes are
 /// not modelled (the adapter warns, SMI5008), nor is Envoy's path normalisation.
 public struct ConsulAccessModel: MeshAccessModel {
@@ -49,7 +50,7 @@ public struct ConsulAccessModel: MeshAccessModel {
 
     private func allows(_ request: AccessRequest, to pod: Inventory.Workload) -> Bool {
         if !workloads.isInjected(pod) || workloads.excludedInboundPorts(pod).contains(request.port) { return true }
-        guard workloads.registeredPort(pod) == request.port,
+        guard workloads.reachablePorts(pod).contains(request.port),
               let source = request.source.flatMap(workloads.name), let destination = workloads.name(request.destination)
         else { return false }
         let http = ["http", "http2", "grpc"].contains(protocols[destination] ?? "tcp")

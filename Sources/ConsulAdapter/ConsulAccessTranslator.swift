@@ -244,6 +244,13 @@ struct ConsulAccessTranslator {
                 report(.warning, .consulPorts, "the grant is limited to ports \(list.map(String.init).joined(separator: ", ")), \(why); Consul intentions have no port, so the grant is not rendered (stricter)", item, into: &rendering)
                 return nil
             }
+            let pods = inventory.workloads(namespace: destination.namespace, serviceAccount: destination.serviceAccount)
+            let unpinned = pods.filter { $0.podAnnotations[ConsulWorkloads.portAnnotation] == nil }
+            let outside = Set(unpinned.flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }).subtracting(list).sorted()
+            if !outside.isEmpty {
+                report(.warning, .consulPorts, "the grant is limited to ports \(list.map(String.init).joined(separator: ", ")), but without \(ConsulWorkloads.portAnnotation) consul-k8s 2.x registers every container port of \(destination)'s pods, so an allow would open ports \(outside.map(String.init).joined(separator: ", ")) too: not rendered (stricter; pin the port with the annotation)", item, into: &rendering)
+                return nil
+            }
         }
         var grant = Grant(items: [item])
         let http = rules.filter { $0.kind == "HTTPRouteGroup" }
@@ -279,7 +286,7 @@ struct ConsulAccessTranslator {
                 .flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }).sorted()
         }
         if let registered, case let others = covered.filter({ $0 != registered }), !others.isEmpty {
-            report(.warning, .consulPorts, "Consul delivers connections to \(destination) only on its registered port \(registered): the grant does not reach ports \(others.map(String.init).joined(separator: ", ")) (stricter)", item, into: &rendering)
+            report(.warning, .consulPorts, "Consul may deliver connections to \(destination) only on its registered port \(registered) (consul-k8s before 2.0, or a pinned \(ConsulWorkloads.portAnnotation)): the grant may not reach ports \(others.map(String.init).joined(separator: ", ")) (stricter)", item, into: &rendering)
         }
         return grant
     }

@@ -62,6 +62,13 @@ struct ConsulWorkloads {
         return tcp.first?.port
     }
 
+    /// The ports the proxy may deliver to, at the most: the pinned one, else every TCP
+    /// container port (consul-k8s 2.x registers them all; older releases only the first).
+    func reachablePorts(_ workload: Inventory.Workload) -> Set<Int> {
+        guard workload.podAnnotations[Self.portAnnotation] == nil else { return Set([registeredPort(workload)].compactMap { $0 }) }
+        return Set(workload.ports.filter { $0.protocol == "TCP" }.map(\.port))
+    }
+
     /// Inbound ports excluded from the proxy: they accept anyone.
     func excludedInboundPorts(_ workload: Inventory.Workload) -> [Int] {
         (workload.podAnnotations[Self.excludeInboundAnnotation] ?? "").split(separator: ",").compactMap { Int($0.trimmingSpaces) }.sorted()

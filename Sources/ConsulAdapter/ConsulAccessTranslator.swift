@@ -103,7 +103,7 @@ struct ConsulAccessTranslator {
             for identity in identities where destinations[identity] == nil {
                 check(identity, items: [], into: &rendering)
             }
-            let (sources, http) = entrySources(for: name, identities: identities, table: table, plan: &plan, into: &rendering)
+            let (sources, http) = entrySources(for: name, identities: identities, table: table, plan: &plan, services: &services, into: &rendering)
             let grants = identities.compactMap { table[$0] }.flatMap(\.values)
             let namespace = identities.first?.namespace ?? name.namespace ?? "default"
             let objects = Set(grants.flatMap(\.items).compactMap(\.document.object)).sorted { $0.description < $1.description }
@@ -112,19 +112,13 @@ struct ConsulAccessTranslator {
             services.govern(name, namespace: namespace, httpReason: http ? "for its HTTP rules" : nil,
                             rawTCP: grants.flatMap(\.rawTCP), sources: objects)
         }
-        let allowed = Set(plan.allowedSources.values.flatMap { $0 }).map(\.name).sorted()
-        if !configuration.hasNamespaces, !allowed.isEmpty {
-            // Collisions among the identities the input shows are refused above; identities
-            // it does not show cannot be checked.
-            rendering.report(Diagnostic(.warning, .consulIdentityCollision, "Consul CE has no namespaces: the allows for \(allowed.joined(separator: ", ")) also admit ServiceAccounts of those names in namespaces the input does not show; give every namespace's manifests, or use Consul Enterprise namespaces (--consul-namespaces mirror)"), strict: options.strict)
-        }
         return plan
     }
 
     /// The sources of the entry for `name`: an allow for each Consul source name whose
     /// identities all get the same grant from every identity `name` stands for.
     private func entrySources(for name: ConsulName, identities: [Identity], table: [Identity: [Identity: Grant]],
-                              plan: inout Plan, into rendering: inout Rendering) -> (sources: [ServiceIntentions.Source], http: Bool) {
+                              plan: inout Plan, services: inout ConsulServices, into rendering: inout Rendering) -> (sources: [ServiceIntentions.Source], http: Bool) {
         var out: [ServiceIntentions.Source] = []
         var http = false
         let sourceNames = Set(identities.flatMap { table[$0]?.keys.compactMap(workloads.name) ?? [] })
@@ -146,6 +140,7 @@ struct ConsulAccessTranslator {
                 continue
             }
             plan.allowedSources[name, default: []].insert(sourceName)
+            services.allow(from: sourceName, to: name)
             http = http || merged.http
             let described = Set(merged.items.compactMap(\.document.object).map(\.description)).sorted().joined(separator: ", ")
             var source = ServiceIntentions.Source(name: sourceName.name, namespace: sourceName.namespace, partition: configuration.partition,

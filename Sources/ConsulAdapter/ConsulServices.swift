@@ -18,6 +18,14 @@ struct ConsulServices {
     }
 
     private(set) var entries: [ConsulName: Entry] = [:]
+    /// The names an allow intention is written for, as destination or source.
+    private var allowed = Set<ConsulName>()
+
+    /// Records an allow intention from `source` to `destination`.
+    mutating func allow(from source: ConsulName, to destination: ConsulName) {
+        allowed.insert(source)
+        allowed.insert(destination)
+    }
 
     /// Records that `name` (with CRs in `namespace`) is governed, and why it needs `http`.
     mutating func govern(_ name: ConsulName, namespace: String, httpReason: String? = nil, rawTCP: [SMIDocument] = [], sources: [Diagnostic.Object] = []) {
@@ -28,8 +36,14 @@ struct ConsulServices {
         entries[name] = entry
     }
 
-    /// Adds the ServiceDefaults, and the warnings about raw TCP grants under `http`.
+    /// Adds the ServiceDefaults, the warnings about raw TCP grants under `http`, and in Consul
+    /// CE the warning that allows reach same-named ServiceAccounts of every namespace:
+    /// collisions among the identities the input shows are refused, others cannot be seen.
     func render(into rendering: inout Rendering, options: RenderOptions, configuration: ConsulConfiguration) {
+        if !configuration.hasNamespaces, !allowed.isEmpty {
+            let names = Set(allowed.map(\.name)).sorted().joined(separator: ", ")
+            rendering.report(Diagnostic(.warning, .consulIdentityCollision, "Consul CE has no namespaces: the allows written for \(names) also hold for ServiceAccounts of those names in namespaces the input does not show; give every namespace's manifests, or use Consul Enterprise namespaces (--consul-namespaces mirror)"), strict: options.strict)
+        }
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             let defaults = ServiceDefaults(metadata: ConsulEncoding.metadata(service: name.name, namespace: entry.namespace, sources: entry.sources, options: options),
                                            protocol: entry.httpReason == nil ? nil : "http")

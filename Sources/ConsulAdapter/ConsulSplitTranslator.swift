@@ -96,17 +96,19 @@ struct ConsulSplitTranslator {
         for name in chain {
             services.govern(name, namespace: namespace, httpReason: "TrafficSplit \(namespace)/\(plan.key.name) routes it", sources: plan.document.object.map { [$0] } ?? [])
         }
-        discoveryIntentions([apex] + (chain.contains(virtual) ? [virtual] : []), targets: targets, plan, access: access, into: &rendering)
+        discoveryIntentions([apex] + (chain.contains(virtual) ? [virtual] : []), targets: targets, plan, access: access, services: &services, into: &rendering)
     }
 
     /// Transparent proxies learn only routes to services they may call, so each virtual
     /// service of the chain allows (L4) the sources that the backends allow; harmless since no
     /// pod holds the name. Names that pods do hold keep only their SMI-derived intentions.
-    private func discoveryIntentions(_ names: [ConsulName], targets: [Target], _ plan: SplitPlan, access: ConsulAccessTranslator.Plan, into rendering: inout Rendering) {
+    private func discoveryIntentions(_ names: [ConsulName], targets: [Target], _ plan: SplitPlan, access: ConsulAccessTranslator.Plan,
+                                     services: inout ConsulServices, into rendering: inout Rendering) {
         guard options.denyScope != .none else { return }
         let backends = targets.map { ConsulName(namespace: configuration.consulNamespace(plan.key.namespace), name: $0.service) }
         let allowed = Set(backends.flatMap { access.allowedSources[$0] ?? [] }).sorted()
         for name in names where access.identities[name] == nil && !access.governed.contains(name) {
+            for source in allowed { services.allow(from: source, to: name) }
             var sources = allowed.map {
                 ServiceIntentions.Source(name: $0.name, namespace: $0.namespace, partition: configuration.partition, action: "allow",
                                          description: "SMI: may call a backend of the split, so may discover the route")

@@ -79,19 +79,6 @@ public struct HCLWriter: Sendable {
     private func writeString(_ s: String, into out: inout OutputBuffer) {
         // `${` and `%{` open templates; the doubled sigil is the literal.
         let literal = s.contains("{") ? s.replacing("${", with: "$${").replacing("%{", with: "%%{") : s
-        out.appendQuoted(literal) { v, out in
-            switch v {
-            case 0x22: out.append("\\\"")
-            case 0x5C: out.append("\\\\")
-            case 0x0A: out.append("\\n")
-            case 0x0D: out.append("\\r")
-            case 0x09: out.append("\\t")
-            case 0..<0x20, 0x7F, 0x80...0x9F:
-                out.append("\\u")
-                out.appendHex(v, digits: 4)
-            default: return false
-            }
-            return true
-        }
+        out.appendQuoted(literal) { v, out in out.appendCEscape(v) }
     }
 }

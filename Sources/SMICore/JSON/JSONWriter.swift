@@ -107,18 +107,13 @@ public struct JSONWriter: Sendable {
     func writeString(_ s: String, into out: inout OutputBuffer) {
         out.appendQuoted(s) { v, out in
             switch v {
-            case 0x22: out.append("\\\"")
-            case 0x5C: out.append("\\\\")
-            case 0x0A: out.append("\\n")
-            case 0x09: out.append("\\t")
-            case 0x0D: out.append("\\r")
             case 0x08: out.append("\\b")
             case 0x0C: out.append("\\f")
-            case 0..<0x20, 0x7F..<0xA0, 0xFEFF, 0xFFFE, 0xFFFF:
+            case 0xFEFF, 0xFFFE, 0xFFFF:
                 out.append("\\u")
                 out.appendHex(v, digits: 4)
             default:
-                return false
+                return out.appendCEscape(v)
             }
             return true
         }

@@ -83,5 +83,23 @@ struct OutputBuffer {
         append(0x22)
     }
 
+    /// The escapes JSON and HCL strings share: `\"`, `\\`, `\n`, `\r`, `\t`, and `\uXXXX`
+    /// for other C0 and C1 controls and DEL. False for a scalar that needs none of them.
+    mutating func appendCEscape(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x22: append("\\\"")
+        case 0x5C: append("\\\\")
+        case 0x0A: append("\\n")
+        case 0x09: append("\\t")
+        case 0x0D: append("\\r")
+        case 0..<0x20, 0x7F..<0xA0:
+            append("\\u")
+            appendHex(v, digits: 4)
+        default:
+            return false
+        }
+        return true
+    }
+
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }

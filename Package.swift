@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "SMICommandLineTests", dependencies: ["SMICommandLine", "SMICore", "IstioAdapter", "SMITestSupport"],
+            name: "SMICommandLineTests", dependencies: ["smi", "SMICommandLine", "SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "SMITestSupport"],
             swiftSettings: strictness
         ),
     ],

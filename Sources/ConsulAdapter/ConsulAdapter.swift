@@ -19,16 +19,21 @@ public struct ConsulAdapter: MeshAdapter {
     /// What Consul can express, and what this version renders.
     public var capabilities: Capabilities {
         Capabilities([
-            .init("TrafficTarget destination", .exact, "One ServiceIntentions per destination Consul service (the ServiceAccount's name under managed ACLs), closed by a wildcard deny, with ServiceDefaults mutualTLSMode strict."),
-            .init("TrafficTarget sources", .exact, "Sources by Consul service name; where several SMI identities share a name (Consul CE has no namespaces) an allow is written only if SMI grants them alike, else an error."),
-            .init("TCPRoute grants", .stricter, "An L4 allow; intentions have no port, so a grant limited to ports without the registered port is not rendered, and other ports are not reached through the proxy (warnings)."),
-            .init("HTTPRouteGroup grants", .stricter, "L7 permissions (pathExact/pathPrefix where exact, else pathRegex; methods; header regexes) and a catch-all deny; header regexes that can match ',' are left out, as Envoy joins repeated values."),
-            .init("UDPRoute", .refused, "UDP bypasses Consul's proxy."),
-            .init("TrafficSplit backends and weights", .stricter, "ServiceSplitter in hundredths of a percent summing to 100 (largest remainder, a warning when rounded); backends as services or as ServiceResolver subsets, chosen from the inventory; HTTP only."),
-            .init("TrafficSplit matches", .exact, "A ServiceRouter on the root, one route per match, to the backend or to a virtual service carrying the split."),
-            .init("TrafficSplit ports", .refused, "Consul splits a service, not a port: a split whose ports differ in backends is not rendered."),
-            .init("TrafficMetrics", .exact, "PromQL over Consul's Envoy metrics (ConsulMetricsQueries); an edge from a named peer is measured at the peer."),
-        ])
+            .init(.denyByDefault, .exact, "Every ServiceIntentions ends in a wildcard deny, and every other service in scope gets a deny-only one (namespaces left out: SMI5006); ServiceDefaults set mutualTLSMode strict."),
+            .init(.destination, .exact, "One ServiceIntentions per destination Consul service: the ServiceAccount's name under managed ACLs (no allow at all without them, SMI5001)."),
+            .init(.destinationPort, .stricter, "Intentions have no ports: a grant whose ports miss the registered port is not rendered (SMI5003)."),
+            .init(.sources, .exact, "Sources by Consul service name; where several SMI identities share one (Consul CE has no namespaces) an allow is written only if SMI grants them alike, else an error (SMI5002)."),
+            .init(.tcpRoute, .stricter, "An L4 allow; a grant limited to ports without the registered port is not rendered, and other ports are not reached through the proxy (SMI5003)."),
+            .init(.pathRegex, .exact, "L7 pathExact or pathPrefix where the regex is one, else pathRegex; every HTTP grant closes with a catch-all deny."),
+            .init(.methods, .exact, "L7 methods."),
+            .init(.headers, .stricter, "L7 header regexes; those that can match ',' drop the match (SMI5004), as Envoy joins repeated values."),
+            .init(.udpRoute, .refused, "UDP bypasses Consul's proxy (SMI5005)."),
+            .init(.splitWeights, .stricter, "ServiceSplitter in hundredths of a percent summing to 100 (largest remainder, SMI5010 when rounded); backends as services or ServiceResolver subsets, chosen from the inventory."),
+            .init(.splitPorts, .refused, "Consul splits a service, not a port: a split whose backends differ by root port is not rendered (SMI5009)."),
+            .init(.splitMatches, .exact, "A ServiceRouter on the root, one route per match, to the backend or to a virtual service carrying the split."),
+            .init(.splitNonHTTP, .stricter, "Splitting needs protocol http, so other TCP to the root and its backends stops (SMI5009, SMI5011)."),
+            .init(.metrics, .exact, "PromQL over Consul's Envoy metrics (ConsulMetricsQueries); an edge from a named peer is measured at the peer."),
+        ], diagnostics: DiagnosticCode.consulCatalogue)
     }
 
     /// Renders `bundle` for the workloads of `inventory`.

@@ -13,20 +13,21 @@ public struct IstioAdapter: MeshAdapter {
     /// What Istio can express.
     public var capabilities: Capabilities {
         Capabilities([
-            .init("TrafficTarget sources (ServiceAccount)", .exact, "mTLS principals <trust-domain>/ns/<ns>/sa/<sa>."),
-            .init("TrafficTarget destination (ServiceAccount)", .stricter, "Selected by the pod labels every pod of the account carries and no other pod has; refused when none exist."),
-            .init("HTTPRouteGroup pathRegex", .stricter, "Exact when it is a finite set of exact paths and prefixes; other regexes drop the match."),
-            .init("HTTPRouteGroup methods", .exact, "Istio methods, case-sensitive."),
-            .init("HTTPRouteGroup headers", .stricter, "Exact values and prefixes without commas; others drop the match (Istio joins repeated headers)."),
-            .init("TCPRoute ports", .exact, "Operation ports; alone in their own rules."),
-            .init("TrafficTarget destination port (v1alpha1, v1alpha2)", .exact, "Operation ports on every rule of the target."),
-            .init("UDPRoute", .refused, "Sidecars do not intercept UDP."),
-            .init("TrafficMetrics", .exact, "PromQL over Istio's standard metrics (IstioMetricsQueries); an edge whose peer is a Pod is refused."),
-            .init("Ambient-mode namespaces", .refused, "TrafficTargets there are refused (their pods keep only the allow-nothing policy); splits warn that they need a waypoint."),
-            .init("TrafficSplit backends and weights", .exact, "VirtualService routes for the root FQDN with gcd-reduced weights; percentages by largest remainder (with warnings) for Istio before 1.15."),
-            .init("TrafficSplit ports", .exact, "One route per root port, with only the backends exposing that port."),
-            .init("TrafficSplit matches", .exact, "A first HTTP route with the route groups' path, method and header regexes, a last one to the root; repeated headers are joined with commas by Envoy."),
-        ])
+            .init(.denyByDefault, .exact, "An allow-nothing AuthorizationPolicy per namespace in the deny scope (default: every namespace of the input); namespaces left out are named in a warning (SMI3004)."),
+            .init(.destination, .stricter, "Selected by pod labels every pod of the account carries and no other pod has (refused, SMI3001, when none exist); in ambient-mode namespaces TrafficTargets are refused (SMI3008)."),
+            .init(.destinationPort, .exact, "Operation ports on every rule of the target."),
+            .init(.sources, .exact, "mTLS principals <trust-domain>/ns/<ns>/sa/<sa>."),
+            .init(.tcpRoute, .exact, "Rules with operation ports (or none: every port), apart from the HTTP rules."),
+            .init(.pathRegex, .stricter, "Exact when the regex is a finite set of exact paths and prefixes (or suffixes); other regexes drop the match (SMI3003)."),
+            .init(.methods, .exact, "Istio methods, case-sensitive."),
+            .init(.headers, .stricter, "Exact values, prefixes and suffixes that cannot hold a comma; others drop the match (SMI3003), because Envoy joins repeated headers."),
+            .init(.udpRoute, .refused, "Sidecars do not intercept UDP (SMI3002)."),
+            .init(.splitWeights, .exact, "VirtualService routes for the root FQDN with gcd-reduced weights; before Istio 1.15, percentages by largest remainder with a warning (SMI3007)."),
+            .init(.splitPorts, .exact, "One route per root port, with only the backends exposing that port."),
+            .init(.splitMatches, .exact, "A first HTTP route with the route groups' path, method and header regexes, a last one to the root."),
+            .init(.splitNonHTTP, .exact, "TCP routes per root port with the same weights."),
+            .init(.metrics, .exact, "PromQL over Istio's standard metrics (IstioMetricsQueries); an edge whose peer is a Pod is refused."),
+        ], diagnostics: DiagnosticCode.istioCatalogue)
     }
 
     /// Renders `bundle` for the workloads of `inventory`.

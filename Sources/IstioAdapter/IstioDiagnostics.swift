@@ -16,3 +16,15 @@ extension DiagnosticCode {
     /// a waypoint.
     public static let istioAmbient = DiagnosticCode(rawValue: "SMI3008")
 }
+
+extension DiagnosticCode {
+    /// What each Istio code means, for `smi explain`.
+    public static let istioCatalogue: [DiagnosticCode: String] = [
+        .istioSelector: "No set of pod labels selects exactly the pods of the destination ServiceAccount (every one of them, and no other pod), so no AuthorizationPolicy is rendered for the TrafficTarget and its pods keep only the allow-nothing policy.",
+        .istioUDP: "Istio's sidecars do not intercept UDP, so a UDPRoute rule cannot be enforced; it is not rendered and grants nothing.",
+        .istioMatchDropped: "An HTTP match that Istio's AuthorizationPolicy cannot express exactly (a path regex that is not a finite set of exact paths, prefixes and suffixes; a header value that could hold a comma) is left out: the requests it alone grants are denied.",
+        .istioDenyScope: "Namespaces outside the deny scope get no allow-nothing policy: what SMI denies there is left to Istio's default, which allows.",
+        .istioSplitRouting: "A TrafficSplit is routed differently from SMI's exact shares: weights rounded to percentages (Istio before 1.15), or a root Service the input does not hold, so routes cover every port.",
+        .istioAmbient: "The namespace runs in ambient mode: TrafficTargets there are refused (ztunnel enforces only the allow-nothing policy at L4), and splits act only through a waypoint.",
+    ]
+}

@@ -14,7 +14,7 @@ public enum SMITool {
         }
         if name == "--help" || name == "-h" || name == "help" {
             if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
-                console.out(command.help)
+                console.out(help(of: command, toolName: toolName))
             } else {
                 console.out(usage(toolName))
             }
@@ -26,7 +26,7 @@ public enum SMITool {
         }
         let rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
-            console.out(command.help)
+            console.out(help(of: command, toolName: toolName))
             return ExitStatus.success
         }
         do {
@@ -38,6 +38,18 @@ public enum SMITool {
             console.error("\(toolName) \(command.name): \(error)")
             return ExitStatus.failure
         }
+    }
+
+    /// The name to show in usage and help: `kubectl smi` when the binary runs as the kubectl
+    /// plugin `kubectl-smi` (kubectl finds plugins by that file name), else `smi`.
+    public static func toolName(invokedAs path: String) -> String {
+        path.split(separator: "/").last == "kubectl-smi" ? "kubectl smi" : "smi"
+    }
+
+    /// A command's help, with its examples and usage lines naming the tool as it was invoked.
+    static func help(of command: any ToolCommand.Type, toolName: String) -> String {
+        guard toolName != "smi" else { return command.help }
+        return command.help.replacing(/(\s|^)smi (?=[a-z])/) { "\($0.1)\(toolName) " }
     }
 
     static func usage(_ toolName: String) -> String {

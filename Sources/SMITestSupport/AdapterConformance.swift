@@ -163,6 +163,23 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         #expect(Double(report.agreements) / Double(max(report.pairs, 1)) > minimumAgreement, "\(report.agreements) of \(report.pairs) agree")
     }
 
+    /// The adapter's capability table has one row per `SMIFeature`, in order, and every
+    /// diagnostic code its golden cases (`Tests/<goldenTarget>/Golden`) report is explained,
+    /// by `DiagnosticCode.catalogue` or by the adapter's own catalogue, so `smi explain CODE`
+    /// answers for it. Records what is missing as test issues.
+    public func expectCapabilitiesComplete(goldenTarget: String) throws {
+        #expect(adapter.capabilities.features.map(\.feature) == SMIFeature.allCases)
+        #expect(adapter.capabilities.features.allSatisfy { !$0.reason.isEmpty })
+        var reported: Set<String> = []
+        for c in GoldenCases.cases(target: goldenTarget) {
+            let text = try String(contentsOf: c.folder.appendingPathComponent("diagnostics.txt"), encoding: .utf8)
+            reported.formUnion(text.matches(of: /\[(SMI[0-9]{4})\]/).map { String($0.1) })
+        }
+        let explained = Set(DiagnosticCode.catalogue.keys.map(\.rawValue)).union(adapter.capabilities.diagnostics.keys.map(\.rawValue))
+        #expect(!reported.isEmpty)
+        #expect(reported.subtracting(explained).isEmpty, "codes without an explanation: \(reported.subtracting(explained).sorted())")
+    }
+
     /// Random TrafficSplits (zero weights, the root as a backend, two per root, matches) and
     /// requests: where the mesh sends each request to a root Service, by `route` over the
     /// rendered resources (FQDN to share), must be where SMI sends it, share for share. HTTP

@@ -2,5 +2,5 @@ import Foundation
 import SMICommandLine
 
 var console = Console.standard
-let status = SMITool.run(Array(CommandLine.arguments.dropFirst()), toolName: "smi", console: &console)
+let status = SMITool.run(Array(CommandLine.arguments.dropFirst()), toolName: SMITool.toolName(invokedAs: CommandLine.arguments.first ?? "smi"), console: &console)
 exit(status)

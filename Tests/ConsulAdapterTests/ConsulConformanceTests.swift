@@ -26,6 +26,10 @@ import Testing
     }
 
     /// With whole-path anchoring too.
+    @Test func capabilitiesCoverEveryFeatureAndCode() throws {
+        try Self.suite(ConsulConfiguration()).expectCapabilitiesComplete(goldenTarget: "ConsulAdapterTests")
+    }
+
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"))).expectNeverMorePermissive(
             bundles: 50, requests: 100, minimumPairs: 3_000, seed: AdapterConformance<ConsulAdapter>.seed &+ 777, options: RenderOptions(pathAnchoring: .full),

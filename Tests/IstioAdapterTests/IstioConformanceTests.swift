@@ -10,9 +10,6 @@ import Testing
     }
 
     /// Thousands of generated bundles and requests: whatever Istio allows under the rendered
-    /// policies, SMI must allow (UDP aside, which Istio cannot enforce and reports), and every
-    /// request Istio denies that SMI allows is explained by a diagnostic.
-    /// Thousands of generated bundles and requests: whatever Istio allows under the rendered
     /// objects, SMI must allow (UDP aside, which Istio cannot enforce and reports), and every
     /// request it denies that SMI allows is explained by a diagnostic.
     @Test func istioNeverAllowsWhatSMIDenies() throws {
@@ -23,6 +20,10 @@ import Testing
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 3_000, seed: AdapterConformance<IstioAdapter>.seed &+ 777,
                                                  options: RenderOptions(pathAnchoring: .full))
+    }
+
+    @Test func capabilitiesCoverEveryFeatureAndCode() throws {
+        try Self.suite.expectCapabilitiesComplete(goldenTarget: "IstioAdapterTests")
     }
 
     @Test func renderingDoesNotDependOnInputOrder() throws {

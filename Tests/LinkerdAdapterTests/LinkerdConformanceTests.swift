@@ -18,6 +18,10 @@ import Testing
     }
 
     /// With whole-path anchoring too.
+    @Test func capabilitiesCoverEveryFeatureAndCode() throws {
+        try Self.suite.expectCapabilitiesComplete(goldenTarget: "LinkerdAdapterTests")
+    }
+
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 3_000, seed: AdapterConformance<LinkerdAdapter>.seed &+ 777,
                                                  options: RenderOptions(pathAnchoring: .full))

@@ -144,13 +144,4 @@ import Testing
         #expect(unmanaged.status == 1 && unmanaged.err.contains("error[SMI5001]"))
         #expect(!unmanaged.out.contains("action: allow"))
     }
-
-    @Test func explainListsEveryFeature() {
-        let run = ToolRun(["explain", "--mesh", "istio"])
-        #expect(run.status == 0)
-        for feature in IstioAdapter().capabilities.features {
-            #expect(run.out.contains(feature.feature) && run.out.contains(feature.reason))
-        }
-        #expect(run.out.contains("UDPRoute") && run.out.contains("refused"))
-    }
 }

@@ -1,46 +1,141 @@
 import SMICore
 
-/// `smi explain`: what a mesh can express of SMI, feature by feature.
+/// `smi explain`: what a mesh can express of SMI, feature by feature, and what a diagnostic
+/// code means.
 struct ExplainCommand: ToolCommand {
     static let name = "explain"
-    static let summary = "Show which SMI features a mesh expresses exactly, stricter, or not at all"
+    static let summary = "Show how each mesh renders each SMI feature, or what a diagnostic code means"
     static let help = """
-        Usage: smi explain --mesh istio
+        Usage: smi explain [--markdown]
+               smi explain --mesh MESH [--markdown] [FEATURE]
+               smi explain CODE
 
-        Prints one line per SMI feature: how the mesh renders it ('exact', 'stricter': a
-        narrower grant, with a warning when it happens, or 'refused': an error), and why.
+        Without --mesh: one row per SMI feature, one column per mesh, saying how the mesh
+        renders it: 'exact' (as SMI means it), 'stricter' (a narrower grant or route, with a
+        warning when it happens) or 'refused' (not rendered, an error).
+        With --mesh: that mesh's rows with the reason for each; FEATURE keeps the rows whose
+        name contains it (case does not matter).
+        With a diagnostic code (SMI2003): what the code means and which part reports it.
 
-        Exit status: 0, or 2 on bad usage.
+        Options:
+          --mesh MESH   istio, linkerd or consul.
+          --markdown    Print the table as Markdown.
 
-        Example:
-          smi explain --mesh istio
+        Exit status: 0, or 2 on bad usage (an unknown mesh, feature or code).
+
+        Examples:
+          smi explain
+          smi explain --mesh linkerd pathRegex
+          smi explain SMI3003
         """
 
-    var adapter: (any MeshAdapter)?
+    enum Question {
+        case comparison
+        case mesh(any MeshAdapter, filter: String?)
+        case code(DiagnosticCode)
+    }
+
+    var question = Question.comparison
+    var markdown = false
 
     init(parsing arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
+        var adapter: (any MeshAdapter)?
+        var positional: [String] = []
         while let item = scanner.next() {
             switch item {
-            case let .positional(value): throw UsageError(message: "unexpected argument '\(value)'")
+            case let .positional(value): positional.append(value)
             case let .option(name, inline) where name == "--mesh":
                 adapter = try Meshes.adapter(named: try scanner.value(for: name, inline: inline))
+            case .option("--markdown", nil): markdown = true
             case let .option(name, _): throw UsageError(message: "unknown option '\(name)'")
             }
         }
-        guard adapter != nil else { throw UsageError(message: "give the mesh with --mesh (\(Meshes.available.map(\.mesh).joined(separator: ", ")))") }
+        guard positional.count <= 1 else { throw UsageError(message: "unexpected argument '\(positional[1])'") }
+        let word = positional.first
+        if let adapter {
+            question = .mesh(adapter, filter: word)
+        } else if let word {
+            guard Self.isCode(word) else {
+                throw UsageError(message: "'\(word)' is not a diagnostic code (SMI followed by four digits); to explain a feature, give the mesh with --mesh")
+            }
+            question = .code(DiagnosticCode(rawValue: word.uppercased()))
+        }
+    }
+
+    static func isCode(_ word: String) -> Bool {
+        let upper = word.uppercased()
+        return upper.hasPrefix("SMI") && upper.count == 7 && upper.dropFirst(3).allSatisfy(\.isASCII) && upper.dropFirst(3).allSatisfy(\.isNumber)
     }
 
     func run(console: inout Console) throws -> Int32 {
-        guard let adapter else { return ExitStatus.usage }
-        let features = adapter.capabilities.features
-        let width = features.map(\.feature.count).max() ?? 0
-        var text = "SMI on \(adapter.mesh):\n"
-        for feature in features {
-            text += "  " + feature.feature.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + feature.support.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + feature.reason + "\n"
+        switch question {
+        case .comparison:
+            console.out(markdown ? Self.markdownComparison() : Self.comparison())
+        case let .mesh(adapter, filter):
+            let rows = adapter.capabilities.features.filter { filter == nil || $0.feature.rawValue.lowercased().contains(filter!.lowercased()) }
+            guard !rows.isEmpty else {
+                console.error("smi explain: no feature of \(adapter.mesh) matches '\(filter ?? "")'; the features are:\n" + SMIFeature.allCases.map { "  " + $0.rawValue }.joined(separator: "\n"))
+                return ExitStatus.usage
+            }
+            console.out(markdown ? Self.markdown(rows) : Self.text(rows, mesh: adapter.mesh))
+        case let .code(code):
+            guard let (owner, meaning) = Self.explanation(of: code) else {
+                console.error("smi explain: unknown diagnostic code \(code); codes are SMI0xxx-SMI2xxx (reading and validation), SMI3xxx (istio), SMI4xxx (linkerd), SMI5xxx (consul)")
+                return ExitStatus.usage
+            }
+            console.out("\(code) (\(owner)): \(meaning)")
         }
-        console.out(text)
         return ExitStatus.success
+    }
+
+    /// Who reports `code`, and what it means.
+    static func explanation(of code: DiagnosticCode) -> (owner: String, meaning: String)? {
+        if let meaning = DiagnosticCode.catalogue[code] { return ("reading and validation", meaning) }
+        for adapter in Meshes.available {
+            if let meaning = adapter.capabilities.diagnostics[code] { return ("smi render --mesh \(adapter.mesh)", meaning) }
+        }
+        return nil
+    }
+
+    static func text(_ rows: [Capabilities.Feature], mesh: String) -> String {
+        let width = rows.map(\.feature.rawValue.count).max() ?? 0
+        return rows.reduce("SMI on \(mesh):\n") { text, row in
+            text + "  " + pad(row.feature.rawValue, width) + "  " + pad(row.support.rawValue, 8) + "  " + row.reason + "\n"
+        }
+    }
+
+    static func markdown(_ rows: [Capabilities.Feature]) -> String {
+        rows.reduce("| SMI feature | support | how |\n| --- | --- | --- |\n") { text, row in
+            text + "| `\(row.feature.rawValue)` | \(row.support.rawValue) | \(row.reason.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        }
+    }
+
+    /// Each feature's support on every mesh, side by side.
+    static func comparison() -> String {
+        let width = SMIFeature.allCases.map(\.rawValue.count).max() ?? 0
+        let header = [pad("SMI feature", width)] + Meshes.available.map { pad($0.mesh, 8) }
+        let rows = SMIFeature.allCases.map { feature in
+            [pad(feature.rawValue, width)] + Meshes.available.map { pad(support(of: feature, on: $0), 8) }
+        }
+        let lines = ([header] + rows).map { String($0.joined(separator: "  ").reversed().drop { $0 == " " }.reversed()) }
+        return lines.joined(separator: "\n") + "\n\nRun 'smi explain --mesh MESH' for the reasons.\n"
+    }
+
+    static func markdownComparison() -> String {
+        var text = "| SMI feature |" + Meshes.available.map { " \($0.mesh) |" }.joined() + "\n"
+        text += "| --- |" + String(repeating: " --- |", count: Meshes.available.count) + "\n"
+        for feature in SMIFeature.allCases {
+            text += "| `\(feature.rawValue)` |" + Meshes.available.map { " \(support(of: feature, on: $0)) |" }.joined() + "\n"
+        }
+        return text
+    }
+
+    static func support(of feature: SMIFeature, on adapter: any MeshAdapter) -> String {
+        adapter.capabilities.support(for: feature)?.support.rawValue ?? "-"
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
     }
 }

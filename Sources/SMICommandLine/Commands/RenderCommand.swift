@@ -10,15 +10,17 @@ struct RenderCommand: ToolCommand {
                           [--trust-domain DOMAIN] [--deny-scope all|smi|none|NS,NS...]
                           [--target-version X.Y] [--compat linkerd-smi]
                           [--consul-namespaces mirror[=PREFIX]] [--consul-partition P]
-                          [--consul-acls-unmanaged]
-                          [-o yaml|json|hcl] [FILE...]
+                          [--consul-acls-unmanaged] [--inventory PATH]...
+                          [-o yaml|json|hcl] [PATH...]
 
-        Reads every document of each FILE ('-' or no FILE reads standard input): the SMI
-        objects, and the app's own Kubernetes objects (Namespace, ServiceAccount, Deployment,
-        StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, Service) that tell which pods
-        run as which service account. Writes the mesh's resources to standard output, sorted,
-        and every diagnostic to standard error as
+        Reads every document of each PATH (a file; a directory, for its *.yaml, *.yml and
+        *.json files in name order; '-' or no PATH for standard input): the SMI objects, and
+        the app's own Kubernetes objects (Namespace, ServiceAccount, Deployment, StatefulSet,
+        DaemonSet, ReplicaSet, Job, CronJob, Pod, Service) that tell which pods run as which
+        service account. Writes the mesh's resources to standard output, sorted, and every
+        diagnostic to standard error as
         file:line:column: severity[CODE]: Kind namespace/name: field: message
+        followed by a one-line summary (coloured on a terminal unless NO_COLOR is set).
 
         The output never allows a request that SMI denies: what the mesh cannot express
         exactly is rendered stricter (a warning) or not at all (an error).
@@ -47,17 +49,20 @@ struct RenderCommand: ToolCommand {
           --consul-acls-unmanaged
                                  consul-k8s does not manage ACLs: identities are not bound
                                  to ServiceAccounts, so no allow is rendered (an error).
+          --inventory PATH       Read the workloads from PATH as well (a file, directory or
+                                 '-'; SMI objects there are ignored). Repeatable.
           -o, --output FORMAT    yaml (default) or json: the resources; for consul, yaml is
                                  the consul-k8s CRDs and json or hcl the config entries that
                                  'consul config write' takes (one per '# Kind/Name' heading
                                  in hcl; one JSON document each in json).
 
         Exit status: 0 when everything was rendered (warnings are fine), 1 when there is at
-        least one error (the output then holds only what could be rendered safely), 2 on bad
-        usage.
+        least one error, or with --strict a warning (the output then holds only what could be
+        rendered safely: an error removes grants and routes, never adds them), 2 on bad usage.
 
         Examples:
           smi render --mesh istio app.yaml smi.yaml > istio.yaml
+          smi render --mesh istio --strict --inventory deploy/ smi/
           smi render --mesh linkerd --target-version 2.15 app.yaml smi.yaml
           smi render --mesh consul -o hcl app.yaml smi.yaml
           kubectl get deploy,sa,svc,trafficsplits,traffictargets,httproutegroups -A -o yaml | smi render --mesh istio -
@@ -68,6 +73,7 @@ struct RenderCommand: ToolCommand {
     var format = "yaml"
     var consul = ConsulConfiguration()
     var paths: [String] = []
+    var inventoryPaths: [String] = []
 
     init(parsing arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -97,6 +103,7 @@ struct RenderCommand: ToolCommand {
                     consul.namespaces = .mirroring(prefix: String(value.dropFirst("mirror".count).drop { $0 == "=" }))
                 case "--consul-partition": consul.partition = try scanner.value(for: name, inline: inline)
                 case "--consul-acls-unmanaged": consul.aclsManaged = false
+                case "--inventory": inventoryPaths.append(try scanner.value(for: name, inline: inline))
                 default: throw UsageError(message: "unknown option '\(name)'")
                 }
             }
@@ -120,20 +127,24 @@ struct RenderCommand: ToolCommand {
     func run(console: inout Console) throws -> Int32 {
         guard let adapter else { return ExitStatus.usage }
         let documents: [ManifestDocument]
+        let workloads: [ManifestDocument]
         var diagnostics: [Diagnostic]
         do {
             (documents, diagnostics) = try InputFiles.documents(paths, console: console)
+            let inventory: (documents: [ManifestDocument], errors: [Diagnostic]) = inventoryPaths.isEmpty ? ([], []) : try InputFiles.documents(inventoryPaths, console: console)
+            workloads = documents + inventory.documents
+            diagnostics += inventory.errors
         } catch {
             console.error("smi render: \(error)")
             return ExitStatus.failure
         }
         let bundle = SMIBundle(documents)
-        let rendering = adapter.render(bundle, inventory: Inventory(manifests: documents), options: options)
-        diagnostics += SMIValidator().validate(bundle) + rendering.diagnostics
-        for diagnostic in diagnostics { console.error(diagnostic.description) }
+        let rendering = adapter.render(bundle, inventory: Inventory(manifests: workloads), options: options)
+        let report = DiagnosticReport(diagnostics: diagnostics + SMIValidator().validate(bundle) + rendering.diagnostics, strict: options.strict)
+        report.write(to: console, documents: documents.count, then: "\(DiagnosticReport.count(rendering.resources.count, "resource")) for \(adapter.mesh)")
         if !rendering.resources.isEmpty {
             console.out(try adapter.text(of: rendering, format: format))
         }
-        return diagnostics.contains { $0.severity == .error } ? ExitStatus.failure : ExitStatus.success
+        return report.status
     }
 }

@@ -5,30 +5,38 @@ struct ValidateCommand: ToolCommand {
     static let name = "validate"
     static let summary = "Check SMI manifests and report every problem with its position"
     static let help = """
-        Usage: smi validate [FILE...]
+        Usage: smi validate [--strict] [PATH...]
 
-        Reads every document of each FILE ('-' or no FILE reads standard input), decodes the
+        Reads every document of each PATH (a file; a directory, for its *.yaml, *.yml and
+        *.json files in name order; '-' or no PATH for standard input), decodes the
         SMI objects of every released version, and checks what the CRDs leave to
         implementations: references, names, weights, regexes, methods, ports, unknown
         fields. Each finding is printed to standard error as
         file:line:column: severity[CODE]: Kind namespace/name: field: message
-        followed by a one-line summary. Documents that are not SMI are ignored.
+        followed by a one-line summary (coloured on a terminal unless NO_COLOR is set).
+        Documents that are not SMI are ignored.
 
-        Exit status: 0 when there is no error (warnings and notes are fine), 1 when there is
-        at least one error, 2 on bad usage.
+        Options:
+          --strict   Warnings fail too.
+
+        Exit status: 0 when there is no error (warnings and infos are fine), 1 when there is
+        at least one error (with --strict, or a warning), 2 on bad usage.
 
         Examples:
           smi validate split.yaml target.yaml
+          smi validate --strict manifests/
           kubectl get trafficsplits -A -o yaml | smi validate -
         """
 
     var paths: [String] = []
+    var strict = false
 
     init(parsing arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
         while let item = scanner.next() {
             switch item {
             case let .positional(path): paths.append(path)
+            case .option("--strict", nil): strict = true
             case let .option(name, _): throw UsageError(message: "unknown option '\(name)'")
             }
         }
@@ -43,11 +51,8 @@ struct ValidateCommand: ToolCommand {
             console.error("smi validate: \(error)")
             return ExitStatus.failure
         }
-        diagnostics += SMIValidator().validate(SMIBundle(documents))
-        for diagnostic in diagnostics { console.error(diagnostic.description) }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        console.error("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(documents.count) document\(documents.count == 1 ? "" : "s")")
-        return errors > 0 ? ExitStatus.failure : ExitStatus.success
+        let report = DiagnosticReport(diagnostics: diagnostics + SMIValidator().validate(SMIBundle(documents)), strict: strict)
+        report.write(to: console, documents: documents.count)
+        return report.status
     }
 }

@@ -7,25 +7,37 @@ public struct Console: Sendable {
     private let writeError: @Sendable ([UInt8]) -> Void
     /// Standard input, read when a command is given `-`.
     let readInput: @Sendable () -> [UInt8]
+    /// Whether diagnostics on stderr are coloured (a terminal, and `NO_COLOR` not set).
+    let colours: Bool
 
     /// A console over arbitrary sinks and an input source.
     public init(
         out: @escaping @Sendable ([UInt8]) -> Void,
         error: @escaping @Sendable ([UInt8]) -> Void,
-        input: @escaping @Sendable () -> [UInt8] = { [] }
+        input: @escaping @Sendable () -> [UInt8] = { [] },
+        colours: Bool = false
     ) {
         writeOut = out
         writeError = error
         readInput = input
+        self.colours = colours
     }
 
-    /// The process's stdout, stderr and stdin.
+    /// The process's stdout, stderr and stdin; colours when stderr is a terminal and the
+    /// environment does not ask for none (`NO_COLOR`, https://no-color.org, or `TERM=dumb`).
     public static var standard: Console {
         Console(
             out: { bytes in bytes.withUnsafeBufferPointer { FileHandle.standardOutput.write(Data(buffer: $0)) } },
             error: { bytes in bytes.withUnsafeBufferPointer { FileHandle.standardError.write(Data(buffer: $0)) } },
-            input: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+            input: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+            colours: wantsColours(isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
         )
+    }
+
+    /// Colours go to a terminal only, and not when `NO_COLOR` is set to anything non-empty or
+    /// the terminal is `dumb`.
+    static func wantsColours(isTerminal: Bool, environment: [String: String]) -> Bool {
+        isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
     /// Writes text to stdout, adding a final newline if it has none.

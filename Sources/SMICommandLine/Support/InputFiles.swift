@@ -14,24 +14,47 @@ enum InputFiles {
         let description: String
     }
 
+    /// The extensions a directory's files must have to be read.
+    static let manifestExtensions: Set<String> = ["yaml", "yml", "json"]
+
+    /// The bytes of each path: `-` is standard input, a directory stands for its
+    /// `*.yaml`, `*.yml` and `*.json` files (not its subdirectories) in name order.
     static func read(_ paths: [String], console: Console) throws(ReadError) -> [Input] {
-        let paths = paths.isEmpty ? ["-"] : paths
         var inputs: [Input] = []
-        for path in paths {
+        for path in paths.isEmpty ? ["-"] : paths {
             if path == "-" {
                 inputs.append(Input(name: "<stdin>", bytes: console.readInput()))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    throw ReadError(description: "\(path): is a directory")
+            for file in try files(at: path) {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw ReadError(description: "\(file): cannot read file (does it exist?)")
                 }
-                throw ReadError(description: "\(path): cannot read file (does it exist?)")
+                inputs.append(Input(name: file, bytes: [UInt8](data)))
             }
-            inputs.append(Input(name: path, bytes: [UInt8](data)))
         }
         return inputs
+    }
+
+    /// `path` itself, or the manifests of the directory it names.
+    static func files(at path: String) throws(ReadError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw ReadError(description: "\(path): cannot list the directory")
+        }
+        let directory = path.hasSuffix("/") ? path : path + "/"
+        let files = names.filter { name in
+            guard let dot = name.lastIndex(of: "."), !name.hasPrefix(".") else { return false }
+            var isSubdirectory: ObjCBool = false
+            return manifestExtensions.contains(name[name.index(after: dot)...].lowercased())
+                && FileManager.default.fileExists(atPath: directory + name, isDirectory: &isSubdirectory) && !isSubdirectory.boolValue
+        }
+        guard !files.isEmpty else { throw ReadError(description: "\(path): no *.yaml, *.yml or *.json files in the directory") }
+        return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { directory + $0 }
     }
 
     /// Every document of every input, and a diagnostic for each input that is not valid

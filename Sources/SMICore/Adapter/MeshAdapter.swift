@@ -47,26 +47,42 @@ public struct Capabilities: Sendable, Equatable {
 
     /// One SMI feature and how the mesh renders it.
     public struct Feature: Sendable, Equatable {
-        /// The SMI field or behaviour, e.g. `HTTPRouteGroup.spec.matches[].pathRegex`.
-        public var feature: String
+        /// The SMI field or behaviour.
+        public var feature: SMIFeature
         /// How it is rendered.
         public var support: Support
         /// Why, in one sentence.
         public var reason: String
 
         /// Creates a row.
-        public init(_ feature: String, _ support: Support, _ reason: String) {
+        public init(_ feature: SMIFeature, _ support: Support, _ reason: String) {
             self.feature = feature
             self.support = support
             self.reason = reason
         }
     }
 
-    /// The rows, in a stable order.
+    /// The rows, in the order of `SMIFeature.allCases`; every adapter has one row per feature.
     public var features: [Feature]
+    /// What each diagnostic code the adapter reports means, for `smi explain CODE`.
+    public var diagnostics: [DiagnosticCode: String]
 
-    /// Creates a table.
-    public init(_ features: [Feature]) {
-        self.features = features
+    /// Creates a table; rows are put in the order of `SMIFeature.allCases`.
+    public init(_ features: [Feature], diagnostics: [DiagnosticCode: String]) {
+        let order = Dictionary(uniqueKeysWithValues: SMIFeature.allCases.enumerated().map { ($1, $0) })
+        self.features = features.sorted { order[$0.feature, default: 0] < order[$1.feature, default: 0] }
+        self.diagnostics = diagnostics
+    }
+
+    /// The row for `feature`, if the table has one.
+    public func support(for feature: SMIFeature) -> Feature? {
+        features.first { $0.feature == feature }
+    }
+}
+
+extension MeshAdapter {
+    /// Renders `bundle` with the default options.
+    public func render(_ bundle: SMIBundle, inventory: Inventory = Inventory()) -> Rendering {
+        render(bundle, inventory: inventory, options: RenderOptions())
     }
 }

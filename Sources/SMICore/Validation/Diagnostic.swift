@@ -70,21 +70,42 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.location = location
     }
 
+    /// The parts of a diagnostic's text, so that a terminal can style each (`formatted`).
+    public enum Part: Sendable {
+        /// `file:line:column: `.
+        case location
+        /// `error`, `warning` or `info`.
+        case severity
+        /// `[SMI2001]: ` after the severity.
+        case code
+        /// `Kind ns/name: field.path: `.
+        case subject
+        /// What is wrong.
+        case message
+    }
+
     /// `file:line:column: severity[CODE]: Kind ns/name: field.path: message`, leaving out
     /// the parts that are unknown.
     public var description: String {
-        var out = ""
+        formatted { $1 }
+    }
+
+    /// The text of `description`, each part passed through `style` (to colour it, say).
+    public func formatted(_ style: (Part, String) -> String) -> String {
+        var place = ""
+        let position = location.map { "\($0.line):\($0.column)" }
         if let file {
-            out += file
-            if let location { out += ":\(location.line):\(location.column)" }
-            out += ": "
-        } else if let location {
-            out += "\(location.line):\(location.column): "
+            place = file + (position.map { ":" + $0 } ?? "") + ": "
+        } else if let position {
+            place = position + ": "
         }
-        out += "\(severity.rawValue)[\(code.rawValue)]: "
-        if let object { out += "\(object): " }
-        if let path, !path.components.isEmpty { out += "\(path): " }
-        return out + message
+        var subject = ""
+        if let object { subject += "\(object): " }
+        if let path, !path.components.isEmpty { subject += "\(path): " }
+        var out = place.isEmpty ? "" : style(.location, place)
+        out += style(.severity, severity.rawValue) + style(.code, "[\(code.rawValue)]: ")
+        if !subject.isEmpty { out += style(.subject, subject) }
+        return out + style(.message, message)
     }
 }
 

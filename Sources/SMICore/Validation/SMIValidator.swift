@@ -269,7 +269,7 @@ public struct SMIValidator: Sendable {
         if overflow {
             report(.error, .zeroWeights, "the weights add up to more than a 64-bit integer holds", document, "spec.backends", into: &out)
         } else if !split.spec.backends.isEmpty && total == 0 {
-            report(.error, .zeroWeights, "every weight is 0: the split cannot route; it is not rendered", document, "spec.backends", into: &out)
+            report(.error, .zeroWeights, "no backend has a weight above 0: the split cannot route; it is not rendered", document, "spec.backends", into: &out)
         }
         for (i, match) in (split.spec.matches ?? []).enumerated() {
             let path = FieldPath("spec.matches").appending(i)

@@ -42,7 +42,7 @@ import Testing
         Case(id: "negative-weight", manifest: split("[{service: a, weight: 10}, {service: b, weight: ⚑-5}]"),
              expected: "error[SMI2001]: TrafficSplit ns/web: spec.backends[1].weight: must not be negative"),
         Case(id: "all-zero", manifest: split("⚑[{service: a, weight: 0}]"),
-             expected: "error[SMI2002]: TrafficSplit ns/web: spec.backends: every weight is 0: the split cannot route; it is not rendered"),
+             expected: "error[SMI2002]: TrafficSplit ns/web: spec.backends: no backend has a weight above 0: the split cannot route; it is not rendered"),
         Case(id: "no-backends", manifest: split("⚑[]"),
              expected: "error[SMI2002]: TrafficSplit ns/web: spec.backends: a TrafficSplit without backends cannot route; it is not rendered"),
         Case(id: "duplicate-backend", manifest: split("[{service: a, weight: 1}, {service: ⚑a, weight: 2}]"),

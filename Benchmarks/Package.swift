@@ -15,6 +15,9 @@ let package = Package(
             name: "smi-bench",
             dependencies: [
                 .product(name: "SMICore", package: "swift-smi"),
+                .product(name: "IstioAdapter", package: "swift-smi"),
+                .product(name: "LinkerdAdapter", package: "swift-smi"),
+                .product(name: "ConsulAdapter", package: "swift-smi"),
                 .product(name: "Yams", package: "Yams"),
             ]
         )

@@ -1,0 +1,98 @@
+import ConsulAdapter
+import Foundation
+import IstioAdapter
+import LinkerdAdapter
+import SMICore
+import Yams
+
+/// The mesh scenarios: a synthetic mesh of N services (`MeshGenerator`) read, written,
+/// decoded, validated, rendered for each mesh, and through the whole `smi render` pipeline,
+/// with Yams parse (compose) and serialize of the same bytes as the baseline.
+enum MeshBenchmark {
+    static let scenarios = ["read", "write", "decode", "validate", "render-istio", "render-linkerd", "render-consul", "pipeline"]
+
+    static func run(_ options: Options) throws {
+        var pipelines: [Int: Double] = [:]
+        for n in options.services {
+            let text = MeshGenerator.manifests(services: n)
+            let bytes = Array(text.utf8)
+            if let path = options.emitPath {
+                // Writes the generated mesh for profiling with other tools, and stops.
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                return
+            }
+            let runs = options.runs ?? (n >= 100_000 ? 1 : n >= 10_000 ? 3 : 5)
+            let wanted = options.scenario == "mesh" ? scenarios : [options.scenario]
+            var documents: [ManifestDocument] = []
+            _ = try Measure.median(1) { documents = try YAMLReader().read(bytes) }
+            let objects = documents.count
+            print("N = \(n) services: \(bytes.count) bytes, \(objects) objects; median of \(runs) run\(runs == 1 ? "" : "s")")
+            let perObject = { (seconds: Double) in String(format: "%10.0f objects/s", Double(objects) / seconds) }
+            let bundle = SMIBundle(documents)
+            let inventory = Inventory(manifests: documents)
+
+            if wanted.contains("read") {
+                let t = try Measure.median(runs) { documents = try YAMLReader().read(bytes) }
+                Measure.row("read (YAMLReader)", t, Measure.mbps(bytes.count, t) + perObject(t))
+            }
+            if wanted.contains("write") {
+                var written: [UInt8] = []
+                let roots = documents.map(\.root)
+                let t = Measure.median(runs) {
+                    written = []
+                    YAMLWriter().write(documents: roots, into: &written)
+                }
+                Measure.row("write (YAMLWriter)", t, Measure.mbps(written.count, t) + perObject(t))
+            }
+            if wanted.contains("decode") {
+                let t = Measure.median(runs) { _ = (SMIBundle(documents), Inventory(manifests: documents)) }
+                Measure.row("decode (SMIBundle + Inventory)", t, Measure.mbps(bytes.count, t) + perObject(t))
+            }
+            if wanted.contains("validate") {
+                let t = Measure.median(runs) { _ = SMIValidator().validate(bundle) }
+                Measure.row("validate (SMIValidator)", t, Measure.mbps(bytes.count, t) + perObject(t))
+            }
+            for adapter in [IstioAdapter(), LinkerdAdapter(), ConsulAdapter()] as [any MeshAdapter] where wanted.contains("render-\(adapter.mesh)") {
+                var resources = 0
+                let t = Measure.median(runs) { resources = adapter.render(bundle, inventory: inventory, options: RenderOptions()).resources.count }
+                Measure.row("render \(adapter.mesh) (\(resources) resources)", t, Measure.mbps(bytes.count, t) + perObject(t))
+            }
+            guard wanted.contains("pipeline") else { print(""); continue }
+            let pipeline = try Measure.median(runs) {
+                let documents = try YAMLReader().read(bytes)
+                let bundle = SMIBundle(documents)
+                let rendering = IstioAdapter().render(bundle, inventory: Inventory(manifests: documents), options: RenderOptions())
+                _ = SMIValidator().validate(bundle).count + rendering.diagnostics.count
+                var out: [UInt8] = []
+                YAMLWriter().write(documents: rendering.resources, into: &out)
+            }
+            pipelines[n] = pipeline
+            Measure.row("pipeline to Istio YAML (in process)", pipeline, Measure.mbps(bytes.count, pipeline) + perObject(pipeline))
+            var nodes: [Yams.Node] = []
+            let yamsRead = try Measure.median(max(1, runs / 2)) { nodes = Array(try Yams.compose_all(yaml: text)) }
+            Measure.row("Yams compose_all", yamsRead, Measure.mbps(bytes.count, yamsRead))
+            let yamsWrite = try Measure.median(max(1, runs / 2)) { _ = try Yams.serialize(nodes: nodes) }
+            Measure.row("Yams serialize", yamsWrite, Measure.mbps(bytes.count, yamsWrite))
+            let yams = yamsRead + yamsWrite
+            print(String(format: "  pipeline (in process): %.1fx Yams compose + serialize", yams / pipeline))
+            let smi = options.smiPath ?? Measure.smiBinary
+            if FileManager.default.isExecutableFile(atPath: smi) {
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("smi-bench-\(getpid())-\(n).yaml")
+                try Data(bytes).write(to: file)
+                defer { try? FileManager.default.removeItem(at: file) }
+                var rss = 0
+                let process = try Measure.median(runs) { rss = try Measure.runToDevNull(smi, ["render", "--mesh", "istio", file.path], allowFailure: true) }
+                Measure.row("smi render --mesh istio (whole process)", process, Measure.mbps(bytes.count, process))
+                print(String(format: "  smi render (whole process): %.1fx Yams compose + serialize; peak RSS %.0f MB = %.1fx the input",
+                             yams / process, Double(rss) / 1e6, Double(rss) / Double(bytes.count)))
+            } else {
+                print("  (build the tool with 'swift build -c release --product smi' to time the whole 'smi render' process and its memory)")
+            }
+            print("")
+        }
+        let sizes = pipelines.keys.sorted()
+        for (small, large) in zip(sizes, sizes.dropFirst()) {
+            print(String(format: "pipeline N = %d costs %.1fx N = %d (%.0fx the services)", large, pipelines[large]! / pipelines[small]!, small, Double(large) / Double(small)))
+        }
+    }
+}

@@ -28,6 +28,9 @@ let package = Package(
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter"], swiftSettings: strictness),
         .executableTarget(name: "smi", dependencies: ["SMICommandLine"], swiftSettings: strictness),
+        // The fuzz targets (Fuzz/run.sh builds them with libFuzzer; the tests replay what they found).
+        .target(name: "SMIFuzzTargets", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "SMITestSupport"], swiftSettings: strictness),
+        .executableTarget(name: "smi-fuzz", dependencies: ["SMIFuzzTargets"], swiftSettings: strictness),
         // Helpers every test target shares: seeded generators, marked inputs, paths to the
         // shared reference material. Not a product.
         .target(name: "SMITestSupport", dependencies: ["SMICore"], swiftSettings: strictness),
@@ -47,6 +50,7 @@ let package = Package(
             name: "ConsulAdapterTests", dependencies: ["ConsulAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
             swiftSettings: strictness
         ),
+        .testTarget(name: "SMIFuzzTargetsTests", dependencies: ["SMIFuzzTargets", "SMITestSupport"], swiftSettings: strictness),
         .testTarget(
             name: "SMICommandLineTests", dependencies: ["smi", "SMICommandLine", "SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "SMITestSupport"],
             swiftSettings: strictness

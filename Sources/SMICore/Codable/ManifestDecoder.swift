@@ -269,13 +269,38 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func value(_ key: Key) throws -> NodeDecoder {
         guard let e = entry(key) else {
-            throw decoder.fail("missing required field '\(key.stringValue)'")
+            // A required field is often missing because it is misspelled: name the key that
+            // is probably meant, where it is, so that the unknown key is not lost.
+            let missing = key.stringValue
+            if let typo = mapping.entries.first(where: { Self.isNearMiss($0.key.value.stringValue, of: missing) }),
+               let name = typo.key.value.stringValue {
+                throw decoder.fail("missing required field '\(missing)'; unknown field '\(name)' may be a misspelling of it", at: typo.key)
+            }
+            throw decoder.fail("missing required field '\(missing)'")
         }
         decoder.state.markRead(key.stringValue, at: codingPath)
         return decoder.child(e.value, key)
     }
 
     func contains(_ key: Key) -> Bool { entry(key) != nil }
+
+    /// Whether `candidate` differs from `key` by case alone or by at most two edits (both at
+    /// least three characters long, so that short keys are not matched by chance).
+    static func isNearMiss(_ candidate: String?, of key: String) -> Bool {
+        guard let candidate, candidate != key else { return false }
+        let a = Array(candidate.lowercased().unicodeScalars)
+        let b = Array(key.lowercased().unicodeScalars)
+        guard a.count >= 3, b.count >= 3, a.count <= 64, b.count <= 64, abs(a.count - b.count) <= 2 else { return false }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count] <= 2
+    }
 
     func decodeNil(forKey key: Key) throws -> Bool {
         guard let e = entry(key) else { return true }

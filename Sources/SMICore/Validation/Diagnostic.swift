@@ -35,9 +35,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
             self.name = name
         }
 
-        /// `TrafficSplit default/web`.
+        /// `TrafficSplit default/web`; `(unnamed)` stands for a missing or invalid name.
         public var description: String {
-            "\(kind) \(namespace.map { "\($0)/" } ?? "")\(name)"
+            "\(kind) \(namespace.map { "\($0)/" } ?? "")\(name.isEmpty ? "(unnamed)" : name)"
         }
     }
 

@@ -398,6 +398,13 @@ struct YAMLScanner {
     private mutating func fetchStreamEnd() throws(YAMLError) {
         unrollIndent(-1)
         try removeSimpleKey()
+        // Keys pending on outer levels (an unclosed '{' or '[' on the last line) can no longer
+        // become keys; left possible, they would wait for tokens that never come. The parser
+        // reports the unclosed collection.
+        for i in simpleKeys.indices where simpleKeys[i].possible {
+            simpleKeys[i].possible = false
+            possibleKeyCount -= 1
+        }
         simpleKeyAllowed = false
         streamEndProduced = true
         append(.streamEnd, currentMark)

@@ -201,6 +201,11 @@ import Testing
         ("k: [a, b\n⚑", "expected ',' or ']' in the flow sequence that starts at 1:4, found the end of the input"),
         ("k: [a,\n⚑b]\n", "flow collection content must be indented more than its enclosing block"),
         ("k: {a: 1⚑", "expected ',' or '}' in the flow mapping that starts at 1:4, found the end of the input"),
+        // An unclosed collection that could still be a key, at the very end (found by fuzzing:
+        // the scanner waited for its ':' forever).
+        ("{a: 1⚑", "expected ',' or '}' in the flow mapping that starts at 1:1, found the end of the input"),
+        ("[a, b⚑", "expected ',' or ']' in the flow sequence that starts at 1:1, found the end of the input"),
+        ("{⚑", "expected a value, found the end of the input"),
         ("k: \"abc⚑", "unexpected end of input inside a quoted scalar that starts at 1:4"),
         ("k: \"a⚑\\qb\"", "unknown escape sequence in a double-quoted scalar"),
         ("k: ⚑@x", "'@' is reserved and cannot start a plain scalar; quote the value"),

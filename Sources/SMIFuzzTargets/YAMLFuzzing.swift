@@ -1,0 +1,25 @@
+import SMICore
+
+/// The YAML reader on arbitrary bytes, in both schemas: it returns documents or an error,
+/// and whatever it reads survives the writer and a second read unchanged.
+enum YAMLFuzzing {
+    static func run(_ bytes: [UInt8]) -> FuzzFailure? {
+        for schema in [YAMLSchema.kubernetes, .core] {
+            let reader = YAMLReader(schema: schema, limits: FuzzLimits.reader)
+            guard let documents = try? reader.read(bytes) else { continue }
+            let roots = documents.map(\.root)
+            var written: [UInt8] = []
+            YAMLWriter().write(documents: roots, into: &written)
+            let again: [ManifestNode]
+            do {
+                again = try reader.read(written).map(\.root)
+            } catch {
+                return FuzzFailure(description: "\(schema): the writer's output does not read back: \(error)\n--- written:\n\(String(decoding: written, as: UTF8.self))")
+            }
+            guard again == roots else {
+                return FuzzFailure(description: "\(schema): the values changed in a write and read round trip\n--- written:\n\(String(decoding: written, as: UTF8.self))")
+            }
+        }
+        return nil
+    }
+}

@@ -67,36 +67,55 @@ public struct ManifestDecoder: Sendable {
 }
 
 /// What one decoding run shares between its containers: the file name and, when unknown
-/// keys are rejected, which keys of which mappings were read.
+/// keys are rejected, which entries of each decoded mapping were read.
 final class DecodingState {
+    /// The entries of one mapping that one keyed container read.
+    final class Reads {
+        let path: [any CodingKey]
+        let mapping: ManifestMapping
+        var read: [Bool]
+
+        init(path: [any CodingKey], mapping: ManifestMapping) {
+            self.path = path
+            self.mapping = mapping
+            read = Array(repeating: false, count: mapping.count)
+        }
+    }
+
     let file: String?
     let tracksKeys: Bool
-    private var mappings: [String: (path: [any CodingKey], mapping: ManifestMapping)] = [:]
-    private var read: [String: Set<String>] = [:]
+    private var containers: [Reads] = []
 
     init(file: String?, tracksKeys: Bool) {
         self.file = file
         self.tracksKeys = tracksKeys
     }
 
-    func register(_ mapping: ManifestMapping, at path: [any CodingKey]) {
-        guard tracksKeys else { return }
-        let id = FieldPath(codingPath: path).description
-        if mappings[id] == nil { mappings[id] = (path, mapping) }
+    /// A record for a new keyed container over `mapping`, when keys are tracked.
+    func register(_ mapping: ManifestMapping, at path: [any CodingKey]) -> Reads? {
+        guard tracksKeys else { return nil }
+        let reads = Reads(path: path, mapping: mapping)
+        containers.append(reads)
+        return reads
     }
 
-    func markRead(_ key: String, at path: [any CodingKey]) {
-        guard tracksKeys else { return }
-        read[FieldPath(codingPath: path).description, default: []].insert(key)
-    }
-
-    /// The keys that no container asked for, in document order.
+    /// The keys that no container asked for, in document order. Containers over the same
+    /// field (a type that reads its mapping twice) share what they read.
     func unknownKeys() -> [ManifestDecodingError] {
+        var byPath: [String: (path: [any CodingKey], mapping: ManifestMapping, read: [Bool])] = [:]
+        for container in containers {
+            let id = FieldPath(codingPath: container.path).description
+            if var seen = byPath[id], seen.read.count == container.read.count {
+                for (i, flag) in container.read.enumerated() where flag { seen.read[i] = true }
+                byPath[id] = seen
+            } else if byPath[id] == nil {
+                byPath[id] = (container.path, container.mapping, container.read)
+            }
+        }
         var found: [(location: SourceLocation?, error: ManifestDecodingError)] = []
-        for (id, entry) in mappings {
-            let seen = read[id] ?? []
-            for e in entry.mapping.entries {
-                guard case let .string(key) = e.key.value, !seen.contains(key) else { continue }
+        for entry in byPath.values {
+            for (i, e) in entry.mapping.entries.enumerated() where !entry.read[i] {
+                guard case let .string(key) = e.key.value else { continue }
                 let path = FieldPath(codingPath: entry.path).appending(key)
                 found.append((e.key.location, ManifestDecodingError("unknown field '\(key)'", path: path, location: e.key.location, file: file)))
             }
@@ -156,8 +175,7 @@ struct NodeDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case let .mapping(m) = node.value else { throw mismatch("a mapping") }
-        state.register(m, at: codingPath)
-        return KeyedDecodingContainer(KeyedNodeDecoder<Key>(decoder: self, mapping: m))
+        return KeyedDecodingContainer(KeyedNodeDecoder<Key>(decoder: self, mapping: m, reads: state.register(m, at: codingPath)))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -236,10 +254,13 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
     let mapping: ManifestMapping
     private let index: [String: Int]?
+    /// Which entries were read, when unknown keys are tracked.
+    private let reads: DecodingState.Reads?
 
-    init(decoder: NodeDecoder, mapping: ManifestMapping) {
+    init(decoder: NodeDecoder, mapping: ManifestMapping, reads: DecodingState.Reads?) {
         self.decoder = decoder
         self.mapping = mapping
+        self.reads = reads
         if mapping.count > 8 {
             var index: [String: Int] = [:]
             for (i, e) in mapping.entries.enumerated() {
@@ -260,15 +281,21 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         }
     }
 
-    private func entry(_ key: Key) -> ManifestMapping.Entry? {
-        if let index {
-            return index[key.stringValue].map { mapping.entries[$0] }
-        }
-        return mapping.entry(forKey: key.stringValue)
+    private func position(_ key: Key) -> Int? {
+        if let index { return index[key.stringValue] }
+        let wanted = key.stringValue
+        return mapping.entries.firstIndex { if case let .string(k) = $0.key.value { k == wanted } else { false } }
+    }
+
+    /// The entry for `key`, noted as read.
+    private func read(_ key: Key) -> ManifestMapping.Entry? {
+        guard let i = position(key) else { return nil }
+        reads?.read[i] = true
+        return mapping.entries[i]
     }
 
     private func value(_ key: Key) throws -> NodeDecoder {
-        guard let e = entry(key) else {
+        guard let e = read(key) else {
             // A required field is often missing because it is misspelled: name the key that
             // is probably meant, where it is, so that the unknown key is not lost.
             let missing = key.stringValue
@@ -278,11 +305,10 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
             }
             throw decoder.fail("missing required field '\(missing)'")
         }
-        decoder.state.markRead(key.stringValue, at: codingPath)
         return decoder.child(e.value, key)
     }
 
-    func contains(_ key: Key) -> Bool { entry(key) != nil }
+    func contains(_ key: Key) -> Bool { position(key) != nil }
 
     /// Whether `candidate` differs from `key` by case alone or by at most two edits (both at
     /// least three characters long, so that short keys are not matched by chance).
@@ -303,8 +329,7 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        guard let e = entry(key) else { return true }
-        decoder.state.markRead(key.stringValue, at: codingPath)
+        guard let e = read(key) else { return true }
         if case .null = e.value.value { return true }
         return false
     }

@@ -71,7 +71,7 @@ struct LinkerdAccessTranslator {
             rendering.report(warning, strict: options.strict && options.denyScope == .none)
         }
         for namespace in closed {
-            let accounts = Set(inventory.workloads.filter { $0.namespace == namespace }.map(\.serviceAccount)).sorted()
+            let accounts = Set(inventory.workloads(namespace: namespace).map(\.serviceAccount)).sorted()
             for account in accounts where !served.contains(Destination(namespace: namespace, serviceAccount: account)) {
                 guard case let .success(selector) = SelectorDerivation.selector(namespace: namespace, serviceAccount: account, in: inventory) else {
                     rendering.report(Diagnostic(.warning, .linkerdDenyScope, "no deny Server for the pods of \(namespace)/\(account): no label selector picks exactly them; Linkerd's default inbound policy decides"))

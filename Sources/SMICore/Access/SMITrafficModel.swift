@@ -39,7 +39,8 @@ public struct SMITrafficModel: Sendable {
         self.bundle = bundle
         self.pathAnchoring = pathAnchoring
         var invalid = Set<SMIBundle.Key>()
-        let byObject = Dictionary(grouping: SMIValidator().validate(bundle).filter { $0.severity == .error && $0.object?.kind == "TrafficSplit" }) {
+        let findings = bundle.diagnostics + SMIValidator().splitFindings(bundle)
+        let byObject = Dictionary(grouping: findings.filter { $0.severity == .error && $0.object?.kind == "TrafficSplit" }) {
             SMIBundle.Key(namespace: $0.object?.namespace ?? "default", name: $0.object?.name ?? "")
         }
         invalid.formUnion(byObject.keys)

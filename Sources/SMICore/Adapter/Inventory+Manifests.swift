@@ -14,7 +14,7 @@ extension Inventory {
             guard let object = document.root.value.mappingValue,
                   let kind = object["kind"]?.value.stringValue,
                   let apiVersion = object["apiVersion"]?.value.stringValue,
-                  !apiVersion.contains("smi-spec.io")
+                  !apiVersion.prefix(while: { $0 != "/" }).hasSuffix("smi-spec.io")
             else { continue }
             let metadata = object["metadata"]?.value.mappingValue
             let name = metadata?["name"]?.value.stringValue ?? ""

@@ -160,12 +160,15 @@ public struct Inventory: Sendable, Equatable {
     /// Positions in `workloads` by namespace and service account, and in `services` by
     /// namespace and name: adapters look them up once per object, which must not scan.
     private var workloadIndex: [Key: [Int]] = [:]
+    private var namespaceIndex: [String: [Int]] = [:]
     private var serviceIndex: [Key: Int] = [:]
 
     private mutating func indexWorkloads() {
         workloadIndex = [:]
+        namespaceIndex = [:]
         for (position, workload) in workloads.enumerated() {
             workloadIndex[Key(namespace: workload.namespace, name: workload.serviceAccount), default: []].append(position)
+            namespaceIndex[workload.namespace, default: []].append(position)
         }
     }
 
@@ -182,6 +185,11 @@ public struct Inventory: Sendable, Equatable {
     /// The workloads running as a service account.
     public func workloads(namespace: String, serviceAccount: String) -> [Workload] {
         (workloadIndex[Key(namespace: namespace, name: serviceAccount)] ?? []).map { workloads[$0] }
+    }
+
+    /// The workloads of a namespace, in `workloads` order.
+    public func workloads(namespace: String) -> [Workload] {
+        (namespaceIndex[namespace] ?? []).map { workloads[$0] }
     }
 
     /// The Service with this name, if the inventory has it.

@@ -102,18 +102,19 @@ final class DecodingState {
     /// The keys that no container asked for, in document order. Containers over the same
     /// field (a type that reads its mapping twice) share what they read.
     func unknownKeys() -> [ManifestDecodingError] {
-        var byPath: [String: (path: [any CodingKey], mapping: ManifestMapping, read: [Bool])] = [:]
+        // Containers over one field share what they read (the field's coding path, as keys).
+        var byPlace: [[String]: (path: [any CodingKey], mapping: ManifestMapping, read: [Bool])] = [:]
         for container in containers {
-            let id = FieldPath(codingPath: container.path).description
-            if var seen = byPath[id], seen.read.count == container.read.count {
+            let place = container.path.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            if var seen = byPlace[place], seen.read.count == container.read.count {
                 for (i, flag) in container.read.enumerated() where flag { seen.read[i] = true }
-                byPath[id] = seen
-            } else if byPath[id] == nil {
-                byPath[id] = (container.path, container.mapping, container.read)
+                byPlace[place] = seen
+            } else if byPlace[place] == nil {
+                byPlace[place] = (container.path, container.mapping, container.read)
             }
         }
         var found: [(location: SourceLocation?, error: ManifestDecodingError)] = []
-        for entry in byPath.values {
+        for entry in byPlace.values {
             for (i, e) in entry.mapping.entries.enumerated() where !entry.read[i] {
                 guard case let .string(key) = e.key.value else { continue }
                 let path = FieldPath(codingPath: entry.path).appending(key)

@@ -13,13 +13,20 @@ public struct SMIValidator: Sendable {
         for item in bundle.httpRouteGroups.values.sorted(by: { $0.key < $1.key }) { validateGroup(item, &out) }
         for item in bundle.tcpRoutes.values.sorted(by: { $0.key < $1.key }) { validatePorts(item, &out) }
         for item in bundle.udpRoutes.values.sorted(by: { $0.key < $1.key }) { validatePorts(item, &out) }
-        var roots: [SMIBundle.Key: SMIBundle.Key] = [:]
-        for item in bundle.trafficSplits { validateSplit(item, bundle, &roots, &out) }
+        out += splitFindings(bundle)
         return out.sorted { a, b in
             let la = a.location ?? SourceLocation(line: 0, column: 0)
             let lb = b.location ?? SourceLocation(line: 0, column: 0)
             return (a.file ?? "", la.line, la.column, a.code.rawValue, a.message) < (b.file ?? "", lb.line, lb.column, b.code.rawValue, b.message)
         }
+    }
+
+    /// The findings about the TrafficSplits alone (what the traffic model needs), unsorted.
+    func splitFindings(_ bundle: SMIBundle) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var roots: [SMIBundle.Key: SMIBundle.Key] = [:]
+        for item in bundle.trafficSplits { validateSplit(item, bundle, &roots, &out) }
+        return out
     }
 
     // MARK: - Reporting at the manifest's own field

@@ -11,7 +11,7 @@ public struct ManifestEncoder: Sendable {
         if let node = value as? ManifestNode { return node }
         let root = EncodingSlot()
         do {
-            try value.encode(to: NodeEncoder(slot: root, codingPath: []))
+            try value.encode(to: NodeEncoder(slot: root, parentPath: []))
         } catch let error as ManifestEncodingError {
             throw error
         } catch let error as EncodingError {
@@ -77,22 +77,31 @@ final class EncodingSlot {
 
 final class MappingBuilder {
     private var keys: [String] = []
-    private var slots: [String: EncodingSlot] = [:]
+    private var slots: [EncodingSlot] = []
+    /// Positions by key, built once the mapping is large enough for a scan to cost more.
+    private var index: [String: Int]?
 
     func slot(_ key: String) -> EncodingSlot {
-        if let s = slots[key] { return s }
+        if let index {
+            if let i = index[key] { return slots[i] }
+        } else if let i = keys.firstIndex(of: key) {
+            return slots[i]
+        }
         let s = EncodingSlot()
         keys.append(key)
-        slots[key] = s
+        slots.append(s)
+        if index != nil {
+            index?[key] = keys.count - 1
+        } else if keys.count > 16 {
+            index = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         return s
     }
 
     var node: ManifestNode {
         var m = ManifestMapping()
         m.entries.reserveCapacity(keys.count)
-        for key in keys {
-            if let slot = slots[key] { m.append(key, slot.node) }
-        }
+        for (key, slot) in zip(keys, slots) { m.append(key, slot.node) }
         return ManifestNode(.mapping(m))
     }
 }
@@ -111,8 +120,16 @@ final class SequenceBuilder {
 
 struct NodeEncoder: Encoder {
     let slot: EncodingSlot
-    let codingPath: [any CodingKey]
+    /// The path to the container this encoder's value sits in, and the value's key there:
+    /// `codingPath` is only put together when asked for (by a nested container or an error),
+    /// not for every scalar.
+    let parentPath: [any CodingKey]
+    var key: (any CodingKey)? = nil
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    var codingPath: [any CodingKey] {
+        key.map { parentPath + [$0] } ?? parentPath
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         KeyedEncodingContainer(KeyedNodeEncoder<Key>(builder: slot.mapping(), codingPath: codingPath))
@@ -124,12 +141,12 @@ struct NodeEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { self }
 
-    static func encode<T: Encodable>(_ value: T, into slot: EncodingSlot, codingPath: [any CodingKey]) throws {
+    static func encode<T: Encodable>(_ value: T, into encoder: NodeEncoder) throws {
         if let node = value as? ManifestNode {
-            slot.content = .node(node)
+            encoder.slot.content = .node(node)
             return
         }
-        try value.encode(to: NodeEncoder(slot: slot, codingPath: codingPath))
+        try value.encode(to: encoder)
     }
 }
 
@@ -160,7 +177,7 @@ extension NodeEncoder: SingleValueEncodingContainer {
     }
 
     func encode<T: Encodable>(_ value: T) throws {
-        try Self.encode(value, into: slot, codingPath: codingPath)
+        try Self.encode(value, into: self)
     }
 }
 
@@ -169,7 +186,7 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     private func encoder(_ key: Key) -> NodeEncoder {
-        NodeEncoder(slot: builder.slot(key.stringValue), codingPath: codingPath + [key])
+        NodeEncoder(slot: builder.slot(key.stringValue), parentPath: codingPath, key: key)
     }
 
     mutating func encodeNil(forKey key: Key) { encoder(key).encodeNil() }
@@ -198,7 +215,7 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder {
-        NodeEncoder(slot: builder.slot("super"), codingPath: codingPath + [ManifestCodingKey(stringValue: "super")])
+        NodeEncoder(slot: builder.slot("super"), parentPath: codingPath, key: ManifestCodingKey(stringValue: "super"))
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder { encoder(key) }
@@ -211,7 +228,7 @@ struct UnkeyedNodeEncoder: UnkeyedEncodingContainer {
 
     private func encoder() -> NodeEncoder {
         let index = builder.slots.count
-        return NodeEncoder(slot: builder.append(), codingPath: codingPath + [ManifestCodingKey(intValue: index)])
+        return NodeEncoder(slot: builder.append(), parentPath: codingPath, key: ManifestCodingKey(intValue: index))
     }
 
     mutating func encodeNil() { encoder().encodeNil() }

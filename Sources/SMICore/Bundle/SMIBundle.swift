@@ -66,35 +66,18 @@ public struct SMIBundle: Sendable {
         var groups: [Key: Item<Specs.V1Alpha4.HTTPRouteGroup>] = [:]
         var tcp: [Key: Item<Specs.V1Alpha4.TCPRoute>] = [:]
         var udp: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
-        for source in documents {
-            var document = SMIDocument.decode(source)
-            diagnostics += document.diagnostics
+        // Decoding and conversion look at one document each, so they run on all cores;
+        // indexing then goes through the documents in input order.
+        for prepared in documents.concurrentMap(Self.prepare) {
+            let document = prepared.document
+            diagnostics += prepared.diagnostics
             if case .other = document.content {
-                others.append(source)
+                others.append(document.source)
                 continue
             }
-            namespaces.insert(document.object?.namespace ?? "default")
-            if document.object?.kind == "TrafficTarget" {
-                // v1alpha1 has the destination at the top level.
-                for path: FieldPath in ["spec.destination.namespace", "destination.namespace"] {
-                    if let destination = source.root.node(at: path)?.value.stringValue { namespaces.insert(destination) }
-                }
-            }
-            var destinationPort: Int?
-            if case let .smi(object) = document.content, let (portless, port, path) = Self.withoutDestinationPort(object) {
-                guard (1...65535).contains(port) else {
-                    diagnostics.append(Diagnostic(
-                        .error, .portRange, "destination port \(port) is not in 1-65535, so this target grants nothing", object: document.object,
-                        path: path, file: document.source.file, location: (document.source.root.node(at: path) ?? document.source.root).location))
-                    continue
-                }
-                document.content = .smi(portless)
-                destinationPort = port
-            }
-            let (canonical, problems) = document.canonical()
-            diagnostics += problems
-            guard let canonical else { continue }
-            if case let .trafficTarget(o) = canonical, let destinationPort {
+            namespaces.formUnion(prepared.namespaces)
+            guard let canonical = prepared.canonical else { continue }
+            if case let .trafficTarget(o) = canonical, let destinationPort = prepared.destinationPort {
                 destinationPorts[key(o.metadata, document, reporting: false)] = destinationPort
             }
             switch canonical {
@@ -109,7 +92,7 @@ public struct SMIBundle: Sendable {
             case let .trafficSplit(o):
                 insert(o, key(o.metadata, document), document, into: &splits)
             case .trafficMetrics, .trafficMetricsList:
-                others.append(source)
+                others.append(document.source)
             }
         }
         httpRouteGroups = groups
@@ -118,6 +101,44 @@ public struct SMIBundle: Sendable {
         trafficTargets = targets.values.sorted { $0.key < $1.key }
         trafficSplits = splits.values.sorted { $0.key < $1.key }
         diagnostics.sort(by: Self.order)
+    }
+
+    /// One document decoded and converted, before indexing.
+    private struct Prepared: Sendable {
+        var document: SMIDocument
+        var diagnostics: [Diagnostic] = []
+        /// The namespaces the document names (its own, a TrafficTarget's destination).
+        var namespaces: [String] = []
+        var canonical: CanonicalSMIObject?
+        var destinationPort: Int?
+    }
+
+    private static func prepare(_ source: ManifestDocument) -> Prepared {
+        var document = SMIDocument.decode(source)
+        var prepared = Prepared(document: document, diagnostics: document.diagnostics)
+        if case .other = document.content { return prepared }
+        prepared.namespaces.append(document.object?.namespace ?? "default")
+        if document.object?.kind == "TrafficTarget" {
+            // v1alpha1 has the destination at the top level.
+            for path: FieldPath in ["spec.destination.namespace", "destination.namespace"] {
+                if let destination = source.root.node(at: path)?.value.stringValue { prepared.namespaces.append(destination) }
+            }
+        }
+        if case let .smi(object) = document.content, let (portless, port, path) = Self.withoutDestinationPort(object) {
+            guard (1...65535).contains(port) else {
+                prepared.diagnostics.append(Diagnostic(
+                    .error, .portRange, "destination port \(port) is not in 1-65535, so this target grants nothing", object: document.object,
+                    path: path, file: document.source.file, location: (document.source.root.node(at: path) ?? document.source.root).location))
+                return prepared
+            }
+            document.content = .smi(portless)
+            prepared.destinationPort = port
+        }
+        let (canonical, problems) = document.canonical()
+        prepared.document = document
+        prepared.diagnostics += problems
+        prepared.canonical = canonical
+        return prepared
     }
 
     /// An older TrafficTarget without its destination port, and the port, when it has one.

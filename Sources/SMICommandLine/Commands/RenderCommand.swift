@@ -126,22 +126,27 @@ struct RenderCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         guard let adapter else { return ExitStatus.usage }
-        let documents: [ManifestDocument]
-        let workloads: [ManifestDocument]
+        // The documents themselves are let go once the bundle and the inventory are read
+        // from them: on a large mesh they are most of the memory.
+        let bundle: SMIBundle
+        let inventory: Inventory
+        let documentCount: Int
         var diagnostics: [Diagnostic]
         do {
+            let documents: [ManifestDocument]
             (documents, diagnostics) = try InputFiles.documents(paths, console: console)
-            let inventory: (documents: [ManifestDocument], errors: [Diagnostic]) = inventoryPaths.isEmpty ? ([], []) : try InputFiles.documents(inventoryPaths, console: console)
-            workloads = documents + inventory.documents
-            diagnostics += inventory.errors
+            let workloads: (documents: [ManifestDocument], errors: [Diagnostic]) = inventoryPaths.isEmpty ? ([], []) : try InputFiles.documents(inventoryPaths, console: console)
+            diagnostics += workloads.errors
+            bundle = SMIBundle(documents)
+            inventory = Inventory(manifests: workloads.documents.isEmpty ? documents : documents + workloads.documents)
+            documentCount = documents.count
         } catch {
             console.error("smi render: \(error)")
             return ExitStatus.failure
         }
-        let bundle = SMIBundle(documents)
-        let rendering = adapter.render(bundle, inventory: Inventory(manifests: workloads), options: options)
+        let rendering = adapter.render(bundle, inventory: inventory, options: options)
         let report = DiagnosticReport(diagnostics: diagnostics + SMIValidator().validate(bundle) + rendering.diagnostics, strict: options.strict)
-        report.write(to: console, documents: documents.count, then: "\(DiagnosticReport.count(rendering.resources.count, "resource")) for \(adapter.mesh)")
+        report.write(to: console, documents: documentCount, then: "\(DiagnosticReport.count(rendering.resources.count, "resource")) for \(adapter.mesh)")
         if !rendering.resources.isEmpty {
             console.out(try adapter.text(of: rendering, format: format))
         }

@@ -47,6 +47,10 @@ extension Inventory {
         self.init(workloads: workloads, services: services, namespaces: Array(namespaces.values))
     }
 
+    /// The port numbers Kubernetes accepts; a manifest with another one would be rejected, so
+    /// such a port is left out rather than guessed at.
+    static let ports = 1...65535
+
     private static func strings(_ node: ManifestNode?) -> StringMap {
         var map = StringMap()
         for entry in node?.value.mappingValue?.entries ?? [] {
@@ -72,7 +76,7 @@ extension Inventory {
             var own: [ContainerPort] = []
             for port in container.value.mappingValue?["ports"]?.value.sequenceValue ?? [] {
                 let p = port.value.mappingValue
-                guard case let .int(number)? = p?["containerPort"]?.value else { continue }
+                guard case let .int(number)? = p?["containerPort"]?.value, Self.ports.contains(number) else { continue }
                 own.append(ContainerPort(port: number, protocol: p?["protocol"]?.value.stringValue ?? "TCP",
                                          name: p?["name"]?.value.stringValue))
             }
@@ -81,7 +85,7 @@ extension Inventory {
                 guard let get = container.node(at: FieldPath(stringLiteral: "\(key).httpGet"))?.value.mappingValue else { continue }
                 let number: Int?
                 switch get["port"]?.value {
-                case let .int(i)?: number = i
+                case let .int(i)? where Self.ports.contains(i): number = i
                 case let .string(name)?: number = own.first { $0.name == name }?.port
                 default: number = nil
                 }
@@ -98,10 +102,12 @@ extension Inventory {
         var ports: [ServicePort] = []
         for port in spec?["ports"]?.value.sequenceValue ?? [] {
             let p = port.value.mappingValue
-            guard case let .int(number)? = p?["port"]?.value else { continue }
+            guard case let .int(number)? = p?["port"]?.value, Self.ports.contains(number) else { continue }
             let target: String?
             switch p?["targetPort"]?.value {
-            case let .int(i)?: target = String(i)
+            case let .int(i)?:
+                guard Self.ports.contains(i) else { continue }
+                target = String(i)
             case let .string(s)?: target = s
             default: target = nil
             }

@@ -1,9 +1,9 @@
 /// The SMI objects of an input, in their canonical versions, indexed by namespace and name
 /// so that references (TrafficTarget rules, TrafficSplit matches) resolve in constant time.
 ///
-/// Documents that are not SMI are kept as they are (an app's Services and Deployments often
-/// share the files). Order is independent of the input's: every collection is sorted by
-/// namespace and name.
+/// Documents that are not SMI (an app's Services and Deployments often share the files) are
+/// not kept: an `Inventory` reads what adapters need of them. Order is independent of the
+/// input's: every collection is sorted by namespace and name.
 public struct SMIBundle: Sendable {
     /// A namespace and a name.
     public struct Key: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -53,8 +53,6 @@ public struct SMIBundle: Sendable {
     /// destination), including documents that are invalid and left out: the namespaces an
     /// access-control rendering must cover, so that a refused object never leaves one open.
     public private(set) var namespaces: Set<String> = []
-    /// Documents that are not SMI objects, in input order.
-    public private(set) var others: [ManifestDocument] = []
     /// What decoding, conversion and indexing found, sorted by file and position.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -71,10 +69,7 @@ public struct SMIBundle: Sendable {
         for prepared in documents.concurrentMap(Self.prepare) {
             let document = prepared.document
             diagnostics += prepared.diagnostics
-            if case .other = document.content {
-                others.append(document.source)
-                continue
-            }
+            if case .other = document.content { continue }
             namespaces.formUnion(prepared.namespaces)
             guard let canonical = prepared.canonical else { continue }
             if case let .trafficTarget(o) = canonical, let destinationPort = prepared.destinationPort {
@@ -92,7 +87,7 @@ public struct SMIBundle: Sendable {
             case let .trafficSplit(o):
                 insert(o, key(o.metadata, document), document, into: &splits)
             case .trafficMetrics, .trafficMetricsList:
-                others.append(document.source)
+                continue
             }
         }
         httpRouteGroups = groups

@@ -163,3 +163,32 @@ import Testing
             """))
     }
 }
+
+@Suite struct InventoryPortRangeTests {
+    /// Ports a kube-apiserver would reject are left out of the inventory, not used.
+    @Test func portsOutsideTheRangeAreLeftOut() throws {
+        let documents = try YAMLReader().read("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            spec:
+              selector: {app: web}
+              ports: [{port: 80, targetPort: 8080}, {port: 70000}, {port: 81, targetPort: -1}, {port: 0}]
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  serviceAccountName: web
+                  containers: [{name: a, ports: [{containerPort: 8080}, {containerPort: -9223372036854775808}, {containerPort: 65536}]}]
+            """)
+        let inventory = Inventory(manifests: documents)
+        #expect(inventory.service(namespace: "shop", name: "web")?.ports.map(\.port) == [80])
+        #expect(inventory.workloads(namespace: "shop", serviceAccount: "web").first?.ports.map(\.port) == [8080])
+        #expect(inventory.workloads(namespace: "shop").map(\.name) == ["web"])
+        #expect(inventory.workloads(namespace: "other").isEmpty)
+    }
+}

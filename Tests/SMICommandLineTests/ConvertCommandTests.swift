@@ -35,7 +35,7 @@ import Testing
         let bad = try ToolRun.file("a: 1\nb: [x\n", name: "bad.yaml")
         let run = ToolRun(["convert", good, bad])
         #expect(run.status == 1)
-        #expect(run.err == "\(bad):3:1: error: expected ',' or ']' in the flow sequence that starts at 2:4, found the end of the input\n")
+        #expect(run.err == "\(bad):3:1: error[SMI0001]: expected ',' or ']' in the flow sequence that starts at 2:4, found the end of the input\n1 error, 0 warnings in 1 document\n")
         #expect(run.out == "a: 1\n")
     }
 
@@ -119,7 +119,7 @@ import Testing
         let run = ToolRun(["convert", "--to=specs.smi-spec.io/v1alpha2", file])
         #expect(run.status == 1)
         #expect(run.out.isEmpty)
-        #expect(run.err == "\(file):4:25: error[SMI1101]: TCPRoute default/db: spec.matches.ports: TCPRoutes before v1alpha4 cover every port; dropping the ports would widen the route\n")
+        #expect(run.err == "\(file):4:25: error[SMI1101]: TCPRoute default/db: spec.matches.ports: TCPRoutes before v1alpha4 cover every port; dropping the ports would widen the route\n1 error, 0 warnings in 1 document\n")
     }
 
     @Test func invalidObjectsAreReportedNotConverted() {

@@ -98,9 +98,9 @@ enum MeshBenchmark {
             }
             print("")
         }
-        let sizes = pipelines.keys.sorted()
+        let sizes = pipelines.sorted { $0.key < $1.key }
         for (small, large) in zip(sizes, sizes.dropFirst()) {
-            print(String(format: "pipeline N = %d costs %.1fx N = %d (%.0fx the services)", large, pipelines[large]! / pipelines[small]!, small, Double(large) / Double(small)))
+            print(String(format: "pipeline N = %d costs %.1fx N = %d (%.0fx the services)", large.key, large.value / small.value, small.key, Double(large.key) / Double(small.key)))
         }
     }
 }

@@ -89,7 +89,7 @@ struct AccessCommand: ToolCommand {
         guard let documents = InputFiles.documents(paths, console: console, command: "access", status: &status) else { return ExitStatus.failure }
         let bundle = SMIBundle(documents)
         for diagnostic in SMIValidator().validate(bundle) where diagnostic.severity == .error {
-            console.error(diagnostic.description)
+            console.diagnostic(diagnostic)
             status = ExitStatus.failure
         }
         let requests: [AccessRequest]

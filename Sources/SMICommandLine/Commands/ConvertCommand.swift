@@ -81,16 +81,20 @@ struct ConvertCommand: ToolCommand {
         var output: [UInt8] = []
         output.reserveCapacity(Self.flushThreshold + 65536)
         var written = 0
+        var documents = 0
+        var reported: [Diagnostic] = []
         let jsonWriter = JSONWriter()
         for input in inputs {
             do {
                 // Each document is written as soon as it is read, so memory stays bounded by
                 // the largest document rather than the whole input.
                 try reader.forEachDocument(in: input.bytes, file: input.name) { document in
+                    documents += 1
                     var node = document.root
                     if let target {
                         let (converted, diagnostics) = Self.convert(document, to: target)
-                        for diagnostic in diagnostics { console.error(diagnostic.description) }
+                        for diagnostic in diagnostics { console.diagnostic(diagnostic) }
+                        reported += diagnostics
                         guard let converted else {
                             status = ExitStatus.failure
                             return
@@ -116,11 +120,16 @@ struct ConvertCommand: ToolCommand {
                     }
                 }
             } catch {
-                console.error(error.description)
+                let diagnostic = Diagnostic(error)
+                console.diagnostic(diagnostic)
+                reported.append(diagnostic)
                 status = ExitStatus.failure
             }
         }
         console.out(bytes: output)
+        if !reported.isEmpty {
+            console.error(DiagnosticReport(diagnostics: reported, strict: false).summary(documents: documents))
+        }
         return status
     }
 

@@ -73,7 +73,8 @@ struct ExplainCommand: ToolCommand {
         case .comparison:
             console.out(markdown ? Self.markdownComparison() : Self.comparison())
         case let .mesh(adapter, filter):
-            let rows = adapter.capabilities.features.filter { filter == nil || $0.feature.rawValue.lowercased().contains(filter!.lowercased()) }
+            let wanted = filter?.lowercased()
+            let rows = adapter.capabilities.features.filter { row in wanted.map { row.feature.rawValue.lowercased().contains($0) } ?? true }
             guard !rows.isEmpty else {
                 console.error("smi explain: no feature of \(adapter.mesh) matches '\(filter ?? "")'; the features are:\n" + SMIFeature.allCases.map { "  " + $0.rawValue }.joined(separator: "\n"))
                 return ExitStatus.usage

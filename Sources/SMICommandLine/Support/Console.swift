@@ -1,4 +1,5 @@
 import Foundation
+import SMICore
 
 /// Where a command writes: results to one stream (stdout), diagnostics to another
 /// (stderr). Tests use a console that keeps what was written.
@@ -48,6 +49,11 @@ public struct Console: Sendable {
     /// Writes bytes to stdout as they are.
     func out(bytes: [UInt8]) {
         writeOut(bytes)
+    }
+
+    /// Writes a diagnostic to stderr, coloured when the console has colours.
+    func diagnostic(_ diagnostic: Diagnostic) {
+        error(colours ? diagnostic.formatted(DiagnosticReport.colour(diagnostic.severity)) : diagnostic.description)
     }
 
     /// Writes a line to stderr.

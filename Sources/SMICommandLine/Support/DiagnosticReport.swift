@@ -36,9 +36,7 @@ struct DiagnosticReport {
 
     /// Writes every diagnostic and the summary.
     func write(to console: Console, documents: Int, then detail: String? = nil) {
-        for diagnostic in diagnostics {
-            console.error(console.colours ? diagnostic.formatted(Self.colour(diagnostic.severity)) : diagnostic.description)
-        }
+        for diagnostic in diagnostics { console.diagnostic(diagnostic) }
         console.error(summary(documents: documents, then: detail))
     }
 

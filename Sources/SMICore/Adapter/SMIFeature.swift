@@ -9,6 +9,8 @@ public enum SMIFeature: String, Sendable, CaseIterable {
     case destinationPort = "TrafficTarget.spec.destination.port"
     /// The ServiceAccounts a TrafficTarget allows.
     case sources = "TrafficTarget.spec.sources"
+    /// The matches a rule selects of its HTTPRouteGroup (all when it names none).
+    case ruleMatches = "TrafficTarget.spec.rules[].matches"
     /// A TCPRoute rule: every TCP byte, on every port or on the listed ones.
     case tcpRoute = "TCPRoute"
     /// A match's path, an RE2 regex.
@@ -19,6 +21,8 @@ public enum SMIFeature: String, Sendable, CaseIterable {
     case headers = "HTTPRouteGroup.spec.matches[].headers"
     /// A UDPRoute rule.
     case udpRoute = "UDPRoute"
+    /// The root Service a TrafficSplit splits the traffic of.
+    case splitRoot = "TrafficSplit.spec.service"
     /// A TrafficSplit's backends and their weights.
     case splitWeights = "TrafficSplit.spec.backends"
     /// SMI's port rule: a backend takes part in the traffic of the root's ports it exposes.

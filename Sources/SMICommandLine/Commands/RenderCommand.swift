@@ -126,8 +126,8 @@ struct RenderCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         guard let adapter else { return ExitStatus.usage }
-        // The documents themselves are let go once the bundle and the inventory are read
-        // from them: on a large mesh they are most of the memory.
+        // Only the bundle and the inventory outlive this block: the trees of the documents
+        // that are not SMI are freed before rendering allocates its own.
         let bundle: SMIBundle
         let inventory: Inventory
         let documentCount: Int

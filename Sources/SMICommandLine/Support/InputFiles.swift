@@ -63,6 +63,12 @@ enum InputFiles {
         var documents: [ManifestDocument] = []
         var errors: [Diagnostic] = []
         for input in try read(paths, console: console) {
+            // `read` uses every core on large inputs; when it fails, the documents before the
+            // error are read again one by one, so that they are still used.
+            if let all = try? YAMLReader().read(input.bytes, file: input.name) {
+                documents += all
+                continue
+            }
             do {
                 try YAMLReader().forEachDocument(in: input.bytes, file: input.name) { documents.append($0) }
             } catch {

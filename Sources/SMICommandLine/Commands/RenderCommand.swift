@@ -150,6 +150,7 @@ struct RenderCommand: ToolCommand {
         if !rendering.resources.isEmpty {
             console.out(try adapter.text(of: rendering, format: format))
         }
+        console.keepUntilExit((bundle, inventory, rendering))
         return report.status
     }
 }

@@ -51,8 +51,10 @@ struct ValidateCommand: ToolCommand {
             console.error("smi validate: \(error)")
             return ExitStatus.failure
         }
-        let report = DiagnosticReport(diagnostics: diagnostics + SMIValidator().validate(SMIBundle(documents)), strict: strict)
+        let bundle = SMIBundle(documents)
+        let report = DiagnosticReport(diagnostics: diagnostics + SMIValidator().validate(bundle), strict: strict)
         report.write(to: console, documents: documents.count)
+        console.keepUntilExit((documents, bundle))
         return report.status
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SMICore
+import Synchronization
 
 /// Where a command writes: results to one stream (stdout), diagnostics to another
 /// (stderr). Tests use a console that keeps what was written.
@@ -10,6 +11,8 @@ public struct Console: Sendable {
     let readInput: @Sendable () -> [UInt8]
     /// Whether diagnostics on stderr are coloured (a terminal, and `NO_COLOR` not set).
     let colours: Bool
+    /// Holds values the process is about to exit with, when there is such a process.
+    private let keeper: Keeper?
 
     /// A console over arbitrary sinks and an input source.
     public init(
@@ -18,10 +21,18 @@ public struct Console: Sendable {
         input: @escaping @Sendable () -> [UInt8] = { [] },
         colours: Bool = false
     ) {
+        self.init(out: out, error: error, input: input, colours: colours, keeper: nil)
+    }
+
+    private init(
+        out: @escaping @Sendable ([UInt8]) -> Void, error: @escaping @Sendable ([UInt8]) -> Void,
+        input: @escaping @Sendable () -> [UInt8], colours: Bool, keeper: Keeper?
+    ) {
         writeOut = out
         writeError = error
         readInput = input
         self.colours = colours
+        self.keeper = keeper
     }
 
     /// The process's stdout, stderr and stdin; colours when stderr is a terminal and the
@@ -31,8 +42,26 @@ public struct Console: Sendable {
             out: { bytes in bytes.withUnsafeBufferPointer { FileHandle.standardOutput.write(Data(buffer: $0)) } },
             error: { bytes in bytes.withUnsafeBufferPointer { FileHandle.standardError.write(Data(buffer: $0)) } },
             input: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
-            colours: wantsColours(isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+            colours: wantsColours(isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
+            keeper: Keeper()
         )
+    }
+
+    /// Hands a command's large values (a mesh's bundle and rendering) to the process, which
+    /// exits right after the command: freeing them one object at a time would only delay the
+    /// exit (a tenth of the time of `smi render` on a large mesh). Elsewhere, as in tests,
+    /// they are freed as usual.
+    func keepUntilExit(_ value: some Sendable) {
+        keeper?.keep(value)
+    }
+
+    /// Values kept until the process exits.
+    private final class Keeper: Sendable {
+        private let values = Mutex<[any Sendable]>([])
+
+        func keep(_ value: some Sendable) {
+            values.withLock { $0.append(value) }
+        }
     }
 
     /// Colours go to a terminal only, and not when `NO_COLOR` is set to anything non-empty or

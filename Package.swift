@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter"], swiftSettings: strictness),
         .executableTarget(name: "smi", dependencies: ["SMICommandLine"], swiftSettings: strictness),
         // The fuzz targets (Fuzz/run.sh builds them with libFuzzer; the tests replay what they found).
-        .target(name: "SMIFuzzTargets", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "SMITestSupport"], swiftSettings: strictness),
+        .target(name: "SMIFuzzTargets", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter"], swiftSettings: strictness),
         .executableTarget(name: "smi-fuzz", dependencies: ["SMIFuzzTargets"], swiftSettings: strictness),
         // Helpers every test target shares: seeded generators, marked inputs, paths to the
         // shared reference material. Not a product.

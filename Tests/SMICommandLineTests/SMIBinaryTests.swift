@@ -51,6 +51,13 @@ import Testing
         #expect(strict.out == lenient.out)
         let validate = try ProcessRun(smi: ["validate", "--strict", SharedReference.packageRoot.appendingPathComponent("Examples/shop").path])
         #expect(validate.status == 0)
+        // A validation warning: fine by default, a failure with --strict, and the summary says why.
+        let warned = "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: {name: web, namespace: shop}\nspec:\n  service: web\n  backends: [{service: web, weight: 1}, {service: web-v2, weight: 1}]\n"
+        let warning = "<stdin>:6:24: warning[SMI2004]: TrafficSplit shop/web: spec.backends[0].service: the root Service is also a backend; its share goes to the root's own endpoints\n"
+        let plain = try ProcessRun(smi: ["validate", "-"], stdin: warned)
+        #expect(plain.status == 0 && plain.err == warning + "0 errors, 1 warning in 1 document\n")
+        let failing = try ProcessRun(smi: ["validate", "--strict", "-"], stdin: warned)
+        #expect(failing.status == 1 && failing.err == warning + "0 errors, 1 warning in 1 document (--strict: warnings fail)\n")
     }
 
     @Test func readsStandardInput() throws {

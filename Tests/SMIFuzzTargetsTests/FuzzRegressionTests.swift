@@ -1,5 +1,5 @@
 import Foundation
-import SMIFuzzTargets
+@testable import SMIFuzzTargets
 import SMITestSupport
 import Testing
 
@@ -39,6 +39,13 @@ import Testing
             let failure = target.run([UInt8](try Data(contentsOf: input)))
             #expect(failure == nil, "\(input.path): \(failure?.description ?? "")")
         }
+    }
+
+    /// The pipeline target checks each JSON document on its own: one per line, or indented
+    /// over several lines as Consul's config entries are.
+    @Test func jsonOutputSplitsIntoItsDocuments() {
+        #expect(PipelineFuzzing.jsonDocuments("{\"a\":1}\n{\"b\":2}\n") == ["{\"a\":1}", "{\"b\":2}"])
+        #expect(PipelineFuzzing.jsonDocuments("{\n  \"Kind\": \"x\"\n}\n{\n  \"Kind\": \"y\"\n}\n") == ["{\n  \"Kind\": \"x\"\n}", "{\n  \"Kind\": \"y\"\n}"])
     }
 
     @Test func regexShapesAgreeWithMatching() {

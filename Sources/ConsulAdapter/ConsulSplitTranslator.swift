@@ -139,7 +139,7 @@ struct ConsulSplitTranslator {
                 out.append(Target(service: backend.service))
                 continue
             }
-            let pods = inventory.workloads(namespace: namespace).filter { service.selects($0.podLabels) }
+            let pods = inventory.workloads(selectedBy: service)
             let accounts = Set(pods.map(\.serviceAccount))
             if accounts == [plan.root] {
                 out.append(Target(service: plan.root, subset: DNSName.shortened(backend.service)))
@@ -153,7 +153,7 @@ struct ConsulSplitTranslator {
         }
         if out.contains(where: { $0.subset == nil && $0.service != plan.root }), let root = inventory.service(namespace: namespace, name: plan.root),
            root.labels[ConsulWorkloads.serviceIgnoreLabel] != "true",
-           inventory.workloads(namespace: namespace).contains(where: { $0.serviceAccount != plan.root && root.selects($0.podLabels) }) {
+           inventory.workloads(selectedBy: root).contains(where: { $0.serviceAccount != plan.root }) {
             report(.warning, .consulSplit, "Service \(namespace)/\(plan.root) selects the backends' pods too, which consul-k8s would register under two names (connect-init fails): label it \(ConsulWorkloads.serviceIgnoreLabel): \"true\"", plan, into: &rendering)
         }
         guard !subsetPods.isEmpty else { return out }

@@ -18,10 +18,15 @@ struct IstioAccessTranslator {
         name.isEmpty || name.hasPrefix(":") || name.lowercased() == "host"
     }
 
+    /// One SMI match as Istio operations and `when` conditions, or why Istio cannot express it.
+    typealias Translation = Result<([AuthorizationPolicy.Operation], [AuthorizationPolicy.Condition]), MatchProblem>
+
     func render(into rendering: inout Rendering) {
+        // Targets share route groups, and groups repeat matches: each is translated once.
+        var translations: [Specs.HTTPMatch: Translation] = [:]
         for item in bundle.trafficTargets {
             let namespace = item.object.spec.destination.namespace ?? item.key.namespace
-            if let policy = policy(for: item, destinationNamespace: namespace, into: &rendering) {
+            if let policy = policy(for: item, destinationNamespace: namespace, translations: &translations, into: &rendering) {
                 add(policy, into: &rendering)
             }
         }
@@ -46,7 +51,8 @@ struct IstioAccessTranslator {
         rendering.report(severity, code, message, about: item.document, strict: options.strict)
     }
 
-    private func policy(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String, into rendering: inout Rendering) -> AuthorizationPolicy? {
+    private func policy(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String,
+                        translations: inout [Specs.HTTPMatch: Translation], into rendering: inout Rendering) -> AuthorizationPolicy? {
         let target = item.object
         let destination = target.spec.destination
         guard destination.kind == "ServiceAccount",
@@ -68,14 +74,15 @@ struct IstioAccessTranslator {
         let from = [AuthorizationPolicy.From(source: .init(principals: Array(Set(principals)).sorted()))]
         var rules: [AuthorizationPolicy.Rule] = []
         if !principals.isEmpty {
-            rules = grants(for: item, from: from, into: &rendering)
+            rules = grants(for: item, from: from, translations: &translations, into: &rendering)
         }
         let meta = RenderedMetadata.make(name: item.key.name, namespace: destinationNamespace, sources: item.document.object.map { [$0] } ?? [], options: options)
         // With no rule left the policy still selects the pods: it then allows nothing, as SMI does.
         return AuthorizationPolicy(metadata: meta, spec: .init(selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
     }
 
-    private func grants(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [AuthorizationPolicy.From], into rendering: inout Rendering) -> [AuthorizationPolicy.Rule] {
+    private func grants(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [AuthorizationPolicy.From],
+                        translations: inout [Specs.HTTPMatch: Translation], into rendering: inout Rendering) -> [AuthorizationPolicy.Rule] {
         let rules = item.object.spec.rules
         let namespace = item.key.namespace
         if rules.contains(where: { $0.kind == "UDPRoute" }) {
@@ -102,7 +109,7 @@ struct IstioAccessTranslator {
                   group.spec.matches.allSatisfy({ ($0.methods ?? []).allSatisfy(IstioAccessTranslator.smiMethods.contains) })
             else { continue }
             for match in selected {
-                switch translate(match) {
+                switch translation(of: match, translations: &translations) {
                 case let .success((operations, conditions)):
                     for var operation in operations {
                         operation.ports = portList
@@ -118,9 +125,17 @@ struct IstioAccessTranslator {
 
     static let smiMethods: Set<String> = ["*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
 
+    /// `translate(match)`, remembered.
+    private func translation(of match: Specs.HTTPMatch, translations: inout [Specs.HTTPMatch: Translation]) -> Translation {
+        if let known = translations[match] { return known }
+        let translation = translate(match)
+        translations[match] = translation
+        return translation
+    }
+
     /// One SMI match as Istio operations (one per path form, all with the same methods) and
     /// `when` conditions; a failure says why Istio cannot express it exactly.
-    private func translate(_ match: Specs.HTTPMatch) -> Result<([AuthorizationPolicy.Operation], [AuthorizationPolicy.Condition]), MatchProblem> {
+    private func translate(_ match: Specs.HTTPMatch) -> Translation {
         let methods = match.methods ?? []
         let methodList: [String]? = methods.isEmpty || methods.contains("*") ? nil : methods
         var paths: [String]? = nil

@@ -161,14 +161,26 @@ public struct Inventory: Sendable, Equatable {
     /// namespace and name: adapters look them up once per object, which must not scan.
     private var workloadIndex: [Key: [Int]] = [:]
     private var namespaceIndex: [String: [Int]] = [:]
+    private var labelIndex: [Label: [Int]] = [:]
     private var serviceIndex: [Key: Int] = [:]
+
+    /// A pod label in a namespace, to look the workloads carrying it up by.
+    private struct Label: Hashable, Sendable {
+        var namespace: String
+        var key: String
+        var value: String
+    }
 
     private mutating func indexWorkloads() {
         workloadIndex = [:]
         namespaceIndex = [:]
+        labelIndex = [:]
         for (position, workload) in workloads.enumerated() {
             workloadIndex[Key(namespace: workload.namespace, name: workload.serviceAccount), default: []].append(position)
             namespaceIndex[workload.namespace, default: []].append(position)
+            for (key, value) in workload.podLabels {
+                labelIndex[Label(namespace: workload.namespace, key: key, value: value), default: []].append(position)
+            }
         }
     }
 
@@ -190,6 +202,26 @@ public struct Inventory: Sendable, Equatable {
     /// The workloads of a namespace, in `workloads` order.
     public func workloads(namespace: String) -> [Workload] {
         (namespaceIndex[namespace] ?? []).map { workloads[$0] }
+    }
+
+    /// The workloads of a namespace whose pods carry every label of `labels` (all of the
+    /// namespace's when `labels` is empty), in `workloads` order. Selectors and Services
+    /// look their pods up this way once per object: only the workloads with the rarest of
+    /// the labels are looked at, not the whole namespace.
+    public func workloads(namespace: String, carrying labels: StringMap) -> [Workload] {
+        var candidates: [Int]?
+        for (key, value) in labels {
+            let positions = labelIndex[Label(namespace: namespace, key: key, value: value)] ?? []
+            if positions.count < candidates?.count ?? .max { candidates = positions }
+        }
+        guard let candidates else { return workloads(namespace: namespace) }
+        return candidates.lazy.map { workloads[$0] }.filter { workload in labels.allSatisfy { workload.podLabels[$0.key] == $0.value } }
+    }
+
+    /// The workloads whose pods `service` selects (none for a Service without a selector).
+    public func workloads(selectedBy service: Service) -> [Workload] {
+        guard let selector = service.selector, !selector.isEmpty else { return [] }
+        return workloads(namespace: service.namespace, carrying: selector)
     }
 
     /// The Service with this name, if the inventory has it.

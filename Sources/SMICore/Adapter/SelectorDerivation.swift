@@ -32,10 +32,8 @@ public enum SelectorDerivation {
             return .failure(Problem(message: "the workloads running as \(namespace)/\(serviceAccount) share no pod label to select them by"))
         }
         let sorted = StringMap(common.entries.sorted { $0.key < $1.key })
-        for other in inventory.workloads(namespace: namespace) where other.serviceAccount != serviceAccount {
-            if sorted.allSatisfy({ other.podLabels[$0.key] == $0.value }) {
-                return .failure(Problem(message: "every label of the pods running as \(namespace)/\(serviceAccount) is also on \(other.kind) \(namespace)/\(other.name), which runs as \(other.serviceAccount)"))
-            }
+        if let other = inventory.workloads(namespace: namespace, carrying: sorted).first(where: { $0.serviceAccount != serviceAccount }) {
+            return .failure(Problem(message: "every label of the pods running as \(namespace)/\(serviceAccount) is also on \(other.kind) \(namespace)/\(other.name), which runs as \(other.serviceAccount)"))
         }
         return .success(sorted)
     }

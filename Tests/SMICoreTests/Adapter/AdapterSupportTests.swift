@@ -192,3 +192,29 @@ import Testing
         #expect(inventory.workloads(namespace: "other").isEmpty)
     }
 }
+
+@Suite struct InventoryLabelLookupTests {
+    /// The label index answers exactly what a scan of the namespace does, for random pods,
+    /// selectors (empty, unknown labels, several labels) and Services with and without one.
+    @Test func lookupsByLabelEqualAScan() {
+        var random = SystemRandomNumberGenerator()
+        let keys = ["app", "tier", "version"], values = ["a", "b", "c"]
+        func labels() -> StringMap {
+            StringMap(keys.filter { _ in Bool.random(using: &random) }.map { ($0, values.randomElement(using: &random)!) })
+        }
+        for _ in 0..<200 {
+            let workloads = (0..<Int.random(in: 0...12, using: &random)).map { i in
+                Inventory.Workload(kind: "Deployment", namespace: ["x", "y"].randomElement(using: &random)!, name: "w\(i)",
+                                   serviceAccount: ["s", "t"].randomElement(using: &random)!, podLabels: labels())
+            }
+            let inventory = Inventory(workloads: workloads)
+            for namespace in ["x", "y", "z"] {
+                let wanted = labels()
+                let scanned = inventory.workloads(namespace: namespace).filter { w in wanted.allSatisfy { w.podLabels[$0.key] == $0.value } }
+                #expect(inventory.workloads(namespace: namespace, carrying: wanted) == scanned, "\(namespace) \(wanted)")
+                let service = Inventory.Service(namespace: namespace, name: "svc", selector: Bool.random(using: &random) ? wanted : nil, ports: [])
+                #expect(inventory.workloads(selectedBy: service) == inventory.workloads(namespace: namespace).filter { service.selects($0.podLabels) })
+            }
+        }
+    }
+}

@@ -3,9 +3,9 @@
 /// Two wire forms exist (notes D4): a list of single-key maps (the SDK's CRD:
 /// `[{user-agent: ".*Android.*"}]`) and a plain map (the later spec docs). Both are read;
 /// the list form is written. Values must be strings: an unquoted `on` is not the text "on".
-public struct HTTPHeaderConditions: Sendable, Equatable, Codable {
+public struct HTTPHeaderConditions: Sendable, Hashable, Codable {
     /// One condition.
-    public struct Condition: Sendable, Equatable {
+    public struct Condition: Sendable, Hashable {
         /// The header name (compared case-insensitively).
         public var name: String
         /// The RE2 regex a value of the header must match in full.

@@ -5,7 +5,7 @@ public enum Specs {
     public static let group = "specs.smi-spec.io"
 
     /// One HTTP match of v1alpha2 and later: path regex AND methods AND every header.
-    public struct HTTPMatch: Sendable, Equatable, Codable {
+    public struct HTTPMatch: Sendable, Hashable, Codable {
         /// The name rules refer to.
         public var name: String
         /// RE2 regex matched from the start of the path (notes D1); absent or empty means any.

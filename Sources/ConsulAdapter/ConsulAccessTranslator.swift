@@ -64,6 +64,7 @@ struct ConsulAccessTranslator {
         var table: [Identity: [Identity: Grant]] = [:]
         var destinations: [Identity: [Item]] = [:]
         var known = Set(inventory.workloads.map { Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
+        var expansions = MatchExpansions(anchoring: options.pathAnchoring)
         for item in bundle.trafficTargets where item.object.spec.destination.kind == "ServiceAccount" {
             let spec = item.object.spec
             let destination = Identity(namespace: spec.destination.namespace ?? item.key.namespace, serviceAccount: spec.destination.name)
@@ -71,7 +72,7 @@ struct ConsulAccessTranslator {
             known.insert(destination)
             let sources = spec.sources.filter { $0.kind == "ServiceAccount" }.map { Identity(namespace: $0.namespace ?? item.key.namespace, serviceAccount: $0.name) }
             known.formUnion(sources)
-            guard let grant = grant(item, destination: destination, into: &rendering) else { continue }
+            guard let grant = grant(item, destination: destination, expansions: &expansions, into: &rendering) else { continue }
             for source in sources {
                 guard workloads.name(source) != nil else {
                     report(.warning, .consulWorkload, "source \(source) is the ServiceAccount 'default', which consul-k8s' ACL binding rule gives no identity: its grant is not rendered", item, into: &rendering)
@@ -226,7 +227,7 @@ struct ConsulAccessTranslator {
 
     /// What `item` grants its sources at `destination`, as Consul can hold it; nil for
     /// nothing, with a diagnostic wherever that is stricter than SMI.
-    private func grant(_ item: Item, destination: Identity, into rendering: inout Rendering) -> Grant? {
+    private func grant(_ item: Item, destination: Identity, expansions: inout MatchExpansions, into rendering: inout Rendering) -> Grant? {
         let rules = item.object.spec.rules
         // An object outside the CRD's rule-kind enum would not exist on a cluster (D25).
         guard rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) }), destination.serviceAccount != "default" else { return nil }
@@ -257,12 +258,12 @@ struct ConsulAccessTranslator {
             grant.http = true
             for rule in http {
                 for match in bundle.grantedMatches(rule, namespace: item.key.namespace) {
-                    let conditions = SplitPlan.Condition.expanding(match)
-                    if conditions.contains(where: { $0.admitsEveryRequest(anchoring: options.pathAnchoring) }) {
+                    let expansion = expansions.expansion(of: match)
+                    if expansion.admitsEveryRequest {
                         grant.everything = true
                         continue
                     }
-                    for condition in conditions {
+                    for condition in expansion.conditions {
                         switch ConsulMatches.matches(condition, anchoring: options.pathAnchoring) {
                         case let .success(matches): grant.matches += matches
                         case let .failure(problem):

@@ -55,11 +55,12 @@ struct LinkerdAccessTranslator {
             targets[Destination(namespace: destination.namespace ?? item.key.namespace, serviceAccount: destination.name), default: []].append(item)
         }
         var served = Set<Destination>()
+        var expansions = MatchExpansions(anchoring: options.pathAnchoring)
         for (destination, items) in targets.sorted(by: { $0.key < $1.key }) {
             switch SelectorDerivation.selector(namespace: destination.namespace, serviceAccount: destination.serviceAccount, in: inventory) {
             case let .success(selector):
                 served.insert(destination)
-                renderDestination(destination, selector: selector, items: items, into: &rendering)
+                renderDestination(destination, selector: selector, items: items, expansions: &expansions, into: &rendering)
             case let .failure(problem):
                 for item in items {
                     report(.error, .linkerdSelector, "no Server for \(destination.namespace)/\(destination.serviceAccount): \(problem.message); Linkerd's default inbound policy decides for its pods", item, into: &rendering)
@@ -115,7 +116,8 @@ struct LinkerdAccessTranslator {
         rendering.report(severity, code, message, about: item.document, strict: options.strict)
     }
 
-    private func renderDestination(_ destination: Destination, selector: StringMap, items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], into rendering: inout Rendering) {
+    private func renderDestination(_ destination: Destination, selector: StringMap, items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>],
+                                   expansions: inout MatchExpansions, into rendering: inout Rendering) {
         var ports = Set(knownPorts(namespace: destination.namespace, serviceAccount: destination.serviceAccount))
         for item in items {
             switch TargetPorts.of(item, in: bundle) {
@@ -130,7 +132,7 @@ struct LinkerdAccessTranslator {
             }
         }
         for port in ports.sorted() {
-            let grants = self.grants(on: port, items, into: &rendering)
+            let grants = self.grants(on: port, items, expansions: &expansions, into: &rendering)
             let server = "\(destination.serviceAccount)-\(port)"
             let namespace = destination.namespace
             add(self.server(server, namespace, grants.sources, selector: selector, port: port), into: &rendering)
@@ -207,7 +209,8 @@ struct LinkerdAccessTranslator {
     }
 
     /// What the targets grant on `port`, by kind of grant (notes 4.3 step 1).
-    private func grants(on port: Int, _ items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], into rendering: inout Rendering) -> PortGrants {
+    private func grants(on port: Int, _ items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], expansions: inout MatchExpansions,
+                        into rendering: inout Rendering) -> PortGrants {
         var grants = PortGrants()
         for item in items {
             let target = item.object
@@ -227,12 +230,12 @@ struct LinkerdAccessTranslator {
                 var conditions: [SplitPlan.Condition] = []
                 for rule in http {
                     for match in bundle.grantedMatches(rule, namespace: item.key.namespace) {
-                        let expanded = SplitPlan.Condition.expanding(match)
-                        if expanded.contains(where: { $0.admitsEveryRequest(anchoring: options.pathAnchoring) }) {
+                        let expansion = expansions.expansion(of: match)
+                        if expansion.admitsEveryRequest {
                             grants.allHTTP.formUnion(sources)
                             continue
                         }
-                        for condition in expanded {
+                        for condition in expansion.conditions {
                             if let problem = LinkerdMatches.problem(condition, anchoring: options.pathAnchoring) {
                                 report(.warning, .linkerdMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): \(problem)", item, into: &rendering)
                             } else {

@@ -32,8 +32,7 @@ enum LinkerdMatches {
         if let regex = ([condition.pathRegex].compactMap { $0 } + condition.headers.map(\.regex)).first(where: hasUnicodeClass) {
             return "the regex '\(regex)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd's Rust regexes read as Unicode and RE2 as ASCII"
         }
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~")
-        if let header = condition.headers.map(\.name).first(where: { $0.isEmpty || !$0.allSatisfy(allowed.contains) }) {
+        if let header = condition.headers.map(\.name).first(where: { $0.isEmpty || !$0.utf8.allSatisfy(isTokenByte) }) {
             return "Linkerd cannot match the header '\(header)'"
         }
         let written = match(condition, anchoring: anchoring)
@@ -43,13 +42,24 @@ enum LinkerdMatches {
         return nil
     }
 
+    /// Whether a byte may be in a header name (an HTTP token character).
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+    }
+
+    /// Whether the regex has an escape (`\d`, `\w`, `\s`, `\b`, `\p` or their negations)
+    /// whose meaning depends on the regex engine. Bytes suffice: no byte of a multi-byte
+    /// character is ASCII.
     static func hasUnicodeClass(_ regex: String) -> Bool {
         var escaped = false
-        for character in regex {
+        for byte in regex.utf8 {
             if escaped {
-                if "dDwWsSbBpP".contains(character) { return true }
+                if "dDwWsSbBpP".utf8.contains(byte) { return true }
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == UInt8(ascii: "\\") {
                 escaped = true
             }
         }

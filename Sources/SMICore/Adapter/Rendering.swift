@@ -35,7 +35,9 @@ public struct Rendering: Sendable {
     /// The rendering with resources and diagnostics in their canonical order.
     public func sorted() -> Rendering {
         var copy = self
-        copy.resources.sort { Self.sortKey($0).lexicographicallyPrecedes(Self.sortKey($1)) }
+        // Each key is worked out once, not at every comparison; the sort is stable.
+        let keys = resources.map(Self.sortKey)
+        copy.resources = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { resources[$0] }
         copy.diagnostics.sort { a, b in
             let la = a.location ?? SourceLocation(line: 0, column: 0)
             let lb = b.location ?? SourceLocation(line: 0, column: 0)

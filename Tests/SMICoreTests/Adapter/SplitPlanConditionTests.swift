@@ -27,3 +27,30 @@ import Testing
         #expect(!Self.condition("/api").mayOverlap(Self.condition("/api/v1"), anchoring: .full))
     }
 }
+
+@Suite struct MatchExpansionsTests {
+    /// A remembered expansion is the expansion, whichever anchoring and whatever was asked
+    /// before (matches differing only in name, methods or headers are kept apart).
+    @Test(arguments: [RE2Regex.Anchoring.prefix, .full])
+    func rememberedExpansionsEqualFreshOnes(anchoring: RE2Regex.Anchoring) {
+        let matches = [
+            Specs.HTTPMatch(name: "a", pathRegex: "/api"),
+            Specs.HTTPMatch(name: "a", pathRegex: "/api", methods: ["GET", "POST"]),
+            Specs.HTTPMatch(name: "b", pathRegex: ".*"),
+            Specs.HTTPMatch(name: "c", pathRegex: "/x$", headers: HTTPHeaderConditions([.init(name: "X-A", regex: "v")])),
+            Specs.HTTPMatch(name: "d", pathRegex: "("),
+            Specs.HTTPMatch(name: "e"),
+        ]
+        var expansions = MatchExpansions(anchoring: anchoring)
+        for match in matches + matches.reversed() {
+            let conditions = SplitPlan.Condition.expanding(match)
+            let expansion = expansions.expansion(of: match)
+            #expect(expansion.conditions == conditions)
+            #expect(expansion.admitsEveryRequest == conditions.contains { $0.admitsEveryRequest(anchoring: anchoring) })
+        }
+        #expect(expansions.expansion(of: matches[2]).admitsEveryRequest)
+        #expect(!expansions.expansion(of: matches[0]).admitsEveryRequest)
+        #expect(expansions.expansion(of: matches[4]).conditions.isEmpty)
+        #expect(expansions.expansion(of: matches[1]).conditions.count == 2)
+    }
+}

@@ -88,10 +88,9 @@ struct AccessCommand: ToolCommand {
         var status = ExitStatus.success
         guard let documents = InputFiles.documents(paths, console: console, command: "access", status: &status) else { return ExitStatus.failure }
         let bundle = SMIBundle(documents)
-        for diagnostic in SMIValidator().validate(bundle) where diagnostic.severity == .error {
-            console.diagnostic(diagnostic)
-            status = ExitStatus.failure
-        }
+        let errors = SMIValidator().validate(bundle).filter { $0.severity == .error }
+        console.diagnostics(errors)
+        if !errors.isEmpty { status = ExitStatus.failure }
         let requests: [AccessRequest]
         do {
             requests = try requestsFile.map { file throws(RequestFileError) in try RequestFile.read(file) } ?? [single.request()]

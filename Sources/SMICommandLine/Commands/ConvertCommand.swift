@@ -93,7 +93,7 @@ struct ConvertCommand: ToolCommand {
                     var node = document.root
                     if let target {
                         let (converted, diagnostics) = Self.convert(document, to: target)
-                        for diagnostic in diagnostics { console.diagnostic(diagnostic) }
+                        console.diagnostics(diagnostics)
                         reported += diagnostics
                         guard let converted else {
                             status = ExitStatus.failure
@@ -121,7 +121,7 @@ struct ConvertCommand: ToolCommand {
                 }
             } catch {
                 let diagnostic = Diagnostic(error)
-                console.diagnostic(diagnostic)
+                console.diagnostics([diagnostic])
                 reported.append(diagnostic)
                 status = ExitStatus.failure
             }

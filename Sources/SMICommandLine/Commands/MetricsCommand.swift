@@ -50,7 +50,7 @@ struct MetricsCommand: ToolCommand {
             case .smi(.trafficMetrics(let one)): items = [one]
             case .smi(.trafficMetricsList(let list)): items = list.items
             case .invalid:
-                for diagnostic in document.diagnostics { console.diagnostic(diagnostic) }
+                console.diagnostics(document.diagnostics)
                 status = ExitStatus.failure
                 continue
             default: continue

@@ -144,8 +144,10 @@ struct RenderCommand: ToolCommand {
             console.error("smi render: \(error)")
             return ExitStatus.failure
         }
-        let rendering = adapter.render(bundle, inventory: inventory, options: options)
-        let report = DiagnosticReport(diagnostics: diagnostics + SMIValidator().validate(bundle) + rendering.diagnostics, strict: options.strict)
+        // Rendering and validating are independent: they run at the same time.
+        let options = self.options
+        let (rendering, findings) = Parallel.both({ adapter.render(bundle, inventory: inventory, options: options) }, { SMIValidator().validate(bundle) })
+        let report = DiagnosticReport(diagnostics: diagnostics + findings + rendering.diagnostics, strict: options.strict)
         report.write(to: console, documents: documentCount, then: "\(DiagnosticReport.count(rendering.resources.count, "resource")) for \(adapter.mesh)")
         if !rendering.resources.isEmpty {
             console.out(try adapter.text(of: rendering, format: format))

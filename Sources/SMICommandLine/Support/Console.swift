@@ -5,8 +5,8 @@ import Synchronization
 /// Where a command writes: results to one stream (stdout), diagnostics to another
 /// (stderr). Tests use a console that keeps what was written.
 public struct Console: Sendable {
-    private let writeOut: @Sendable ([UInt8]) -> Void
-    private let writeError: @Sendable ([UInt8]) -> Void
+    private let writeOut: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
+    private let writeError: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
     /// Standard input, read when a command is given `-`.
     let readInput: @Sendable () -> [UInt8]
     /// Whether diagnostics on stderr are coloured (a terminal, and `NO_COLOR` not set).
@@ -21,11 +21,11 @@ public struct Console: Sendable {
         input: @escaping @Sendable () -> [UInt8] = { [] },
         colours: Bool = false
     ) {
-        self.init(out: out, error: error, input: input, colours: colours, keeper: nil)
+        self.init(out: { out(Array($0)) }, error: { error(Array($0)) }, input: input, colours: colours, keeper: nil)
     }
 
     private init(
-        out: @escaping @Sendable ([UInt8]) -> Void, error: @escaping @Sendable ([UInt8]) -> Void,
+        out: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void, error: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void,
         input: @escaping @Sendable () -> [UInt8], colours: Bool, keeper: Keeper?
     ) {
         writeOut = out
@@ -39,12 +39,27 @@ public struct Console: Sendable {
     /// environment does not ask for none (`NO_COLOR`, https://no-color.org, or `TERM=dumb`).
     public static var standard: Console {
         Console(
-            out: { bytes in bytes.withUnsafeBufferPointer { FileHandle.standardOutput.write(Data(buffer: $0)) } },
-            error: { bytes in bytes.withUnsafeBufferPointer { FileHandle.standardError.write(Data(buffer: $0)) } },
+            out: { writeAll($0, to: STDOUT_FILENO) },
+            error: { writeAll($0, to: STDERR_FILENO) },
             input: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
             colours: wantsColours(isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
             keeper: Keeper()
         )
+    }
+
+    /// Writes every byte to a file descriptor, straight from the buffer (a rendered mesh can
+    /// be hundreds of megabytes: no copy is made), however many calls that takes.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        guard let start = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, start + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
     }
 
     /// Hands a command's large values (a mesh's bundle and rendering) to the process, which
@@ -72,21 +87,38 @@ public struct Console: Sendable {
 
     /// Writes text to stdout, adding a final newline if it has none.
     func out(_ text: String) {
-        writeOut(Array((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        Self.line(text, to: writeOut)
     }
 
     /// Writes bytes to stdout as they are.
     func out(bytes: [UInt8]) {
-        writeOut(bytes)
+        bytes.withUnsafeBufferPointer(writeOut)
     }
 
-    /// Writes a diagnostic to stderr, coloured when the console has colours.
-    func diagnostic(_ diagnostic: Diagnostic) {
-        error(colours ? diagnostic.formatted(DiagnosticReport.colour(diagnostic.severity)) : diagnostic.description)
+    /// Writes diagnostics to stderr, one line each (coloured when the console has colours),
+    /// gathered into large writes rather than one write each.
+    func diagnostics(_ diagnostics: [Diagnostic]) {
+        var text = ""
+        for diagnostic in diagnostics {
+            text += colours ? diagnostic.formatted(DiagnosticReport.colour(diagnostic.severity)) : diagnostic.description
+            text += "\n"
+            if text.utf8.count >= 1 << 16 {
+                error(text)
+                text = ""
+            }
+        }
+        if !text.isEmpty { error(text) }
     }
 
     /// Writes a line to stderr.
     func error(_ text: String) {
-        writeError(Array((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        Self.line(text, to: writeError)
+    }
+
+    /// Writes `text` with a final newline if it has none, without copying it.
+    private static func line(_ text: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8(sink)
+        if !text.hasSuffix("\n") { [UInt8(ascii: "\n")].withUnsafeBufferPointer(sink) }
     }
 }

@@ -36,7 +36,7 @@ struct DiagnosticReport {
 
     /// Writes every diagnostic and the summary.
     func write(to console: Console, documents: Int, then detail: String? = nil) {
-        for diagnostic in diagnostics { console.diagnostic(diagnostic) }
+        console.diagnostics(diagnostics)
         console.error(summary(documents: documents, then: detail))
     }
 

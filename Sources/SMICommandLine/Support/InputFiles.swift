@@ -83,7 +83,7 @@ enum InputFiles {
     static func documents(_ paths: [String], console: Console, command: String, status: inout Int32) -> [ManifestDocument]? {
         do {
             let (documents, errors) = try InputFiles.documents(paths, console: console)
-            for error in errors { console.diagnostic(error) }
+            console.diagnostics(errors)
             if !errors.isEmpty { status = ExitStatus.failure }
             return documents
         } catch {

@@ -122,3 +122,19 @@ import Testing
         #expect(YAMLWriter().write(value) == YAMLWriter().write(value))
     }
 }
+
+@Suite struct YAMLWriterStreamTests {
+    /// A stream long enough to be written in parts on all cores is the same text as its
+    /// documents written one after the other.
+    @Test func longStreamsAreWrittenAsOneAfterTheOther() {
+        let documents: [ManifestNode] = (0..<2_017).map { i in
+            i % 5 == 0 ? ManifestNode(.string("s\(i)")) : ["kind": "ConfigMap", "data": ["n": ManifestNode(.int(i))], "list": [1, 2]]
+        }
+        var expected: [UInt8] = []
+        for (i, document) in documents.enumerated() { YAMLWriter().write(document, asDocument: i, into: &expected) }
+        var written: [UInt8] = []
+        YAMLWriter().write(documents: documents, into: &written)
+        #expect(written == expected)
+        #expect(YAMLWriter().write(documents: documents) == String(decoding: expected, as: UTF8.self))
+    }
+}

@@ -54,12 +54,14 @@ public struct ConsulAdapter: MeshAdapter {
     public var outputFormats: [String] { ["yaml", "json", "hcl"] }
 
     /// The CRDs as YAML, or the config entries as JSON or HCL.
-    public func text(of rendering: Rendering, format: String) throws -> String {
+    public func write(_ rendering: Rendering, format: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
         let entries = ConsulConfigEntries(configuration: configuration)
+        var text: String
         switch format {
-        case "json": return try entries.json(rendering.sorted().resources)
-        case "hcl": return try entries.hcl(rendering.sorted().resources)
-        default: return rendering.yaml()
+        case "json": text = try entries.json(rendering.sorted().resources)
+        case "hcl": text = try entries.hcl(rendering.sorted().resources)
+        default: return rendering.writeYAML(to: sink)
         }
+        text.withUTF8(sink)
     }
 }

@@ -150,7 +150,12 @@ struct RenderCommand: ToolCommand {
         let report = DiagnosticReport(diagnostics: diagnostics + findings + rendering.diagnostics, strict: options.strict)
         report.write(to: console, documents: documentCount, then: "\(DiagnosticReport.count(rendering.resources.count, "resource")) for \(adapter.mesh)")
         if !rendering.resources.isEmpty {
-            console.out(try adapter.text(of: rendering, format: format))
+            var last: UInt8?
+            try adapter.write(rendering, format: format) { piece in
+                console.out(piece)
+                last = piece.last ?? last
+            }
+            if last != UInt8(ascii: "\n") { console.out("") }
         }
         console.keepUntilExit((bundle, inventory, rendering))
         return report.status

@@ -95,6 +95,11 @@ public struct Console: Sendable {
         bytes.withUnsafeBufferPointer(writeOut)
     }
 
+    /// Writes bytes to stdout as they are, straight from the buffer.
+    func out(_ buffer: UnsafeBufferPointer<UInt8>) {
+        writeOut(buffer)
+    }
+
     /// Writes diagnostics to stderr, one line each (coloured when the console has colours),
     /// gathered into large writes rather than one write each.
     func diagnostics(_ diagnostics: [Diagnostic]) {

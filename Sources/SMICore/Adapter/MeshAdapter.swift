@@ -19,8 +19,9 @@ public protocol MeshAdapter: Sendable {
     /// The formats `smi render -o` offers for this mesh, the default first: `yaml` and `json`
     /// (the resources), and whatever other form the mesh's own tools take.
     var outputFormats: [String] { get }
-    /// The rendering's resources as text in one of `outputFormats`.
-    func text(of rendering: Rendering, format: String) throws -> String
+    /// Hands the rendering's resources as text in one of `outputFormats` to `sink`, piece
+    /// by piece: a large rendering need not be held as text all at once.
+    func write(_ rendering: Rendering, format: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws
 }
 
 extension MeshAdapter {
@@ -28,8 +29,19 @@ extension MeshAdapter {
     public var outputFormats: [String] { ["yaml", "json"] }
 
     /// The resources as YAML documents, or as JSON one per line.
+    public func write(_ rendering: Rendering, format: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        if format == "json" {
+            try rendering.writeJSON(to: sink)
+        } else {
+            rendering.writeYAML(to: sink)
+        }
+    }
+
+    /// The rendering's resources as text in one of `outputFormats`: what `write` hands out.
     public func text(of rendering: Rendering, format: String) throws -> String {
-        format == "json" ? try rendering.json() : rendering.yaml()
+        var bytes: [UInt8] = []
+        try write(rendering, format: format) { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -58,13 +58,31 @@ public struct Rendering: Sendable {
         YAMLWriter().write(documents: sorted().resources)
     }
 
+    /// Hands the resources as YAML documents, sorted, to `sink` piece by piece (a large
+    /// rendering is never held as text all at once).
+    public func writeYAML(to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        YAMLWriter().write(documents: sorted().resources, to: sink)
+    }
+
     /// The resources as JSON, one compact document per line, sorted.
     public func json() throws(JSONWriter.Error) -> String {
+        var out: [UInt8] = []
+        try writeJSON { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Hands the resources as JSON, one compact document per line, sorted, to `sink` piece
+    /// by piece.
+    public func writeJSON(to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws(JSONWriter.Error) {
         var out: [UInt8] = []
         for resource in sorted().resources {
             try JSONWriter().write(resource, into: &out)
             out.append(0x0A)
+            if out.count >= 1 << 16 {
+                out.withUnsafeBufferPointer(sink)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+        out.withUnsafeBufferPointer(sink)
     }
 }

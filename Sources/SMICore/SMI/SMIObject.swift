@@ -1,5 +1,5 @@
 /// An SMI object of one released `apiVersion`/`kind` pair, as written.
-public enum SMIObject: Sendable, Equatable {
+public indirect enum SMIObject: Sendable, Equatable {
     /// `access.smi-spec.io/v1alpha1` TrafficTarget.
     case trafficTargetV1Alpha1(Access.V1Alpha1.TrafficTarget)
     /// `access.smi-spec.io/v1alpha2` TrafficTarget.

@@ -39,23 +39,34 @@ public struct YAMLWriter: Sendable {
         swap(&out.bytes, &bytes)
     }
 
+    /// Hands the YAML text of several documents to `sink` piece by piece, in order: only a
+    /// batch of documents is ever held as text, and a batch is written on all cores.
+    public func write(documents: [ManifestNode], to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = 0
+        while start < documents.count {
+            let batch = start..<min(start + Self.documentsPerBatch, documents.count)
+            let parts = Parallel.chunks(of: batch.count, minimumChunk: Self.documentsPerPart) { range in
+                var part = OutputBuffer(capacity: 0)
+                write(documents, (range.lowerBound + batch.lowerBound)..<(range.upperBound + batch.lowerBound), into: &part)
+                return part.bytes
+            }
+            for part in parts { part.withUnsafeBufferPointer(sink) }
+            start = batch.upperBound
+        }
+    }
+
     func write(_ documents: [ManifestNode], into out: inout OutputBuffer) {
         guard documents.count >= 2 * Self.documentsPerPart else {
             write(documents, 0..<documents.count, into: &out)
             return
         }
-        // A long stream is written in parts on all cores, then joined: the same text.
-        let parts = Parallel.chunks(of: documents.count, minimumChunk: Self.documentsPerPart) { range in
-            var part = OutputBuffer(capacity: 0)
-            write(documents, range, into: &part)
-            return part.bytes
-        }
-        out.bytes.reserveCapacity(out.bytes.count + parts.reduce(0) { $0 + $1.count })
-        for part in parts { out.bytes.append(contentsOf: part) }
+        write(documents: documents) { out.bytes.append(contentsOf: $0) }
     }
 
     /// The fewest documents worth writing on a core of their own.
     static let documentsPerPart = 256
+    /// The most documents held as text at once by `write(documents:to:)`.
+    static let documentsPerBatch = 4096
 
     private func write(_ documents: [ManifestNode], _ range: Range<Int>, into out: inout OutputBuffer) {
         for i in range {

@@ -218,3 +218,35 @@ import Testing
         }
     }
 }
+
+@Suite struct RenderingOutputTests {
+    /// Output handed out piece by piece is the whole output: resources sorted by apiVersion,
+    /// kind, namespace and name (equal keys in the order added), as YAML or one JSON line each.
+    @Test func piecesMakeTheWholeSortedOutput() throws {
+        var rendering = Rendering()
+        let names = (0..<3_000).map { "cm-\(($0 * 7919) % 1_000)" }
+        for (i, name) in names.enumerated() {
+            rendering.add(["apiVersion": "v1", "kind": i % 2 == 0 ? "Secret" : "ConfigMap", "metadata": ["name": ManifestNode(.string(name)), "namespace": "a"], "data": ["i": ManifestNode(.int(i))]])
+        }
+        let sorted = rendering.resources.enumerated().sorted { a, b in
+            func key(_ node: ManifestNode) -> [String] {
+                [node.value.mappingValue?["kind"]?.value.stringValue ?? "", node.node(at: "metadata.name")?.value.stringValue ?? ""]
+            }
+            return key(a.element) != key(b.element) ? key(a.element).lexicographicallyPrecedes(key(b.element)) : a.offset < b.offset
+        }.map(\.element)
+        #expect(rendering.sorted().resources == sorted)
+
+        var json: [UInt8] = []
+        for resource in sorted { try JSONWriter().write(resource, into: &json); json.append(0x0A) }
+        var pieces: [[UInt8]] = []
+        try rendering.writeJSON { pieces.append(Array($0)) }
+        #expect(pieces.flatMap { $0 } == json)
+        #expect(pieces.count > 1)
+        #expect(try rendering.json() == String(decoding: json, as: UTF8.self))
+
+        var yaml: [UInt8] = []
+        rendering.writeYAML { yaml.append(contentsOf: $0) }
+        #expect(String(decoding: yaml, as: UTF8.self) == YAMLWriter().write(documents: sorted))
+        #expect(rendering.yaml() == YAMLWriter().write(documents: sorted))
+    }
+}

@@ -10,41 +10,66 @@ extension Inventory {
         var workloads: [Workload] = []
         var services: [Service] = []
         var namespaces: [String: Namespace] = [:]
-        for document in documents {
-            guard let object = document.root.value.mappingValue,
-                  let kind = object["kind"]?.value.stringValue,
-                  let apiVersion = object["apiVersion"]?.value.stringValue,
-                  !apiVersion.prefix(while: { $0 != "/" }).hasSuffix("smi-spec.io")
-            else { continue }
-            let metadata = object["metadata"]?.value.mappingValue
-            let name = metadata?["name"]?.value.stringValue ?? ""
-            let namespace = metadata?["namespace"]?.value.stringValue ?? "default"
-            switch kind {
-            case "Namespace":
-                namespaces[name] = Namespace(name: name, labels: Self.strings(metadata?["labels"]))
+        // Documents are read on all cores, then gathered in input order.
+        for found in documents.concurrentMap(Self.found) {
+            guard let found else { continue }
+            switch found.object {
+            case let .namespace(namespace):
+                namespaces[namespace.name] = namespace
                 continue
-            case "Service":
-                var service = Self.service(object, namespace: namespace, name: name)
-                service.labels = Self.strings(metadata?["labels"])
-                services.append(service)
-            case "Pod":
-                workloads.append(Self.workload(kind: kind, namespace: namespace, name: name, metadata: object["metadata"], spec: object["spec"]))
-            case "CronJob":
-                let template = document.root.node(at: "spec.jobTemplate.spec.template")
-                workloads.append(Self.workload(kind: kind, namespace: namespace, name: name,
-                                               metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec")))
-            case let k where Self.templatedKinds.contains(k):
-                let template = document.root.node(at: "spec.template")
-                workloads.append(Self.workload(kind: kind, namespace: namespace, name: name,
-                                               metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec")))
-            case "ServiceAccount":
-                break
-            default:
-                continue
+            case let .service(service): services.append(service)
+            case let .workload(workload): workloads.append(workload)
+            case .serviceAccount: break
             }
-            if namespaces[namespace] == nil { namespaces[namespace] = Namespace(name: namespace) }
+            if namespaces[found.namespace] == nil { namespaces[found.namespace] = Namespace(name: found.namespace) }
         }
         self.init(workloads: workloads, services: services, namespaces: Array(namespaces.values))
+    }
+
+    /// What one manifest tells the inventory, and the namespace it is in.
+    private struct Found: Sendable {
+        enum Object: Sendable {
+            case namespace(Namespace)
+            case service(Service)
+            case workload(Workload)
+            case serviceAccount
+        }
+
+        var namespace: String
+        var object: Object
+    }
+
+    private static func found(in document: ManifestDocument) -> Found? {
+        guard let object = document.root.value.mappingValue,
+              let kind = object["kind"]?.value.stringValue,
+              let apiVersion = object["apiVersion"]?.value.stringValue,
+              !apiVersion.prefix(while: { $0 != "/" }).hasSuffix("smi-spec.io")
+        else { return nil }
+        let metadata = object["metadata"]?.value.mappingValue
+        let name = metadata?["name"]?.value.stringValue ?? ""
+        let namespace = metadata?["namespace"]?.value.stringValue ?? "default"
+        switch kind {
+        case "Namespace":
+            return Found(namespace: name, object: .namespace(Namespace(name: name, labels: Self.strings(metadata?["labels"]))))
+        case "Service":
+            var service = Self.service(object, namespace: namespace, name: name)
+            service.labels = Self.strings(metadata?["labels"])
+            return Found(namespace: namespace, object: .service(service))
+        case "Pod":
+            return Found(namespace: namespace, object: .workload(Self.workload(kind: kind, namespace: namespace, name: name, metadata: object["metadata"], spec: object["spec"])))
+        case "CronJob":
+            let template = document.root.node(at: "spec.jobTemplate.spec.template")
+            return Found(namespace: namespace, object: .workload(Self.workload(kind: kind, namespace: namespace, name: name,
+                                                                               metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec"))))
+        case let k where Self.templatedKinds.contains(k):
+            let template = document.root.node(at: "spec.template")
+            return Found(namespace: namespace, object: .workload(Self.workload(kind: kind, namespace: namespace, name: name,
+                                                                               metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec"))))
+        case "ServiceAccount":
+            return Found(namespace: namespace, object: .serviceAccount)
+        default:
+            return nil
+        }
     }
 
     /// The port numbers Kubernetes accepts; a manifest with another one would be rejected, so

@@ -102,6 +102,8 @@ final class DecodingState {
     /// The keys that no container asked for, in document order. Containers over the same
     /// field (a type that reads its mapping twice) share what they read.
     func unknownKeys() -> [ManifestDecodingError] {
+        // Most documents have no unknown key: then no container left an entry unread.
+        guard containers.contains(where: { $0.read.contains(false) }) else { return [] }
         // Containers over one field share what they read (the field's coding path, as keys).
         var byPlace: [[String]: (path: [any CodingKey], mapping: ManifestMapping, read: [Bool])] = [:]
         for container in containers {

@@ -168,7 +168,7 @@ struct ConsulAccessTranslator {
         let suffix = name.namespace.map { "-\($0)" } ?? ""
         let intentions = ServiceIntentions(metadata: RenderedMetadata.make(name: name.name + suffix, namespace: namespace, sources: objects, options: options),
                                            destination: .init(name: name.name, namespace: name.namespace), sources: sources)
-        ConsulEncoding.add(intentions, into: &rendering)
+        rendering.add(intentions)
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: Item?, into rendering: inout Rendering) {

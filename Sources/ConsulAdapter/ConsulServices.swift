@@ -47,7 +47,7 @@ struct ConsulServices {
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             let defaults = ServiceDefaults(metadata: ConsulEncoding.metadata(service: name.name, namespace: entry.namespace, sources: entry.sources, options: options),
                                            protocol: entry.httpReason == nil ? nil : "http")
-            ConsulEncoding.add(defaults, into: &rendering)
+            rendering.add(defaults)
             guard let reason = entry.httpReason else { continue }
             for document in entry.rawTCP {
                 rendering.report(.warning, .consulProtocol, "Consul service \(name) gets protocol http (\(reason)), so raw TCP that this target grants no longer passes; only HTTP does (stricter)", about: document, strict: options.strict)
@@ -65,11 +65,5 @@ enum ConsulEncoding {
         var metadata = RenderedMetadata.make(name: service, namespace: namespace, sources: sources, options: options)
         metadata.name = service
         return metadata
-    }
-
-    /// Encodes `object` and adds it.
-    static func add(_ object: some Encodable, into rendering: inout Rendering) {
-        guard let node = try? ManifestEncoder().encode(object) else { return }
-        rendering.add(node)
     }
 }

@@ -70,7 +70,7 @@ struct ConsulSplitTranslator {
             } else {
                 chains.insert(virtual)
                 chain.append(virtual)
-                ConsulEncoding.add(ServiceSplitter(metadata: meta(virtual.name, plan), splits: splits), into: &rendering)
+                rendering.add(ServiceSplitter(metadata: meta(virtual.name, plan), splits: splits))
                 destination = .init(service: virtual.name)
             }
             var matches: [ConsulHTTPMatch] = []
@@ -82,16 +82,16 @@ struct ConsulSplitTranslator {
                 }
             }
             let routes = ConsulMatches.merged(matches).map { ServiceRouter.Route(match: .init(http: $0), destination: destination) }
-            if !routes.isEmpty { ConsulEncoding.add(ServiceRouter(metadata: meta(plan.root, plan), routes: routes), into: &rendering) }
+            if !routes.isEmpty { rendering.add(ServiceRouter(metadata: meta(plan.root, plan), routes: routes)) }
             if access.identities[apex] == nil, targets.contains(where: { $0.subset == nil && $0.service != plan.root }) {
                 report(.warning, .consulSplit, "no pod registers as \(apex), so requests that match no route find no root instance (SMI sends them to the root Service)", plan, into: &rendering)
             }
         } else {
-            ConsulEncoding.add(ServiceSplitter(metadata: meta(plan.root, plan), splits: splits), into: &rendering)
+            rendering.add(ServiceSplitter(metadata: meta(plan.root, plan), splits: splits))
         }
         let subsets = targets.compactMap { target in target.subset.map { ($0, ServiceResolver.Subset(filter: target.filter ?? "")) } }
         if !subsets.isEmpty {
-            ConsulEncoding.add(ServiceResolver(metadata: meta(plan.root, plan), subsets: subsets), into: &rendering)
+            rendering.add(ServiceResolver(metadata: meta(plan.root, plan), subsets: subsets))
         }
         for name in chain {
             services.govern(name, namespace: namespace, httpReason: "TrafficSplit \(namespace)/\(plan.key.name) routes it", sources: plan.document.object.map { [$0] } ?? [])
@@ -116,8 +116,8 @@ struct ConsulSplitTranslator {
             sources.append(.init(name: "*", namespace: configuration.hasNamespaces ? "*" : nil, partition: configuration.partition, action: "deny",
                                  description: "SMI: deny what no TrafficTarget allows"))
             let suffix = name.namespace.map { "-\($0)" } ?? ""
-            ConsulEncoding.add(ServiceIntentions(metadata: RenderedMetadata.make(name: name.name + suffix, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options),
-                                                 destination: .init(name: name.name, namespace: name.namespace), sources: sources), into: &rendering)
+            rendering.add(ServiceIntentions(metadata: RenderedMetadata.make(name: name.name + suffix, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options),
+                                            destination: .init(name: name.name, namespace: name.namespace), sources: sources))
         }
     }
 

@@ -43,8 +43,7 @@ struct IstioAccessTranslator {
     private func add(_ policy: AuthorizationPolicy, into rendering: inout Rendering) {
         var policy = policy
         policy.apiVersion = IstioTargetVersion(options).securityAPIVersion
-        guard let node = try? ManifestEncoder().encode(policy) else { return }
-        rendering.add(node)
+        rendering.add(policy)
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {

@@ -19,8 +19,7 @@ struct IstioSplitTranslator {
         for plan in plans {
             guard var service = virtualService(plan, into: &rendering) else { continue }
             service.apiVersion = IstioTargetVersion(options).networkingAPIVersion
-            guard let node = try? ManifestEncoder().encode(service) else { continue }
-            rendering.add(node)
+            rendering.add(service)
         }
     }
 

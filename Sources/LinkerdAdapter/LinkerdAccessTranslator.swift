@@ -79,7 +79,7 @@ struct LinkerdAccessTranslator {
                     continue
                 }
                 for port in knownPorts(namespace: namespace, serviceAccount: account) {
-                    add(server("\(account)-\(port)", namespace, [], selector: selector, port: port), into: &rendering)
+                    rendering.add(server("\(account)-\(port)", namespace, [], selector: selector, port: port))
                     if let warning = probeWarning(namespace: namespace, serviceAccount: account, port: port, routed: false, item: nil) {
                         rendering.report(warning, strict: options.strict)
                     }
@@ -97,11 +97,6 @@ struct LinkerdAccessTranslator {
 
     private func meta(_ name: String, _ namespace: String, _ sources: [Diagnostic.Object]) -> ObjectMeta {
         RenderedMetadata.make(name: name, namespace: namespace, sources: sources, options: options)
-    }
-
-    private func add(_ object: some Encodable, into rendering: inout Rendering) {
-        guard let node = try? ManifestEncoder().encode(object) else { return }
-        rendering.add(node)
     }
 
     /// A Server in the version the target release serves.
@@ -135,7 +130,7 @@ struct LinkerdAccessTranslator {
             let grants = self.grants(on: port, items, expansions: &expansions, into: &rendering)
             let server = "\(destination.serviceAccount)-\(port)"
             let namespace = destination.namespace
-            add(self.server(server, namespace, grants.sources, selector: selector, port: port), into: &rendering)
+            rendering.add(self.server(server, namespace, grants.sources, selector: selector, port: port))
             if !grants.tcp.isEmpty {
                 authorize("\(server)-tcp", grants.tcp, target: .init(kind: "Server", name: RenderedMetadata.make(name: server, namespace: namespace, sources: [], options: options).name ?? server), namespace, grants.sources, into: &rendering)
             }
@@ -197,15 +192,15 @@ struct LinkerdAccessTranslator {
         let serverName = meta(server, namespace, []).name ?? server
         var route = HTTPRoute(metadata: meta(name, namespace, sources), spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules))
         route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
-        add(route, into: &rendering)
+        rendering.add(route)
         return true
     }
 
     private func authorize(_ name: String, _ identities: Set<MeshTLSAuthentication.IdentityReference>, target: LinkerdAuthorizationPolicy.Reference, _ namespace: String, _ sources: [Diagnostic.Object], into rendering: inout Rendering) {
         let metadata = meta(name, namespace, sources)
         let sorted = identities.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
-        add(MeshTLSAuthentication(metadata: metadata, identities: sorted), into: &rendering)
-        add(LinkerdAuthorizationPolicy(metadata: metadata, target: target, authentication: metadata.name ?? name), into: &rendering)
+        rendering.add(MeshTLSAuthentication(metadata: metadata, identities: sorted))
+        rendering.add(LinkerdAuthorizationPolicy(metadata: metadata, target: target, authentication: metadata.name ?? name))
     }
 
     /// What the targets grant on `port`, by kind of grant (notes 4.3 step 1).

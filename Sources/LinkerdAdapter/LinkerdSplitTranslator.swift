@@ -20,12 +20,11 @@ struct LinkerdSplitTranslator {
         for diagnostic in diagnostics { rendering.report(diagnostic) }
         for plan in plans {
             if options.compatibility == "linkerd-smi" {
-                if let profile = profile(plan, into: &rendering), let node = try? ManifestEncoder().encode(profile) { rendering.add(node) }
+                if let profile = profile(plan, into: &rendering) { rendering.add(profile) }
                 continue
             }
             for route in routes(plan, into: &rendering) {
-                guard let node = try? ManifestEncoder().encode(route) else { continue }
-                rendering.add(node)
+                rendering.add(route)
             }
         }
     }

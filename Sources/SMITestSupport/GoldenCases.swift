@@ -66,6 +66,14 @@ public struct GoldenCases {
             return ["recorded \(c.name); review the files and run again without SMI_UPDATE_GOLDEN"]
         }
         var problems: [String] = []
+        // The rendering is sorted by what typed resources say of themselves; their manifests
+        // must say the same.
+        let keys = rendering.resources.map { node in
+            (["apiVersion", "kind", "metadata.namespace", "metadata.name"] as [FieldPath]).map { node.node(at: $0)?.value.stringValue ?? "" }
+        }
+        if !zip(keys, keys.dropFirst()).allSatisfy({ !$1.lexicographicallyPrecedes($0) }) {
+            problems.append("\(c.name): the resources are not in apiVersion, kind, namespace, name order: \(keys)")
+        }
         for other in others where ((try? String(contentsOf: c.folder.appendingPathComponent(other.file), encoding: .utf8)) ?? "") != other.text {
             problems.append("\(c.name)/\(other.file) differs; rendered:\n\(other.text)")
         }

@@ -148,8 +148,8 @@ struct RenderCommand: ToolCommand {
         let options = self.options
         let (rendering, findings) = Parallel.both({ adapter.render(bundle, inventory: inventory, options: options) }, { SMIValidator().validate(bundle) })
         let report = DiagnosticReport(diagnostics: diagnostics + findings + rendering.diagnostics, strict: options.strict)
-        report.write(to: console, documents: documentCount, then: "\(DiagnosticReport.count(rendering.resources.count, "resource")) for \(adapter.mesh)")
-        if !rendering.resources.isEmpty {
+        report.write(to: console, documents: documentCount, then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")
+        if rendering.resourceCount > 0 {
             var last: UInt8?
             try adapter.write(rendering, format: format) { piece in
                 console.out(piece)

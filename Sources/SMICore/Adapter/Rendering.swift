@@ -1,18 +1,55 @@
 /// What an adapter produces: the mesh's resources, sorted by (apiVersion, kind, namespace,
 /// name) so that output never depends on input order, and the diagnostics.
 public struct Rendering: Sendable {
-    /// The resources, sorted.
-    public private(set) var resources: [ManifestNode] = []
+    /// The resources as manifests, in order (sorted, once the adapter has sorted the
+    /// rendering). Typed resources are encoded each time this is asked for: inspect it once,
+    /// and write with `writeYAML` or `writeJSON`, which encode a batch at a time.
+    public var resources: [ManifestNode] {
+        entries.concurrentMap(minimumChunk: 64, \.node).compactMap { $0 }
+    }
+    /// How many resources there are.
+    public var resourceCount: Int { entries.count }
     /// The diagnostics, sorted by file and position.
     public private(set) var diagnostics: [Diagnostic] = []
     private var reported = Set<Diagnostic>()
+    private var entries: [Entry] = []
+
+    /// One resource, with what it is sorted by.
+    private struct Entry: Sendable {
+        enum Resource: Sendable {
+            case node(ManifestNode)
+            case typed(any RenderedResource)
+        }
+
+        /// apiVersion, kind, namespace, name.
+        var key: [String]
+        var resource: Resource
+
+        /// The manifest; nil when a typed resource cannot be encoded.
+        var node: ManifestNode? {
+            switch resource {
+            case let .node(node): node
+            case let .typed(typed): try? ManifestEncoder().encode(typed)
+            }
+        }
+    }
 
     /// An empty rendering.
     public init() {}
 
     /// Adds a resource.
     public mutating func add(_ resource: ManifestNode) {
-        resources.append(resource)
+        let m = resource.value.mappingValue
+        let meta = m?["metadata"]?.value.mappingValue
+        let key = [m?["apiVersion"]?.value.stringValue ?? "", m?["kind"]?.value.stringValue ?? "",
+                   meta?["namespace"]?.value.stringValue ?? "", meta?["name"]?.value.stringValue ?? ""]
+        entries.append(Entry(key: key, resource: .node(resource)))
+    }
+
+    /// Adds a typed resource, encoded only when written or inspected.
+    public mutating func add(_ resource: some RenderedResource) {
+        let key = [resource.apiVersion, resource.kind, resource.metadata.namespace ?? "", resource.metadata.name ?? ""]
+        entries.append(Entry(key: key, resource: .typed(resource)))
     }
 
     /// Adds a diagnostic, once however often it is reported (a finding about a split or a
@@ -35,9 +72,7 @@ public struct Rendering: Sendable {
     /// The rendering with resources and diagnostics in their canonical order.
     public func sorted() -> Rendering {
         var copy = self
-        // Each key is worked out once, not at every comparison; the sort is stable.
-        let keys = resources.map(Self.sortKey)
-        copy.resources = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { resources[$0] }
+        copy.entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
         copy.diagnostics.sort { a, b in
             let la = a.location ?? SourceLocation(line: 0, column: 0)
             let lb = b.location ?? SourceLocation(line: 0, column: 0)
@@ -46,22 +81,19 @@ public struct Rendering: Sendable {
         return copy
     }
 
-    private static func sortKey(_ node: ManifestNode) -> [String] {
-        let m = node.value.mappingValue
-        let meta = m?["metadata"]?.value.mappingValue
-        return [m?["apiVersion"]?.value.stringValue ?? "", m?["kind"]?.value.stringValue ?? "",
-                meta?["namespace"]?.value.stringValue ?? "", meta?["name"]?.value.stringValue ?? ""]
-    }
-
     /// The resources as YAML documents, sorted.
     public func yaml() -> String {
-        YAMLWriter().write(documents: sorted().resources)
+        var bytes: [UInt8] = []
+        writeYAML { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Hands the resources as YAML documents, sorted, to `sink` piece by piece (a large
-    /// rendering is never held as text all at once).
+    /// Hands the resources as YAML documents, sorted, to `sink` piece by piece: a batch at a
+    /// time is encoded and written, on all cores, and a large rendering is never held as
+    /// text or manifests all at once.
     public func writeYAML(to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        YAMLWriter().write(documents: sorted().resources, to: sink)
+        let entries = sorted().entries
+        YAMLWriter().write(count: entries.count, document: { entries[$0].node }, to: sink)
     }
 
     /// The resources as JSON, one compact document per line, sorted.
@@ -75,8 +107,9 @@ public struct Rendering: Sendable {
     /// by piece.
     public func writeJSON(to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws(JSONWriter.Error) {
         var out: [UInt8] = []
-        for resource in sorted().resources {
-            try JSONWriter().write(resource, into: &out)
+        for entry in sorted().entries {
+            guard let node = entry.node else { continue }
+            try JSONWriter().write(node, into: &out)
             out.append(0x0A)
             if out.count >= 1 << 16 {
                 out.withUnsafeBufferPointer(sink)

@@ -42,18 +42,36 @@ public struct YAMLWriter: Sendable {
     /// Hands the YAML text of several documents to `sink` piece by piece, in order: only a
     /// batch of documents is ever held as text, and a batch is written on all cores.
     public func write(documents: [ManifestNode], to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        write(count: documents.count, document: { documents[$0] }, to: sink)
+    }
+
+    /// `write(documents:to:)` for documents made when they are written: `document(i)` is
+    /// called once for each of `0..<count`, on any core; nil leaves that one out.
+    func write(count: Int, document: @Sendable (Int) -> ManifestNode?, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var wroteAny = false
         var start = 0
-        while start < documents.count {
-            let batch = start..<min(start + Self.documentsPerBatch, documents.count)
+        while start < count {
+            let batch = start..<min(start + Self.documentsPerBatch, count)
             let parts = Parallel.chunks(of: batch.count, minimumChunk: Self.documentsPerPart) { range in
                 var part = OutputBuffer(capacity: 0)
-                write(documents, (range.lowerBound + batch.lowerBound)..<(range.upperBound + batch.lowerBound), into: &part)
+                for i in range {
+                    guard let node = document(batch.lowerBound + i) else { continue }
+                    // Every document writes at least a line, so an empty part has none.
+                    if !part.bytes.isEmpty { part.append("---\n") }
+                    writeRoot(node.value, into: &part)
+                }
                 return part.bytes
             }
-            for part in parts { part.withUnsafeBufferPointer(sink) }
+            for part in parts where !part.isEmpty {
+                if wroteAny { Self.separator.withUnsafeBufferPointer(sink) }
+                part.withUnsafeBufferPointer(sink)
+                wroteAny = true
+            }
             start = batch.upperBound
         }
     }
+
+    private static let separator = Array("---\n".utf8)
 
     func write(_ documents: [ManifestNode], into out: inout OutputBuffer) {
         guard documents.count >= 2 * Self.documentsPerPart else {

@@ -250,3 +250,31 @@ import Testing
         #expect(rendering.yaml() == YAMLWriter().write(documents: sorted))
     }
 }
+
+@Suite struct RenderingTypedResourceTests {
+    struct Note: RenderedResource {
+        var apiVersion = "v1"
+        var kind = "ConfigMap"
+        var metadata: ObjectMeta
+        var data: [String: String]
+    }
+
+    /// Typed resources are sorted with manifests by what they say of themselves, encoded
+    /// when asked for, and written as their manifests are.
+    @Test func typedResourcesSortAndWriteAsTheirManifests() throws {
+        var rendering = Rendering()
+        rendering.add(Note(metadata: ObjectMeta(name: "b", namespace: "x"), data: ["k": "typed b"]))
+        rendering.add(["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "a", "namespace": "x"]])
+        rendering.add(Note(metadata: ObjectMeta(name: "a", namespace: "x"), data: ["k": "typed a"]))
+        rendering.add(Note(kind: "Alpha", metadata: ObjectMeta(name: "z", namespace: "x"), data: [:]))
+        #expect(rendering.resourceCount == 4)
+        let encoded = try ManifestEncoder().encode(Note(metadata: ObjectMeta(name: "b", namespace: "x"), data: ["k": "typed b"]))
+        #expect(rendering.resources.first == encoded)
+        let sorted = rendering.sorted().resources
+        #expect(sorted.map { $0.node(at: "kind")?.value.stringValue } == ["Alpha", "ConfigMap", "ConfigMap", "ConfigMap"])
+        #expect(sorted.map { $0.node(at: "metadata.name")?.value.stringValue } == ["z", "a", "a", "b"])
+        #expect(sorted[1].node(at: "data") == nil && sorted[2].node(at: "data.k") == "typed a", "equal keys keep the order they were added in")
+        #expect(rendering.yaml() == YAMLWriter().write(documents: sorted))
+        #expect(try rendering.json() == sorted.map { try JSONWriter().write($0) + "\n" }.joined())
+    }
+}

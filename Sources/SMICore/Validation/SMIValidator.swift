@@ -9,16 +9,26 @@ public struct SMIValidator: Sendable {
     /// file and position.
     public func validate(_ bundle: SMIBundle) -> [Diagnostic] {
         var out = bundle.diagnostics
-        for item in bundle.trafficTargets { validateTarget(item, bundle, &out) }
-        for item in bundle.httpRouteGroups.values.sorted(by: { $0.key < $1.key }) { validateGroup(item, &out) }
-        for item in bundle.tcpRoutes.values.sorted(by: { $0.key < $1.key }) { validatePorts(item, &out) }
-        for item in bundle.udpRoutes.values.sorted(by: { $0.key < $1.key }) { validatePorts(item, &out) }
+        // Each target and route is checked on its own, so they are checked on all cores.
+        out += Self.each(bundle.trafficTargets) { validateTarget($0, bundle, &$1) }
+        out += Self.each(Array(bundle.httpRouteGroups.values)) { validateGroup($0, &$1) }
+        out += Self.each(Array(bundle.tcpRoutes.values)) { validatePorts($0, &$1) }
+        out += Self.each(Array(bundle.udpRoutes.values)) { validatePorts($0, &$1) }
         out += splitFindings(bundle)
         return out.sorted { a, b in
             let la = a.location ?? SourceLocation(line: 0, column: 0)
             let lb = b.location ?? SourceLocation(line: 0, column: 0)
             return (a.file ?? "", la.line, la.column, a.code.rawValue, a.message) < (b.file ?? "", lb.line, lb.column, b.code.rawValue, b.message)
         }
+    }
+
+    /// The findings of `check` about each item (in no particular order: `validate` sorts them).
+    private static func each<Item: Sendable>(_ items: [Item], _ check: @Sendable (Item, inout [Diagnostic]) -> Void) -> [Diagnostic] {
+        items.concurrentMap(minimumChunk: 256) { item in
+            var found: [Diagnostic] = []
+            check(item, &found)
+            return found
+        }.flatMap { $0 }
     }
 
     /// The findings about the TrafficSplits alone (what the traffic model needs), unsorted.

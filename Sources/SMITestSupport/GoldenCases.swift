@@ -53,9 +53,9 @@ public struct GoldenCases {
                 }
             }
         }
-        let rendering = adapter.render(bundle, inventory: Inventory(manifests: documents), options: options)
+        let (rendering, findings) = adapter.renderAndValidate(bundle, inventory: Inventory(manifests: documents), options: options)
         let yaml = rendering.yaml()
-        let diagnostics = (SMIValidator().validate(bundle) + rendering.diagnostics).map(\.description).joined(separator: "\n") + "\n"
+        let diagnostics = (findings + rendering.diagnostics).map(\.description).joined(separator: "\n") + "\n"
         let yamlURL = c.folder.appendingPathComponent("\(adapter.mesh).yaml")
         let diagnosticsURL = c.folder.appendingPathComponent("diagnostics.txt")
         let others = try formats.sorted { $0.key < $1.key }.map { (file: $0.value, text: try adapter.text(of: rendering, format: $0.key)) }

@@ -72,13 +72,16 @@ enum MeshBenchmark {
                 Measure.row("render \(adapter.mesh) (\(resources) resources)", t, Measure.mbps(bytes.count, t) + perObject(t))
             }
             guard wanted.contains("pipeline") else { print(""); continue }
+            // As `smi render` does it: validation beside rendering, the output written piece by
+            // piece (here into one buffer).
             let pipeline = try Measure.median(runs) {
                 let documents = try YAMLReader().read(bytes)
                 let bundle = SMIBundle(documents)
-                let rendering = IstioAdapter().render(bundle, inventory: Inventory(manifests: documents), options: RenderOptions())
-                _ = SMIValidator().validate(bundle).count + rendering.diagnostics.count
+                let inventory = Inventory(manifests: documents)
+                let (rendering, findings) = IstioAdapter().renderAndValidate(bundle, inventory: inventory, options: RenderOptions())
+                _ = findings.count + rendering.diagnostics.count
                 var out: [UInt8] = []
-                YAMLWriter().write(documents: rendering.resources, into: &out)
+                try IstioAdapter().write(rendering, format: "yaml") { out.append(contentsOf: $0) }
             }
             pipelines[n] = pipeline
             Measure.row("pipeline to Istio YAML (in process)", pipeline, Measure.mbps(bytes.count, pipeline) + perObject(pipeline))

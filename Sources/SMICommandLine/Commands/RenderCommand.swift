@@ -144,9 +144,7 @@ struct RenderCommand: ToolCommand {
             console.error("smi render: \(error)")
             return ExitStatus.failure
         }
-        // Rendering and validating are independent: they run at the same time.
-        let options = self.options
-        let (rendering, findings) = Parallel.both({ adapter.render(bundle, inventory: inventory, options: options) }, { SMIValidator().validate(bundle) })
+        let (rendering, findings) = adapter.renderAndValidate(bundle, inventory: inventory, options: options)
         let report = DiagnosticReport(diagnostics: diagnostics + findings + rendering.diagnostics, strict: options.strict)
         report.write(to: console, documents: documentCount, then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")
         if rendering.resourceCount > 0 {

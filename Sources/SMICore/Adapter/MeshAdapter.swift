@@ -37,6 +37,13 @@ extension MeshAdapter {
         }
     }
 
+    /// `render` and `SMIValidator().validate(bundle)` at the same time, as `smi render` runs
+    /// them: the rendering, and the validator's findings (the bundle's own diagnostics
+    /// included), for a report of everything wrong with the input.
+    public func renderAndValidate(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> (rendering: Rendering, findings: [Diagnostic]) {
+        Parallel.both({ render(bundle, inventory: inventory, options: options) }, { SMIValidator().validate(bundle) })
+    }
+
     /// The rendering's resources as text in one of `outputFormats`: what `write` hands out.
     public func text(of rendering: Rendering, format: String) throws -> String {
         var bytes: [UInt8] = []

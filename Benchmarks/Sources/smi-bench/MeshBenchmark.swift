@@ -37,8 +37,7 @@ enum MeshBenchmark {
                     processResult = (process, rss)
                 }
             }
-            var documents: [ManifestDocument] = []
-            _ = try Measure.median(1) { documents = try YAMLReader().read(bytes) }
+            let documents = try YAMLReader().read(bytes)
             let objects = documents.count
             print("N = \(n) services: \(bytes.count) bytes, \(objects) objects; median of \(runs) run\(runs == 1 ? "" : "s")")
             let perObject = { (seconds: Double) in String(format: "%10.0f objects/s", Double(objects) / seconds) }
@@ -46,29 +45,30 @@ enum MeshBenchmark {
             let inventory = Inventory(manifests: documents)
 
             if wanted.contains("read") {
-                let t = try Measure.median(runs) { documents = try YAMLReader().read(bytes) }
+                let t = try Measure.median(runs) { try YAMLReader().read(bytes) }
                 Measure.row("read (YAMLReader)", t, Measure.mbps(bytes.count, t) + perObject(t))
             }
             if wanted.contains("write") {
-                var written: [UInt8] = []
                 let roots = documents.map(\.root)
-                let t = Measure.median(runs) {
-                    written = []
+                let write = {
+                    var written: [UInt8] = []
                     YAMLWriter().write(documents: roots, into: &written)
+                    return written
                 }
-                Measure.row("write (YAMLWriter)", t, Measure.mbps(written.count, t) + perObject(t))
+                let t = Measure.median(runs, write)
+                Measure.row("write (YAMLWriter)", t, Measure.mbps(write().count, t) + perObject(t))
             }
             if wanted.contains("decode") {
-                let t = Measure.median(runs) { _ = (SMIBundle(documents), Inventory(manifests: documents)) }
+                let t = Measure.median(runs) { (SMIBundle(documents), Inventory(manifests: documents)) }
                 Measure.row("decode (SMIBundle + Inventory)", t, Measure.mbps(bytes.count, t) + perObject(t))
             }
             if wanted.contains("validate") {
-                let t = Measure.median(runs) { _ = SMIValidator().validate(bundle) }
+                let t = Measure.median(runs) { SMIValidator().validate(bundle) }
                 Measure.row("validate (SMIValidator)", t, Measure.mbps(bytes.count, t) + perObject(t))
             }
             for adapter in [IstioAdapter(), LinkerdAdapter(), ConsulAdapter()] as [any MeshAdapter] where wanted.contains("render-\(adapter.mesh)") {
-                var resources = 0
-                let t = Measure.median(runs) { resources = adapter.render(bundle, inventory: inventory, options: RenderOptions()).resources.count }
+                let resources = adapter.render(bundle, inventory: inventory, options: RenderOptions()).resourceCount
+                let t = Measure.median(runs) { adapter.render(bundle, inventory: inventory, options: RenderOptions()) }
                 Measure.row("render \(adapter.mesh) (\(resources) resources)", t, Measure.mbps(bytes.count, t) + perObject(t))
             }
             guard wanted.contains("pipeline") else { print(""); continue }
@@ -79,16 +79,16 @@ enum MeshBenchmark {
                 let bundle = SMIBundle(documents)
                 let inventory = Inventory(manifests: documents)
                 let (rendering, findings) = IstioAdapter().renderAndValidate(bundle, inventory: inventory, options: RenderOptions())
-                _ = findings.count + rendering.diagnostics.count
                 var out: [UInt8] = []
                 try IstioAdapter().write(rendering, format: "yaml") { out.append(contentsOf: $0) }
+                return (documents, bundle, inventory, rendering, findings, out)
             }
             pipelines[n] = pipeline
             Measure.row("pipeline to Istio YAML (in process)", pipeline, Measure.mbps(bytes.count, pipeline) + perObject(pipeline))
-            var nodes: [Yams.Node] = []
-            let yamsRead = try Measure.median(max(1, runs / 2)) { nodes = Array(try Yams.compose_all(yaml: text)) }
+            let yamsRead = try Measure.median(max(1, runs / 2)) { Array(try Yams.compose_all(yaml: text)) }
             Measure.row("Yams compose_all", yamsRead, Measure.mbps(bytes.count, yamsRead))
-            let yamsWrite = try Measure.median(max(1, runs / 2)) { _ = try Yams.serialize(nodes: nodes) }
+            let nodes = Array(try Yams.compose_all(yaml: text))
+            let yamsWrite = try Measure.median(max(1, runs / 2)) { try Yams.serialize(nodes: nodes) }
             Measure.row("Yams serialize", yamsWrite, Measure.mbps(bytes.count, yamsWrite))
             let yams = yamsRead + yamsWrite
             print(String(format: "  pipeline (in process): %.1fx Yams compose + serialize", yams / pipeline))

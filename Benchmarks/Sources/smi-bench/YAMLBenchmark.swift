@@ -18,33 +18,38 @@ enum YAMLBenchmark {
         print("Input: \(bytes.count) bytes, \(documentCount) documents; median of \(runs) runs")
         print("")
 
-        var documents: [ManifestNode] = []
-        let read = try Measure.median(runs) { documents = try YAMLReader().read(bytes).map(\.root) }
+        let read = try Measure.median(runs) { try YAMLReader().read(bytes) }
+        let documents = try YAMLReader().read(bytes).map(\.root)
         Measure.row("swift-smi YAMLReader (kubernetes schema)", read, Measure.mbps(bytes.count, read))
-        let readCore = try Measure.median(runs) { _ = try YAMLReader(schema: .core).read(bytes) }
+        let readCore = try Measure.median(runs) { try YAMLReader(schema: .core).read(bytes) }
         Measure.row("swift-smi YAMLReader (core schema)", readCore, Measure.mbps(bytes.count, readCore))
         let stream = try Measure.median(runs) { try YAMLReader().forEachDocument(in: bytes) { _ in } }
         Measure.row("swift-smi forEachDocument (one core)", stream, Measure.mbps(bytes.count, stream))
 
-        var written: [UInt8] = []
-        let write = Measure.median(runs) {
-            written = []
+        let writeAll = {
+            var written: [UInt8] = []
             YAMLWriter().write(documents: documents, into: &written)
+            return written
         }
-        Measure.row("swift-smi YAMLWriter", write, Measure.mbps(written.count, write))
+        let write = Measure.median(runs, writeAll)
+        Measure.row("swift-smi YAMLWriter", write, Measure.mbps(writeAll().count, write))
 
-        var nodes: [Yams.Node] = []
-        let yamsRead = try Measure.median(runs) { nodes = Array(try Yams.compose_all(yaml: text)) }
+        let yamsRead = try Measure.median(runs) { Array(try Yams.compose_all(yaml: text)) }
         Measure.row("Yams compose_all", yamsRead, Measure.mbps(bytes.count, yamsRead))
-        var yamsText = ""
-        let yamsWrite = try Measure.median(runs) { yamsText = try Yams.serialize(nodes: nodes) }
-        Measure.row("Yams serialize", yamsWrite, Measure.mbps(yamsText.utf8.count, yamsWrite))
+        let nodes = Array(try Yams.compose_all(yaml: text))
+        let yamsWrite = try Measure.median(runs) { try Yams.serialize(nodes: nodes) }
+        Measure.row("Yams serialize", yamsWrite, Measure.mbps(try Yams.serialize(nodes: nodes).utf8.count, yamsWrite))
 
         let pipeline = try Measure.median(runs) {
+            let documents = try YAMLReader().read(bytes).map(\.root)
             var out: [UInt8] = []
-            YAMLWriter().write(documents: try YAMLReader().read(bytes).map(\.root), into: &out)
+            YAMLWriter().write(documents: documents, into: &out)
+            return (documents, out)
         }
-        let yamsPipeline = try Measure.median(max(1, runs / 2)) { _ = try Yams.serialize(nodes: Array(try Yams.compose_all(yaml: text))) }
+        let yamsPipeline = try Measure.median(max(1, runs / 2)) {
+            let nodes = Array(try Yams.compose_all(yaml: text))
+            return (nodes, try Yams.serialize(nodes: nodes))
+        }
         Measure.row("swift-smi read + write (in process)", pipeline, Measure.mbps(bytes.count, pipeline))
         Measure.row("Yams compose_all + serialize", yamsPipeline, Measure.mbps(bytes.count, yamsPipeline))
 

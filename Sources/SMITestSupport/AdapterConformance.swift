@@ -195,6 +195,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             let objects = generator.splitObjects()
             let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map(Self.encode))))
             let rendering = adapter.render(bundle, inventory: inventory, options: RenderOptions())
+            let resources = rendering.resources
             let smi = SMITrafficModel(bundle)
             for _ in 0..<requests {
                 var request = generator.request(near: objects)
@@ -214,7 +215,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
                         expected[fqdn(share.service), default: 0] += Double(share.numerator) / Double(share.denominator)
                     }
                 }
-                let got = route(rendering.resources, request, namespace, root)
+                let got = route(resources, request, namespace, root)
                 let same = Set(got.keys) == Set(expected.keys) && got.allSatisfy { abs($0.value - (expected[$0.key] ?? -1)) < 1e-9 }
                 #expect(same, "seed \(seed): \(request) to \(namespace)/\(root): SMI \(expected), \(adapter.mesh) \(got)\n\(rendering.yaml())")
                 compared += 1

@@ -102,11 +102,13 @@ final class DecodingState {
     /// The keys that no container asked for, in document order. Containers over the same
     /// field (a type that reads its mapping twice) share what they read.
     func unknownKeys() -> [ManifestDecodingError] {
-        // Most documents have no unknown key: then no container left an entry unread.
-        guard containers.contains(where: { $0.read.contains(false) }) else { return [] }
+        // Most containers read every entry; only the places of those that did not (often the
+        // root, which types read with two containers) need their readers' flags merged.
+        let depths = Set(containers.lazy.filter { $0.read.contains(false) }.map(\.path.count))
+        guard !depths.isEmpty else { return [] }
         // Containers over one field share what they read (the field's coding path, as keys).
         var byPlace: [[String]: (path: [any CodingKey], mapping: ManifestMapping, read: [Bool])] = [:]
-        for container in containers {
+        for container in containers where depths.contains(container.path.count) {
             let place = container.path.map { $0.intValue.map(String.init) ?? $0.stringValue }
             if var seen = byPlace[place], seen.read.count == container.read.count {
                 for (i, flag) in container.read.enumerated() where flag { seen.read[i] = true }

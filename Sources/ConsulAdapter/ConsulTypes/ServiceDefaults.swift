@@ -3,7 +3,7 @@ public import SMICore
 /// consul-k8s' `ServiceDefaults` for one service: the protocol that gates L7 intentions,
 /// splitters and routers, and strict mutual TLS so that no identity-less client bypasses
 /// the intentions (Consul notes 2.3).
-public struct ServiceDefaults: RenderedResource, Equatable, Codable {
+public struct ServiceDefaults: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {
         /// `http` where L7 is used; absent to inherit.

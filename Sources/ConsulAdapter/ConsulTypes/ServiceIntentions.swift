@@ -2,7 +2,7 @@ public import SMICore
 
 /// consul-k8s' `ServiceIntentions`: who may call one destination service, and for HTTP
 /// which requests (Consul notes 2.2). One per destination, holding every source.
-public struct ServiceIntentions: RenderedResource, Equatable, Codable {
+public struct ServiceIntentions: KubernetesResource, Equatable, Codable {
     /// The destination service.
     public struct Destination: Sendable, Equatable, Codable {
         /// The Consul service name.

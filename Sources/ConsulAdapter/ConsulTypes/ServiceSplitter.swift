@@ -2,7 +2,7 @@ public import SMICore
 
 /// consul-k8s' `ServiceSplitter`: shares of a service's HTTP requests by percentage with
 /// two decimals, summing to exactly 100 (Consul notes 2.5).
-public struct ServiceSplitter: RenderedResource, Equatable, Codable {
+public struct ServiceSplitter: KubernetesResource, Equatable, Codable {
     /// One share.
     public struct Split: Sendable, Equatable, Codable {
         /// The percentage.

@@ -2,7 +2,7 @@ public import SMICore
 
 /// Istio's `security.istio.io/v1` AuthorizationPolicy, with the fields SMI translations use
 /// (names as in the CRD).
-public struct AuthorizationPolicy: RenderedResource, Equatable, Codable {
+public struct AuthorizationPolicy: KubernetesResource, Equatable, Codable {
     /// The policy's body.
     public struct Spec: Sendable, Equatable, Codable {
         /// The workloads the policy applies to; absent means every workload of the namespace.

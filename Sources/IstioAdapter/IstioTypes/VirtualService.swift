@@ -2,7 +2,7 @@ public import SMICore
 
 /// Istio's `networking.istio.io/v1` VirtualService, with the fields SMI traffic splits use
 /// (names as in the CRD).
-public struct VirtualService: RenderedResource, Equatable, Codable {
+public struct VirtualService: KubernetesResource, Equatable, Codable {
     /// The routing rules for some hosts.
     public struct Spec: Sendable, Equatable, Codable {
         /// The hosts the rules apply to (fully qualified Service names).

@@ -3,7 +3,7 @@ public import SMICore
 /// Linkerd's `policy.linkerd.io/v1beta3` HTTPRoute, with the fields SMI translations use
 /// (names as in the CRD). With a Service parent it routes (outbound); with a Server parent it
 /// scopes authorizations (inbound).
-public struct HTTPRoute: RenderedResource, Equatable, Codable {
+public struct HTTPRoute: KubernetesResource, Equatable, Codable {
     /// The route's body.
     public struct Spec: Sendable, Equatable, Codable {
         /// What the route attaches to.

@@ -3,7 +3,7 @@ public import SMICore
 /// Linkerd's `policy.linkerd.io/v1alpha1` AuthorizationPolicy: clients meeting every required
 /// authentication may use the target (a Server: every byte and route; an HTTPRoute: the
 /// requests that land on it).
-public struct LinkerdAuthorizationPolicy: RenderedResource, Equatable, Codable {
+public struct LinkerdAuthorizationPolicy: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {
         /// The Server or HTTPRoute, in the policy's namespace.

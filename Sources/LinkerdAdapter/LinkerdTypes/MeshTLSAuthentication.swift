@@ -2,7 +2,7 @@ public import SMICore
 
 /// Linkerd's `policy.linkerd.io/v1alpha1` MeshTLSAuthentication: the mesh identities (here
 /// always ServiceAccounts with their namespace, never wildcards) an authorization requires.
-public struct MeshTLSAuthentication: RenderedResource, Equatable, Codable {
+public struct MeshTLSAuthentication: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {
         /// The ServiceAccounts whose identities pass.

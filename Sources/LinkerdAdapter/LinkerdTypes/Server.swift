@@ -2,7 +2,7 @@ public import SMICore
 
 /// Linkerd's `policy.linkerd.io/v1beta3` Server: one port on the pods its selector picks,
 /// with the policy for clients no authorization names.
-public struct Server: RenderedResource, Equatable, Codable {
+public struct Server: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {
         /// The pods, by labels.

@@ -18,7 +18,7 @@ public struct Rendering: Sendable {
     private struct Entry: Sendable {
         enum Resource: Sendable {
             case node(ManifestNode)
-            case typed(any RenderedResource)
+            case typed(any KubernetesResource)
         }
 
         /// apiVersion, kind, namespace, name.
@@ -47,7 +47,7 @@ public struct Rendering: Sendable {
     }
 
     /// Adds a typed resource, encoded only when written or inspected.
-    public mutating func add(_ resource: some RenderedResource) {
+    public mutating func add(_ resource: some KubernetesResource) {
         let key = [resource.apiVersion, resource.kind, resource.metadata.namespace ?? "", resource.metadata.name ?? ""]
         entries.append(Entry(key: key, resource: .typed(resource)))
     }

@@ -252,7 +252,7 @@ import Testing
 }
 
 @Suite struct RenderingTypedResourceTests {
-    struct Note: RenderedResource {
+    struct Note: KubernetesResource {
         var apiVersion = "v1"
         var kind = "ConfigMap"
         var metadata: ObjectMeta

@@ -64,7 +64,8 @@ struct ConsulAccessTranslator {
         var table: [Identity: [Identity: Grant]] = [:]
         var destinations: [Identity: [Item]] = [:]
         var known = Set(inventory.workloads.map { Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
-        var expansions = MatchExpansions(anchoring: options.pathAnchoring)
+        let anchoring = options.pathAnchoring
+        var expansions = MatchExpansions(anchoring: anchoring) { ConsulMatches.matches($0, anchoring: anchoring) }
         for item in bundle.trafficTargets where item.object.spec.destination.kind == "ServiceAccount" {
             let spec = item.object.spec
             let destination = Identity(namespace: spec.destination.namespace ?? item.key.namespace, serviceAccount: spec.destination.name)
@@ -227,7 +228,8 @@ struct ConsulAccessTranslator {
 
     /// What `item` grants its sources at `destination`, as Consul can hold it; nil for
     /// nothing, with a diagnostic wherever that is stricter than SMI.
-    private func grant(_ item: Item, destination: Identity, expansions: inout MatchExpansions, into rendering: inout Rendering) -> Grant? {
+    private func grant(_ item: Item, destination: Identity, expansions: inout MatchExpansions<Result<[ConsulHTTPMatch], ConsulMatches.Problem>>,
+                       into rendering: inout Rendering) -> Grant? {
         let rules = item.object.spec.rules
         // An object outside the CRD's rule-kind enum would not exist on a cluster (D25).
         guard rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) }), destination.serviceAccount != "default" else { return nil }
@@ -263,8 +265,8 @@ struct ConsulAccessTranslator {
                         grant.everything = true
                         continue
                     }
-                    for condition in expansion.conditions {
-                        switch ConsulMatches.matches(condition, anchoring: options.pathAnchoring) {
+                    for translation in expansion.translations {
+                        switch translation {
                         case let .success(matches): grant.matches += matches
                         case let .failure(problem):
                             report(.warning, .consulMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): \(problem)", item, into: &rendering)

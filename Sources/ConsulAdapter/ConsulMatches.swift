@@ -7,7 +7,7 @@ import SMICore
 /// every value) or `regex`.
 enum ConsulMatches {
     /// Why a condition cannot be written without widening it.
-    struct Problem: Error, CustomStringConvertible {
+    struct Problem: Error, Sendable, CustomStringConvertible {
         var description: String
     }
 

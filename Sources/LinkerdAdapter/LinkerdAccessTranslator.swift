@@ -55,7 +55,8 @@ struct LinkerdAccessTranslator {
             targets[Destination(namespace: destination.namespace ?? item.key.namespace, serviceAccount: destination.name), default: []].append(item)
         }
         var served = Set<Destination>()
-        var expansions = MatchExpansions(anchoring: options.pathAnchoring)
+        let anchoring = options.pathAnchoring
+        var expansions = MatchExpansions(anchoring: anchoring) { LinkerdMatches.problem($0, anchoring: anchoring) }
         for (destination, items) in targets.sorted(by: { $0.key < $1.key }) {
             switch SelectorDerivation.selector(namespace: destination.namespace, serviceAccount: destination.serviceAccount, in: inventory) {
             case let .success(selector):
@@ -112,7 +113,7 @@ struct LinkerdAccessTranslator {
     }
 
     private func renderDestination(_ destination: Destination, selector: StringMap, items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>],
-                                   expansions: inout MatchExpansions, into rendering: inout Rendering) {
+                                   expansions: inout MatchExpansions<String?>, into rendering: inout Rendering) {
         var ports = Set(knownPorts(namespace: destination.namespace, serviceAccount: destination.serviceAccount))
         for item in items {
             switch TargetPorts.of(item, in: bundle) {
@@ -204,7 +205,7 @@ struct LinkerdAccessTranslator {
     }
 
     /// What the targets grant on `port`, by kind of grant (notes 4.3 step 1).
-    private func grants(on port: Int, _ items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], expansions: inout MatchExpansions,
+    private func grants(on port: Int, _ items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], expansions: inout MatchExpansions<String?>,
                         into rendering: inout Rendering) -> PortGrants {
         var grants = PortGrants()
         for item in items {
@@ -230,8 +231,8 @@ struct LinkerdAccessTranslator {
                             grants.allHTTP.formUnion(sources)
                             continue
                         }
-                        for condition in expansion.conditions {
-                            if let problem = LinkerdMatches.problem(condition, anchoring: options.pathAnchoring) {
+                        for (condition, problem) in zip(expansion.conditions, expansion.translations) {
+                            if let problem {
                                 report(.warning, .linkerdMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): \(problem)", item, into: &rendering)
                             } else {
                                 conditions.append(condition)

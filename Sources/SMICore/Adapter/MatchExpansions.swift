@@ -1,29 +1,36 @@
-/// The SMI HTTP matches of one render as conditions (`SplitPlan.Condition.expanding`), each
-/// match worked out once: targets share route groups and groups repeat their matches, and
-/// expanding a match parses its regexes again every time.
-public struct MatchExpansions: Sendable {
+/// The SMI HTTP matches of one render as conditions (`SplitPlan.Condition.expanding`), and
+/// what an adapter makes of each condition, each match worked out once: targets share route
+/// groups and groups repeat their matches, and every expansion and translation parses the
+/// regexes again.
+public struct MatchExpansions<Translation: Sendable>: Sendable {
     /// One match as conditions.
-    public struct Expansion: Sendable, Equatable {
+    public struct Expansion: Sendable {
         /// The conditions, one per method; none when SMI says the match admits nothing.
         public var conditions: [SplitPlan.Condition]
+        /// What the adapter made of each condition, in the same order; none when one of the
+        /// conditions admits every request (the match needs no translation then).
+        public var translations: [Translation]
         /// Whether one of the conditions admits every HTTP request.
         public var admitsEveryRequest: Bool
     }
 
     /// How path regexes are anchored in this render.
     public let anchoring: RE2Regex.Anchoring
+    private let translate: @Sendable (SplitPlan.Condition) -> Translation
     private var known: [Specs.HTTPMatch: Expansion] = [:]
 
-    /// No match expanded yet.
-    public init(anchoring: RE2Regex.Anchoring) {
+    /// No match expanded yet; `translate` is what the adapter makes of a condition.
+    public init(anchoring: RE2Regex.Anchoring, translate: @escaping @Sendable (SplitPlan.Condition) -> Translation) {
         self.anchoring = anchoring
+        self.translate = translate
     }
 
-    /// `match` as conditions.
+    /// `match` as conditions, and their translations.
     public mutating func expansion(of match: Specs.HTTPMatch) -> Expansion {
         if let expansion = known[match] { return expansion }
         let conditions = SplitPlan.Condition.expanding(match)
-        let expansion = Expansion(conditions: conditions, admitsEveryRequest: conditions.contains { $0.admitsEveryRequest(anchoring: anchoring) })
+        let admitsEveryRequest = conditions.contains { $0.admitsEveryRequest(anchoring: anchoring) }
+        let expansion = Expansion(conditions: conditions, translations: admitsEveryRequest ? [] : conditions.map(translate), admitsEveryRequest: admitsEveryRequest)
         known[match] = expansion
         return expansion
     }

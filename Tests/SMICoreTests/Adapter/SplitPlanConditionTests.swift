@@ -41,12 +41,14 @@ import Testing
             Specs.HTTPMatch(name: "d", pathRegex: "("),
             Specs.HTTPMatch(name: "e"),
         ]
-        var expansions = MatchExpansions(anchoring: anchoring)
+        var expansions = MatchExpansions(anchoring: anchoring) { $0.pathRegex ?? "(any)" }
         for match in matches + matches.reversed() {
             let conditions = SplitPlan.Condition.expanding(match)
             let expansion = expansions.expansion(of: match)
             #expect(expansion.conditions == conditions)
-            #expect(expansion.admitsEveryRequest == conditions.contains { $0.admitsEveryRequest(anchoring: anchoring) })
+            let admitsEveryRequest = conditions.contains { $0.admitsEveryRequest(anchoring: anchoring) }
+            #expect(expansion.admitsEveryRequest == admitsEveryRequest)
+            #expect(expansion.translations == (admitsEveryRequest ? [] : conditions.map { $0.pathRegex ?? "(any)" }))
         }
         #expect(expansions.expansion(of: matches[2]).admitsEveryRequest)
         #expect(!expansions.expansion(of: matches[0]).admitsEveryRequest)

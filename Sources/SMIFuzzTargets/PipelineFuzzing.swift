@@ -20,6 +20,12 @@ enum PipelineFuzzing {
         for adapter in adapters {
             for options in [RenderOptions(), RenderOptions(strict: true, pathAnchoring: .full)] {
                 let rendering = adapter.render(bundle, inventory: inventory, options: options)
+                let resources = rendering.resources
+                // A resource that cannot be encoded would be missing from the output (a
+                // deny policy, say): every one must encode.
+                guard resources.count == rendering.resourceCount else {
+                    return FuzzFailure(description: "\(adapter.mesh): \(rendering.resourceCount - resources.count) resources cannot be encoded")
+                }
                 for format in adapter.outputFormats {
                     let text: String
                     do {
@@ -30,7 +36,7 @@ enum PipelineFuzzing {
                     switch format {
                     case "yaml":
                         do {
-                            if try YAMLReader().read(text).map(\.root) != rendering.resources {
+                            if try YAMLReader().read(text).map(\.root) != resources {
                                 return FuzzFailure(description: "\(adapter.mesh): the YAML output reads back as other values:\n\(text)")
                             }
                         } catch {

@@ -66,9 +66,13 @@ public struct GoldenCases {
             return ["recorded \(c.name); review the files and run again without SMI_UPDATE_GOLDEN"]
         }
         var problems: [String] = []
+        let resources = rendering.resources
+        if resources.count != rendering.resourceCount {
+            problems.append("\(c.name): \(rendering.resourceCount - resources.count) resources cannot be encoded and are missing from the output")
+        }
         // The rendering is sorted by what typed resources say of themselves; their manifests
         // must say the same.
-        let keys = rendering.resources.map { node in
+        let keys = resources.map { node in
             (["apiVersion", "kind", "metadata.namespace", "metadata.name"] as [FieldPath]).map { node.node(at: $0)?.value.stringValue ?? "" }
         }
         if !zip(keys, keys.dropFirst()).allSatisfy({ !$1.lexicographicallyPrecedes($0) }) {

@@ -220,8 +220,8 @@ public struct Inventory: Sendable, Equatable {
 
     /// The workloads whose pods `service` selects (none for a Service without a selector).
     public func workloads(selectedBy service: Service) -> [Workload] {
-        guard let selector = service.selector, !selector.isEmpty else { return [] }
-        return workloads(namespace: service.namespace, carrying: selector)
+        // The label index narrows the namespace; `selects` decides, as everywhere else.
+        workloads(namespace: service.namespace, carrying: service.selector ?? [:]).filter { service.selects($0.podLabels) }
     }
 
     /// The Service with this name, if the inventory has it.

@@ -3,7 +3,9 @@
 ///
 /// A `Rendering` keeps such objects typed until they are written, and sorts them by these
 /// properties without encoding them: the encoding must carry `apiVersion`, `kind` and
-/// `metadata` as the properties say.
+/// `metadata` as the properties say, and must not fail (no unsigned integer above `Int.max`,
+/// no throwing `encode(to:)`): one that cannot be encoded is missing from the output. The
+/// golden checks and the pipeline fuzzer assert that every rendered resource encodes.
 public protocol KubernetesResource: Encodable, Sendable {
     /// The object's `apiVersion`.
     var apiVersion: String { get }

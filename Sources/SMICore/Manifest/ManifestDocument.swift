@@ -7,11 +7,41 @@ public struct ManifestDocument: Sendable, Equatable {
     public var file: String?
     /// The 0-based position of the document in its stream.
     public var index: Int
+    /// Where the document's text is in the input it was read from, when it can be read
+    /// again on its own (it follows no directives): what lets a caller drop the tree and
+    /// still find a field's line later.
+    public var extent: Extent?
+
+    /// Where a document's text is in its input.
+    public struct Extent: Sendable, Hashable {
+        /// The bytes, from the start of the document's first line to the start of what
+        /// ends it (the next `---` or `...`, or the end of the input).
+        public var bytes: Range<Int>
+        /// The line number of the first of those bytes.
+        public var line: Int
+
+        /// Creates an extent.
+        public init(bytes: Range<Int>, line: Int) {
+            self.bytes = bytes
+            self.line = line
+        }
+
+        /// Moves the extent `offset` bytes on: a part read on its own counts from its start.
+        mutating func shift(by offset: Int) {
+            bytes = bytes.lowerBound + offset..<bytes.upperBound + offset
+        }
+    }
 
     /// Creates a document.
     public init(root: ManifestNode, file: String? = nil, index: Int = 0) {
         self.root = root
         self.file = file
         self.index = index
+    }
+
+    /// Documents are equal when their roots (by value), files and indexes are; where
+    /// their text was does not matter.
+    public static func == (lhs: ManifestDocument, rhs: ManifestDocument) -> Bool {
+        lhs.root == rhs.root && lhs.file == rhs.file && lhs.index == rhs.index
     }
 }

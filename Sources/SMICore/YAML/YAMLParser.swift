@@ -79,7 +79,11 @@ struct YAMLParser {
             if token.start.index - documentStart.index > reader.limits.maxDocumentBytes {
                 throw error("document exceeds the limit of \(reader.limits.maxDocumentBytes) bytes", at: documentStart, reason: .limit)
             }
-            body(ManifestDocument(root: root, file: file, index: documentCount))
+            var document = ManifestDocument(root: root, file: file, index: documentCount)
+            if !sawDirectives {
+                document.extent = .init(bytes: documentStart.lineStart..<token.start.index, line: documentStart.line)
+            }
+            body(document)
             documentCount += 1
             anchors.removeAll(keepingCapacity: true)
         }

@@ -25,10 +25,11 @@ extension YAMLReader {
             results.store(i, Result { () throws(YAMLError) in try reader.readPart(slice, file: file, firstLine: part.firstLine) })
         }
         var documents: [ManifestDocument] = []
-        for result in results.all {
+        for (result, part) in zip(results.all, parts) {
             guard case let .success(partDocuments)? = result else { return nil }
             for var document in partDocuments {
                 document.index = documents.count
+                document.extent?.shift(by: part.range.lowerBound)
                 documents.append(document)
             }
         }

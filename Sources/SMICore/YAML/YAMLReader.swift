@@ -101,26 +101,47 @@ public struct YAMLReader: Sendable {
     /// Reads one part of a larger input: `bytes` are copied with the zero padding the
     /// scanner needs, and locations count lines from `firstLine`.
     func readPart(_ bytes: UnsafeBufferPointer<UInt8>, file: String?, firstLine: Int) throws(YAMLError) -> [ManifestDocument] {
+        var documents: [ManifestDocument] = []
+        try forEachDocument(inPart: bytes, file: file, firstLine: firstLine) { documents.append($0) }
+        return documents
+    }
+
+    /// Reads one part of a larger input a document at a time; extents count from the
+    /// part's first byte.
+    func forEachDocument(
+        inPart bytes: UnsafeBufferPointer<UInt8>, file: String?, firstLine: Int, _ body: (ManifestDocument) -> Void
+    ) throws(YAMLError) {
         var storage = [UInt8]()
         storage.reserveCapacity(bytes.count + 8)
         storage.append(contentsOf: bytes)
         storage.append(contentsOf: repeatElement(0, count: 8))
         let reader = self
-        var documents: [ManifestDocument] = []
         let result: Result<Void, YAMLError> = storage.withUnsafeBufferPointer { buffer in
             do throws(YAMLError) {
                 guard let base = buffer.baseAddress else { return .success(()) }
                 try UTF8Validation.check(base, count: bytes.count, file: file, firstLine: firstLine)
                 let scanner = YAMLScanner(base, count: bytes.count, limits: reader.limits, file: file, firstLine: firstLine)
                 var parser = YAMLParser(scanner: scanner, reader: reader, file: file)
-                try parser.parseStream { documents.append($0) }
+                try parser.parseStream(body)
                 return .success(())
             } catch {
                 return .failure(error)
             }
         }
         try result.get()
-        return documents
+    }
+
+    /// Reads again the one document at `extent` of `bytes` (the input it was first read
+    /// from, with this reader's settings): the same tree with the same locations, or `nil`
+    /// when the extent does not hold exactly one document of that input.
+    public func readDocument(at extent: ManifestDocument.Extent, of bytes: [UInt8], file: String? = nil) -> ManifestNode? {
+        guard extent.bytes.lowerBound >= 0, extent.bytes.upperBound <= bytes.count, extent.line >= 1 else { return nil }
+        var roots: [ManifestNode] = []
+        let read: Void? = bytes.withUnsafeBufferPointer { all in
+            try? forEachDocument(inPart: UnsafeBufferPointer(rebasing: all[extent.bytes]), file: file, firstLine: extent.line) { roots.append($0.root) }
+        }
+        guard read != nil, roots.count == 1 else { return nil }
+        return roots[0]
     }
 
     /// Reads every document of a string.

@@ -86,8 +86,16 @@ struct AccessCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         var status = ExitStatus.success
-        guard let documents = InputFiles.documents(paths, console: console, command: "access", status: &status) else { return ExitStatus.failure }
-        let bundle = SMIBundle(documents)
+        let input: SMIInput
+        do {
+            input = try InputFiles.smiInput(paths, console: console)
+        } catch {
+            console.error("smi access: \(error)")
+            return ExitStatus.failure
+        }
+        console.diagnostics(input.errors)
+        if !input.errors.isEmpty { status = ExitStatus.failure }
+        let bundle = input.bundle
         let errors = SMIValidator().validate(bundle).filter { $0.severity == .error }
         console.diagnostics(errors)
         if !errors.isEmpty { status = ExitStatus.failure }

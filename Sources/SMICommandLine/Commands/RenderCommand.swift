@@ -126,27 +126,16 @@ struct RenderCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         guard let adapter else { return ExitStatus.usage }
-        // Only the bundle and the inventory outlive this block: the trees of the documents
-        // that are not SMI are freed before rendering allocates its own.
-        let bundle: SMIBundle
-        let inventory: Inventory
-        let documentCount: Int
-        var diagnostics: [Diagnostic]
+        let input: SMIInput
         do {
-            let documents: [ManifestDocument]
-            (documents, diagnostics) = try InputFiles.documents(paths, console: console)
-            let workloads: (documents: [ManifestDocument], errors: [Diagnostic]) = inventoryPaths.isEmpty ? ([], []) : try InputFiles.documents(inventoryPaths, console: console)
-            diagnostics += workloads.errors
-            bundle = SMIBundle(documents)
-            inventory = Inventory(manifests: workloads.documents.isEmpty ? documents : documents + workloads.documents)
-            documentCount = documents.count
+            input = try InputFiles.smiInput(paths, inventory: inventoryPaths, console: console)
         } catch {
             console.error("smi render: \(error)")
             return ExitStatus.failure
         }
-        let (rendering, findings) = adapter.renderAndValidate(bundle, inventory: inventory, options: options)
-        let report = DiagnosticReport(diagnostics: diagnostics + findings + rendering.diagnostics, strict: options.strict)
-        report.write(to: console, documents: documentCount, then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")
+        let (rendering, findings) = adapter.renderAndValidate(input.bundle, inventory: input.inventory, options: options)
+        let report = DiagnosticReport(diagnostics: input.errors + findings + rendering.diagnostics, strict: options.strict)
+        report.write(to: console, documents: input.documentCount, then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")
         if rendering.resourceCount > 0 {
             var last: UInt8?
             try adapter.write(rendering, format: format) { piece in
@@ -155,7 +144,7 @@ struct RenderCommand: ToolCommand {
             }
             if last != UInt8(ascii: "\n") { console.out("") }
         }
-        console.keepUntilExit((bundle, inventory, rendering))
+        console.keepUntilExit((input, rendering))
         return report.status
     }
 }

@@ -43,18 +43,16 @@ struct ValidateCommand: ToolCommand {
     }
 
     func run(console: inout Console) throws -> Int32 {
-        let documents: [ManifestDocument]
-        var diagnostics: [Diagnostic]
+        let input: SMIInput
         do {
-            (documents, diagnostics) = try InputFiles.documents(paths, console: console)
+            input = try InputFiles.smiInput(paths, console: console)
         } catch {
             console.error("smi validate: \(error)")
             return ExitStatus.failure
         }
-        let bundle = SMIBundle(documents)
-        let report = DiagnosticReport(diagnostics: diagnostics + SMIValidator().validate(bundle), strict: strict)
-        report.write(to: console, documents: documents.count)
-        console.keepUntilExit((documents, bundle))
+        let report = DiagnosticReport(diagnostics: input.errors + SMIValidator().validate(input.bundle), strict: strict)
+        report.write(to: console, documents: input.documentCount)
+        console.keepUntilExit(input)
         return report.status
     }
 }

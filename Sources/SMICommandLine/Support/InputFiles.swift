@@ -18,10 +18,11 @@ enum InputFiles {
     static let manifestExtensions: Set<String> = ["yaml", "yml", "json"]
 
     /// The bytes of each path: `-` is standard input, a directory stands for its
-    /// `*.yaml`, `*.yml` and `*.json` files (not its subdirectories) in name order.
-    static func read(_ paths: [String], console: Console) throws(ReadError) -> [Input] {
+    /// `*.yaml`, `*.yml` and `*.json` files (not its subdirectories) in name order; no path
+    /// at all is standard input unless `defaultToStandardInput` is false.
+    static func read(_ paths: [String], console: Console, defaultToStandardInput: Bool = true) throws(ReadError) -> [Input] {
         var inputs: [Input] = []
-        for path in paths.isEmpty ? ["-"] : paths {
+        for path in paths.isEmpty && defaultToStandardInput ? ["-"] : paths {
             if path == "-" {
                 inputs.append(Input(name: "<stdin>", bytes: console.readInput()))
                 continue
@@ -55,6 +56,15 @@ enum InputFiles {
         }
         guard !files.isEmpty else { throw ReadError(description: "\(path): no *.yaml, *.yml or *.json files in the directory") }
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { directory + $0 }
+    }
+
+    /// The SMI objects and workloads of `paths`, and the workloads only of `inventory`,
+    /// read without keeping the documents (see `SMIInput`).
+    static func smiInput(_ paths: [String], inventory: [String] = [], console: Console) throws(ReadError) -> SMIInput {
+        let manifests = try read(paths, console: console).map { SMIInput.Source(name: $0.name, bytes: $0.bytes) }
+        let workloads = try read(inventory, console: console, defaultToStandardInput: false)
+            .map { SMIInput.Source(name: $0.name, bytes: $0.bytes, inventoryOnly: true) }
+        return SMIInput(manifests + workloads)
     }
 
     /// Every document of every input, and a diagnostic for each input that is not valid

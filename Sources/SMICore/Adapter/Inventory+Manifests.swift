@@ -7,11 +7,16 @@ extension Inventory {
     /// Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, Service); other
     /// documents are ignored. A port or label it cannot read is left out, never guessed.
     public init(manifests documents: [ManifestDocument]) {
+        // Documents are read on all cores, then gathered in input order.
+        self.init(found: documents.concurrentMap(Self.found))
+    }
+
+    /// The inventory of what manifests were found to hold, in input order.
+    init(found manifests: [Found?]) {
         var workloads: [Workload] = []
         var services: [Service] = []
         var namespaces: [String: Namespace] = [:]
-        // Documents are read on all cores, then gathered in input order.
-        for found in documents.concurrentMap(Self.found) {
+        for found in manifests {
             guard let found else { continue }
             switch found.object {
             case let .namespace(namespace):
@@ -27,7 +32,7 @@ extension Inventory {
     }
 
     /// What one manifest tells the inventory, and the namespace it is in.
-    private struct Found: Sendable {
+    struct Found: Sendable {
         enum Object: Sendable {
             case namespace(Namespace)
             case service(Service)
@@ -39,7 +44,7 @@ extension Inventory {
         var object: Object
     }
 
-    private static func found(in document: ManifestDocument) -> Found? {
+    static func found(in document: ManifestDocument) -> Found? {
         guard let object = document.root.value.mappingValue,
               let kind = object["kind"]?.value.stringValue,
               let apiVersion = object["apiVersion"]?.value.stringValue,

@@ -63,7 +63,7 @@ public struct Rendering: Sendable {
 
     /// Adds a diagnostic about an SMI object, at the position of its document.
     public mutating func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, about document: SMIDocument, strict: Bool) {
-        report(Diagnostic(severity, code, message, object: document.object, file: document.source.file, location: document.source.root.location), strict: strict)
+        report(Diagnostic(severity, code, message, object: document.object, file: document.source.file, location: document.source.location), strict: strict)
     }
 
     /// Whether any diagnostic is an error.

@@ -102,7 +102,7 @@ public struct SplitPlan: Sendable {
         var seen = Set<Diagnostic>()
         for item in bundle.trafficSplits {
             func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String) {
-                let diagnostic = Diagnostic(severity, code, message, object: item.document.object, file: item.document.source.file, location: item.document.source.root.location)
+                let diagnostic = Diagnostic(severity, code, message, object: item.document.object, file: item.document.source.file, location: item.document.source.location)
                 if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
             }
             guard model.isUsed(item.key) else {

@@ -59,14 +59,18 @@ public struct SMIBundle: Sendable {
     /// Decodes, converts to the canonical versions and indexes `documents`. Invalid objects
     /// are left out (they grant and route nothing) and reported.
     public init(_ documents: [ManifestDocument]) {
+        // Decoding and conversion look at one document each, so they run on all cores.
+        self.init(prepared: documents.concurrentMap(Self.prepare))
+    }
+
+    /// Indexes documents already decoded and converted, in input order.
+    init(prepared documents: [Prepared]) {
         var targets: [Key: Item<Access.V1Alpha3.TrafficTarget>] = [:]
         var splits: [Key: Item<Split.V1Alpha4.TrafficSplit>] = [:]
         var groups: [Key: Item<Specs.V1Alpha4.HTTPRouteGroup>] = [:]
         var tcp: [Key: Item<Specs.V1Alpha4.TCPRoute>] = [:]
         var udp: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
-        // Decoding and conversion look at one document each, so they run on all cores;
-        // indexing then goes through the documents in input order.
-        for prepared in documents.concurrentMap(Self.prepare) {
+        for prepared in documents {
             let document = prepared.document
             diagnostics += prepared.diagnostics
             if case .other = document.content { continue }
@@ -99,7 +103,7 @@ public struct SMIBundle: Sendable {
     }
 
     /// One document decoded and converted, before indexing.
-    private struct Prepared: Sendable {
+    struct Prepared: Sendable {
         var document: SMIDocument
         var diagnostics: [Diagnostic] = []
         /// The namespaces the document names (its own, a TrafficTarget's destination).
@@ -108,7 +112,7 @@ public struct SMIBundle: Sendable {
         var destinationPort: Int?
     }
 
-    private static func prepare(_ source: ManifestDocument) -> Prepared {
+    static func prepare(_ source: ManifestDocument) -> Prepared {
         var document = SMIDocument.decode(source)
         var prepared = Prepared(document: document, diagnostics: document.diagnostics)
         if case .other = document.content { return prepared }
@@ -123,7 +127,7 @@ public struct SMIBundle: Sendable {
             guard (1...65535).contains(port) else {
                 prepared.diagnostics.append(Diagnostic(
                     .error, .portRange, "destination port \(port) is not in 1-65535, so this target grants nothing", object: document.object,
-                    path: path, file: document.source.file, location: (document.source.root.node(at: path) ?? document.source.root).location))
+                    path: path, file: document.source.file, location: (source.root.node(at: path) ?? source.root).location))
                 return prepared
             }
             document.content = .smi(portless)
@@ -158,7 +162,7 @@ public struct SMIBundle: Sendable {
             diagnostics.append(Diagnostic(
                 .info, .defaultNamespace, "no metadata.namespace; the object is read as in namespace 'default'",
                 object: document.object, path: "metadata", file: document.source.file,
-                location: document.source.root.node(at: "metadata")?.location ?? document.source.root.location))
+                location: document.source.location(at: "metadata")))
         }
         return Key(namespace: metadata.namespace ?? "default", name: metadata.name ?? "")
     }
@@ -167,10 +171,10 @@ public struct SMIBundle: Sendable {
     /// first, as a second `kubectl apply` of it would, and is reported.
     private mutating func insert<Object>(_ object: Object, _ key: Key, _ document: SMIDocument, into index: inout [Key: Item<Object>]) {
         if let previous = index[key] {
-            let firstAt = previous.document.source.root.location.map { " (the other one is at \($0))" } ?? ""
+            let firstAt = previous.document.source.location.map { " (the other one is at \($0))" } ?? ""
             diagnostics.append(Diagnostic(
                 .warning, .duplicateObject, "a second \(document.object?.kind ?? "object") named \(key) replaces the first\(firstAt)",
-                object: document.object, file: document.source.file, location: document.source.root.location))
+                object: document.object, file: document.source.file, location: document.source.location))
         }
         index[key] = Item(object: object, key: key, document: document)
     }

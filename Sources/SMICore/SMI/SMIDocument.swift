@@ -16,8 +16,10 @@ public struct SMIDocument: Sendable {
 
     /// The decoded content.
     public var content: Content
-    /// The document as read.
-    public var source: ManifestDocument
+    /// Where the document was read: file, position and (kept or read again) its tree.
+    public var source: DocumentSource
+    /// The `apiVersion` as written (empty when there is none).
+    public var apiVersion: String
     /// The object's kind, namespace and name as written, when it has them.
     public var object: Diagnostic.Object?
     /// What decoding found.
@@ -35,7 +37,7 @@ public struct SMIDocument: Sendable {
         let object = kind.isEmpty ? nil : Diagnostic.Object(
             kind: kind, namespace: metadata?["namespace"]?.value.stringValue ?? (metadata == nil ? nil : "default"),
             name: metadata?["name"]?.value.stringValue ?? "")
-        var result = SMIDocument(content: .other, source: document, object: object, diagnostics: [])
+        var result = SMIDocument(content: .other, source: DocumentSource(document), apiVersion: apiVersion, object: object, diagnostics: [])
         guard SMIKinds.isSMI(apiVersion: apiVersion, kind: kind) else { return result }
         guard let decode = SMIKinds.decoders[SMIKinds.Pair(apiVersion: apiVersion, kind: kind)] else {
             let suggestion = SMIKinds.nearest(apiVersion: apiVersion, kind: kind).map { "; did you mean \($0)?" } ?? ""

@@ -49,14 +49,8 @@ public struct SMIValidator: Sendable {
         _ document: SMIDocument, _ path: FieldPath, into out: inout [Diagnostic]
     ) {
         let written = Self.writtenPath(path, in: document)
-        var probe = written
-        var node = document.source.root.node(at: probe)
-        while node == nil && !probe.components.isEmpty {
-            probe.components.removeLast()
-            node = document.source.root.node(at: probe)
-        }
         out.append(Diagnostic(severity, code, message, object: document.object, path: written,
-                              file: document.source.file, location: (node ?? document.source.root).location))
+                              file: document.source.file, location: document.source.location(at: written)))
     }
 
     static func writtenPath(_ path: FieldPath, in document: SMIDocument) -> FieldPath {
@@ -125,8 +119,8 @@ public struct SMIValidator: Sendable {
 
     /// Notes D22: an info when a reference pairs versions the SMI documents do not.
     private func checkPairing(_ document: SMIDocument, refersTo target: SMIDocument, at path: FieldPath, _ out: inout [Diagnostic]) {
-        let from = document.source.root.value.mappingValue?["apiVersion"]?.value.stringValue ?? ""
-        let to = target.source.root.value.mappingValue?["apiVersion"]?.value.stringValue ?? ""
+        let from = document.apiVersion
+        let to = target.apiVersion
         guard let compatible = Self.compatibleSpecs[from], !compatible.contains(to) else { return }
         report(.info, .versionPairing, "\(from) is documented with \(compatible.sorted().joined(separator: " or ")), this refers to a \(to) \(target.object?.kind ?? "object"); references resolve on the canonical objects all the same", document, path, into: &out)
     }

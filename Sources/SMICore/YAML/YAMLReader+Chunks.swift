@@ -41,9 +41,9 @@ extension YAMLReader {
         var firstLine: Int
     }
 
-    /// Where to split: at `---` lines about `chunkBytes` apart; `nil` when a line starts
+    /// Where to split: at `---` lines about `size` bytes apart; `nil` when a line starts
     /// with `%` (a directive).
-    static func parts(of b: UnsafeBufferPointer<UInt8>) -> [Part]? {
+    static func parts(of b: UnsafeBufferPointer<UInt8>, size: Int = chunkBytes) -> [Part]? {
         let n = b.count
         if n > 0 && b[0] == UInt8(ascii: "%") { return nil }
         var parts: [Part] = []
@@ -51,7 +51,7 @@ extension YAMLReader {
         var line = 1
         var linesBeforeScan = 1
         var i = 0
-        var target = chunkBytes
+        var target = size
         while i < n {
             guard b[i] == 0x0A else {
                 i += 1
@@ -67,7 +67,7 @@ extension YAMLReader {
                 parts.append(Part(range: start..<next, firstLine: line))
                 start = next
                 line = linesBeforeScan
-                target = next + chunkBytes
+                target = next + size
             }
             i += 1
         }

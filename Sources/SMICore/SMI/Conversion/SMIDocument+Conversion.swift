@@ -23,13 +23,7 @@ extension SMIDocument {
     /// A conversion problem as a diagnostic at the field in this document's source, or at
     /// the nearest enclosing node that exists.
     private func diagnostic(for problem: ConversionProblem) -> Diagnostic {
-        var path = problem.path
-        var node = source.root.node(at: path)
-        while node == nil && !path.components.isEmpty {
-            path.components.removeLast()
-            node = source.root.node(at: path)
-        }
-        return Diagnostic(.error, .conversion, problem.message, object: object, path: problem.path,
-                          file: source.file, location: (node ?? source.root).location)
+        Diagnostic(.error, .conversion, problem.message, object: object, path: problem.path,
+                   file: source.file, location: source.location(at: problem.path))
     }
 }

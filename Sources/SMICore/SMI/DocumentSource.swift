@@ -1,0 +1,64 @@
+/// Where a decoded document came from: its file, its place in the stream, and its tree,
+/// which diagnostics use to point at the line of a field.
+///
+/// The tree is either kept, or released and read again from the input's text when a
+/// diagnostic asks for it (see `releasingTree(readingAgainFrom:with:)`): at mesh scale the
+/// trees are most of the memory, and only the few documents that are reported need one.
+public struct DocumentSource: Sendable {
+    /// The file the document was read from, or `nil` for text that came from elsewhere.
+    public var file: String?
+    /// The 0-based position of the document in its stream.
+    public var index: Int
+    /// Where the document's root node starts.
+    public var location: SourceLocation?
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        case tree(ManifestNode)
+        case text([UInt8], ManifestDocument.Extent, YAMLReader)
+    }
+
+    /// The source of `document`, keeping its tree.
+    public init(_ document: ManifestDocument) {
+        file = document.file
+        index = document.index
+        location = document.root.location
+        storage = .tree(document.root)
+    }
+
+    /// This source without its tree, which is read again from `text` (the whole input the
+    /// document was read from, by `reader`) when asked for. Unchanged when the document
+    /// cannot be read again on its own (it has no extent).
+    public func releasingTree(of document: ManifestDocument, readingAgainFrom text: [UInt8], with reader: YAMLReader) -> DocumentSource {
+        guard let extent = document.extent, case .tree = storage else { return self }
+        var released = self
+        released.storage = .text(text, extent, reader)
+        return released
+    }
+
+    /// The document's root node: the tree kept, or the document read again from its text.
+    /// Should the text no longer read as it did, a null node at the root's location.
+    public var root: ManifestNode {
+        switch storage {
+        case let .tree(root):
+            return root
+        case let .text(text, extent, reader):
+            guard let root = reader.readDocument(at: extent, of: text, file: file), root.location == location else {
+                return ManifestNode(.null, at: location)
+            }
+            return root
+        }
+    }
+
+    /// Where the node at `path` starts, or the nearest node around it that exists (the root
+    /// at worst): where a diagnostic about that field points.
+    public func location(at path: FieldPath) -> SourceLocation? {
+        let root = root
+        var probe = path
+        while !probe.components.isEmpty {
+            if let node = root.node(at: probe) { return node.location }
+            probe.components.removeLast()
+        }
+        return root.location
+    }
+}

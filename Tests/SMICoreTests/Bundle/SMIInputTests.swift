@@ -1,0 +1,118 @@
+import Foundation
+import SMICore
+import SMITestSupport
+import Testing
+
+/// Reading inputs into a bundle and an inventory without keeping the documents must give
+/// exactly what reading every document first gives: objects, workloads, diagnostics and the
+/// locations they point at (found by reading a document again).
+@Suite struct SMIInputTests {
+    /// Every adapter's golden inputs one after another, `copies` times: SMI objects of every
+    /// version, the apps' manifests, and objects reported at many different fields (the
+    /// copies add duplicates, reported with where the other one is).
+    static func goldenInputs(copies: Int) throws -> [UInt8] {
+        var one: [UInt8] = []
+        for target in ["IstioAdapterTests", "LinkerdAdapterTests", "ConsulAdapterTests"] {
+            for c in GoldenCases.cases(target: target) {
+                one += Array("---\n# \(target)/\(c.name)\n".utf8)
+                one += [UInt8](try Data(contentsOf: c.folder.appendingPathComponent("input.yaml")))
+                if one.last != 0x0A { one.append(0x0A) }
+            }
+        }
+        return Array([[UInt8]](repeating: one, count: copies).joined())
+    }
+
+    /// What reading every document first gives, for comparison.
+    struct Expected {
+        var documents: [ManifestDocument]
+        var bundle: SMIBundle
+        var inventory: Inventory
+
+        init(_ bytes: [UInt8], file: String) throws {
+            var read: [ManifestDocument] = []
+            try? YAMLReader().forEachDocument(in: bytes, file: file) { read.append($0) }
+            documents = read
+            bundle = SMIBundle(documents)
+            inventory = Inventory(manifests: documents)
+        }
+    }
+
+    static func expectSame(_ input: SMIInput, _ expected: Expected) {
+        #expect(input.documentCount == expected.documents.count)
+        #expect(input.inventory == expected.inventory)
+        let (a, b) = (input.bundle, expected.bundle)
+        #expect(a.diagnostics.map(\.description) == b.diagnostics.map(\.description))
+        #expect(SMIValidator().validate(a).map(\.description) == SMIValidator().validate(b).map(\.description))
+        #expect(a.trafficTargets.map(\.object) == b.trafficTargets.map(\.object))
+        #expect(a.trafficSplits.map(\.object) == b.trafficSplits.map(\.object))
+        #expect(a.httpRouteGroups.mapValues(\.object) == b.httpRouteGroups.mapValues(\.object))
+        #expect(a.tcpRoutes.mapValues(\.object) == b.tcpRoutes.mapValues(\.object))
+        #expect(a.udpRoutes.mapValues(\.object) == b.udpRoutes.mapValues(\.object))
+        #expect(a.namespaces == b.namespaces)
+        #expect(a.destinationPorts == b.destinationPorts)
+        for (x, y) in zip(Self.documents(a), Self.documents(b)) {
+            #expect(x.source.index == y.source.index)
+            #expect(x.source.location == y.source.location)
+            #expect(x.source.file == y.source.file)
+            let same = YAMLDocumentExtentTests.sameTree(x.source.root, y.source.root)
+            #expect(same, "the tree of \(x.object?.description ?? "") read again")
+        }
+    }
+
+    /// The documents of every object of a bundle, in a fixed order.
+    static func documents(_ bundle: SMIBundle) -> [SMIDocument] {
+        bundle.trafficTargets.map(\.document) + bundle.trafficSplits.map(\.document)
+            + bundle.httpRouteGroups.sorted { $0.key < $1.key }.map(\.value.document)
+            + bundle.tcpRoutes.sorted { $0.key < $1.key }.map(\.value.document)
+    }
+
+    @Test func aLargeInputReadInPartsGivesWhatReadingEveryDocumentFirstGives() throws {
+        let bytes = try Self.goldenInputs(copies: 8)
+        #expect(bytes.count > 1 << 20, "large enough to be read in parts")
+        let input = SMIInput([.init(name: "all.yaml", bytes: bytes)])
+        #expect(input.errors.isEmpty)
+        #expect(input.bundle.trafficTargets.count > 10)
+        #expect(input.bundle.diagnostics.count > 100)
+        Self.expectSame(input, try Expected(bytes, file: "all.yaml"))
+    }
+
+    @Test func aSmallInputGivesWhatReadingEveryDocumentFirstGives() throws {
+        let bytes = try Self.goldenInputs(copies: 1)
+        Self.expectSame(SMIInput([.init(name: "some.yaml", bytes: bytes)]), try Expected(bytes, file: "some.yaml"))
+    }
+
+    /// The error is the one a sequential read reports, and the documents before it are used.
+    @Test func aYAMLErrorLateInALargeInputKeepsTheDocumentsBeforeIt() throws {
+        let bytes = try Self.goldenInputs(copies: 8) + Array("---\nkind: [unclosed\n---\nkind: Later\n".utf8)
+        let input = SMIInput([.init(name: "broken.yaml", bytes: bytes)])
+        let sequential = #expect(throws: YAMLError.self) { try YAMLReader().read(bytes, file: "broken.yaml") }
+        #expect(input.errors.map(\.description) == [sequential.map { Diagnostic($0).description } ?? ""])
+        Self.expectSame(input, try Expected(bytes, file: "broken.yaml"))
+    }
+
+    @Test func anInventoryOnlyInputGivesWorkloadsAndNoSMIObjects() throws {
+        let bytes = try Self.goldenInputs(copies: 8)
+        let input = SMIInput([.init(name: "app.yaml", bytes: bytes, inventoryOnly: true)])
+        #expect(input.documentCount == 0)
+        #expect(input.bundle.trafficTargets.isEmpty && input.bundle.httpRouteGroups.isEmpty && input.bundle.diagnostics.isEmpty)
+        #expect(input.inventory == (try Expected(bytes, file: "app.yaml")).inventory)
+        #expect(!input.inventory.workloads.isEmpty)
+    }
+
+    /// Documents after directives cannot be read again on their own, so they keep their trees.
+    @Test func documentsAfterDirectivesKeepTheirTrees() throws {
+        let text = """
+            %YAML 1.2
+            ---
+            apiVersion: split.smi-spec.io/v1alpha4
+            kind: TrafficSplit
+            metadata: {name: s, namespace: shop}
+            spec: {service: web, backends: [{service: web-v1, weight: -1}]}
+
+            """
+        let input = SMIInput([.init(name: "d.yaml", bytes: Array(text.utf8))])
+        #expect(SMIValidator().validate(input.bundle).map(\.description).contains {
+            $0.hasPrefix("d.yaml:6:59: error[SMI2001]: TrafficSplit shop/s: spec.backends[0].weight:")
+        })
+    }
+}

@@ -65,41 +65,21 @@ public struct SMIBundle: Sendable {
 
     /// Indexes documents already decoded and converted, in input order.
     init(prepared documents: [Prepared]) {
-        var targets: [Key: Item<Access.V1Alpha3.TrafficTarget>] = [:]
-        var splits: [Key: Item<Split.V1Alpha4.TrafficSplit>] = [:]
-        var groups: [Key: Item<Specs.V1Alpha4.HTTPRouteGroup>] = [:]
-        var tcp: [Key: Item<Specs.V1Alpha4.TCPRoute>] = [:]
-        var udp: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
-        for prepared in documents {
-            let document = prepared.document
-            diagnostics += prepared.diagnostics
-            if case .other = document.content { continue }
-            namespaces.formUnion(prepared.namespaces)
-            guard let canonical = prepared.canonical else { continue }
-            if case let .trafficTarget(o) = canonical, let destinationPort = prepared.destinationPort {
-                destinationPorts[key(o.metadata, document, reporting: false)] = destinationPort
-            }
-            switch canonical {
-            case let .trafficTarget(o):
-                insert(o, key(o.metadata, document), document, into: &targets)
-            case let .httpRouteGroup(o):
-                insert(o, key(o.metadata, document), document, into: &groups)
-            case let .tcpRoute(o):
-                insert(o, key(o.metadata, document), document, into: &tcp)
-            case let .udpRoute(o):
-                insert(o, key(o.metadata, document), document, into: &udp)
-            case let .trafficSplit(o):
-                insert(o, key(o.metadata, document), document, into: &splits)
-            case .trafficMetrics, .trafficMetricsList:
-                continue
-            }
-        }
-        httpRouteGroups = groups
-        tcpRoutes = tcp
-        udpRoutes = udp
-        trafficTargets = targets.values.sorted { $0.key < $1.key }
-        trafficSplits = splits.values.sorted { $0.key < $1.key }
-        diagnostics.sort(by: Self.order)
+        var indexer = Indexer()
+        for prepared in documents { indexer.add(prepared) }
+        self = indexer.bundle
+    }
+
+    /// A bundle of what an indexer gathered.
+    init(_ indexer: consuming Indexer) {
+        httpRouteGroups = indexer.groups
+        tcpRoutes = indexer.tcp
+        udpRoutes = indexer.udp
+        trafficTargets = indexer.targets.values.sorted { $0.key < $1.key }
+        trafficSplits = indexer.splits.values.sorted { $0.key < $1.key }
+        destinationPorts = indexer.destinationPorts
+        namespaces = indexer.namespaces
+        diagnostics = indexer.diagnostics.sorted(by: Self.order)
     }
 
     /// One document decoded and converted, before indexing.
@@ -154,29 +134,6 @@ public struct SMIBundle: Sendable {
         default:
             return nil
         }
-    }
-
-    /// The key of an object: a missing namespace means `default`, as kubectl applies it.
-    private mutating func key(_ metadata: ObjectMeta, _ document: SMIDocument, reporting: Bool = true) -> Key {
-        if metadata.namespace == nil && reporting {
-            diagnostics.append(Diagnostic(
-                .info, .defaultNamespace, "no metadata.namespace; the object is read as in namespace 'default'",
-                object: document.object, path: "metadata", file: document.source.file,
-                location: document.source.location(at: "metadata")))
-        }
-        return Key(namespace: metadata.namespace ?? "default", name: metadata.name ?? "")
-    }
-
-    /// Indexes an object; a second object of the same kind, namespace and name replaces the
-    /// first, as a second `kubectl apply` of it would, and is reported.
-    private mutating func insert<Object>(_ object: Object, _ key: Key, _ document: SMIDocument, into index: inout [Key: Item<Object>]) {
-        if let previous = index[key] {
-            let firstAt = previous.document.source.location.map { " (the other one is at \($0))" } ?? ""
-            diagnostics.append(Diagnostic(
-                .warning, .duplicateObject, "a second \(document.object?.kind ?? "object") named \(key) replaces the first\(firstAt)",
-                object: document.object, file: document.source.file, location: document.source.location))
-        }
-        index[key] = Item(object: object, key: key, document: document)
     }
 
     private static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

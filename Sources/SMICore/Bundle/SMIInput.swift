@@ -41,23 +41,30 @@ public struct SMIInput: Sendable {
 
     /// Reads, decodes and indexes `sources`, in order, with `reader`.
     public init(_ sources: [Source], reader: YAMLReader = YAMLReader()) {
-        var prepared: [SMIBundle.Prepared] = []
+        var indexer = SMIBundle.Indexer()
         var found: [Inventory.Found] = []
         documentCount = 0
         errors = []
         for source in sources {
-            let (digests, error) = Self.digests(of: source, reader: reader)
+            var (parts, error) = Self.digests(of: source, reader: reader)
             if let error { errors.append(Diagnostic(error)) }
-            for (index, digest) in digests.enumerated() {
-                if var smi = digest.smi {
-                    smi.document.source.index = index
-                    prepared.append(smi)
+            var index = 0
+            for part in parts.indices {
+                for digest in parts[part] {
+                    if var smi = digest.smi {
+                        smi.document.source.index = index
+                        indexer.add(smi)
+                    }
+                    if let manifest = digest.found { found.append(manifest) }
+                    index += 1
                 }
-                if let manifest = digest.found { found.append(manifest) }
+                // Each part is freed once indexed, so the decoded documents are never all
+                // held twice.
+                parts[part] = []
             }
-            if !source.inventoryOnly { documentCount += digests.count }
+            if !source.inventoryOnly { documentCount += index }
         }
-        bundle = SMIBundle(prepared: prepared)
+        bundle = indexer.bundle
         inventory = Inventory(found: found)
     }
 
@@ -77,9 +84,9 @@ public struct SMIInput: Sendable {
         return digest
     }
 
-    /// The digest of every document of `source`, in order, and the error that stopped
-    /// reading it, if any.
-    private static func digests(of source: Source, reader: YAMLReader) -> ([Digest], YAMLError?) {
+    /// The digest of every document of `source`, in order and in parts, and the error that
+    /// stopped reading it, if any.
+    private static func digests(of source: Source, reader: YAMLReader) -> ([[Digest]], YAMLError?) {
         if source.bytes.count >= 2 * partBytes, source.bytes.count <= min(reader.limits.maxInputBytes, Int(Int32.max) - 16),
            let digests = digestsInParts(of: source, reader: reader)
         {
@@ -94,13 +101,13 @@ public struct SMIInput: Sendable {
         } catch {
             failure = error
         }
-        return (documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, reader: reader) }, failure)
+        return ([documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, reader: reader) }], failure)
     }
 
     /// The digests of a large input read in parts in parallel (see
     /// `YAMLReader.readInChunks`), each document decoded as soon as it is read; `nil` when
     /// the input cannot be split or a part fails.
-    private static func digestsInParts(of source: Source, reader: YAMLReader) -> [Digest]? {
+    private static func digestsInParts(of source: Source, reader: YAMLReader) -> [[Digest]]? {
         guard let parts = source.bytes.withUnsafeBufferPointer({ YAMLReader.parts(of: $0, size: partBytes) }), parts.count > 1 else { return nil }
         let results = Parallel.chunks(of: parts.count, minimumChunk: 1) { range -> [Digest]? in
             var digests: [Digest] = []
@@ -116,11 +123,13 @@ public struct SMIInput: Sendable {
             }
             return digests
         }
-        var digests: [Digest] = []
+        var digests: [[Digest]] = []
+        var count = 0
         for part in results {
             guard let part else { return nil }
-            digests += part
+            digests.append(part)
+            count += part.count
         }
-        return digests.count <= reader.limits.maxDocuments ? digests : nil
+        return count <= reader.limits.maxDocuments ? digests : nil
     }
 }

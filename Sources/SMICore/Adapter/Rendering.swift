@@ -32,6 +32,15 @@ public struct Rendering: Sendable {
             case let .typed(typed): try? ManifestEncoder().encode(typed)
             }
         }
+
+        /// Appends the resource as a YAML document; false when it cannot be encoded. A typed
+        /// resource is written as it encodes, without making its manifest, when it can be.
+        func writeYAML(into out: inout OutputBuffer) -> Bool {
+            if case let .typed(typed) = resource, YAMLStreamEncoder.write(typed, into: &out) { return true }
+            guard let node else { return false }
+            YAMLWriter().writeRoot(node.value, into: &out)
+            return true
+        }
     }
 
     /// An empty rendering.
@@ -93,7 +102,7 @@ public struct Rendering: Sendable {
     /// text or manifests all at once.
     public func writeYAML(to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         let entries = sorted().entries
-        YAMLWriter().write(count: entries.count, document: { entries[$0].node }, to: sink)
+        YAMLWriter().write(count: entries.count, writing: { entries[$0].writeYAML(into: &$1) }, to: sink)
     }
 
     /// The resources as JSON, one compact document per line, sorted.

@@ -48,6 +48,17 @@ public struct YAMLWriter: Sendable {
     /// `write(documents:to:)` for documents made when they are written: `document(i)` is
     /// called once for each of `0..<count`, on any core; nil leaves that one out.
     func write(count: Int, document: @Sendable (Int) -> ManifestNode?, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        write(count: count, writing: { i, out in
+            guard let node = document(i) else { return false }
+            writeRoot(node.value, into: &out)
+            return true
+        }, to: sink)
+    }
+
+    /// `write(documents:to:)` for documents that write themselves: `writing(i, out)`
+    /// appends the text of document `i` (without `---`) and says whether it wrote one; it
+    /// is called once for each of `0..<count`, on any core.
+    func write(count: Int, writing: @Sendable (Int, inout OutputBuffer) -> Bool, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         var wroteAny = false
         var start = 0
         while start < count {
@@ -55,10 +66,10 @@ public struct YAMLWriter: Sendable {
             let parts = Parallel.chunks(of: batch.count, minimumChunk: Self.documentsPerPart) { range in
                 var part = OutputBuffer(capacity: 0)
                 for i in range {
-                    guard let node = document(batch.lowerBound + i) else { continue }
+                    let before = part.bytes.count
                     // Every document writes at least a line, so an empty part has none.
-                    if !part.bytes.isEmpty { part.append("---\n") }
-                    writeRoot(node.value, into: &part)
+                    if before > 0 { part.append("---\n") }
+                    if !writing(batch.lowerBound + i, &part) { part.bytes.removeSubrange(before...) }
                 }
                 return part.bytes
             }
@@ -93,7 +104,8 @@ public struct YAMLWriter: Sendable {
         }
     }
 
-    private func writeRoot(_ value: ManifestValue, into out: inout OutputBuffer) {
+    /// Writes a whole document's value and its final line break.
+    func writeRoot(_ value: ManifestValue, into out: inout OutputBuffer) {
         switch value {
         case let .mapping(m) where m.count > 0:
             writeMapping(m, indent: 0, into: &out)
@@ -111,20 +123,27 @@ public struct YAMLWriter: Sendable {
         // Indices rather than element copies: the entries are only borrowed.
         for i in m.entries.indices {
             if i > 0 || !firstInline { out.appendSpaces(indent) }
-            if writeImplicitKey(m.entries[i].key.value, into: &out) {
-                out.append(0x3A)
-            } else {
-                out.append("? ")
-                writeNested(m.entries[i].key.value, indent: indent + 2, into: &out)
-                out.appendSpaces(indent)
-                out.append(0x3A)
-            }
+            writeKey(m.entries[i].key.value, indent: indent, into: &out)
             writeValue(m.entries[i].value.value, indent: indent, into: &out)
         }
     }
 
-    /// Writes what follows `key:` or `:`: a space and a scalar, or a nested block.
-    private func writeValue(_ value: ManifestValue, indent: Int, into out: inout OutputBuffer) {
+    /// Writes a mapping key and its `:`, once the indentation is written: `key:`, or the
+    /// explicit `? key` form on lines of its own (collections, very long keys).
+    func writeKey(_ key: ManifestValue, indent: Int, into out: inout OutputBuffer) {
+        if writeImplicitKey(key, into: &out) {
+            out.append(0x3A)
+        } else {
+            out.append("? ")
+            writeNested(key, indent: indent + 2, into: &out)
+            out.appendSpaces(indent)
+            out.append(0x3A)
+        }
+    }
+
+    /// Writes what follows `key:` or `:` of an entry at `indent`: a space and a scalar, or
+    /// a nested block.
+    func writeValue(_ value: ManifestValue, indent: Int, into out: inout OutputBuffer) {
         switch value {
         case let .mapping(m) where m.count > 0:
             out.append(0x0A)
@@ -140,7 +159,7 @@ public struct YAMLWriter: Sendable {
     }
 
     /// Writes a node that starts right after `? ` or `- `, at `indent` for continuation lines.
-    private func writeNested(_ value: ManifestValue, indent: Int, into out: inout OutputBuffer) {
+    func writeNested(_ value: ManifestValue, indent: Int, into out: inout OutputBuffer) {
         switch value {
         case let .mapping(m) where m.count > 0:
             writeMapping(m, indent: indent, firstInline: true, into: &out)

@@ -16,7 +16,15 @@ enum PipelineFuzzing {
         guard let documents = try? YAMLReader(limits: FuzzLimits.reader).read(bytes) else { return nil }
         let bundle = SMIBundle(documents)
         let inventory = Inventory(manifests: documents)
-        _ = SMIValidator().validate(bundle)
+        let findings = SMIValidator().validate(bundle)
+        // Reading without keeping the documents gives the same objects and workloads, and the
+        // same diagnostics at the same places (found by reading documents again).
+        let input = SMIInput([.init(name: nil, bytes: bytes)], reader: YAMLReader(limits: FuzzLimits.reader))
+        guard input.errors.isEmpty, input.documentCount == documents.count, input.inventory == inventory,
+              input.bundle.diagnostics == bundle.diagnostics, SMIValidator().validate(input.bundle) == findings
+        else {
+            return FuzzFailure(description: "SMIInput differs from reading every document first")
+        }
         for adapter in adapters {
             for options in [RenderOptions(), RenderOptions(strict: true, pathAnchoring: .full)] {
                 let rendering = adapter.render(bundle, inventory: inventory, options: options)
@@ -35,6 +43,10 @@ enum PipelineFuzzing {
                     }
                     switch format {
                     case "yaml":
+                        // Typed resources are written as they encode: the YAML of their manifests.
+                        guard text == YAMLWriter().write(documents: resources) else {
+                            return FuzzFailure(description: "\(adapter.mesh): the YAML written as resources encode is not the YAML of their manifests:\n\(text)")
+                        }
                         do {
                             if try YAMLReader().read(text).map(\.root) != resources {
                                 return FuzzFailure(description: "\(adapter.mesh): the YAML output reads back as other values:\n\(text)")

@@ -1,7 +1,8 @@
 import SMICore
 
 /// The YAML reader on arbitrary bytes, in both schemas: it returns documents or an error,
-/// and whatever it reads survives the writer and a second read unchanged.
+/// whatever it reads survives the writer and a second read unchanged, and each document
+/// reads again on its own from its extent.
 enum YAMLFuzzing {
     static func run(_ bytes: [UInt8]) -> FuzzFailure? {
         for schema in [YAMLSchema.kubernetes, .core] {
@@ -18,6 +19,13 @@ enum YAMLFuzzing {
             }
             guard again == roots else {
                 return FuzzFailure(description: "\(schema): the values changed in a write and read round trip\n--- written:\n\(String(decoding: written, as: UTF8.self))")
+            }
+            // A document read again from its extent is the same tree, at the same places.
+            for document in documents {
+                guard let extent = document.extent else { continue }
+                guard reader.readDocument(at: extent, of: bytes)?.isIdentical(to: document.root) == true else {
+                    return FuzzFailure(description: "\(schema): document \(document.index) does not read again from its extent \(extent)")
+                }
             }
         }
         return nil

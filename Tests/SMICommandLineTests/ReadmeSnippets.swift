@@ -28,6 +28,14 @@ enum ReadmeSnippets {
         if !rendering.hasErrors { apply(rendering.resources) }           // sorted ManifestNodes; or rendering.yaml()
     }
 
+    /// "At mesh scale, `SMIInput` reads, decodes and indexes in one pass".
+    static func meshScale(meshBytes: [UInt8], write: (UnsafeBufferPointer<UInt8>) -> Void) -> [Diagnostic] {
+        let input = SMIInput([.init(name: "mesh.yaml", bytes: meshBytes)])   // input.errors: invalid YAML
+        let (large, findings) = IstioAdapter().renderAndValidate(input.bundle, inventory: input.inventory, options: RenderOptions())
+        large.writeYAML { chunk in write(chunk) }                              // sorted, a batch at a time
+        return input.errors + findings + large.diagnostics
+    }
+
     /// "The YAML layer stands on its own".
     static func yamlLayer(manifestText: String) throws -> String {
         struct Backend: Codable { var service: String; var weight: Int }

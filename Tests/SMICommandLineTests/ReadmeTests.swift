@@ -1,4 +1,5 @@
 import Foundation
+import IstioAdapter
 import SMICore
 import SMITestSupport
 import Testing
@@ -37,7 +38,7 @@ import Testing
         let source = try String(contentsOf: SharedReference.packageRoot.appendingPathComponent("Tests/SMICommandLineTests/ReadmeSnippets.swift"), encoding: .utf8)
         let here = source.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let snippets = Self.blocks.filter { $0.language == "swift" && $0.lines.first?.hasPrefix("// swift-tools-version") != true }
-        #expect(snippets.count == 3)
+        #expect(snippets.count == 4)
         for snippet in snippets {
             // Each paragraph of the snippet, as consecutive lines of ReadmeSnippets.swift.
             let paragraphs = snippet.lines.map { $0.trimmingCharacters(in: .whitespaces) }.split(separator: "")
@@ -56,6 +57,11 @@ import Testing
         var applied: [ManifestNode] = []
         try ReadmeSnippets.reconcile(manifestText: bookstore) { applied = $0 }
         #expect(applied.contains { $0.node(at: "kind")?.value.stringValue == "AuthorizationPolicy" })
+        var streamed: [UInt8] = []
+        let diagnostics = ReadmeSnippets.meshScale(meshBytes: Array(bookstore.utf8)) { streamed += $0 }
+        #expect(!diagnostics.contains { $0.severity == .error })
+        #expect(String(decoding: streamed, as: UTF8.self) == IstioAdapter().render(SMIBundle(try YAMLReader().read(bookstore)),
+                                                                                  inventory: Inventory(manifests: try YAMLReader().read(bookstore))).yaml())
         let split = "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: {name: web}\nspec:\n  service: web\n  backends:\n  - service: web-v1\n    weight: 90\n"
         #expect(try ReadmeSnippets.yamlLayer(manifestText: split) == "service: web-v1\nweight: 90\n")
     }

@@ -9,7 +9,7 @@ import Yams
 /// decoded, validated, rendered for each mesh, and through the whole `smi render` pipeline,
 /// with Yams parse (compose) and serialize of the same bytes as the baseline.
 enum MeshBenchmark {
-    static let scenarios = ["read", "write", "decode", "validate", "render-istio", "render-linkerd", "render-consul", "pipeline"]
+    static let scenarios = ["read", "write", "decode", "input", "validate", "render-istio", "render-linkerd", "render-consul", "pipeline"]
 
     static func run(_ options: Options) throws {
         var pipelines: [Int: Double] = [:]
@@ -62,6 +62,10 @@ enum MeshBenchmark {
                 let t = Measure.median(runs) { (SMIBundle(documents), Inventory(manifests: documents)) }
                 Measure.row("decode (SMIBundle + Inventory)", t, Measure.mbps(bytes.count, t) + perObject(t))
             }
+            if wanted.contains("input") {
+                let t = Measure.median(runs) { SMIInput([.init(name: nil, bytes: bytes)]) }
+                Measure.row("input (SMIInput: read + decode)", t, Measure.mbps(bytes.count, t) + perObject(t))
+            }
             if wanted.contains("validate") {
                 let t = Measure.median(runs) { SMIValidator().validate(bundle) }
                 Measure.row("validate (SMIValidator)", t, Measure.mbps(bytes.count, t) + perObject(t))
@@ -75,13 +79,11 @@ enum MeshBenchmark {
             // As `smi render` does it: validation beside rendering, the output written piece by
             // piece (here into one buffer).
             let pipeline = try Measure.median(runs) {
-                let documents = try YAMLReader().read(bytes)
-                let bundle = SMIBundle(documents)
-                let inventory = Inventory(manifests: documents)
-                let (rendering, findings) = IstioAdapter().renderAndValidate(bundle, inventory: inventory, options: RenderOptions())
+                let input = SMIInput([.init(name: nil, bytes: bytes)])
+                let (rendering, findings) = IstioAdapter().renderAndValidate(input.bundle, inventory: input.inventory, options: RenderOptions())
                 var out: [UInt8] = []
                 try IstioAdapter().write(rendering, format: "yaml") { out.append(contentsOf: $0) }
-                return (documents, bundle, inventory, rendering, findings, out)
+                return (input, rendering, findings, out)
             }
             pipelines[n] = pipeline
             Measure.row("pipeline to Istio YAML (in process)", pipeline, Measure.mbps(bytes.count, pipeline) + perObject(pipeline))

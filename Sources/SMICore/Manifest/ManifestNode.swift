@@ -18,6 +18,20 @@ public struct ManifestNode: Sendable, Equatable {
     public static func == (lhs: ManifestNode, rhs: ManifestNode) -> Bool {
         lhs.value == rhs.value
     }
+
+    /// Whether `other` has the same value and every node of it (keys included) the same
+    /// location: the same text read twice, where `==` only says the same values.
+    public func isIdentical(to other: ManifestNode) -> Bool {
+        guard location == other.location else { return false }
+        switch (value, other.value) {
+        case let (.sequence(a), .sequence(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
+        case let (.mapping(a), .mapping(b)):
+            return a.count == b.count && zip(a.entries, b.entries).allSatisfy { $0.key.isIdentical(to: $1.key) && $0.value.isIdentical(to: $1.value) }
+        default:
+            return value == other.value
+        }
+    }
 }
 
 extension ManifestNode: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,

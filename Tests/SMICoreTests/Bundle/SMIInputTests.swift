@@ -54,7 +54,7 @@ import Testing
             #expect(x.source.index == y.source.index)
             #expect(x.source.location == y.source.location)
             #expect(x.source.file == y.source.file)
-            let same = YAMLDocumentExtentTests.sameTree(x.source.root, y.source.root)
+            let same = x.source.root.isIdentical(to: y.source.root)
             #expect(same, "the tree of \(x.object?.description ?? "") read again")
         }
     }

@@ -6,19 +6,6 @@ import Testing
 /// A document's extent lets it be read again on its own, to the same tree with the same
 /// locations, so that callers can drop trees and still point at a field's line later.
 @Suite struct YAMLDocumentExtentTests {
-    /// Values and locations of every node, keys included.
-    static func sameTree(_ a: ManifestNode, _ b: ManifestNode) -> Bool {
-        guard a.location == b.location else { return false }
-        switch (a.value, b.value) {
-        case let (.sequence(x), .sequence(y)):
-            return x.count == y.count && zip(x, y).allSatisfy(sameTree)
-        case let (.mapping(x), .mapping(y)):
-            return x.count == y.count && zip(x.entries, y.entries).allSatisfy { sameTree($0.key, $1.key) && sameTree($0.value, $1.value) }
-        default:
-            return a.value == b.value
-        }
-    }
-
     @Test func everyDocumentOfTheYAMLTestSuiteReadsAgainFromItsExtent() throws {
         let cases = YAMLTestSuiteTests.cases()
         if cases.isEmpty {
@@ -38,7 +25,7 @@ import Testing
                     }
                     checked += 1
                     let again = reader.readDocument(at: extent, of: bytes)
-                    #expect(again.map { Self.sameTree($0, document.root) } == true, "\(c.id) document \(document.index) at \(extent)")
+                    #expect(again?.isIdentical(to: document.root) == true, "\(c.id) document \(document.index) at \(extent)")
                 }
             }
         }
@@ -74,6 +61,6 @@ import Testing
         #expect(parallel.map(\.extent) == oneByOne.map(\.extent))
         #expect(parallel.allSatisfy { $0.extent != nil })
         let last = try #require(parallel.last?.extent)
-        #expect(YAMLReader().readDocument(at: last, of: bytes).map { Self.sameTree($0, parallel[parallel.count - 1].root) } == true)
+        #expect(YAMLReader().readDocument(at: last, of: bytes)?.isIdentical(to: parallel[parallel.count - 1].root) == true)
     }
 }

@@ -18,6 +18,13 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
 
     /// Parses the printed form (`spec.backends[1].weight`).
     public init(stringLiteral value: String) {
+        // Paths are parsed wherever a literal stands for one, often in loops: ASCII text (one
+        // character per byte) is parsed as bytes.
+        var text = value
+        if let components = text.withUTF8({ Self.asciiComponents($0) }) {
+            self.components = components
+            return
+        }
         var components: [Component] = []
         for part in value.split(separator: ".") {
             var name = Substring(part)
@@ -30,6 +37,30 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
             components += indices.map { .index($0) }
         }
         self.components = components
+    }
+
+    /// The components of an ASCII printed form, as `init(stringLiteral:)` reads it; nil
+    /// for other text.
+    private static func asciiComponents(_ bytes: UnsafeBufferPointer<UInt8>) -> [Component]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var components: [Component] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
+            // `name[i]...[j]`: the name, then the indices; a bracket that holds no integer is dropped.
+            var nameEnd = end
+            var indices: [Int] = []
+            while nameEnd > start && bytes[nameEnd - 1] == UInt8(ascii: "]") {
+                guard let open = bytes[start..<nameEnd].lastIndex(of: UInt8(ascii: "[")) else { break }
+                if let i = Int(String(decoding: bytes[(open + 1)..<(nameEnd - 1)], as: UTF8.self)) { indices.append(i) }
+                nameEnd = open
+            }
+            if nameEnd > start { components.append(.key(String(decoding: bytes[start..<nameEnd], as: UTF8.self))) }
+            components += indices.reversed().map { .index($0) }
+            start = end + 1
+        }
+        return components
     }
 
     /// Creates a path from a Codable coding path (integer keys become indices).

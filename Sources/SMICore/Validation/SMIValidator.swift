@@ -10,10 +10,10 @@ public struct SMIValidator: Sendable {
     public func validate(_ bundle: SMIBundle) -> [Diagnostic] {
         var out = bundle.diagnostics
         // Each target and route is checked on its own, so they are checked on all cores.
-        out += Self.each(bundle.trafficTargets) { validateTarget($0, bundle, &$1) }
-        out += Self.each(Array(bundle.httpRouteGroups.values)) { validateGroup($0, &$1) }
-        out += Self.each(Array(bundle.tcpRoutes.values)) { validatePorts($0, &$1) }
-        out += Self.each(Array(bundle.udpRoutes.values)) { validatePorts($0, &$1) }
+        out += Self.each(bundle.trafficTargets) { item, out, _ in validateTarget(item, bundle, &out) }
+        out += Self.each(Array(bundle.httpRouteGroups.values)) { validateGroup($0, &$1, &$2) }
+        out += Self.each(Array(bundle.tcpRoutes.values)) { item, out, _ in validatePorts(item, &out) }
+        out += Self.each(Array(bundle.udpRoutes.values)) { item, out, _ in validatePorts(item, &out) }
         out += splitFindings(bundle)
         return out.sorted { a, b in
             let la = a.location ?? SourceLocation(line: 0, column: 0)
@@ -23,12 +23,28 @@ public struct SMIValidator: Sendable {
     }
 
     /// The findings of `check` about each item (in no particular order: `validate` sorts them).
-    private static func each<Item: Sendable>(_ items: [Item], _ check: @Sendable (Item, inout [Diagnostic]) -> Void) -> [Diagnostic] {
-        items.concurrentMap(minimumChunk: 256) { item in
+    /// Items are checked a chunk at a time on all cores, each chunk with its own patterns.
+    private static func each<Item: Sendable>(_ items: [Item], _ check: @Sendable (Item, inout [Diagnostic], inout Patterns) -> Void) -> [Diagnostic] {
+        Parallel.chunks(of: items.count, minimumChunk: 256) { range in
             var found: [Diagnostic] = []
-            check(item, &found)
+            var patterns = Patterns()
+            for item in items[range] { check(item, &found, &patterns) }
             return found
         }.flatMap { $0 }
+    }
+
+    /// What validation needs of each regular expression, worked out once per pattern: route
+    /// groups of a mesh repeat the same few.
+    struct Patterns {
+        private var compiled: [String: Result<RE2Regex, RE2Error>] = [:]
+
+        /// `pattern` compiled, or why it is not RE2.
+        mutating func regex(_ pattern: String) -> Result<RE2Regex, RE2Error> {
+            if let known = compiled[pattern] { return known }
+            let result = Result { () throws(RE2Error) in try RE2Regex(pattern) }
+            compiled[pattern] = result
+            return result
+        }
     }
 
     /// The findings about the TrafficSplits alone (what the traffic model needs), unsorted.
@@ -160,7 +176,7 @@ public struct SMIValidator: Sendable {
 
     // MARK: - Routes
 
-    private func validateGroup(_ item: SMIBundle.Item<Specs.V1Alpha4.HTTPRouteGroup>, _ out: inout [Diagnostic]) {
+    private func validateGroup(_ item: SMIBundle.Item<Specs.V1Alpha4.HTTPRouteGroup>, _ out: inout [Diagnostic], _ patterns: inout Patterns) {
         let document = item.document
         validateName(item.key.name, document, &out)
         var seen: [String: Int] = [:]
@@ -172,11 +188,12 @@ public struct SMIValidator: Sendable {
                 seen[match.name] = i
             }
             if let pattern = match.pathRegex, !pattern.isEmpty {
-                do {
-                    if try RE2Regex(pattern).requires("?") {
-                        report(.warning, .deadQueryMatch, "every match needs a '?', but the path never holds the query string: this match can never match", document, path.appending("pathRegex"), into: &out)
-                    }
-                } catch {
+                switch patterns.regex(pattern) {
+                case let .success(regex) where regex.requires("?"):
+                    report(.warning, .deadQueryMatch, "every match needs a '?', but the path never holds the query string: this match can never match", document, path.appending("pathRegex"), into: &out)
+                case .success:
+                    break
+                case let .failure(error):
                     report(.error, .invalidRegex, "not an RE2 regular expression: \(error.message); this match grants nothing", document, path.appending("pathRegex"), into: &out)
                 }
             }
@@ -187,14 +204,14 @@ public struct SMIValidator: Sendable {
             for (j, method) in (match.methods ?? []).enumerated() where !SMIAccessModel.methods.contains(method) {
                 report(.error, .invalidMethod, "'\(method)' is not an HTTP method of the CRD (or '*'); the HTTPRouteGroup is invalid and grants nothing", document, path.appending("methods").appending(j), into: &out)
             }
-            validateHeaders(match, at: path, document, &out)
+            validateHeaders(match, at: path, document, &out, &patterns)
             if (match.pathRegex ?? "").isEmpty && (match.methods ?? []).isEmpty && (match.headers?.conditions ?? []).isEmpty {
                 report(.warning, .matchesEverything, "match '\(match.name)' has no path, methods or headers: it matches every HTTP request", document, path, into: &out)
             }
         }
     }
 
-    private func validateHeaders(_ match: Specs.HTTPMatch, at path: FieldPath, _ document: SMIDocument, _ out: inout [Diagnostic]) {
+    private func validateHeaders(_ match: Specs.HTTPMatch, at path: FieldPath, _ document: SMIDocument, _ out: inout [Diagnostic], _ patterns: inout Patterns) {
         guard let headers = match.headers else { return }
         var names: Set<String> = []
         var itemSizes: [Int: Int] = [:]
@@ -207,7 +224,7 @@ public struct SMIValidator: Sendable {
                 report(.error, .duplicateHeader, "header '\(condition.name)' is named twice in one match; the match grants nothing", document, conditionPath, into: &out)
             }
             if let item = condition.item { itemSizes[item, default: 0] += 1 }
-            if (try? RE2Regex(condition.regex)) == nil {
+            if case .failure = patterns.regex(condition.regex) {
                 report(.error, .invalidRegex, "the value of header '\(condition.name)' is not an RE2 regular expression; this match grants nothing", document, conditionPath, into: &out)
             }
         }

@@ -22,7 +22,7 @@ public struct Rendering: Sendable {
         }
 
         /// apiVersion, kind, namespace, name.
-        var key: [String]
+        var key: SortKey
         var resource: Resource
 
         /// The manifest; nil when a typed resource cannot be encoded.
@@ -50,14 +50,14 @@ public struct Rendering: Sendable {
     public mutating func add(_ resource: ManifestNode) {
         let m = resource.value.mappingValue
         let meta = m?["metadata"]?.value.mappingValue
-        let key = [m?["apiVersion"]?.value.stringValue ?? "", m?["kind"]?.value.stringValue ?? "",
-                   meta?["namespace"]?.value.stringValue ?? "", meta?["name"]?.value.stringValue ?? ""]
+        let key = SortKey([m?["apiVersion"]?.value.stringValue ?? "", m?["kind"]?.value.stringValue ?? "",
+                           meta?["namespace"]?.value.stringValue ?? "", meta?["name"]?.value.stringValue ?? ""])
         entries.append(Entry(key: key, resource: .node(resource)))
     }
 
     /// Adds a typed resource, encoded only when written or inspected.
     public mutating func add(_ resource: some KubernetesResource) {
-        let key = [resource.apiVersion, resource.kind, resource.metadata.namespace ?? "", resource.metadata.name ?? ""]
+        let key = SortKey([resource.apiVersion, resource.kind, resource.metadata.namespace ?? "", resource.metadata.name ?? ""])
         entries.append(Entry(key: key, resource: .typed(resource)))
     }
 
@@ -81,7 +81,7 @@ public struct Rendering: Sendable {
     /// The rendering with resources and diagnostics in their canonical order.
     public func sorted() -> Rendering {
         var copy = self
-        copy.entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        copy.entries.sort { $0.key < $1.key }
         copy.diagnostics.sort { a, b in
             let la = a.location ?? SourceLocation(line: 0, column: 0)
             let lb = b.location ?? SourceLocation(line: 0, column: 0)

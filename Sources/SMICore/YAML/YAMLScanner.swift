@@ -1001,7 +1001,10 @@ struct YAMLScanner {
                 if ch == 0x09 && spaces < minIndent {
                     throw error("tab characters must not be used for indentation", at: currentMark)
                 }
-                if ch == 0 && atEnd {
+                if (ch == 0 && atEnd) || spaces < minIndent || isDocumentIndicator() {
+                    // No content line: the first line that is not empty ends the scalar (the
+                    // end, a line less indented than it may be, a document marker), so the
+                    // longest empty line sets the indentation, as in libyaml.
                     contentIndent = max(minIndent, max(maxEmptyIndent, spaces))
                 } else {
                     contentIndent = max(spaces, minIndent)

@@ -57,6 +57,24 @@ import Testing
         #expect(try node("k: " + yaml) == ["k": ManifestNode(.string(expected))])
     }
 
+    /// A block scalar whose lines are all empty takes the indentation of its longest line,
+    /// whatever ends it (the end, a less indented line, a document marker): the lines are
+    /// empty, not content (found by the reader fuzzer: before a `---`, the spaces of the
+    /// first line were read as text).
+    @Test(arguments: [
+        ("---\nk: |\n     \n \n---\nx\n", [["k": ""], "x"]),
+        ("k: |\n     \n \n", [["k": ""]]),
+        ("--- |\n   \n \n---\n", ["", nil]),
+        ("--- |\n   \n \n...\n", [""]),
+        ("a: |\n    \n  \nb: 1\n", [["a": "", "b": 1]]),
+        ("a:\n  b: |\n      \n   \n  c: 1\n", [["a": ["b": "", "c": 1]]]),
+        ("- |\n   \n \n- x\n", [["", "x"]]),
+        ("a: |+\n     \n \n---\n", [["a": "\n\n"], nil]),
+    ] as [(String, [ManifestNode])])
+    func blockScalarsOfEmptyLinesAreEmpty(yaml: String, expected: [ManifestNode]) throws {
+        #expect(try YAMLReader().read(yaml).map(\.root) == expected)
+    }
+
     // MARK: Schemas
 
     @Test(arguments: [

@@ -112,12 +112,10 @@ public struct SMIInput: Sendable {
         let results = Parallel.chunks(of: parts.count, minimumChunk: 1) { range -> [Digest]? in
             var digests: [Digest] = []
             for part in parts[range] {
-                let read: Void? = source.bytes.withUnsafeBufferPointer { all in
-                    try? reader.forEachDocument(inPart: UnsafeBufferPointer(rebasing: all[part.range]), file: source.name, firstLine: part.firstLine) {
-                        var document = $0
-                        document.extent?.shift(by: part.range.lowerBound)
-                        digests.append(digest(document, of: source, reader: reader))
-                    }
+                let read: Void? = try? reader.forEachDocument(inPart: source.bytes[part.range], file: source.name, firstLine: part.firstLine) {
+                    var document = $0
+                    document.extent?.shift(by: part.range.lowerBound)
+                    digests.append(digest(document, of: source, reader: reader))
                 }
                 guard read != nil else { return nil }
             }

@@ -2,7 +2,7 @@
 /// which diagnostics use to point at the line of a field.
 ///
 /// The tree is either kept, or released and read again from the input's text when a
-/// diagnostic asks for it (see `releasingTree(readingAgainFrom:with:)`): at mesh scale the
+/// diagnostic asks for it (see `releasingTree(of:readingAgainFrom:with:)`): at mesh scale the
 /// trees are most of the memory, and only the few documents that are reported need one.
 public struct DocumentSource: Sendable {
     /// The file the document was read from, or `nil` for text that came from elsewhere.

@@ -77,39 +77,21 @@ public struct YAMLReader: Sendable {
         if bytes.count > maxInputBytes {
             throw YAMLError(.limit, "input of \(bytes.count) bytes exceeds the limit of \(maxInputBytes) bytes", at: SourceLocation(line: 1, column: 1), file: file)
         }
-        var storage = [UInt8]()
-        storage.reserveCapacity(bytes.count + 8)
-        storage.append(contentsOf: bytes)
-        let count = storage.count
-        storage.append(contentsOf: repeatElement(0, count: 8))
-        let reader = self
-        let result: Result<Void, YAMLError> = storage.withUnsafeBufferPointer { buffer in
-            do throws(YAMLError) {
-                guard let base = buffer.baseAddress else { return .success(()) }
-                try UTF8Validation.check(base, count: count, file: file)
-                let scanner = YAMLScanner(base, count: count, limits: reader.limits, file: file)
-                var parser = YAMLParser(scanner: scanner, reader: reader, file: file)
-                try parser.parseStream(body)
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
-        }
-        try result.get()
+        try forEachDocument(inPart: bytes, file: file, firstLine: 1, body)
     }
 
-    /// Reads one part of a larger input: `bytes` are copied with the zero padding the
-    /// scanner needs, and locations count lines from `firstLine`.
+    /// Every document of one part of a larger input, whose first line is `firstLine`.
     func readPart(_ bytes: UnsafeBufferPointer<UInt8>, file: String?, firstLine: Int) throws(YAMLError) -> [ManifestDocument] {
         var documents: [ManifestDocument] = []
         try forEachDocument(inPart: bytes, file: file, firstLine: firstLine) { documents.append($0) }
         return documents
     }
 
-    /// Reads one part of a larger input a document at a time; extents count from the
-    /// part's first byte.
+    /// Reads the text of a whole input, or of one part of a larger one, a document at a
+    /// time: `bytes` are copied with the zero padding the scanner needs, locations count lines
+    /// from `firstLine`, and extents count from the first byte.
     func forEachDocument(
-        inPart bytes: UnsafeBufferPointer<UInt8>, file: String?, firstLine: Int, _ body: (ManifestDocument) -> Void
+        inPart bytes: some Collection<UInt8>, file: String?, firstLine: Int, _ body: (ManifestDocument) -> Void
     ) throws(YAMLError) {
         var storage = [UInt8]()
         storage.reserveCapacity(bytes.count + 8)
@@ -137,9 +119,7 @@ public struct YAMLReader: Sendable {
     public func readDocument(at extent: ManifestDocument.Extent, of bytes: [UInt8], file: String? = nil) -> ManifestNode? {
         guard extent.bytes.lowerBound >= 0, extent.bytes.upperBound <= bytes.count, extent.line >= 1 else { return nil }
         var roots: [ManifestNode] = []
-        let read: Void? = bytes.withUnsafeBufferPointer { all in
-            try? forEachDocument(inPart: UnsafeBufferPointer(rebasing: all[extent.bytes]), file: file, firstLine: extent.line) { roots.append($0.root) }
-        }
+        let read: Void? = try? forEachDocument(inPart: bytes[extent.bytes], file: file, firstLine: extent.line) { roots.append($0.root) }
         guard read != nil, roots.count == 1 else { return nil }
         return roots[0]
     }

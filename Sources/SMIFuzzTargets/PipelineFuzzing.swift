@@ -4,8 +4,9 @@ import IstioAdapter
 import LinkerdAdapter
 import SMICore
 
-/// Everything `smi render` does, on arbitrary bytes: read, decode, validate, render for each
-/// mesh (default and strict), write in every format, and read the YAML and JSON back.
+/// Everything `smi render` does, on arbitrary bytes: read, decode (straight from the trees
+/// as through Codable), validate, render for each mesh (default and strict), write in every
+/// format, and read the YAML and JSON back.
 enum PipelineFuzzing {
     static let adapters: [any MeshAdapter] = [
         IstioAdapter(), LinkerdAdapter(), ConsulAdapter(),
@@ -14,6 +15,10 @@ enum PipelineFuzzing {
 
     static func run(_ bytes: [UInt8]) -> FuzzFailure? {
         guard let documents = try? YAMLReader(limits: FuzzLimits.reader).read(bytes) else { return nil }
+        // Well-formed documents are read straight from their trees: always as Codable reads them.
+        if let differing = documents.first(where: { !SMIDocument.treeReadingAgreesWithCodable($0.root) }) {
+            return FuzzFailure(description: "document \(differing.index) reads from its tree otherwise than through Codable")
+        }
         let bundle = SMIBundle(documents)
         let inventory = Inventory(manifests: documents)
         let findings = SMIValidator().validate(bundle)

@@ -25,6 +25,16 @@ public struct SMIDocument: Sendable {
     /// What decoding found.
     public var diagnostics: [Diagnostic]
 
+    /// Whether the kinds read straight from the tree (`decode` reads well-formed documents
+    /// of most kinds that way) read `root` as Codable does: the same value and manifest, and
+    /// only documents Codable reads without a finding. True for documents of other kinds and
+    /// for those the tree path leaves to Codable. For the differential tests and the fuzzers.
+    package static func treeReadingAgreesWithCodable(_ root: ManifestNode) -> Bool {
+        let mapping = root.value.mappingValue
+        let pair = SMIKinds.Pair(apiVersion: mapping?["apiVersion"]?.value.stringValue ?? "", kind: mapping?["kind"]?.value.stringValue ?? "")
+        return SMIKinds.decoders[pair]?.treeCheck?(root).agrees ?? true
+    }
+
     /// Decodes a document. Unknown fields are errors (notes D17): a field that is ignored
     /// could widen access.
     public static func decode(_ document: ManifestDocument) -> SMIDocument {
@@ -39,7 +49,7 @@ public struct SMIDocument: Sendable {
             name: metadata?["name"]?.value.stringValue ?? "")
         var result = SMIDocument(content: .other, source: DocumentSource(document), apiVersion: apiVersion, object: object, diagnostics: [])
         guard SMIKinds.isSMI(apiVersion: apiVersion, kind: kind) else { return result }
-        guard let decode = SMIKinds.decoders[SMIKinds.Pair(apiVersion: apiVersion, kind: kind)] else {
+        guard let decode = SMIKinds.decoders[SMIKinds.Pair(apiVersion: apiVersion, kind: kind)]?.decode else {
             let suggestion = SMIKinds.nearest(apiVersion: apiVersion, kind: kind).map { "; did you mean \($0)?" } ?? ""
             let at = mapping?["apiVersion"] ?? root
             result.content = .invalid

@@ -4,6 +4,17 @@ enum SMIKinds {
     /// Decodes a node into one pair's type, with the keys that type does not have.
     typealias Decode = @Sendable (ManifestNode, ManifestDecoder) throws -> (SMIObject, [ManifestDecodingError])
 
+    /// For a kind read straight from the tree: whether the tree path takes a node, and if so
+    /// whether Codable reads it to the same value and manifest without a finding.
+    typealias TreeCheck = @Sendable (ManifestNode) -> (accepted: Bool, agrees: Bool)
+
+    /// How to decode one pair, and for kinds read straight from the tree, how to check that
+    /// reading against Codable (the differential tests and the pipeline fuzzer).
+    struct Decoding: Sendable {
+        let decode: Decode
+        let treeCheck: TreeCheck?
+    }
+
     struct Pair: Hashable {
         let apiVersion: String
         let kind: String
@@ -18,14 +29,30 @@ enum SMIKinds {
         }
     }
 
-    private static func decoding<T: Decodable & Sendable>(_ type: T.Type, _ wrap: @escaping @Sendable (T) -> SMIObject) -> Decode {
-        { node, decoder in
+    private static func decoding<T: Decodable & Sendable>(_ type: T.Type, _ wrap: @escaping @Sendable (T) -> SMIObject) -> Decoding {
+        Decoding(decode: { node, decoder in
             let (value, unknown) = try decoder.decodeCollectingUnknownKeys(T.self, from: node)
             return (wrap(value), unknown)
-        }
+        }, treeCheck: nil)
     }
 
-    static let decoders: [Pair: Decode] = [
+    /// `decoding` for the kinds that read straight from the tree: a well-formed document
+    /// (nearly every one) takes that path, and Codable reads, and reports on, the rest.
+    private static func decoding<T: Codable & Sendable & Equatable & TreeDecodable>(_ type: T.Type, _ wrap: @escaping @Sendable (T) -> SMIObject) -> Decoding {
+        Decoding(decode: { node, decoder in
+            if let value = T(tree: node) { return (wrap(value), []) }
+            let (value, unknown) = try decoder.decodeCollectingUnknownKeys(T.self, from: node)
+            return (wrap(value), unknown)
+        }, treeCheck: { node in
+            guard let tree = T(tree: node) else { return (false, true) }
+            guard let (codable, unknown) = try? ManifestDecoder(rejectsUnknownKeys: true).decodeCollectingUnknownKeys(T.self, from: node),
+                  unknown.isEmpty, codable == tree
+            else { return (true, false) }
+            return (true, (try? ManifestEncoder().encode(codable)) == (try? ManifestEncoder().encode(tree)))
+        })
+    }
+
+    static let decoders: [Pair: Decoding] = [
         Pair(Access.V1Alpha1.TrafficTarget.self): decoding(Access.V1Alpha1.TrafficTarget.self, SMIObject.trafficTargetV1Alpha1),
         Pair(Access.V1Alpha2.TrafficTarget.self): decoding(Access.V1Alpha2.TrafficTarget.self, SMIObject.trafficTargetV1Alpha2),
         Pair(Access.V1Alpha3.TrafficTarget.self): decoding(Access.V1Alpha3.TrafficTarget.self, SMIObject.trafficTargetV1Alpha3),

@@ -120,6 +120,11 @@ import Testing
         Case("unknown-tcp-match-field",
              "apiVersion: specs.smi-spec.io/v1alpha4\nkind: TCPRoute\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  matches:\n    port: 5432\n",
              "<stdin>:8:5: error[SMI1001]: TCPRoute shop/db: spec.matches: missing required field 'ports'; unknown field 'port' may be a misspelling of it\n1 error, 0 warnings in 1 document\n"),
+        // v1alpha3 TCPRoutes have an empty spec: ports written there (a v1alpha4 field) must
+        // make the route invalid, not let it grant every port.
+        Case("ports-on-v1alpha3-tcp-route",
+             "apiVersion: specs.smi-spec.io/v1alpha3\nkind: TCPRoute\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  matches:\n    ports: [5432]\n",
+             "<stdin>:7:3: error[SMI1002]: TCPRoute shop/db: spec.matches: unknown field 'matches'\n1 error, 0 warnings in 1 document\n"),
         Case("unknown-match-field",
              "apiVersion: specs.smi-spec.io/v1alpha4\nkind: HTTPRouteGroup\nmetadata:\n  name: routes\n  namespace: shop\nspec:\n  matches:\n  - name: read\n    pathRegex: /items\n    methods: [GET]\n    path: /items\n",
              "<stdin>:11:5: error[SMI1002]: HTTPRouteGroup shop/routes: spec.matches[0].path: unknown field 'path'\n1 error, 0 warnings in 1 document\n"),

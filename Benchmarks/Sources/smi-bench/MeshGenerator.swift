@@ -23,6 +23,8 @@ enum MeshGenerator {
         let neighbour = { (k: Int) in "s\(first + (i - first + k) % size)" }
         let splitVersion = ["v1alpha2", "v1alpha3", "v1alpha4"][i % 3]
         let (accessVersion, specsVersion) = i % 2 == 0 ? ("v1alpha3", "v1alpha4") : ("v1alpha2", "v1alpha3")
+        // A v1alpha4 TCPRoute names its ports; a v1alpha3 one has an empty spec (every port).
+        let tcpSpec = specsVersion == "v1alpha4" ? "spec:\n  matches:\n    ports: [9090]" : "spec: {}"
         if i > 0 { out += "---\n" }
         out += """
             apiVersion: apps/v1
@@ -86,9 +88,7 @@ enum MeshGenerator {
             apiVersion: specs.smi-spec.io/\(specsVersion)
             kind: TCPRoute
             metadata: {name: \(name)-tcp, namespace: \(namespace)}
-            spec:
-              matches:
-                ports: [9090]
+            \(tcpSpec)
             ---
             apiVersion: access.smi-spec.io/\(accessVersion)
             kind: TrafficTarget

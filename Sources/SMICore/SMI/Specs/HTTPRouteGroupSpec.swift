@@ -14,6 +14,13 @@ extension Specs {
     public struct EmptySpec: Sendable, Equatable, Codable {
         /// Creates an empty body.
         public init() {}
+
+        /// Reads a mapping with no fields: every key in it is unknown, and reported (notes
+        /// D17), so that `ports` written on a v1alpha3 route makes it invalid instead of
+        /// silently granting every port.
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: ManifestCodingKey.self)
+        }
     }
 
     /// A TCPRoute of v1alpha1 to v1alpha3: raw TCP on every port. v1alpha3 writes an empty

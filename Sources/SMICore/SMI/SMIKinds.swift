@@ -82,13 +82,37 @@ enum SMIKinds {
         Metrics.group: ["TrafficMetrics", "TrafficMetricsList"],
     ]
 
-    static var allKinds: [String] { groups.values.flatMap { $0 } }
+    static let allKinds: [String] = groups.values.flatMap { $0 }.sorted()
 
-    /// Whether a document with this `apiVersion` and `kind` is meant to be SMI.
+    /// Whether a document with this `apiVersion` and `kind` is meant to be SMI: its group
+    /// (what precedes the last non-empty part) ends with `smi-spec.io`, or it has no group and
+    /// an SMI kind.
     static func isSMI(apiVersion: String, kind: String) -> Bool {
+        // Every document is asked this; ASCII text (one character per byte) is read as bytes.
+        var text = apiVersion
+        if let (endsWithSMI, hasGroup) = text.withUTF8({ asciiGroup($0) }) {
+            return hasGroup ? endsWithSMI : allKinds.contains(kind)
+        }
         let group = apiVersion.split(separator: "/").dropLast().joined(separator: "/")
         return group.hasSuffix("smi-spec.io") || (group.isEmpty && allKinds.contains(kind))
     }
+
+    /// For ASCII text: whether the group ends with `smi-spec.io`, and whether there is a
+    /// group (two non-empty parts or more); nil for other text.
+    private static func asciiGroup(_ bytes: UnsafeBufferPointer<UInt8>) -> (endsWithSMI: Bool, hasGroup: Bool)? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let slash = UInt8(ascii: "/")
+        var end = bytes.count
+        while end > 0 && bytes[end - 1] == slash { end -= 1 }
+        // The last part, then the slashes before it; what precedes them ends the group.
+        var cut = end
+        while cut > 0 && bytes[cut - 1] != slash { cut -= 1 }
+        while cut > 0 && bytes[cut - 1] == slash { cut -= 1 }
+        guard cut > 0 else { return (false, false) }
+        return (cut >= smiSuffix.count && bytes[(cut - smiSuffix.count)..<cut].elementsEqual(smiSuffix), true)
+    }
+
+    private static let smiSuffix = Array("smi-spec.io".utf8)
 
     /// The released pair nearest to one that is not released, as text for a message.
     static func nearest(apiVersion: String, kind: String) -> String? {

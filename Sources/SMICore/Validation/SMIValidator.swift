@@ -35,7 +35,7 @@ public struct SMIValidator: Sendable {
 
     /// What validation needs of each regular expression, worked out once per pattern: route
     /// groups of a mesh repeat the same few.
-    struct Patterns {
+    private struct Patterns {
         private var compiled: [String: Result<RE2Regex, RE2Error>] = [:]
 
         /// `pattern` compiled, or why it is not RE2.

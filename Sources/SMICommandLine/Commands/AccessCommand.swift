@@ -86,13 +86,7 @@ struct AccessCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         var status = ExitStatus.success
-        let input: SMIInput
-        do {
-            input = try InputFiles.smiInput(paths, console: console)
-        } catch {
-            console.error("smi access: \(error)")
-            return ExitStatus.failure
-        }
+        guard let input = InputFiles.smiInput(paths, console: console, command: Self.name) else { return ExitStatus.failure }
         console.diagnostics(input.errors)
         if !input.errors.isEmpty { status = ExitStatus.failure }
         let bundle = input.bundle

@@ -126,13 +126,7 @@ struct RenderCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         guard let adapter else { return ExitStatus.usage }
-        let input: SMIInput
-        do {
-            input = try InputFiles.smiInput(paths, inventory: inventoryPaths, console: console)
-        } catch {
-            console.error("smi render: \(error)")
-            return ExitStatus.failure
-        }
+        guard let input = InputFiles.smiInput(paths, inventory: inventoryPaths, console: console, command: Self.name) else { return ExitStatus.failure }
         let (rendering, findings) = adapter.renderAndValidate(input.bundle, inventory: input.inventory, options: options)
         let report = DiagnosticReport(diagnostics: input.errors + findings + rendering.diagnostics, strict: options.strict)
         report.write(to: console, documents: input.documentCount, then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")

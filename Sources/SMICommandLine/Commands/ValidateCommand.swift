@@ -43,13 +43,7 @@ struct ValidateCommand: ToolCommand {
     }
 
     func run(console: inout Console) throws -> Int32 {
-        let input: SMIInput
-        do {
-            input = try InputFiles.smiInput(paths, console: console)
-        } catch {
-            console.error("smi validate: \(error)")
-            return ExitStatus.failure
-        }
+        guard let input = InputFiles.smiInput(paths, console: console, command: Self.name) else { return ExitStatus.failure }
         let report = DiagnosticReport(diagnostics: input.errors + SMIValidator().validate(input.bundle), strict: strict)
         report.write(to: console, documents: input.documentCount)
         console.keepUntilExit(input)

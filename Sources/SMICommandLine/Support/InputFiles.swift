@@ -59,12 +59,18 @@ enum InputFiles {
     }
 
     /// The SMI objects and workloads of `paths`, and the workloads only of `inventory`,
-    /// read without keeping the documents (see `SMIInput`).
-    static func smiInput(_ paths: [String], inventory: [String] = [], console: Console) throws(ReadError) -> SMIInput {
-        let manifests = try read(paths, console: console).map { SMIInput.Source(name: $0.name, bytes: $0.bytes) }
-        let workloads = try read(inventory, console: console, defaultToStandardInput: false)
-            .map { SMIInput.Source(name: $0.name, bytes: $0.bytes, inventoryOnly: true) }
-        return SMIInput(manifests + workloads)
+    /// read without keeping the documents (see `SMIInput`). Nil, after saying why, when an
+    /// input cannot be read at all.
+    static func smiInput(_ paths: [String], inventory: [String] = [], console: Console, command: String) -> SMIInput? {
+        do {
+            let manifests = try read(paths, console: console).map { SMIInput.Source(name: $0.name, bytes: $0.bytes) }
+            let workloads = try read(inventory, console: console, defaultToStandardInput: false)
+                .map { SMIInput.Source(name: $0.name, bytes: $0.bytes, inventoryOnly: true) }
+            return SMIInput(manifests + workloads)
+        } catch {
+            console.error("smi \(command): \(error)")
+            return nil
+        }
     }
 
     /// Every document of every input, and a diagnostic for each input that is not valid

@@ -21,10 +21,12 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
         // Paths are parsed wherever a literal stands for one, often in loops: ASCII text (one
         // character per byte) is parsed as bytes.
         var text = value
-        if let components = text.withUTF8({ Self.asciiComponents($0) }) {
-            self.components = components
-            return
-        }
+        components = text.withUTF8({ Self.asciiComponents($0) }) ?? Self.characterComponents(value)
+    }
+
+    /// The components of a printed form read character by character: split at dots, then
+    /// trailing `[n]` groups are indices (a group that holds no integer is dropped).
+    static func characterComponents(_ value: String) -> [Component] {
         var components: [Component] = []
         for part in value.split(separator: ".") {
             var name = Substring(part)
@@ -36,7 +38,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
             if !name.isEmpty { components.append(.key(String(name))) }
             components += indices.map { .index($0) }
         }
-        self.components = components
+        return components
     }
 
     /// The components of an ASCII printed form, as `init(stringLiteral:)` reads it; nil

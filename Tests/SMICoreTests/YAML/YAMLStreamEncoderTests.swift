@@ -36,21 +36,9 @@ import Testing
                 }
             case .sequence:
                 try encodeItems(into: encoder.unkeyedContainer())
-            case .null:
-                var c = encoder.singleValueContainer()
-                try c.encodeNil()
-            case let .bool(b):
-                var c = encoder.singleValueContainer()
-                try c.encode(b)
-            case let .int(n):
-                var c = encoder.singleValueContainer()
-                try c.encode(n)
-            case let .double(d):
-                var c = encoder.singleValueContainer()
-                try c.encode(d)
-            case let .string(s):
-                var c = encoder.singleValueContainer()
-                try c.encode(s)
+            default:
+                // Scalars through a single-value container, as `ManifestNode` encodes them.
+                try ManifestNode(value).encode(to: encoder)
             }
         }
 

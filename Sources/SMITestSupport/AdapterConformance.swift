@@ -49,21 +49,16 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             namespaces: SMIBundleGenerator.namespaces.map { Inventory.Namespace(name: $0) })
     }
 
-    /// The seed of the differential test: `SMI_DIFFERENTIAL_SEED` when set, else fixed.
-    public static var seed: UInt64 {
-        ProcessInfo.processInfo.environment["SMI_DIFFERENTIAL_SEED"].flatMap(UInt64.init) ?? 2026
-    }
-
     /// Generates `bundles` bundles and `requests` requests near each, renders each bundle
     /// and compares the mesh's decisions with SMI's.
-    public func differential(bundles: Int, requests: Int, seed: UInt64 = Self.seed, options: RenderOptions = RenderOptions()) throws -> DifferentialReport {
+    public func differential(bundles: Int, requests: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions()) throws -> DifferentialReport {
         var report = DifferentialReport()
         let inventory = Self.inventory
         for index in 0..<bundles {
             let bundleSeed = seed &+ UInt64(index)
             var generator = SMIBundleGenerator(seed: bundleSeed)
             let objects = generator.objects()
-            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map(Self.encode))))
+            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
             let rendering = adapter.render(bundle, inventory: inventory, options: options)
             let mesh = accessModel(rendering.resources, inventory)
             let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
@@ -97,18 +92,6 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             else { return false }
             let destination = target.object.spec.destination
             return destination.name == request.destination.serviceAccount && (destination.namespace ?? target.key.namespace) == request.destination.namespace
-        }
-    }
-
-    static func encode(_ object: CanonicalSMIObject) throws -> ManifestNode {
-        switch object {
-        case let .trafficTarget(o): return try ManifestEncoder().encode(o)
-        case let .httpRouteGroup(o): return try ManifestEncoder().encode(o)
-        case let .tcpRoute(o): return try ManifestEncoder().encode(o)
-        case let .udpRoute(o): return try ManifestEncoder().encode(o)
-        case let .trafficSplit(o): return try ManifestEncoder().encode(o)
-        case let .trafficMetrics(o): return try ManifestEncoder().encode(o)
-        case let .trafficMetricsList(o): return try ManifestEncoder().encode(o)
         }
     }
 
@@ -153,7 +136,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// unexplained over-deny, fewer than `minimumPairs` pairs, or agreement of
     /// `minimumAgreement` or less (a mesh that is stricter by design, and says why, may ask
     /// for less than the default 90 %).
-    public func expectNeverMorePermissive(bundles: Int, requests: Int, minimumPairs: Int, seed: UInt64 = Self.seed, options: RenderOptions = RenderOptions(),
+    public func expectNeverMorePermissive(bundles: Int, requests: Int, minimumPairs: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions(),
                                           minimumAgreement: Double = 0.9) throws {
         let report = try differential(bundles: bundles, requests: requests, seed: seed, options: options)
         #expect(report.pairs >= minimumPairs)
@@ -190,10 +173,10 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         var compared = 0
         var split = 0
         for index in 0..<bundles {
-            let seed = Self.seed &+ 10_000 &+ UInt64(index)
+            let seed = SMIBundleGenerator.seed &+ 10_000 &+ UInt64(index)
             var generator = SMIBundleGenerator(seed: seed)
             let objects = generator.splitObjects()
-            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map(Self.encode))))
+            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
             let rendering = adapter.render(bundle, inventory: inventory, options: RenderOptions())
             let resources = rendering.resources
             let smi = SMITrafficModel(bundle)

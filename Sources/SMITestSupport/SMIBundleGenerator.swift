@@ -1,3 +1,4 @@
+import Foundation
 public import SMICore
 
 /// Generates random but reproducible SMI bundles and requests over one small space of
@@ -14,6 +15,11 @@ public struct SMIBundleGenerator {
     static let paths = ["/", "/api", "/api/v1/items", "/api/v2", "/metrics", "/metrics/x", "/a/x", "/b/", "/admin?x=1", "/adminx", "/apix"]
     static let pathRegexes = ["/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin", ".*/x$"]
     static let methods = ["GET", "POST", "DELETE"]
+
+    /// The seed of the property tests: `SMI_DIFFERENTIAL_SEED` when set, else fixed.
+    public static var seed: UInt64 {
+        ProcessInfo.processInfo.environment["SMI_DIFFERENTIAL_SEED"].flatMap(UInt64.init) ?? 2026
+    }
 
     private var rng: SeededGenerator
 
@@ -66,12 +72,54 @@ public struct SMIBundleGenerator {
     private mutating func routeGroup(name: String, namespace: String) -> Specs.V1Alpha4.HTTPRouteGroup {
         var matches: [Specs.HTTPMatch] = []
         for m in 0..<Int(1 + rng.next() % 3) {
-            let headers = chance(25) ? HTTPHeaderConditions([.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*", ".*1"]))]) : nil
+            var conditions: [HTTPHeaderConditions.Condition] = []
+            if chance(25) { conditions.append(.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*", ".*1"]))) }
+            if chance(15) { conditions.append(.init(name: "x-region", regex: pick(["eu", "us-.*"]))) }
+            let headers = conditions.isEmpty ? nil : HTTPHeaderConditions(conditions)
             matches.append(Specs.HTTPMatch(
                 name: "m\(m)", pathRegex: chance(85) ? pick(Self.pathRegexes) : nil,
                 methods: chance(70) ? Array(Set(some(Self.methods + ["*"], max: 2))).sorted() : nil, headers: headers))
         }
         return .init(metadata: ObjectMeta(name: name, namespace: namespace), spec: .init(matches: matches))
+    }
+
+    /// The app's own objects for `inventory` inputs: a Deployment per namespace and service
+    /// account (labelled `app: ACCOUNT`, ports 80, 8080 and 9090), and the Services splits
+    /// name (roots and backends), each selecting one account's pods on ports 80 and 9090.
+    public static var inventoryManifests: String {
+        var text = ""
+        for ns in namespaces {
+            for sa in serviceAccounts {
+                text += """
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: \(sa), namespace: \(ns)}
+                    spec:
+                      selector: {matchLabels: {app: \(sa)}}
+                      template:
+                        metadata: {labels: {app: \(sa), tier: backend}}
+                        spec:
+                          serviceAccountName: \(sa)
+                          containers:
+                          - {name: main, image: app, ports: [{containerPort: 80}, {containerPort: 8080}, {containerPort: 9090}]}
+                    ---
+
+                    """
+            }
+            for (service, sa) in zip(rootServices + ["v1", "v2", "v3"], ["web", "api", "db", "ops", "api"]) {
+                text += """
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: \(service), namespace: \(ns)}
+                    spec:
+                      selector: {app: \(sa)}
+                      ports: [{name: http, port: 80}, {name: grpc, port: 9090}]
+                    ---
+
+                    """
+            }
+        }
+        return text
     }
 
     /// The root Services of generated splits.
@@ -121,7 +169,8 @@ public struct SMIBundleGenerator {
     public mutating func request() -> AccessRequest {
         let proto = pick([AccessRequest.TrafficProtocol.http, .http, .tcp, .udp])
         let source = chance(95) ? AccessRequest.Identity(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)) : nil
-        let headers: [String: [String]]? = chance(40) ? ["X-Tenant": [pick(["t1", "t2", "x"])]] : nil
+        var headers: [String: [String]]? = chance(40) ? ["X-Tenant": [pick(["t1", "t2", "x"])]] : nil
+        if chance(30) { headers = (headers ?? [:]).merging(["X-Region": [pick(["eu", "us-east", "x"])]]) { $1 } }
         return AccessRequest(
             source: source, destination: .init(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)),
             port: pick(Self.ports), protocol: proto,

@@ -32,7 +32,7 @@ import Testing
 
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"))).expectNeverMorePermissive(
-            bundles: 50, requests: 100, minimumPairs: 3_000, seed: AdapterConformance<ConsulAdapter>.seed &+ 777, options: RenderOptions(pathAnchoring: .full),
+            bundles: 50, requests: 100, minimumPairs: 3_000, seed: SMIBundleGenerator.seed &+ 777, options: RenderOptions(pathAnchoring: .full),
             minimumAgreement: Self.minimumAgreement)
     }
 

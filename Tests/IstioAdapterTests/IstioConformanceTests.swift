@@ -18,7 +18,7 @@ import Testing
 
     /// With whole-path anchoring too.
     @Test func fullPathAnchoringNeverOverPermits() throws {
-        try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 3_000, seed: AdapterConformance<IstioAdapter>.seed &+ 777,
+        try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 3_000, seed: SMIBundleGenerator.seed &+ 777,
                                                  options: RenderOptions(pathAnchoring: .full))
     }
 

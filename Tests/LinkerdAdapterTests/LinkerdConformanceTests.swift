@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func fullPathAnchoringNeverOverPermits() throws {
-        try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 3_000, seed: AdapterConformance<LinkerdAdapter>.seed &+ 777,
+        try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 3_000, seed: SMIBundleGenerator.seed &+ 777,
                                                  options: RenderOptions(pathAnchoring: .full))
     }
 }

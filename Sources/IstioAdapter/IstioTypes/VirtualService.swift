@@ -55,6 +55,15 @@ public struct VirtualService: KubernetesResource, Equatable, Codable {
             self.headers = headers
             self.port = port
         }
+
+        /// Writes the fields in declaration order, the headers by name.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(uri, forKey: .uri)
+            try container.encodeIfPresent(method, forKey: .method)
+            try container.encodeSortedIfPresent(headers, forKey: .headers)
+            try container.encodeIfPresent(port, forKey: .port)
+        }
     }
 
     /// One way to match a string; Istio matches a `regex` against the whole value (RE2).

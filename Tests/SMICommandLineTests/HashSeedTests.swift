@@ -1,0 +1,73 @@
+import Foundation
+import SMICore
+import SMITestSupport
+import Synchronization
+import Testing
+
+/// Swift seeds its hashing per process, so dictionaries and sets iterate in another order
+/// in every run: output built in such an order is not deterministic, and a test inside one
+/// process cannot see it. These render random bundles in separate processes (one with
+/// deterministic hashing, three with random seeds) and compare what they print.
+@Suite struct HashSeedTests {
+    /// The renderings compared: every mesh, and the other output formats.
+    static let variants: [[String]] = [
+        ["--mesh", "istio"], ["--mesh", "istio", "-o", "json"], ["--mesh", "linkerd"],
+        ["--mesh", "consul"], ["--mesh", "consul", "-o", "hcl"],
+    ]
+
+    /// Random access and split objects with an inventory, written to `count` files.
+    static func bundleFiles(count: Int, seed: UInt64) throws -> [URL] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smi-hash-seed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var generator = SMIBundleGenerator(seed: seed)
+        return try (0..<count).map { i in
+            let access = generator.objects()
+            let groups = Set(access.compactMap { object -> String? in
+                guard case let .httpRouteGroup(g) = object else { return nil }
+                return "\(g.metadata.namespace ?? "")/\(g.metadata.name ?? "")"
+            })
+            // The generator's splits probe errors (repeated backends, two splits of a root);
+            // most splits here should render, so each root keeps one split of distinct backends.
+            var roots = Set<String>()
+            let splits = generator.splitObjects().compactMap { object -> CanonicalSMIObject? in
+                switch object {
+                case let .httpRouteGroup(g):
+                    return groups.contains("\(g.metadata.namespace ?? "")/\(g.metadata.name ?? "")") ? nil : object
+                case var .trafficSplit(split):
+                    guard roots.insert("\(split.metadata.namespace ?? "")/\(split.spec.service)").inserted else { return nil }
+                    var services = Set<String>()
+                    split.spec.backends = split.spec.backends.filter { services.insert($0.service).inserted }
+                    return .trafficSplit(split)
+                default:
+                    return object
+                }
+            }
+            let text = SMIBundleGenerator.inventoryManifests + YAMLWriter().write(documents: try (access + splits).map { try $0.manifest() })
+            let file = folder.appendingPathComponent("bundle-\(i).yaml")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return file
+        }
+    }
+
+    @Test func renderingsAreTheSameInEveryProcess() throws {
+        let files = try Self.bundleFiles(count: 16, seed: SMIBundleGenerator.seed)
+        defer { try? FileManager.default.removeItem(at: files[0].deletingLastPathComponent()) }
+        let jobs = files.flatMap { file in Self.variants.map { ["render"] + $0 + [file.path] } }
+        let mismatches = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            do {
+                let fixed = try ProcessRun(smi: jobs[i], environment: ["SWIFT_DETERMINISTIC_HASHING": "1"])
+                for _ in 0..<3 {
+                    let seeded = try ProcessRun(smi: jobs[i])
+                    if seeded.out != fixed.out || seeded.err != fixed.err || seeded.status != fixed.status {
+                        mismatches.withLock { $0.append(jobs[i].joined(separator: " ")) }
+                        return
+                    }
+                }
+            } catch {
+                mismatches.withLock { $0.append("\(jobs[i].joined(separator: " ")): \(error)") }
+            }
+        }
+        #expect(mismatches.withLock { $0.sorted() } == [])
+    }
+}

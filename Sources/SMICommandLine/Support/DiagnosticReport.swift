@@ -10,13 +10,7 @@ struct DiagnosticReport {
     let strict: Bool
 
     init(diagnostics: [Diagnostic], strict: Bool) {
-        // Files are ranked once, so that sorting compares integers, not names.
-        let files = Set(diagnostics.lazy.map { $0.file ?? "" }).sorted()
-        let rank = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
-        let places = diagnostics.enumerated().map { offset, d in
-            (file: rank[d.file ?? ""] ?? 0, line: d.location?.line ?? 0, column: d.location?.column ?? 0, offset: offset)
-        }
-        self.diagnostics = places.sorted { $0 < $1 }.map { diagnostics[$0.offset] }
+        self.diagnostics = diagnostics.sortedByPlace(byCodeAndMessage: false)
         self.strict = strict
     }
 

@@ -34,9 +34,13 @@ public struct Rendering: Sendable {
         }
 
         /// Appends the resource as a YAML document; false when it cannot be encoded. A typed
-        /// resource is written as it encodes, without making its manifest, when it can be.
+        /// resource is written without making its manifest when it can be: field by field
+        /// when it writes its own fields, else as it encodes.
         func writeYAML(into out: inout OutputBuffer) -> Bool {
-            if case let .typed(typed) = resource, YAMLStreamEncoder.write(typed, into: &out) { return true }
+            if case let .typed(typed) = resource {
+                if let fields = typed as? any YAMLFieldsWritable, YAMLStreamEncoder.write(fieldsOf: fields, into: &out) { return true }
+                if YAMLStreamEncoder.write(typed, into: &out) { return true }
+            }
             guard let node else { return false }
             YAMLWriter().writeRoot(node.value, into: &out)
             return true
@@ -82,11 +86,7 @@ public struct Rendering: Sendable {
     public func sorted() -> Rendering {
         var copy = self
         copy.entries.sort { $0.key < $1.key }
-        copy.diagnostics.sort { a, b in
-            let la = a.location ?? SourceLocation(line: 0, column: 0)
-            let lb = b.location ?? SourceLocation(line: 0, column: 0)
-            return (a.file ?? "", la.line, la.column, a.code.rawValue, a.message) < (b.file ?? "", lb.line, lb.column, b.code.rawValue, b.message)
-        }
+        copy.diagnostics = diagnostics.sortedByPlace()
         return copy
     }
 

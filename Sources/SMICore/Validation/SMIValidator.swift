@@ -15,11 +15,7 @@ public struct SMIValidator: Sendable {
         out += Self.each(Array(bundle.tcpRoutes.values)) { item, out, _ in validatePorts(item, &out) }
         out += Self.each(Array(bundle.udpRoutes.values)) { item, out, _ in validatePorts(item, &out) }
         out += splitFindings(bundle)
-        return out.sorted { a, b in
-            let la = a.location ?? SourceLocation(line: 0, column: 0)
-            let lb = b.location ?? SourceLocation(line: 0, column: 0)
-            return (a.file ?? "", la.line, la.column, a.code.rawValue, a.message) < (b.file ?? "", lb.line, lb.column, b.code.rawValue, b.message)
-        }
+        return out.sortedByPlace()
     }
 
     /// The findings of `check` about each item (in no particular order: `validate` sorts them).

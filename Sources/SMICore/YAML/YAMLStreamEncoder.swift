@@ -8,9 +8,10 @@
 /// left, repeats a key, writes a value twice) or throws cannot be written in one pass:
 /// `write` then leaves the output as it was and returns false, and the caller takes the
 /// manifest path, which handles every value.
+@usableFromInline
 final class YAMLStreamEncoder {
-    typealias Slot = YAMLStreamState.Slot
-    typealias FrameReference = YAMLStreamState.FrameReference
+    @usableFromInline typealias Slot = YAMLStreamState.Slot
+    @usableFromInline typealias FrameReference = YAMLStreamState.FrameReference
 
     var state: YAMLStreamState
 
@@ -21,15 +22,22 @@ final class YAMLStreamEncoder {
     /// Appends `value` as the text of one document (without a `---` before it). Returns
     /// false, having appended nothing, when the value cannot be written in one pass.
     static func write(_ value: some Encodable, into out: inout OutputBuffer) -> Bool {
+        writing(into: &out) { stream, root in
+            do {
+                try stream.encode(value, in: root)
+            } catch {
+                stream.state.fail()
+            }
+        }
+    }
+
+    /// Appends what `write(stream, root)` writes into the document's slot; false, having
+    /// appended nothing, when it failed.
+    static func writing(into out: inout OutputBuffer, _ write: (YAMLStreamEncoder, Slot) -> Void) -> Bool {
         let start = out.bytes.count
         let stream = YAMLStreamEncoder(out: OutputBuffer(capacity: 0))
         swap(&stream.state.out, &out)
-        let root = stream.state.makeSlot(.root, parentIndent: 0)
-        do {
-            try stream.encode(value, in: root)
-        } catch {
-            stream.state.fail()
-        }
+        write(stream, stream.state.makeSlot(.root, parentIndent: 0))
         let written = !stream.state.failed
         swap(&stream.state.out, &out)
         if !written { out.bytes.removeSubrange(start...) }
@@ -47,15 +55,17 @@ final class YAMLStreamEncoder {
     }
 
     /// Writes a scalar (or a whole manifest node) as the value of `slot`.
-    func fill(_ slot: Slot, _ value: ManifestValue) { state.fill(slot, value) }
+    @usableFromInline func fill(_ slot: Slot, _ value: ManifestValue) { state.fill(slot, value) }
     /// Writes an unsigned integer, which must fit an `Int`.
     func fill(_ slot: Slot, unsigned value: some UnsignedInteger) { state.fill(slot, unsigned: value) }
     /// The container that fills `slot`.
-    func open(_ slot: Slot, mapping: Bool) -> FrameReference { state.open(slot, mapping: mapping) }
+    @usableFromInline func open(_ slot: Slot, mapping: Bool) -> FrameReference { state.open(slot, mapping: mapping) }
+    /// Closes what the value of `slot` left open.
+    @usableFromInline func finish(_ slot: Slot) { state.finish(slot) }
     /// Writes `key:` of a new entry of a mapping, and returns the slot of its value.
-    func entry(_ frame: FrameReference, key: String) -> Slot { state.entry(frame, key: key) }
+    @usableFromInline func entry(_ frame: FrameReference, key: String) -> Slot { state.entry(frame, key: key) }
     /// Writes `- ` of a new item of a sequence, and returns the slot of its value.
-    func item(_ frame: FrameReference) -> Slot { state.item(frame) }
+    @usableFromInline func item(_ frame: FrameReference) -> Slot { state.item(frame) }
     /// The number of entries written to a container.
     func count(_ frame: FrameReference) -> Int { state.count(frame) }
 }

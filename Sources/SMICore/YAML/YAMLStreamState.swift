@@ -1,7 +1,9 @@
 /// The text written so far and the containers open in it. Kept in one value so that each
 /// step of the encoder is one access to its state.
+@usableFromInline
 struct YAMLStreamState {
     /// Where a value goes: after `key:` of an entry, after `- ` of an item, or the document.
+    @usableFromInline
     struct Slot {
         enum Kind { case value, item, root }
 
@@ -30,6 +32,7 @@ struct YAMLStreamState {
     }
 
     /// A container as its encoder refers to it.
+    @usableFromInline
     struct FrameReference {
         let id: Int
         let depth: Int

@@ -1,0 +1,77 @@
+public import SMICore
+
+// Each type writes its fields as its `Encodable` conformance encodes them: declaration
+// order, absent optionals left out.
+
+extension AuthorizationPolicy: YAMLFieldsWritable {
+    /// Writes the resource straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("apiVersion", apiVersion)
+        mapping.field("kind", kind)
+        mapping.field("metadata", metadata)
+        mapping.field("spec", spec)
+    }
+}
+
+extension AuthorizationPolicy.Spec: YAMLFieldsWritable {
+    /// Writes the body straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("selector", selector)
+        mapping.field("action", action)
+        mapping.field("rules", rules)
+    }
+}
+
+extension AuthorizationPolicy.WorkloadSelector: YAMLFieldsWritable {
+    /// Writes the selector straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("matchLabels", matchLabels)
+    }
+}
+
+extension AuthorizationPolicy.Rule: YAMLFieldsWritable {
+    /// Writes the rule straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("from", from)
+        mapping.field("to", to)
+        mapping.field("when", when)
+    }
+}
+
+extension AuthorizationPolicy.From: YAMLFieldsWritable {
+    /// Writes the source clause straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("source", source)
+    }
+}
+
+extension AuthorizationPolicy.Source: YAMLFieldsWritable {
+    /// Writes the source straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("principals", principals)
+    }
+}
+
+extension AuthorizationPolicy.To: YAMLFieldsWritable {
+    /// Writes the operation clause straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("operation", operation)
+    }
+}
+
+extension AuthorizationPolicy.Operation: YAMLFieldsWritable {
+    /// Writes the operation straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("ports", ports)
+        mapping.field("methods", methods)
+        mapping.field("paths", paths)
+    }
+}
+
+extension AuthorizationPolicy.Condition: YAMLFieldsWritable {
+    /// Writes the condition straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("key", key)
+        mapping.field("values", values)
+    }
+}

@@ -1,0 +1,88 @@
+public import SMICore
+
+// Each type writes its fields as its `Encodable` conformance encodes them: declaration
+// order, absent optionals left out.
+
+extension VirtualService: YAMLFieldsWritable {
+    /// Writes the resource straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("apiVersion", apiVersion)
+        mapping.field("kind", kind)
+        mapping.field("metadata", metadata)
+        mapping.field("spec", spec)
+    }
+}
+
+extension VirtualService.Spec: YAMLFieldsWritable {
+    /// Writes the body straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("hosts", hosts)
+        mapping.field("http", http)
+        mapping.field("tcp", tcp)
+    }
+}
+
+extension VirtualService.HTTPRoute: YAMLFieldsWritable {
+    /// Writes the route straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("name", name)
+        mapping.field("match", match)
+        mapping.field("route", route)
+    }
+}
+
+extension VirtualService.HTTPMatchRequest: YAMLFieldsWritable {
+    /// Writes the match straight to YAML, the headers by name.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("uri", uri)
+        mapping.field("method", method)
+        mapping.field("headers", headers)
+        mapping.field("port", port)
+    }
+}
+
+extension VirtualService.StringMatch: YAMLFieldsWritable {
+    /// Writes the match straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("exact", exact)
+        mapping.field("regex", regex)
+    }
+}
+
+extension VirtualService.TCPRoute: YAMLFieldsWritable {
+    /// Writes the route straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("match", match)
+        mapping.field("route", route)
+    }
+}
+
+extension VirtualService.L4Match: YAMLFieldsWritable {
+    /// Writes the condition straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("port", port)
+    }
+}
+
+extension VirtualService.RouteDestination: YAMLFieldsWritable {
+    /// Writes the destination straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("destination", destination)
+        mapping.field("weight", weight)
+    }
+}
+
+extension VirtualService.Destination: YAMLFieldsWritable {
+    /// Writes the destination straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("host", host)
+        mapping.field("port", port)
+    }
+}
+
+extension VirtualService.PortSelector: YAMLFieldsWritable {
+    /// Writes the port straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("number", number)
+    }
+}

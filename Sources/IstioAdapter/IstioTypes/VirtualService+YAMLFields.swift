@@ -3,15 +3,7 @@ public import SMICore
 // Each type writes its fields as its `Encodable` conformance encodes them: declaration
 // order, absent optionals left out.
 
-extension VirtualService: YAMLFieldsWritable {
-    /// Writes the resource straight to YAML.
-    public func writeFields(to mapping: inout YAMLMappingWriter) {
-        mapping.field("apiVersion", apiVersion)
-        mapping.field("kind", kind)
-        mapping.field("metadata", metadata)
-        mapping.field("spec", spec)
-    }
-}
+extension VirtualService: YAMLSpecResource {}
 
 extension VirtualService.Spec: YAMLFieldsWritable {
     /// Writes the body straight to YAML.

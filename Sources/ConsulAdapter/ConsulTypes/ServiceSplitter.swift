@@ -57,10 +57,11 @@ public struct ConsulWeight: Sendable, Hashable, Codable {
     /// Writes an integer when whole, else the two-decimal number.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if hundredths % 100 == 0 {
-            try container.encode(hundredths / 100)
-        } else {
-            try container.encode(Double(hundredths) / 100)
-        }
+        if let whole { try container.encode(whole) } else { try container.encode(percent) }
     }
+
+    /// The number of percent when whole.
+    var whole: Int? { hundredths % 100 == 0 ? hundredths / 100 : nil }
+    /// The number of percent.
+    var percent: Double { Double(hundredths) / 100 }
 }

@@ -39,6 +39,11 @@ public struct YAMLMappingWriter {
         if let value { stream.fill(stream.entry(frame, key: key), .bool(value)) }
     }
 
+    /// A floating-point number.
+    public mutating func field(_ key: String, _ value: Double?) {
+        if let value { stream.fill(stream.entry(frame, key: key), .double(value)) }
+    }
+
     /// A manifest node, as it is.
     public mutating func field(_ key: String, _ value: ManifestNode?) {
         if let value { stream.fill(stream.entry(frame, key: key), value.value) }
@@ -72,10 +77,17 @@ public struct YAMLMappingWriter {
     @inlinable
     public mutating func field(_ key: String, _ map: [String: some YAMLFieldsWritable]?) {
         guard let map else { return }
-        mapping(key) { stream, entries in
-            for name in map.keys.sorted() {
-                if let value = map[name] { stream.write(value, in: stream.entry(entries, key: name)) }
-            }
+        field(key) { entries in
+            for name in map.keys.sorted() { entries.field(name, map[name]) }
+        }
+    }
+
+    /// A mapping whose entries `entries` writes: for keys known only when written.
+    @inlinable
+    public mutating func field(_ key: String, mapping entries: (inout YAMLMappingWriter) -> Void) {
+        mapping(key) { stream, frame in
+            var nested = YAMLMappingWriter(stream: stream, frame: frame)
+            entries(&nested)
         }
     }
 

@@ -38,7 +38,7 @@ public struct Rendering: Sendable {
         /// when it writes its own fields, else as it encodes.
         func writeYAML(into out: inout OutputBuffer) -> Bool {
             if case let .typed(typed) = resource {
-                if let fields = typed as? any YAMLFieldsWritable, YAMLStreamEncoder.write(fieldsOf: fields, into: &out) { return true }
+                if let fields = typed as? any YAMLFieldsWritable, YAMLMappingWriter.write(fields, into: &out) { return true }
                 if YAMLStreamEncoder.write(typed, into: &out) { return true }
             }
             guard let node else { return false }

@@ -14,62 +14,67 @@ public protocol YAMLFieldsWritable: Sendable {
 
 /// The entries of a mapping being written as YAML text, for `YAMLFieldsWritable` values.
 /// Each `field` writes `key: value` (nothing when the value is nil), in the layout
-/// `YAMLWriter` gives the same value's manifest.
-public struct YAMLMappingWriter {
-    @usableFromInline let stream: YAMLStreamEncoder
-    @usableFromInline let frame: YAMLStreamEncoder.FrameReference
+/// `YAMLWriter` gives the same value's manifest. A value: it holds the text written so far,
+/// and is handed from field to field.
+public struct YAMLMappingWriter: Sendable {
+    @usableFromInline typealias Slot = YAMLStreamState.Slot
+    @usableFromInline typealias FrameReference = YAMLStreamState.FrameReference
 
-    @usableFromInline init(stream: YAMLStreamEncoder, frame: YAMLStreamEncoder.FrameReference) {
-        self.stream = stream
-        self.frame = frame
+    @usableFromInline var state: YAMLStreamState
+    /// The mapping the fields go to.
+    @usableFromInline var frame: FrameReference
+
+    init(state: consuming YAMLStreamState) {
+        self.state = state
+        frame = FrameReference(id: 0, depth: 0)
     }
 
     /// A string.
     public mutating func field(_ key: String, _ value: String?) {
-        if let value { stream.fill(stream.entry(frame, key: key), .string(value)) }
+        if let value { state.fill(state.entry(frame, key: key), .string(value)) }
     }
 
     /// An integer.
     public mutating func field(_ key: String, _ value: Int?) {
-        if let value { stream.fill(stream.entry(frame, key: key), .int(value)) }
+        if let value { state.fill(state.entry(frame, key: key), .int(value)) }
     }
 
     /// A boolean.
     public mutating func field(_ key: String, _ value: Bool?) {
-        if let value { stream.fill(stream.entry(frame, key: key), .bool(value)) }
+        if let value { state.fill(state.entry(frame, key: key), .bool(value)) }
     }
 
     /// A floating-point number.
     public mutating func field(_ key: String, _ value: Double?) {
-        if let value { stream.fill(stream.entry(frame, key: key), .double(value)) }
+        if let value { state.fill(state.entry(frame, key: key), .double(value)) }
     }
 
     /// A manifest node, as it is.
     public mutating func field(_ key: String, _ value: ManifestNode?) {
-        if let value { stream.fill(stream.entry(frame, key: key), value.value) }
+        if let value { state.fill(state.entry(frame, key: key), value.value) }
     }
 
     /// A sequence of strings.
     public mutating func field(_ key: String, _ values: [String]?) {
         guard let values else { return }
-        sequence(key) { stream, items in
-            for value in values { stream.fill(stream.item(items), .string(value)) }
+        sequence(key) { writer, items in
+            for value in values { writer.state.fill(writer.state.item(items), .string(value)) }
         }
     }
 
     /// A sequence of manifest nodes.
     public mutating func field(_ key: String, _ values: [ManifestNode]?) {
         guard let values else { return }
-        sequence(key) { stream, items in
-            for value in values { stream.fill(stream.item(items), value.value) }
+        sequence(key) { writer, items in
+            for value in values { writer.state.fill(writer.state.item(items), value.value) }
         }
     }
 
     /// A mapping of strings, in its order.
     public mutating func field(_ key: String, _ map: StringMap?) {
         guard let map else { return }
-        mapping(key) { stream, entries in
-            for (name, value) in map { stream.fill(stream.entry(entries, key: name), .string(value)) }
+        field(key) { entries in
+            for (name, value) in map { entries.field(name, value) }
         }
     }
 
@@ -85,55 +90,62 @@ public struct YAMLMappingWriter {
     /// A mapping whose entries `entries` writes: for keys known only when written.
     @inlinable
     public mutating func field(_ key: String, mapping entries: (inout YAMLMappingWriter) -> Void) {
-        mapping(key) { stream, frame in
-            var nested = YAMLMappingWriter(stream: stream, frame: frame)
-            entries(&nested)
-        }
+        let slot = state.entry(frame, key: key)
+        nested(in: slot, entries)
     }
 
     /// A value that writes its own fields.
     @inlinable
     public mutating func field(_ key: String, _ value: (some YAMLFieldsWritable)?) {
-        if let value { stream.write(value, in: stream.entry(frame, key: key)) }
+        if let value { write(value, in: state.entry(frame, key: key)) }
     }
 
     /// A sequence of values that write their own fields.
     @inlinable
     public mutating func field(_ key: String, _ values: [some YAMLFieldsWritable]?) {
         guard let values else { return }
-        sequence(key) { stream, items in
-            for value in values { stream.write(value, in: stream.item(items)) }
+        sequence(key) { writer, items in
+            for value in values { writer.write(value, in: writer.state.item(items)) }
         }
-    }
-
-    @usableFromInline
-    func sequence(_ key: String, _ items: (YAMLStreamEncoder, YAMLStreamEncoder.FrameReference) -> Void) {
-        let slot = stream.entry(frame, key: key)
-        items(stream, stream.open(slot, mapping: false))
-        stream.finish(slot)
-    }
-
-    @usableFromInline
-    func mapping(_ key: String, _ entries: (YAMLStreamEncoder, YAMLStreamEncoder.FrameReference) -> Void) {
-        let slot = stream.entry(frame, key: key)
-        entries(stream, stream.open(slot, mapping: true))
-        stream.finish(slot)
-    }
-}
-
-extension YAMLStreamEncoder {
-    /// Appends `value` as the text of one document, as `write(_:into:)` does for its
-    /// `Encodable` conformance.
-    static func write(fieldsOf value: some YAMLFieldsWritable, into out: inout OutputBuffer) -> Bool {
-        writing(into: &out) { stream, root in stream.write(value, in: root) }
     }
 
     /// Writes `value`'s fields as the mapping that fills `slot`.
     @inlinable
-    func write(_ value: some YAMLFieldsWritable, in slot: Slot) {
-        var mapping = YAMLMappingWriter(stream: self, frame: open(slot, mapping: true))
-        value.writeFields(to: &mapping)
-        finish(slot)
+    mutating func write(_ value: some YAMLFieldsWritable, in slot: Slot) {
+        nested(in: slot) { value.writeFields(to: &$0) }
+    }
+
+    /// Writes, with `entries`, the mapping that fills `slot`, and goes back to this one.
+    @usableFromInline
+    mutating func nested(in slot: Slot, _ entries: (inout YAMLMappingWriter) -> Void) {
+        let parent = frame
+        frame = state.open(slot, mapping: true)
+        entries(&self)
+        frame = parent
+        state.finish(slot)
+    }
+
+    /// Writes, with `items`, the sequence that is the value of `key`.
+    @usableFromInline
+    mutating func sequence(_ key: String, _ items: (inout YAMLMappingWriter, FrameReference) -> Void) {
+        let slot = state.entry(frame, key: key)
+        let sequence = state.open(slot, mapping: false)
+        items(&self, sequence)
+        state.finish(slot)
+    }
+
+    /// Appends `value` as the text of one document (without a `---` before it); false,
+    /// having appended nothing, when the value wrote something a mapping cannot hold (a
+    /// key twice).
+    static func write(_ value: some YAMLFieldsWritable, into out: inout OutputBuffer) -> Bool {
+        let start = out.bytes.count
+        var writer = YAMLMappingWriter(state: YAMLStreamState(out: OutputBuffer(capacity: 0)))
+        swap(&writer.state.out, &out)
+        writer.write(value, in: writer.state.makeSlot(.root, parentIndent: 0))
+        let written = !writer.state.failed
+        swap(&writer.state.out, &out)
+        if !written { out.bytes.removeSubrange(start...) }
+        return written
     }
 }
 

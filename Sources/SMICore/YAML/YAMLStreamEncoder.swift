@@ -8,10 +8,9 @@
 /// left, repeats a key, writes a value twice) or throws cannot be written in one pass:
 /// `write` then leaves the output as it was and returns false, and the caller takes the
 /// manifest path, which handles every value.
-@usableFromInline
 final class YAMLStreamEncoder {
-    @usableFromInline typealias Slot = YAMLStreamState.Slot
-    @usableFromInline typealias FrameReference = YAMLStreamState.FrameReference
+    typealias Slot = YAMLStreamState.Slot
+    typealias FrameReference = YAMLStreamState.FrameReference
 
     /// Every step is one access to the state that calls nothing outside it, so accesses
     /// never overlap: they are not checked at run time (a fifth of writing).
@@ -24,22 +23,15 @@ final class YAMLStreamEncoder {
     /// Appends `value` as the text of one document (without a `---` before it). Returns
     /// false, having appended nothing, when the value cannot be written in one pass.
     static func write(_ value: some Encodable, into out: inout OutputBuffer) -> Bool {
-        writing(into: &out) { stream, root in
-            do {
-                try stream.encode(value, in: root)
-            } catch {
-                stream.state.fail()
-            }
-        }
-    }
-
-    /// Appends what `write(stream, root)` writes into the document's slot; false, having
-    /// appended nothing, when it failed.
-    static func writing(into out: inout OutputBuffer, _ write: (YAMLStreamEncoder, Slot) -> Void) -> Bool {
         let start = out.bytes.count
         let stream = YAMLStreamEncoder(out: OutputBuffer(capacity: 0))
         swap(&stream.state.out, &out)
-        write(stream, stream.state.makeSlot(.root, parentIndent: 0))
+        let root = stream.state.makeSlot(.root, parentIndent: 0)
+        do {
+            try stream.encode(value, in: root)
+        } catch {
+            stream.state.fail()
+        }
         let written = !stream.state.failed
         swap(&stream.state.out, &out)
         if !written { out.bytes.removeSubrange(start...) }
@@ -57,17 +49,15 @@ final class YAMLStreamEncoder {
     }
 
     /// Writes a scalar (or a whole manifest node) as the value of `slot`.
-    @usableFromInline func fill(_ slot: Slot, _ value: ManifestValue) { state.fill(slot, value) }
+    func fill(_ slot: Slot, _ value: ManifestValue) { state.fill(slot, value) }
     /// Writes an unsigned integer, which must fit an `Int`.
     func fill(_ slot: Slot, unsigned value: some UnsignedInteger) { state.fill(slot, unsigned: value) }
     /// The container that fills `slot`.
-    @usableFromInline func open(_ slot: Slot, mapping: Bool) -> FrameReference { state.open(slot, mapping: mapping) }
-    /// Closes what the value of `slot` left open.
-    @usableFromInline func finish(_ slot: Slot) { state.finish(slot) }
+    func open(_ slot: Slot, mapping: Bool) -> FrameReference { state.open(slot, mapping: mapping) }
     /// Writes `key:` of a new entry of a mapping, and returns the slot of its value.
-    @usableFromInline func entry(_ frame: FrameReference, key: String) -> Slot { state.entry(frame, key: key) }
+    func entry(_ frame: FrameReference, key: String) -> Slot { state.entry(frame, key: key) }
     /// Writes `- ` of a new item of a sequence, and returns the slot of its value.
-    @usableFromInline func item(_ frame: FrameReference) -> Slot { state.item(frame) }
+    func item(_ frame: FrameReference) -> Slot { state.item(frame) }
     /// The number of entries written to a container.
     func count(_ frame: FrameReference) -> Int { state.count(frame) }
 }

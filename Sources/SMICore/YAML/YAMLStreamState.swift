@@ -1,10 +1,10 @@
 /// The text written so far and the containers open in it. Kept in one value so that each
 /// step of the encoder is one access to its state.
 @usableFromInline
-struct YAMLStreamState {
+struct YAMLStreamState: Sendable {
     /// Where a value goes: after `key:` of an entry, after `- ` of an item, or the document.
     @usableFromInline
-    struct Slot {
+    struct Slot: Sendable {
         enum Kind { case value, item, root }
 
         let kind: Kind
@@ -33,7 +33,7 @@ struct YAMLStreamState {
 
     /// A container as its encoder refers to it.
     @usableFromInline
-    struct FrameReference {
+    struct FrameReference: Sendable {
         let id: Int
         let depth: Int
     }
@@ -62,6 +62,7 @@ struct YAMLStreamState {
     }
 
     /// Writes a scalar (or a whole manifest node) as the value of `slot`.
+    @usableFromInline
     mutating func fill(_ slot: Slot, _ value: ManifestValue) {
         guard !failed, pending?.id == slot.id else { return fail() }
         pending = nil
@@ -80,6 +81,7 @@ struct YAMLStreamState {
 
     /// The container that fills `slot`: a new one, or the one the slot's value already
     /// opened (a value may ask its encoder for its container twice).
+    @usableFromInline
     mutating func open(_ slot: Slot, mapping: Bool) -> FrameReference {
         if !failed, pending?.id == slot.id {
             pending = nil
@@ -98,6 +100,7 @@ struct YAMLStreamState {
 
     /// Closes what the value of `slot` left open, once it is encoded: a slot it wrote
     /// nothing to is an empty mapping, as in `ManifestEncoder`.
+    @usableFromInline
     mutating func finish(_ slot: Slot) {
         guard !failed else { return }
         if pending?.id == slot.id { fill(slot, .mapping(ManifestMapping())) }
@@ -107,6 +110,7 @@ struct YAMLStreamState {
     // MARK: - Entries
 
     /// Writes `key:` of a new entry of a mapping, and returns the slot of its value.
+    @usableFromInline
     mutating func entry(_ frame: FrameReference, key: String) -> Slot {
         guard begin(frame) else { return Slot(kind: .value, id: 0, parentIndent: 0, depth: 0) }
         let indent = frames[frame.depth].indent
@@ -120,6 +124,7 @@ struct YAMLStreamState {
     }
 
     /// Writes `- ` of a new item of a sequence, and returns the slot of its value.
+    @usableFromInline
     mutating func item(_ frame: FrameReference) -> Slot {
         guard begin(frame) else { return Slot(kind: .item, id: 0, parentIndent: 0, depth: 0) }
         out.append("- ")

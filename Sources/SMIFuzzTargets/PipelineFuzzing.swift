@@ -48,9 +48,9 @@ enum PipelineFuzzing {
                     }
                     switch format {
                     case "yaml":
-                        // Typed resources are written as they encode: the YAML of their manifests.
+                        // Typed resources write their own fields: the YAML of their (Codable) manifests.
                         guard text == YAMLWriter().write(documents: resources) else {
-                            return FuzzFailure(description: "\(adapter.mesh): the YAML written as resources encode is not the YAML of their manifests:\n\(text)")
+                            return FuzzFailure(description: "\(adapter.mesh): the YAML the resources write field by field is not the YAML of their manifests:\n\(text)")
                         }
                         do {
                             if try YAMLReader().read(text).map(\.root) != resources {

@@ -78,9 +78,9 @@ public struct GoldenCases {
         if !zip(keys, keys.dropFirst()).allSatisfy({ !$1.lexicographicallyPrecedes($0) }) {
             problems.append("\(c.name): the resources are not in apiVersion, kind, namespace, name order: \(keys)")
         }
-        // Typed resources are written as they encode; that must be the YAML of their manifests.
+        // Typed resources write their own fields; that must be the YAML of their (Codable) manifests.
         if yaml != YAMLWriter().write(documents: resources) {
-            problems.append("\(c.name): the YAML written as resources encode differs from the YAML of their manifests")
+            problems.append("\(c.name): the YAML the resources write field by field differs from the YAML of their manifests")
         }
         for other in others where ((try? String(contentsOf: c.folder.appendingPathComponent(other.file), encoding: .utf8)) ?? "") != other.text {
             problems.append("\(c.name)/\(other.file) differs; rendered:\n\(other.text)")

@@ -34,12 +34,10 @@ public struct Rendering: Sendable {
         }
 
         /// Appends the resource as a YAML document; false when it cannot be encoded. A typed
-        /// resource is written without making its manifest when it can be: field by field
-        /// when it writes its own fields, else as it encodes.
+        /// resource that writes its own fields is written without making its manifest.
         func writeYAML(into out: inout OutputBuffer) -> Bool {
-            if case let .typed(typed) = resource {
-                if let fields = typed as? any YAMLFieldsWritable, YAMLMappingWriter.write(fields, into: &out) { return true }
-                if YAMLStreamEncoder.write(typed, into: &out) { return true }
+            if case let .typed(typed) = resource, let fields = typed as? any YAMLFieldsWritable, YAMLMappingWriter.write(fields, into: &out) {
+                return true
             }
             guard let node else { return false }
             YAMLWriter().writeRoot(node.value, into: &out)

@@ -18,55 +18,51 @@ public protocol YAMLFieldsWritable: Sendable {
 /// and is handed from field to field.
 public struct YAMLMappingWriter: Sendable {
     @usableFromInline typealias Slot = YAMLStreamState.Slot
-    @usableFromInline typealias FrameReference = YAMLStreamState.FrameReference
 
     @usableFromInline var state: YAMLStreamState
-    /// The mapping the fields go to.
-    @usableFromInline var frame: FrameReference
 
     init(state: consuming YAMLStreamState) {
         self.state = state
-        frame = FrameReference(id: 0, depth: 0)
     }
 
     /// A string.
     public mutating func field(_ key: String, _ value: String?) {
-        if let value { state.fill(state.entry(frame, key: key), .string(value)) }
+        if let value { state.fill(state.entry(key: key), .string(value)) }
     }
 
     /// An integer.
     public mutating func field(_ key: String, _ value: Int?) {
-        if let value { state.fill(state.entry(frame, key: key), .int(value)) }
+        if let value { state.fill(state.entry(key: key), .int(value)) }
     }
 
     /// A boolean.
     public mutating func field(_ key: String, _ value: Bool?) {
-        if let value { state.fill(state.entry(frame, key: key), .bool(value)) }
+        if let value { state.fill(state.entry(key: key), .bool(value)) }
     }
 
     /// A floating-point number.
     public mutating func field(_ key: String, _ value: Double?) {
-        if let value { state.fill(state.entry(frame, key: key), .double(value)) }
+        if let value { state.fill(state.entry(key: key), .double(value)) }
     }
 
     /// A manifest node, as it is.
     public mutating func field(_ key: String, _ value: ManifestNode?) {
-        if let value { state.fill(state.entry(frame, key: key), value.value) }
+        if let value { state.fill(state.entry(key: key), value.value) }
     }
 
     /// A sequence of strings.
     public mutating func field(_ key: String, _ values: [String]?) {
         guard let values else { return }
-        sequence(key) { writer, items in
-            for value in values { writer.state.fill(writer.state.item(items), .string(value)) }
+        sequence(key) { writer in
+            for value in values { writer.state.fill(writer.state.item(), .string(value)) }
         }
     }
 
     /// A sequence of manifest nodes.
     public mutating func field(_ key: String, _ values: [ManifestNode]?) {
         guard let values else { return }
-        sequence(key) { writer, items in
-            for value in values { writer.state.fill(writer.state.item(items), value.value) }
+        sequence(key) { writer in
+            for value in values { writer.state.fill(writer.state.item(), value.value) }
         }
     }
 
@@ -90,22 +86,21 @@ public struct YAMLMappingWriter: Sendable {
     /// A mapping whose entries `entries` writes: for keys known only when written.
     @inlinable
     public mutating func field(_ key: String, mapping entries: (inout YAMLMappingWriter) -> Void) {
-        let slot = state.entry(frame, key: key)
-        nested(in: slot, entries)
+        nested(in: state.entry(key: key), entries)
     }
 
     /// A value that writes its own fields.
     @inlinable
     public mutating func field(_ key: String, _ value: (some YAMLFieldsWritable)?) {
-        if let value { write(value, in: state.entry(frame, key: key)) }
+        if let value { write(value, in: state.entry(key: key)) }
     }
 
     /// A sequence of values that write their own fields.
     @inlinable
     public mutating func field(_ key: String, _ values: [some YAMLFieldsWritable]?) {
         guard let values else { return }
-        sequence(key) { writer, items in
-            for value in values { writer.write(value, in: writer.state.item(items)) }
+        sequence(key) { writer in
+            for value in values { writer.write(value, in: writer.state.item()) }
         }
     }
 
@@ -115,33 +110,30 @@ public struct YAMLMappingWriter: Sendable {
         nested(in: slot) { value.writeFields(to: &$0) }
     }
 
-    /// Writes, with `entries`, the mapping that fills `slot`, and goes back to this one.
+    /// Writes, with `entries`, the mapping that fills `slot`.
     @usableFromInline
     mutating func nested(in slot: Slot, _ entries: (inout YAMLMappingWriter) -> Void) {
-        let parent = frame
-        frame = state.open(slot, mapping: true)
+        state.open(slot, mapping: true)
         entries(&self)
-        frame = parent
-        state.finish(slot)
+        state.close()
     }
 
     /// Writes, with `items`, the sequence that is the value of `key`.
     @usableFromInline
-    mutating func sequence(_ key: String, _ items: (inout YAMLMappingWriter, FrameReference) -> Void) {
-        let slot = state.entry(frame, key: key)
-        let sequence = state.open(slot, mapping: false)
-        items(&self, sequence)
-        state.finish(slot)
+    mutating func sequence(_ key: String, _ items: (inout YAMLMappingWriter) -> Void) {
+        state.open(state.entry(key: key), mapping: false)
+        items(&self)
+        state.close()
     }
 
     /// Appends `value` as the text of one document (without a `---` before it); false,
-    /// having appended nothing, when the value wrote something a mapping cannot hold (a
-    /// key twice).
+    /// having appended nothing, when it wrote a key of a mapping twice (its manifest holds
+    /// the key once: the manifest path writes that).
     static func write(_ value: some YAMLFieldsWritable, into out: inout OutputBuffer) -> Bool {
         let start = out.bytes.count
         var writer = YAMLMappingWriter(state: YAMLStreamState(out: OutputBuffer(capacity: 0)))
         swap(&writer.state.out, &out)
-        writer.write(value, in: writer.state.makeSlot(.root, parentIndent: 0))
+        writer.write(value, in: YAMLStreamState.root)
         let written = !writer.state.failed
         swap(&writer.state.out, &out)
         if !written { out.bytes.removeSubrange(start...) }

@@ -41,37 +41,45 @@ public struct SMIInput: Sendable {
 
     /// Reads, decodes and indexes `sources`, in order, with `reader`.
     public init(_ sources: [Source], reader: YAMLReader = YAMLReader()) {
-        var indexer = SMIBundle.Indexer()
-        var found: [Inventory.Found] = []
-        documentCount = 0
+        var gathered = Gathered()
         errors = []
         for source in sources {
-            var (parts, error) = Self.digests(of: source, reader: reader)
+            let error: YAMLError?
+            (gathered, error) = Self.gather(source, into: gathered, reader: reader)
             if let error { errors.append(Diagnostic(error)) }
-            var index = 0
-            for part in parts.indices {
-                for digest in parts[part] {
-                    if var smi = digest.smi {
-                        smi.document.source.index = index
-                        indexer.add(smi)
-                    }
-                    if let manifest = digest.found { found.append(manifest) }
-                    index += 1
-                }
-                // Each part is freed once indexed, so the decoded documents are never all
-                // held twice.
-                parts[part] = []
-            }
-            if !source.inventoryOnly { documentCount += index }
         }
-        bundle = indexer.bundle
-        inventory = Inventory(found: found)
+        documentCount = gathered.documentCount
+        let indexer = gathered.indexer, found = gathered.found
+        (bundle, inventory) = Parallel.both({ indexer.bundle }, { Inventory(found: found) })
     }
 
     /// What one document gives the bundle and the inventory.
     private struct Digest: Sendable {
         var smi: SMIBundle.Prepared?
         var found: Inventory.Found?
+    }
+
+    /// What the inputs read so far give, gathered in input order.
+    private struct Gathered: Sendable {
+        var indexer = SMIBundle.Indexer()
+        var found: [Inventory.Found] = []
+        /// The documents of the inputs that are not inventory only.
+        var documentCount = 0
+        /// The documents of the input being read.
+        var sourceDocuments = 0
+
+        /// Adds the next documents of `source`.
+        mutating func add(_ digests: [Digest], of source: Source) {
+            for digest in digests {
+                if var smi = digest.smi {
+                    smi.document.source.index = sourceDocuments
+                    indexer.add(smi)
+                }
+                if let manifest = digest.found { found.append(manifest) }
+                sourceDocuments += 1
+            }
+            if !source.inventoryOnly { documentCount += digests.count }
+        }
     }
 
     private static func digest(_ document: ManifestDocument, of source: Source, reader: YAMLReader) -> Digest {
@@ -84,13 +92,15 @@ public struct SMIInput: Sendable {
         return digest
     }
 
-    /// The digest of every document of `source`, in order and in parts, and the error that
-    /// stopped reading it, if any.
-    private static func digests(of source: Source, reader: YAMLReader) -> ([[Digest]], YAMLError?) {
+    /// `gathered` with every document of `source` added, and the error that stopped reading
+    /// it, if any.
+    private static func gather(_ source: Source, into gathered: Gathered, reader: YAMLReader) -> (Gathered, YAMLError?) {
+        var gathered = gathered
+        gathered.sourceDocuments = 0
         if source.bytes.count >= 2 * partBytes, source.bytes.count <= min(reader.limits.maxInputBytes, Int(Int32.max) - 16),
-           let digests = digestsInParts(of: source, reader: reader)
+           let inParts = gatherInParts(source, into: gathered, reader: reader)
         {
-            return (digests, nil)
+            return (inParts, nil)
         }
         // Small inputs, and those that cannot be split or fail: read in one pass (which
         // reports the error a sequential read reports), then decoded on all cores.
@@ -101,33 +111,30 @@ public struct SMIInput: Sendable {
         } catch {
             failure = error
         }
-        return ([documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, reader: reader) }], failure)
+        gathered.add(documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, reader: reader) }, of: source)
+        return (gathered, failure)
     }
 
-    /// The digests of a large input read in parts in parallel (see
-    /// `YAMLReader.readInChunks`), each document decoded as soon as it is read; `nil` when
-    /// the input cannot be split or a part fails.
-    private static func digestsInParts(of source: Source, reader: YAMLReader) -> [[Digest]]? {
+    /// `gathered` with the documents of a large input added, read in parts on all cores
+    /// (see `YAMLReader.readInChunks`), each document decoded as soon as it is read and each
+    /// part added as soon as those before it are; `nil` when the input cannot be split, a
+    /// part fails or the input holds too many documents.
+    private static func gatherInParts(_ source: Source, into gathered: Gathered, reader: YAMLReader) -> Gathered? {
         guard let parts = source.bytes.withUnsafeBufferPointer({ YAMLReader.parts(of: $0, size: partBytes) }), parts.count > 1 else { return nil }
-        let results = Parallel.chunks(of: parts.count, minimumChunk: 1) { range -> [Digest]? in
+        let (result, complete) = Parallel.fold(parts.count, into: gathered) { index -> [Digest]? in
+            let part = parts[index]
             var digests: [Digest] = []
-            for part in parts[range] {
-                let read: Void? = try? reader.forEachDocument(inPart: source.bytes[part.range], file: source.name, firstLine: part.firstLine) {
-                    var document = $0
-                    document.extent?.shift(by: part.range.lowerBound)
-                    digests.append(digest(document, of: source, reader: reader))
-                }
-                guard read != nil else { return nil }
+            let read: Void? = try? reader.forEachDocument(inPart: source.bytes[part.range], file: source.name, firstLine: part.firstLine) {
+                var document = $0
+                document.extent?.shift(by: part.range.lowerBound)
+                digests.append(digest(document, of: source, reader: reader))
             }
-            return digests
+            return read == nil ? nil : digests
+        } fold: { gathered, digests in
+            guard let digests else { return false }
+            gathered.add(digests, of: source)
+            return gathered.sourceDocuments <= reader.limits.maxDocuments
         }
-        var digests: [[Digest]] = []
-        var count = 0
-        for part in results {
-            guard let part else { return nil }
-            digests.append(part)
-            count += part.count
-        }
-        return count <= reader.limits.maxDocuments ? digests : nil
+        return complete ? result : nil
     }
 }

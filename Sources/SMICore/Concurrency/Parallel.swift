@@ -30,6 +30,33 @@ package enum Parallel {
         return results.withLock { $0.map { $0! } }
     }
 
+    /// `produce` of every index of `0..<count`, run on all cores, folded into `state` by
+    /// `fold` in index order as soon as each result and those before it are ready: a large
+    /// input's parts are gathered while later ones are still being produced, and each is
+    /// freed once folded. `fold` runs on one thread at a time; when it returns `false`, no
+    /// further result is folded (or produced, once that is seen). Returns the state and
+    /// whether every result was folded.
+    package static func fold<T: Sendable, State: Sendable>(
+        _ count: Int, into state: State, produce: @Sendable (Int) -> T, fold: @Sendable (inout State, T) -> Bool
+    ) -> (state: State, complete: Bool) {
+        let order = Mutex(FoldOrder<T>(count: count))
+        let folded = Mutex(state)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            guard !order.withLock({ $0.stopped }) else { return }
+            let result = produce(index)
+            // Whoever finds the next result ready folds it and those after it that are ready.
+            guard order.withLock({ $0.offer(result, at: index) }) else { return }
+            while let next = order.withLock({ $0.claimNext() }) {
+                guard folded.withLock({ fold(&$0, next) }) else {
+                    order.withLock { $0.stop() }
+                    return
+                }
+            }
+        }
+        let complete = order.withLock { !$0.stopped }
+        return (folded.withLock { $0 }, complete)
+    }
+
     /// `first()` and `second()`, run at the same time.
     package static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         let results = Mutex<(A?, B?)>((nil, nil))
@@ -50,4 +77,40 @@ package enum Parallel {
 /// while the array that owns it is alive.
 private struct SendableBuffer<Element: Sendable>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Element>
+}
+
+/// Which results of `Parallel.fold` are ready, how many are folded, and whether a thread is
+/// folding them.
+private struct FoldOrder<T> {
+    var ready: [T?]
+    var folded = 0
+    var folding = false
+    var stopped = false
+
+    init(count: Int) { ready = Array(repeating: nil, count: count) }
+
+    /// Stores the result at `index`; true when the caller is to fold from now on.
+    mutating func offer(_ result: T, at index: Int) -> Bool {
+        ready[index] = result
+        guard !folding, !stopped else { return false }
+        folding = true
+        return true
+    }
+
+    /// The next result to fold, taken out of the store; `nil` (and no longer folding) when
+    /// it is not ready yet or folding stopped.
+    mutating func claimNext() -> T? {
+        guard !stopped, folded < ready.count, let next = ready[folded].take() else {
+            folding = false
+            return nil
+        }
+        folded += 1
+        return next
+    }
+
+    /// Folds nothing more.
+    mutating func stop() {
+        stopped = true
+        folding = false
+    }
 }

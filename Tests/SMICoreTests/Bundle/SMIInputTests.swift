@@ -90,6 +90,33 @@ import Testing
         Self.expectSame(input, try Expected(bytes, file: "broken.yaml"))
     }
 
+    /// A large input with more documents than the reader admits is read again in one pass,
+    /// which reports the limit where a sequential read does and keeps the documents before it.
+    @Test func aLargeInputOverTheDocumentLimitReportsItAsASequentialReadDoes() throws {
+        let bytes = try Self.goldenInputs(copies: 8)
+        var reader = YAMLReader()
+        var count = 0
+        try reader.forEachDocument(in: bytes) { _ in count += 1 }
+        reader.limits.maxDocuments = count - 10
+        let input = SMIInput([.init(name: "many.yaml", bytes: bytes)], reader: reader)
+        let sequential = #expect(throws: YAMLError.self) { try reader.read(bytes, file: "many.yaml") }
+        #expect(input.errors.map(\.description) == [sequential.map { Diagnostic($0).description } ?? ""])
+        #expect(input.documentCount == count - 10)
+    }
+
+    /// Two large inputs: each one's documents are counted from 0, in its own order.
+    @Test func documentsOfSeveralLargeInputsAreCountedPerInput() throws {
+        let bytes = try Self.goldenInputs(copies: 8)
+        let input = SMIInput([.init(name: "a.yaml", bytes: bytes), .init(name: "b.yaml", bytes: bytes)])
+        let expected = try Expected(bytes, file: "a.yaml")
+        #expect(input.documentCount == 2 * expected.documents.count)
+        let indexes = Dictionary(grouping: input.bundle.trafficSplits.map(\.document.source), by: { $0.file ?? "" })
+        let expectedIndexes = expected.bundle.trafficSplits.map(\.document.source.index)
+        // The second input's objects replace the first's (same names), so b.yaml's remain.
+        #expect(indexes["b.yaml"]?.map(\.index) == expectedIndexes)
+        #expect(input.bundle.diagnostics.contains { $0.code == .duplicateObject && $0.file == "b.yaml" })
+    }
+
     @Test func anInventoryOnlyInputGivesWorkloadsAndNoSMIObjects() throws {
         let bytes = try Self.goldenInputs(copies: 8)
         let input = SMIInput([.init(name: "app.yaml", bytes: bytes, inventoryOnly: true)])

@@ -48,7 +48,7 @@ extension Inventory {
         guard let object = document.root.value.mappingValue,
               let kind = object["kind"]?.value.stringValue,
               let apiVersion = object["apiVersion"]?.value.stringValue,
-              !apiVersion.prefix(while: { $0 != "/" }).hasSuffix("smi-spec.io")
+              !Self.namesSMIGroup(apiVersion)
         else { return nil }
         let metadata = object["metadata"]?.value.mappingValue
         let name = metadata?["name"]?.value.stringValue ?? ""
@@ -76,6 +76,15 @@ extension Inventory {
             return nil
         }
     }
+
+    /// Whether what precedes the first `/` of `apiVersion` ends with `smi-spec.io`. Every
+    /// document is asked this, so it is read as bytes (a group is ASCII, and so is the suffix).
+    private static func namesSMIGroup(_ apiVersion: String) -> Bool {
+        let group = apiVersion.utf8.prefix { $0 != UInt8(ascii: "/") }
+        return group.count >= smiGroupSuffix.count && group.suffix(smiGroupSuffix.count).elementsEqual(smiGroupSuffix)
+    }
+
+    private static let smiGroupSuffix = "smi-spec.io".utf8
 
     /// The port numbers Kubernetes accepts; a manifest with another one would be rejected, so
     /// such a port is left out rather than guessed at.

@@ -116,6 +116,18 @@ import Testing
         #expect(inventory.namespaces[0].labels["istio.io/dataplane-mode"] == "ambient")
     }
 
+    /// A document whose group ends with `smi-spec.io` is SMI, never a workload or a Service,
+    /// whatever its kind; a group that only contains it is not.
+    @Test(arguments: [
+        ("specs.smi-spec.io/v1alpha4", false), ("smi-spec.io/v1", false), ("x.smi-spec.io", false),
+        ("smi-spec.io.example.com/v1", true), ("v1", true), ("example.com/smi-spec.io", true), ("mi-spec.io/v1", true),
+    ])
+    func documentsOfSMIGroupsAreNotWorkloads(apiVersion: String, read: Bool) throws {
+        let text = "apiVersion: \(apiVersion)\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec: {containers: [{name: c}]}\n"
+        let inventory = Inventory(manifests: try YAMLReader().read(text))
+        #expect(inventory.workloads.count == (read ? 1 : 0))
+    }
+
     @Test func selectorsPickExactlyOneServiceAccount() throws {
         let inventory = Inventory(manifests: try YAMLReader().read(Self.manifests))
         // api-v1 and api-v2 share only app=api, which the debug Pod (another account) also has.

@@ -28,10 +28,11 @@ struct YAMLParser {
 
     // MARK: - Stream and documents
 
-    /// Parses every document, handing each to `body` when it is complete.
-    mutating func parseStream(_ body: (ManifestDocument) -> Void) throws(YAMLError) {
+    /// Parses every document, handing each to `body` when it is complete; the first is
+    /// numbered `firstIndex` (the documents of the text before it were read apart).
+    mutating func parseStream(firstIndex: Int = 0, _ body: (ManifestDocument) -> Void) throws(YAMLError) {
         _ = try scanner.next()
-        var documentCount = 0
+        var documentCount = firstIndex
         var directivesAllowed = true
         while true {
             var token = try scanner.peek()

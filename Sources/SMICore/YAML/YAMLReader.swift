@@ -89,28 +89,94 @@ public struct YAMLReader: Sendable {
 
     /// Reads the text of a whole input, or of one part of a larger one, a document at a
     /// time: `bytes` are copied with the zero padding the scanner needs, locations count lines
-    /// from `firstLine`, and extents count from the first byte.
+    /// from `firstLine`, and extents count from the first byte. Documents of the common form
+    /// are read by `YAMLQuickReader`, the others by the parser (all of them when `quick` is
+    /// false, which the tests compare).
     func forEachDocument(
-        inPart bytes: some Collection<UInt8>, file: String?, firstLine: Int, _ body: (ManifestDocument) -> Void
+        inPart bytes: some Collection<UInt8>, file: String?, firstLine: Int, quick: Bool = true, _ body: (ManifestDocument) -> Void
     ) throws(YAMLError) {
-        var storage = [UInt8]()
-        storage.reserveCapacity(bytes.count + 8)
-        storage.append(contentsOf: bytes)
-        storage.append(contentsOf: repeatElement(0, count: 8))
+        let storage = Self.padded(bytes)
         let reader = self
         let result: Result<Void, YAMLError> = storage.withUnsafeBufferPointer { buffer in
             do throws(YAMLError) {
                 guard let base = buffer.baseAddress else { return .success(()) }
                 try UTF8Validation.check(base, count: bytes.count, file: file, firstLine: firstLine)
-                let scanner = YAMLScanner(base, count: bytes.count, limits: reader.limits, file: file, firstLine: firstLine)
-                var parser = YAMLParser(scanner: scanner, reader: reader, file: file)
-                try parser.parseStream(body)
+                guard quick else {
+                    try reader.parse(base, count: bytes.count, file: file, firstLine: firstLine, firstIndex: 0, body)
+                    return .success(())
+                }
+                try reader.readQuickly(base, count: bytes.count, file: file, firstLine: firstLine, body)
                 return .success(())
             } catch {
                 return .failure(error)
             }
         }
         try result.get()
+    }
+
+    /// Every document of `bytes` read by the parser alone, in one pass: what reading with the
+    /// quick reader must equal (the reader's tests and fuzzer compare them).
+    package func readParsingOnly(_ bytes: [UInt8], file: String? = nil) throws(YAMLError) -> [ManifestDocument] {
+        var documents: [ManifestDocument] = []
+        try forEachDocument(inPart: bytes, file: file, firstLine: 1, quick: false) { documents.append($0) }
+        return documents
+    }
+
+    /// `bytes` followed by the zero bytes the scanner and the quick reader look ahead into.
+    private static func padded(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        var storage = [UInt8]()
+        storage.reserveCapacity(bytes.count + 8)
+        storage.append(contentsOf: bytes)
+        storage.append(contentsOf: repeatElement(0, count: 8))
+        return storage
+    }
+
+    /// Every document of the `count` bytes at `base` (followed by zero bytes) read by the
+    /// parser, numbered from `firstIndex`.
+    private func parse(
+        _ base: UnsafePointer<UInt8>, count: Int, file: String?, firstLine: Int, firstIndex: Int, _ body: (ManifestDocument) -> Void
+    ) throws(YAMLError) {
+        let scanner = YAMLScanner(base, count: count, limits: limits, file: file, firstLine: firstLine)
+        var parser = YAMLParser(scanner: scanner, reader: self, file: file)
+        try parser.parseStream(firstIndex: firstIndex, body)
+    }
+
+    /// Every document of the `count` bytes at `base` (followed by zero bytes): those the quick
+    /// reader declines are read by the parser, up to the next `---` line. Should the parser
+    /// fail there, it reads the rest of the text in one pass, which reports the error a
+    /// sequential read reports.
+    private func readQuickly(
+        _ base: UnsafePointer<UInt8>, count: Int, file: String?, firstLine: Int, _ body: (ManifestDocument) -> Void
+    ) throws(YAMLError) {
+        var quick = YAMLQuickReader(base, count: count, reader: self, file: file, firstLine: firstLine)
+        while !quick.atEnd {
+            if let document = quick.next() {
+                body(document)
+                continue
+            }
+            let start = quick.position
+            let end = quick.nextDocumentStart()
+            let region = Self.padded(UnsafeBufferPointer(start: base + start, count: end - start))
+            var documents: [ManifestDocument] = []
+            let read: Void? = region.withUnsafeBufferPointer { buffer in
+                guard let regionBase = buffer.baseAddress else { return nil }
+                return try? parse(regionBase, count: end - start, file: file, firstLine: quick.line, firstIndex: quick.documentCount) {
+                    var document = $0
+                    document.extent?.shift(by: start)
+                    documents.append(document)
+                }
+            }
+            guard read != nil else {
+                try parse(base + start, count: count - start, file: file, firstLine: quick.line, firstIndex: quick.documentCount) {
+                    var document = $0
+                    document.extent?.shift(by: start)
+                    body(document)
+                }
+                return
+            }
+            documents.forEach(body)
+            quick.skip(to: end, documents: documents.count)
+        }
     }
 
     /// Reads again the one document at `extent` of `bytes` (the input it was first read

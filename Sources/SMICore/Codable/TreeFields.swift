@@ -20,17 +20,18 @@ struct TreeFields {
     /// The fields of `node`; nil unless it is a mapping with string keys.
     init?(_ node: ManifestNode) {
         guard case let .mapping(mapping) = node.value else { return nil }
-        for entry in mapping.entries {
-            guard case .string = entry.key.value else { return nil }
+        for index in mapping.entries.indices {
+            guard case .string = mapping.entries[index].key.value else { return nil }
         }
         entries = mapping.entries
     }
 
     private mutating func take(_ key: String) -> ManifestNode? {
-        for entry in entries {
-            if case let .string(k) = entry.key.value, k == key {
+        // By index: only the entry asked for is copied out of the mapping.
+        for index in entries.indices {
+            if case let .string(k) = entries[index].key.value, k == key {
                 taken += 1
-                return entry.value
+                return entries[index].value
             }
         }
         return nil
@@ -79,8 +80,8 @@ enum TreeValue {
             guard case let .sequence(items) = node.value else { return nil }
             var values: [T] = []
             values.reserveCapacity(items.count)
-            for item in items {
-                guard let value = read(item) else { return nil }
+            for index in items.indices {
+                guard let value = read(items[index]) else { return nil }
                 values.append(value)
             }
             return values

@@ -4,8 +4,8 @@ extension StringMap: TreeDecodable {
         guard case let .mapping(mapping) = node.value else { return nil }
         var entries: [(key: String, value: String)] = []
         entries.reserveCapacity(mapping.count)
-        for entry in mapping.entries {
-            guard case let .string(key) = entry.key.value, case let .string(value) = entry.value.value else { return nil }
+        for index in mapping.entries.indices {
+            guard case let .string(key) = mapping.entries[index].key.value, case let .string(value) = mapping.entries[index].value.value else { return nil }
             entries.append((key, value))
         }
         self.init(entries)

@@ -40,8 +40,9 @@ public struct ManifestMapping: Sendable, Equatable {
 
     /// The first entry whose key is the string `key`, with the key's own location.
     public func entry(forKey key: String) -> Entry? {
-        for entry in entries {
-            if case let .string(k) = entry.key.value, k == key { return entry }
+        // By index: only the entry found is copied out of the array.
+        for index in entries.indices {
+            if case let .string(k) = entries[index].key.value, k == key { return entries[index] }
         }
         return nil
     }

@@ -24,7 +24,8 @@ public struct SMIValidator: Sendable {
         Parallel.chunks(of: items.count, minimumChunk: 256) { range in
             var found: [Diagnostic] = []
             var patterns = Patterns()
-            for item in items[range] { check(item, &found, &patterns) }
+            // By index: each item is lent to the check, not copied out of the array.
+            for index in range { check(items[index], &found, &patterns) }
             return found
         }.flatMap { $0 }
     }

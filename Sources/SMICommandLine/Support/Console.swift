@@ -41,7 +41,7 @@ public struct Console: Sendable {
         Console(
             out: { writeAll($0, to: STDOUT_FILENO) },
             error: { writeAll($0, to: STDERR_FILENO) },
-            input: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+            input: { FileBytes.read(descriptor: STDIN_FILENO) ?? [] },
             colours: wantsColours(isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
             keeper: Keeper()
         )

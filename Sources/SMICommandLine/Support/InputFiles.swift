@@ -28,10 +28,10 @@ enum InputFiles {
                 continue
             }
             for file in try files(at: path) {
-                guard let data = FileManager.default.contents(atPath: file) else {
+                guard let bytes = FileBytes.read(path: file) else {
                     throw ReadError(description: "\(file): cannot read file (does it exist?)")
                 }
-                inputs.append(Input(name: file, bytes: [UInt8](data)))
+                inputs.append(Input(name: file, bytes: bytes))
             }
         }
         return inputs

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SMICore
 
 /// A request file that cannot be used.
@@ -38,7 +42,7 @@ enum RequestFile {
     }
 
     static func read(_ path: String) throws(RequestFileError) -> [AccessRequest] {
-        guard let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path) else {
+        guard let data = path == "-" ? FileBytes.read(descriptor: STDIN_FILENO) : FileBytes.read(path: path) else {
             throw RequestFileError(description: "\(path): cannot read file (does it exist?)")
         }
         do {

@@ -39,6 +39,9 @@ public struct SMIInput: Sendable {
     /// Inputs of at least twice this size are read in parts of about this size, on all cores.
     static let partBytes = 1 << 18
 
+    /// From how many documents the bundle and the inventory are made on two threads.
+    static let concurrentDocuments = 1024
+
     /// Reads, decodes and indexes `sources`, in order, with `reader`.
     public init(_ sources: [Source], reader: YAMLReader = YAMLReader()) {
         var gathered = Gathered()
@@ -50,7 +53,14 @@ public struct SMIInput: Sendable {
         }
         documentCount = gathered.documentCount
         let indexer = gathered.indexer, found = gathered.found
-        (bundle, inventory) = Parallel.both({ indexer.bundle }, { Inventory(found: found) })
+        // At mesh scale the bundle and the inventory are made at the same time; a small
+        // input's are not worth a second thread.
+        if documentCount < Self.concurrentDocuments {
+            bundle = indexer.bundle
+            inventory = Inventory(found: found)
+        } else {
+            (bundle, inventory) = Parallel.both({ indexer.bundle }, { Inventory(found: found) })
+        }
     }
 
     /// What one document gives the bundle and the inventory.

@@ -4,7 +4,7 @@
 /// report) is declined, a document at a time, and the parser reads it.
 ///
 /// The nodes, their locations and the documents' extents are exactly the parser's: the
-/// reader's tests compare the two on the YAML test suite, the goldens, generated meshes and
+/// reader's tests compare the two on the YAML test suite, the goldens and examples and
 /// thousands of mutations of them, and the reader fuzzer on every input it makes. To keep
 /// that equivalence simple, only printable ASCII, spaces and line feeds are read here (so a
 /// column is a byte offset); a tab, a carriage return or any other byte declines the document.
@@ -67,7 +67,8 @@ struct YAMLQuickReader {
             if !explicit { start = (lineStart, lineNumber) }
             let root = try blockMapping()
             guard indentation < 0, !isMarker(UInt8(ascii: ".")) else { throw Declined() }
-            // The root starts its line, so the document starts where its extent does.
+            // The parser measures a document from its first token: the `---`, or the root's
+            // first key, which starts its line. Either is where the extent starts.
             let end = index
             guard end - start.index <= reader.limits.maxDocumentBytes, nodes <= reader.limits.maxAliasExpansion else { throw Declined() }
             var document = ManifestDocument(root: root, file: file, index: documentCount)
@@ -320,23 +321,14 @@ struct YAMLQuickReader {
 
     // MARK: - Nodes on one line
 
-    /// A scalar or flow collection that starts at `index` and ends on its line.
-    private mutating func inlineNode() throws(Declined) -> ManifestNode {
+    /// A scalar or flow collection that starts at `index` and ends on its line, in block
+    /// context or (`flow`) inside a flow collection.
+    private mutating func inlineNode(flow: Bool = false) throws(Declined) -> ManifestNode {
         switch p[index] {
         case UInt8(ascii: "{"): return try flowMapping()
         case UInt8(ascii: "["): return try flowSequence()
         case UInt8(ascii: "\""), UInt8(ascii: "'"): return try quoted()
-        default: return try plain(flow: false)
-        }
-    }
-
-    /// A flow node inside a collection.
-    private mutating func flowNode() throws(Declined) -> ManifestNode {
-        switch p[index] {
-        case UInt8(ascii: "{"): return try flowMapping()
-        case UInt8(ascii: "["): return try flowSequence()
-        case UInt8(ascii: "\""), UInt8(ascii: "'"): return try quoted()
-        default: return try plain(flow: true)
+        default: return try plain(flow: flow)
         }
     }
 
@@ -351,7 +343,7 @@ struct YAMLQuickReader {
         skipSpaces()
         var items: [ManifestNode] = []
         while p[index] != UInt8(ascii: "]") {
-            items.append(try flowNode())
+            items.append(try inlineNode(flow: true))
             skipSpaces()
             if p[index] == UInt8(ascii: ",") {
                 index += 1
@@ -377,7 +369,7 @@ struct YAMLQuickReader {
             guard case let .string(text) = key.value, text != "<<", p[index] == UInt8(ascii: ":"), p[index + 1] == 0x20 else { throw Declined() }
             index += 2
             skipSpaces()
-            entries.append(ManifestMapping.Entry(key: key, value: try flowNode()))
+            entries.append(ManifestMapping.Entry(key: key, value: try inlineNode(flow: true)))
             skipSpaces()
             if p[index] == UInt8(ascii: ",") {
                 index += 1

@@ -26,13 +26,46 @@ public struct SMIBundle: Sendable {
     }
 
     /// A canonical object with the document it came from (for diagnostics).
+    ///
+    /// Its parts are held in one shared box: a bundle of a large mesh indexes tens of
+    /// thousands of items, and an item inline was over 500 bytes that every index copied when
+    /// it grew and every pass over the items copied again.
     public struct Item<Object: Sendable>: Sendable {
+        private final class Parts: Sendable {
+            let object: Object
+            let key: Key
+            let document: SMIDocument
+
+            init(object: Object, key: Key, document: SMIDocument) {
+                self.object = object
+                self.key = key
+                self.document = document
+            }
+        }
+
+        private var parts: Parts
+
+        init(object: Object, key: Key, document: SMIDocument) {
+            parts = Parts(object: object, key: key, document: document)
+        }
+
         /// The object in its canonical version.
-        public var object: Object
+        public var object: Object {
+            get { parts.object }
+            set { parts = Parts(object: newValue, key: parts.key, document: parts.document) }
+        }
+
         /// Its namespace (`default` when the manifest has none, notes D15) and name.
-        public var key: Key
+        public var key: Key {
+            get { parts.key }
+            set { parts = Parts(object: parts.object, key: newValue, document: parts.document) }
+        }
+
         /// The decoded document, with the source locations.
-        public var document: SMIDocument
+        public var document: SMIDocument {
+            get { parts.document }
+            set { parts = Parts(object: parts.object, key: parts.key, document: newValue) }
+        }
     }
 
     /// TrafficTargets, sorted by namespace and name.

@@ -40,6 +40,25 @@ import Testing
         #expect(bundle.diagnostics.contains { $0.description == "5:73: error[SMI2301]: TrafficTarget team/t: spec.destination.port: destination port 70000 is not in 1-65535, so this target grants nothing" })
     }
 
+    /// Items share their parts, but are values: changing a copy leaves the original as it was.
+    @Test func itemsAreValues() throws {
+        let bundle = try Self.bundle("""
+            apiVersion: split.smi-spec.io/v1alpha4
+            kind: TrafficSplit
+            metadata: {name: s, namespace: shop}
+            spec: {service: web, backends: [{service: web-v1, weight: 1}]}
+            """)
+        let original = try #require(bundle.trafficSplits.first)
+        var copy = original
+        copy.object.spec.service = "other"
+        copy.key = SMIBundle.Key(namespace: "elsewhere", name: "t")
+        copy.document.apiVersion = "x/v1"
+        #expect(original.object.spec.service == "web" && original.key.description == "shop/s")
+        #expect(original.document.apiVersion == "split.smi-spec.io/v1alpha4")
+        #expect(copy.object.spec.service == "other" && copy.key.description == "elsewhere/t" && copy.document.apiVersion == "x/v1")
+        #expect(copy.object.spec.backends == original.object.spec.backends)
+    }
+
     /// An access v1alpha1/v1alpha2 destination port is kept beside the canonical target.
     @Test func keepsTheDestinationPortOfOlderTargets() throws {
         let bundle = try Self.bundle("""

@@ -41,33 +41,91 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// What a diagnostic says, held in one shared box: a large mesh has hundreds of thousands
+    /// of diagnostics, sorted, merged and counted, and a diagnostic inline was seven
+    /// reference-counted parts that every copy retained.
+    private struct Fields: Sendable, Hashable {
+        var severity: Severity
+        var code: DiagnosticCode
+        var message: String
+        var object: Object?
+        var path: FieldPath?
+        var file: String?
+        var location: SourceLocation?
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    /// The fields, read in place; a change makes a new box (diagnostics are rarely changed).
+    private var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
     /// How serious the finding is.
-    public var severity: Severity
+    public var severity: Severity {
+        get { box.fields.severity }
+        set { fields.severity = newValue }
+    }
+
     /// The stable code of the rule.
-    public var code: DiagnosticCode
+    public var code: DiagnosticCode {
+        get { box.fields.code }
+        set { fields.code = newValue }
+    }
+
     /// What is wrong, in words.
-    public var message: String
+    public var message: String {
+        get { box.fields.message }
+        set { fields.message = newValue }
+    }
+
     /// The object, when the finding is about one.
-    public var object: Object?
+    public var object: Object? {
+        get { box.fields.object }
+        set { fields.object = newValue }
+    }
+
     /// The field, when the finding is about one.
-    public var path: FieldPath?
+    public var path: FieldPath? {
+        get { box.fields.path }
+        set { fields.path = newValue }
+    }
+
     /// The file the input came from.
-    public var file: String?
+    public var file: String? {
+        get { box.fields.file }
+        set { fields.file = newValue }
+    }
+
     /// Where in the file.
-    public var location: SourceLocation?
+    public var location: SourceLocation? {
+        get { box.fields.location }
+        set { fields.location = newValue }
+    }
 
     /// Creates a diagnostic.
     public init(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String,
         object: Object? = nil, path: FieldPath? = nil, file: String? = nil, location: SourceLocation? = nil
     ) {
-        self.severity = severity
-        self.code = code
-        self.message = message
-        self.object = object
-        self.path = path
-        self.file = file
-        self.location = location
+        box = Box(Fields(severity: severity, code: code, message: message, object: object, path: path, file: file, location: location))
+    }
+
+    /// Diagnostics are equal when they say the same, field by field.
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    /// Hashes what the diagnostic says.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 
     /// The parts of a diagnostic's text, so that a terminal can style each (`formatted`).

@@ -33,5 +33,6 @@ import Testing
             ServiceResolver(metadata: Self.metadata, subsets: []),
         ]
         #expect(FieldWriting.mismatches(resources) == [])
+        #expect(FieldWriting.fieldsNeverSet(in: resources, checkedElsewhere: [ObjectMeta.self]) == [], "set every field, so that each is compared")
     }
 }

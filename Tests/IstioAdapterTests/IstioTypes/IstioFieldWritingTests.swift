@@ -29,6 +29,7 @@ import Testing
 
     @Test func everyFieldIsWrittenAsItEncodes() {
         #expect(FieldWriting.mismatches([Self.fullVirtualService, Self.fullAuthorizationPolicy]) == [])
+        #expect(FieldWriting.fieldsNeverSet(in: [Self.fullVirtualService, Self.fullAuthorizationPolicy], checkedElsewhere: [ObjectMeta.self]) == [], "set every field, so that each is compared")
     }
 
     @Test func absentAndEmptyFieldsAreWrittenAsTheyEncode() {

@@ -28,5 +28,6 @@ import Testing
             ServiceProfile(metadata: ObjectMeta(name: "bare"), overrides: []),
         ]
         #expect(FieldWriting.mismatches(resources) == [])
+        #expect(FieldWriting.fieldsNeverSet(in: resources, checkedElsewhere: [ObjectMeta.self]) == [], "set every field, so that each is compared")
     }
 }

@@ -32,14 +32,16 @@ enum FileBytes {
                 count += n
             }
         }
-        var piece = [UInt8](repeating: 0, count: 1 << 16)
-        while !failed {
-            let n = piece.withUnsafeMutableBytes { Self.read(descriptor, into: $0) }
-            guard n > 0 else {
-                failed = n < 0
-                break
+        guard !failed else { return nil }
+        withUnsafeTemporaryAllocation(byteCount: 1 << 16, alignment: 1) { piece in
+            while true {
+                let n = Self.read(descriptor, into: piece)
+                guard n > 0 else {
+                    failed = n < 0
+                    return
+                }
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: piece[..<n]))
             }
-            bytes.append(contentsOf: piece[..<n])
         }
         return failed ? nil : bytes
     }

@@ -11,7 +11,12 @@ struct IstioAccessTranslator {
     let options: RenderOptions
 
     /// The namespace label that puts a namespace in ambient mode.
-    static let dataplaneModeLabel = "istio.io/dataplane-mode"
+    private static let dataplaneModeLabel = "istio.io/dataplane-mode"
+
+    /// Whether the inventory puts a namespace in ambient mode (any entry of that name does).
+    static func isAmbient(_ namespace: String, in inventory: Inventory) -> Bool {
+        inventory.namespaces(named: namespace).contains { $0.labels[dataplaneModeLabel] == "ambient" }
+    }
 
     /// Header names Istio cannot match as SMI means (notes 3.8).
     static func isUnmatchableHeader(_ name: String) -> Bool {
@@ -57,7 +62,7 @@ struct IstioAccessTranslator {
         guard destination.kind == "ServiceAccount",
               target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) })
         else { return nil }
-        if inventory.namespaces.contains(where: { $0.name == destinationNamespace && $0.labels[Self.dataplaneModeLabel] == "ambient" }) {
+        if IstioAccessTranslator.isAmbient(destinationNamespace, in: inventory) {
             report(.error, .istioAmbient, "no policy for \(destinationNamespace)/\(destination.name): namespace \(destinationNamespace) is in ambient mode, where ztunnel enforces no HTTP rule and traffic through a waypoint bypasses selector policies; its pods get only the deny-by-default policy", item, into: &rendering)
             return nil
         }

@@ -35,7 +35,7 @@ struct IstioSplitTranslator {
     private func virtualService(_ plan: SplitPlan, into rendering: inout Rendering) -> VirtualService? {
         let namespace = plan.key.namespace
         let rootHost = fqdn(plan.root, namespace)
-        if inventory.namespaces.contains(where: { $0.name == namespace && $0.labels[IstioAccessTranslator.dataplaneModeLabel] == "ambient" }) {
+        if IstioAccessTranslator.isAmbient(namespace, in: inventory) {
             report(.warning, .istioAmbient, "namespace \(namespace) is in ambient mode: the VirtualService splits traffic only when the root Service uses a waypoint", plan, into: &rendering)
         }
         if plan.ports.contains(where: { $0.port == nil }) {

@@ -140,7 +140,7 @@ public struct Inventory: Sendable, Equatable {
     /// The Services, sorted by namespace and name.
     public var services: [Service] { didSet { indexServices() } }
     /// The namespaces, sorted by name (declared ones, and those objects live in).
-    public var namespaces: [Namespace]
+    public var namespaces: [Namespace] { didSet { indexNamespaces() } }
 
     /// Creates an inventory.
     public init(workloads: [Workload] = [], services: [Service] = [], namespaces: [Namespace] = []) {
@@ -149,6 +149,7 @@ public struct Inventory: Sendable, Equatable {
         self.namespaces = namespaces.sorted { $0.name < $1.name }
         indexWorkloads()
         indexServices()
+        indexNamespaces()
     }
 
     /// A namespace and a name, to look workloads (by service account) and Services up by.
@@ -163,6 +164,7 @@ public struct Inventory: Sendable, Equatable {
     private var namespaceIndex: [String: [Int]] = [:]
     private var labelIndex: [Label: [Int]] = [:]
     private var serviceIndex: [Key: Int] = [:]
+    private var namespacePositions: [String: [Int]] = [:]
 
     /// A pod label in a namespace, to look the workloads carrying it up by.
     private struct Label: Hashable, Sendable {
@@ -188,6 +190,13 @@ public struct Inventory: Sendable, Equatable {
         serviceIndex = [:]
         for (position, service) in services.enumerated().reversed() {
             serviceIndex[Key(namespace: service.namespace, name: service.name)] = position
+        }
+    }
+
+    private mutating func indexNamespaces() {
+        namespacePositions = [:]
+        for (position, namespace) in namespaces.enumerated() {
+            namespacePositions[namespace.name, default: []].append(position)
         }
     }
 
@@ -222,6 +231,13 @@ public struct Inventory: Sendable, Equatable {
     public func workloads(selectedBy service: Service) -> [Workload] {
         // The label index narrows the namespace; `selects` decides, as everywhere else.
         workloads(namespace: service.namespace, carrying: service.selector ?? [:]).filter { service.selects($0.podLabels) }
+    }
+
+    /// The namespaces with this name: none, one, or each entry of a name given twice (an
+    /// inventory made in code may repeat one). Adapters ask once per object, which must not
+    /// scan every namespace.
+    public func namespaces(named name: String) -> [Namespace] {
+        (namespacePositions[name] ?? []).map { namespaces[$0] }
     }
 
     /// The Service with this name, if the inventory has it.

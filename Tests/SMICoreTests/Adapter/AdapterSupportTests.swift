@@ -114,6 +114,19 @@ import Testing
         #expect(service.ports == [.init(name: "http", port: 80, targetPort: "http", appProtocol: "http"), .init(port: 9090)])
         #expect(inventory.namespaces.map(\.name) == ["shop"])
         #expect(inventory.namespaces[0].labels["istio.io/dataplane-mode"] == "ambient")
+        #expect(inventory.namespaces(named: "shop") == inventory.namespaces)
+        #expect(inventory.namespaces(named: "other").isEmpty)
+    }
+
+    /// Namespaces are looked up by name, every entry of a name given twice, also after the
+    /// list is replaced.
+    @Test func namespacesAreLookedUpByName() {
+        var inventory = Inventory(namespaces: [.init(name: "b", labels: ["x": "1"]), .init(name: "a"), .init(name: "b", labels: ["x": "2"])])
+        #expect(inventory.namespaces(named: "a").map(\.name) == ["a"])
+        #expect(inventory.namespaces(named: "b").map { $0.labels["x"] } == ["1", "2"])
+        inventory.namespaces = [.init(name: "c")]
+        #expect(inventory.namespaces(named: "b").isEmpty)
+        #expect(inventory.namespaces(named: "c") == [.init(name: "c")])
     }
 
     /// A document whose group ends with `smi-spec.io` is SMI, never a workload or a Service,

@@ -14,19 +14,9 @@ extension ObjectMeta: TreeDecodable {
               let finalizers = f.optional("finalizers", TreeValue.array(string)),
               f.allTaken
         else { return nil }
-        self.init(name: "")
-        self.name = name
-        self.generateName = generateName
-        self.namespace = namespace
-        self.labels = labels
-        self.annotations = annotations
-        self.uid = uid
-        self.resourceVersion = resourceVersion
-        self.generation = generation
-        self.selfLink = selfLink
-        self.creationTimestamp = creationTimestamp
-        self.deletionTimestamp = deletionTimestamp
-        self.deletionGracePeriodSeconds = deletionGracePeriodSeconds
-        self.finalizers = finalizers
+        self.init(name: name, namespace: namespace, labels: labels, annotations: annotations, rare: RareFields(
+            generateName: generateName, uid: uid, resourceVersion: resourceVersion, generation: generation, selfLink: selfLink,
+            creationTimestamp: creationTimestamp, deletionTimestamp: deletionTimestamp,
+            deletionGracePeriodSeconds: deletionGracePeriodSeconds, finalizers: finalizers))
     }
 }

@@ -1,36 +1,76 @@
 /// The `metadata` of a Kubernetes object, with every field Kubernetes defines, so that strict
 /// decoding reports only fields that really are unknown.
+///
+/// Almost all metadata a translation reads or writes is a name, a namespace, labels and
+/// annotations; the other fields (set by servers, rarely written) live in one shared box that
+/// is absent when none of them is set. A mesh holds hundreds of thousands of these values
+/// (each object twice: as written and in the canonical version), so they are kept small.
 public struct ObjectMeta: Sendable, Equatable, Codable {
     /// The object's name.
     public var name: String?
-    /// A prefix for a server-generated name.
-    public var generateName: String?
     /// The namespace; absent means `default` (notes D15).
     public var namespace: String?
     /// Labels, in the order written.
     public var labels: StringMap?
     /// Annotations, in the order written.
     public var annotations: StringMap?
+    private var rare: Rare?
+
+    /// A prefix for a server-generated name.
+    public var generateName: String? {
+        get { rare?.fields.generateName }
+        set { change { $0.generateName = newValue } }
+    }
     /// Server-set and rarely written fields, kept as they are.
-    public var uid: String?
+    public var uid: String? {
+        get { rare?.fields.uid }
+        set { change { $0.uid = newValue } }
+    }
     /// Server-set.
-    public var resourceVersion: String?
+    public var resourceVersion: String? {
+        get { rare?.fields.resourceVersion }
+        set { change { $0.resourceVersion = newValue } }
+    }
     /// Server-set.
-    public var generation: Int?
+    public var generation: Int? {
+        get { rare?.fields.generation }
+        set { change { $0.generation = newValue } }
+    }
     /// Server-set.
-    public var selfLink: String?
+    public var selfLink: String? {
+        get { rare?.fields.selfLink }
+        set { change { $0.selfLink = newValue } }
+    }
     /// Server-set (RFC 3339).
-    public var creationTimestamp: String?
+    public var creationTimestamp: String? {
+        get { rare?.fields.creationTimestamp }
+        set { change { $0.creationTimestamp = newValue } }
+    }
     /// Server-set (RFC 3339).
-    public var deletionTimestamp: String?
+    public var deletionTimestamp: String? {
+        get { rare?.fields.deletionTimestamp }
+        set { change { $0.deletionTimestamp = newValue } }
+    }
     /// Server-set.
-    public var deletionGracePeriodSeconds: Int?
+    public var deletionGracePeriodSeconds: Int? {
+        get { rare?.fields.deletionGracePeriodSeconds }
+        set { change { $0.deletionGracePeriodSeconds = newValue } }
+    }
     /// Owners, kept as written.
-    public var ownerReferences: [ManifestNode]?
+    public var ownerReferences: [ManifestNode]? {
+        get { rare?.fields.ownerReferences }
+        set { change { $0.ownerReferences = newValue } }
+    }
     /// Finalizers.
-    public var finalizers: [String]?
+    public var finalizers: [String]? {
+        get { rare?.fields.finalizers }
+        set { change { $0.finalizers = newValue } }
+    }
     /// Server-side apply bookkeeping, kept as written.
-    public var managedFields: [ManifestNode]?
+    public var managedFields: [ManifestNode]? {
+        get { rare?.fields.managedFields }
+        set { change { $0.managedFields = newValue } }
+    }
 
     /// Creates metadata with a name and, optionally, a namespace, labels and annotations.
     public init(name: String, namespace: String? = nil, labels: StringMap? = nil, annotations: StringMap? = nil) {
@@ -38,5 +78,98 @@ public struct ObjectMeta: Sendable, Equatable, Codable {
         self.namespace = namespace
         self.labels = labels
         self.annotations = annotations
+    }
+
+    /// Metadata with every field given.
+    init(name: String?, namespace: String?, labels: StringMap?, annotations: StringMap?, rare fields: RareFields) {
+        self.name = name
+        self.namespace = namespace
+        self.labels = labels
+        self.annotations = annotations
+        rare = Rare(fields)
+    }
+
+    /// The fields other than the name, namespace, labels and annotations.
+    struct RareFields: Sendable, Equatable {
+        var generateName: String?
+        var uid: String?
+        var resourceVersion: String?
+        var generation: Int?
+        var selfLink: String?
+        var creationTimestamp: String?
+        var deletionTimestamp: String?
+        var deletionGracePeriodSeconds: Int?
+        var ownerReferences: [ManifestNode]?
+        var finalizers: [String]?
+        var managedFields: [ManifestNode]?
+    }
+
+    /// The rare fields, shared by copies; a change makes a new box (or none, when no rare
+    /// field is left), so that metadata keeps value semantics.
+    private final class Rare: Sendable, Equatable {
+        let fields: RareFields
+
+        /// A box for `fields`; nil when none of them is set.
+        init?(_ fields: RareFields) {
+            guard fields != RareFields() else { return nil }
+            self.fields = fields
+        }
+
+        static func == (a: Rare, b: Rare) -> Bool { a === b || a.fields == b.fields }
+    }
+
+    private mutating func change(_ update: (inout RareFields) -> Void) {
+        var fields = rare?.fields ?? RareFields()
+        update(&fields)
+        rare = Rare(fields)
+    }
+
+    /// Every field, in the order Kubernetes documents them and `Encodable` writes them.
+    private enum CodingKeys: String, CodingKey {
+        case name, generateName, namespace, labels, annotations, uid, resourceVersion, generation, selfLink
+        case creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, ownerReferences, finalizers, managedFields
+    }
+
+    /// Decodes every field that is present.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let fields = RareFields(
+            generateName: try c.decodeIfPresent(String.self, forKey: .generateName),
+            uid: try c.decodeIfPresent(String.self, forKey: .uid),
+            resourceVersion: try c.decodeIfPresent(String.self, forKey: .resourceVersion),
+            generation: try c.decodeIfPresent(Int.self, forKey: .generation),
+            selfLink: try c.decodeIfPresent(String.self, forKey: .selfLink),
+            creationTimestamp: try c.decodeIfPresent(String.self, forKey: .creationTimestamp),
+            deletionTimestamp: try c.decodeIfPresent(String.self, forKey: .deletionTimestamp),
+            deletionGracePeriodSeconds: try c.decodeIfPresent(Int.self, forKey: .deletionGracePeriodSeconds),
+            ownerReferences: try c.decodeIfPresent([ManifestNode].self, forKey: .ownerReferences),
+            finalizers: try c.decodeIfPresent([String].self, forKey: .finalizers),
+            managedFields: try c.decodeIfPresent([ManifestNode].self, forKey: .managedFields))
+        self.init(
+            name: try c.decodeIfPresent(String.self, forKey: .name),
+            namespace: try c.decodeIfPresent(String.self, forKey: .namespace),
+            labels: try c.decodeIfPresent(StringMap.self, forKey: .labels),
+            annotations: try c.decodeIfPresent(StringMap.self, forKey: .annotations),
+            rare: fields)
+    }
+
+    /// Encodes the fields that are set, in `CodingKeys` order.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encodeIfPresent(generateName, forKey: .generateName)
+        try c.encodeIfPresent(namespace, forKey: .namespace)
+        try c.encodeIfPresent(labels, forKey: .labels)
+        try c.encodeIfPresent(annotations, forKey: .annotations)
+        try c.encodeIfPresent(uid, forKey: .uid)
+        try c.encodeIfPresent(resourceVersion, forKey: .resourceVersion)
+        try c.encodeIfPresent(generation, forKey: .generation)
+        try c.encodeIfPresent(selfLink, forKey: .selfLink)
+        try c.encodeIfPresent(creationTimestamp, forKey: .creationTimestamp)
+        try c.encodeIfPresent(deletionTimestamp, forKey: .deletionTimestamp)
+        try c.encodeIfPresent(deletionGracePeriodSeconds, forKey: .deletionGracePeriodSeconds)
+        try c.encodeIfPresent(ownerReferences, forKey: .ownerReferences)
+        try c.encodeIfPresent(finalizers, forKey: .finalizers)
+        try c.encodeIfPresent(managedFields, forKey: .managedFields)
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `smi` command line: dispatches to subcommands and turns their outcome into an exit
 /// status (0 success, 1 invalid input, 2 bad usage).
@@ -62,7 +66,7 @@ public enum SMITool {
 
             """
         for command in commands {
-            text += "  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0) + command.summary + "\n"
+            text += "  " + command.name.padded(to: 10) + command.summary + "\n"
         }
         text += "\nRun '\(toolName) <command> --help' for a command's options and examples.\n"
         return text

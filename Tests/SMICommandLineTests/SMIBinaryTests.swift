@@ -91,6 +91,23 @@ import Testing
         #expect(none.status == 1 && none.err == "smi validate: \(empty.path): no *.yaml, *.yml or *.json files in the directory\n")
     }
 
+    /// A directory's manifests are its files with those extensions, in any case; hidden
+    /// files, subdirectories (whatever their names) and other files are left out.
+    @Test func readsOnlyTheManifestFilesOfADirectory() throws {
+        let folder = try Self.temporaryFolder()
+        let split = "apiVersion: split.smi-spec.io/v1alpha4\nkind: TrafficSplit\nmetadata: {name: NAME, namespace: shop}\nspec: {service: web, backends: [{service: web-v1, weight: -1}]}\n"
+        for name in ["b.yaml", "A.YML", "c.json", ".hidden.yaml", "notes.txt", "yaml"] {
+            try split.replacingOccurrences(of: "NAME", with: name).write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let sub = folder.appendingPathComponent("sub.yaml")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try split.write(to: sub.appendingPathComponent("d.yaml"), atomically: true, encoding: .utf8)
+        let run = try ProcessRun(smi: ["validate", folder.path])
+        let files = run.err.split(separator: "\n").compactMap { $0.split(separator: ":").first.map(String.init) }.filter { $0.hasPrefix("/") }
+        #expect(files.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } } == ["A.YML", "b.yaml", "c.json"].map { folder.path + "/" + $0 })
+        #expect(run.status == 1 && run.err.hasSuffix(" in 3 documents\n"))
+    }
+
     @Test func writesJSONOnePerLine() throws {
         let run = try ProcessRun(smi: ["render", "--mesh", "istio", "-o", "json", Self.bookstore])
         #expect(run.status == 0)
@@ -145,6 +162,8 @@ import Testing
         #expect(terminal.out.contains("\u{1B}[1mExamples/diagnostics/orders.yaml:69:14: \u{1B}[0m\u{1B}[1;31merror\u{1B}[0m[SMI2003]"))
         let noColour = try ProcessRun(script, ["-qec", command, "/dev/null"], environment: ["TERM": "xterm", "NO_COLOR": "1"])
         #expect(!noColour.out.contains("\u{1B}[") && noColour.out.contains("warning[SMI3003]"))
+        let dumb = try ProcessRun(script, ["-qec", command, "/dev/null"], environment: ["TERM": "dumb"])
+        #expect(!dumb.out.contains("\u{1B}[") && dumb.out.contains("warning[SMI3003]"))
         let pipe = try ProcessRun(smi: ["render", "--mesh", "istio", Self.orders])
         #expect(!pipe.err.contains("\u{1B}["))
     }

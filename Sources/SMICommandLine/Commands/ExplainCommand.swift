@@ -102,22 +102,22 @@ struct ExplainCommand: ToolCommand {
     static func text(_ rows: [Capabilities.Feature], mesh: String) -> String {
         let width = rows.map(\.feature.rawValue.count).max() ?? 0
         return rows.reduce("SMI on \(mesh):\n") { text, row in
-            text + "  " + pad(row.feature.rawValue, width) + "  " + pad(row.support.rawValue, 8) + "  " + row.reason + "\n"
+            text + "  " + row.feature.rawValue.padded(to: width) + "  " + row.support.rawValue.padded(to: 8) + "  " + row.reason + "\n"
         }
     }
 
     static func markdown(_ rows: [Capabilities.Feature]) -> String {
         rows.reduce("| SMI feature | support | how |\n| --- | --- | --- |\n") { text, row in
-            text + "| `\(row.feature.rawValue)` | \(row.support.rawValue) | \(row.reason.replacingOccurrences(of: "|", with: "\\|")) |\n"
+            text + "| `\(row.feature.rawValue)` | \(row.support.rawValue) | \(row.reason.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) |\n"
         }
     }
 
     /// Each feature's support on every mesh, side by side.
     static func comparison() -> String {
         let width = SMIFeature.allCases.map(\.rawValue.count).max() ?? 0
-        let header = [pad("SMI feature", width)] + Meshes.available.map { pad($0.mesh, 8) }
+        let header = ["SMI feature".padded(to: width)] + Meshes.available.map { $0.mesh.padded(to: 8) }
         let rows = SMIFeature.allCases.map { feature in
-            [pad(feature.rawValue, width)] + Meshes.available.map { pad(support(of: feature, on: $0), 8) }
+            [feature.rawValue.padded(to: width)] + Meshes.available.map { support(of: feature, on: $0).padded(to: 8) }
         }
         let lines = ([header] + rows).map { String($0.joined(separator: "  ").reversed().drop { $0 == " " }.reversed()) }
         return lines.joined(separator: "\n") + "\n\nRun 'smi explain --mesh MESH' for the reasons.\n"
@@ -134,9 +134,5 @@ struct ExplainCommand: ToolCommand {
 
     static func support(of feature: SMIFeature, on adapter: any MeshAdapter) -> String {
         adapter.capabilities.support(for: feature)?.support.rawValue ?? "-"
-    }
-
-    static func pad(_ text: String, _ width: Int) -> String {
-        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SMICore
 import Synchronization
 
@@ -42,7 +46,7 @@ public struct Console: Sendable {
             out: { writeAll($0, to: STDOUT_FILENO) },
             error: { writeAll($0, to: STDERR_FILENO) },
             input: { FileBytes.read(descriptor: STDIN_FILENO) ?? [] },
-            colours: wantsColours(isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
+            colours: wantsColours(isTerminal: isatty(STDERR_FILENO) == 1, environment: FileSystem.environment(["NO_COLOR", "TERM"])),
             keeper: Keeper()
         )
     }

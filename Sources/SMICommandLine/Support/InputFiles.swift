@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SMICore
 
 /// Reads the inputs a command names: files by path, or standard input for `-` (and when
@@ -39,20 +43,14 @@ enum InputFiles {
 
     /// `path` itself, or the manifests of the directory it names.
     static func files(at path: String) throws(ReadError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
+        guard FileSystem.kind(of: path) == .directory else { return [path] }
+        guard let names = FileSystem.names(in: path) else {
             throw ReadError(description: "\(path): cannot list the directory")
         }
         let directory = path.hasSuffix("/") ? path : path + "/"
         let files = names.filter { name in
             guard let dot = name.lastIndex(of: "."), !name.hasPrefix(".") else { return false }
-            var isSubdirectory: ObjCBool = false
-            return manifestExtensions.contains(name[name.index(after: dot)...].lowercased())
-                && FileManager.default.fileExists(atPath: directory + name, isDirectory: &isSubdirectory) && !isSubdirectory.boolValue
+            return manifestExtensions.contains(name[name.index(after: dot)...].lowercased()) && FileSystem.kind(of: directory + name) == .other
         }
         guard !files.isEmpty else { throw ReadError(description: "\(path): no *.yaml, *.yml or *.json files in the directory") }
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { directory + $0 }

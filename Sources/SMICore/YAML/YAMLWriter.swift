@@ -95,7 +95,7 @@ public struct YAMLWriter: Sendable {
     /// The fewest documents worth writing on a core of their own.
     static let documentsPerPart = 256
     /// The most documents held as text at once by `write(documents:to:)`.
-    static let documentsPerBatch = 4096
+    static let documentsPerBatch = 1024
 
     private func write(_ documents: [ManifestNode], _ range: Range<Int>, into out: inout OutputBuffer) {
         for i in range {

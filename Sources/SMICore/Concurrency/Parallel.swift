@@ -69,7 +69,9 @@ package enum Parallel {
                 results.withLock { $0.1 = b }
             }
         }
-        return results.withLock { ($0.0!, $0.1!) }
+        // concurrentPerform runs each index once, so both are there; were one not, it is made here.
+        let (a, b) = results.withLock { $0 }
+        return (a ?? first(), b ?? second())
     }
 }
 

@@ -67,6 +67,8 @@ public struct SMIInput: Sendable {
     private struct Digest: Sendable {
         var smi: SMIBundle.Prepared?
         var found: Inventory.Found?
+        /// Where an SMI document is read again from in its input.
+        var extent: ManifestDocument.Extent?
     }
 
     /// What the inputs read so far give, gathered in input order.
@@ -99,7 +101,25 @@ public struct SMIInput: Sendable {
         if case .other = prepared.document.content { return digest }
         prepared.document.source = prepared.document.source.releasingTree(of: document, readingAgainFrom: source.bytes, with: reader)
         digest.smi = prepared
+        digest.extent = document.extent
         return digest
+    }
+
+    /// Has the SMI documents of `digests` read again from a copy of their text, made in one
+    /// array, instead of from `bytes`: diagnostics read SMI documents again, and nothing reads
+    /// the rest of the input again (the workloads, the Services), which can then be freed.
+    private static func keepOwnText(of digests: inout [Digest], from bytes: [UInt8]) {
+        var text: [UInt8] = []
+        text.reserveCapacity(digests.reduce(0) { $0 + ($1.smi == nil ? 0 : $1.extent?.bytes.count ?? 0) })
+        var copies: [(index: Int, extent: ManifestDocument.Extent)] = []
+        for (index, digest) in digests.enumerated() {
+            guard digest.smi != nil, let extent = digest.extent else { continue }
+            copies.append((index, ManifestDocument.Extent(bytes: text.count..<text.count + extent.bytes.count, line: extent.line)))
+            text.append(contentsOf: bytes[extent.bytes])
+        }
+        for (index, extent) in copies {
+            digests[index].smi?.document.source.readAgain(from: text, at: extent)
+        }
     }
 
     /// `gathered` with every document of `source` added, and the error that stopped reading
@@ -121,7 +141,9 @@ public struct SMIInput: Sendable {
         } catch {
             failure = error
         }
-        gathered.add(documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, reader: reader) }, of: source)
+        var digests = documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, reader: reader) }
+        keepOwnText(of: &digests, from: source.bytes)
+        gathered.add(digests, of: source)
         return (gathered, failure)
     }
 
@@ -139,7 +161,9 @@ public struct SMIInput: Sendable {
                 document.extent?.shift(by: part.range.lowerBound)
                 digests.append(digest(document, of: source, reader: reader))
             }
-            return read == nil ? nil : digests
+            guard read != nil else { return nil }
+            keepOwnText(of: &digests, from: source.bytes)
+            return digests
         } fold: { gathered, digests in
             guard let digests else { return false }
             gathered.add(digests, of: source)

@@ -36,6 +36,14 @@ public struct DocumentSource: Sendable {
         return released
     }
 
+    /// Reads the document again from `text`, at `extent`, instead of from where its tree was
+    /// released to be read again (a copy of the same bytes elsewhere). Unchanged when the tree
+    /// is kept.
+    mutating func readAgain(from text: [UInt8], at extent: ManifestDocument.Extent) {
+        guard case let .text(_, _, reader) = storage else { return }
+        storage = .text(text, extent, reader)
+    }
+
     /// The document's root node: the tree kept, or the document read again from its text.
     /// Should the text no longer read as it did, a null node at the root's location.
     public var root: ManifestNode {

@@ -94,21 +94,23 @@ public struct SMIInput: Sendable {
         }
     }
 
-    private static func digest(_ document: ManifestDocument, of source: Source, reader: YAMLReader) -> Digest {
+    private static func digest(_ document: ManifestDocument, of source: Source, text: DocumentSource.Text) -> Digest {
         var digest = Digest(found: Inventory.found(in: document))
         guard !source.inventoryOnly else { return digest }
         var prepared = SMIBundle.prepare(document)
         if case .other = prepared.document.content { return digest }
-        prepared.document.source = prepared.document.source.releasingTree(of: document, readingAgainFrom: source.bytes, with: reader)
+        if let extent = document.extent {
+            prepared.document.source.releaseTree(readingAgainAt: extent, of: text)
+            digest.extent = extent
+        }
         digest.smi = prepared
-        digest.extent = document.extent
         return digest
     }
 
     /// Has the SMI documents of `digests` read again from a copy of their text, made in one
     /// array, instead of from `bytes`: diagnostics read SMI documents again, and nothing reads
     /// the rest of the input again (the workloads, the Services), which can then be freed.
-    private static func keepOwnText(of digests: inout [Digest], from bytes: [UInt8]) {
+    private static func keepOwnText(of digests: inout [Digest], from bytes: [UInt8], reader: YAMLReader) {
         var text: [UInt8] = []
         text.reserveCapacity(digests.reduce(0) { $0 + ($1.smi == nil ? 0 : $1.extent?.bytes.count ?? 0) })
         var copies: [(index: Int, extent: ManifestDocument.Extent)] = []
@@ -117,8 +119,9 @@ public struct SMIInput: Sendable {
             copies.append((index, ManifestDocument.Extent(bytes: text.count..<text.count + extent.bytes.count, line: extent.line)))
             text.append(contentsOf: bytes[extent.bytes])
         }
+        let own = DocumentSource.Text(text, reader: reader)
         for (index, extent) in copies {
-            digests[index].smi?.document.source.readAgain(from: text, at: extent)
+            digests[index].smi?.document.source.releaseTree(readingAgainAt: extent, of: own)
         }
     }
 
@@ -141,8 +144,9 @@ public struct SMIInput: Sendable {
         } catch {
             failure = error
         }
-        var digests = documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, reader: reader) }
-        keepOwnText(of: &digests, from: source.bytes)
+        let whole = DocumentSource.Text(source.bytes, reader: reader)
+        var digests = documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, text: whole) }
+        keepOwnText(of: &digests, from: source.bytes, reader: reader)
         gathered.add(digests, of: source)
         return (gathered, failure)
     }
@@ -153,16 +157,17 @@ public struct SMIInput: Sendable {
     /// part fails or the input holds too many documents.
     private static func gatherInParts(_ source: Source, into gathered: Gathered, reader: YAMLReader) -> Gathered? {
         guard let parts = source.bytes.withUnsafeBufferPointer({ YAMLReader.parts(of: $0, size: partBytes) }), parts.count > 1 else { return nil }
+        let whole = DocumentSource.Text(source.bytes, reader: reader)
         let (result, complete) = Parallel.fold(parts.count, into: gathered) { index -> [Digest]? in
             let part = parts[index]
             var digests: [Digest] = []
             let read: Void? = try? reader.forEachDocument(inPart: source.bytes[part.range], file: source.name, firstLine: part.firstLine) {
                 var document = $0
                 document.extent?.shift(by: part.range.lowerBound)
-                digests.append(digest(document, of: source, reader: reader))
+                digests.append(digest(document, of: source, text: whole))
             }
             guard read != nil else { return nil }
-            keepOwnText(of: &digests, from: source.bytes)
+            keepOwnText(of: &digests, from: source.bytes, reader: reader)
             return digests
         } fold: { gathered, digests in
             guard let digests else { return false }

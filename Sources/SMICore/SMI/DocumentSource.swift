@@ -15,7 +15,19 @@ public struct DocumentSource: Sendable {
 
     private enum Storage: Sendable {
         case tree(ManifestNode)
-        case text([UInt8], ManifestDocument.Extent, YAMLReader)
+        case text(Text, ManifestDocument.Extent)
+    }
+
+    /// Text that documents are read again from, and the reader that reads it: one for all
+    /// the documents of a part of an input, so that each document holds only its extent.
+    final class Text: Sendable {
+        let bytes: [UInt8]
+        let reader: YAMLReader
+
+        init(_ bytes: [UInt8], reader: YAMLReader) {
+            self.bytes = bytes
+            self.reader = reader
+        }
     }
 
     /// The source of `document`, keeping its tree.
@@ -32,16 +44,15 @@ public struct DocumentSource: Sendable {
     public func releasingTree(of document: ManifestDocument, readingAgainFrom text: [UInt8], with reader: YAMLReader) -> DocumentSource {
         guard let extent = document.extent, case .tree = storage else { return self }
         var released = self
-        released.storage = .text(text, extent, reader)
+        released.releaseTree(readingAgainAt: extent, of: Text(text, reader: reader))
         return released
     }
 
-    /// Reads the document again from `text`, at `extent`, instead of from where its tree was
-    /// released to be read again (a copy of the same bytes elsewhere). Unchanged when the tree
-    /// is kept.
-    mutating func readAgain(from text: [UInt8], at extent: ManifestDocument.Extent) {
-        guard case let .text(_, _, reader) = storage else { return }
-        storage = .text(text, extent, reader)
+    /// Drops the tree, to be read again from the bytes `extent` names in `text` (a copy of
+    /// the document's own text, or the whole input): a tree already dropped is read again
+    /// from there instead.
+    mutating func releaseTree(readingAgainAt extent: ManifestDocument.Extent, of text: Text) {
+        storage = .text(text, extent)
     }
 
     /// The document's root node: the tree kept, or the document read again from its text.
@@ -50,8 +61,8 @@ public struct DocumentSource: Sendable {
         switch storage {
         case let .tree(root):
             return root
-        case let .text(text, extent, reader):
-            guard let root = reader.readDocument(at: extent, of: text, file: file), root.location == location else {
+        case let .text(text, extent):
+            guard let root = text.reader.readDocument(at: extent, of: text.bytes, file: file), root.location == location else {
                 return ManifestNode(.null, at: location)
             }
             return root

@@ -7,9 +7,13 @@ public enum RenderedMetadata {
     /// The annotation that names the SMI sources.
     public static let sourceAnnotation = "smi-spec.io/source"
 
+    /// The labels of every emitted object without extra labels: one value, whose storage the
+    /// objects share (a mesh renders hundreds of thousands of them).
+    private static let managedByLabels: StringMap = [managedBy.key: managedBy.value]
+
     /// Metadata for an emitted object named `name` in `namespace`, rendered from `sources`.
     public static func make(name: String, namespace: String?, sources: [Diagnostic.Object], options: RenderOptions) -> ObjectMeta {
-        var labels: StringMap = [managedBy.key: managedBy.value]
+        var labels = managedByLabels
         for (key, value) in options.extraLabels { labels[key] = value }
         let names = Set(sources.map(\.description)).sorted()
         return ObjectMeta(name: DNSName.shortened(options.namePrefix + name), namespace: namespace, labels: labels,

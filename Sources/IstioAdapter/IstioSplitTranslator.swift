@@ -16,8 +16,9 @@ struct IstioSplitTranslator {
     func render(into rendering: inout Rendering) {
         let (plans, diagnostics) = SplitPlan.plans(bundle, inventory: inventory)
         for diagnostic in diagnostics { rendering.report(diagnostic) }
+        var hosts = HostNames(clusterDomain: options.clusterDomain)
         for plan in plans {
-            guard var service = virtualService(plan, into: &rendering) else { continue }
+            guard var service = virtualService(plan, hosts: &hosts, into: &rendering) else { continue }
             service.apiVersion = IstioTargetVersion(options).networkingAPIVersion
             rendering.add(service)
         }
@@ -28,13 +29,29 @@ struct IstioSplitTranslator {
         rendering.report(severity, code, message, about: plan.document, strict: options.strict)
     }
 
-    private func fqdn(_ service: String, _ namespace: String) -> String {
-        "\(service).\(namespace).svc.\(options.clusterDomain)"
+    /// Services' FQDNs, each made once: a Service is the backend of several splits and of
+    /// several routes in each, and every destination then shares one string.
+    private struct HostNames {
+        let clusterDomain: String
+        private var made: [SMIBundle.Key: String] = [:]
+
+        init(clusterDomain: String) {
+            self.clusterDomain = clusterDomain
+        }
+
+        /// `<service>.<namespace>.svc.<cluster domain>`.
+        mutating func fqdn(_ service: String, _ namespace: String) -> String {
+            let key = SMIBundle.Key(namespace: namespace, name: service)
+            if let host = made[key] { return host }
+            let host = "\(service).\(namespace).svc.\(clusterDomain)"
+            made[key] = host
+            return host
+        }
     }
 
-    private func virtualService(_ plan: SplitPlan, into rendering: inout Rendering) -> VirtualService? {
+    private func virtualService(_ plan: SplitPlan, hosts: inout HostNames, into rendering: inout Rendering) -> VirtualService? {
         let namespace = plan.key.namespace
-        let rootHost = fqdn(plan.root, namespace)
+        let rootHost = hosts.fqdn(plan.root, namespace)
         if IstioAccessTranslator.isAmbient(namespace, in: inventory) {
             report(.warning, .istioAmbient, "namespace \(namespace) is in ambient mode: the VirtualService splits traffic only when the root Service uses a waypoint", plan, into: &rendering)
         }
@@ -46,7 +63,7 @@ struct IstioSplitTranslator {
         var tcp: [VirtualService.TCPRoute] = []
         for portPlan in plan.ports {
             let port = portPlan.port
-            guard let destinations = destinations(portPlan, namespace: namespace, plan, into: &rendering) else { continue }
+            guard let destinations = destinations(portPlan, namespace: namespace, plan, hosts: &hosts, into: &rendering) else { continue }
             let portMatch = port.map { [VirtualService.HTTPMatchRequest(port: $0)] }
             let suffix = port.map { "-\($0)" } ?? ""
             if let conditions {
@@ -68,8 +85,9 @@ struct IstioSplitTranslator {
     }
 
     /// The weighted destinations of one root port, or nil when the weights cannot be written.
-    private func destinations(_ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan, into rendering: inout Rendering) -> [VirtualService.RouteDestination]? {
-        let hosts = portPlan.backends.map { VirtualService.Destination(host: fqdn($0.service, namespace), port: portPlan.port) }
+    private func destinations(_ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan, hosts names: inout HostNames,
+                              into rendering: inout Rendering) -> [VirtualService.RouteDestination]? {
+        let hosts = portPlan.backends.map { VirtualService.Destination(host: names.fqdn($0.service, namespace), port: portPlan.port) }
         if hosts.count == 1 { return [.init(destination: hosts[0])] }
         guard let weights = self.weights(portPlan.backends, plan, into: &rendering) else { return nil }
         return zip(hosts, weights).map { VirtualService.RouteDestination(destination: $0, weight: $1) }

@@ -67,7 +67,8 @@ public struct SMIInput: Sendable {
     private struct Digest: Sendable {
         var smi: SMIBundle.Prepared?
         var found: Inventory.Found?
-        /// Where an SMI document is read again from in its input.
+        /// Where an SMI document whose tree is released is read again from in its input
+        /// (nil for other documents).
         var extent: ManifestDocument.Extent?
     }
 
@@ -112,10 +113,10 @@ public struct SMIInput: Sendable {
     /// the rest of the input again (the workloads, the Services), which can then be freed.
     private static func keepOwnText(of digests: inout [Digest], from bytes: [UInt8], reader: YAMLReader) {
         var text: [UInt8] = []
-        text.reserveCapacity(digests.reduce(0) { $0 + ($1.smi == nil ? 0 : $1.extent?.bytes.count ?? 0) })
+        text.reserveCapacity(digests.reduce(0) { $0 + ($1.extent?.bytes.count ?? 0) })
         var copies: [(index: Int, extent: ManifestDocument.Extent)] = []
-        for (index, digest) in digests.enumerated() {
-            guard digest.smi != nil, let extent = digest.extent else { continue }
+        for index in digests.indices {
+            guard let extent = digests[index].extent else { continue }
             copies.append((index, ManifestDocument.Extent(bytes: text.count..<text.count + extent.bytes.count, line: extent.line)))
             text.append(contentsOf: bytes[extent.bytes])
         }

@@ -3,10 +3,10 @@
 /// documents, but without keeping the documents.
 ///
 /// Each input is read and decoded in one pass, a part at a time on all cores, and every
-/// document's tree is dropped as soon as it is decoded: an SMI document keeps only where it
-/// is in its input, and is read again from there when a diagnostic needs the line of one of
-/// its fields. At mesh scale the trees are most of what reading every document first would
-/// hold in memory.
+/// document's tree is dropped as soon as it is decoded: an SMI document keeps a copy of its
+/// own text, and is read again from it when a diagnostic needs the line of one of its fields;
+/// nothing keeps the rest of the input. At mesh scale the trees are most of what reading every
+/// document first would hold in memory.
 public struct SMIInput: Sendable {
     /// One input.
     public struct Source: Sendable {

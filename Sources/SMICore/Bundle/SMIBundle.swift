@@ -88,6 +88,8 @@ public struct SMIBundle: Sendable {
     public private(set) var namespaces: Set<String> = []
     /// What decoding, conversion and indexing found, sorted by file and position.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// What is worked out from the bundle once, for all its copies.
+    private(set) var memo = Memo()
 
     /// Decodes, converts to the canonical versions and indexes `documents`. Invalid objects
     /// are left out (they grant and route nothing) and reported.

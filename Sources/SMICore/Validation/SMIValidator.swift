@@ -8,13 +8,14 @@ public struct SMIValidator: Sendable {
     /// Every finding about the objects of `bundle`, after its own diagnostics, sorted by
     /// file and position.
     public func validate(_ bundle: SMIBundle) -> [Diagnostic] {
-        var out = bundle.diagnostics
+        // The splits first: rendering asks for their findings too (`renderAndValidate` runs
+        // both at once), and finds them made.
+        var out = bundle.diagnostics + splitFindings(bundle)
         // Each target and route is checked on its own, so they are checked on all cores.
         out += Self.each(bundle.trafficTargets) { item, out, _ in validateTarget(item, bundle, &out) }
         out += Self.each(Array(bundle.httpRouteGroups.values)) { validateGroup($0, &$1, &$2) }
         out += Self.each(Array(bundle.tcpRoutes.values)) { item, out, _ in validatePorts(item, &out) }
         out += Self.each(Array(bundle.udpRoutes.values)) { item, out, _ in validatePorts(item, &out) }
-        out += splitFindings(bundle)
         return out.sortedByPlace()
     }
 
@@ -44,12 +45,15 @@ public struct SMIValidator: Sendable {
         }
     }
 
-    /// The findings about the TrafficSplits alone (what the traffic model needs), unsorted.
+    /// The findings about the TrafficSplits alone (what the traffic model needs), unsorted;
+    /// worked out once per bundle.
     func splitFindings(_ bundle: SMIBundle) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        var roots: [SMIBundle.Key: SMIBundle.Key] = [:]
-        for item in bundle.trafficSplits { validateSplit(item, bundle, &roots, &out) }
-        return out
+        bundle.memo.splitFindings {
+            var out: [Diagnostic] = []
+            var roots: [SMIBundle.Key: SMIBundle.Key] = [:]
+            for item in bundle.trafficSplits { validateSplit(item, bundle, &roots, &out) }
+            return out
+        }
     }
 
     // MARK: - Reporting at the manifest's own field

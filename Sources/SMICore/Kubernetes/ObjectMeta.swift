@@ -130,27 +130,27 @@ public struct ObjectMeta: Sendable, Equatable, Codable {
         case creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, ownerReferences, finalizers, managedFields
     }
 
-    /// Decodes every field that is present.
+    /// Decodes every field that is present, in `CodingKeys` order, so that of two wrong fields
+    /// the first written in that order is the one reported.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let fields = RareFields(
-            generateName: try c.decodeIfPresent(String.self, forKey: .generateName),
-            uid: try c.decodeIfPresent(String.self, forKey: .uid),
-            resourceVersion: try c.decodeIfPresent(String.self, forKey: .resourceVersion),
-            generation: try c.decodeIfPresent(Int.self, forKey: .generation),
-            selfLink: try c.decodeIfPresent(String.self, forKey: .selfLink),
-            creationTimestamp: try c.decodeIfPresent(String.self, forKey: .creationTimestamp),
-            deletionTimestamp: try c.decodeIfPresent(String.self, forKey: .deletionTimestamp),
-            deletionGracePeriodSeconds: try c.decodeIfPresent(Int.self, forKey: .deletionGracePeriodSeconds),
-            ownerReferences: try c.decodeIfPresent([ManifestNode].self, forKey: .ownerReferences),
-            finalizers: try c.decodeIfPresent([String].self, forKey: .finalizers),
-            managedFields: try c.decodeIfPresent([ManifestNode].self, forKey: .managedFields))
-        self.init(
-            name: try c.decodeIfPresent(String.self, forKey: .name),
-            namespace: try c.decodeIfPresent(String.self, forKey: .namespace),
-            labels: try c.decodeIfPresent(StringMap.self, forKey: .labels),
-            annotations: try c.decodeIfPresent(StringMap.self, forKey: .annotations),
-            rare: fields)
+        let name = try c.decodeIfPresent(String.self, forKey: .name)
+        var rare = RareFields()
+        rare.generateName = try c.decodeIfPresent(String.self, forKey: .generateName)
+        let namespace = try c.decodeIfPresent(String.self, forKey: .namespace)
+        let labels = try c.decodeIfPresent(StringMap.self, forKey: .labels)
+        let annotations = try c.decodeIfPresent(StringMap.self, forKey: .annotations)
+        rare.uid = try c.decodeIfPresent(String.self, forKey: .uid)
+        rare.resourceVersion = try c.decodeIfPresent(String.self, forKey: .resourceVersion)
+        rare.generation = try c.decodeIfPresent(Int.self, forKey: .generation)
+        rare.selfLink = try c.decodeIfPresent(String.self, forKey: .selfLink)
+        rare.creationTimestamp = try c.decodeIfPresent(String.self, forKey: .creationTimestamp)
+        rare.deletionTimestamp = try c.decodeIfPresent(String.self, forKey: .deletionTimestamp)
+        rare.deletionGracePeriodSeconds = try c.decodeIfPresent(Int.self, forKey: .deletionGracePeriodSeconds)
+        rare.ownerReferences = try c.decodeIfPresent([ManifestNode].self, forKey: .ownerReferences)
+        rare.finalizers = try c.decodeIfPresent([String].self, forKey: .finalizers)
+        rare.managedFields = try c.decodeIfPresent([ManifestNode].self, forKey: .managedFields)
+        self.init(name: name, namespace: namespace, labels: labels, annotations: annotations, rare: rare)
     }
 
     /// Encodes the fields that are set, in `CodingKeys` order.

@@ -67,4 +67,15 @@ import Testing
         #expect(try ManifestDecoder().decode(ObjectMeta.self, from: node) == meta)
         #expect(try ManifestDecoder().decode(ObjectMeta.self, from: try ManifestEncoder().encode(meta)) == meta)
     }
+
+    /// Of two wrong fields, the one Kubernetes lists first is reported, as a decoding that
+    /// reads the fields in their declared order reports it.
+    @Test(arguments: [("namespace: [x], uid: 7", "metadata.namespace"), ("uid: 7, generateName: [x]", "metadata.generateName"),
+                      ("finalizers: 3, generation: x", "metadata.generation"), ("managedFields: 1, labels: [x]", "metadata.labels")])
+    func theFirstWrongFieldInDeclaredOrderIsReported(fields: String, path: String) throws {
+        let text = "apiVersion: split.smi-spec.io/v1alpha4\nkind: TrafficSplit\nmetadata: {name: web, \(fields)}\nspec: {service: web, backends: [{service: a, weight: 1}]}\n"
+        let diagnostics = SMIBundle(try YAMLReader().read(text)).diagnostics
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.description.contains(" \(path): ") == true, "\(diagnostics.map(\.description))")
+    }
 }

@@ -27,23 +27,34 @@ struct IstioAccessTranslator {
     typealias Translation = Result<([AuthorizationPolicy.Operation], [AuthorizationPolicy.Condition]), MatchProblem>
 
     func render(into rendering: inout Rendering) {
+        let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
+        let denied = Set(closed)
+        let denyName = RenderedMetadata.make(name: Self.denyByDefault, namespace: nil, sources: [], options: options).name
         // Targets share route groups, and groups repeat matches: each is translated once.
         var translations: [Specs.HTTPMatch: Translation] = [:]
         for item in bundle.trafficTargets {
             let namespace = item.object.spec.destination.namespace ?? item.key.namespace
+            // A policy named as the namespace's allow-nothing policy would replace it, or be
+            // replaced by it, when applied: the allow-nothing policy is kept, the grant refused.
+            if denied.contains(namespace), RenderedMetadata.make(name: item.key.name, namespace: nil, sources: [], options: options).name == denyName {
+                report(.error, .renderedNameTaken, "no policy for \(namespace)/\(item.object.spec.destination.name): it would be named \(denyName ?? ""), as the namespace's allow-nothing policy is; rename the TrafficTarget", item, into: &rendering)
+                continue
+            }
             if let policy = policy(for: item, destinationNamespace: namespace, translations: &translations, into: &rendering) {
                 add(policy, into: &rendering)
             }
         }
-        let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
         if let warning = options.denyScope.warning(open: open, code: .istioDenyScope) {
             rendering.report(warning, strict: options.strict && options.denyScope == .none)
         }
         for namespace in closed {
-            let meta = RenderedMetadata.make(name: "deny-by-default", namespace: namespace, sources: [], options: options)
+            let meta = RenderedMetadata.make(name: Self.denyByDefault, namespace: namespace, sources: [], options: options)
             add(AuthorizationPolicy(metadata: meta, spec: .init()), into: &rendering)
         }
     }
+
+    /// The name (before the options' prefix) of each namespace's allow-nothing policy.
+    private static let denyByDefault = "deny-by-default"
 
     private func add(_ policy: AuthorizationPolicy, into rendering: inout Rendering) {
         var policy = policy

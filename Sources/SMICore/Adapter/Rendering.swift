@@ -25,6 +25,19 @@ public struct Rendering: Sendable {
         var key: SortKey
         var resource: Resource
 
+        /// The resource's kind, namespace and name.
+        var object: Diagnostic.Object? {
+            switch resource {
+            case let .typed(typed):
+                return Diagnostic.Object(kind: typed.kind, namespace: typed.metadata.namespace, name: typed.metadata.name ?? "")
+            case let .node(node):
+                let m = node.value.mappingValue
+                guard let kind = m?["kind"]?.value.stringValue else { return nil }
+                let meta = m?["metadata"]?.value.mappingValue
+                return Diagnostic.Object(kind: kind, namespace: meta?["namespace"]?.value.stringValue, name: meta?["name"]?.value.stringValue ?? "")
+            }
+        }
+
         /// The manifest; nil when a typed resource cannot be encoded.
         var node: ManifestNode? {
             switch resource {
@@ -80,11 +93,22 @@ public struct Rendering: Sendable {
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// The rendering with resources and diagnostics in their canonical order.
+    /// The rendering with resources and diagnostics in their canonical order; resources that
+    /// would have the same kind, namespace and name (applied together, the last would replace
+    /// the others) are reported as errors, never left to pass silently.
     public func sorted() -> Rendering {
         var copy = self
         copy.entries.sort { $0.key < $1.key }
-        copy.diagnostics = diagnostics.sortedByPlace()
+        var start = 0
+        while start < copy.entries.count {
+            var end = start + 1
+            while end < copy.entries.count, copy.entries[end].key == copy.entries[start].key { end += 1 }
+            if end - start > 1, let object = copy.entries[start].object {
+                copy.report(Diagnostic(.error, .renderedNameTaken, "\(end - start) rendered resources are \(object.kind) \(object.namespace ?? "")/\(object.name): applied together, the last would replace the others; rename the SMI objects they come from", object: object))
+            }
+            start = end
+        }
+        copy.diagnostics = copy.diagnostics.sortedByPlace()
         return copy
     }
 

@@ -91,6 +91,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let splitNotRendered = DiagnosticCode(rawValue: "SMI2501")
     /// A TrafficSplit's ports: a backend without a root port, or a root not in the inventory.
     public static let splitPorts = DiagnosticCode(rawValue: "SMI2502")
+    /// Two rendered resources with the same kind, namespace and name.
+    public static let renderedNameTaken = DiagnosticCode(rawValue: "SMI2601")
 
     /// Every code with a one-line explanation, for `smi explain`.
     public static let catalogue: [DiagnosticCode: String] = [
@@ -130,6 +132,7 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .invalidName: "An object name that is not a DNS-1123 subdomain.",
         .splitNotRendered: "A TrafficSplit with errors, or one of two for the same root, is not rendered: traffic to its root is not split (D21, D25).",
         .splitPorts: "A split backend without one of the root's ports gets none of that port's traffic (SMI's port rule); without the root Service in the inventory, routes cover every port.",
+        .renderedNameTaken: "Two rendered resources would have the same kind, namespace and name (their names come from the SMI objects' names): applied together, the last would replace the others. An adapter that can, renders only the stricter one; the message says which. Rename the SMI object.",
         .conversion: "The object cannot be written in the asked version without losing or widening what it allows or routes, so the conversion is refused.",
     ]
 }

@@ -301,5 +301,20 @@ import Testing
         #expect(sorted[1].node(at: "data") == nil && sorted[2].node(at: "data.k") == "typed a", "equal keys keep the order they were added in")
         #expect(rendering.yaml() == YAMLWriter().write(documents: sorted))
         #expect(try rendering.json() == sorted.map { try JSONWriter().write($0) + "\n" }.joined())
+        #expect(rendering.sorted().diagnostics.map(\.description) == [
+            "error[SMI2601]: ConfigMap x/a: 2 rendered resources are ConfigMap x/a: applied together, the last would replace the others; rename the SMI objects they come from",
+        ], "the manifest and the typed ConfigMap x/a have one name")
+    }
+
+    /// Resources of one name in different namespaces, or of different kinds, are no collision.
+    @Test func distinctResourcesAreNoCollision() {
+        var rendering = Rendering()
+        rendering.add(Note(metadata: ObjectMeta(name: "a", namespace: "x"), data: [:]))
+        rendering.add(Note(metadata: ObjectMeta(name: "a", namespace: "y"), data: [:]))
+        rendering.add(Note(kind: "Secret", metadata: ObjectMeta(name: "a", namespace: "x"), data: [:]))
+        #expect(rendering.sorted().diagnostics.isEmpty)
+        rendering.add(Note(metadata: ObjectMeta(name: "a", namespace: "y"), data: ["k": "v"]))
+        rendering.add(Note(metadata: ObjectMeta(name: "a", namespace: "y"), data: ["k": "w"]))
+        #expect(rendering.sorted().diagnostics.map(\.message) == ["3 rendered resources are ConfigMap y/a: applied together, the last would replace the others; rename the SMI objects they come from"])
     }
 }

@@ -29,15 +29,15 @@ struct IstioAccessTranslator {
     func render(into rendering: inout Rendering) {
         let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
         let denied = Set(closed)
-        let denyName = RenderedMetadata.make(name: Self.denyByDefault, namespace: nil, sources: [], options: options).name
+        let denyName = RenderedMetadata.name(Self.denyByDefault, options: options)
         // Targets share route groups, and groups repeat matches: each is translated once.
         var translations: [Specs.HTTPMatch: Translation] = [:]
         for item in bundle.trafficTargets {
             let namespace = item.object.spec.destination.namespace ?? item.key.namespace
             // A policy named as the namespace's allow-nothing policy would replace it, or be
             // replaced by it, when applied: the allow-nothing policy is kept, the grant refused.
-            if denied.contains(namespace), RenderedMetadata.make(name: item.key.name, namespace: nil, sources: [], options: options).name == denyName {
-                report(.error, .renderedNameTaken, "no policy for \(namespace)/\(item.object.spec.destination.name): it would be named \(denyName ?? ""), as the namespace's allow-nothing policy is; rename the TrafficTarget", item, into: &rendering)
+            if denied.contains(namespace), RenderedMetadata.name(item.key.name, options: options) == denyName {
+                report(.error, .renderedNameTaken, "no policy for \(namespace)/\(item.object.spec.destination.name): it would be named \(denyName), as the namespace's allow-nothing policy is; rename the TrafficTarget", item, into: &rendering)
                 continue
             }
             if let policy = policy(for: item, destinationNamespace: namespace, translations: &translations, into: &rendering) {

@@ -133,7 +133,7 @@ struct LinkerdAccessTranslator {
             let namespace = destination.namespace
             rendering.add(self.server(server, namespace, grants.sources, selector: selector, port: port))
             if !grants.tcp.isEmpty {
-                authorize("\(server)-tcp", grants.tcp, target: .init(kind: "Server", name: RenderedMetadata.make(name: server, namespace: namespace, sources: [], options: options).name ?? server), namespace, grants.sources, into: &rendering)
+                authorize("\(server)-tcp", grants.tcp, target: .init(kind: "Server", name: RenderedMetadata.name(server, options: options)), namespace, grants.sources, into: &rendering)
             }
             var routes = 0
             for (sources, conditions) in grants.groups {
@@ -141,7 +141,7 @@ struct LinkerdAccessTranslator {
                 let name = "\(server)-http-\(routes)"
                 guard route(name, parent: server, matches: matches, namespace, grants.sources, into: &rendering) else { continue }
                 routes += 1
-                authorize(name, Set(sources).union(grants.allHTTP), target: .init(kind: "HTTPRoute", name: meta(name, namespace, []).name ?? name), namespace, grants.sources, into: &rendering)
+                authorize(name, Set(sources).union(grants.allHTTP), target: .init(kind: "HTTPRoute", name: RenderedMetadata.name(name, options: options)), namespace, grants.sources, into: &rendering)
             }
             let groups = grants.groups
             let overlapping = groups.indices.contains { i in
@@ -158,7 +158,7 @@ struct LinkerdAccessTranslator {
                     routes += 1
                 }
                 if !grants.allHTTP.isEmpty {
-                    authorize(name, grants.allHTTP, target: .init(kind: "HTTPRoute", name: meta(name, namespace, []).name ?? name), namespace, grants.sources, into: &rendering)
+                    authorize(name, grants.allHTTP, target: .init(kind: "HTTPRoute", name: RenderedMetadata.name(name, options: options)), namespace, grants.sources, into: &rendering)
                 }
             }
             if let warning = probeWarning(namespace: namespace, serviceAccount: destination.serviceAccount, port: port, routed: routes > 0, item: items[0]) {
@@ -190,7 +190,7 @@ struct LinkerdAccessTranslator {
             return false
         }
         let rules = LinkerdMatches.rules(matches)
-        let serverName = meta(server, namespace, []).name ?? server
+        let serverName = RenderedMetadata.name(server, options: options)
         var route = HTTPRoute(metadata: meta(name, namespace, sources), spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules))
         route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
         rendering.add(route)

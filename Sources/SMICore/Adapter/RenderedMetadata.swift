@@ -11,12 +11,18 @@ public enum RenderedMetadata {
     /// objects share (a mesh renders hundreds of thousands of them).
     private static let managedByLabels: StringMap = [managedBy.key: managedBy.value]
 
+    /// The name an emitted object called `name` gets: the options' prefix, shortened to a DNS
+    /// label when needed. What one resource refers to another by.
+    public static func name(_ name: String, options: RenderOptions) -> String {
+        DNSName.shortened(options.namePrefix + name)
+    }
+
     /// Metadata for an emitted object named `name` in `namespace`, rendered from `sources`.
     public static func make(name: String, namespace: String?, sources: [Diagnostic.Object], options: RenderOptions) -> ObjectMeta {
         var labels = managedByLabels
         for (key, value) in options.extraLabels { labels[key] = value }
         let names = Set(sources.map(\.description)).sorted()
-        return ObjectMeta(name: DNSName.shortened(options.namePrefix + name), namespace: namespace, labels: labels,
+        return ObjectMeta(name: Self.name(name, options: options), namespace: namespace, labels: labels,
                           annotations: names.isEmpty ? nil : [sourceAnnotation: names.joined(separator: ", ")])
     }
 }

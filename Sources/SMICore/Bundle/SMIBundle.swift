@@ -31,40 +31,34 @@ public struct SMIBundle: Sendable {
     /// thousands of items, and an item inline was over 500 bytes that every index copied when
     /// it grew and every pass over the items copied again.
     public struct Item<Object: Sendable>: Sendable {
-        private final class Parts: Sendable {
-            let object: Object
-            let key: Key
-            let document: SMIDocument
-
-            init(object: Object, key: Key, document: SMIDocument) {
-                self.object = object
-                self.key = key
-                self.document = document
-            }
+        private struct Parts: Sendable {
+            var object: Object
+            var key: Key
+            var document: SMIDocument
         }
 
-        private var parts: Parts
+        private var parts: SharedValue<Parts>
 
         init(object: Object, key: Key, document: SMIDocument) {
-            parts = Parts(object: object, key: key, document: document)
+            parts = SharedValue(Parts(object: object, key: key, document: document))
         }
 
         /// The object in its canonical version.
         public var object: Object {
-            get { parts.object }
-            set { parts = Parts(object: newValue, key: parts.key, document: parts.document) }
+            get { parts.value.object }
+            set { parts.value.object = newValue }
         }
 
         /// Its namespace (`default` when the manifest has none, notes D15) and name.
         public var key: Key {
-            get { parts.key }
-            set { parts = Parts(object: parts.object, key: newValue, document: parts.document) }
+            get { parts.value.key }
+            set { parts.value.key = newValue }
         }
 
         /// The decoded document, with the source locations.
         public var document: SMIDocument {
-            get { parts.document }
-            set { parts = Parts(object: parts.object, key: parts.key, document: newValue) }
+            get { parts.value.document }
+            set { parts.value.document = newValue }
         }
     }
 

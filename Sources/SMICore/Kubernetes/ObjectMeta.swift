@@ -14,61 +14,61 @@ public struct ObjectMeta: Sendable, Equatable, Codable {
     public var labels: StringMap?
     /// Annotations, in the order written.
     public var annotations: StringMap?
-    private var rare: Rare?
+    private var rare: SharedValue<RareFields>?
 
     /// A prefix for a server-generated name.
     public var generateName: String? {
-        get { rare?.fields.generateName }
+        get { rare?.value.generateName }
         set { change { $0.generateName = newValue } }
     }
     /// Server-set and rarely written fields, kept as they are.
     public var uid: String? {
-        get { rare?.fields.uid }
+        get { rare?.value.uid }
         set { change { $0.uid = newValue } }
     }
     /// Server-set.
     public var resourceVersion: String? {
-        get { rare?.fields.resourceVersion }
+        get { rare?.value.resourceVersion }
         set { change { $0.resourceVersion = newValue } }
     }
     /// Server-set.
     public var generation: Int? {
-        get { rare?.fields.generation }
+        get { rare?.value.generation }
         set { change { $0.generation = newValue } }
     }
     /// Server-set.
     public var selfLink: String? {
-        get { rare?.fields.selfLink }
+        get { rare?.value.selfLink }
         set { change { $0.selfLink = newValue } }
     }
     /// Server-set (RFC 3339).
     public var creationTimestamp: String? {
-        get { rare?.fields.creationTimestamp }
+        get { rare?.value.creationTimestamp }
         set { change { $0.creationTimestamp = newValue } }
     }
     /// Server-set (RFC 3339).
     public var deletionTimestamp: String? {
-        get { rare?.fields.deletionTimestamp }
+        get { rare?.value.deletionTimestamp }
         set { change { $0.deletionTimestamp = newValue } }
     }
     /// Server-set.
     public var deletionGracePeriodSeconds: Int? {
-        get { rare?.fields.deletionGracePeriodSeconds }
+        get { rare?.value.deletionGracePeriodSeconds }
         set { change { $0.deletionGracePeriodSeconds = newValue } }
     }
     /// Owners, kept as written.
     public var ownerReferences: [ManifestNode]? {
-        get { rare?.fields.ownerReferences }
+        get { rare?.value.ownerReferences }
         set { change { $0.ownerReferences = newValue } }
     }
     /// Finalizers.
     public var finalizers: [String]? {
-        get { rare?.fields.finalizers }
+        get { rare?.value.finalizers }
         set { change { $0.finalizers = newValue } }
     }
     /// Server-side apply bookkeeping, kept as written.
     public var managedFields: [ManifestNode]? {
-        get { rare?.fields.managedFields }
+        get { rare?.value.managedFields }
         set { change { $0.managedFields = newValue } }
     }
 
@@ -86,7 +86,7 @@ public struct ObjectMeta: Sendable, Equatable, Codable {
         self.namespace = namespace
         self.labels = labels
         self.annotations = annotations
-        rare = Rare(fields)
+        rare = Self.shared(fields)
     }
 
     /// The fields other than the name, namespace, labels and annotations.
@@ -104,24 +104,16 @@ public struct ObjectMeta: Sendable, Equatable, Codable {
         var managedFields: [ManifestNode]?
     }
 
-    /// The rare fields, shared by copies; a change makes a new box (or none, when no rare
-    /// field is left), so that metadata keeps value semantics.
-    private final class Rare: Sendable, Equatable {
-        let fields: RareFields
-
-        /// A box for `fields`; nil when none of them is set.
-        init?(_ fields: RareFields) {
-            guard fields != RareFields() else { return nil }
-            self.fields = fields
-        }
-
-        static func == (a: Rare, b: Rare) -> Bool { a === b || a.fields == b.fields }
+    /// Changes the rare fields: a new shared box, or none when no rare field is left set.
+    private mutating func change(_ update: (inout RareFields) -> Void) {
+        var fields = rare?.value ?? RareFields()
+        update(&fields)
+        rare = Self.shared(fields)
     }
 
-    private mutating func change(_ update: (inout RareFields) -> Void) {
-        var fields = rare?.fields ?? RareFields()
-        update(&fields)
-        rare = Rare(fields)
+    /// `fields` in a box that copies share; nil when none of them is set.
+    private static func shared(_ fields: RareFields) -> SharedValue<RareFields>? {
+        fields == RareFields() ? nil : SharedValue(fields)
     }
 
     /// Every field, in the order Kubernetes documents them and `Encodable` writes them.

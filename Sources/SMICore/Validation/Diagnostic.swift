@@ -54,60 +54,48 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         var location: SourceLocation?
     }
 
-    private final class Box: Sendable {
-        let fields: Fields
-
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
-
-    /// The fields, read in place; a change makes a new box (diagnostics are rarely changed).
-    private var fields: Fields {
-        get { box.fields }
-        set { box = Box(newValue) }
-    }
+    private var fields: SharedValue<Fields>
 
     /// How serious the finding is.
     public var severity: Severity {
-        get { box.fields.severity }
-        set { fields.severity = newValue }
+        get { fields.value.severity }
+        set { fields.value.severity = newValue }
     }
 
     /// The stable code of the rule.
     public var code: DiagnosticCode {
-        get { box.fields.code }
-        set { fields.code = newValue }
+        get { fields.value.code }
+        set { fields.value.code = newValue }
     }
 
     /// What is wrong, in words.
     public var message: String {
-        get { box.fields.message }
-        set { fields.message = newValue }
+        get { fields.value.message }
+        set { fields.value.message = newValue }
     }
 
     /// The object, when the finding is about one.
     public var object: Object? {
-        get { box.fields.object }
-        set { fields.object = newValue }
+        get { fields.value.object }
+        set { fields.value.object = newValue }
     }
 
     /// The field, when the finding is about one.
     public var path: FieldPath? {
-        get { box.fields.path }
-        set { fields.path = newValue }
+        get { fields.value.path }
+        set { fields.value.path = newValue }
     }
 
     /// The file the input came from.
     public var file: String? {
-        get { box.fields.file }
-        set { fields.file = newValue }
+        get { fields.value.file }
+        set { fields.value.file = newValue }
     }
 
     /// Where in the file.
     public var location: SourceLocation? {
-        get { box.fields.location }
-        set { fields.location = newValue }
+        get { fields.value.location }
+        set { fields.value.location = newValue }
     }
 
     /// Creates a diagnostic.
@@ -115,17 +103,17 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         _ severity: Severity, _ code: DiagnosticCode, _ message: String,
         object: Object? = nil, path: FieldPath? = nil, file: String? = nil, location: SourceLocation? = nil
     ) {
-        box = Box(Fields(severity: severity, code: code, message: message, object: object, path: path, file: file, location: location))
+        fields = SharedValue(Fields(severity: severity, code: code, message: message, object: object, path: path, file: file, location: location))
     }
 
     /// Diagnostics are equal when they say the same, field by field.
     public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        lhs.fields == rhs.fields
     }
 
     /// Hashes what the diagnostic says.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(box.fields)
+        hasher.combine(fields)
     }
 
     /// The parts of a diagnostic's text, so that a terminal can style each (`formatted`).

@@ -21,12 +21,11 @@ struct ConsulSplitTranslator {
     }
 
     func render(into rendering: inout Rendering, services: inout ConsulServices, access: ConsulAccessTranslator.Plan) {
-        let (plans, diagnostics) = SplitPlan.plans(bundle, inventory: inventory)
-        for diagnostic in diagnostics { rendering.report(diagnostic, strict: options.strict) }
         var chains = Set<ConsulName>()
-        for plan in plans {
+        let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
             render(plan, chains: &chains, into: &rendering, services: &services, access: access)
         }
+        for diagnostic in diagnostics { rendering.report(diagnostic, strict: options.strict) }
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {

@@ -14,14 +14,13 @@ struct IstioSplitTranslator {
     static let maximumTotal = Int(Int32.max)
 
     func render(into rendering: inout Rendering) {
-        let (plans, diagnostics) = SplitPlan.plans(bundle, inventory: inventory)
-        for diagnostic in diagnostics { rendering.report(diagnostic) }
         var hosts = HostNames(clusterDomain: options.clusterDomain)
-        for plan in plans {
-            guard var service = virtualService(plan, hosts: &hosts, into: &rendering) else { continue }
+        let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
+            guard var service = virtualService(plan, hosts: &hosts, into: &rendering) else { return }
             service.apiVersion = IstioTargetVersion(options).networkingAPIVersion
             rendering.add(service)
         }
+        for diagnostic in diagnostics { rendering.report(diagnostic) }
     }
 
     /// Reports a finding about a split at its document (once, however many ports it concerns).

@@ -16,17 +16,16 @@ struct LinkerdSplitTranslator {
     static let maximumWeight = 1_000_000
 
     func render(into rendering: inout Rendering) {
-        let (plans, diagnostics) = SplitPlan.plans(bundle, inventory: inventory)
-        for diagnostic in diagnostics { rendering.report(diagnostic) }
-        for plan in plans {
+        let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
             if options.compatibility == "linkerd-smi" {
                 if let profile = profile(plan, into: &rendering) { rendering.add(profile) }
-                continue
+                return
             }
             for route in routes(plan, into: &rendering) {
                 rendering.add(route)
             }
         }
+        for diagnostic in diagnostics { rendering.report(diagnostic) }
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {

@@ -93,11 +93,12 @@ public struct SplitPlan: Sendable {
     /// The split's document, for diagnostics.
     public var document: SMIDocument
 
-    /// Plans every split of `bundle` that can be rendered, and reports the others and every
-    /// port the SMI rule takes a backend out of.
-    public static func plans(_ bundle: SMIBundle, inventory: Inventory) -> (plans: [SplitPlan], diagnostics: [Diagnostic]) {
+    /// Plans every split of `bundle` that can be rendered, handing each plan to `body` as soon
+    /// as it is made, in the order of the splits, and returns what it reports about the
+    /// others and every port the SMI rule takes a backend out of. One plan at a time: at mesh
+    /// scale all the plans together are megabytes that an adapter needs only one by one.
+    public static func forEach(in bundle: SMIBundle, inventory: Inventory, _ body: (SplitPlan) -> Void) -> [Diagnostic] {
         let model = SMITrafficModel(bundle)
-        var plans: [SplitPlan] = []
         var diagnostics: [Diagnostic] = []
         var seen = Set<Diagnostic>()
         for item in bundle.trafficSplits {
@@ -148,9 +149,9 @@ public struct SplitPlan: Sendable {
                 portPlans.append(PortPlan(port: port, backends: kept))
             }
             guard !portPlans.isEmpty else { continue }
-            plans.append(SplitPlan(key: item.key, root: root, ports: portPlans, conditions: conditions, document: item.document))
+            body(SplitPlan(key: item.key, root: root, ports: portPlans, conditions: conditions, document: item.document))
         }
-        return (plans, diagnostics)
+        return diagnostics
     }
 
     /// The conditions of the referenced route groups: every match of every usable group, one

@@ -10,10 +10,17 @@ import Darwin
 enum FileBytes {
     /// The bytes of the file at `path`; nil when it cannot be opened or read.
     static func read(path: String) -> [UInt8]? {
+        readKeepingSnapshot(path: path)?.bytes
+    }
+
+    /// The bytes of the file at `path`, and, for a regular file, the snapshot its bytes can
+    /// be read again by; nil when it cannot be opened or read.
+    static func readKeepingSnapshot(path: String) -> (bytes: [UInt8], snapshot: FileSnapshot?)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        return read(descriptor: descriptor)
+        guard let bytes = read(descriptor: descriptor) else { return nil }
+        return (bytes, FileSnapshot(descriptor: descriptor, path: path))
     }
 
     /// Everything left to read from `descriptor`: a regular file's size at once, then what

@@ -12,6 +12,15 @@ enum InputFiles {
         /// The name used in messages: the path as given, or `<stdin>`.
         let name: String
         let bytes: [UInt8]
+        /// How to read the bytes again: nil for standard input.
+        var snapshot: FileSnapshot?
+
+        /// The input for `SMIInput`, which reads its documents again from the file when it can.
+        func source(inventoryOnly: Bool) -> SMIInput.Source {
+            var source = SMIInput.Source(name: name, bytes: bytes, inventoryOnly: inventoryOnly)
+            if let snapshot { source.readAgain = { range in snapshot.bytes(range) } }
+            return source
+        }
     }
 
     struct ReadError: Error, CustomStringConvertible {
@@ -32,10 +41,10 @@ enum InputFiles {
                 continue
             }
             for file in try files(at: path) {
-                guard let bytes = FileBytes.read(path: file) else {
+                guard let (bytes, snapshot) = FileBytes.readKeepingSnapshot(path: file) else {
                     throw ReadError(description: "\(file): cannot read file (does it exist?)")
                 }
-                inputs.append(Input(name: file, bytes: bytes))
+                inputs.append(Input(name: file, bytes: bytes, snapshot: snapshot))
             }
         }
         return inputs
@@ -61,9 +70,8 @@ enum InputFiles {
     /// input cannot be read at all.
     static func smiInput(_ paths: [String], inventory: [String] = [], console: Console, command: String) -> SMIInput? {
         do {
-            let manifests = try read(paths, console: console).map { SMIInput.Source(name: $0.name, bytes: $0.bytes) }
-            let workloads = try read(inventory, console: console, defaultToStandardInput: false)
-                .map { SMIInput.Source(name: $0.name, bytes: $0.bytes, inventoryOnly: true) }
+            let manifests = try read(paths, console: console).map { $0.source(inventoryOnly: false) }
+            let workloads = try read(inventory, console: console, defaultToStandardInput: false).map { $0.source(inventoryOnly: true) }
             return SMIInput(manifests + workloads)
         } catch {
             console.error("smi \(command): \(error)")

@@ -3,11 +3,16 @@
 /// documents, but without keeping the documents.
 ///
 /// Each input is read and decoded in one pass, a part at a time on all cores, and every
-/// document's tree is dropped as soon as it is decoded: an SMI document keeps a copy of its
-/// own text, and is read again from it when a diagnostic needs the line of one of its fields;
-/// nothing keeps the rest of the input. At mesh scale the trees are most of what reading every
-/// document first would hold in memory.
+/// document's tree is dropped as soon as it is decoded: an SMI document is read again when a
+/// diagnostic needs the line of one of its fields, from where its input can be read again (a
+/// file) or else from a copy of its own text; nothing keeps the rest of the input. At mesh
+/// scale the trees are most of what reading every document first would hold in memory.
 public struct SMIInput: Sendable {
+    /// Reads the bytes at a range of an input again: a file's from the file. Must give the
+    /// bytes as they were read the first time, or nil (a file that changed since): a
+    /// diagnostic then points at its document instead of the field.
+    public typealias ReadAgain = @Sendable (Range<Int>) -> [UInt8]?
+
     /// One input.
     public struct Source: Sendable {
         /// The name used in locations (a file's path as the user gave it), if any.
@@ -17,12 +22,22 @@ public struct SMIInput: Sendable {
         /// Whether only the workloads are read (the SMI objects of an input given for its
         /// workloads are ignored).
         public var inventoryOnly: Bool
+        /// How to read the bytes again, when they can be (a file's); nil keeps a copy of
+        /// the SMI documents' text in memory instead, about half of a mesh's input.
+        public var readAgain: ReadAgain?
 
         /// Creates an input.
-        public init(name: String?, bytes: [UInt8], inventoryOnly: Bool = false) {
+        public init(name: String?, bytes: [UInt8], inventoryOnly: Bool = false, readAgain: ReadAgain? = nil) {
             self.name = name
             self.bytes = bytes
             self.inventoryOnly = inventoryOnly
+            self.readAgain = readAgain
+        }
+
+        /// What the documents whose trees are dropped are read again from (`bytes` itself
+        /// until `keepOwnText` has them read from a copy).
+        fileprivate func text(reader: YAMLReader) -> DocumentSource.Text {
+            readAgain.map { DocumentSource.Text(readingAgain: $0, reader: reader) } ?? DocumentSource.Text(bytes, reader: reader)
         }
     }
 
@@ -109,9 +124,12 @@ public struct SMIInput: Sendable {
     }
 
     /// Has the SMI documents of `digests` read again from a copy of their text, made in one
-    /// array, instead of from `bytes`: diagnostics read SMI documents again, and nothing reads
-    /// the rest of the input again (the workloads, the Services), which can then be freed.
-    private static func keepOwnText(of digests: inout [Digest], from bytes: [UInt8], reader: YAMLReader) {
+    /// array, instead of from `source.bytes`: diagnostics read SMI documents again, and nothing
+    /// reads the rest of the input again (the workloads, the Services), which can then be
+    /// freed. Nothing to do when the input can be read again where it came from.
+    private static func keepOwnText(of digests: inout [Digest], from source: Source, reader: YAMLReader) {
+        guard source.readAgain == nil else { return }
+        let bytes = source.bytes
         var text: [UInt8] = []
         text.reserveCapacity(digests.reduce(0) { $0 + ($1.extent?.bytes.count ?? 0) })
         var copies: [(index: Int, extent: ManifestDocument.Extent)] = []
@@ -145,9 +163,9 @@ public struct SMIInput: Sendable {
         } catch {
             failure = error
         }
-        let whole = DocumentSource.Text(source.bytes, reader: reader)
+        let whole = source.text(reader: reader)
         var digests = documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, text: whole) }
-        keepOwnText(of: &digests, from: source.bytes, reader: reader)
+        keepOwnText(of: &digests, from: source, reader: reader)
         gathered.add(digests, of: source)
         return (gathered, failure)
     }
@@ -158,7 +176,7 @@ public struct SMIInput: Sendable {
     /// part fails or the input holds too many documents.
     private static func gatherInParts(_ source: Source, into gathered: Gathered, reader: YAMLReader) -> Gathered? {
         guard let parts = source.bytes.withUnsafeBufferPointer({ YAMLReader.parts(of: $0, size: partBytes) }), parts.count > 1 else { return nil }
-        let whole = DocumentSource.Text(source.bytes, reader: reader)
+        let whole = source.text(reader: reader)
         let (result, complete) = Parallel.fold(parts.count, into: gathered) { index -> [Digest]? in
             let part = parts[index]
             var digests: [Digest] = []
@@ -168,7 +186,7 @@ public struct SMIInput: Sendable {
                 digests.append(digest(document, of: source, text: whole))
             }
             guard read != nil else { return nil }
-            keepOwnText(of: &digests, from: source.bytes, reader: reader)
+            keepOwnText(of: &digests, from: source, reader: reader)
             return digests
         } fold: { gathered, digests in
             guard let digests else { return false }

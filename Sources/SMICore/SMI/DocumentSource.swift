@@ -20,13 +20,32 @@ public struct DocumentSource: Sendable {
 
     /// Text that documents are read again from, and the reader that reads it: one for all
     /// the documents of a part of an input, so that each document holds only its extent.
+    /// The text is either kept, or read again from where it came from (a file).
     final class Text: Sendable {
-        let bytes: [UInt8]
-        let reader: YAMLReader
+        private let bytes: [UInt8]
+        private let readAgain: SMIInput.ReadAgain?
+        private let reader: YAMLReader
 
+        /// Text kept in memory.
         init(_ bytes: [UInt8], reader: YAMLReader) {
             self.bytes = bytes
+            readAgain = nil
             self.reader = reader
+        }
+
+        /// Text that `readAgain` gives again, a document at a time.
+        init(readingAgain readAgain: @escaping SMIInput.ReadAgain, reader: YAMLReader) {
+            bytes = []
+            self.readAgain = readAgain
+            self.reader = reader
+        }
+
+        /// The root of the document at `extent`; nil when the text no longer reads as one
+        /// document there.
+        func root(at extent: ManifestDocument.Extent, file: String?) -> ManifestNode? {
+            guard let readAgain else { return reader.readDocument(at: extent, of: bytes, file: file) }
+            guard let own = readAgain(extent.bytes), own.count == extent.bytes.count else { return nil }
+            return reader.readDocument(at: ManifestDocument.Extent(bytes: 0..<own.count, line: extent.line), of: own, file: file)
         }
     }
 
@@ -62,7 +81,7 @@ public struct DocumentSource: Sendable {
         case let .tree(root):
             return root
         case let .text(text, extent):
-            guard let root = text.reader.readDocument(at: extent, of: text.bytes, file: file), root.location == location else {
+            guard let root = text.root(at: extent, file: file), root.location == location else {
                 return ManifestNode(.null, at: location)
             }
             return root

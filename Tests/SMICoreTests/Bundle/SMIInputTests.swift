@@ -1,6 +1,7 @@
 import Foundation
 import SMICore
 import SMITestSupport
+import Synchronization
 import Testing
 
 /// Reading inputs into a bundle and an inventory without keeping the documents must give
@@ -124,6 +125,43 @@ import Testing
         #expect(input.bundle.trafficTargets.isEmpty && input.bundle.httpRouteGroups.isEmpty && input.bundle.diagnostics.isEmpty)
         #expect(input.inventory == (try Expected(bytes, file: "app.yaml")).inventory)
         #expect(!input.inventory.workloads.isEmpty)
+    }
+
+    /// An input read again where it came from (here a closure over the bytes, as a file
+    /// would give them) keeps no copy of its text, and gives the same trees and locations.
+    @Test(arguments: [1, 8])
+    func anInputReadAgainWhereItCameFromGivesWhatReadingEveryDocumentFirstGives(copies: Int) throws {
+        let bytes = try Self.goldenInputs(copies: copies)
+        let reads = Mutex(0)
+        let source = SMIInput.Source(name: "file.yaml", bytes: bytes) { range in
+            reads.withLock { $0 += 1 }
+            return Array(bytes[range])
+        }
+        let input = SMIInput([source])
+        let before = reads.withLock { $0 }
+        Self.expectSame(input, try Expected(bytes, file: "file.yaml"))
+        #expect(reads.withLock { $0 } > before, "the trees and locations compared were read again through the closure")
+    }
+
+    /// When the input can no longer be read as it was (a file written since), a diagnostic
+    /// points at its document instead of the field, never at some other line.
+    @Test func aDocumentThatCannotBeReadAgainIsReportedAtItsStart() throws {
+        let text = """
+            apiVersion: split.smi-spec.io/v1alpha4
+            kind: TrafficSplit
+            metadata: {name: s, namespace: shop}
+            spec: {service: web, backends: [{service: web-v1, weight: -1}]}
+
+            """
+        let bytes = Array(text.utf8)
+        let kept = SMIInput([.init(name: "d.yaml", bytes: bytes)])
+        let gone = SMIInput([.init(name: "d.yaml", bytes: bytes) { _ in nil }])
+        let changed = SMIInput([.init(name: "d.yaml", bytes: bytes) { range in Array(("#\n" + text).utf8.prefix(range.count)) }])
+        let prefix = "error[SMI2001]: TrafficSplit shop/s: spec.backends[0].weight:"
+        #expect(SMIValidator().validate(kept.bundle).map(\.description).contains { $0.hasPrefix("d.yaml:4:59: \(prefix)") })
+        for input in [gone, changed] {
+            #expect(SMIValidator().validate(input.bundle).map(\.description).contains { $0.hasPrefix("d.yaml:1:1: \(prefix)") })
+        }
     }
 
     /// Documents after directives cannot be read again on their own, so they keep their trees.

@@ -32,6 +32,8 @@ struct YAMLQuickReader {
     private var indentation = 0
     private var depth = 0
     private var nodes = 0
+    /// The long texts read so far, each once (see `string`).
+    private var shared = Set<String>()
 
     /// A reader of the `count` bytes at `p`, which are followed by zero bytes; `firstLine`
     /// is the line number of the first.
@@ -464,7 +466,16 @@ struct YAMLQuickReader {
         return ManifestNode(.string(text), at: at)
     }
 
-    private func string(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
+    /// The text of the bytes from `start` to `end`. A text too long to be stored inside a
+    /// `String` (over 15 bytes) is made once per part read and shared by every node that has
+    /// it: manifests repeat long values (apiVersions, regexes, images), and at mesh scale their
+    /// copies were megabytes of what the decoded objects keep.
+    private mutating func string(_ start: Int, _ end: Int) -> String {
+        let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
+        guard end - start > Self.longestInlineString else { return text }
+        return shared.insert(text).memberAfterInsert
     }
+
+    /// The longest text a `String` stores without an allocation of its own.
+    private static let longestInlineString = 15
 }

@@ -164,6 +164,29 @@ import Testing
         #expect(Self.quickDocuments(bytes) == 0)
     }
 
+    /// A long text (one a `String` cannot hold inline) that a part repeats is stored once,
+    /// whatever form it is written in; short texts need no storage of their own.
+    @Test func aRepeatedLongTextIsStoredOnce() throws {
+        let long = "split.smi-spec.io/v1alpha4"
+        let text = "a: \(long)\nb: [\(long)]\n---\nc: {d: '\(long)'}\ne: \"\(long)\"\nf: other-long-text-here\n"
+        var strings: [String] = []
+        try YAMLReader().forEachDocument(inPart: Array(text.utf8), file: nil, firstLine: 1) { document in
+            func collect(_ node: ManifestNode) {
+                switch node.value {
+                case let .string(s): strings.append(s)
+                case let .mapping(m): for entry in m.entries { collect(entry.value) }
+                case let .sequence(items): items.forEach(collect)
+                default: break
+                }
+            }
+            collect(document.root)
+        }
+        #expect(strings == [long, long, long, long, "other-long-text-here"])
+        let storage = strings.map { $0.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil }
+        #expect(Set(storage.prefix(4)).count == 1, "one storage for the four")
+        #expect(storage[4] != storage[0])
+    }
+
     /// Mutations of the manifests (and of a few YAML test suite cases): characters that
     /// matter to YAML inserted, lines deleted, duplicated or indented, bytes dropped.
     /// It recurses, so it takes nesting only to a bound, and leaves deeper documents (which

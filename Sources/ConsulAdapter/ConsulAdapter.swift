@@ -47,7 +47,8 @@ public struct ConsulAdapter: MeshAdapter {
         ConsulSplitTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration)
             .render(into: &rendering, services: &services, access: access)
         services.render(into: &rendering, options: options, configuration: configuration)
-        return rendering.sorted()
+        rendering.sort()
+        return rendering
     }
 
     /// `yaml` (the CRDs), `json` and `hcl` (config entries for `consul config write`).

@@ -37,6 +37,7 @@ public struct IstioAdapter: MeshAdapter {
         var rendering = Rendering()
         IstioAccessTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
         IstioSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
-        return rendering.sorted()
+        rendering.sort()
+        return rendering
     }
 }

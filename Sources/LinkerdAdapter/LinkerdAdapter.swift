@@ -37,6 +37,7 @@ public struct LinkerdAdapter: MeshAdapter {
         var rendering = Rendering()
         LinkerdAccessTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
         LinkerdSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
-        return rendering.sorted()
+        rendering.sort()
+        return rendering
     }
 }

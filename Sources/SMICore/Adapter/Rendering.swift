@@ -13,6 +13,8 @@ public struct Rendering: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     private var reported = Set<Diagnostic>()
     private var entries: [Entry] = []
+    /// Whether nothing was added or reported since the last `sort()`.
+    private var isSorted = false
 
     /// One resource, with what it is sorted by.
     private struct Entry: Sendable {
@@ -68,12 +70,14 @@ public struct Rendering: Sendable {
         let key = SortKey([m?["apiVersion"]?.value.stringValue ?? "", m?["kind"]?.value.stringValue ?? "",
                            meta?["namespace"]?.value.stringValue ?? "", meta?["name"]?.value.stringValue ?? ""])
         entries.append(Entry(key: key, resource: .node(resource)))
+        isSorted = false
     }
 
     /// Adds a typed resource, encoded only when written or inspected.
     public mutating func add(_ resource: some KubernetesResource) {
         let key = SortKey([resource.apiVersion, resource.kind, resource.metadata.namespace ?? "", resource.metadata.name ?? ""])
         entries.append(Entry(key: key, resource: .typed(resource)))
+        isSorted = false
     }
 
     /// Adds a diagnostic, once however often it is reported (a finding about a split or a
@@ -82,7 +86,10 @@ public struct Rendering: Sendable {
     public mutating func report(_ diagnostic: Diagnostic, strict: Bool = false) {
         var diagnostic = diagnostic
         if strict && diagnostic.severity == .warning { diagnostic.severity = .error }
-        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+        if reported.insert(diagnostic).inserted {
+            diagnostics.append(diagnostic)
+            isSorted = false
+        }
     }
 
     /// Adds a diagnostic about an SMI object, at the position of its document.
@@ -93,24 +100,35 @@ public struct Rendering: Sendable {
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// The rendering with resources and diagnostics in their canonical order; resources that
-    /// would have the same kind, namespace and name (applied together, the last would replace
-    /// the others) are reported as errors, never left to pass silently.
+    /// The rendering with resources and diagnostics in their canonical order (see `sort()`).
     public func sorted() -> Rendering {
         var copy = self
-        copy.entries.sort { $0.key < $1.key }
+        copy.sort()
+        return copy
+    }
+
+    /// Puts resources and diagnostics in their canonical order, in place (a copy of a large
+    /// rendering's resources is megabytes); resources that would have the same kind,
+    /// namespace and name (applied together, the last would replace the others) are reported
+    /// as errors, never left to pass silently.
+    public mutating func sort() {
+        guard !isSorted else { return }
+        entries.sort { $0.key < $1.key }
         var start = 0
-        while start < copy.entries.count {
+        while start < entries.count {
             var end = start + 1
-            while end < copy.entries.count, copy.entries[end].key == copy.entries[start].key { end += 1 }
-            if end - start > 1, let object = copy.entries[start].object {
-                copy.report(Diagnostic(.error, .renderedNameTaken, "\(end - start) rendered resources are \(object.kind) \(object.namespace ?? "")/\(object.name): applied together, the last would replace the others; rename the SMI objects they come from", object: object))
+            while end < entries.count, entries[end].key == entries[start].key { end += 1 }
+            if end - start > 1, let object = entries[start].object {
+                report(Diagnostic(.error, .renderedNameTaken, "\(end - start) rendered resources are \(object.kind) \(object.namespace ?? "")/\(object.name): applied together, the last would replace the others; rename the SMI objects they come from", object: object))
             }
             start = end
         }
-        copy.diagnostics = copy.diagnostics.sortedByPlace()
-        return copy
+        diagnostics = diagnostics.sortedByPlace()
+        isSorted = true
     }
+
+    /// The resources in order: without sorting again when the rendering is sorted.
+    private var sortedEntries: [Entry] { isSorted ? entries : sorted().entries }
 
     /// The resources as YAML documents, sorted.
     public func yaml() -> String {
@@ -123,7 +141,7 @@ public struct Rendering: Sendable {
     /// time is encoded and written, on all cores, and a large rendering is never held as
     /// text or manifests all at once.
     public func writeYAML(to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let entries = sorted().entries
+        let entries = sortedEntries
         YAMLWriter().write(count: entries.count, writing: { entries[$0].writeYAML(into: &$1) }, to: sink)
     }
 
@@ -138,7 +156,7 @@ public struct Rendering: Sendable {
     /// by piece.
     public func writeJSON(to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws(JSONWriter.Error) {
         var out: [UInt8] = []
-        for entry in sorted().entries {
+        for entry in sortedEntries {
             guard let node = entry.node else { continue }
             try JSONWriter().write(node, into: &out)
             out.append(0x0A)

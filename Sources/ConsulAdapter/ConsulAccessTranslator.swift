@@ -108,7 +108,7 @@ struct ConsulAccessTranslator {
             let (sources, http) = entrySources(for: name, identities: identities, table: table, plan: &plan, services: &services, into: &rendering)
             let grants = identities.compactMap { table[$0] }.flatMap(\.values)
             let namespace = identities.first?.namespace ?? name.namespace ?? "default"
-            let objects = Set(grants.flatMap(\.items).compactMap(\.document.object)).sorted { $0.description < $1.description }
+            let objects = Set(grants.flatMap(\.items).compactMap(\.origin.object)).sorted { $0.description < $1.description }
             plan.governed.insert(name)
             write(name, namespace: namespace, sources: sources, objects: objects, into: &rendering)
             services.govern(name, namespace: namespace, httpReason: http ? "for its HTTP rules" : nil,
@@ -144,7 +144,7 @@ struct ConsulAccessTranslator {
             plan.allowedSources[name, default: []].insert(sourceName)
             services.allow(from: sourceName, to: name)
             http = http || merged.http
-            let described = Set(merged.items.compactMap(\.document.object).map(\.description)).sorted().joined(separator: ", ")
+            let described = Set(merged.items.compactMap(\.origin.object).map(\.description)).sorted().joined(separator: ", ")
             var source = ServiceIntentions.Source(name: sourceName.name, namespace: sourceName.namespace, partition: configuration.partition,
                                                   description: "SMI \(described)")
             if merged.everything {
@@ -174,7 +174,7 @@ struct ConsulAccessTranslator {
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: Item?, into rendering: inout Rendering) {
         if let item {
-            rendering.report(severity, code, message, about: item.document, strict: options.strict)
+            rendering.report(severity, code, message, about: item.origin, strict: options.strict)
         } else {
             rendering.report(Diagnostic(severity, code, message), strict: options.strict)
         }
@@ -255,7 +255,7 @@ struct ConsulAccessTranslator {
         if http.isEmpty {
             guard ports != nil else { return nil }
             grant.everything = true
-            grant.rawTCP = [item.document]
+            grant.rawTCP = [item.origin]
         } else {
             grant.http = true
             for rule in http {

@@ -63,7 +63,7 @@ struct IstioAccessTranslator {
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {
-        rendering.report(severity, code, message, about: item.document, strict: options.strict)
+        rendering.report(severity, code, message, about: item.origin, strict: options.strict)
     }
 
     private func policy(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String,
@@ -91,7 +91,7 @@ struct IstioAccessTranslator {
         if !principals.isEmpty {
             rules = grants(for: item, from: from, translations: &translations, into: &rendering)
         }
-        let meta = RenderedMetadata.make(name: item.key.name, namespace: destinationNamespace, sources: item.document.object.map { [$0] } ?? [], options: options)
+        let meta = RenderedMetadata.make(name: item.key.name, namespace: destinationNamespace, sources: item.origin.object.map { [$0] } ?? [], options: options)
         // With no rule left the policy still selects the pods: it then allows nothing, as SMI does.
         return AuthorizationPolicy(metadata: meta, spec: .init(selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
     }

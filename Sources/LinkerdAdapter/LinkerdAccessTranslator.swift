@@ -109,7 +109,7 @@ struct LinkerdAccessTranslator {
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {
-        rendering.report(severity, code, message, about: item.document, strict: options.strict)
+        rendering.report(severity, code, message, about: item.origin, strict: options.strict)
     }
 
     private func renderDestination(_ destination: Destination, selector: StringMap, items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>],
@@ -177,7 +177,7 @@ struct LinkerdAccessTranslator {
         let message = routed
             ? "\(namespace)/\(serviceAccount) port \(port): with HTTPRoutes on the Server Linkerd refuses the kubelet's probes (GET \(list)) with 403, so the pods may go unready; add an HTTPRoute and AuthorizationPolicy for the probe networks if they must pass"
             : "\(namespace)/\(serviceAccount) port \(port): Linkerd lets GET \(list) (the kubelet's probes) through from its probe networks for any client on a Server without HTTPRoutes, which SMI denies; restrict the probe networks (policyController.probeNetworks) or serve probes on a port of their own"
-        return Diagnostic(.warning, .linkerdProbes, message, object: item?.document.object, file: item?.document.source.file, location: item?.document.source.location)
+        return Diagnostic(.warning, .linkerdProbes, message, object: item?.origin.object, file: item?.origin.source.file, location: item?.origin.source.location)
     }
 
     /// Adds an HTTPRoute on a Server; false when it would have no match (it would match
@@ -248,7 +248,7 @@ struct LinkerdAccessTranslator {
                     }
                 }
             }
-            if let object = item.document.object { grants.sources.append(object) }
+            if let object = item.origin.object { grants.sources.append(object) }
         }
         return grants
     }

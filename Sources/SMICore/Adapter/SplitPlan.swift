@@ -103,7 +103,7 @@ public struct SplitPlan: Sendable {
         var seen = Set<Diagnostic>()
         for item in bundle.trafficSplits {
             func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String) {
-                let diagnostic = Diagnostic(severity, code, message, object: item.document.object, file: item.document.source.file, location: item.document.source.location)
+                let diagnostic = Diagnostic(severity, code, message, object: item.origin.object, file: item.origin.source.file, location: item.origin.source.location)
                 if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
             }
             guard model.isUsed(item.key) else {

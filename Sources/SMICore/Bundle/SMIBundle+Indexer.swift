@@ -57,7 +57,7 @@ extension SMIBundle {
             _ object: Object, _ key: Key, _ document: SMIDocument, into index: inout [Key: Item<Object>], reporting diagnostics: inout [Diagnostic]
         ) {
             if let previous = index[key] {
-                let firstAt = previous.document.source.location.map { " (the other one is at \($0))" } ?? ""
+                let firstAt = previous.origin.source.location.map { " (the other one is at \($0))" } ?? ""
                 diagnostics.append(Diagnostic(
                     .warning, .duplicateObject, "a second \(document.object?.kind ?? "object") named \(key) replaces the first\(firstAt)",
                     object: document.object, file: document.source.file, location: document.source.location))

@@ -29,18 +29,22 @@ public struct SMIBundle: Sendable {
     ///
     /// Its parts are held in one shared box: a bundle of a large mesh indexes tens of
     /// thousands of items, and an item inline was over 500 bytes that every index copied when
-    /// it grew and every pass over the items copied again.
+    /// it grew and every pass over the items copied again. The document is kept without its
+    /// content, which would be a second copy of the object (megabytes at mesh scale).
     public struct Item<Object: Sendable>: Sendable {
         private struct Parts: Sendable {
             var object: Object
             var key: Key
-            var document: SMIDocument
+            /// The document, its content left out (`.invalid`).
+            var origin: SMIDocument
         }
 
         private var parts: SharedValue<Parts>
 
         init(object: Object, key: Key, document: SMIDocument) {
-            parts = SharedValue(Parts(object: object, key: key, document: document))
+            var origin = document
+            origin.content = .invalid
+            parts = SharedValue(Parts(object: object, key: key, origin: origin))
         }
 
         /// The object in its canonical version.
@@ -55,10 +59,48 @@ public struct SMIBundle: Sendable {
             set { parts.value.key = newValue }
         }
 
-        /// The decoded document, with the source locations.
+        /// The decoded document, with the source locations. Its `content` is `object`, in
+        /// its canonical version (the version written is its `apiVersion`); setting a content
+        /// that is an object of the item's kind and version sets `object`.
         public var document: SMIDocument {
-            get { parts.value.document }
-            set { parts.value.document = newValue }
+            get {
+                var document = parts.value.origin
+                document.content = Self.smiObject(object).map(SMIDocument.Content.smi) ?? .invalid
+                return document
+            }
+            set {
+                if case let .smi(content) = newValue.content, let object = Self.object(in: content) { parts.value.object = object }
+                parts.value.origin = newValue
+                parts.value.origin.content = .invalid
+            }
+        }
+
+        /// The document without its content (`.invalid`): where the object came from and
+        /// how it was written, for diagnostics, without making a copy of the object.
+        package var origin: SMIDocument { parts.value.origin }
+
+        /// A canonical object as an `SMIObject`.
+        private static func smiObject(_ object: Object) -> SMIObject? {
+            switch object {
+            case let o as Access.V1Alpha3.TrafficTarget: .trafficTargetV1Alpha3(o)
+            case let o as Specs.V1Alpha4.HTTPRouteGroup: .httpRouteGroupV1Alpha4(o)
+            case let o as Specs.V1Alpha4.TCPRoute: .tcpRouteV1Alpha4(o)
+            case let o as Specs.V1Alpha4.UDPRoute: .udpRouteV1Alpha4(o)
+            case let o as Split.V1Alpha4.TrafficSplit: .trafficSplitV1Alpha4(o)
+            default: nil
+            }
+        }
+
+        /// The object of an `SMIObject` of the item's kind in its canonical version.
+        private static func object(in content: SMIObject) -> Object? {
+            switch content {
+            case let .trafficTargetV1Alpha3(o): o as? Object
+            case let .httpRouteGroupV1Alpha4(o): o as? Object
+            case let .tcpRouteV1Alpha4(o): o as? Object
+            case let .udpRouteV1Alpha4(o): o as? Object
+            case let .trafficSplitV1Alpha4(o): o as? Object
+            default: nil
+            }
         }
     }
 

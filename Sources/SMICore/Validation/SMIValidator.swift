@@ -71,12 +71,12 @@ public struct SMIValidator: Sendable {
     }
 
     static func writtenPath(_ path: FieldPath, in document: SMIDocument) -> FieldPath {
-        guard case let .smi(object) = document.content, path.components.first == .key("spec") else { return path }
+        guard path.components.first == .key("spec") else { return path }
         var components = Array(path.components.dropFirst())
-        switch object {
-        case .trafficTargetV1Alpha1:
+        switch (document.apiVersion, document.object?.kind) {
+        case (Access.V1Alpha1.apiVersion, "TrafficTarget"):
             if components.first == .key("rules") { components[0] = .key("specs") }
-        case .httpRouteGroupV1Alpha1, .httpRouteGroupV1Alpha2:
+        case (Specs.V1Alpha1.apiVersion, "HTTPRouteGroup"), (Specs.V1Alpha2.apiVersion, "HTTPRouteGroup"):
             break
         default:
             return path
@@ -88,10 +88,9 @@ public struct SMIValidator: Sendable {
 
     private func validateTarget(_ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, _ bundle: SMIBundle, _ out: inout [Diagnostic]) {
         let target = item.object
-        let document = item.document
+        let document = item.origin
         validateName(item.key.name, document, &out)
-        let isV1Alpha3: Bool
-        if case .smi(.trafficTargetV1Alpha3) = document.content { isV1Alpha3 = true } else { isV1Alpha3 = false }
+        let isV1Alpha3 = document.apiVersion == Access.V1Alpha3.apiVersion
         if target.spec.rules.isEmpty {
             report(isV1Alpha3 ? .error : .warning, .emptyTarget, "a TrafficTarget without rules grants nothing", document, "spec.rules", into: &out)
         }
@@ -151,7 +150,7 @@ public struct SMIValidator: Sendable {
                 return
             }
             let group = item.object
-            checkPairing(document, refersTo: item.document, at: path.appending("name"), &out)
+            checkPairing(document, refersTo: item.origin, at: path.appending("name"), &out)
             guard let wanted = rule.matches else { return }
             if wanted.isEmpty {
                 report(.info, .emptyMatches, "'matches: []' means every match of the group", document, path.appending("matches"), into: &out)
@@ -161,7 +160,7 @@ public struct SMIValidator: Sendable {
                 report(.error, .missingReference, "HTTPRouteGroup \(key) has no match '\(name)'; it grants nothing", document, path.appending("matches").appending(j), into: &out)
             }
         case "TCPRoute", "UDPRoute":
-            let route = rule.kind == "TCPRoute" ? bundle.tcpRoutes[key]?.document : bundle.udpRoutes[key]?.document
+            let route = rule.kind == "TCPRoute" ? bundle.tcpRoutes[key]?.origin : bundle.udpRoutes[key]?.origin
             if let route {
                 checkPairing(document, refersTo: route, at: path.appending("name"), &out)
             } else {
@@ -178,7 +177,7 @@ public struct SMIValidator: Sendable {
     // MARK: - Routes
 
     private func validateGroup(_ item: SMIBundle.Item<Specs.V1Alpha4.HTTPRouteGroup>, _ out: inout [Diagnostic], _ patterns: inout Patterns) {
-        let document = item.document
+        let document = item.origin
         validateName(item.key.name, document, &out)
         var seen: [String: Int] = [:]
         for (i, match) in item.object.spec.matches.enumerated() {
@@ -235,7 +234,7 @@ public struct SMIValidator: Sendable {
     }
 
     private func validatePorts<Kind>(_ item: SMIBundle.Item<SMISpecObject<Specs.V1Alpha4, Kind, Specs.PortRouteSpec>>, _ out: inout [Diagnostic]) {
-        let document = item.document
+        let document = item.origin
         validateName(item.key.name, document, &out)
         let ports = item.object.spec.matches.ports
         for (i, port) in ports.enumerated() where !(1...65535).contains(port) {
@@ -256,7 +255,7 @@ public struct SMIValidator: Sendable {
         _ out: inout [Diagnostic]
     ) {
         let split = item.object
-        let document = item.document
+        let document = item.origin
         validateName(item.key.name, document, &out)
         switch Split.rootService(split.spec.service, namespace: item.key.namespace) {
         case let .success((name, normalized)) where normalized:
@@ -305,7 +304,7 @@ public struct SMIValidator: Sendable {
             if match.kind != "HTTPRouteGroup" {
                 report(.error, .ruleKind, "match kind '\(match.kind)' is not HTTPRouteGroup; the split is invalid", document, path.appending("kind"), into: &out)
             } else if let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: item.key.namespace, name: match.name)] {
-                checkPairing(document, refersTo: group.document, at: path.appending("name"), &out)
+                checkPairing(document, refersTo: group.origin, at: path.appending("name"), &out)
             } else {
                 report(.error, .missingReference, "HTTPRouteGroup \(item.key.namespace)/\(match.name) does not exist; the split is not rendered", document, path.appending("name"), into: &out)
             }

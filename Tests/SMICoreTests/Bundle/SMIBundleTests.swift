@@ -59,6 +59,37 @@ import Testing
         #expect(copy.object.spec.backends == original.object.spec.backends)
     }
 
+    /// An item's document holds the object in its canonical version (which is `object`),
+    /// and says how it was written; the object as written is not kept beside it.
+    @Test func anItemsDocumentHoldsTheCanonicalObject() throws {
+        let bundle = try Self.bundle("""
+            apiVersion: split.smi-spec.io/v1alpha2
+            kind: TrafficSplit
+            metadata: {name: s, namespace: shop}
+            spec: {service: web, backends: [{service: web-v1, weight: 1}]}
+            ---
+            apiVersion: specs.smi-spec.io/v1alpha1
+            kind: HTTPRouteGroup
+            metadata: {name: g, namespace: shop}
+            matches: [{name: m, pathRegex: /a, methods: [GET]}]
+            """)
+        var split = try #require(bundle.trafficSplits.first)
+        let group = try #require(bundle.httpRouteGroups[SMIBundle.Key(namespace: "shop", name: "g")])
+        #expect(split.document.content == .smi(.trafficSplitV1Alpha4(split.object)))
+        #expect(split.document.apiVersion == "split.smi-spec.io/v1alpha2" && split.document.object?.description == "TrafficSplit shop/s")
+        #expect(group.document.content == .smi(.httpRouteGroupV1Alpha4(group.object)))
+        #expect(group.document.apiVersion == "specs.smi-spec.io/v1alpha1")
+        var changed = split.object
+        changed.spec.service = "api"
+        var document = split.document
+        document.content = .smi(.trafficSplitV1Alpha4(changed))
+        split.document = document
+        #expect(split.object.spec.service == "api", "a content of the item's kind sets the object")
+        document.content = .invalid
+        split.document = document
+        #expect(split.object.spec.service == "api" && split.document.content == .smi(.trafficSplitV1Alpha4(changed)))
+    }
+
     /// An access v1alpha1/v1alpha2 destination port is kept beside the canonical target.
     @Test func keepsTheDestinationPortOfOlderTargets() throws {
         let bundle = try Self.bundle("""

@@ -26,12 +26,56 @@ struct IstioAccessTranslator {
     /// One SMI match as Istio operations and `when` conditions, or why Istio cannot express it.
     typealias Translation = Result<([AuthorizationPolicy.Operation], [AuthorizationPolicy.Condition]), MatchProblem>
 
+    /// What the policies of a render work out once and share instead of each holding a copy:
+    /// targets share route groups, groups repeat matches, and at mesh scale the copies of
+    /// principals, port lists and operations were megabytes.
+    private struct Shared {
+        /// Each match's translation.
+        var translations: [Specs.HTTPMatch: Translation] = [:]
+        /// The `to` list of each operation.
+        var destinations: [AuthorizationPolicy.Operation: [AuthorizationPolicy.To]] = [:]
+        /// Each list of ports, as strings.
+        var portLists: [[Int]: [String]] = [:]
+        /// The principals of the service accounts named in the current destination namespace's
+        /// targets, by namespace and name: a service account is a source of several targets,
+        /// mostly of its own namespace, and targets come in namespace order.
+        private var principals: [SMIBundle.Key: String] = [:]
+        private var namespace = ""
+
+        /// `<trust domain>/ns/<namespace>/sa/<name>`, for a target in `destinationNamespace`.
+        mutating func principal(_ account: SMIBundle.Key, trustDomain: String, destinationNamespace: String) -> String {
+            if destinationNamespace != namespace {
+                namespace = destinationNamespace
+                principals.removeAll(keepingCapacity: true)
+            }
+            if let known = principals[account] { return known }
+            let made = "\(trustDomain)/ns/\(account.namespace)/sa/\(account.name)"
+            principals[account] = made
+            return made
+        }
+
+        /// The ports as strings.
+        mutating func portList(_ ports: [Int]) -> [String] {
+            if let known = portLists[ports] { return known }
+            let made = ports.map(String.init)
+            portLists[ports] = made
+            return made
+        }
+
+        /// `operation` as a `to` list.
+        mutating func to(_ operation: AuthorizationPolicy.Operation) -> [AuthorizationPolicy.To] {
+            if let known = destinations[operation] { return known }
+            let made = [AuthorizationPolicy.To(operation: operation)]
+            destinations[operation] = made
+            return made
+        }
+    }
+
     func render(into rendering: inout Rendering) {
         let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
         let denied = Set(closed)
         let denyName = RenderedMetadata.name(Self.denyByDefault, options: options)
-        // Targets share route groups, and groups repeat matches: each is translated once.
-        var translations: [Specs.HTTPMatch: Translation] = [:]
+        var shared = Shared()
         for item in bundle.trafficTargets {
             let namespace = item.object.spec.destination.namespace ?? item.key.namespace
             // A policy named as the namespace's allow-nothing policy would replace it, or be
@@ -40,7 +84,7 @@ struct IstioAccessTranslator {
                 report(.error, .renderedNameTaken, "no policy for \(namespace)/\(item.object.spec.destination.name): it would be named \(denyName), as the namespace's allow-nothing policy is; rename the TrafficTarget", item, into: &rendering)
                 continue
             }
-            if let policy = policy(for: item, destinationNamespace: namespace, translations: &translations, into: &rendering) {
+            if let policy = policy(for: item, destinationNamespace: namespace, shared: &shared, into: &rendering) {
                 add(policy, into: &rendering)
             }
         }
@@ -67,7 +111,7 @@ struct IstioAccessTranslator {
     }
 
     private func policy(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String,
-                        translations: inout [Specs.HTTPMatch: Translation], into rendering: inout Rendering) -> AuthorizationPolicy? {
+                        shared: inout Shared, into rendering: inout Rendering) -> AuthorizationPolicy? {
         let target = item.object
         let destination = target.spec.destination
         guard destination.kind == "ServiceAccount",
@@ -85,11 +129,11 @@ struct IstioAccessTranslator {
             return nil
         }
         let principals = target.spec.sources.filter { $0.kind == "ServiceAccount" }
-            .map { "\(options.trustDomain)/ns/\($0.namespace ?? item.key.namespace)/sa/\($0.name)" }
+            .map { shared.principal(SMIBundle.Key(namespace: $0.namespace ?? item.key.namespace, name: $0.name), trustDomain: options.trustDomain, destinationNamespace: destinationNamespace) }
         let from = [AuthorizationPolicy.From(source: .init(principals: Array(Set(principals)).sorted()))]
         var rules: [AuthorizationPolicy.Rule] = []
         if !principals.isEmpty {
-            rules = grants(for: item, from: from, translations: &translations, into: &rendering)
+            rules = grants(for: item, from: from, shared: &shared, into: &rendering)
         }
         let meta = RenderedMetadata.make(name: item.key.name, namespace: destinationNamespace, sources: item.origin.object.map { [$0] } ?? [], options: options)
         // With no rule left the policy still selects the pods: it then allows nothing, as SMI does.
@@ -97,7 +141,7 @@ struct IstioAccessTranslator {
     }
 
     private func grants(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [AuthorizationPolicy.From],
-                        translations: inout [Specs.HTTPMatch: Translation], into rendering: inout Rendering) -> [AuthorizationPolicy.Rule] {
+                        shared: inout Shared, into rendering: inout Rendering) -> [AuthorizationPolicy.Rule] {
         let rules = item.object.spec.rules
         let namespace = item.key.namespace
         if rules.contains(where: { $0.kind == "UDPRoute" }) {
@@ -109,14 +153,14 @@ struct IstioAccessTranslator {
             switch ports {
             case nil, .nothing?: return []
             case .unrestricted?: return [AuthorizationPolicy.Rule(from: from)]
-            case let .some(list)?: return [AuthorizationPolicy.Rule(from: from, to: [.init(operation: .init(ports: list.map(String.init)))])]
+            case let .some(list)?: return [AuthorizationPolicy.Rule(from: from, to: shared.to(.init(ports: shared.portList(list))))]
             }
         }
         var portList: [String]?
         switch ports {
         case nil, .unrestricted?: portList = nil
         case .nothing?: return []
-        case let .some(list)?: portList = list.map(String.init)
+        case let .some(list)?: portList = shared.portList(list)
         }
         var out: [AuthorizationPolicy.Rule] = []
         for rule in http {
@@ -124,11 +168,11 @@ struct IstioAccessTranslator {
                   group.spec.matches.allSatisfy({ ($0.methods ?? []).allSatisfy(IstioAccessTranslator.smiMethods.contains) })
             else { continue }
             for match in selected {
-                switch translation(of: match, translations: &translations) {
+                switch translation(of: match, shared: &shared) {
                 case let .success((operations, conditions)):
                     for var operation in operations {
                         operation.ports = portList
-                        out.append(AuthorizationPolicy.Rule(from: from, to: [.init(operation: operation)], when: conditions.isEmpty ? nil : conditions))
+                        out.append(AuthorizationPolicy.Rule(from: from, to: shared.to(operation), when: conditions.isEmpty ? nil : conditions))
                     }
                 case let .failure(reason):
                     report(.warning, .istioMatchDropped, "match '\(match.name)' of HTTPRouteGroup \(namespace)/\(group.metadata.name ?? "") is not rendered (stricter than SMI): \(reason)", item, into: &rendering)
@@ -141,10 +185,10 @@ struct IstioAccessTranslator {
     static let smiMethods: Set<String> = ["*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
 
     /// `translate(match)`, remembered.
-    private func translation(of match: Specs.HTTPMatch, translations: inout [Specs.HTTPMatch: Translation]) -> Translation {
-        if let known = translations[match] { return known }
+    private func translation(of match: Specs.HTTPMatch, shared: inout Shared) -> Translation {
+        if let known = shared.translations[match] { return known }
         let translation = translate(match)
-        translations[match] = translation
+        shared.translations[match] = translation
         return translation
     }
 

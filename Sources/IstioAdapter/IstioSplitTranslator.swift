@@ -14,9 +14,9 @@ struct IstioSplitTranslator {
     static let maximumTotal = Int(Int32.max)
 
     func render(into rendering: inout Rendering) {
-        var hosts = HostNames(clusterDomain: options.clusterDomain)
+        var shared = Shared(clusterDomain: options.clusterDomain)
         let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
-            guard var service = virtualService(plan, hosts: &hosts, into: &rendering) else { return }
+            guard var service = virtualService(plan, shared: &shared, into: &rendering) else { return }
             service.apiVersion = IstioTargetVersion(options).networkingAPIVersion
             rendering.add(service)
         }
@@ -28,11 +28,20 @@ struct IstioSplitTranslator {
         rendering.report(severity, code, message, about: plan.document, strict: options.strict)
     }
 
-    /// Services' FQDNs, each made once: a Service is the backend of several splits and of
-    /// several routes in each, and every destination then shares one string.
-    private struct HostNames {
+    /// What the VirtualServices of a render share instead of each holding a copy: at mesh
+    /// scale the copies were most of the rendering's memory.
+    ///
+    /// Services' FQDNs are made once per namespace: a Service is the backend of several
+    /// splits and of several routes in each. Splits come in namespace order and route to
+    /// their own namespace's Services, so only the current namespace's names are kept (a
+    /// table of a whole mesh's is megabytes). A port's match lists are the same in every
+    /// VirtualService that routes it.
+    private struct Shared {
         let clusterDomain: String
-        private var made: [SMIBundle.Key: String] = [:]
+        private var namespace = ""
+        private var hosts: [String: String] = [:]
+        private var httpMatches: [Int?: [VirtualService.HTTPMatchRequest]] = [:]
+        private var tcpMatches: [Int?: [VirtualService.L4Match]] = [:]
 
         init(clusterDomain: String) {
             self.clusterDomain = clusterDomain
@@ -40,17 +49,38 @@ struct IstioSplitTranslator {
 
         /// `<service>.<namespace>.svc.<cluster domain>`.
         mutating func fqdn(_ service: String, _ namespace: String) -> String {
-            let key = SMIBundle.Key(namespace: namespace, name: service)
-            if let host = made[key] { return host }
+            if namespace != self.namespace {
+                self.namespace = namespace
+                hosts.removeAll(keepingCapacity: true)
+            }
+            if let host = hosts[service] { return host }
             let host = "\(service).\(namespace).svc.\(clusterDomain)"
-            made[key] = host
+            hosts[service] = host
             return host
+        }
+
+        /// The HTTP match of a root port (nil for every port).
+        mutating func httpMatch(_ port: Int?) -> [VirtualService.HTTPMatchRequest]? {
+            guard let port else { return nil }
+            if let known = httpMatches[port] { return known }
+            let made = [VirtualService.HTTPMatchRequest(port: port)]
+            httpMatches[port] = made
+            return made
+        }
+
+        /// The TCP match of a root port (nil for every port).
+        mutating func tcpMatch(_ port: Int?) -> [VirtualService.L4Match]? {
+            guard let port else { return nil }
+            if let known = tcpMatches[port] { return known }
+            let made = [VirtualService.L4Match(port: port)]
+            tcpMatches[port] = made
+            return made
         }
     }
 
-    private func virtualService(_ plan: SplitPlan, hosts: inout HostNames, into rendering: inout Rendering) -> VirtualService? {
+    private func virtualService(_ plan: SplitPlan, shared: inout Shared, into rendering: inout Rendering) -> VirtualService? {
         let namespace = plan.key.namespace
-        let rootHost = hosts.fqdn(plan.root, namespace)
+        let rootHost = shared.fqdn(plan.root, namespace)
         if IstioAccessTranslator.isAmbient(namespace, in: inventory) {
             report(.warning, .istioAmbient, "namespace \(namespace) is in ambient mode: the VirtualService splits traffic only when the root Service uses a waypoint", plan, into: &rendering)
         }
@@ -62,8 +92,8 @@ struct IstioSplitTranslator {
         var tcp: [VirtualService.TCPRoute] = []
         for portPlan in plan.ports {
             let port = portPlan.port
-            guard let destinations = destinations(portPlan, namespace: namespace, plan, hosts: &hosts, into: &rendering) else { continue }
-            let portMatch = port.map { [VirtualService.HTTPMatchRequest(port: $0)] }
+            guard let destinations = destinations(portPlan, namespace: namespace, plan, shared: &shared, into: &rendering) else { continue }
+            let portMatch = shared.httpMatch(port)
             let suffix = port.map { "-\($0)" } ?? ""
             if let conditions {
                 let matched = conditions.map { condition -> VirtualService.HTTPMatchRequest in
@@ -75,7 +105,7 @@ struct IstioSplitTranslator {
                 http.append(.init(name: "root\(suffix)", match: portMatch, route: [.init(destination: .init(host: rootHost, port: port))]))
             } else {
                 http.append(.init(name: "split\(suffix)", match: portMatch, route: destinations))
-                tcp.append(.init(match: port.map { [VirtualService.L4Match(port: $0)] }, route: destinations))
+                tcp.append(.init(match: shared.tcpMatch(port), route: destinations))
             }
         }
         guard !http.isEmpty else { return nil }
@@ -84,9 +114,9 @@ struct IstioSplitTranslator {
     }
 
     /// The weighted destinations of one root port, or nil when the weights cannot be written.
-    private func destinations(_ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan, hosts names: inout HostNames,
+    private func destinations(_ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan, shared: inout Shared,
                               into rendering: inout Rendering) -> [VirtualService.RouteDestination]? {
-        let hosts = portPlan.backends.map { VirtualService.Destination(host: names.fqdn($0.service, namespace), port: portPlan.port) }
+        let hosts = portPlan.backends.map { VirtualService.Destination(host: shared.fqdn($0.service, namespace), port: portPlan.port) }
         if hosts.count == 1 { return [.init(destination: hosts[0])] }
         guard let weights = self.weights(portPlan.backends, plan, into: &rendering) else { return nil }
         return zip(hosts, weights).map { VirtualService.RouteDestination(destination: $0, weight: $1) }

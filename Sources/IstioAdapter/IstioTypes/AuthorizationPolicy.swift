@@ -82,7 +82,7 @@ public struct AuthorizationPolicy: KubernetesResource, Equatable, Codable {
     }
 
     /// What a request does: every field present must match.
-    public struct Operation: Sendable, Equatable, Codable {
+    public struct Operation: Sendable, Hashable, Codable {
         /// Destination ports (as strings).
         public var ports: [String]?
         /// HTTP methods (patterns).

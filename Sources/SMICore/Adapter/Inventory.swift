@@ -160,9 +160,9 @@ public struct Inventory: Sendable, Equatable {
 
     /// Positions in `workloads` by namespace and service account, and in `services` by
     /// namespace and name: adapters look them up once per object, which must not scan.
-    private var workloadIndex: [Key: [Int]] = [:]
+    private var workloadIndex: [Key: Positions] = [:]
     private var namespaceIndex: [String: [Int]] = [:]
-    private var labelIndex: [Label: [Int]] = [:]
+    private var labelIndex: [Label: Positions] = [:]
     private var serviceIndex: [Key: Int] = [:]
     private var namespacePositions: [String: [Int]] = [:]
 
@@ -178,10 +178,10 @@ public struct Inventory: Sendable, Equatable {
         namespaceIndex = [:]
         labelIndex = [:]
         for (position, workload) in workloads.enumerated() {
-            workloadIndex[Key(namespace: workload.namespace, name: workload.serviceAccount), default: []].append(position)
+            workloadIndex[Key(namespace: workload.namespace, name: workload.serviceAccount), default: Positions()].append(position)
             namespaceIndex[workload.namespace, default: []].append(position)
             for (key, value) in workload.podLabels {
-                labelIndex[Label(namespace: workload.namespace, key: key, value: value), default: []].append(position)
+                labelIndex[Label(namespace: workload.namespace, key: key, value: value), default: Positions()].append(position)
             }
         }
     }
@@ -205,7 +205,7 @@ public struct Inventory: Sendable, Equatable {
 
     /// The workloads running as a service account.
     public func workloads(namespace: String, serviceAccount: String) -> [Workload] {
-        (workloadIndex[Key(namespace: namespace, name: serviceAccount)] ?? []).map { workloads[$0] }
+        (workloadIndex[Key(namespace: namespace, name: serviceAccount)] ?? Positions()).map { workloads[$0] }
     }
 
     /// The workloads of a namespace, in `workloads` order.
@@ -218,9 +218,9 @@ public struct Inventory: Sendable, Equatable {
     /// look their pods up this way once per object: only the workloads with the rarest of
     /// the labels are looked at, not the whole namespace.
     public func workloads(namespace: String, carrying labels: StringMap) -> [Workload] {
-        var candidates: [Int]?
+        var candidates: Positions?
         for (key, value) in labels {
-            let positions = labelIndex[Label(namespace: namespace, key: key, value: value)] ?? []
+            let positions = labelIndex[Label(namespace: namespace, key: key, value: value)] ?? Positions()
             if positions.count < candidates?.count ?? .max { candidates = positions }
         }
         guard let candidates else { return workloads(namespace: namespace) }

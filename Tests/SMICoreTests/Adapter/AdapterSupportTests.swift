@@ -219,8 +219,9 @@ import Testing
 }
 
 @Suite struct InventoryLabelLookupTests {
-    /// The label index answers exactly what a scan of the namespace does, for random pods,
-    /// selectors (empty, unknown labels, several labels) and Services with and without one.
+    /// The label and service-account indexes answer exactly what a scan of the namespace
+    /// does, for random pods, selectors (empty, unknown labels, several labels), Services with
+    /// and without one, and service accounts of no, one or several workloads.
     @Test func lookupsByLabelEqualAScan() {
         var random = SystemRandomNumberGenerator()
         let keys = ["app", "tier", "version"], values = ["a", "b", "c"]
@@ -239,6 +240,9 @@ import Testing
                 #expect(inventory.workloads(namespace: namespace, carrying: wanted) == scanned, "\(namespace) \(wanted)")
                 let service = Inventory.Service(namespace: namespace, name: "svc", selector: Bool.random(using: &random) ? wanted : nil, ports: [])
                 #expect(inventory.workloads(selectedBy: service) == inventory.workloads(namespace: namespace).filter { service.selects($0.podLabels) })
+                for account in ["s", "t", "u"] {
+                    #expect(inventory.workloads(namespace: namespace, serviceAccount: account) == inventory.workloads(namespace: namespace).filter { $0.serviceAccount == account })
+                }
             }
         }
     }

@@ -10,6 +10,7 @@ extension SMIBundle {
         var destinationPorts: [Key: Int] = [:]
         var namespaces: Set<String> = []
         var diagnostics: [Diagnostic] = []
+        private var repeats = Repeats()
 
         /// Indexes the next document.
         mutating func add(_ prepared: Prepared) {
@@ -23,9 +24,9 @@ extension SMIBundle {
             }
             switch canonical {
             case let .trafficTarget(o):
-                Self.insert(o, key(o.metadata, document), document, into: &targets, reporting: &diagnostics)
+                Self.insert(repeats.sharing(o), key(o.metadata, document), document, into: &targets, reporting: &diagnostics)
             case let .httpRouteGroup(o):
-                Self.insert(o, key(o.metadata, document), document, into: &groups, reporting: &diagnostics)
+                Self.insert(repeats.sharing(o), key(o.metadata, document), document, into: &groups, reporting: &diagnostics)
             case let .tcpRoute(o):
                 Self.insert(o, key(o.metadata, document), document, into: &tcp, reporting: &diagnostics)
             case let .udpRoute(o):

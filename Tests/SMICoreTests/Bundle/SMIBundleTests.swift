@@ -90,6 +90,41 @@ import Testing
         #expect(split.object.spec.service == "api" && split.document.content == .smi(.trafficSplitV1Alpha4(changed)))
     }
 
+    /// Equal methods lists, header conditions and rule match names of different objects are
+    /// one storage in the bundle (a mesh repeats them tens of thousands of times), and the
+    /// values are those written.
+    @Test func repeatedValuesAreStoredOnce() throws {
+        let group = { (name: String) in """
+            apiVersion: specs.smi-spec.io/v1alpha4
+            kind: HTTPRouteGroup
+            metadata: {name: \(name), namespace: shop}
+            spec:
+              matches:
+              - {name: read, methods: [GET, HEAD], headers: [{x-team: "^(a|b)$"}]}
+              - {name: write, methods: [POST]}
+            """ }
+        let target = { (name: String) in """
+            apiVersion: access.smi-spec.io/v1alpha3
+            kind: TrafficTarget
+            metadata: {name: \(name), namespace: shop}
+            spec:
+              destination: {kind: ServiceAccount, name: api, namespace: shop}
+              rules: [{kind: HTTPRouteGroup, name: g1, matches: [read, write]}]
+              sources: [{kind: ServiceAccount, name: web, namespace: shop}]
+            """ }
+        let bundle = try Self.bundle([group("g1"), group("g2"), target("t1"), target("t2")].joined(separator: "\n---\n"))
+        let groups = try ["g1", "g2"].map { try #require(bundle.httpRouteGroups[SMIBundle.Key(namespace: "shop", name: $0)]?.object.spec.matches) }
+        func storage<T>(_ array: [T]?) -> UnsafeRawPointer? { array?.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) } }
+        #expect(groups[0][0].methods == ["GET", "HEAD"] && groups[0][1].methods == ["POST"])
+        #expect(groups[0][0].headers?.conditions.map(\.regex) == ["^(a|b)$"])
+        #expect(storage(groups[0][0].methods) == storage(groups[1][0].methods))
+        #expect(storage(groups[0][1].methods) == storage(groups[1][1].methods))
+        #expect(storage(groups[0][0].methods) != storage(groups[0][1].methods))
+        #expect(storage(groups[0][0].headers?.conditions) == storage(groups[1][0].headers?.conditions))
+        let rules = bundle.trafficTargets.map { $0.object.spec.rules[0].matches }
+        #expect(rules[0] == ["read", "write"] && storage(rules[0]) == storage(rules[1]))
+    }
+
     /// An access v1alpha1/v1alpha2 destination port is kept beside the canonical target.
     @Test func keepsTheDestinationPortOfOlderTargets() throws {
         let bundle = try Self.bundle("""

@@ -29,22 +29,46 @@ public struct SMIBundle: Sendable {
     ///
     /// Its parts are held in one shared box: a bundle of a large mesh indexes tens of
     /// thousands of items, and an item inline was over 500 bytes that every index copied when
-    /// it grew and every pass over the items copied again. The document is kept without its
-    /// content, which would be a second copy of the object (megabytes at mesh scale).
+    /// it grew and every pass over the items copied again. Of the document it keeps only the
+    /// parts that are not the object again: not its content (a second copy of the object),
+    /// and not the namespace and name it was written with when they are the key's.
     public struct Item<Object: Sendable>: Sendable {
         private struct Parts: Sendable {
             var object: Object
             var key: Key
-            /// The document, its content left out (`.invalid`).
-            var origin: SMIDocument
+            var source: DocumentSource
+            var apiVersion: String
+            var written: Written
+            var diagnostics: [Diagnostic]
+        }
+
+        /// The kind, namespace and name the document was written with: almost always the
+        /// kind and the key, which are then not kept twice.
+        private enum Written: Sendable {
+            case kindAndKey(kind: String)
+            case other(SharedValue<Diagnostic.Object?>)
+
+            init(_ object: Diagnostic.Object?, key: Key) {
+                if let object, object == Diagnostic.Object(kind: object.kind, namespace: key.namespace, name: key.name) {
+                    self = .kindAndKey(kind: object.kind)
+                } else {
+                    self = .other(SharedValue(object))
+                }
+            }
+
+            func object(key: Key) -> Diagnostic.Object? {
+                switch self {
+                case let .kindAndKey(kind): Diagnostic.Object(kind: kind, namespace: key.namespace, name: key.name)
+                case let .other(object): object.value
+                }
+            }
         }
 
         private var parts: SharedValue<Parts>
 
         init(object: Object, key: Key, document: SMIDocument) {
-            var origin = document
-            origin.content = .invalid
-            parts = SharedValue(Parts(object: object, key: key, origin: origin))
+            parts = SharedValue(Parts(object: object, key: key, source: document.source, apiVersion: document.apiVersion,
+                                      written: Written(document.object, key: key), diagnostics: document.diagnostics))
         }
 
         /// The object in its canonical version.
@@ -56,7 +80,12 @@ public struct SMIBundle: Sendable {
         /// Its namespace (`default` when the manifest has none, notes D15) and name.
         public var key: Key {
             get { parts.value.key }
-            set { parts.value.key = newValue }
+            set {
+                var changed = parts.value
+                changed.written = .other(SharedValue(changed.written.object(key: changed.key)))
+                changed.key = newValue
+                parts.value = changed
+            }
         }
 
         /// The decoded document, with the source locations. Its `content` is `object`, in
@@ -64,20 +93,28 @@ public struct SMIBundle: Sendable {
         /// that is an object of the item's kind and version sets `object`.
         public var document: SMIDocument {
             get {
-                var document = parts.value.origin
+                var document = origin
                 document.content = Self.smiObject(object).map(SMIDocument.Content.smi) ?? .invalid
                 return document
             }
             set {
-                if case let .smi(content) = newValue.content, let object = Self.object(in: content) { parts.value.object = object }
-                parts.value.origin = newValue
-                parts.value.origin.content = .invalid
+                var changed = parts.value
+                if case let .smi(content) = newValue.content, let object = Self.object(in: content) { changed.object = object }
+                changed.source = newValue.source
+                changed.apiVersion = newValue.apiVersion
+                changed.written = Written(newValue.object, key: changed.key)
+                changed.diagnostics = newValue.diagnostics
+                parts.value = changed
             }
         }
 
         /// The document without its content (`.invalid`): where the object came from and
         /// how it was written, for diagnostics, without making a copy of the object.
-        package var origin: SMIDocument { parts.value.origin }
+        package var origin: SMIDocument {
+            let parts = parts.value
+            return SMIDocument(content: .invalid, source: parts.source, apiVersion: parts.apiVersion,
+                               object: parts.written.object(key: parts.key), diagnostics: parts.diagnostics)
+        }
 
         /// A canonical object as an `SMIObject`.
         private static func smiObject(_ object: Object) -> SMIObject? {

@@ -88,6 +88,12 @@ import Testing
         document.content = .invalid
         split.document = document
         #expect(split.object.spec.service == "api" && split.document.content == .smi(.trafficSplitV1Alpha4(changed)))
+        split.key = SMIBundle.Key(namespace: "other", name: "renamed")
+        #expect(split.document.object?.description == "TrafficSplit shop/s", "the document names the object as written")
+        document.object = Diagnostic.Object(kind: "TrafficSplit", namespace: nil, name: "as-written")
+        split.document = document
+        #expect(split.document.object == document.object && split.key.name == "renamed")
+        #expect(split.document.source.location == document.source.location && split.document.apiVersion == "split.smi-spec.io/v1alpha2")
     }
 
     /// Equal methods lists, header conditions and rule match names of different objects are

@@ -93,9 +93,9 @@ public struct YAMLWriter: Sendable {
     }
 
     /// The fewest documents worth writing on a core of their own.
-    static let documentsPerPart = 64
+    static let documentsPerPart = 128
     /// The most documents held as text at once by `write(documents:to:)`.
-    static let documentsPerBatch = 256
+    static let documentsPerBatch = 512
 
     private func write(_ documents: [ManifestNode], _ range: Range<Int>, into out: inout OutputBuffer) {
         for i in range {

@@ -28,14 +28,15 @@ struct IstioAccessTranslator {
 
     /// What the policies of a render work out once and share instead of each holding a copy:
     /// targets share route groups, groups repeat matches, and at mesh scale the copies of
-    /// principals, port lists and operations were megabytes.
+    /// principals, port lists and operations were megabytes. Only values in ASCII are looked
+    /// up: equal text of other bytes must not take another's (`ExactText`).
     private struct Shared {
         /// Each match's translation.
         var translations: [Specs.HTTPMatch: Translation] = [:]
         /// The `to` list of each operation.
-        var destinations: [AuthorizationPolicy.Operation: [AuthorizationPolicy.To]] = [:]
+        private var destinations: [AuthorizationPolicy.Operation: [AuthorizationPolicy.To]] = [:]
         /// Each list of ports, as strings.
-        var portLists: [[Int]: [String]] = [:]
+        private var portLists: [[Int]: [String]] = [:]
         /// The principals of the service accounts named in the current destination namespace's
         /// targets, by namespace and name: a service account is a source of several targets,
         /// mostly of its own namespace, and targets come in namespace order.
@@ -48,9 +49,10 @@ struct IstioAccessTranslator {
                 namespace = destinationNamespace
                 principals.removeAll(keepingCapacity: true)
             }
-            if let known = principals[account] { return known }
+            let remembered = ExactText.isASCII(account.namespace, account.name)
+            if remembered, let known = principals[account] { return known }
             let made = "\(trustDomain)/ns/\(account.namespace)/sa/\(account.name)"
-            principals[account] = made
+            if remembered { principals[account] = made }
             return made
         }
 
@@ -64,9 +66,10 @@ struct IstioAccessTranslator {
 
         /// `operation` as a `to` list.
         mutating func to(_ operation: AuthorizationPolicy.Operation) -> [AuthorizationPolicy.To] {
-            if let known = destinations[operation] { return known }
+            let remembered = ExactText.isASCII(operation.methods) && ExactText.isASCII(operation.paths)
+            if remembered, let known = destinations[operation] { return known }
             let made = [AuthorizationPolicy.To(operation: operation)]
-            destinations[operation] = made
+            if remembered { destinations[operation] = made }
             return made
         }
     }
@@ -186,9 +189,10 @@ struct IstioAccessTranslator {
 
     /// `translate(match)`, remembered.
     private func translation(of match: Specs.HTTPMatch, shared: inout Shared) -> Translation {
-        if let known = shared.translations[match] { return known }
+        let remembered = ExactText.isASCII(match)
+        if remembered, let known = shared.translations[match] { return known }
         let translation = translate(match)
-        shared.translations[match] = translation
+        if remembered { shared.translations[match] = translation }
         return translation
     }
 

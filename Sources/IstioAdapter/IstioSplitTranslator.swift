@@ -35,13 +35,14 @@ struct IstioSplitTranslator {
     /// splits and of several routes in each. Splits come in namespace order and route to
     /// their own namespace's Services, so only the current namespace's names are kept (a
     /// table of a whole mesh's is megabytes). A port's match lists are the same in every
-    /// VirtualService that routes it.
+    /// VirtualService that routes it. Only names in ASCII are looked up: equal text of other
+    /// bytes must not take another's (`ExactText`).
     private struct Shared {
         let clusterDomain: String
         private var namespace = ""
         private var hosts: [String: String] = [:]
-        private var httpMatches: [Int?: [VirtualService.HTTPMatchRequest]] = [:]
-        private var tcpMatches: [Int?: [VirtualService.L4Match]] = [:]
+        private var httpMatches: [Int: [VirtualService.HTTPMatchRequest]] = [:]
+        private var tcpMatches: [Int: [VirtualService.L4Match]] = [:]
 
         init(clusterDomain: String) {
             self.clusterDomain = clusterDomain
@@ -53,9 +54,10 @@ struct IstioSplitTranslator {
                 self.namespace = namespace
                 hosts.removeAll(keepingCapacity: true)
             }
-            if let host = hosts[service] { return host }
+            let remembered = ExactText.isASCII(service, namespace)
+            if remembered, let host = hosts[service] { return host }
             let host = "\(service).\(namespace).svc.\(clusterDomain)"
-            hosts[service] = host
+            if remembered { hosts[service] = host }
             return host
         }
 

@@ -146,6 +146,56 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         #expect(Double(report.agreements) / Double(max(report.pairs, 1)) > minimumAgreement, "\(report.agreements) of \(report.pairs) agree")
     }
 
+    /// Two targets whose route groups differ only in how a path is encoded (`é` as one
+    /// scalar, and as `e` and a combining accent: equal as Swift strings, different bytes, and
+    /// a proxy matches bytes): each target's grant must carry its own group's bytes. A table
+    /// keyed by equal text that handed the first one's translation to the second would grant
+    /// the second target's sources the first's path, which SMI does not grant them.
+    public func expectEachTargetKeepsItsOwnBytes() throws {
+        let composed = "/caf\u{E9}", decomposed = "/cafe\u{301}"
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        let documents = try YAMLReader().read([composed, decomposed].enumerated().map { index, path in
+            let i = index + 1
+            return """
+                apiVersion: specs.smi-spec.io/v1alpha4
+                kind: HTTPRouteGroup
+                metadata: {name: g\(i), namespace: shop}
+                spec: {matches: [{name: m, pathRegex: "\(path)", methods: [GET]}]}
+                ---
+                apiVersion: access.smi-spec.io/v1alpha3
+                kind: TrafficTarget
+                metadata: {name: t\(i), namespace: shop}
+                spec:
+                  destination: {kind: ServiceAccount, name: api\(i), namespace: shop}
+                  rules: [{kind: HTTPRouteGroup, name: g\(i), matches: [m]}]
+                  sources: [{kind: ServiceAccount, name: web, namespace: shop}]
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api\(i), namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: api\(i)}}
+                  template:
+                    metadata: {labels: {app: api\(i)}}
+                    spec: {serviceAccountName: api\(i), containers: [{name: a, image: x, ports: [{containerPort: 8080}]}]}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: api\(i), namespace: shop}
+                spec: {selector: {app: api\(i)}, ports: [{name: http, port: 8080}]}
+                """
+        }.joined(separator: "\n---\n"))
+        let bundle = SMIBundle(documents)
+        #expect(bundle.trafficTargets.count == 2 && bundle.diagnostics.isEmpty, "\(bundle.diagnostics)")
+        let rendering = adapter.render(bundle, inventory: Inventory(manifests: documents), options: RenderOptions())
+        let output = Array(rendering.yaml().utf8)
+        func count(_ text: String) -> Int {
+            let needle = Array(text.utf8)
+            return output.indices.filter { output[$0...].starts(with: needle) }.count
+        }
+        #expect(count("caf\u{E9}") > 0 && count("caf\u{E9}") == count("cafe\u{301}"), "\(adapter.mesh):\n\(rendering.yaml())")
+    }
+
     /// The adapter's capability table has one row per `SMIFeature`, in order, and every
     /// diagnostic code its golden cases (`Tests/<goldenTarget>/Golden`) report is explained,
     /// by `DiagnosticCode.catalogue` or by the adapter's own catalogue, so `smi explain CODE`

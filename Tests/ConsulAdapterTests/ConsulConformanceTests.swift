@@ -25,11 +25,16 @@ import Testing
             bundles: 300, requests: 100, minimumPairs: 20_000, minimumAgreement: Self.minimumAgreement)
     }
 
-    /// With whole-path anchoring too.
+    /// Equal text of other bytes keeps its own bytes in each target's grant.
+    @Test func eachTargetKeepsItsOwnBytes() throws {
+        try Self.suite(ConsulConfiguration()).expectEachTargetKeepsItsOwnBytes()
+    }
+
     @Test func capabilitiesCoverEveryFeatureAndCode() throws {
         try Self.suite(ConsulConfiguration()).expectCapabilitiesComplete(goldenTarget: "ConsulAdapterTests")
     }
 
+    /// With whole-path anchoring too.
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"))).expectNeverMorePermissive(
             bundles: 50, requests: 100, minimumPairs: 3_000, seed: SMIBundleGenerator.seed &+ 777, options: RenderOptions(pathAnchoring: .full),

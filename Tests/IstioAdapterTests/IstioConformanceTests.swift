@@ -22,6 +22,11 @@ import Testing
                                                  options: RenderOptions(pathAnchoring: .full))
     }
 
+    /// Equal text of other bytes keeps its own bytes in each target's grant.
+    @Test func eachTargetKeepsItsOwnBytes() throws {
+        try Self.suite.expectEachTargetKeepsItsOwnBytes()
+    }
+
     @Test func capabilitiesCoverEveryFeatureAndCode() throws {
         try Self.suite.expectCapabilitiesComplete(goldenTarget: "IstioAdapterTests")
     }

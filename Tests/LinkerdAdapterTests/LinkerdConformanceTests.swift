@@ -17,11 +17,16 @@ import Testing
         try Self.suite.expectNeverMorePermissive(bundles: 300, requests: 100, minimumPairs: 20_000)
     }
 
-    /// With whole-path anchoring too.
+    /// Equal text of other bytes keeps its own bytes in each target's grant.
+    @Test func eachTargetKeepsItsOwnBytes() throws {
+        try Self.suite.expectEachTargetKeepsItsOwnBytes()
+    }
+
     @Test func capabilitiesCoverEveryFeatureAndCode() throws {
         try Self.suite.expectCapabilitiesComplete(goldenTarget: "LinkerdAdapterTests")
     }
 
+    /// With whole-path anchoring too.
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 3_000, seed: SMIBundleGenerator.seed &+ 777,
                                                  options: RenderOptions(pathAnchoring: .full))

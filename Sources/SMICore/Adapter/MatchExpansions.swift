@@ -25,13 +25,15 @@ public struct MatchExpansions<Translation: Sendable>: Sendable {
         self.translate = translate
     }
 
-    /// `match` as conditions, and their translations.
+    /// `match` as conditions, and their translations. Only matches in ASCII are remembered:
+    /// equal text of other bytes must not share them (`ExactText`).
     public mutating func expansion(of match: Specs.HTTPMatch) -> Expansion {
-        if let expansion = known[match] { return expansion }
+        let remembered = ExactText.isASCII(match)
+        if remembered, let expansion = known[match] { return expansion }
         let conditions = SplitPlan.Condition.expanding(match)
         let admitsEveryRequest = conditions.contains { $0.admitsEveryRequest(anchoring: anchoring) }
         let expansion = Expansion(conditions: conditions, translations: admitsEveryRequest ? [] : conditions.map(translate), admitsEveryRequest: admitsEveryRequest)
-        known[match] = expansion
+        if remembered { known[match] = expansion }
         return expansion
     }
 }

@@ -129,6 +129,15 @@ import Testing
         #expect(storage(groups[0][0].headers?.conditions) == storage(groups[1][0].headers?.conditions))
         let rules = bundle.trafficTargets.map { $0.object.spec.rules[0].matches }
         #expect(rules[0] == ["read", "write"] && storage(rules[0]) == storage(rules[1]))
+        // Equal text of other bytes keeps its own bytes (a regex matches bytes).
+        let accented = try Self.bundle(["caf\u{E9}", "cafe\u{301}"].enumerated().map { i, text in """
+            apiVersion: specs.smi-spec.io/v1alpha4
+            kind: HTTPRouteGroup
+            metadata: {name: a\(i), namespace: shop}
+            spec: {matches: [{name: m, headers: [{x: "\(text)"}]}]}
+            """ }.joined(separator: "\n---\n"))
+        let regexes = try (0..<2).map { try #require(accented.httpRouteGroups[SMIBundle.Key(namespace: "shop", name: "a\($0)")]?.object.spec.matches[0].headers?.conditions[0].regex) }
+        #expect(Array(regexes[0].utf8) == Array("caf\u{E9}".utf8) && Array(regexes[1].utf8) == Array("cafe\u{301}".utf8))
     }
 
     /// An access v1alpha1/v1alpha2 destination port is kept beside the canonical target.

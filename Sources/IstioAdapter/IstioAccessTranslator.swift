@@ -32,45 +32,38 @@ struct IstioAccessTranslator {
     /// up: equal text of other bytes must not take another's (`ExactText`).
     private struct Shared {
         /// Each match's translation.
-        var translations: [Specs.HTTPMatch: Translation] = [:]
+        var translations = MadeOnce<Specs.HTTPMatch, Translation>()
         /// The `to` list of each operation.
-        private var destinations: [AuthorizationPolicy.Operation: [AuthorizationPolicy.To]] = [:]
+        private var destinations = MadeOnce<AuthorizationPolicy.Operation, [AuthorizationPolicy.To]>()
         /// Each list of ports, as strings.
-        private var portLists: [[Int]: [String]] = [:]
+        private var portLists = MadeOnce<[Int], [String]>()
         /// The principals of the service accounts named in the current destination namespace's
         /// targets, by namespace and name: a service account is a source of several targets,
         /// mostly of its own namespace, and targets come in namespace order.
-        private var principals: [SMIBundle.Key: String] = [:]
+        private var principals = MadeOnce<SMIBundle.Key, String>()
         private var namespace = ""
 
         /// `<trust domain>/ns/<namespace>/sa/<name>`, for a target in `destinationNamespace`.
         mutating func principal(_ account: SMIBundle.Key, trustDomain: String, destinationNamespace: String) -> String {
             if destinationNamespace != namespace {
                 namespace = destinationNamespace
-                principals.removeAll(keepingCapacity: true)
+                principals.removeAll()
             }
-            let remembered = ExactText.isASCII(account.namespace, account.name)
-            if remembered, let known = principals[account] { return known }
-            let made = "\(trustDomain)/ns/\(account.namespace)/sa/\(account.name)"
-            if remembered { principals[account] = made }
-            return made
+            return principals.value(for: account, remembering: ExactText.isASCII(account.namespace, account.name)) {
+                "\(trustDomain)/ns/\(account.namespace)/sa/\(account.name)"
+            }
         }
 
         /// The ports as strings.
         mutating func portList(_ ports: [Int]) -> [String] {
-            if let known = portLists[ports] { return known }
-            let made = ports.map(String.init)
-            portLists[ports] = made
-            return made
+            portLists.value(for: ports) { ports.map(String.init) }
         }
 
         /// `operation` as a `to` list.
         mutating func to(_ operation: AuthorizationPolicy.Operation) -> [AuthorizationPolicy.To] {
-            let remembered = ExactText.isASCII(operation.methods) && ExactText.isASCII(operation.paths)
-            if remembered, let known = destinations[operation] { return known }
-            let made = [AuthorizationPolicy.To(operation: operation)]
-            if remembered { destinations[operation] = made }
-            return made
+            destinations.value(for: operation, remembering: ExactText.isASCII(operation.methods) && ExactText.isASCII(operation.paths)) {
+                [AuthorizationPolicy.To(operation: operation)]
+            }
         }
     }
 
@@ -189,11 +182,7 @@ struct IstioAccessTranslator {
 
     /// `translate(match)`, remembered.
     private func translation(of match: Specs.HTTPMatch, shared: inout Shared) -> Translation {
-        let remembered = ExactText.isASCII(match)
-        if remembered, let known = shared.translations[match] { return known }
-        let translation = translate(match)
-        if remembered { shared.translations[match] = translation }
-        return translation
+        shared.translations.value(for: match, remembering: ExactText.isASCII(match)) { translate(match) }
     }
 
     /// One SMI match as Istio operations (one per path form, all with the same methods) and

@@ -40,9 +40,9 @@ struct IstioSplitTranslator {
     private struct Shared {
         let clusterDomain: String
         private var namespace = ""
-        private var hosts: [String: String] = [:]
-        private var httpMatches: [Int: [VirtualService.HTTPMatchRequest]] = [:]
-        private var tcpMatches: [Int: [VirtualService.L4Match]] = [:]
+        private var hosts = MadeOnce<String, String>()
+        private var httpMatches = MadeOnce<Int, [VirtualService.HTTPMatchRequest]>()
+        private var tcpMatches = MadeOnce<Int, [VirtualService.L4Match]>()
 
         init(clusterDomain: String) {
             self.clusterDomain = clusterDomain
@@ -52,31 +52,22 @@ struct IstioSplitTranslator {
         mutating func fqdn(_ service: String, _ namespace: String) -> String {
             if namespace != self.namespace {
                 self.namespace = namespace
-                hosts.removeAll(keepingCapacity: true)
+                hosts.removeAll()
             }
-            let remembered = ExactText.isASCII(service, namespace)
-            if remembered, let host = hosts[service] { return host }
-            let host = "\(service).\(namespace).svc.\(clusterDomain)"
-            if remembered { hosts[service] = host }
-            return host
+            let clusterDomain = clusterDomain
+            return hosts.value(for: service, remembering: ExactText.isASCII(service, namespace)) { "\(service).\(namespace).svc.\(clusterDomain)" }
         }
 
         /// The HTTP match of a root port (nil for every port).
         mutating func httpMatch(_ port: Int?) -> [VirtualService.HTTPMatchRequest]? {
             guard let port else { return nil }
-            if let known = httpMatches[port] { return known }
-            let made = [VirtualService.HTTPMatchRequest(port: port)]
-            httpMatches[port] = made
-            return made
+            return httpMatches.value(for: port) { [VirtualService.HTTPMatchRequest(port: port)] }
         }
 
         /// The TCP match of a root port (nil for every port).
         mutating func tcpMatch(_ port: Int?) -> [VirtualService.L4Match]? {
             guard let port else { return nil }
-            if let known = tcpMatches[port] { return known }
-            let made = [VirtualService.L4Match(port: port)]
-            tcpMatches[port] = made
-            return made
+            return tcpMatches.value(for: port) { [VirtualService.L4Match(port: port)] }
         }
     }
 

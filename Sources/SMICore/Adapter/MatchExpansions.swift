@@ -17,7 +17,7 @@ public struct MatchExpansions<Translation: Sendable>: Sendable {
     /// How path regexes are anchored in this render.
     public let anchoring: RE2Regex.Anchoring
     private let translate: @Sendable (SplitPlan.Condition) -> Translation
-    private var known: [Specs.HTTPMatch: Expansion] = [:]
+    private var known = MadeOnce<Specs.HTTPMatch, Expansion>()
 
     /// No match expanded yet; `translate` is what the adapter makes of a condition.
     public init(anchoring: RE2Regex.Anchoring, translate: @escaping @Sendable (SplitPlan.Condition) -> Translation) {
@@ -28,12 +28,11 @@ public struct MatchExpansions<Translation: Sendable>: Sendable {
     /// `match` as conditions, and their translations. Only matches in ASCII are remembered:
     /// equal text of other bytes must not share them (`ExactText`).
     public mutating func expansion(of match: Specs.HTTPMatch) -> Expansion {
-        let remembered = ExactText.isASCII(match)
-        if remembered, let expansion = known[match] { return expansion }
-        let conditions = SplitPlan.Condition.expanding(match)
-        let admitsEveryRequest = conditions.contains { $0.admitsEveryRequest(anchoring: anchoring) }
-        let expansion = Expansion(conditions: conditions, translations: admitsEveryRequest ? [] : conditions.map(translate), admitsEveryRequest: admitsEveryRequest)
-        if remembered { known[match] = expansion }
-        return expansion
+        let (anchoring, translate) = (anchoring, translate)
+        return known.value(for: match, remembering: ExactText.isASCII(match)) {
+            let conditions = SplitPlan.Condition.expanding(match)
+            let admitsEveryRequest = conditions.contains { $0.admitsEveryRequest(anchoring: anchoring) }
+            return Expansion(conditions: conditions, translations: admitsEveryRequest ? [] : conditions.map(translate), admitsEveryRequest: admitsEveryRequest)
+        }
     }
 }

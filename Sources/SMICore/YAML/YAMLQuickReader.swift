@@ -469,7 +469,8 @@ struct YAMLQuickReader {
     /// The text of the bytes from `start` to `end`. A text too long to be stored inside a
     /// `String` (over 15 bytes) is made once per part read and shared by every node that has
     /// it: manifests repeat long values (apiVersions, regexes, images), and at mesh scale their
-    /// copies were megabytes of what the decoded objects keep.
+    /// copies were megabytes of what the decoded objects keep. The reader reads only ASCII, so
+    /// texts the set finds equal have equal bytes (`ExactText`).
     private mutating func string(_ start: Int, _ end: Int) -> String {
         let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
         guard end - start > Self.longestInlineString else { return text }

@@ -14,13 +14,17 @@ enum FileBytes {
     }
 
     /// The bytes of the file at `path`, and, for a regular file, the snapshot its bytes can
-    /// be read again by; nil when it cannot be opened or read.
+    /// be read again by; nil when it cannot be opened or read. The snapshot is the file's
+    /// state before it was read, kept only when the file did not change while it was read:
+    /// a state taken afterwards would vouch for bytes written after the ones read.
     static func readKeepingSnapshot(path: String) -> (bytes: [UInt8], snapshot: FileSnapshot?)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        let before = FileSnapshot(descriptor: descriptor, path: path)
         guard let bytes = read(descriptor: descriptor) else { return nil }
-        return (bytes, FileSnapshot(descriptor: descriptor, path: path))
+        let unchanged = before.flatMap { FileSnapshot(descriptor: descriptor, path: path) == $0 && $0.size == bytes.count ? $0 : nil }
+        return (bytes, unchanged)
     }
 
     /// Everything left to read from `descriptor`: a regular file's size at once, then what

@@ -11,7 +11,8 @@ struct FileSnapshot: Sendable, Equatable {
     let path: String
     private let device: UInt64
     private let inode: UInt64
-    private let size: Int64
+    /// The file's size in bytes.
+    let size: Int64
     private let modified: (seconds: Int64, nanoseconds: Int64)
 
     /// The state of the file open as `descriptor`, named `path`; nil when it is not a

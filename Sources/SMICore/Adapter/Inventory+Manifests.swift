@@ -13,22 +13,53 @@ extension Inventory {
 
     /// The inventory of what manifests were found to hold, in input order.
     init(found manifests: [Found?]) {
-        var workloads: [Workload] = []
-        var services: [Service] = []
-        var namespaces: [String: Namespace] = [:]
+        var gathering = Gathering()
         for found in manifests {
-            guard let found else { continue }
+            if let found { gathering.add(found) }
+        }
+        self = gathering.inventory()
+    }
+
+    /// What manifests were found to hold, gathered in input order as they are read: the
+    /// workloads and Services are moved into the inventory's own arrays, which are then
+    /// sorted in place, never copied element by element (at mesh scale each copy touches
+    /// every string again).
+    struct Gathering: Sendable {
+        private var workloads: [Workload] = []
+        private var services: [Service] = []
+        private var namespaces: [String: Namespace] = [:]
+
+        /// An empty gathering.
+        init() {}
+
+        /// Adds what the next manifest holds.
+        mutating func add(_ found: consuming Found) {
+            let namespace = found.namespace
             switch found.object {
-            case let .namespace(namespace):
-                namespaces[namespace.name] = namespace
-                continue
+            case let .namespace(declared):
+                namespaces[declared.name] = declared
+                return
             case let .service(service): services.append(service)
             case let .workload(workload): workloads.append(workload)
             case .serviceAccount: break
             }
-            if namespaces[found.namespace] == nil { namespaces[found.namespace] = Namespace(name: found.namespace) }
+            if namespaces[namespace] == nil { namespaces[namespace] = Namespace(name: namespace) }
         }
-        self.init(workloads: workloads, services: services, namespaces: Array(namespaces.values))
+
+        /// What was gathered, leaving this gathering empty: the arrays change hands
+        /// without being shared (a shared array is copied when it is sorted).
+        mutating func taken() -> Gathering {
+            var taken = Gathering()
+            swap(&taken, &self)
+            return taken
+        }
+
+        /// The inventory of everything added.
+        consuming func inventory() -> Inventory {
+            let (workloads, services, namespaces) = (workloads, services, Array(namespaces.values))
+            self = Gathering()
+            return Inventory(workloads: workloads, services: services, namespaces: namespaces)
+        }
     }
 
     /// What one manifest tells the inventory, and the namespace it is in.

@@ -138,18 +138,33 @@ public struct Inventory: Sendable, Equatable {
     /// The workloads, sorted by namespace, kind and name.
     public var workloads: [Workload] { didSet { indexWorkloads() } }
     /// The Services, sorted by namespace and name.
-    public var services: [Service] { didSet { indexServices() } }
+    public var services: [Service] { didSet { serviceIndex = Self.serviceIndex(services) } }
     /// The namespaces, sorted by name (declared ones, and those objects live in).
-    public var namespaces: [Namespace] { didSet { indexNamespaces() } }
+    public var namespaces: [Namespace] { didSet { namespacePositions = Self.namespacePositions(namespaces) } }
+
+    /// From how many workloads and Services the indexes are made on two threads.
+    static let concurrentIndexing = 4096
 
     /// Creates an inventory.
-    public init(workloads: [Workload] = [], services: [Service] = [], namespaces: [Namespace] = []) {
-        self.workloads = workloads.sorted { ($0.namespace, $0.kind, $0.name) < ($1.namespace, $1.kind, $1.name) }
-        self.services = services.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
-        self.namespaces = namespaces.sorted { $0.name < $1.name }
-        indexWorkloads()
-        indexServices()
-        indexNamespaces()
+    public init(workloads: consuming [Workload] = [], services: consuming [Service] = [], namespaces: consuming [Namespace] = []) {
+        workloads.sort { ($0.namespace, $0.kind, $0.name) < ($1.namespace, $1.kind, $1.name) }
+        services.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+        namespaces.sort { $0.name < $1.name }
+        self.workloads = workloads
+        self.services = services
+        self.namespaces = namespaces
+        namespacePositions = Self.namespacePositions(self.namespaces)
+        guard self.workloads.count + self.services.count >= Self.concurrentIndexing else {
+            indexWorkloads()
+            serviceIndex = Self.serviceIndex(self.services)
+            return
+        }
+        // The label index is about half the work; the other indexes are the other half.
+        let (workloads, services) = (self.workloads, self.services)
+        let (labels, rest) = Parallel.both({ Self.labelIndex(workloads) }, {
+            (Self.accountIndex(workloads), Self.namespaceIndex(workloads), Self.serviceIndex(services))
+        })
+        (labelIndex, workloadIndex, namespaceIndex, serviceIndex) = (labels, rest.0, rest.1, rest.2)
     }
 
     /// A namespace and a name, to look workloads (by service account) and Services up by.
@@ -174,30 +189,61 @@ public struct Inventory: Sendable, Equatable {
     }
 
     private mutating func indexWorkloads() {
-        workloadIndex = [:]
-        namespaceIndex = [:]
-        labelIndex = [:]
+        workloadIndex = Self.accountIndex(workloads)
+        namespaceIndex = Self.namespaceIndex(workloads)
+        labelIndex = Self.labelIndex(workloads)
+    }
+
+    private static func accountIndex(_ workloads: [Workload]) -> [Key: Positions] {
+        var index: [Key: Positions] = [:]
+        index.reserveCapacity(workloads.count)
         for (position, workload) in workloads.enumerated() {
-            workloadIndex[Key(namespace: workload.namespace, name: workload.serviceAccount), default: Positions()].append(position)
-            namespaceIndex[workload.namespace, default: []].append(position)
+            index[Key(namespace: workload.namespace, name: workload.serviceAccount), default: Positions()].append(position)
+        }
+        return index
+    }
+
+    /// Workloads are sorted by namespace, so each namespace's positions are one run,
+    /// stored once rather than looked up for every workload.
+    private static func namespaceIndex(_ workloads: [Workload]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        var start = 0
+        while start < workloads.count {
+            let namespace = workloads[start].namespace
+            var end = start + 1
+            while end < workloads.count, workloads[end].namespace == namespace { end += 1 }
+            index[namespace, default: []].append(contentsOf: start..<end)
+            start = end
+        }
+        return index
+    }
+
+    private static func labelIndex(_ workloads: [Workload]) -> [Label: Positions] {
+        var index: [Label: Positions] = [:]
+        index.reserveCapacity(workloads.reduce(0) { $0 + $1.podLabels.count })
+        for (position, workload) in workloads.enumerated() {
             for (key, value) in workload.podLabels {
-                labelIndex[Label(namespace: workload.namespace, key: key, value: value), default: Positions()].append(position)
+                index[Label(namespace: workload.namespace, key: key, value: value), default: Positions()].append(position)
             }
         }
+        return index
     }
 
-    private mutating func indexServices() {
-        serviceIndex = [:]
+    private static func serviceIndex(_ services: [Service]) -> [Key: Int] {
+        var index: [Key: Int] = [:]
+        index.reserveCapacity(services.count)
         for (position, service) in services.enumerated().reversed() {
-            serviceIndex[Key(namespace: service.namespace, name: service.name)] = position
+            index[Key(namespace: service.namespace, name: service.name)] = position
         }
+        return index
     }
 
-    private mutating func indexNamespaces() {
-        namespacePositions = [:]
+    private static func namespacePositions(_ namespaces: [Namespace]) -> [String: [Int]] {
+        var positions: [String: [Int]] = [:]
         for (position, namespace) in namespaces.enumerated() {
-            namespacePositions[namespace.name, default: []].append(position)
+            positions[namespace.name, default: []].append(position)
         }
+        return positions
     }
 
     /// Whether the inventory knows nothing.

@@ -2,8 +2,8 @@ extension SMIBundle {
     /// Gathers decoded documents one at a time, in input order, into what becomes a bundle:
     /// so that a caller can hand documents over as they are decoded and free them.
     struct Indexer {
-        var targets: [Key: Item<Access.V1Alpha3.TrafficTarget>] = [:]
-        var splits: [Key: Item<Split.V1Alpha4.TrafficSplit>] = [:]
+        var targets = InOrder<Access.V1Alpha3.TrafficTarget>()
+        var splits = InOrder<Split.V1Alpha4.TrafficSplit>()
         var groups: [Key: Item<Specs.V1Alpha4.HTTPRouteGroup>] = [:]
         var tcp: [Key: Item<Specs.V1Alpha4.TCPRoute>] = [:]
         var udp: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
@@ -57,13 +57,51 @@ extension SMIBundle {
         private static func insert<Object>(
             _ object: Object, _ key: Key, _ document: SMIDocument, into index: inout [Key: Item<Object>], reporting diagnostics: inout [Diagnostic]
         ) {
-            if let previous = index[key] {
-                let firstAt = previous.origin.source.location.map { " (the other one is at \($0))" } ?? ""
-                diagnostics.append(Diagnostic(
-                    .warning, .duplicateObject, "a second \(document.object?.kind ?? "object") named \(key) replaces the first\(firstAt)",
-                    object: document.object, file: document.source.file, location: document.source.location))
+            if let previous = index.updateValue(Item(object: object, key: key, document: document), forKey: key) {
+                reportReplaced(previous.origin, by: document, key, into: &diagnostics)
             }
-            index[key] = Item(object: object, key: key, document: document)
+        }
+
+        /// Adds an object to a list kept in input order; a second object of the same kind,
+        /// namespace and name replaces the first where it was, and is reported.
+        private static func insert<Object>(
+            _ object: Object, _ key: Key, _ document: SMIDocument, into list: inout InOrder<Object>, reporting diagnostics: inout [Diagnostic]
+        ) {
+            if let previous = list.insert(Item(object: object, key: key, document: document)) {
+                reportReplaced(previous.origin, by: document, key, into: &diagnostics)
+            }
+        }
+
+        private static func reportReplaced(_ previous: SMIDocument, by document: SMIDocument, _ key: Key, into diagnostics: inout [Diagnostic]) {
+            let firstAt = previous.source.location.map { " (the other one is at \($0))" } ?? ""
+            diagnostics.append(Diagnostic(
+                .warning, .duplicateObject, "a second \(document.object?.kind ?? "object") named \(key) replaces the first\(firstAt)",
+                object: document.object, file: document.source.file, location: document.source.location))
+        }
+    }
+
+    /// Items of one kind in the order they were first added, one per key: the bundle lists
+    /// them sorted by key, and input usually comes sorted (as `kubectl get` writes it), so
+    /// sorting what is already in order is one pass, where sorting a dictionary's values
+    /// starts from no order at all.
+    struct InOrder<Object: Sendable> {
+        private var items: [Item<Object>] = []
+        private var positions: [Key: Int] = [:]
+
+        /// Adds an item, or replaces the one with its key; returns the one replaced.
+        mutating func insert(_ item: Item<Object>) -> Item<Object>? {
+            guard let position = positions[item.key] else {
+                positions[item.key] = items.count
+                items.append(item)
+                return nil
+            }
+            defer { items[position] = item }
+            return items[position]
+        }
+
+        /// The items, sorted by key.
+        func sorted() -> [Item<Object>] {
+            items.sorted { $0.key < $1.key }
         }
     }
 }

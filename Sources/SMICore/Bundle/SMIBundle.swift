@@ -183,8 +183,8 @@ public struct SMIBundle: Sendable {
         httpRouteGroups = indexer.groups
         tcpRoutes = indexer.tcp
         udpRoutes = indexer.udp
-        trafficTargets = indexer.targets.values.sorted { $0.key < $1.key }
-        trafficSplits = indexer.splits.values.sorted { $0.key < $1.key }
+        trafficTargets = indexer.targets.sorted()
+        trafficSplits = indexer.splits.sorted()
         destinationPorts = indexer.destinationPorts
         namespaces = indexer.namespaces
         diagnostics = indexer.diagnostics.sorted(by: Self.order)

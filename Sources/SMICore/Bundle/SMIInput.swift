@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What YAML or JSON inputs hold for rendering: their SMI objects (`SMIBundle`) and their
 /// workloads (`Inventory`), as `SMIBundle(_:)` and `Inventory(manifests:)` make them from
 /// documents, but without keeping the documents.
@@ -67,14 +69,19 @@ public struct SMIInput: Sendable {
             if let error { errors.append(Diagnostic(error)) }
         }
         documentCount = gathered.documentCount
-        let indexer = gathered.indexer, found = gathered.found
+        // The inventory's arrays are taken out of `gathered`, so that sorting them in place
+        // does not copy them.
+        let indexer = gathered.indexer
+        var found = Inventory.Gathering()
+        swap(&found, &gathered.found)
         // At mesh scale the bundle and the inventory are made at the same time; a small
         // input's are not worth a second thread.
         if documentCount < Self.concurrentDocuments {
             bundle = indexer.bundle
-            inventory = Inventory(found: found)
+            inventory = found.inventory()
         } else {
-            (bundle, inventory) = Parallel.both({ indexer.bundle }, { Inventory(found: found) })
+            let handed = Mutex(consume found)
+            (bundle, inventory) = Parallel.both({ indexer.bundle }, { handed.withLock { $0.taken() }.inventory() })
         }
     }
 
@@ -90,23 +97,23 @@ public struct SMIInput: Sendable {
     /// What the inputs read so far give, gathered in input order.
     private struct Gathered: Sendable {
         var indexer = SMIBundle.Indexer()
-        var found: [Inventory.Found] = []
+        var found = Inventory.Gathering()
         /// The documents of the inputs that are not inventory only.
         var documentCount = 0
         /// The documents of the input being read.
         var sourceDocuments = 0
 
         /// Adds the next documents of `source`.
-        mutating func add(_ digests: [Digest], of source: Source) {
+        mutating func add(_ digests: consuming [Digest], of source: Source) {
+            if !source.inventoryOnly { documentCount += digests.count }
             for digest in digests {
                 if var smi = digest.smi {
                     smi.document.source.index = sourceDocuments
                     indexer.add(smi)
                 }
-                if let manifest = digest.found { found.append(manifest) }
+                if let manifest = digest.found { found.add(manifest) }
                 sourceDocuments += 1
             }
-            if !source.inventoryOnly { documentCount += digests.count }
         }
     }
 

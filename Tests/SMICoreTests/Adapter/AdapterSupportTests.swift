@@ -248,6 +248,37 @@ import Testing
     }
 }
 
+extension InventoryLabelLookupTests {
+    /// A large inventory's indexes are made on two threads (from 4,096 workloads and
+    /// Services): from workloads and Services in no order, with names and service accounts
+    /// that repeat, they equal the indexes made one at a time (assigning the arrays again
+    /// indexes them so), and lookups answer what a scan does.
+    @Test func indexesMadeAtOnceEqualThoseMadeOneAtATime() {
+        var random = SystemRandomNumberGenerator()
+        let namespaces = ["a", "b", "c", "d", "e"]
+        let workloads = (0..<5000).map { i in
+            Inventory.Workload(kind: ["Deployment", "StatefulSet"].randomElement(using: &random)!, namespace: namespaces.randomElement(using: &random)!,
+                               name: "w\(i % 1500)", serviceAccount: "sa\(Int.random(in: 0..<40, using: &random))",
+                               podLabels: ["app": "a\(Int.random(in: 0..<60, using: &random))", "tier": ["x", "y"].randomElement(using: &random)!])
+        }.shuffled(using: &random)
+        let services = (0..<1000).map { i in
+            Inventory.Service(namespace: namespaces.randomElement(using: &random)!, name: "s\(i % 300)", selector: ["app": "a\(i % 60)"], ports: [])
+        }.shuffled(using: &random)
+        let inventory = Inventory(workloads: workloads, services: services)
+        var oneAtATime = inventory
+        oneAtATime.workloads = inventory.workloads
+        oneAtATime.services = inventory.services
+        #expect(oneAtATime == inventory)
+        for namespace in namespaces {
+            let scanned = inventory.workloads.filter { $0.namespace == namespace }
+            #expect(inventory.workloads(namespace: namespace) == scanned)
+            #expect(inventory.workloads(namespace: namespace, serviceAccount: "sa7") == scanned.filter { $0.serviceAccount == "sa7" })
+            #expect(inventory.workloads(namespace: namespace, carrying: ["app": "a3", "tier": "y"]) == scanned.filter { $0.podLabels["app"] == "a3" && $0.podLabels["tier"] == "y" })
+            #expect(inventory.service(namespace: namespace, name: "s17") == inventory.services.first { $0.namespace == namespace && $0.name == "s17" })
+        }
+    }
+}
+
 @Suite struct RenderingOutputTests {
     /// Output handed out piece by piece is the whole output: resources sorted by apiVersion,
     /// kind, namespace and name (equal keys in the order added), as YAML or one JSON line each.

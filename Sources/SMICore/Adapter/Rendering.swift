@@ -9,9 +9,12 @@ public struct Rendering: Sendable {
     }
     /// How many resources there are.
     public var resourceCount: Int { entries.count }
-    /// The diagnostics, sorted by file and position.
-    public private(set) var diagnostics: [Diagnostic] = []
-    private var reported = Set<Diagnostic>()
+    /// The diagnostics, sorted by file and position, each once.
+    public var diagnostics: [Diagnostic] { isSorted ? reported : Self.inOrder(reported) }
+    /// Every diagnostic reported (repeats too) until `sort()` leaves each once, in order: a
+    /// large mesh reports hundreds of thousands, and a set to find repeats as they come
+    /// cost more than one pass over them sorted.
+    private var reported: [Diagnostic] = []
     private var entries: [Entry] = []
     /// Whether nothing was added or reported since the last `sort()`.
     private var isSorted = false
@@ -86,10 +89,8 @@ public struct Rendering: Sendable {
     public mutating func report(_ diagnostic: Diagnostic, strict: Bool = false) {
         var diagnostic = diagnostic
         if strict && diagnostic.severity == .warning { diagnostic.severity = .error }
-        if reported.insert(diagnostic).inserted {
-            diagnostics.append(diagnostic)
-            isSorted = false
-        }
+        reported.append(diagnostic)
+        isSorted = false
     }
 
     /// Adds a diagnostic about an SMI object, at the position of its document.
@@ -98,7 +99,7 @@ public struct Rendering: Sendable {
     }
 
     /// Whether any diagnostic is an error.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var hasErrors: Bool { reported.contains { $0.severity == .error } }
 
     /// The rendering with resources and diagnostics in their canonical order (see `sort()`).
     public func sorted() -> Rendering {
@@ -123,8 +124,13 @@ public struct Rendering: Sendable {
             }
             start = end
         }
-        diagnostics = diagnostics.sortedByPlace()
+        reported = Self.inOrder(reported)
         isSorted = true
+    }
+
+    /// Diagnostics sorted by place, code and message, each once.
+    private static func inOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sortedByPlace().removingRepeats()
     }
 
     /// The resources in order: without sorting again when the rendering is sorted.

@@ -105,19 +105,28 @@ public struct Console: Sendable {
     }
 
     /// Writes diagnostics to stderr, one line each (coloured when the console has colours),
-    /// gathered into large writes rather than one write each.
+    /// gathered into large writes rather than one write each; a batch at a time is made
+    /// into text, on all cores (a large mesh has hundreds of thousands).
     func diagnostics(_ diagnostics: [Diagnostic]) {
-        var text = ""
-        for diagnostic in diagnostics {
-            text += colours ? diagnostic.formatted(DiagnosticReport.colour(diagnostic.severity)) : diagnostic.description
-            text += "\n"
-            if text.utf8.count >= 1 << 16 {
-                error(text)
-                text = ""
+        let colours = colours
+        var start = 0
+        while start < diagnostics.count {
+            let batch = start..<min(start + Self.diagnosticsPerBatch, diagnostics.count)
+            let parts = Parallel.chunks(of: batch.count, minimumChunk: Self.diagnosticsPerBatch / 8) { range in
+                var text = ""
+                for diagnostic in diagnostics[(batch.lowerBound + range.lowerBound)..<(batch.lowerBound + range.upperBound)] {
+                    text += colours ? diagnostic.formatted(DiagnosticReport.colour(diagnostic.severity)) : diagnostic.description
+                    text += "\n"
+                }
+                return text
             }
+            for part in parts { error(part) }
+            start = batch.upperBound
         }
-        if !text.isEmpty { error(text) }
     }
+
+    /// How many diagnostics are made into text before they are written.
+    private static let diagnosticsPerBatch = 1 << 13
 
     /// Writes a line to stderr.
     func error(_ text: String) {

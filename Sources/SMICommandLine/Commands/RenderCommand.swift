@@ -138,7 +138,7 @@ struct RenderCommand: ToolCommand {
             }
             if last != UInt8(ascii: "\n") { console.out("") }
         }
-        console.keepUntilExit((input, rendering))
+        console.keepUntilExit((input, rendering, findings, report))
         return report.status
     }
 }

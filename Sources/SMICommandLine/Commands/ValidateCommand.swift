@@ -46,7 +46,7 @@ struct ValidateCommand: ToolCommand {
         guard let input = InputFiles.smiInput(paths, console: console, command: Self.name) else { return ExitStatus.failure }
         let report = DiagnosticReport(diagnostics: input.errors + SMIValidator().validate(input.bundle), strict: strict)
         report.write(to: console, documents: input.documentCount)
-        console.keepUntilExit(input)
+        console.keepUntilExit((input, report))
         return report.status
     }
 }

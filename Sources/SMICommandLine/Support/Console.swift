@@ -66,10 +66,10 @@ public struct Console: Sendable {
         }
     }
 
-    /// Hands a command's large values (a mesh's bundle and rendering) to the process, which
-    /// exits right after the command: freeing them one object at a time would only delay the
-    /// exit (a tenth of the time of `smi render` on a large mesh). Elsewhere, as in tests,
-    /// they are freed as usual.
+    /// Hands a command's large values (a mesh's bundle, rendering and diagnostics) to the
+    /// process, which exits right after the command: freeing them one object at a time would
+    /// only delay the exit (a tenth of the time of `smi render` on a large mesh). Elsewhere,
+    /// as in tests, they are freed as usual.
     func keepUntilExit(_ value: some Sendable) {
         keeper?.keep(value)
     }

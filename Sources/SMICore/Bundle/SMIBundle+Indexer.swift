@@ -4,9 +4,9 @@ extension SMIBundle {
     struct Indexer {
         var targets = InOrder<Access.V1Alpha3.TrafficTarget>()
         var splits = InOrder<Split.V1Alpha4.TrafficSplit>()
-        var groups: [Key: Item<Specs.V1Alpha4.HTTPRouteGroup>] = [:]
-        var tcp: [Key: Item<Specs.V1Alpha4.TCPRoute>] = [:]
-        var udp: [Key: Item<Specs.V1Alpha4.UDPRoute>] = [:]
+        var groups = InOrder<Specs.V1Alpha4.HTTPRouteGroup>()
+        var tcp = InOrder<Specs.V1Alpha4.TCPRoute>()
+        var udp = InOrder<Specs.V1Alpha4.UDPRoute>()
         var destinationPorts: [Key: Int] = [:]
         var namespaces: Set<String> = []
         var diagnostics: [Diagnostic] = []
@@ -24,15 +24,15 @@ extension SMIBundle {
             }
             switch canonical {
             case let .trafficTarget(o):
-                Self.insert(repeats.sharing(o), key(o.metadata, document), document, into: &targets, reporting: &diagnostics)
+                targets.append(Item(object: repeats.sharing(o), key: key(o.metadata, document), document: document))
             case let .httpRouteGroup(o):
-                Self.insert(repeats.sharing(o), key(o.metadata, document), document, into: &groups, reporting: &diagnostics)
+                groups.append(Item(object: repeats.sharing(o), key: key(o.metadata, document), document: document))
             case let .tcpRoute(o):
-                Self.insert(o, key(o.metadata, document), document, into: &tcp, reporting: &diagnostics)
+                tcp.append(Item(object: o, key: key(o.metadata, document), document: document))
             case let .udpRoute(o):
-                Self.insert(o, key(o.metadata, document), document, into: &udp, reporting: &diagnostics)
+                udp.append(Item(object: o, key: key(o.metadata, document), document: document))
             case let .trafficSplit(o):
-                Self.insert(o, key(o.metadata, document), document, into: &splits, reporting: &diagnostics)
+                splits.append(Item(object: o, key: key(o.metadata, document), document: document))
             case .trafficMetrics, .trafficMetricsList:
                 return
             }
@@ -51,57 +51,49 @@ extension SMIBundle {
             }
             return Key(namespace: metadata.namespace ?? "default", name: metadata.name ?? "")
         }
-
-        /// Indexes an object; a second object of the same kind, namespace and name replaces
-        /// the first, as a second `kubectl apply` of it would, and is reported.
-        private static func insert<Object>(
-            _ object: Object, _ key: Key, _ document: SMIDocument, into index: inout [Key: Item<Object>], reporting diagnostics: inout [Diagnostic]
-        ) {
-            if let previous = index.updateValue(Item(object: object, key: key, document: document), forKey: key) {
-                reportReplaced(previous.origin, by: document, key, into: &diagnostics)
-            }
-        }
-
-        /// Adds an object to a list kept in input order; a second object of the same kind,
-        /// namespace and name replaces the first where it was, and is reported.
-        private static func insert<Object>(
-            _ object: Object, _ key: Key, _ document: SMIDocument, into list: inout InOrder<Object>, reporting diagnostics: inout [Diagnostic]
-        ) {
-            if let previous = list.insert(Item(object: object, key: key, document: document)) {
-                reportReplaced(previous.origin, by: document, key, into: &diagnostics)
-            }
-        }
-
-        private static func reportReplaced(_ previous: SMIDocument, by document: SMIDocument, _ key: Key, into diagnostics: inout [Diagnostic]) {
-            let firstAt = previous.source.location.map { " (the other one is at \($0))" } ?? ""
-            diagnostics.append(Diagnostic(
-                .warning, .duplicateObject, "a second \(document.object?.kind ?? "object") named \(key) replaces the first\(firstAt)",
-                object: document.object, file: document.source.file, location: document.source.location))
-        }
     }
 
-    /// Items of one kind in the order they were first added, one per key: the bundle lists
-    /// them sorted by key, and input usually comes sorted (as `kubectl get` writes it), so
-    /// sorting what is already in order is one pass, where sorting a dictionary's values
-    /// starts from no order at all.
+    /// Objects of one kind in input order, and what the bundle lists of them: sorted by key,
+    /// and where two have one kind, namespace and name, the second replaces the first, as a
+    /// second `kubectl apply` would, and is reported. Input usually comes sorted (as
+    /// `kubectl get` writes it), so sorting at the end is one pass, and no table of every key
+    /// is grown and looked up as each document is read.
     struct InOrder<Object: Sendable> {
         private var items: [Item<Object>] = []
-        private var positions: [Key: Int] = [:]
 
-        /// Adds an item, or replaces the one with its key; returns the one replaced.
-        mutating func insert(_ item: Item<Object>) -> Item<Object>? {
-            guard let position = positions[item.key] else {
-                positions[item.key] = items.count
-                items.append(item)
-                return nil
-            }
-            defer { items[position] = item }
-            return items[position]
+        /// Adds the next object.
+        mutating func append(_ item: Item<Object>) {
+            items.append(item)
         }
 
-        /// The items, sorted by key.
-        func sorted() -> [Item<Object>] {
-            items.sorted { $0.key < $1.key }
+        /// The items sorted by key, each key's last one, with a warning in `diagnostics` for
+        /// each item a later one replaces.
+        func sorted(reporting diagnostics: inout [Diagnostic]) -> [Item<Object>] {
+            let sorted = items.sorted { $0.key < $1.key }
+            var kept: [Item<Object>] = []
+            kept.reserveCapacity(sorted.count)
+            for item in sorted {
+                if let previous = kept.last, previous.key == item.key {
+                    let document = item.origin
+                    let firstAt = previous.origin.source.location.map { " (the other one is at \($0))" } ?? ""
+                    diagnostics.append(Diagnostic(
+                        .warning, .duplicateObject, "a second \(document.object?.kind ?? "object") named \(item.key) replaces the first\(firstAt)",
+                        object: document.object, file: document.source.file, location: document.source.location))
+                    kept[kept.count - 1] = item
+                } else {
+                    kept.append(item)
+                }
+            }
+            return kept
+        }
+
+        /// `sorted(reporting:)` by key, to look objects up by.
+        func indexed(reporting diagnostics: inout [Diagnostic]) -> [Key: Item<Object>] {
+            let kept = sorted(reporting: &diagnostics)
+            var index: [Key: Item<Object>] = [:]
+            index.reserveCapacity(kept.count)
+            for item in kept { index[item.key] = item }
+            return index
         }
     }
 }

@@ -180,14 +180,15 @@ public struct SMIBundle: Sendable {
 
     /// A bundle of what an indexer gathered.
     init(_ indexer: consuming Indexer) {
-        httpRouteGroups = indexer.groups
-        tcpRoutes = indexer.tcp
-        udpRoutes = indexer.udp
-        trafficTargets = indexer.targets.sorted()
-        trafficSplits = indexer.splits.sorted()
+        var diagnostics = indexer.diagnostics
+        httpRouteGroups = indexer.groups.indexed(reporting: &diagnostics)
+        tcpRoutes = indexer.tcp.indexed(reporting: &diagnostics)
+        udpRoutes = indexer.udp.indexed(reporting: &diagnostics)
+        trafficTargets = indexer.targets.sorted(reporting: &diagnostics)
+        trafficSplits = indexer.splits.sorted(reporting: &diagnostics)
         destinationPorts = indexer.destinationPorts
         namespaces = indexer.namespaces
-        diagnostics = indexer.diagnostics.sorted(by: Self.order)
+        self.diagnostics = diagnostics.sorted(by: Self.order)
     }
 
     /// One document decoded and converted, before indexing.

@@ -108,6 +108,9 @@ public struct SMIBundle: Sendable {
             }
         }
 
+        /// The `apiVersion` the object was written in.
+        package var apiVersion: String { parts.value.apiVersion }
+
         /// The document without its content (`.invalid`): where the object came from and
         /// how it was written, for diagnostics, without making a copy of the object.
         package var origin: SMIDocument {

@@ -51,6 +51,7 @@ public struct SMIValidator: Sendable {
         bundle.memo.splitFindings {
             var out: [Diagnostic] = []
             var roots: [SMIBundle.Key: SMIBundle.Key] = [:]
+            roots.reserveCapacity(bundle.trafficSplits.count)
             for item in bundle.trafficSplits { validateSplit(item, bundle, &roots, &out) }
             return out
         }
@@ -115,8 +116,7 @@ public struct SMIValidator: Sendable {
                 report(.info, .subjectNamespace, "no source namespace; the TrafficTarget's own ('\(item.key.namespace)') is used", document, path, into: &out)
             }
         }
-        let kinds = Set(target.spec.rules.map(\.kind))
-        if kinds.contains("TCPRoute") && kinds.contains("HTTPRouteGroup") {
+        if target.spec.rules.contains(where: { $0.kind == "TCPRoute" }) && target.spec.rules.contains(where: { $0.kind == "HTTPRouteGroup" }) {
             report(.warning, .mixedRules, "TCPRoute rules only narrow the ports of the HTTPRouteGroup rules here; raw TCP is not granted", document, "spec.rules", into: &out)
         }
         for (i, rule) in target.spec.rules.enumerated() {
@@ -134,11 +134,11 @@ public struct SMIValidator: Sendable {
     ]
 
     /// Notes D22: an info when a reference pairs versions the SMI documents do not.
-    private func checkPairing(_ document: SMIDocument, refersTo target: SMIDocument, at path: FieldPath, _ out: inout [Diagnostic]) {
+    private func checkPairing(_ document: SMIDocument, refersTo target: SMIBundle.Item<some Sendable>, at path: FieldPath, _ out: inout [Diagnostic]) {
         let from = document.apiVersion
         let to = target.apiVersion
         guard let compatible = Self.compatibleSpecs[from], !compatible.contains(to) else { return }
-        report(.info, .versionPairing, "\(from) is documented with \(compatible.sorted().joined(separator: " or ")), this refers to a \(to) \(target.object?.kind ?? "object"); references resolve on the canonical objects all the same", document, path, into: &out)
+        report(.info, .versionPairing, "\(from) is documented with \(compatible.sorted().joined(separator: " or ")), this refers to a \(to) \(target.origin.object?.kind ?? "object"); references resolve on the canonical objects all the same", document, path, into: &out)
     }
 
     private func validateRule(_ rule: Access.Rule, at path: FieldPath, namespace: String, _ document: SMIDocument, _ bundle: SMIBundle, _ out: inout [Diagnostic]) {
@@ -150,18 +150,18 @@ public struct SMIValidator: Sendable {
                 return
             }
             let group = item.object
-            checkPairing(document, refersTo: item.origin, at: path.appending("name"), &out)
+            checkPairing(document, refersTo: item, at: path.appending("name"), &out)
             guard let wanted = rule.matches else { return }
             if wanted.isEmpty {
                 report(.info, .emptyMatches, "'matches: []' means every match of the group", document, path.appending("matches"), into: &out)
             }
-            let names = Set(group.spec.matches.map(\.name))
-            for (j, name) in wanted.enumerated() where !names.contains(name) {
+            for (j, name) in wanted.enumerated() where !group.spec.matches.contains(where: { $0.name == name }) {
                 report(.error, .missingReference, "HTTPRouteGroup \(key) has no match '\(name)'; it grants nothing", document, path.appending("matches").appending(j), into: &out)
             }
         case "TCPRoute", "UDPRoute":
-            let route = rule.kind == "TCPRoute" ? bundle.tcpRoutes[key]?.origin : bundle.udpRoutes[key]?.origin
-            if let route {
+            if rule.kind == "TCPRoute", let route = bundle.tcpRoutes[key] {
+                checkPairing(document, refersTo: route, at: path.appending("name"), &out)
+            } else if rule.kind == "UDPRoute", let route = bundle.udpRoutes[key] {
                 checkPairing(document, refersTo: route, at: path.appending("name"), &out)
             } else {
                 report(.error, .missingReference, "\(rule.kind) \(key) does not exist; this rule grants nothing", document, path.appending("name"), into: &out)
@@ -179,13 +179,11 @@ public struct SMIValidator: Sendable {
     private func validateGroup(_ item: SMIBundle.Item<Specs.V1Alpha4.HTTPRouteGroup>, _ out: inout [Diagnostic], _ patterns: inout Patterns) {
         let document = item.origin
         validateName(item.key.name, document, &out)
-        var seen: [String: Int] = [:]
+        let repeats = item.object.spec.matches.earlierRepeats(by: \.name)
         for (i, match) in item.object.spec.matches.enumerated() {
             let path = FieldPath("spec.matches").appending(i)
-            if let first = seen[match.name] {
+            if let first = repeats[i] {
                 report(.error, .duplicateMatch, "match name '\(match.name)' is also used by match \(first); rules naming it grant nothing", document, path.appending("name"), into: &out)
-            } else {
-                seen[match.name] = i
             }
             if let pattern = match.pathRegex, !pattern.isEmpty {
                 switch patterns.regex(pattern) {
@@ -197,11 +195,11 @@ public struct SMIValidator: Sendable {
                     report(.error, .invalidRegex, "not an RE2 regular expression: \(error.message); this match grants nothing", document, path.appending("pathRegex"), into: &out)
                 }
             }
-            var seenMethods = Set<String>()
-            for (j, method) in (match.methods ?? []).enumerated() where !seenMethods.insert(method).inserted {
-                report(.warning, .repeatedMethod, "method '\(method)' is listed twice", document, path.appending("methods").appending(j), into: &out)
+            let methods = match.methods ?? []
+            for (j, repeated) in methods.earlierRepeats(by: \.self).enumerated() where repeated != nil {
+                report(.warning, .repeatedMethod, "method '\(methods[j])' is listed twice", document, path.appending("methods").appending(j), into: &out)
             }
-            for (j, method) in (match.methods ?? []).enumerated() where !SMIAccessModel.methods.contains(method) {
+            for (j, method) in methods.enumerated() where !SMIAccessModel.methods.contains(method) {
                 report(.error, .invalidMethod, "'\(method)' is not an HTTP method of the CRD (or '*'); the HTTPRouteGroup is invalid and grants nothing", document, path.appending("methods").appending(j), into: &out)
             }
             validateHeaders(match, at: path, document, &out, &patterns)
@@ -213,14 +211,14 @@ public struct SMIValidator: Sendable {
 
     private func validateHeaders(_ match: Specs.HTTPMatch, at path: FieldPath, _ document: SMIDocument, _ out: inout [Diagnostic], _ patterns: inout Patterns) {
         guard let headers = match.headers else { return }
-        var names: Set<String> = []
+        let repeats = headers.conditions.earlierRepeats { $0.name.lowercased() }
         var itemSizes: [Int: Int] = [:]
-        for condition in headers.conditions {
+        for (i, condition) in headers.conditions.enumerated() {
             let conditionPath = (condition.item.map { path.appending("headers").appending($0) } ?? path.appending("headers")).appending(condition.name)
             if condition.name.hasPrefix(":") || condition.name.lowercased() == "host" {
                 report(.warning, .pseudoHeader, "a condition on '\(condition.name)' may not be enforceable: SMI does not say whether it can be matched", document, conditionPath, into: &out)
             }
-            if !names.insert(condition.name.lowercased()).inserted {
+            if repeats[i] != nil {
                 report(.error, .duplicateHeader, "header '\(condition.name)' is named twice in one match; the match grants nothing", document, conditionPath, into: &out)
             }
             if let item = condition.item { itemSizes[item, default: 0] += 1 }
@@ -274,7 +272,7 @@ public struct SMIValidator: Sendable {
         if split.spec.backends.isEmpty {
             report(.error, .zeroWeights, "a TrafficSplit without backends cannot route; it is not rendered", document, "spec.backends", into: &out)
         }
-        var seen: [String: Int] = [:]
+        let repeats = split.spec.backends.earlierRepeats(by: \.service)
         var total = 0
         var overflow = false
         for (i, backend) in split.spec.backends.enumerated() {
@@ -285,10 +283,8 @@ public struct SMIValidator: Sendable {
             let (sum, o) = total.addingReportingOverflow(max(backend.weight, 0))
             total = sum
             overflow = overflow || o
-            if let first = seen[backend.service] {
+            if let first = repeats[i] {
                 report(.error, .duplicateBackend, "Service '\(backend.service)' is already backend \(first)", document, path.appending("service"), into: &out)
-            } else {
-                seen[backend.service] = i
             }
             if backend.service == split.spec.service {
                 report(.warning, .backendIsRoot, "the root Service is also a backend; its share goes to the root's own endpoints", document, path.appending("service"), into: &out)
@@ -304,7 +300,7 @@ public struct SMIValidator: Sendable {
             if match.kind != "HTTPRouteGroup" {
                 report(.error, .ruleKind, "match kind '\(match.kind)' is not HTTPRouteGroup; the split is invalid", document, path.appending("kind"), into: &out)
             } else if let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: item.key.namespace, name: match.name)] {
-                checkPairing(document, refersTo: group.origin, at: path.appending("name"), &out)
+                checkPairing(document, refersTo: group, at: path.appending("name"), &out)
             } else {
                 report(.error, .missingReference, "HTTPRouteGroup \(item.key.namespace)/\(match.name) does not exist; the split is not rendered", document, path.appending("name"), into: &out)
             }

@@ -126,7 +126,7 @@ public struct Console: Sendable {
     }
 
     /// How many diagnostics are made into text before they are written.
-    private static let diagnosticsPerBatch = 1 << 13
+    private static let diagnosticsPerBatch = 1 << 11
 
     /// Writes a line to stderr.
     func error(_ text: String) {

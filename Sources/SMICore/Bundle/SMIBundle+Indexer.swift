@@ -19,8 +19,9 @@ extension SMIBundle {
             if case .other = document.content { return }
             namespaces.formUnion(prepared.namespaces)
             guard let canonical = prepared.canonical else { return }
-            if case let .trafficTarget(o) = canonical, let destinationPort = prepared.destinationPort {
-                destinationPorts[key(o.metadata, document, reporting: false)] = destinationPort
+            // A target replacing one of its name has its own port or none, never the other's.
+            if case let .trafficTarget(o) = canonical, prepared.destinationPort != nil || !destinationPorts.isEmpty {
+                destinationPorts[key(o.metadata, document, reporting: false)] = prepared.destinationPort
             }
             switch canonical {
             case let .trafficTarget(o):

@@ -170,4 +170,33 @@ import Testing
         #expect(bundle.destinationPorts == [.init(namespace: "shop", name: "t"): 8080, .init(namespace: "shop", name: "old"): 5432])
         #expect(!bundle.diagnostics.contains { $0.severity == .error })
     }
+
+    /// A target that replaces one of the same name keeps the port it names, or none: the port
+    /// of the one it replaced would narrow what it grants.
+    @Test func aReplacingTargetHasItsOwnDestinationPort() throws {
+        func older(port: Int) -> String {
+            """
+            apiVersion: access.smi-spec.io/v1alpha2
+            kind: TrafficTarget
+            metadata: {name: t, namespace: shop}
+            spec:
+              destination: {kind: ServiceAccount, name: api, port: \(port)}
+              rules: [{kind: HTTPRouteGroup, name: routes}]
+              sources: [{kind: ServiceAccount, name: web}]
+            """
+        }
+        let newer = """
+            apiVersion: access.smi-spec.io/v1alpha3
+            kind: TrafficTarget
+            metadata: {name: t, namespace: shop}
+            spec:
+              destination: {kind: ServiceAccount, name: api}
+              rules: [{kind: HTTPRouteGroup, name: routes}]
+              sources: [{kind: ServiceAccount, name: web}]
+            """
+        let key = SMIBundle.Key(namespace: "shop", name: "t")
+        #expect(try Self.bundle(older(port: 8080) + "\n---\n" + newer).destinationPorts[key] == nil)
+        #expect(try Self.bundle(newer + "\n---\n" + older(port: 8080)).destinationPorts[key] == 8080)
+        #expect(try Self.bundle(older(port: 8080) + "\n---\n" + older(port: 9090)).destinationPorts[key] == 9090)
+    }
 }

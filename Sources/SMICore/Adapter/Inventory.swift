@@ -251,7 +251,13 @@ public struct Inventory: Sendable, Equatable {
 
     /// The workloads running as a service account.
     public func workloads(namespace: String, serviceAccount: String) -> [Workload] {
-        (workloadIndex[Key(namespace: namespace, name: serviceAccount)] ?? Positions()).map { workloads[$0] }
+        positions(namespace: namespace, serviceAccount: serviceAccount).map { workloads[$0] }
+    }
+
+    /// The positions in `workloads` of those running as a service account: what looks only
+    /// at some fields of each reads them there, without copying whole workloads.
+    func positions(namespace: String, serviceAccount: String) -> Positions {
+        workloadIndex[Key(namespace: namespace, name: serviceAccount)] ?? Positions()
     }
 
     /// The workloads of a namespace, in `workloads` order.
@@ -264,13 +270,18 @@ public struct Inventory: Sendable, Equatable {
     /// look their pods up this way once per object: only the workloads with the rarest of
     /// the labels are looked at, not the whole namespace.
     public func workloads(namespace: String, carrying labels: StringMap) -> [Workload] {
+        positions(namespace: namespace, carrying: labels).map { workloads[$0] }
+    }
+
+    /// The positions in `workloads` of `workloads(namespace:carrying:)`.
+    func positions(namespace: String, carrying labels: StringMap) -> [Int] {
         var candidates: Positions?
         for (key, value) in labels {
             let positions = labelIndex[Label(namespace: namespace, key: key, value: value)] ?? Positions()
             if positions.count < candidates?.count ?? .max { candidates = positions }
         }
-        guard let candidates else { return workloads(namespace: namespace) }
-        return candidates.lazy.map { workloads[$0] }.filter { workload in labels.allSatisfy { workload.podLabels[$0.key] == $0.value } }
+        guard let candidates else { return namespaceIndex[namespace] ?? [] }
+        return candidates.filter { position in labels.allSatisfy { workloads[position].podLabels[$0.key] == $0.value } }
     }
 
     /// The workloads whose pods `service` selects (none for a Service without a selector).

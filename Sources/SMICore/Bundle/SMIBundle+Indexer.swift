@@ -70,6 +70,7 @@ extension SMIBundle {
         /// The items sorted by key, each key's last one, with a warning in `diagnostics` for
         /// each item a later one replaces.
         func sorted(reporting diagnostics: inout [Diagnostic]) -> [Item<Object>] {
+            // `sorted` is stable: the items of one key stay in input order.
             let sorted = items.sorted { $0.key < $1.key }
             var kept: [Item<Object>] = []
             kept.reserveCapacity(sorted.count)

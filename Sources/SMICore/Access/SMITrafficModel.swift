@@ -44,11 +44,17 @@ public struct SMITrafficModel: Sendable {
             SMIBundle.Key(namespace: $0.object?.namespace ?? "default", name: $0.object?.name ?? "")
         }
         invalid.formUnion(byObject.keys)
-        // Two splits of one root: neither is used (D21).
-        let byRoot = Dictionary(grouping: bundle.trafficSplits) { item in
-            SMIBundle.Key(namespace: item.key.namespace, name: (try? Split.rootService(item.object.spec.service, namespace: item.key.namespace).get().name) ?? item.object.spec.service)
+        // Two splits of one root: none of them is used (D21). Each root remembers its last
+        // split, which a later split of that root marks with itself.
+        var lastOfRoot: [SMIBundle.Key: SMIBundle.Key] = [:]
+        lastOfRoot.reserveCapacity(bundle.trafficSplits.count)
+        for item in bundle.trafficSplits {
+            let root = SMIBundle.Key(namespace: item.key.namespace, name: (try? Split.rootService(item.object.spec.service, namespace: item.key.namespace).get().name) ?? item.object.spec.service)
+            if let previous = lastOfRoot.updateValue(item.key, forKey: root) {
+                invalid.insert(previous)
+                invalid.insert(item.key)
+            }
         }
-        for items in byRoot.values where items.count > 1 { invalid.formUnion(items.map(\.key)) }
         self.invalid = invalid
     }
 

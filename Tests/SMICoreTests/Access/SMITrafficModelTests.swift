@@ -66,3 +66,17 @@ import Testing
         #expect(model.route(service: "web", namespace: "other") == .root("no TrafficSplit has root Service other/web"))
     }
 }
+
+extension SMITrafficModelTests {
+    /// Splits that share a root Service, written by name or by FQDN and in any order: none
+    /// of them is used (D21), and a split of another root in between still is.
+    @Test func everySplitOfASharedRootIsUnused() throws {
+        func split(_ name: String, _ service: String) -> String {
+            "apiVersion: split.smi-spec.io/v1alpha4\nkind: TrafficSplit\nmetadata: {name: \(name), namespace: shop}\nspec: {service: \(service), backends: [{service: b, weight: 1}]}\n"
+        }
+        let yaml = [split("c", "web"), split("a", "api"), split("b", "web.shop.svc.cluster.local"), split("d", "db"), split("e", "web")].joined(separator: "---\n")
+        let model = SMITrafficModel(SMIBundle(try YAMLReader().read(yaml)))
+        let used = ["a", "b", "c", "d", "e"].filter { model.isUsed(SMIBundle.Key(namespace: "shop", name: $0)) }
+        #expect(used == ["a", "d"])
+    }
+}

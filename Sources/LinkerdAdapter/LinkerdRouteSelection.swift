@@ -12,7 +12,8 @@ public enum LinkerdRouteSelection {
             for rule in route.spec.rules {
                 for match in rule.matches {
                     guard let score = score(match, request) else { continue }
-                    if best == nil || score > best!.score { best = (score, route, rule) }
+                    if let current = best, score <= current.score { continue }
+                    best = (score, route, rule)
                 }
             }
         }

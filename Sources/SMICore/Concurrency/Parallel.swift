@@ -22,12 +22,15 @@ package enum Parallel {
         guard wanted > 1 else { return [body(0..<count)] }
         let size = (count + wanted - 1) / wanted
         let chunks = (count + size - 1) / size
+        let range: @Sendable (Int) -> Range<Int> = { chunk in (chunk * size)..<Swift.min((chunk + 1) * size, count) }
         let results = Mutex<[T?]>(Array(repeating: nil, count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let result = body((chunk * size)..<Swift.min((chunk + 1) * size, count))
+            let result = body(range(chunk))
             results.withLock { $0[chunk] = result }
         }
-        return results.withLock { $0.map { $0! } }
+        // concurrentPerform runs each chunk once, so all are there; were one not, it is made here.
+        let made = results.withLock { $0 }
+        return made.indices.map { made[$0] ?? body(range($0)) }
     }
 
     /// `produce` of every index of `0..<count`, run on all cores, folded into `state` by

@@ -1,25 +1,27 @@
 public import SMICore
 
-/// Inline test input with a marker (`⚑`) where a diagnostic must point, so positions are
-/// not counted by hand.
+/// Inline test input with markers (`⚑`) where diagnostics must point, so positions are not
+/// counted by hand.
 public struct MarkedText {
     /// The marker character.
     public static let marker: Character = "⚑"
 
     /// The text without the marker.
     public let text: String
-    /// Where the marker was, as the reader reports locations (1-based, Unicode scalars).
-    public let location: SourceLocation
+    /// Where the first marker was, as the reader reports locations (1-based, Unicode scalars).
+    public var location: SourceLocation { locations.first ?? SourceLocation(line: 0, column: 0) }
+    /// Where each marker was, in order.
+    public let locations: [SourceLocation]
 
-    /// Removes the marker from `marked` and records where it was.
+    /// Removes the markers from `marked` and records where they were.
     public init(_ marked: String) {
         var line = 1
         var column = 1
-        var found: SourceLocation?
+        var found: [SourceLocation] = []
         var text = ""
         for ch in marked {
             if ch == Self.marker {
-                found = SourceLocation(line: line, column: column)
+                found.append(SourceLocation(line: line, column: column))
                 continue
             }
             text.append(ch)
@@ -31,6 +33,6 @@ public struct MarkedText {
             }
         }
         self.text = text
-        self.location = found ?? SourceLocation(line: 0, column: 0)
+        locations = found
     }
 }

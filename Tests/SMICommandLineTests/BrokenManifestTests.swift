@@ -3,7 +3,9 @@ import Testing
 /// Broken manifests, one per case, through `smi validate -`: the exact diagnostics (code,
 /// object, field path, line:column and words) and the summary. Syntax errors, wrong types,
 /// unknown fields, wrong apiVersion/kind pairs, missing required fields, references to
-/// missing objects and out-of-range values. Every case fails validation (exit 1).
+/// missing or unusable objects, out-of-range values and broken lists. Every problem of an
+/// object is reported in one run. Every case fails validation (exit 1); the lints that are
+/// warnings fail it with `--strict`.
 @Suite struct BrokenManifestTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
@@ -110,7 +112,7 @@ import Testing
              "<stdin>:13:3: error[SMI1002]: TrafficSplit shop/web: spec.backend: unknown field 'backend'\n1 error, 0 warnings in 1 document\n"),
         Case("unknown-backend-field",
              "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  service: web\n  backends:\n  - service: web-v1\n    weigth: 90\n",
-             "<stdin>:10:5: error[SMI1001]: TrafficSplit shop/web: spec.backends[0]: missing required field 'weight'; unknown field 'weigth' may be a misspelling of it\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:10:5: error[SMI1001]: TrafficSplit shop/web: spec.backends[0].weight: missing required field; unknown field 'weigth' may be a misspelling of it\n1 error, 0 warnings in 1 document\n"),
         Case("unknown-top-level-field",
              "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  service: web\n  backends:\n  - service: web-v1\n    weight: 90\n  - service: web-v2\n    weight: 10\nstatus:\n  ready: true\n",
              "<stdin>:13:1: error[SMI1002]: TrafficSplit shop/web: status: unknown field 'status'\n1 error, 0 warnings in 1 document\n"),
@@ -119,7 +121,7 @@ import Testing
              "<stdin>:14:5: error[SMI1002]: TrafficTarget shop/api: spec.rules[0].match: unknown field 'match'\n1 error, 0 warnings in 1 document\n"),
         Case("unknown-tcp-match-field",
              "apiVersion: specs.smi-spec.io/v1alpha4\nkind: TCPRoute\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  matches:\n    port: 5432\n",
-             "<stdin>:8:5: error[SMI1001]: TCPRoute shop/db: spec.matches: missing required field 'ports'; unknown field 'port' may be a misspelling of it\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:8:5: error[SMI1001]: TCPRoute shop/db: spec.matches.ports: missing required field; unknown field 'port' may be a misspelling of it\n1 error, 0 warnings in 1 document\n"),
         // v1alpha3 TCPRoutes have an empty spec: ports written there (a v1alpha4 field) must
         // make the route invalid, not let it grant every port.
         Case("ports-on-v1alpha3-tcp-route",
@@ -157,40 +159,40 @@ import Testing
              "<stdin>:1:13: error[SMI1003]: HTTPRouteGroup shop/routes: apiVersion: 'spec.smi-spec.io/v1alpha4' HTTPRouteGroup is not a released SMI apiVersion and kind; did you mean specs.smi-spec.io/v1alpha4 HTTPRouteGroup?\n1 error, 0 warnings in 1 document\n"),
         Case("pair-metrics-v1alpha3",
              "apiVersion: metrics.smi-spec.io/v1alpha3\nkind: TrafficMetrics\nmetadata:\n  name: m\n  namespace: shop\n",
-             "<stdin>:1:13: error[SMI1003]: TrafficMetrics shop/m: apiVersion: 'metrics.smi-spec.io/v1alpha3' TrafficMetrics is not a released SMI apiVersion and kind; did you mean metrics.smi-spec.io/v1alpha1 TrafficMetrics?\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:1:13: error[SMI1003]: TrafficMetrics shop/m: apiVersion: 'metrics.smi-spec.io/v1alpha3' TrafficMetrics is not a released SMI apiVersion and kind; did you mean metrics.smi-spec.io/v1alpha2 TrafficMetrics?\n1 error, 0 warnings in 1 document\n"),
         Case("pair-split-unversioned",
              "apiVersion: split.smi-spec.io\nkind: TrafficSplit\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  service: web\n  backends:\n  - service: web-v1\n    weight: 90\n  - service: web-v2\n    weight: 10\n",
              "<stdin>:1:13: error[SMI1003]: TrafficSplit shop/web: apiVersion: 'split.smi-spec.io' TrafficSplit is not a released SMI apiVersion and kind; did you mean split.smi-spec.io/v1alpha4 TrafficSplit?\n1 error, 0 warnings in 1 document\n"),
         Case("missing-split-service",
              "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  backends:\n  - service: web-v1\n    weight: 90\n",
-             "<stdin>:7:3: error[SMI1001]: TrafficSplit shop/web: spec: missing required field 'service'\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:7:3: error[SMI1001]: TrafficSplit shop/web: spec.service: missing required field\n1 error, 0 warnings in 1 document\n"),
         Case("missing-backend-service",
              "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  service: web\n  backends:\n  - weight: 90\n",
-             "<stdin>:9:5: error[SMI1001]: TrafficSplit shop/web: spec.backends[0]: missing required field 'service'\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:9:5: error[SMI1001]: TrafficSplit shop/web: spec.backends[0].service: missing required field\n1 error, 0 warnings in 1 document\n"),
         Case("missing-split-spec",
              "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata:\n  name: web\n  namespace: shop\n",
-             "<stdin>:1:1: error[SMI1001]: TrafficSplit shop/web: missing required field 'spec'\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:1:1: error[SMI1001]: TrafficSplit shop/web: spec: missing required field\n1 error, 0 warnings in 1 document\n"),
         Case("missing-target-destination",
              "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  rules:\n  - kind: HTTPRouteGroup\n    name: routes\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n",
-             "<stdin>:7:3: error[SMI1001]: TrafficTarget shop/api: spec: missing required field 'destination'\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:7:3: error[SMI1001]: TrafficTarget shop/api: spec.destination: missing required field\n1 error, 0 warnings in 1 document\n"),
         Case("missing-rule-name",
              "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  destination:\n    kind: ServiceAccount\n    name: api\n    namespace: shop\n  rules:\n  - kind: HTTPRouteGroup\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n",
-             "<stdin>:12:5: error[SMI1001]: TrafficTarget shop/api: spec.rules[0]: missing required field 'name'\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:12:5: error[SMI1001]: TrafficTarget shop/api: spec.rules[0].name: missing required field\n1 error, 0 warnings in 1 document\n"),
         Case("missing-match-name",
              "apiVersion: specs.smi-spec.io/v1alpha4\nkind: HTTPRouteGroup\nmetadata:\n  name: routes\n  namespace: shop\nspec:\n  matches:\n  - pathRegex: /items\n",
-             "<stdin>:8:5: error[SMI1001]: HTTPRouteGroup shop/routes: spec.matches[0]: missing required field 'name'\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:8:5: error[SMI1001]: HTTPRouteGroup shop/routes: spec.matches[0].name: missing required field\n1 error, 0 warnings in 1 document\n"),
         Case("missing-metadata-name",
              "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata:\n  namespace: shop\nspec:\n  service: web\n  backends:\n  - service: web-v1\n    weight: 90\n  - service: web-v2\n    weight: 10\n",
              "<stdin>:4:3: error[SMI2401]: TrafficSplit shop/(unnamed): metadata.name: '' is not a valid object name (DNS-1123 subdomain: lowercase letters, digits, '-' and '.', at most 253)\n1 error, 0 warnings in 1 document\n"),
         Case("missing-metadata",
              "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nspec:\n  service: web\n  backends:\n  - service: web-v1\n    weight: 90\n  - service: web-v2\n    weight: 10\n",
-             "<stdin>:1:1: error[SMI1001]: TrafficSplit (unnamed): missing required field 'metadata'\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:1:1: error[SMI1001]: TrafficSplit (unnamed): metadata: missing required field\n1 error, 0 warnings in 1 document\n"),
         Case("missing-tcp-matches",
              "apiVersion: specs.smi-spec.io/v1alpha4\nkind: TCPRoute\nmetadata:\n  name: db\n  namespace: shop\nspec: {}\n",
-             "<stdin>:6:7: error[SMI1001]: TCPRoute shop/db: spec: missing required field 'matches'\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:6:7: error[SMI1001]: TCPRoute shop/db: spec.matches: missing required field\n1 error, 0 warnings in 1 document\n"),
         Case("missing-subject-name",
              "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  destination:\n    kind: ServiceAccount\n    name: api\n    namespace: shop\n  rules:\n  - kind: HTTPRouteGroup\n    name: routes\n  sources:\n  - kind: ServiceAccount\n    namespace: shop\n",
-             "<stdin>:15:5: error[SMI1001]: TrafficTarget shop/api: spec.sources[0]: missing required field 'name'\n1 error, 0 warnings in 1 document\n"),
+             "<stdin>:15:5: error[SMI1001]: TrafficTarget shop/api: spec.sources[0].name: missing required field\n1 error, 0 warnings in 1 document\n"),
         Case("reference-missing-group",
              "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  destination:\n    kind: ServiceAccount\n    name: api\n    namespace: shop\n  rules:\n  - kind: HTTPRouteGroup\n    name: routes\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n",
              "<stdin>:13:11: error[SMI2104]: TrafficTarget shop/api: spec.rules[0].name: HTTPRouteGroup shop/routes does not exist; this rule grants nothing\n1 error, 0 warnings in 1 document\n"),
@@ -248,6 +250,55 @@ import Testing
         Case("value-destination-port-range",
              "apiVersion: access.smi-spec.io/v1alpha2\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  destination:\n    kind: ServiceAccount\n    name: api\n    namespace: shop\n    port: 70000\n  rules:\n  - kind: HTTPRouteGroup\n    name: routes\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n",
              "<stdin>:11:11: error[SMI2301]: TrafficTarget shop/api: spec.destination.port: destination port 70000 is not in 1-65535, so this target grants nothing\n1 error, 0 warnings in 1 document\n"),
+        Case("type-two-fractional-weights",
+             "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  service: web\n  backends:\n  - service: web-v1\n    weight: 0.5\n  - service: web-v2\n    weight: 1.5\n",
+             "<stdin>:10:13: error[SMI1001]: TrafficSplit shop/web: spec.backends[0].weight: expected an integer, found number 0.5\n<stdin>:12:13: error[SMI1001]: TrafficSplit shop/web: spec.backends[1].weight: expected an integer, found number 1.5\n2 errors, 0 warnings in 1 document\n"),
+        Case("missing-destination-kind-and-rule-name",
+             "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  destination:\n    name: api\n    namespace: shop\n  rules:\n  - kind: HTTPRouteGroup\n    matches: [read]\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n",
+             "<stdin>:8:5: error[SMI1001]: TrafficTarget shop/api: spec.destination.kind: missing required field\n<stdin>:11:5: error[SMI1001]: TrafficTarget shop/api: spec.rules[0].name: missing required field\n2 errors, 0 warnings in 1 document\n"),
+        Case("missing-every-field-of-a-backend",
+             "apiVersion: split.smi-spec.io/v1alpha4\nkind: TrafficSplit\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  service: [web]\n  backends:\n  - {}\n  - service: web-v2\n    weight: ten\n    extra: 1\n",
+             "<stdin>:7:12: error[SMI1001]: TrafficSplit shop/web: spec.service: expected a string, found a sequence\n<stdin>:9:5: error[SMI1001]: TrafficSplit shop/web: spec.backends[0].service: missing required field\n<stdin>:9:5: error[SMI1001]: TrafficSplit shop/web: spec.backends[0].weight: missing required field\n<stdin>:11:13: error[SMI1001]: TrafficSplit shop/web: spec.backends[1].weight: expected an integer, found string \"ten\"\n<stdin>:12:5: error[SMI1002]: TrafficSplit shop/web: spec.backends[1].extra: unknown field 'extra'\n5 errors, 0 warnings in 1 document\n"),
+        Case("unknown-v1alpha1-layout-under-v1alpha3",
+             "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\ndestination:\n  kind: ServiceAccount\n  name: api\n  namespace: shop\nspecs:\n- kind: HTTPRouteGroup\n  name: routes\nsources:\n- kind: ServiceAccount\n  name: web\n  namespace: shop\n",
+             "<stdin>:6:1: error[SMI1002]: TrafficTarget shop/api: destination: unknown field 'destination'\n<stdin>:10:1: error[SMI1001]: TrafficTarget shop/api: spec: missing required field; 'destination', 'specs', 'sources' at the top level belong under 'spec' in access.smi-spec.io/v1alpha3 (the layout of an older version)\n<stdin>:13:1: error[SMI1002]: TrafficTarget shop/api: sources: unknown field 'sources'\n3 errors, 0 warnings in 1 document\n"),
+        Case("list-item-not-a-mapping",
+             "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ServiceAccount\n  metadata:\n    name: web\n    namespace: shop\n- just a string\n",
+             "<stdin>:9:3: error[SMI1005]: items[1]: an item of a List must be an object, found string \"just a string\"\n1 error, 0 warnings in 1 document\n"),
+        Case("list-item-broken",
+             "apiVersion: v1\nkind: List\nmetadata:\n  resourceVersion: \"\"\nitems:\n- apiVersion: split.smi-spec.io/v1alpha2\n  kind: TrafficSplit\n  metadata:\n    name: web\n    namespace: shop\n  spec:\n    service: web\n    backends:\n    - service: web-v1\n      weigth: 90\n- apiVersion: v1\n  kind: List\n  items:\n  - apiVersion: access.smi-spec.io/v1alpha3\n    kind: TrafficTarget\n    metadata:\n      name: api\n      namespace: shop\n    spec:\n      destination:\n        kind: ServiceAccount\n        name: api\n        namespace: shop\n      rules:\n      - kind: HTTPRouteGroup\n        name: routes\n      sources:\n      - kind: ServiceAccount\n        name: web\n        namespace: shop\n",
+             "<stdin>:15:7: error[SMI1001]: TrafficSplit shop/web: spec.backends[0].weight: missing required field; unknown field 'weigth' may be a misspelling of it\n<stdin>:31:15: error[SMI2104]: TrafficTarget shop/api: spec.rules[0].name: HTTPRouteGroup shop/routes does not exist; this rule grants nothing\n2 errors, 0 warnings in 1 document\n"),
+        Case("list-typed-items-without-kind",
+             "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplitList\nmetadata:\n  resourceVersion: \"42\"\nitems:\n- metadata:\n    name: web\n    namespace: shop\n  spec:\n    service: web\n    backends:\n    - service: web-v1\n      weight: -1\n",
+             "<stdin>:12:5: error[SMI2002]: TrafficSplit shop/web: spec.backends: no backend has a weight above 0: the split cannot route; it is not rendered\n<stdin>:13:15: error[SMI2001]: TrafficSplit shop/web: spec.backends[0].weight: must not be negative\n2 errors, 0 warnings in 1 document\n"),
+        Case("reference-unusable-match",
+             "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  destination:\n    kind: ServiceAccount\n    name: api\n    namespace: shop\n  rules:\n  - kind: HTTPRouteGroup\n    name: routes\n    matches: [broken, twice, headers]\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n---\napiVersion: specs.smi-spec.io/v1alpha4\nkind: HTTPRouteGroup\nmetadata:\n  name: routes\n  namespace: shop\nspec:\n  matches:\n  - name: broken\n    pathRegex: /items/(\n  - name: twice\n    pathRegex: /a\n  - name: twice\n    pathRegex: /b\n  - name: headers\n    headers:\n    - x-user: admin\n    - X-User: root\n",
+             "<stdin>:14:15: error[SMI2111]: TrafficTarget shop/api: spec.rules[0].matches[0]: match 'broken' of HTTPRouteGroup shop/routes cannot be used (its pathRegex is not RE2); it grants nothing\n<stdin>:14:23: error[SMI2111]: TrafficTarget shop/api: spec.rules[0].matches[1]: HTTPRouteGroup shop/routes names 2 matches 'twice'; the name is ambiguous, so it grants nothing\n<stdin>:14:30: error[SMI2111]: TrafficTarget shop/api: spec.rules[0].matches[2]: match 'headers' of HTTPRouteGroup shop/routes cannot be used (it names header 'X-User' twice); it grants nothing\n<stdin>:28:16: error[SMI2202]: HTTPRouteGroup shop/routes: spec.matches[0].pathRegex: not an RE2 regular expression: missing ')'; this match grants nothing\n<stdin>:31:11: error[SMI2201]: HTTPRouteGroup shop/routes: spec.matches[2].name: match name 'twice' is also used by match 1; rules naming it grant nothing\n<stdin>:36:15: error[SMI2204]: HTTPRouteGroup shop/routes: spec.matches[3].headers[1].X-User: header 'X-User' is named twice in one match; the match grants nothing\n6 errors, 0 warnings in 2 documents\n"),
+        Case("reference-udproute-from-v1alpha2",
+             "apiVersion: access.smi-spec.io/v1alpha2\nkind: TrafficTarget\nmetadata:\n  name: dns\n  namespace: shop\nspec:\n  destination:\n    kind: ServiceAccount\n    name: resolver\n    namespace: shop\n  rules:\n  - kind: UDPRoute\n    name: dns\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n",
+             "<stdin>:12:11: error[SMI2107]: TrafficTarget shop/dns: spec.rules[0].kind: rule kind 'UDPRoute' is not in access.smi-spec.io/v1alpha2, whose CRD allows HTTPRouteGroup and TCPRoute (UDPRoute rules exist from access.smi-spec.io/v1alpha3): a cluster rejects this TrafficTarget, so it grants nothing\n1 error, 0 warnings in 1 document\n"),
+        Case("reference-invalid-group",
+             "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  destination:\n    kind: ServiceAccount\n    name: api\n    namespace: shop\n  rules:\n  - kind: HTTPRouteGroup\n    name: routes\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n---\napiVersion: specs.smi-spec.io/v1alpha4\nkind: HTTPRouteGroup\nmetadata:\n  name: routes\n  namespace: shop\nspec:\n  matches:\n  - name: read\n    methods: [FETCH]\n",
+             "<stdin>:13:11: error[SMI2111]: TrafficTarget shop/api: spec.rules[0].name: HTTPRouteGroup shop/routes is invalid (a method outside the CRD's enum); this rule grants nothing\n<stdin>:27:15: error[SMI2203]: HTTPRouteGroup shop/routes: spec.matches[0].methods[0]: 'FETCH' is not an HTTP method of the CRD (or '*'); the HTTPRouteGroup is invalid and grants nothing\n2 errors, 0 warnings in 2 documents\n"),
+    ]
+
+    /// Findings a reviewer expects that are warnings: with `--strict` they fail validation.
+    static let warnings: [Case] = [
+        Case("lint-duplicate-source",
+             "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  destination:\n    kind: ServiceAccount\n    name: api\n    namespace: shop\n  rules:\n  - kind: TCPRoute\n    name: api\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n---\napiVersion: specs.smi-spec.io/v1alpha4\nkind: TCPRoute\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  matches:\n    ports: [8080]\n",
+             "<stdin>:18:5: warning[SMI2110]: TrafficTarget shop/api: spec.sources[1]: this source is also source 0; listing it twice changes nothing\n0 errors, 1 warning in 2 documents (--strict: warnings fail)\n"),
+        Case("lint-empty-group",
+             "apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  destination:\n    kind: ServiceAccount\n    name: api\n    namespace: shop\n  rules:\n  - kind: HTTPRouteGroup\n    name: nothing\n  sources:\n  - kind: ServiceAccount\n    name: web\n    namespace: shop\n---\napiVersion: specs.smi-spec.io/v1alpha4\nkind: HTTPRouteGroup\nmetadata:\n  name: nothing\n  namespace: shop\nspec:\n  matches: []\n",
+             "<stdin>:13:11: warning[SMI2210]: TrafficTarget shop/api: spec.rules[0].name: HTTPRouteGroup shop/nothing has no matches; this rule grants nothing\n<stdin>:25:12: warning[SMI2210]: HTTPRouteGroup shop/nothing: spec.matches: an HTTPRouteGroup without matches grants and routes nothing\n0 errors, 2 warnings in 2 documents (--strict: warnings fail)\n"),
+        Case("lint-octal-port",
+             "apiVersion: specs.smi-spec.io/v1alpha4\nkind: TCPRoute\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  matches:\n    ports: [05432, 0100]\n",
+             "<stdin>:8:13: warning[SMI2211]: TCPRoute shop/db: spec.matches.ports[0]: the leading zero makes this integer octal: Kubernetes reads 2842; drop the zero if a decimal number is meant\n<stdin>:8:20: warning[SMI2211]: TCPRoute shop/db: spec.matches.ports[1]: the leading zero makes this integer octal: Kubernetes reads 64; drop the zero if a decimal number is meant\n0 errors, 2 warnings in 1 document (--strict: warnings fail)\n"),
+        Case("lint-nothing-used",
+             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  mode: canary\n",
+             "<stdin>: warning[SMI1203]: no SMI objects and no workloads in the input (kinds swift-smi does not use are passed over)\n0 errors, 1 warning in 1 document (--strict: warnings fail)\n"),
+        Case("lint-nothing-used-in-a-list",
+             "apiVersion: v1\nkind: List\nitems: []\n",
+             "<stdin>: warning[SMI1203]: no SMI objects and no workloads in the input (kinds swift-smi does not use are passed over)\n0 errors, 1 warning in 1 document (--strict: warnings fail)\n"),
     ]
 
     @Test(arguments: cases)
@@ -258,11 +309,22 @@ import Testing
         #expect(run.out.isEmpty)
     }
 
+    @Test(arguments: warnings)
+    func warnsExactlyAndFailsWhenStrict(c: Case) {
+        let strict = ToolRun(["validate", "--strict", "-"], stdin: c.yaml)
+        #expect(strict.status == 1)
+        #expect(strict.err == c.expected)
+        let lenient = ToolRun(["validate", "-"], stdin: c.yaml)
+        #expect(lenient.status == 0)
+        #expect(lenient.err == c.expected.replacingOccurrences(of: " (--strict: warnings fail)", with: ""))
+    }
+
     @Test func coversEveryKindOfBreakage() {
         #expect(Self.cases.count >= 60)
         for prefix in ["syntax-", "type-", "unknown-", "pair-", "missing-", "reference-", "value-"] {
             #expect(Self.cases.filter { $0.name.hasPrefix(prefix) }.count >= 5, "\(prefix)")
         }
-        #expect(Set(Self.cases.map(\.name)).count == Self.cases.count)
+        #expect(Self.cases.filter { $0.name.hasPrefix("list-") }.count >= 3)
+        #expect(Set((Self.cases + Self.warnings).map(\.name)).count == Self.cases.count + Self.warnings.count)
     }
 }

@@ -87,8 +87,8 @@ struct AccessCommand: ToolCommand {
     func run(console: inout Console) throws -> Int32 {
         var status = ExitStatus.success
         guard let input = InputFiles.smiInput(paths, console: console, command: Self.name) else { return ExitStatus.failure }
-        console.diagnostics(input.errors)
-        if !input.errors.isEmpty { status = ExitStatus.failure }
+        console.diagnostics(input.diagnostics)
+        if input.diagnostics.contains(where: { $0.severity == .error }) { status = ExitStatus.failure }
         let bundle = input.bundle
         let errors = SMIValidator().validate(bundle).filter { $0.severity == .error }
         console.diagnostics(errors)

@@ -88,35 +88,42 @@ struct ConvertCommand: ToolCommand {
             do {
                 // Each document is written as soon as it is read, so memory stays bounded by
                 // the largest document rather than the whole input.
-                try reader.forEachDocument(in: input.bytes, file: input.name) { document in
+                try reader.forEachDocument(in: input.bytes, file: input.name) { read in
                     documents += 1
-                    var node = document.root
-                    if let target {
-                        let (converted, diagnostics) = Self.convert(document, to: target)
-                        console.diagnostics(diagnostics)
-                        reported += diagnostics
-                        guard let converted else {
-                            status = ExitStatus.failure
-                            return
+                    // A list (what `kubectl get -o yaml` prints) is written as its items.
+                    let objects = read.objects
+                    console.diagnostics(objects.problems)
+                    reported += objects.problems
+                    if !objects.problems.isEmpty { status = ExitStatus.failure }
+                    for document in objects.objects {
+                        var node = document.root
+                        if let target {
+                            let (converted, diagnostics) = Self.convert(document, to: target)
+                            console.diagnostics(diagnostics)
+                            reported += diagnostics
+                            guard let converted else {
+                                status = ExitStatus.failure
+                                continue
+                            }
+                            node = converted
                         }
-                        node = converted
-                    }
-                    switch format {
-                    case .yaml:
-                        YAMLWriter().write(node, asDocument: written, into: &output)
-                        written += 1
-                    case .json:
-                        do {
-                            try jsonWriter.write(node, into: &output)
-                            output.append(0x0A)
-                        } catch {
-                            console.error("smi convert: \(input.name): \(error)")
-                            status = ExitStatus.failure
+                        switch format {
+                        case .yaml:
+                            YAMLWriter().write(node, asDocument: written, into: &output)
+                            written += 1
+                        case .json:
+                            do {
+                                try jsonWriter.write(node, into: &output)
+                                output.append(0x0A)
+                            } catch {
+                                console.error("smi convert: \(input.name): \(error)")
+                                status = ExitStatus.failure
+                            }
                         }
-                    }
-                    if output.count >= Self.flushThreshold {
-                        console.out(bytes: output)
-                        output.removeAll(keepingCapacity: true)
+                        if output.count >= Self.flushThreshold {
+                            console.out(bytes: output)
+                            output.removeAll(keepingCapacity: true)
+                        }
                     }
                 }
             } catch {

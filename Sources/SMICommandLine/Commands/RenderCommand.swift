@@ -128,7 +128,7 @@ struct RenderCommand: ToolCommand {
         guard let adapter else { return ExitStatus.usage }
         guard let input = InputFiles.smiInput(paths, inventory: inventoryPaths, console: console, command: Self.name) else { return ExitStatus.failure }
         let (rendering, findings) = adapter.renderAndValidate(input.bundle, inventory: input.inventory, options: options)
-        let report = DiagnosticReport(diagnostics: input.errors + findings + rendering.diagnostics, strict: options.strict)
+        let report = DiagnosticReport(diagnostics: input.diagnostics + findings + rendering.diagnostics, strict: options.strict)
         report.write(to: console, documents: input.documentCount, then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")
         if rendering.resourceCount > 0 {
             var last: UInt8?

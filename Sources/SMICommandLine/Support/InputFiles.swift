@@ -79,8 +79,9 @@ enum InputFiles {
         }
     }
 
-    /// Every document of every input, and a diagnostic for each input that is not valid
-    /// YAML (the documents before the error are kept).
+    /// Every object of every input (lists read as their items), and a diagnostic for each
+    /// input that is not valid YAML (the documents before the error are kept) and for each
+    /// list item that is not an object.
     static func documents(_ paths: [String], console: Console) throws(ReadError) -> (documents: [ManifestDocument], errors: [Diagnostic]) {
         var documents: [ManifestDocument] = []
         var errors: [Diagnostic] = []
@@ -97,10 +98,11 @@ enum InputFiles {
                 errors.append(Diagnostic(error))
             }
         }
-        return (documents, errors)
+        let objects = documents.objects
+        return (objects.objects, errors + objects.problems)
     }
 
-    /// Every document of every input; YAML errors are written to the console and set
+    /// Every object of every input; YAML errors are written to the console and set
     /// `status` to failure. Nil, after saying why, when an input cannot be read at all.
     static func documents(_ paths: [String], console: Console, command: String, status: inout Int32) -> [ManifestDocument]? {
         do {

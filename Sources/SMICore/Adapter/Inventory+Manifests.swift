@@ -5,10 +5,11 @@ extension Inventory {
 
     /// Reads the inventory from ordinary Kubernetes manifests (Namespace, ServiceAccount,
     /// Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, Service); other
-    /// documents are ignored. A port or label it cannot read is left out, never guessed.
+    /// documents are ignored; lists (what `kubectl get -o yaml` prints) are read as their
+    /// items. A port or label it cannot read is left out, never guessed.
     public init(manifests documents: [ManifestDocument]) {
         // Documents are read on all cores, then gathered in input order.
-        self.init(found: documents.concurrentMap(Self.found))
+        self.init(found: documents.objects.objects.concurrentMap(Self.found))
     }
 
     /// The inventory of what manifests were found to hold, in input order.

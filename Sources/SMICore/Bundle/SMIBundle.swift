@@ -169,9 +169,10 @@ public struct SMIBundle: Sendable {
 
     /// Decodes, converts to the canonical versions and indexes `documents`. Invalid objects
     /// are left out (they grant and route nothing) and reported.
+    /// Lists (what `kubectl get -o yaml` prints) are read as their items.
     public init(_ documents: [ManifestDocument]) {
         // Decoding and conversion look at one document each, so they run on all cores.
-        self.init(prepared: documents.concurrentMap(Self.prepare))
+        self.init(prepared: documents.concurrentMap(Self.prepareObjects).flatMap { $0 })
     }
 
     /// Indexes documents already decoded and converted, in input order.
@@ -204,10 +205,24 @@ public struct SMIBundle: Sendable {
         var destinationPort: Int?
     }
 
+    /// Each object of `document` (its items, when it is a list) prepared, and a document
+    /// that carries only the problems of the list, if it has any.
+    static func prepareObjects(_ document: ManifestDocument) -> [Prepared] {
+        guard document.listItems != nil else { return [prepare(document)] }
+        let found = document.objects
+        var prepared = found.objects.map(prepare)
+        if !found.problems.isEmpty {
+            prepared.append(Prepared(document: SMIDocument(content: .other, source: DocumentSource(document), apiVersion: "",
+                                                           object: nil, diagnostics: []), diagnostics: found.problems))
+        }
+        return prepared
+    }
+
     static func prepare(_ source: ManifestDocument) -> Prepared {
         var document = SMIDocument.decode(source)
         var prepared = Prepared(document: document, diagnostics: document.diagnostics)
         if case .other = document.content { return prepared }
+        if !source.octalIntegers.isEmpty { prepared.diagnostics += octalWarnings(source, object: document.object) }
         prepared.namespaces.append(document.object?.namespace ?? "default")
         if document.object?.kind == "TrafficTarget" {
             // v1alpha1 has the destination at the top level.
@@ -230,6 +245,32 @@ public struct SMIBundle: Sendable {
         prepared.diagnostics += problems
         prepared.canonical = canonical
         return prepared
+    }
+
+    /// A warning for each integer of the object written with a leading zero (`010`), naming
+    /// the octal value that Kubernetes reads (8).
+    private static func octalWarnings(_ source: ManifestDocument, object: Diagnostic.Object?) -> [Diagnostic] {
+        let wanted = Set(source.octalIntegers)
+        var found: [Diagnostic] = []
+        var stack: [(ManifestNode, FieldPath)] = [(source.root, FieldPath())]
+        while let (node, path) = stack.popLast() {
+            switch node.value {
+            case let .int(value):
+                if let location = node.location, wanted.contains(location) {
+                    found.append(Diagnostic(.warning, .octalInteger, "the leading zero makes this integer octal: Kubernetes reads \(value); drop the zero if a decimal number is meant",
+                                            object: object, path: path, file: source.file, location: location))
+                }
+            case let .sequence(items):
+                for (index, item) in items.enumerated().reversed() { stack.append((item, path.appending(index))) }
+            case let .mapping(mapping):
+                for entry in mapping.entries.reversed() {
+                    if let key = entry.key.value.stringValue { stack.append((entry.value, path.appending(key))) }
+                }
+            default:
+                break
+            }
+        }
+        return found
     }
 
     /// An older TrafficTarget without its destination port, and the port, when it has one.

@@ -49,9 +49,10 @@ public struct SMIInput: Sendable {
     public var inventory: Inventory
     /// How many documents the inputs that are not inventory only hold.
     public var documentCount: Int
-    /// One error for each input that is not valid YAML; the documents before the error are
-    /// used.
-    public var errors: [Diagnostic]
+    /// What reading found: an error for each input that is not valid YAML (the documents
+    /// before the error are used), and a warning when nothing at all is used (no SMI object,
+    /// no workload), so that an empty result is never silent.
+    public var diagnostics: [Diagnostic]
 
     /// Inputs of at least twice this size are read in parts of about this size, on all cores.
     static let partBytes = 1 << 18
@@ -62,11 +63,11 @@ public struct SMIInput: Sendable {
     /// Reads, decodes and indexes `sources`, in order, with `reader`.
     public init(_ sources: [Source], reader: YAMLReader = YAMLReader()) {
         var gathered = Gathered()
-        errors = []
+        diagnostics = []
         for source in sources {
             let error: YAMLError?
             (gathered, error) = Self.gather(source, into: gathered, reader: reader)
-            if let error { errors.append(Diagnostic(error)) }
+            if let error { diagnostics.append(Diagnostic(error)) }
         }
         documentCount = gathered.documentCount
         // The inventory's arrays are taken out of `gathered`, so that sorting them in place
@@ -83,14 +84,20 @@ public struct SMIInput: Sendable {
             let handed = Mutex(consume found)
             (bundle, inventory) = Parallel.both({ indexer.bundle }, { handed.withLock { $0.taken() }.inventory() })
         }
+        if diagnostics.isEmpty, bundle.namespaces.isEmpty, inventory.isEmpty {
+            diagnostics.append(Diagnostic(
+                .warning, .nothingUsed, "no SMI objects and no workloads in the input (kinds swift-smi does not use are passed over)",
+                file: sources.count == 1 ? sources[0].name : nil))
+        }
     }
 
-    /// What one document gives the bundle and the inventory.
+    /// What one document gives the bundle and the inventory: one object, or the items of a
+    /// list.
     private struct Digest: Sendable {
-        var smi: SMIBundle.Prepared?
-        var found: Inventory.Found?
-        /// Where an SMI document whose tree is released is read again from in its input
-        /// (nil for other documents).
+        var smi: [SMIBundle.Prepared] = []
+        var found: [Inventory.Found] = []
+        /// Where a document with SMI objects whose trees are released is read again from in
+        /// its input (nil for other documents).
         var extent: ManifestDocument.Extent?
     }
 
@@ -107,26 +114,44 @@ public struct SMIInput: Sendable {
         mutating func add(_ digests: consuming [Digest], of source: Source) {
             if !source.inventoryOnly { documentCount += digests.count }
             for digest in digests {
-                if var smi = digest.smi {
+                for var smi in digest.smi {
                     smi.document.source.index = sourceDocuments
                     indexer.add(smi)
                 }
-                if let manifest = digest.found { found.add(manifest) }
+                for manifest in digest.found { found.add(manifest) }
                 sourceDocuments += 1
             }
         }
     }
 
     private static func digest(_ document: ManifestDocument, of source: Source, text: DocumentSource.Text) -> Digest {
-        var digest = Digest(found: Inventory.found(in: document))
+        guard document.listItems != nil else { return digest(object: document, of: source, text: text) }
+        // A list: its items, and its problems (reported with the SMI objects, for every input).
+        let objects = document.objects
+        var list = Digest()
+        for object in objects.objects {
+            let one = digest(object: object, of: source, text: text)
+            list.smi += one.smi
+            list.found += one.found
+            list.extent = list.extent ?? one.extent
+        }
+        if !objects.problems.isEmpty {
+            list.smi.append(SMIBundle.Prepared(document: SMIDocument(content: .other, source: DocumentSource(document), apiVersion: "",
+                                                                       object: nil, diagnostics: []), diagnostics: objects.problems))
+        }
+        return list
+    }
+
+    private static func digest(object document: ManifestDocument, of source: Source, text: DocumentSource.Text) -> Digest {
+        var digest = Digest(found: Inventory.found(in: document).map { [$0] } ?? [])
         guard !source.inventoryOnly else { return digest }
         var prepared = SMIBundle.prepare(document)
         if case .other = prepared.document.content { return digest }
         if let extent = document.extent {
-            prepared.document.source.releaseTree(readingAgainAt: extent, of: text)
+            prepared.document.source.releaseTree(readingAgainAt: extent, path: document.path, of: text)
             digest.extent = extent
         }
-        digest.smi = prepared
+        digest.smi = [prepared]
         return digest
     }
 
@@ -147,7 +172,9 @@ public struct SMIInput: Sendable {
         }
         let own = DocumentSource.Text(text, reader: reader)
         for (index, extent) in copies {
-            digests[index].smi?.document.source.releaseTree(readingAgainAt: extent, of: own)
+            for item in digests[index].smi.indices {
+                digests[index].smi[item].document.source.rereading(at: extent, of: own)
+            }
         }
     }
 

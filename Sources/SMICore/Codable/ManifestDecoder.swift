@@ -44,6 +44,25 @@ public struct ManifestDecoder: Sendable {
         return (value, state.unknownKeys())
     }
 
+    /// Decodes a value of `type` from `node` and reports every problem at once: each missing
+    /// required field, each value of the wrong type and each unknown key (with
+    /// `rejectsUnknownKeys`), in document order, as `kubectl apply` reports an object's field
+    /// errors. A field in error is read as an empty value so that decoding goes on; the value
+    /// is returned only when there is no error.
+    public func decodeCollectingErrors<T: Decodable>(_ type: T.Type, from node: ManifestNode) -> (value: T?, errors: [ManifestDecodingError]) {
+        let state = DecodingState(file: file, tracksKeys: rejectsUnknownKeys, recoveringFrom: node)
+        var value: T?
+        do {
+            value = try T(from: NodeDecoder(node: node, codingPath: [], state: state))
+        } catch is DecodingState.Abandoned {
+            value = nil
+        } catch {
+            state.record(error)
+        }
+        let errors = state.errors(adding: state.unknownKeys())
+        return (errors.isEmpty ? value : nil, errors)
+    }
+
     /// Turns a `DecodingError` thrown by hand-written `init(from:)` code into one with a
     /// source location, found by following its coding path.
     static func convert(_ error: DecodingError, root: ManifestNode, file: String?) -> ManifestDecodingError {
@@ -52,7 +71,9 @@ public struct ManifestDecoder: Sendable {
         switch error {
         case let .typeMismatch(type, c): context = c; message = c.debugDescription.isEmpty ? "expected \(type)" : c.debugDescription
         case let .valueNotFound(type, c): context = c; message = c.debugDescription.isEmpty ? "expected \(type), found null" : c.debugDescription
-        case let .keyNotFound(key, c): context = c; message = "missing required field '\(key.stringValue)'"
+        case let .keyNotFound(key, c):
+            context = DecodingError.Context(codingPath: c.codingPath + [key], debugDescription: c.debugDescription)
+            message = "missing required field"
         case let .dataCorrupted(c): context = c; message = c.debugDescription
         @unknown default: return ManifestDecodingError("\(error)", path: FieldPath(), location: root.location, file: file)
         }
@@ -82,13 +103,69 @@ final class DecodingState {
         }
     }
 
+    /// Thrown where a field in error cannot be read as an empty value either (a type whose
+    /// decoding checks what it reads): the field around it is read as empty instead.
+    struct Abandoned: Error {}
+
     let file: String?
     let tracksKeys: Bool
+    /// The root being decoded, when errors are recorded and decoding goes on past them
+    /// (`decodeCollectingErrors`); nil when the first error is thrown.
+    let recoveryRoot: ManifestNode?
     private var containers: [Reads] = []
+    private var recorded: [ManifestDecodingError] = []
 
-    init(file: String?, tracksKeys: Bool) {
+    init(file: String?, tracksKeys: Bool, recoveringFrom root: ManifestNode? = nil) {
         self.file = file
         self.tracksKeys = tracksKeys
+        recoveryRoot = root
+    }
+
+    /// Whether errors are recorded and decoding goes on past them.
+    var recovers: Bool { recoveryRoot != nil }
+
+    /// Notes an error met while recovering.
+    func record(_ error: any Error) {
+        switch error {
+        case let error as ManifestDecodingError:
+            recorded.append(error)
+        case let error as DecodingError:
+            recorded.append(ManifestDecoder.convert(error, root: recoveryRoot ?? ManifestNode(.null), file: file))
+        case is Abandoned:
+            break
+        default:
+            recorded.append(ManifestDecodingError("\(error)", path: FieldPath(), location: recoveryRoot?.location, file: file))
+        }
+    }
+
+    /// `body` over `child`; when recovering, an error it throws is recorded and `body` runs
+    /// again over an empty stand-in for the field, whose value nobody uses.
+    func recovering<T>(_ child: NodeDecoder, _ body: (NodeDecoder) throws -> T) throws -> T {
+        guard recovers, !child.standsIn else { return try body(child) }
+        do {
+            return try body(child)
+        } catch {
+            record(error)
+        }
+        do {
+            return try body(child.standIn)
+        } catch {
+            throw Abandoned()
+        }
+    }
+
+    /// The recorded errors and `others`, in document order, each once.
+    func errors(adding others: [ManifestDecodingError]) -> [ManifestDecodingError] {
+        var seen = Set<String>()
+        let all = (recorded + others).filter { seen.insert("\($0.path)\u{0}\($0.message)").inserted }
+        return all.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case let (l?, r?) where l != r: return l < r
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
     }
 
     /// A record for a new keyed container over `mapping`, when keys are tracked.
@@ -156,7 +233,15 @@ struct NodeDecoder: Decoder {
     let node: ManifestNode
     let codingPath: [any CodingKey]
     let state: DecodingState
+    /// Whether this decoder stands in for a field in error while recovering: it reads as an
+    /// empty value (empty containers, zero, "", false) and reports nothing.
+    var standsIn = false
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// An empty stand-in for this decoder's field.
+    var standIn: NodeDecoder {
+        NodeDecoder(node: ManifestNode(.null, at: node.location), codingPath: codingPath, state: state, standsIn: true)
+    }
 
     func fail(_ message: String, at node: ManifestNode? = nil) -> ManifestDecodingError {
         ManifestDecodingError(message, path: FieldPath(codingPath: codingPath), location: (node ?? self.node).location, file: state.file)
@@ -179,11 +264,13 @@ struct NodeDecoder: Decoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        if standsIn { return KeyedDecodingContainer(KeyedNodeDecoder<Key>(decoder: self, mapping: ManifestMapping(), reads: nil)) }
         guard case let .mapping(m) = node.value else { throw mismatch("a mapping") }
         return KeyedDecodingContainer(KeyedNodeDecoder<Key>(decoder: self, mapping: m, reads: state.register(m, at: codingPath)))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        if standsIn { return UnkeyedNodeDecoder(decoder: self, items: []) }
         guard case let .sequence(items) = node.value else { throw mismatch("a sequence") }
         return UnkeyedNodeDecoder(decoder: self, items: items)
     }
@@ -191,7 +278,7 @@ struct NodeDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
 
     func child(_ node: ManifestNode, _ key: any CodingKey) -> NodeDecoder {
-        NodeDecoder(node: node, codingPath: codingPath + [key], state: state)
+        NodeDecoder(node: node, codingPath: codingPath + [key], state: state, standsIn: standsIn)
     }
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
@@ -207,16 +294,19 @@ extension NodeDecoder: SingleValueDecodingContainer {
     }
 
     func decode(_ type: Bool.Type) throws -> Bool {
+        if standsIn { return false }
         guard case let .bool(b) = node.value else { throw mismatch("a boolean") }
         return b
     }
 
     func decode(_ type: String.Type) throws -> String {
+        if standsIn { return "" }
         guard case let .string(s) = node.value else { throw mismatch("a string") }
         return s
     }
 
     func decode(_ type: Double.Type) throws -> Double {
+        if standsIn { return 0 }
         switch node.value {
         case let .double(d): return d
         case let .int(i): return Double(i)
@@ -227,6 +317,7 @@ extension NodeDecoder: SingleValueDecodingContainer {
     func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
 
     func decodeInteger<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        if standsIn { return 0 }
         switch node.value {
         case let .int(i):
             guard let v = I(exactly: i) else { throw fail("integer \(i) is out of range for \(I.self)") }
@@ -299,18 +390,36 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return mapping.entries[i]
     }
 
+    /// The decoder of `key`'s value. A missing key is an error reported at the field's own
+    /// path (as `kubectl` reports `spec.sources: Required value`); while recovering it is
+    /// recorded and the field reads as empty.
     private func value(_ key: Key) throws -> NodeDecoder {
         guard let e = read(key) else {
-            // A required field is often missing because it is misspelled: name the key that
-            // is probably meant, where it is, so that the unknown key is not lost.
-            let missing = key.stringValue
-            if let typo = mapping.entries.first(where: { Self.isNearMiss($0.key.value.stringValue, of: missing) }),
-               let name = typo.key.value.stringValue {
-                throw decoder.fail("missing required field '\(missing)'; unknown field '\(name)' may be a misspelling of it", at: typo.key)
-            }
-            throw decoder.fail("missing required field '\(missing)'")
+            let missing = decoder.child(ManifestNode(.null, at: decoder.node.location), key)
+            if decoder.standsIn { return missing }
+            let error = missingField(key, of: missing)
+            guard decoder.state.recovers else { throw error }
+            decoder.state.record(error)
+            return missing.standIn
         }
         return decoder.child(e.value, key)
+    }
+
+    /// The error for a missing `key`. A required field is often missing because it is
+    /// misspelled: the key that is probably meant is named, where it is, and counts as read
+    /// so that it is not reported again as unknown.
+    private func missingField(_ key: Key, of missing: NodeDecoder) -> ManifestDecodingError {
+        if let i = mapping.entries.firstIndex(where: { Self.isNearMiss($0.key.value.stringValue, of: key.stringValue) }),
+           let name = mapping.entries[i].key.value.stringValue {
+            reads?.read[i] = true
+            return missing.fail("missing required field; unknown field '\(name)' may be a misspelling of it", at: mapping.entries[i].key)
+        }
+        return missing.fail("missing required field", at: decoder.node)
+    }
+
+    /// `body` over `key`'s value, recovering from its errors when the decoding run does.
+    private func decoded<T>(_ key: Key, _ body: (NodeDecoder) throws -> T) throws -> T {
+        try decoder.state.recovering(try value(key), body)
     }
 
     func contains(_ key: Key) -> Bool { position(key) != nil }
@@ -339,28 +448,28 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return false
     }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(key).decode(type) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(key).decode(type) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try value(key).decode(type) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try value(key).decode(type) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(key).decode(type) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try value(key).decode(type) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try value(key).decode(type) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try value(key).decode(type) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try value(key).decode(type) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try value(key).decode(type) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try value(key).decode(type) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try value(key).decode(type) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key).decode(type) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key).decode(type) }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(key).decodeValue(type) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoded(key) { try $0.decode(type) } }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoded(key) { try $0.decode(type) } }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoded(key) { try $0.decodeValue(type) } }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try value(key).container(keyedBy: type)
+        try decoded(key) { try $0.container(keyedBy: type) }
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try value(key).unkeyedContainer()
+        try decoded(key) { try $0.unkeyedContainer() }
     }
 
     func superDecoder() throws -> any Decoder { decoder }
@@ -391,6 +500,11 @@ struct UnkeyedNodeDecoder: UnkeyedDecodingContainer {
         return child
     }
 
+    /// `body` over the next element, recovering from its errors when the decoding run does.
+    private mutating func decodedNext<T>(_ body: (NodeDecoder) throws -> T) throws -> T {
+        try decoder.state.recovering(try next(), body)
+    }
+
     mutating func decodeNil() throws -> Bool {
         guard !isAtEnd else { return false }
         if case .null = items[currentIndex].value {
@@ -400,28 +514,28 @@ struct UnkeyedNodeDecoder: UnkeyedDecodingContainer {
         return false
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try next().decode(type) }
-    mutating func decode(_ type: String.Type) throws -> String { try next().decode(type) }
-    mutating func decode(_ type: Double.Type) throws -> Double { try next().decode(type) }
-    mutating func decode(_ type: Float.Type) throws -> Float { try next().decode(type) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try next().decode(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next().decode(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next().decode(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next().decode(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next().decode(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try next().decode(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next().decode(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next().decode(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next().decode(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next().decode(type) }
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeValue(type) }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: String.Type) throws -> String { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: Float.Type) throws -> Float { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: Int.Type) throws -> Int { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try decodedNext { try $0.decode(type) } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try decodedNext { try $0.decode(type) } }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodedNext { try $0.decodeValue(type) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try next().container(keyedBy: type)
+        try decodedNext { try $0.container(keyedBy: type) }
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        try next().unkeyedContainer()
+        try decodedNext { try $0.unkeyedContainer() }
     }
 
     mutating func superDecoder() throws -> any Decoder { try next() }

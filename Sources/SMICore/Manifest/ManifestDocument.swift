@@ -11,6 +11,12 @@ public struct ManifestDocument: Sendable, Equatable {
     /// again on its own (it follows no directives): what lets a caller drop the tree and
     /// still find a field's line later.
     public var extent: Extent?
+    /// Where `root` is in the document written at `extent`: empty for a document, and the
+    /// item's path (`items[2]`) for an object of a list (see `objects`).
+    public var path = FieldPath()
+    /// Where the plain integers written with a leading zero are (`010`), which the Kubernetes
+    /// schema reads as octal (8), unlike what a reader of the manifest expects: worth a warning.
+    public var octalIntegers: [SourceLocation] = []
 
     /// Where a document's text is in its input.
     public struct Extent: Sendable, Hashable {
@@ -39,9 +45,9 @@ public struct ManifestDocument: Sendable, Equatable {
         self.index = index
     }
 
-    /// Documents are equal when their roots (by value), files and indexes are; where
+    /// Documents are equal when their roots (by value), files, indexes and paths are; where
     /// their text was does not matter.
     public static func == (lhs: ManifestDocument, rhs: ManifestDocument) -> Bool {
-        lhs.root == rhs.root && lhs.file == rhs.file && lhs.index == rhs.index
+        lhs.root == rhs.root && lhs.file == rhs.file && lhs.index == rhs.index && lhs.path == rhs.path
     }
 }

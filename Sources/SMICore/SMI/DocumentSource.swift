@@ -15,7 +15,9 @@ public struct DocumentSource: Sendable {
 
     private enum Storage: Sendable {
         case tree(ManifestNode)
-        case text(Text, ManifestDocument.Extent)
+        /// The text of the document at the extent, and where the root is in it (an item of
+        /// a list is below the list's root).
+        case text(Text, ManifestDocument.Extent, FieldPath)
     }
 
     /// Text that documents are read again from, and the reader that reads it: one for all
@@ -63,15 +65,22 @@ public struct DocumentSource: Sendable {
     public func releasingTree(of document: ManifestDocument, readingAgainFrom text: [UInt8], with reader: YAMLReader) -> DocumentSource {
         guard let extent = document.extent, case .tree = storage else { return self }
         var released = self
-        released.releaseTree(readingAgainAt: extent, of: Text(text, reader: reader))
+        released.releaseTree(readingAgainAt: extent, path: document.path, of: Text(text, reader: reader))
         return released
     }
 
     /// Drops the tree, to be read again from the bytes `extent` names in `text` (a copy of
-    /// the document's own text, or the whole input): a tree already dropped is read again
-    /// from there instead.
-    mutating func releaseTree(readingAgainAt extent: ManifestDocument.Extent, of text: Text) {
-        storage = .text(text, extent)
+    /// the document's own text, or the whole input), at `path` in the document read there:
+    /// a tree already dropped is read again from there instead.
+    mutating func releaseTree(readingAgainAt extent: ManifestDocument.Extent, path: FieldPath, of text: Text) {
+        storage = .text(text, extent, path)
+    }
+
+    /// Has a released tree read again from `extent` of `text` instead (a copy of the same
+    /// document's text), at the same path; a kept tree stays.
+    mutating func rereading(at extent: ManifestDocument.Extent, of text: Text) {
+        guard case let .text(_, _, path) = storage else { return }
+        storage = .text(text, extent, path)
     }
 
     /// The document's root node: the tree kept, or the document read again from its text.
@@ -80,8 +89,8 @@ public struct DocumentSource: Sendable {
         switch storage {
         case let .tree(root):
             return root
-        case let .text(text, extent):
-            guard let root = text.root(at: extent, file: file), root.location == location else {
+        case let .text(text, extent, path):
+            guard let root = text.root(at: extent, file: file)?.node(at: path), root.location == location else {
                 return ManifestNode(.null, at: location)
             }
             return root

@@ -49,7 +49,7 @@ public struct SMIDocument: Sendable {
             name: metadata?["name"]?.value.stringValue ?? "")
         var result = SMIDocument(content: .other, source: DocumentSource(document), apiVersion: apiVersion, object: object, diagnostics: [])
         guard SMIKinds.isSMI(apiVersion: apiVersion, kind: kind) else { return result }
-        guard let decode = SMIKinds.decoders[SMIKinds.Pair(apiVersion: apiVersion, kind: kind)]?.decode else {
+        guard let decoding = SMIKinds.decoders[SMIKinds.Pair(apiVersion: apiVersion, kind: kind)] else {
             let suggestion = SMIKinds.nearest(apiVersion: apiVersion, kind: kind).map { "; did you mean \($0)?" } ?? ""
             let at = mapping?["apiVersion"] ?? root
             result.content = .invalid
@@ -60,16 +60,39 @@ public struct SMIDocument: Sendable {
         }
         let decoder = ManifestDecoder(rejectsUnknownKeys: true, file: document.file)
         do {
-            let (value, unknown) = try decode(root, decoder)
+            let (value, unknown) = try decoding.decode(root, decoder)
             result.diagnostics += unknown.map { Diagnostic($0, object: object) }
             result.content = unknown.isEmpty ? .smi(value) : .invalid
-        } catch let error as ManifestDecodingError {
-            result.content = .invalid
-            result.diagnostics.append(Diagnostic(error, object: object))
         } catch {
+            // Refused: decoded again, going on past each error, so that every problem of the
+            // object is reported at once (the first one thrown, should that find none).
             result.content = .invalid
-            result.diagnostics.append(Diagnostic(.error, .schema, "\(error)", object: object, file: document.file, location: root.location))
+            var errors = decoding.errors(root, decoder)
+            if errors.isEmpty {
+                errors = [error as? ManifestDecodingError ?? ManifestDecodingError("\(error)", path: FieldPath(), location: root.location, file: document.file)]
+            }
+            result.diagnostics += flatLayoutExplained(errors, apiVersion: apiVersion).map { Diagnostic($0, object: object) }
         }
         return result
+    }
+
+    /// `errors` with a missing `spec` explained when the fields it lacks are written at the
+    /// top level (the flat layout of access v1alpha1 and specs v1alpha1-v1alpha2).
+    private static func flatLayoutExplained(_ errors: [ManifestDecodingError], apiVersion: String) -> [ManifestDecodingError] {
+        guard let spec = errors.firstIndex(where: { $0.path == "spec" && $0.message.hasPrefix("missing required field") }) else { return errors }
+        // The top-level unknown fields, and the one the missing field's hint names (at its location).
+        var topLevel = errors.compactMap { error -> (SourceLocation?, String)? in
+            guard error.message.hasPrefix("unknown field"), error.path.components.count == 1,
+                  case let .key(name)? = error.path.components.first else { return nil }
+            return (error.location, name)
+        }
+        guard !topLevel.isEmpty else { return errors }
+        let hint = errors[spec].message.split(separator: "'", omittingEmptySubsequences: false)
+        if hint.count >= 3 { topLevel.append((errors[spec].location, String(hint[1]))) }
+        topLevel.sort { ($0.0 ?? SourceLocation(line: 0, column: 0)) < ($1.0 ?? SourceLocation(line: 0, column: 0)) }
+        var explained = errors
+        explained[spec].message = "missing required field; " + topLevel.map { "'\($0.1)'" }.joined(separator: ", ")
+            + " at the top level belong under 'spec' in \(apiVersion) (the layout of an older version)"
+        return explained
     }
 }

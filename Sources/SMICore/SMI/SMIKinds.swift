@@ -13,6 +13,8 @@ enum SMIKinds {
     struct Decoding: Sendable {
         let decode: Decode
         let treeCheck: TreeCheck?
+        /// Every error of a node that `decode` refuses (it throws the first).
+        let errors: @Sendable (ManifestNode, ManifestDecoder) -> [ManifestDecodingError]
     }
 
     struct Pair: Hashable {
@@ -33,7 +35,7 @@ enum SMIKinds {
         Decoding(decode: { node, decoder in
             let (value, unknown) = try decoder.decodeCollectingUnknownKeys(T.self, from: node)
             return (wrap(value), unknown)
-        }, treeCheck: nil)
+        }, treeCheck: nil, errors: { node, decoder in decoder.decodeCollectingErrors(T.self, from: node).errors })
     }
 
     /// `decoding` for the kinds that read straight from the tree: a well-formed document
@@ -49,7 +51,7 @@ enum SMIKinds {
                   unknown.isEmpty, codable == tree
             else { return (true, false) }
             return (true, (try? ManifestEncoder().encode(codable)) == (try? ManifestEncoder().encode(tree)))
-        })
+        }, errors: { node, decoder in decoder.decodeCollectingErrors(T.self, from: node).errors })
     }
 
     static let decoders: [Pair: Decoding] = [
@@ -70,7 +72,11 @@ enum SMIKinds {
         Pair(Split.V1Alpha3.TrafficSplit.self): decoding(Split.V1Alpha3.TrafficSplit.self, SMIObject.trafficSplitV1Alpha3),
         Pair(Split.V1Alpha4.TrafficSplit.self): decoding(Split.V1Alpha4.TrafficSplit.self, SMIObject.trafficSplitV1Alpha4),
         Pair(Metrics.TrafficMetrics.self): decoding(Metrics.TrafficMetrics.self, SMIObject.trafficMetrics),
+        Pair(apiVersion: Metrics.V1Alpha2.apiVersion, kind: Metrics.TrafficMetrics.kind):
+            decoding(Metrics.TrafficMetrics.self, SMIObject.trafficMetrics),
         Pair(apiVersion: Metrics.TrafficMetricsList.apiVersion, kind: Metrics.TrafficMetricsList.kind):
+            decoding(Metrics.TrafficMetricsList.self, SMIObject.trafficMetricsList),
+        Pair(apiVersion: Metrics.V1Alpha2.apiVersion, kind: Metrics.TrafficMetricsList.kind):
             decoding(Metrics.TrafficMetricsList.self, SMIObject.trafficMetricsList),
     ]
 

@@ -32,9 +32,9 @@ public indirect enum SMIObject: Sendable, Equatable {
     case trafficSplitV1Alpha3(Split.V1Alpha3.TrafficSplit)
     /// `split.smi-spec.io/v1alpha4` TrafficSplit.
     case trafficSplitV1Alpha4(Split.V1Alpha4.TrafficSplit)
-    /// `metrics.smi-spec.io/v1alpha1` TrafficMetrics.
+    /// `metrics.smi-spec.io/v1alpha1` or `v1alpha2` TrafficMetrics.
     case trafficMetrics(Metrics.TrafficMetrics)
-    /// `metrics.smi-spec.io/v1alpha1` TrafficMetricsList.
+    /// `metrics.smi-spec.io/v1alpha1` or `v1alpha2` TrafficMetricsList.
     case trafficMetricsList(Metrics.TrafficMetricsList)
 
     /// The object as a value of its own type.

@@ -27,14 +27,22 @@ enum SMIIdentity {
 
     /// Reads `apiVersion` and `kind` and throws, at the field, when they are not the type's.
     static func check(_ decoder: any Decoder, apiVersion: String, kind: String) throws {
+        _ = try check(decoder, apiVersions: [apiVersion], kind: kind)
+    }
+
+    /// Reads `apiVersion` and `kind` and throws, at the field, when they are not one of the
+    /// type's; returns the `apiVersion` written.
+    static func check(_ decoder: any Decoder, apiVersions: [String], kind: String) throws -> String {
         let container = try decoder.container(keyedBy: Keys.self)
         let writtenVersion = try container.decode(String.self, forKey: .apiVersion)
-        guard writtenVersion == apiVersion else {
-            throw DecodingError.dataCorruptedError(forKey: .apiVersion, in: container, debugDescription: "expected apiVersion '\(apiVersion)', found '\(writtenVersion)'")
+        guard apiVersions.contains(writtenVersion) else {
+            let expected = apiVersions.map { "'\($0)'" }.joined(separator: " or ")
+            throw DecodingError.dataCorruptedError(forKey: .apiVersion, in: container, debugDescription: "expected apiVersion \(expected), found '\(writtenVersion)'")
         }
         let writtenKind = try container.decode(String.self, forKey: .kind)
         guard writtenKind == kind else {
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "expected kind '\(kind)', found '\(writtenKind)'")
         }
+        return writtenVersion
     }
 }

@@ -24,6 +24,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     /// A quantity (a v1alpha1 weight, a metric value) that is not a valid Kubernetes
     /// quantity, or is out of range.
     public static let quantity = DiagnosticCode(rawValue: "SMI1004")
+    /// An item of a Kubernetes list (`kind: List`) that is not an object.
+    public static let listItem = DiagnosticCode(rawValue: "SMI1005")
 
     /// A conversion between versions that would lose or widen something, refused.
     public static let conversion = DiagnosticCode(rawValue: "SMI1101")
@@ -32,6 +34,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let defaultNamespace = DiagnosticCode(rawValue: "SMI1201")
     /// Two objects of one kind with the same namespace and name; the later one is used.
     public static let duplicateObject = DiagnosticCode(rawValue: "SMI1202")
+    /// An input from which nothing is used: no SMI object and no workload.
+    public static let nothingUsed = DiagnosticCode(rawValue: "SMI1203")
 
     /// A split weight below zero.
     public static let negativeWeight = DiagnosticCode(rawValue: "SMI2001")
@@ -63,6 +67,10 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let mixedRules = DiagnosticCode(rawValue: "SMI2108")
     /// A reference between versions the SMI documents do not pair.
     public static let versionPairing = DiagnosticCode(rawValue: "SMI2109")
+    /// A source listed twice in one TrafficTarget.
+    public static let duplicateSource = DiagnosticCode(rawValue: "SMI2110")
+    /// A rule naming a match (or group) that exists but cannot be used.
+    public static let unusableReference = DiagnosticCode(rawValue: "SMI2111")
     /// A repeated match name.
     public static let duplicateMatch = DiagnosticCode(rawValue: "SMI2201")
     /// A regex RE2 rejects.
@@ -81,6 +89,10 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let repeatedMethod = DiagnosticCode(rawValue: "SMI2208")
     /// A header condition on a pseudo-header or `host`.
     public static let pseudoHeader = DiagnosticCode(rawValue: "SMI2209")
+    /// An HTTPRouteGroup without matches, and every rule that uses it.
+    public static let emptyGroup = DiagnosticCode(rawValue: "SMI2210")
+    /// A plain integer written with a leading zero, which Kubernetes reads as octal.
+    public static let octalInteger = DiagnosticCode(rawValue: "SMI2211")
     /// A port out of range.
     public static let portRange = DiagnosticCode(rawValue: "SMI2301")
     /// A name on route ports.
@@ -101,6 +113,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .unknownField: "The field does not exist in this kind and version. Ignoring it could widen access, so it is an error.",
         .unknownKind: "The apiVersion and kind are not a released SMI pair; the message names the nearest one.",
         .quantity: "The value is not a valid Kubernetes quantity, or does not fit.",
+        .listItem: "A list (what `kubectl get -o yaml` prints) is read as its items; an item that is not an object is skipped.",
+        .nothingUsed: "The input holds no SMI object and no workload, Service or Namespace: nothing is rendered or checked. Kinds swift-smi does not use are passed over.",
         .defaultNamespace: "The object has no namespace; like kubectl, swift-smi reads it as in 'default'.",
         .duplicateObject: "Two objects share a kind, namespace and name; the later one replaces the earlier, as a second kubectl apply would.",
         .negativeWeight: "A TrafficSplit backend weight below 0 (notes D11); the split is not rendered.",
@@ -118,6 +132,10 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .ruleKind: "A rule or split match kind outside the CRD enum (D25): the object is invalid and has no effect.",
         .mixedRules: "TCPRoute rules beside HTTPRouteGroup rules narrow their ports; raw TCP is not granted (D5).",
         .versionPairing: "A TrafficTarget or TrafficSplit refers to a route of a version its documents do not pair it with (D22); references resolve on the canonical objects anyway.",
+        .duplicateSource: "A source listed twice in one TrafficTarget changes nothing; one of them is probably meant to be another.",
+        .unusableReference: "A rule names a match that exists but cannot be used (its regex is not RE2, its name is ambiguous, it names a header twice) or a group that is invalid: the rule grants nothing for it.",
+        .emptyGroup: "An HTTPRouteGroup with 'matches: []' has nothing to grant: every rule that uses it grants nothing.",
+        .octalInteger: "A plain integer with a leading zero (010) is octal in the YAML 1.1 that Kubernetes reads: 010 is 8. Drop the zero if a decimal number is meant.",
         .duplicateMatch: "Two matches of one HTTPRouteGroup share a name (D16); rules naming it grant nothing.",
         .invalidRegex: "A pathRegex or header value that is not RE2 (D1, D3); the match grants nothing.",
         .invalidMethod: "A method outside the CRD enum (D2): the HTTPRouteGroup is invalid and grants nothing.",

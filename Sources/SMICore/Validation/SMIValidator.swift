@@ -107,8 +107,12 @@ public struct SMIValidator: Sendable {
         } else if destination.namespace != item.key.namespace {
             report(.warning, .subjectNamespace, "the destination is in namespace '\(destination.namespace ?? "")', not the TrafficTarget's own ('\(item.key.namespace)')", document, "spec.destination.namespace", into: &out)
         }
+        let sourceRepeats = target.spec.sources.earlierRepeats { [$0.kind, $0.name, $0.namespace ?? item.key.namespace] }
         for (i, source) in target.spec.sources.enumerated() {
             let path = FieldPath("spec.sources").appending(i)
+            if let first = sourceRepeats[i] {
+                report(.warning, .duplicateSource, "this source is also source \(first); listing it twice changes nothing", document, path, into: &out)
+            }
             if source.kind != "ServiceAccount" {
                 report(.error, .subjectKind, "source kind '\(source.kind)' is not ServiceAccount; this source matches nothing", document, path.appending("kind"), into: &out)
             }
@@ -151,12 +155,25 @@ public struct SMIValidator: Sendable {
             }
             let group = item.object
             checkPairing(document, refersTo: item, at: path.appending("name"), &out)
+            if group.spec.matches.isEmpty {
+                report(.warning, .emptyGroup, "HTTPRouteGroup \(key) has no matches; this rule grants nothing", document, path.appending("name"), into: &out)
+            } else if !HTTPMatchEvaluation.isUsable(group) {
+                report(.error, .unusableReference, "HTTPRouteGroup \(key) is invalid (a method outside the CRD's enum); this rule grants nothing", document, path.appending("name"), into: &out)
+            }
             guard let wanted = rule.matches else { return }
             if wanted.isEmpty {
                 report(.info, .emptyMatches, "'matches: []' means every match of the group", document, path.appending("matches"), into: &out)
             }
-            for (j, name) in wanted.enumerated() where !group.spec.matches.contains(where: { $0.name == name }) {
-                report(.error, .missingReference, "HTTPRouteGroup \(key) has no match '\(name)'; it grants nothing", document, path.appending("matches").appending(j), into: &out)
+            for (j, name) in wanted.enumerated() {
+                let named = group.spec.matches.filter { $0.name == name }
+                let at = path.appending("matches").appending(j)
+                if named.isEmpty {
+                    report(.error, .missingReference, "HTTPRouteGroup \(key) has no match '\(name)'; it grants nothing", document, at, into: &out)
+                } else if named.count > 1 {
+                    report(.error, .unusableReference, "HTTPRouteGroup \(key) names \(named.count) matches '\(name)'; the name is ambiguous, so it grants nothing", document, at, into: &out)
+                } else if let reason = Self.unusable(named[0]) {
+                    report(.error, .unusableReference, "match '\(name)' of HTTPRouteGroup \(key) cannot be used (\(reason)); it grants nothing", document, at, into: &out)
+                }
             }
         case "TCPRoute", "UDPRoute":
             if rule.kind == "TCPRoute", let route = bundle.tcpRoutes[key] {
@@ -174,11 +191,26 @@ public struct SMIValidator: Sendable {
         }
     }
 
+    /// Why a match grants nothing (the access model gives it no effect), or nil when it can
+    /// grant: a path or header regex that is not RE2, or a header named twice.
+    static func unusable(_ match: Specs.HTTPMatch) -> String? {
+        if let pattern = match.pathRegex, !pattern.isEmpty, (try? RE2Regex(pattern)) == nil { return "its pathRegex is not RE2" }
+        let conditions = match.headers?.conditions ?? []
+        if let repeated = conditions.earlierRepeats(by: { $0.name.lowercased() }).firstIndex(where: { $0 != nil }) {
+            return "it names header '\(conditions[repeated].name)' twice"
+        }
+        if let invalid = conditions.first(where: { (try? RE2Regex($0.regex)) == nil }) { return "the value of header '\(invalid.name)' is not RE2" }
+        return nil
+    }
+
     // MARK: - Routes
 
     private func validateGroup(_ item: SMIBundle.Item<Specs.V1Alpha4.HTTPRouteGroup>, _ out: inout [Diagnostic], _ patterns: inout Patterns) {
         let document = item.origin
         validateName(item.key.name, document, &out)
+        if item.object.spec.matches.isEmpty {
+            report(.warning, .emptyGroup, "an HTTPRouteGroup without matches grants and routes nothing", document, "spec.matches", into: &out)
+        }
         let repeats = item.object.spec.matches.earlierRepeats(by: \.name)
         for (i, match) in item.object.spec.matches.enumerated() {
             let path = FieldPath("spec.matches").appending(i)

@@ -12,6 +12,8 @@ struct YAMLParser {
     private var depth = 0
     /// Set when the node just parsed was a plain, untagged `<<` (a merge key).
     private var lastNodeWasMergeKey = false
+    /// Where the current document's plain integers that read as octal are.
+    private var octalIntegers: [SourceLocation] = []
 
     init(scanner: YAMLScanner, reader: YAMLReader, file: String?) {
         self.scanner = scanner
@@ -81,6 +83,8 @@ struct YAMLParser {
                 throw error("document exceeds the limit of \(reader.limits.maxDocumentBytes) bytes", at: documentStart, reason: .limit)
             }
             var document = ManifestDocument(root: root, file: file, index: documentCount)
+            document.octalIntegers = octalIntegers
+            octalIntegers.removeAll()
             if !sawDirectives {
                 document.extent = .init(bytes: documentStart.lineStart..<token.start.index, line: documentStart.line)
             }
@@ -688,7 +692,10 @@ struct YAMLParser {
     @inline(never)
     private mutating func resolveScalar(_ text: String, style: YAMLScalarStyle, tag: String?, at mark: YAMLMark) throws(YAMLError) -> ManifestValue {
         guard let tag else {
-            return style == .plain ? reader.schema.resolvePlain(text) : .string(text)
+            guard style == .plain else { return .string(text) }
+            let value = reader.schema.resolvePlain(text)
+            if reader.schema == .kubernetes, KubernetesScalars.readsAsOctal(text, value) { octalIntegers.append(location(mark)) }
+            return value
         }
         guard tag.hasPrefix(Self.coreTagPrefix) else {
             return .string(text)

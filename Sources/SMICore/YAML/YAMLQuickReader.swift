@@ -435,7 +435,11 @@ struct YAMLQuickReader {
         while p[end - 1] == 0x20 { end -= 1 }
         guard end - start <= reader.limits.maxScalarBytes else { throw Declined() }
         nodes += 1
-        return ManifestNode(reader.schema.resolvePlain(string(start, end)), at: at)
+        let text = string(start, end)
+        let value = reader.schema.resolvePlain(text)
+        // The parser notes integers that read as octal; they are rare, and left to it.
+        if reader.schema == .kubernetes, KubernetesScalars.readsAsOctal(text, value) { throw Declined() }
+        return ManifestNode(value, at: at)
     }
 
     /// A quoted scalar on one line: single quotes with `''` for a quote, double quotes

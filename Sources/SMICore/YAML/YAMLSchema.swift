@@ -77,6 +77,15 @@ enum CoreScalars {
 
 /// Scalar resolution as Kubernetes' YAML library (go-yaml v2 under sigs.k8s.io/yaml) does it.
 enum KubernetesScalars {
+    /// Whether a plain scalar that resolved to `value` is an integer written with a leading
+    /// zero that makes it octal, and so another number than it reads as (`010` is 8).
+    static func readsAsOctal(_ text: String, _ value: ManifestValue) -> Bool {
+        guard case let .int(octal) = value else { return false }
+        let digits = text.drop { $0 == "-" || $0 == "+" }
+        guard digits.count > 1, digits.first == "0", digits.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber || $0 == "_" }) else { return false }
+        return Int(text.filter { $0 != "_" }) != octal
+    }
+
     static func resolve(_ s: UnsafeBufferPointer<UInt8>, text: String) -> ManifestValue {
         guard let first = s.first else { return .null }
         switch first {

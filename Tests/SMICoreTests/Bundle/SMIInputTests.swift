@@ -71,7 +71,7 @@ import Testing
         let bytes = try Self.goldenInputs(copies: 8)
         #expect(bytes.count > 1 << 20, "large enough to be read in parts")
         let input = SMIInput([.init(name: "all.yaml", bytes: bytes)])
-        #expect(input.errors.isEmpty)
+        #expect(input.diagnostics.isEmpty)
         #expect(input.bundle.trafficTargets.count > 10)
         #expect(input.bundle.diagnostics.count > 100)
         Self.expectSame(input, try Expected(bytes, file: "all.yaml"))
@@ -87,7 +87,7 @@ import Testing
         let bytes = try Self.goldenInputs(copies: 8) + Array("---\nkind: [unclosed\n---\nkind: Later\n".utf8)
         let input = SMIInput([.init(name: "broken.yaml", bytes: bytes)])
         let sequential = #expect(throws: YAMLError.self) { try YAMLReader().read(bytes, file: "broken.yaml") }
-        #expect(input.errors.map(\.description) == [sequential.map { Diagnostic($0).description } ?? ""])
+        #expect(input.diagnostics.map(\.description) == [sequential.map { Diagnostic($0).description } ?? ""])
         Self.expectSame(input, try Expected(bytes, file: "broken.yaml"))
     }
 
@@ -101,7 +101,7 @@ import Testing
         reader.limits.maxDocuments = count - 10
         let input = SMIInput([.init(name: "many.yaml", bytes: bytes)], reader: reader)
         let sequential = #expect(throws: YAMLError.self) { try reader.read(bytes, file: "many.yaml") }
-        #expect(input.errors.map(\.description) == [sequential.map { Diagnostic($0).description } ?? ""])
+        #expect(input.diagnostics.map(\.description) == [sequential.map { Diagnostic($0).description } ?? ""])
         #expect(input.documentCount == count - 10)
     }
 

@@ -208,8 +208,8 @@ import Testing
          "in.yaml:4:55: error[SMI1001]: TrafficSplit default/s: spec.backends[0].weight: expected an integer or a quantity string such as \"500m\" (a float is not a quantity)"),
         ("apiVersion: specs.smi-spec.io/v1alpha2\nkind: HTTPRouteGroup\nmetadata: {name: g}\nmatches:\n- name: m\n  headers: [{x-on: ⚑on}]\n",
          "in.yaml:6:20: error[SMI1001]: HTTPRouteGroup default/g: matches[0].headers[0].x-on: expected a string, found boolean true"),
-        ("apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata: {name: t}\nspec:\n  ⚑destination: {kind: ServiceAccount, name: a}\n",
-         "in.yaml:5:3: error[SMI1001]: TrafficTarget default/t: spec: missing required field 'rules'"),
+        ("apiVersion: access.smi-spec.io/v1alpha3\nkind: TrafficTarget\nmetadata: {name: t}\nspec:\n  ⚑destination: {kind: ServiceAccount, name: a}\n  sources: []\n",
+         "in.yaml:5:3: error[SMI1001]: TrafficTarget default/t: spec.rules: missing required field"),
         // D18: unreleased pairs name the nearest released one.
         ("apiVersion: ⚑spec.smi-spec.io/v1alpha4\nkind: HTTPRouteGroup\nmetadata: {name: g}\n",
          "in.yaml:1:13: error[SMI1003]: HTTPRouteGroup default/g: apiVersion: 'spec.smi-spec.io/v1alpha4' HTTPRouteGroup is not a released SMI apiVersion and kind; did you mean specs.smi-spec.io/v1alpha4 HTTPRouteGroup?"),

@@ -11,8 +11,8 @@ public indirect enum CanonicalSMIObject: Sendable, Equatable {
     case udpRoute(Specs.V1Alpha4.UDPRoute)
     /// `split.smi-spec.io/v1alpha4` TrafficSplit.
     case trafficSplit(Split.V1Alpha4.TrafficSplit)
-    /// `metrics.smi-spec.io/v1alpha1` TrafficMetrics.
+    /// `metrics.smi-spec.io/v1alpha1` or `v1alpha2` TrafficMetrics.
     case trafficMetrics(Metrics.TrafficMetrics)
-    /// `metrics.smi-spec.io/v1alpha1` TrafficMetricsList.
+    /// `metrics.smi-spec.io/v1alpha1` or `v1alpha2` TrafficMetricsList.
     case trafficMetricsList(Metrics.TrafficMetricsList)
 }

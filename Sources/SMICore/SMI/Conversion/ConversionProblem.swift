@@ -5,11 +5,15 @@ public struct ConversionProblem: Error, Sendable, Equatable, CustomStringConvert
     public var message: String
     /// The field that cannot be converted.
     public var path: FieldPath
+    /// The code it is reported with: `conversion`, or the rule the object breaks in its own
+    /// version (a value outside its CRD's enum).
+    public var code: DiagnosticCode
 
     /// Creates a problem.
-    public init(_ message: String, at path: FieldPath) {
+    public init(_ message: String, at path: FieldPath, code: DiagnosticCode = .conversion) {
         self.message = message
         self.path = path
+        self.code = code
     }
 
     /// `path: message`.

@@ -6,14 +6,15 @@ public enum SMIConversion {
     /// The object in the newest version of its kind.
     ///
     /// Refused only for a v1alpha1 or v1alpha2 TrafficTarget with a `destination.port`
-    /// (v1alpha3 cannot say it without rewriting routes) and for v1alpha1 split weights
-    /// that have no exact integer ratio.
+    /// (v1alpha3 cannot say it without rewriting routes) or a UDPRoute rule (outside their
+    /// CRDs' enum), and for v1alpha1 split weights that have no exact integer ratio.
     public static func canonical(_ object: SMIObject) -> Result<CanonicalSMIObject, ConversionProblem> {
         switch object {
         case let .trafficTargetV1Alpha1(t):
-            return targetUp(t.metadata, t.destination, t.specs, t.sources, portPath: "destination.port")
+            return targetUp(t.metadata, t.destination, t.specs, t.sources, from: Access.V1Alpha1.apiVersion, rulesPath: "specs", portPath: "destination.port")
         case let .trafficTargetV1Alpha2(t):
-            return targetUp(t.metadata, t.spec.destination, t.spec.rules, t.spec.sources, portPath: "spec.destination.port")
+            return targetUp(t.metadata, t.spec.destination, t.spec.rules, t.spec.sources, from: Access.V1Alpha2.apiVersion,
+                            rulesPath: "spec.rules", portPath: "spec.destination.port")
         case let .trafficTargetV1Alpha3(t):
             return .success(.trafficTarget(t))
         case let .httpRouteGroupV1Alpha1(g):
@@ -70,13 +71,35 @@ public enum SMIConversion {
             }
             return .success(.udpRouteV1Alpha4(r))
         case let .trafficSplit(s): return splitDown(s, to: apiVersion)
-        case let .trafficMetrics(m):
-            guard apiVersion == Metrics.V1Alpha1.apiVersion else { return unknownVersion(apiVersion, "TrafficMetrics") }
+        case var .trafficMetrics(m):
+            guard Metrics.apiVersions.contains(apiVersion) else { return unknownVersion(apiVersion, "TrafficMetrics") }
+            if let problem = metricsDown([m], inList: false, to: apiVersion) { return .failure(problem) }
+            m.apiVersion = apiVersion
             return .success(.trafficMetrics(m))
-        case let .trafficMetricsList(l):
-            guard apiVersion == Metrics.V1Alpha1.apiVersion else { return unknownVersion(apiVersion, "TrafficMetricsList") }
+        case var .trafficMetricsList(l):
+            guard Metrics.apiVersions.contains(apiVersion) else { return unknownVersion(apiVersion, "TrafficMetricsList") }
+            if let problem = metricsDown(l.items, inList: true, to: apiVersion) { return .failure(problem) }
+            l.apiVersion = apiVersion
+            for index in l.items.indices { l.items[index].apiVersion = apiVersion }
             return .success(.trafficMetricsList(l))
         }
+    }
+
+    /// Why metrics cannot be written in v1alpha1: a client of that version (the Go SDK's)
+    /// drops `edge.side` and `backend`, which v1alpha2 added (notes section 7). `inList`: the
+    /// items of a TrafficMetricsList, whose paths start at `items[i]`.
+    private static func metricsDown(_ items: [Metrics.TrafficMetrics], inList: Bool, to apiVersion: String) -> ConversionProblem? {
+        guard apiVersion == Metrics.V1Alpha1.apiVersion else { return nil }
+        for (index, item) in items.enumerated() {
+            let path = inList ? FieldPath([.key("items"), .index(index)]) : FieldPath()
+            if item.edge?.side != nil {
+                return ConversionProblem("edge.side exists only from \(Metrics.V1Alpha2.apiVersion)", at: path.appending("edge").appending("side"))
+            }
+            if item.backend != nil {
+                return ConversionProblem("backend exists only from \(Metrics.V1Alpha2.apiVersion)", at: path.appending("backend"))
+            }
+        }
+        return nil
     }
 
     private static func unknownVersion(_ apiVersion: String, _ kind: String) -> Result<SMIObject, ConversionProblem> {
@@ -85,10 +108,18 @@ public enum SMIConversion {
 
     // MARK: - TrafficTarget
 
+    /// A v1alpha1 or v1alpha2 target (`from`) in v1alpha3. Their CRDs allow HTTPRouteGroup and
+    /// TCPRoute rules only: a cluster rejects one with a UDPRoute rule, so it grants nothing
+    /// (notes D25), and is refused here rather than read as v1alpha3 would read it.
     private static func targetUp(
         _ metadata: ObjectMeta, _ destination: Access.PortedSubject, _ rules: [Access.Rule]?, _ sources: [Access.Subject]?,
-        portPath: FieldPath
+        from apiVersion: String, rulesPath: FieldPath, portPath: FieldPath
     ) -> Result<CanonicalSMIObject, ConversionProblem> {
+        if let i = rules?.firstIndex(where: { $0.kind == Specs.UDPRouteKind.kind }) {
+            return .failure(ConversionProblem(
+                "rule kind 'UDPRoute' is not in \(apiVersion), whose CRD allows HTTPRouteGroup and TCPRoute (UDPRoute rules exist from \(Access.V1Alpha3.apiVersion)): a cluster rejects this TrafficTarget, so it grants nothing",
+                at: rulesPath.appending(i).appending("kind"), code: .ruleKind))
+        }
         if let port = destination.port {
             return .failure(ConversionProblem(
                 "destination port \(port) has no place in \(Access.V1Alpha3.apiVersion); dropping it would allow every port, so convert its rules to TCPRoutes with ports [\(port)] first",

@@ -10,6 +10,16 @@ public enum Metrics {
         public static let apiVersion = "metrics.smi-spec.io/v1alpha1"
     }
 
+    /// `metrics.smi-spec.io/v1alpha2`: v1alpha1 with `edge.side` and `backend`, which notes D24
+    /// accepts under both versions, so one type reads both.
+    public enum V1Alpha2: SMIAPIVersion {
+        /// `metrics.smi-spec.io/v1alpha2`.
+        public static let apiVersion = "metrics.smi-spec.io/v1alpha2"
+    }
+
+    /// The versions `TrafficMetrics` and `TrafficMetricsList` are read in, oldest first.
+    public static let apiVersions = [V1Alpha1.apiVersion, V1Alpha2.apiVersion]
+
     /// A reference to the object metrics are about; every field may be absent (an edge's
     /// `{}` means every peer).
     public struct ObjectReference: Sendable, Equatable, Codable {
@@ -87,17 +97,18 @@ public enum Metrics {
         }
     }
 
-    /// Metrics of one resource, or of one edge between it and its peers, over a window.
+    /// Metrics of one resource, or of one edge between it and its peers, over a window, in
+    /// either version (the one written is kept in `apiVersion`).
     public struct TrafficMetrics: SMIResource {
-        /// `metrics.smi-spec.io/v1alpha1`.
+        /// `metrics.smi-spec.io/v1alpha1`, the version written by default.
         public static var apiVersion: String { V1Alpha1.apiVersion }
         /// `TrafficMetrics`.
         public static var kind: String { "TrafficMetrics" }
 
         /// The `apiVersion` as written.
-        public var apiVersion = Self.apiVersion
+        public var apiVersion: String = Self.apiVersion
         /// The `kind` as written.
-        public var kind = Self.kind
+        public var kind: String = Self.kind
         /// Metadata.
         public var metadata: ObjectMeta
         /// The end of the window (RFC 3339).
@@ -126,7 +137,7 @@ public enum Metrics {
 
         /// Decodes the object, refusing another `apiVersion` or `kind`.
         public init(from decoder: any Decoder) throws {
-            try SMIIdentity.check(decoder, apiVersion: Self.apiVersion, kind: Self.kind)
+            apiVersion = try SMIIdentity.check(decoder, apiVersions: Metrics.apiVersions, kind: Self.kind)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             metadata = try container.decode(ObjectMeta.self, forKey: .metadata)
             timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
@@ -153,17 +164,18 @@ public enum Metrics {
         public init() {}
     }
 
-    /// A list of metrics: of every object of a kind, or of the edges of one object.
+    /// A list of metrics: of every object of a kind, or of the edges of one object, in either
+    /// version (the one written is kept in `apiVersion`).
     public struct TrafficMetricsList: Sendable, Equatable, Codable {
-        /// `metrics.smi-spec.io/v1alpha1`.
+        /// `metrics.smi-spec.io/v1alpha1`, the version written by default.
         public static var apiVersion: String { V1Alpha1.apiVersion }
         /// `TrafficMetricsList`.
         public static var kind: String { "TrafficMetricsList" }
 
         /// The `apiVersion` as written.
-        public var apiVersion = Self.apiVersion
+        public var apiVersion: String = Self.apiVersion
         /// The `kind` as written.
-        public var kind = Self.kind
+        public var kind: String = Self.kind
         /// List metadata.
         public var metadata: ListMeta?
         /// The kind (or object) the list is about.
@@ -183,7 +195,7 @@ public enum Metrics {
 
         /// Decodes the object, refusing another `apiVersion` or `kind`.
         public init(from decoder: any Decoder) throws {
-            try SMIIdentity.check(decoder, apiVersion: Self.apiVersion, kind: Self.kind)
+            apiVersion = try SMIIdentity.check(decoder, apiVersions: Metrics.apiVersions, kind: Self.kind)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             metadata = try container.decodeIfPresent(ListMeta.self, forKey: .metadata)
             resource = try container.decodeIfPresent(ObjectReference.self, forKey: .resource)

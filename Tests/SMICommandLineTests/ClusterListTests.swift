@@ -63,6 +63,11 @@ import Testing
             let place = try #require(Self.place(of: aloneLocation, in: documents[index].root), "\(alone)")
             #expect(Self.location(of: place, in: item) == location, "\(inList)")
         }
+        // Read from a file, an item's tree is dropped and read again from the file for its
+        // diagnostics: the same lines.
+        let file = try ToolRun.file(listText, name: "list.yaml")
+        let fromFile = ToolRun(["validate", file])
+        #expect(fromFile.err == listed.err.replacingOccurrences(of: "<stdin>", with: file))
     }
 
     /// Items of a typed list (`TrafficSplitList`, as the API server returns a collection) take

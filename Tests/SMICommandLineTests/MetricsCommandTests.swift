@@ -32,6 +32,23 @@ import Testing
         #expect((lines[0]?["query"] as? String)?.hasSuffix("[60s])))") == true)
     }
 
+    /// metrics v1alpha2 (notes D24) is read like v1alpha1, in a List as kubectl prints it too.
+    @Test func readsV1Alpha2AndLists() throws {
+        let run = ToolRun(["metrics", "--mesh", "linkerd", "-"], stdin: """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: metrics.smi-spec.io/v1alpha2
+              kind: TrafficMetrics
+              metadata: {name: web, namespace: shop}
+              resource: {kind: Deployment, namespace: shop, name: web}
+              edge: {direction: to, side: client, resource: {}}
+            """)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.split(separator: "\n").count == 5)
+        #expect(run.out.contains("\"object\":\"TrafficMetrics shop/web\""))
+    }
+
     @Test func usage() {
         #expect(ToolRun(["metrics"]).status == 2)
         #expect(ToolRun(["metrics", "--mesh", "kuma"]).err.contains("not available in this version"))

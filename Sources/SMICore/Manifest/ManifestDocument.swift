@@ -45,9 +45,9 @@ public struct ManifestDocument: Sendable, Equatable {
         self.index = index
     }
 
-    /// Documents are equal when their roots (by value), files, indexes and paths are; where
-    /// their text was does not matter.
+    /// Documents are equal when their roots (by value), files, indexes, paths and octal
+    /// integers are; where their text was does not matter.
     public static func == (lhs: ManifestDocument, rhs: ManifestDocument) -> Bool {
-        lhs.root == rhs.root && lhs.file == rhs.file && lhs.index == rhs.index && lhs.path == rhs.path
+        lhs.root == rhs.root && lhs.file == rhs.file && lhs.index == rhs.index && lhs.path == rhs.path && lhs.octalIntegers == rhs.octalIntegers
     }
 }

@@ -75,7 +75,42 @@ import Testing
             metadata: {name: s}
             spec: {service: web, backends: [{service: a, weight: 1}], matches: [{kind: HTTPRouteGroup, name: g}]}
             """),
+        // Metrics v1alpha2 (notes D24): edge.side and backend.
+        ("metrics.smi-spec.io/v1alpha2", """
+            apiVersion: metrics.smi-spec.io/v1alpha2
+            kind: TrafficMetrics
+            metadata: {name: m, namespace: shop}
+            resource: {kind: TrafficSplit, namespace: shop, name: web}
+            edge: {direction: to, side: client, resource: {}}
+            backend: {apex: web, name: web-v2, weight: 10}
+            metrics: [{name: success_count, value: "12"}]
+            """),
+        ("metrics.smi-spec.io/v1alpha2", """
+            apiVersion: metrics.smi-spec.io/v1alpha2
+            kind: TrafficMetricsList
+            resource: {kind: Deployment}
+            items:
+            - apiVersion: metrics.smi-spec.io/v1alpha2
+              kind: TrafficMetrics
+              metadata: {name: m}
+              edge: {direction: from, side: server}
+            """),
     ]
+
+    @Test func metricsGoUpToV1Alpha2AndDownWhenNothingIsLost() throws {
+        let v1 = try document("apiVersion: metrics.smi-spec.io/v1alpha1\nkind: TrafficMetrics\nmetadata: {name: m}\nedge: {direction: to}\n")
+        guard case let .trafficMetrics(up)? = v1.converted(to: "metrics.smi-spec.io/v1alpha2").object else {
+            Issue.record("not converted")
+            return
+        }
+        #expect(up.apiVersion == "metrics.smi-spec.io/v1alpha2" && up.edge?.direction == "to")
+        guard case let .trafficMetrics(down)? = try document(YAMLWriter().write(documents: [ManifestEncoder().encode(up)]))
+            .converted(to: "metrics.smi-spec.io/v1alpha1").object else {
+            Issue.record("not converted back")
+            return
+        }
+        #expect(down.apiVersion == "metrics.smi-spec.io/v1alpha1")
+    }
 
     @Test(arguments: lossless)
     func everyVersionGoesUpAndBackUnchanged(apiVersion: String, yaml: String) throws {
@@ -161,6 +196,37 @@ import Testing
             spec: {service: web, backends: [{service: a, weight: ⚑1E}, {service: b, weight: 1n}]}
             """, "split.smi-spec.io/v1alpha4",
          "error[SMI1101]: TrafficSplit default/s: spec.backends[0].weight: weights [\"1000000000000000000\", \"1n\"] have no exact integer ratio"),
+        // A v1alpha1 client of the metrics API drops what v1alpha2 added.
+        ("""
+            apiVersion: metrics.smi-spec.io/v1alpha2
+            kind: TrafficMetrics
+            metadata: {name: m}
+            edge: {direction: to, side: ⚑client}
+            """, "metrics.smi-spec.io/v1alpha1",
+         "error[SMI1101]: TrafficMetrics default/m: edge.side: edge.side exists only from metrics.smi-spec.io/v1alpha2"),
+        ("""
+            apiVersion: metrics.smi-spec.io/v1alpha2
+            kind: TrafficMetricsList
+            items:
+            - apiVersion: metrics.smi-spec.io/v1alpha2
+              kind: TrafficMetrics
+              metadata: {name: m}
+            - apiVersion: metrics.smi-spec.io/v1alpha2
+              kind: TrafficMetrics
+              metadata: {name: mb}
+              backend: ⚑{apex: web, name: web-v2, weight: 1}
+            """, "metrics.smi-spec.io/v1alpha1",
+         "error[SMI1101]: TrafficMetricsList (unnamed): items[1].backend: backend exists only from metrics.smi-spec.io/v1alpha2"),
+        // UDPRoute rules are outside the CRD enum of access v1alpha1 and v1alpha2 (D25).
+        ("""
+            apiVersion: access.smi-spec.io/v1alpha1
+            kind: TrafficTarget
+            metadata: {name: t}
+            destination: {kind: ServiceAccount, name: api}
+            specs: [{kind: ⚑UDPRoute, name: dns}]
+            sources: [{kind: ServiceAccount, name: web}]
+            """, "access.smi-spec.io/v1alpha3",
+         "error[SMI2107]: TrafficTarget default/t: specs[0].kind: rule kind 'UDPRoute' is not in access.smi-spec.io/v1alpha1, whose CRD allows HTTPRouteGroup and TCPRoute (UDPRoute rules exist from access.smi-spec.io/v1alpha3): a cluster rejects this TrafficTarget, so it grants nothing"),
     ])
     func lossyConversionsAreRefusedAtTheField(marked: String, apiVersion: String, expected: String) throws {
         let input = MarkedText(marked)

@@ -236,3 +236,24 @@ import Testing
         #expect(mutations == Self.mutationCount)
     }
 }
+
+/// Plain integers with a leading zero read as octal under the Kubernetes schema (`010` is 8):
+/// the parser notes where they are, for a warning; the quick reader leaves them to it.
+@Suite struct YAMLOctalIntegerTests {
+    @Test func theParserNotesIntegersThatReadAsOctal() throws {
+        // 08 and 080 are not octal: Go reads them as the floats 8 and 80.
+        let marked = MarkedText("a: ⚑010\nb: [⚑-0100, 0o10, 00, 07, \"010\", '010', 10, 0x10, 08, 080]\nc: ⚑01_0\n")
+        let document = try #require(YAMLReader().read(marked.text).first)
+        #expect(document.octalIntegers == marked.locations)
+        #expect(document.root.node(at: "a")?.value == .int(8))
+        #expect(try YAMLReader(schema: .core).read(marked.text).first?.octalIntegers == [])
+    }
+
+    @Test func theQuickReaderDeclinesThemAndGivesWhatTheParserGives() throws {
+        let bytes = Array("apiVersion: v1\nkind: Service\nspec:\n  ports:\n  - port: 0100\n".utf8)
+        let reader = YAMLReader()
+        let quick = YAMLQuickReaderTests.Outcome(bytes, reader: reader, quick: true)
+        #expect(quick == YAMLQuickReaderTests.Outcome(bytes, reader: reader, quick: false))
+        #expect(quick.documents.first?.octalIntegers == [SourceLocation(line: 5, column: 11)])
+    }
+}

@@ -307,6 +307,13 @@ import Testing
         #expect(run.status == 1)
         #expect(run.err == c.expected)
         #expect(run.out.isEmpty)
+        // `smi render -` reports the same findings (beside the mesh's own) and fails too.
+        let rendered = ToolRun(["render", "--mesh", "istio", "-"], stdin: c.yaml)
+        #expect(rendered.status == 1)
+        let renderedLines = Set(rendered.err.split(separator: "\n"))
+        for line in c.expected.split(separator: "\n").dropLast() {
+            #expect(renderedLines.contains(line), "\(line)")
+        }
     }
 
     @Test(arguments: warnings)

@@ -59,8 +59,10 @@ public struct IstioAccessModel: MeshAccessModel {
             let name = String(condition.key.dropFirst("request.headers[".count).dropLast())
             let values = request.values(ofHeader: name)
             guard !values.isEmpty else { return false }
+            // Envoy joins repeated headers with ","; a header value `*` is Envoy's present_match,
+            // which admits an empty value (istio pilot/pkg/security/authz/matcher/header.go).
             let joined = values.joined(separator: ",")
-            guard condition.values.contains(where: { Self.pattern($0, matches: joined) }) else { return false }
+            guard condition.values.contains(where: { $0 == "*" || Self.pattern($0, matches: joined) }) else { return false }
         }
         return true
     }
@@ -81,7 +83,8 @@ public struct IstioAccessModel: MeshAccessModel {
             || (rule.when ?? []).contains { $0.key.hasPrefix("request.") }
     }
 
-    /// Istio's string pattern: `*` any non-empty value, `*x` suffix, `x*` prefix, else exact.
+    /// Istio's string pattern (principals, paths, methods): `*` any non-empty value (the
+    /// regex `.+`), `*x` suffix, `x*` prefix, else exact. Header values differ for `*` alone.
     static func pattern(_ pattern: String, matches value: String) -> Bool {
         if pattern == "*" { return !value.isEmpty }
         if pattern.hasPrefix("*") { return value.hasSuffix(pattern.dropFirst()) }

@@ -12,8 +12,11 @@ public struct SMIBundleGenerator {
     public static let serviceAccounts = ["web", "api", "db", "ops"]
     /// The ports routes list and requests use.
     public static let ports = [80, 8080, 9090, 53]
-    static let paths = ["/", "/api", "/api/v1/items", "/api/v2", "/metrics", "/metrics/x", "/a/x", "/b/", "/admin?x=1", "/adminx", "/apix"]
-    static let pathRegexes = ["/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin", ".*/x$"]
+    static let paths = ["/", "/api", "/api/", "/api/v1/items", "/api/v2", "/metrics", "/metrics/", "/metrics/x", "/a/x", "/b/", "/admin?x=1", "/adminx", "/apix"]
+    /// Repetitions with minimums (`+`, `{n,}`) sit beside `.*` so that a translation reading
+    /// them as `.*` admits the boundary paths (`/api/`, `/metrics/`) that SMI denies.
+    static let pathRegexes = ["/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin", ".*/x$",
+                              "/api/.+", "/metrics/.{1,}", "/api.{2,}", "/metrics/(?s:.+)$"]
     static let methods = ["GET", "POST", "DELETE"]
 
     /// The seed of the property tests: `SMI_DIFFERENTIAL_SEED` when set, else fixed.
@@ -73,7 +76,7 @@ public struct SMIBundleGenerator {
         var matches: [Specs.HTTPMatch] = []
         for m in 0..<Int(1 + rng.next() % 3) {
             var conditions: [HTTPHeaderConditions.Condition] = []
-            if chance(25) { conditions.append(.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*", ".*1"]))) }
+            if chance(25) { conditions.append(.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*", ".*1", ".+", "t.+", "t.{0,}"]))) }
             if chance(15) { conditions.append(.init(name: "x-region", regex: pick(["eu", "us-.*"]))) }
             let headers = conditions.isEmpty ? nil : HTTPHeaderConditions(conditions)
             matches.append(Specs.HTTPMatch(
@@ -169,7 +172,8 @@ public struct SMIBundleGenerator {
     public mutating func request() -> AccessRequest {
         let proto = pick([AccessRequest.TrafficProtocol.http, .http, .tcp, .udp])
         let source = chance(95) ? AccessRequest.Identity(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)) : nil
-        var headers: [String: [String]]? = chance(40) ? ["X-Tenant": [pick(["t1", "t2", "x"])]] : nil
+        // Empty values and the bare prefix sit at the edges of `.+` and `t.+`.
+        var headers: [String: [String]]? = chance(40) ? ["X-Tenant": [pick(["t1", "t2", "x", "", "t"])]] : nil
         if chance(30) { headers = (headers ?? [:]).merging(["X-Region": [pick(["eu", "us-east", "x"])]]) { $1 } }
         return AccessRequest(
             source: source, destination: .init(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)),

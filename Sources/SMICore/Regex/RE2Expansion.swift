@@ -115,6 +115,9 @@ struct RE2Expansion {
             return out
         case let .repetition(body, min, max):
             if case let .set(set) = body, isEverything(set), max == nil {
+                // `.+` and `.{n,}` need at least n more characters: "the literal, then
+                // anything" would also admit the literal alone, so they have no form.
+                guard min == 0 else { return nil }
                 // `.*`: only as the end of the pattern, where it leaves the form open-ended.
                 return partials.map { p in
                     var p = p

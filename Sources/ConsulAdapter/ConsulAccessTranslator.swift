@@ -66,12 +66,12 @@ struct ConsulAccessTranslator {
         var known = Set(inventory.workloads.map { Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
         let anchoring = options.pathAnchoring
         var expansions = MatchExpansions(anchoring: anchoring) { ConsulMatches.matches($0, anchoring: anchoring) }
-        for item in bundle.trafficTargets where item.object.spec.destination.kind == "ServiceAccount" {
-            let spec = item.object.spec
-            let destination = Identity(namespace: spec.destination.namespace ?? item.key.namespace, serviceAccount: spec.destination.name)
+        for item in bundle.trafficTargets {
+            guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace) else { continue }
+            let destination = Identity(namespace: account.namespace, serviceAccount: account.name)
             destinations[destination, default: []].append(item)
             known.insert(destination)
-            let sources = spec.sources.filter { $0.kind == "ServiceAccount" }.map { Identity(namespace: $0.namespace ?? item.key.namespace, serviceAccount: $0.name) }
+            let sources = item.object.sourceAccounts(defaultNamespace: item.key.namespace).map { Identity(namespace: $0.namespace, serviceAccount: $0.name) }
             known.formUnion(sources)
             guard let grant = grant(item, destination: destination, expansions: &expansions, into: &rendering) else { continue }
             for source in sources {

@@ -110,7 +110,7 @@ struct IstioAccessTranslator {
                         shared: inout Shared, into rendering: inout Rendering) -> AuthorizationPolicy? {
         let target = item.object
         let destination = target.spec.destination
-        guard destination.kind == "ServiceAccount",
+        guard target.destinationAccount(defaultNamespace: item.key.namespace) != nil,
               target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) })
         else { return nil }
         if IstioAccessTranslator.isAmbient(destinationNamespace, in: inventory) {
@@ -124,8 +124,8 @@ struct IstioAccessTranslator {
             report(.error, .istioSelector, "no policy for \(destinationNamespace)/\(destination.name): \(problem.message); its pods get only the deny-by-default policy", item, into: &rendering)
             return nil
         }
-        let principals = target.spec.sources.filter { $0.kind == "ServiceAccount" }
-            .map { shared.principal(SMIBundle.Key(namespace: $0.namespace ?? item.key.namespace, name: $0.name), trustDomain: options.trustDomain, destinationNamespace: destinationNamespace) }
+        let principals = target.sourceAccounts(defaultNamespace: item.key.namespace)
+            .map { shared.principal($0, trustDomain: options.trustDomain, destinationNamespace: destinationNamespace) }
         let from = [AuthorizationPolicy.From(source: .init(principals: Array(Set(principals)).sorted()))]
         var rules: [AuthorizationPolicy.Rule] = []
         if !principals.isEmpty {

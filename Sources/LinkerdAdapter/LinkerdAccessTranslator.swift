@@ -50,7 +50,7 @@ struct LinkerdAccessTranslator {
             return
         }
         var targets: [Destination: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>]] = [:]
-        for item in bundle.trafficTargets where item.object.spec.destination.kind == "ServiceAccount" {
+        for item in bundle.trafficTargets where item.object.destinationAccount(defaultNamespace: item.key.namespace) != nil {
             let destination = item.object.spec.destination
             targets[Destination(namespace: destination.namespace ?? item.key.namespace, serviceAccount: destination.name), default: []].append(item)
         }
@@ -212,8 +212,8 @@ struct LinkerdAccessTranslator {
             let target = item.object
             // An object outside the CRD's rule-kind enum would not exist on a cluster (D25).
             guard target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) }) else { continue }
-            let sources = Set(target.spec.sources.filter { $0.kind == "ServiceAccount" }.map {
-                MeshTLSAuthentication.IdentityReference(namespace: $0.namespace ?? item.key.namespace, name: $0.name)
+            let sources = Set(target.sourceAccounts(defaultNamespace: item.key.namespace).map {
+                MeshTLSAuthentication.IdentityReference(namespace: $0.namespace, name: $0.name)
             })
             guard !sources.isEmpty else { continue }
             let ports = TargetPorts.of(item, in: bundle)

@@ -18,6 +18,8 @@ public struct SMIBundleGenerator {
     static let pathRegexes = ["/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin", ".*/x$",
                               "/api/.+", "/metrics/.{1,}", "/api.{2,}", "/metrics/(?s:.+)$"]
     static let methods = ["GET", "POST", "DELETE"]
+    /// Subject names that are not Kubernetes names.
+    static let wildcards = ["*", "w*", "a*", "WEB"]
 
     /// The seed of the property tests: `SMI_DIFFERENTIAL_SEED` when set, else fixed.
     public static var seed: UInt64 {
@@ -60,10 +62,13 @@ public struct SMIBundleGenerator {
                     default: rules.append(Access.Rule(kind: "UDPRoute", name: "u0"))
                     }
                 }
+                // Now and then a name with a `*`, which meshes read as a wildcard and SMI as a
+                // name no account has.
                 let sources = (0..<Int(1 + rng.next() % 2)).map { _ in
-                    Access.Subject(name: pick(Self.serviceAccounts), namespace: chance(70) ? pick(Self.namespaces) : nil)
+                    Access.Subject(name: chance(8) ? pick(Self.wildcards) : pick(Self.serviceAccounts),
+                                   namespace: chance(70) ? (chance(5) ? "*" : pick(Self.namespaces)) : nil)
                 }
-                let destination = Access.Subject(name: pick(Self.serviceAccounts), namespace: chance(80) ? ns : nil)
+                let destination = Access.Subject(name: chance(4) ? pick(Self.wildcards) : pick(Self.serviceAccounts), namespace: chance(80) ? ns : nil)
                 out.append(.trafficTarget(.init(metadata: ObjectMeta(name: "tt\(t)", namespace: ns),
                                                 spec: .init(destination: destination, rules: rules, sources: sources))))
             }
@@ -77,7 +82,7 @@ public struct SMIBundleGenerator {
         for m in 0..<Int(1 + rng.next() % 3) {
             var conditions: [HTTPHeaderConditions.Condition] = []
             if chance(25) { conditions.append(.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*", ".*1", ".+", "t.+", "t.{0,}"]))) }
-            if chance(15) { conditions.append(.init(name: "x-region", regex: pick(["eu", "us-.*"]))) }
+            if chance(25) { conditions.append(.init(name: "x-region", regex: pick(["eu", "us-.*"]))) }
             let headers = conditions.isEmpty ? nil : HTTPHeaderConditions(conditions)
             matches.append(Specs.HTTPMatch(
                 name: "m\(m)", pathRegex: chance(85) ? pick(Self.pathRegexes) : nil,

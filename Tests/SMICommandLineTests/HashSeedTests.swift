@@ -45,12 +45,38 @@ import Testing
                     return object
                 }
             }
-            let text = SMIBundleGenerator.inventoryManifests + YAMLWriter().write(documents: try (access + splits).map { try $0.manifest() })
+            var text = SMIBundleGenerator.inventoryManifests + YAMLWriter().write(documents: try (access + splits).map { try $0.manifest() })
+            // One split whose match names two headers in every run, so that Istio writes a
+            // map of headers (built from a dictionary) whatever the random bundles hold.
+            if i == 0 { text += Self.twoHeaderSplit }
             let file = folder.appendingPathComponent("bundle-\(i).yaml")
             try text.write(to: file, atomically: true, encoding: .utf8)
             return file
         }
     }
+
+    /// A split in its own namespace, with a match on two headers.
+    static let twoHeaderSplit = """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: pay, namespace: fixed}
+        spec: {selector: {app: pay}, ports: [{name: http, port: 80}]}
+        ---
+        apiVersion: specs.smi-spec.io/v1alpha4
+        kind: HTTPRouteGroup
+        metadata: {name: tenants, namespace: fixed}
+        spec: {matches: [{name: eu-acme, headers: [{x-tenant: acme}, {x-region: eu}, {x-plan: gold}]}]}
+        ---
+        apiVersion: split.smi-spec.io/v1alpha4
+        kind: TrafficSplit
+        metadata: {name: pay, namespace: fixed}
+        spec:
+          service: pay
+          backends: [{service: pay-v1, weight: 9}, {service: pay-v2, weight: 1}]
+          matches: [{kind: HTTPRouteGroup, name: tenants}]
+
+        """
 
     @Test func outputIsTheSameInEveryProcess() throws {
         let files = try Self.bundleFiles(count: 12, seed: SMIBundleGenerator.seed)

@@ -26,14 +26,13 @@ public struct SMIAccessModel: Sendable {
         for item in bundle.trafficTargets {
             let target = item.object
             let namespace = item.key.namespace
-            let d = target.spec.destination
-            guard d.kind == "ServiceAccount", d.name == request.destination.serviceAccount,
-                  (d.namespace ?? namespace) == request.destination.namespace
+            // Subjects that name no account Kubernetes allows (another kind, `*`) match nothing.
+            guard target.destinationAccount(defaultNamespace: namespace)
+                    == SMIBundle.Key(namespace: request.destination.namespace, name: request.destination.serviceAccount)
             else { continue }
             namingDestination += 1
-            guard target.spec.sources.contains(where: {
-                $0.kind == "ServiceAccount" && $0.name == source.serviceAccount && ($0.namespace ?? namespace) == source.namespace
-            }) else { continue }
+            let wanted = SMIBundle.Key(namespace: source.namespace, name: source.serviceAccount)
+            guard target.spec.sources.contains(where: { $0.serviceAccount(defaultNamespace: namespace) == wanted }) else { continue }
             namingSource += 1
             // An access v1alpha1/v1alpha2 destination port limits every rule to that port.
             if let port = bundle.destinationPorts[item.key], port != request.port { continue }

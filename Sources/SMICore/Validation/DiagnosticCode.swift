@@ -67,6 +67,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let mixedRules = DiagnosticCode(rawValue: "SMI2108")
     /// A reference between versions the SMI documents do not pair.
     public static let versionPairing = DiagnosticCode(rawValue: "SMI2109")
+    /// A subject whose name or namespace no ServiceAccount can have (a `*`, upper case).
+    public static let subjectName = DiagnosticCode(rawValue: "SMI2112")
     /// A source listed twice in one TrafficTarget.
     public static let duplicateSource = DiagnosticCode(rawValue: "SMI2110")
     /// A rule naming a match (or group) that exists but cannot be used.
@@ -132,6 +134,7 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .ruleKind: "A rule or split match kind outside the CRD enum (D25): the object is invalid and has no effect.",
         .mixedRules: "TCPRoute rules beside HTTPRouteGroup rules narrow their ports; raw TCP is not granted (D5).",
         .versionPairing: "A TrafficTarget or TrafficSplit refers to a route of a version its documents do not pair it with (D22); references resolve on the canonical objects anyway.",
+        .subjectName: "A subject's name or namespace is not a Kubernetes name (a '*', upper case): it matches no ServiceAccount, and is never written into a mesh identity, where '*' is a wildcard.",
         .duplicateSource: "A source listed twice in one TrafficTarget changes nothing; one of them is probably meant to be another.",
         .unusableReference: "A rule names a match that exists but cannot be used (its regex is not RE2, its name is ambiguous, it names a header twice) or a group that is invalid: the rule grants nothing for it.",
         .emptyGroup: "An HTTPRouteGroup with 'matches: []' has nothing to grant: every rule that uses it grants nothing.",

@@ -101,6 +101,8 @@ public struct SMIValidator: Sendable {
         let destination = target.spec.destination
         if destination.kind != "ServiceAccount" {
             report(.error, .subjectKind, "destination kind '\(destination.kind)' is not ServiceAccount; the target grants nothing", document, "spec.destination.kind", into: &out)
+        } else if let problem = Access.invalidName(name: destination.name, namespace: destination.namespace ?? item.key.namespace) {
+            report(.error, .subjectName, "\(problem): no ServiceAccount has it, so the target grants nothing", document, "spec.destination", into: &out)
         }
         if destination.namespace == nil {
             report(.info, .subjectNamespace, "no destination namespace; the TrafficTarget's own ('\(item.key.namespace)') is used", document, "spec.destination", into: &out)
@@ -115,6 +117,8 @@ public struct SMIValidator: Sendable {
             }
             if source.kind != "ServiceAccount" {
                 report(.error, .subjectKind, "source kind '\(source.kind)' is not ServiceAccount; this source matches nothing", document, path.appending("kind"), into: &out)
+            } else if let problem = source.invalidName(defaultNamespace: item.key.namespace) {
+                report(.error, .subjectName, "\(problem): no ServiceAccount has it, so this source matches nothing", document, path, into: &out)
             }
             if source.namespace == nil {
                 report(.info, .subjectNamespace, "no source namespace; the TrafficTarget's own ('\(item.key.namespace)') is used", document, path, into: &out)

@@ -1,0 +1,36 @@
+# service-defaults/api
+Kind = "service-defaults"
+Name = "api"
+MutualTLSMode = "strict"
+
+# service-defaults/web
+Kind = "service-defaults"
+Name = "web"
+MutualTLSMode = "strict"
+
+# service-intentions/api
+Kind = "service-intentions"
+Name = "api"
+Sources = [
+  {
+    Name = "web"
+    Action = "allow"
+    Description = "SMI TrafficTarget shop/api"
+  },
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]
+
+# service-intentions/web
+Kind = "service-intentions"
+Name = "web"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]

@@ -18,11 +18,6 @@ struct IstioAccessTranslator {
         inventory.namespaces(named: namespace).contains { $0.labels[dataplaneModeLabel] == "ambient" }
     }
 
-    /// Header names Istio cannot match as SMI means (notes 3.8).
-    static func isUnmatchableHeader(_ name: String) -> Bool {
-        name.isEmpty || name.hasPrefix(":") || name.lowercased() == "host"
-    }
-
     /// One SMI match as Istio operations and `when` conditions, or why Istio cannot express it.
     typealias Translation = Result<([AuthorizationPolicy.Operation], [AuthorizationPolicy.Condition]), MatchProblem>
 
@@ -238,7 +233,7 @@ struct IstioAccessTranslator {
     private func headerConditions(_ match: Specs.HTTPMatch) -> Result<[AuthorizationPolicy.Condition], MatchProblem> {
         var conditions: [AuthorizationPolicy.Condition] = []
         for condition in match.headers?.conditions ?? [] {
-            guard !Self.isUnmatchableHeader(condition.name) else { return .failure(MatchProblem("Istio cannot match the header '\(condition.name)'")) }
+            if let reason = IstioHeaders.unmatchable(condition.name) { return .failure(MatchProblem("Istio cannot match the header '\(condition.name)': \(reason)")) }
             guard let regex = try? RE2Regex(condition.regex) else {
                 return .failure(MatchProblem("the regex for header '\(condition.name)' is not RE2"))
             }

@@ -80,6 +80,15 @@ struct IstioSplitTranslator {
         if plan.ports.contains(where: { $0.port == nil }) {
             report(.warning, .istioSplitRouting, "the routes cover every port, and every backend is assumed to expose the ports the root has", plan, into: &rendering)
         }
+        let headers = (plan.conditions ?? []).flatMap(\.headers)
+        if let (name, reason) = headers.lazy.compactMap({ header in IstioHeaders.unmatchable(header.name).map { (header.name, $0) } }).first {
+            report(.error, .istioSplitRouting, "the split is not rendered: its matches name header '\(name)', and \(reason)", plan, into: &rendering)
+            return nil
+        }
+        // Envoy matches the comma-joined value of repeated headers; SMI matches each value.
+        for name in Set(headers.filter { (try? RE2Regex($0.regex))?.canMatch(",") ?? false }.map(\.name)).sorted() {
+            report(.warning, .istioSplitRouting, "header '\(name)': Envoy matches the values of repeated '\(name)' headers joined by ',', which this regex can match: such a request may be routed otherwise than SMI routes it", plan, into: &rendering)
+        }
         let conditions = plan.conditions.map { $0.map(matchRequest) }
         var http: [VirtualService.HTTPRoute] = []
         var tcp: [VirtualService.TCPRoute] = []

@@ -60,6 +60,9 @@ public struct Capabilities: Sendable, Equatable {
         case exact
         /// Stricter than SMI (some requests SMI allows are denied), with a warning.
         case stricter
+        /// As SMI means it but in the cases the reason names (requests routed otherwise, or
+        /// counted otherwise), each reported by a diagnostic when the input reaches one.
+        case approximate
         /// Not rendered; an error.
         case refused
     }

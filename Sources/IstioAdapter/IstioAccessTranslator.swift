@@ -71,12 +71,12 @@ struct IstioAccessTranslator {
             let namespace = item.object.spec.destination.namespace ?? item.key.namespace
             // A policy named as the namespace's allow-nothing policy would replace it, or be
             // replaced by it, when applied: the allow-nothing policy is kept, the grant refused.
-            if denied.contains(namespace), RenderedMetadata.name(item.key.name, options: options) == denyName {
+            if denied.contains(namespace), RenderedMetadata.name(RenderedMetadata.objectName(for: item.key, in: namespace), options: options) == denyName {
                 report(.error, .renderedNameTaken, "no policy for \(namespace)/\(item.object.spec.destination.name): it would be named \(denyName), as the namespace's allow-nothing policy is; rename the TrafficTarget", item, into: &rendering)
                 continue
             }
             if let policy = policy(for: item, destinationNamespace: namespace, shared: &shared, into: &rendering) {
-                add(policy, into: &rendering)
+                for part in Self.withinRuleLimit(policy) { add(part, into: &rendering) }
             }
         }
         if let warning = options.denyScope.warning(open: open, code: .istioDenyScope) {
@@ -85,6 +85,41 @@ struct IstioAccessTranslator {
         for namespace in closed {
             let meta = RenderedMetadata.make(name: Self.denyByDefault, namespace: namespace, sources: [], options: options)
             add(AuthorizationPolicy(metadata: meta, spec: .init()), into: &rendering)
+        }
+    }
+
+    /// The most rules the AuthorizationPolicy CRD takes (`spec.rules` has `maxItems: 512`).
+    static let maximumRules = 512
+
+    /// `policy` as the API server takes it: within the CRD's limit of rules. Past it, the
+    /// operations of rules without conditions and with the same sources become one rule's
+    /// `to` list (entries of `to` are ORed: the same grant), and what is still too many is
+    /// split into several ALLOW policies on the same pods (policies are ORed too), named
+    /// `<name>`, `<name>-rules-2`, ...
+    static func withinRuleLimit(_ policy: AuthorizationPolicy) -> [AuthorizationPolicy] {
+        guard var rules = policy.spec.rules, rules.count > maximumRules else { return [policy] }
+        var merged: [AuthorizationPolicy.Rule] = []
+        // Where each list of sources' rule without conditions is in `merged` (few: a target
+        // has one list of sources).
+        var unconditional: [(from: [AuthorizationPolicy.From]?, index: Int)] = []
+        for rule in rules {
+            guard rule.when == nil, let to = rule.to else {
+                merged.append(rule)
+                continue
+            }
+            if let index = unconditional.first(where: { $0.from == rule.from })?.index {
+                merged[index].to = (merged[index].to ?? []) + to
+            } else {
+                unconditional.append((rule.from, merged.count))
+                merged.append(rule)
+            }
+        }
+        rules = merged
+        return stride(from: 0, to: rules.count, by: maximumRules).map { start in
+            var part = policy
+            part.spec.rules = Array(rules[start..<min(start + maximumRules, rules.count)])
+            if start > 0 { part.metadata.name = DNSName.shortened("\(policy.metadata.name ?? "")-rules-\(start / maximumRules + 1)") }
+            return part
         }
     }
 
@@ -126,7 +161,8 @@ struct IstioAccessTranslator {
         if !principals.isEmpty {
             rules = grants(for: item, from: from, shared: &shared, into: &rendering)
         }
-        let meta = RenderedMetadata.make(name: item.key.name, namespace: destinationNamespace, sources: item.origin.object.map { [$0] } ?? [], options: options)
+        let meta = RenderedMetadata.make(name: RenderedMetadata.objectName(for: item.key, in: destinationNamespace), namespace: destinationNamespace,
+                                         sources: item.origin.object.map { [$0] } ?? [], options: options)
         // With no rule left the policy still selects the pods: it then allows nothing, as SMI does.
         return AuthorizationPolicy(metadata: meta, spec: .init(selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
     }

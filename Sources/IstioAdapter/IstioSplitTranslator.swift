@@ -90,6 +90,10 @@ struct IstioSplitTranslator {
             report(.warning, .istioSplitRouting, "header '\(name)': Envoy matches the values of repeated '\(name)' headers joined by ',', which this regex can match: such a request may be routed otherwise than SMI routes it", plan, into: &rendering)
         }
         let conditions = plan.conditions.map { $0.map(matchRequest) }
+        if let long = (conditions ?? []).flatMap(Self.regexes).first(where: { $0.utf8.count > Self.maximumRegexBytes }) {
+            report(.error, .istioSplitRouting, "the split is not rendered: a match's regex as Istio needs it is \(long.utf8.count) bytes long, and Istio's validation refuses a VirtualService regex over \(Self.maximumRegexBytes)", plan, into: &rendering)
+            return nil
+        }
         var http: [VirtualService.HTTPRoute] = []
         var tcp: [VirtualService.TCPRoute] = []
         for portPlan in plan.ports {
@@ -134,6 +138,14 @@ struct IstioSplitTranslator {
             fits: { !percentages && $0.reduce(0) { $0 > Self.maximumTotal ? $0 : $0 + $1 } <= Self.maximumTotal })
         for message in messages { report(values == nil ? .error : .warning, .istioSplitRouting, message, plan, into: &rendering) }
         return values
+    }
+
+    /// The longest regex Istio's VirtualService validation accepts, in bytes (Istio notes 5).
+    static let maximumRegexBytes = 1024
+
+    /// The regexes of a match request: its path's and its headers'.
+    private static func regexes(_ request: VirtualService.HTTPMatchRequest) -> [String] {
+        ([request.uri?.regex] + (request.headers ?? [:]).values.map(\.regex)).compactMap { $0 }
     }
 
     /// One planned condition as an Istio match request; Istio matches the whole path, and

@@ -17,6 +17,15 @@ public enum RenderedMetadata {
         DNSName.shortened(options.namePrefix + name)
     }
 
+    /// The name (before the prefix) of an object rendered from the SMI object `key` into
+    /// `namespace`: its own name when that is its namespace, else its name with a stable
+    /// hash of its namespace and name (`x-3f2a9c01`), so that objects of one name from two
+    /// namespaces (two TrafficTargets `a/x` and `b/x` whose destination is in `c`) never take
+    /// one name and replace each other when applied.
+    public static func objectName(for key: SMIBundle.Key, in namespace: String) -> String {
+        key.namespace == namespace ? key.name : "\(key.name)-\(DNSName.hash("\(key.namespace)/\(key.name)"))"
+    }
+
     /// Metadata for an emitted object named `name` in `namespace`, rendered from `sources`.
     public static func make(name: String, namespace: String?, sources: [Diagnostic.Object], options: RenderOptions) -> ObjectMeta {
         var labels = managedByLabels

@@ -13,6 +13,8 @@ struct ConsulAccessTranslator {
     let inventory: Inventory
     let options: RenderOptions
     let configuration: ConsulConfiguration
+    /// The control plane (never governed) and where pods run a sidecar.
+    let facts: ClusterFacts
 
     /// What one source identity may do at one destination identity.
     struct Grant {
@@ -66,8 +68,9 @@ struct ConsulAccessTranslator {
         var known = Set(inventory.workloads.map { Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
         let anchoring = options.pathAnchoring
         var expansions = MatchExpansions(anchoring: anchoring) { ConsulMatches.matches($0, anchoring: anchoring) }
+        facts.report(into: &rendering, options: options)
         for item in bundle.trafficTargets {
-            guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace) else { continue }
+            guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace), facts.governs(account.namespace) else { continue }
             let destination = Identity(namespace: account.namespace, serviceAccount: account.name)
             destinations[destination, default: []].append(item)
             known.insert(destination)
@@ -89,7 +92,7 @@ struct ConsulAccessTranslator {
         }
         for name in plan.identities.keys { plan.identities[name]?.sort { ($0.namespace, $0.serviceAccount) < ($1.namespace, $1.serviceAccount) } }
 
-        let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
+        let (closed, open, _) = facts.scope(options.denyScope)
         if let warning = options.denyScope.warning(open: open, code: .consulDenyScope) {
             rendering.report(warning, strict: options.strict && options.denyScope == .none)
         }
@@ -196,14 +199,8 @@ struct ConsulAccessTranslator {
         }
         for pod in pods {
             let what = "\(pod.kind) \(pod.namespace)/\(pod.name)"
-            if !workloads.isInjected(pod) {
-                report(.error, .consulWorkload, "\(what) runs without the Consul sidecar: its pods accept every request, which SMI denies", item, into: &rendering)
-                continue
-            }
-            let excluded = workloads.excludedInboundPorts(pod)
-            if !excluded.isEmpty {
-                report(.error, .consulWorkload, "\(what) excludes inbound ports \(excluded.map(String.init).joined(separator: ", ")) from its proxy: they accept every request, which SMI denies", item, into: &rendering)
-            }
+            // Pods without the sidecar, and ports that bypass it, are ClusterFacts' to report.
+            guard workloads.isInjected(pod) else { continue }
             if let claimed = pod.podAnnotations[ConsulWorkloads.serviceAnnotation], claimed != identity.serviceAccount {
                 report(.warning, .consulWorkload, "\(what) claims Consul service '\(claimed)' but runs as ServiceAccount \(identity.serviceAccount); under managed ACLs connect-init refuses it and the pods do not start", item, into: &rendering)
             }

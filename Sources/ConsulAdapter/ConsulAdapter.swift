@@ -42,7 +42,8 @@ public struct ConsulAdapter: MeshAdapter {
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
         var rendering = Rendering()
         var services = ConsulServices()
-        let access = ConsulAccessTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration)
+        let facts = ClusterFacts(bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
+        let access = ConsulAccessTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration, facts: facts)
             .render(into: &rendering, services: &services)
         ConsulSplitTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration)
             .render(into: &rendering, services: &services, access: access)

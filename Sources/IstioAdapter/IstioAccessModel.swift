@@ -8,10 +8,14 @@ public struct IstioAccessModel: MeshAccessModel {
     private let policies: [AuthorizationPolicy]
     private let inventory: Inventory
     private let trustDomain: String
+    private let installation: MeshInstallation
 
     /// A model over the AuthorizationPolicies among `resources`, for the workloads of
-    /// `inventory`.
-    public init(resources: [ManifestNode], inventory: Inventory, trustDomain: String = "cluster.local") {
+    /// `inventory` in a cluster where Istio is installed as `installation` says: pods without
+    /// a sidecar, and ports that bypass it, accept every request.
+    public init(resources: [ManifestNode], inventory: Inventory, trustDomain: String = "cluster.local",
+                installation: MeshInstallation = IstioAdapter().installation) {
+        self.installation = installation
         policies = resources.compactMap { node in
             guard node.value.mappingValue?["kind"]?.value.stringValue == "AuthorizationPolicy" else { return nil }
             return try? ManifestDecoder().decode(AuthorizationPolicy.self, from: node)
@@ -29,6 +33,7 @@ public struct IstioAccessModel: MeshAccessModel {
     }
 
     private func allows(_ request: AccessRequest, to workload: Inventory.Workload) -> Bool {
+        if ProxyPresence.of(workload, in: inventory, installation: installation).bypasses(request.port) { return true }
         let applicable = policies.filter { policy in
             guard policy.metadata.namespace == workload.namespace else { return false }
             guard let selector = policy.spec.selector else { return true }

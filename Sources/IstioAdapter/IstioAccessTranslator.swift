@@ -9,6 +9,8 @@ struct IstioAccessTranslator {
     let bundle: SMIBundle
     let inventory: Inventory
     let options: RenderOptions
+    /// The control plane (never governed) and where pods run a sidecar.
+    let facts: ClusterFacts
 
     /// The namespace label that puts a namespace in ambient mode.
     private static let dataplaneModeLabel = "istio.io/dataplane-mode"
@@ -63,12 +65,15 @@ struct IstioAccessTranslator {
     }
 
     func render(into rendering: inout Rendering) {
-        let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
+        facts.report(into: &rendering, options: options)
+        let (closed, open, _) = facts.scope(options.denyScope)
         let denied = Set(closed)
         let denyName = RenderedMetadata.name(Self.denyByDefault, options: options)
         var shared = Shared()
         for item in bundle.trafficTargets {
             let namespace = item.object.spec.destination.namespace ?? item.key.namespace
+            // A policy in the root namespace would apply to every namespace of the mesh.
+            guard facts.governs(namespace) else { continue }
             // A policy named as the namespace's allow-nothing policy would replace it, or be
             // replaced by it, when applied: the allow-nothing policy is kept, the grant refused.
             if denied.contains(namespace), RenderedMetadata.name(RenderedMetadata.objectName(for: item.key, in: namespace), options: options) == denyName {

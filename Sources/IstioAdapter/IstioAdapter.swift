@@ -35,7 +35,8 @@ public struct IstioAdapter: MeshAdapter {
     /// Renders `bundle` for the workloads of `inventory`.
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
         var rendering = Rendering()
-        IstioAccessTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
+        let facts = ClusterFacts(bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
+        IstioAccessTranslator(bundle: bundle, inventory: inventory, options: options, facts: facts).render(into: &rendering)
         IstioSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
         rendering.sort()
         return rendering

@@ -14,10 +14,14 @@ public struct LinkerdAccessModel: MeshAccessModel {
     private let authentications: [String: MeshTLSAuthentication]
     private let inventory: Inventory
     private let defaultAllows: Bool
+    private let installation: MeshInstallation
 
     /// A model over the Linkerd objects among `resources`, for the workloads of `inventory`;
     /// `defaultPolicy` is the cluster's default inbound policy (`deny` or an allowing one).
-    public init(resources: [ManifestNode], inventory: Inventory, defaultPolicy: String = "deny") {
+    /// Pods without a proxy under `installation`, and ports it skips, accept every request.
+    public init(resources: [ManifestNode], inventory: Inventory, defaultPolicy: String = "deny",
+                installation: MeshInstallation = LinkerdAdapter().installation) {
+        self.installation = installation
         func decode<T: Decodable>(_ type: T.Type, _ kind: String) -> [T] {
             resources.compactMap { node in
                 guard node.value.mappingValue?["kind"]?.value.stringValue == kind,
@@ -43,6 +47,8 @@ public struct LinkerdAccessModel: MeshAccessModel {
     }
 
     private func allows(_ request: AccessRequest, to pod: Inventory.Workload) -> Bool {
+        // Without a proxy (or on a skipped port) nothing is checked.
+        if ProxyPresence.of(pod, in: inventory, installation: installation).bypasses(request.port) { return true }
         guard let server = servers.first(where: { server in
             server.metadata.namespace == pod.namespace && server.spec.port == request.port
                 && server.spec.podSelector.matchLabels.allSatisfy { pod.podLabels[$0.key] == $0.value }

@@ -10,6 +10,8 @@ struct LinkerdAccessTranslator {
     let bundle: SMIBundle
     let inventory: Inventory
     let options: RenderOptions
+    /// The control plane (never governed) and where pods run a proxy.
+    let facts: ClusterFacts
 
     /// A destination ServiceAccount.
     struct Destination: Hashable, Comparable {
@@ -50,9 +52,11 @@ struct LinkerdAccessTranslator {
             return
         }
         var targets: [Destination: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>]] = [:]
-        for item in bundle.trafficTargets where item.object.destinationAccount(defaultNamespace: item.key.namespace) != nil {
-            let destination = item.object.spec.destination
-            targets[Destination(namespace: destination.namespace ?? item.key.namespace, serviceAccount: destination.name), default: []].append(item)
+        facts.report(into: &rendering, options: options)
+        for item in bundle.trafficTargets {
+            // A deny Server on the controllers would stop proxies from getting their policy.
+            guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace), facts.governs(account.namespace) else { continue }
+            targets[Destination(namespace: account.namespace, serviceAccount: account.name), default: []].append(item)
         }
         var served = Set<Destination>()
         let anchoring = options.pathAnchoring
@@ -68,7 +72,7 @@ struct LinkerdAccessTranslator {
                 }
             }
         }
-        let (closed, open) = options.denyScope.namespaces(bundle, inventory: inventory)
+        let (closed, open, _) = facts.scope(options.denyScope)
         if let warning = options.denyScope.warning(open: open, code: .linkerdDenyScope) {
             rendering.report(warning, strict: options.strict && options.denyScope == .none)
         }

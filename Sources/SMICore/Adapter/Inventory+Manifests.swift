@@ -87,7 +87,8 @@ extension Inventory {
         let namespace = metadata?["namespace"]?.value.stringValue ?? "default"
         switch kind {
         case "Namespace":
-            return Found(namespace: name, object: .namespace(Namespace(name: name, labels: Self.strings(metadata?["labels"]))))
+            return Found(namespace: name, object: .namespace(Namespace(declaring: name, labels: Self.strings(metadata?["labels"]),
+                                                                       annotations: Self.strings(metadata?["annotations"]))))
         case "Service":
             var service = Self.service(object, namespace: namespace, name: name)
             service.labels = Self.strings(metadata?["labels"])
@@ -163,8 +164,10 @@ extension Inventory {
                 if let number { probes.append(HTTPProbe(port: number, path: get["path"]?.value.stringValue ?? "/")) }
             }
         }
-        return Workload(kind: kind, namespace: namespace, name: name, serviceAccount: account, podLabels: strings(labels), ports: ports,
-                        httpProbes: Array(Set(probes)).sorted { ($0.port, $0.path) < ($1.port, $1.path) }, podAnnotations: strings(annotations))
+        var workload = Workload(kind: kind, namespace: namespace, name: name, serviceAccount: account, podLabels: strings(labels), ports: ports,
+                                httpProbes: Array(Set(probes)).sorted { ($0.port, $0.path) < ($1.port, $1.path) }, podAnnotations: strings(annotations))
+        workload.hostNetwork = spec?.value.mappingValue?["hostNetwork"]?.value == .bool(true)
+        return workload
     }
 
     private static func service(_ object: ManifestMapping, namespace: String, name: String) -> Service {

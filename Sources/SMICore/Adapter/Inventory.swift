@@ -40,6 +40,9 @@ public struct Inventory: Sendable, Equatable {
         /// The pods' annotations, where meshes read per-pod settings (Consul's injection,
         /// service name and port, excluded inbound ports).
         public var podAnnotations: StringMap
+        /// Whether the pods use the node's network (`hostNetwork: true`): no mesh redirects
+        /// their traffic through a proxy.
+        public var hostNetwork: Bool = false
 
         /// Creates a workload.
         public init(kind: String, namespace: String, name: String, serviceAccount: String = "default", podLabels: StringMap,
@@ -127,11 +130,24 @@ public struct Inventory: Sendable, Equatable {
         public var name: String
         /// Its labels (e.g. `istio.io/dataplane-mode`).
         public var labels: StringMap
+        /// Its annotations (e.g. `linkerd.io/inject`).
+        public var annotations: StringMap = [:]
+        /// Whether the input holds the Namespace object itself, so that its labels and
+        /// annotations are known; false for a namespace known only by the objects in it.
+        public var declared: Bool = false
 
         /// Creates a namespace.
         public init(name: String, labels: StringMap = [:]) {
             self.name = name
             self.labels = labels
+        }
+
+        /// A namespace whose object the input holds, with its labels and annotations.
+        public init(declaring name: String, labels: StringMap, annotations: StringMap) {
+            self.name = name
+            self.labels = labels
+            self.annotations = annotations
+            declared = true
         }
     }
 

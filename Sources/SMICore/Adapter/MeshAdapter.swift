@@ -14,6 +14,9 @@ public protocol MeshAdapter: Sendable {
     var mesh: String { get }
     /// What the mesh can and cannot express, for `smi explain`.
     var capabilities: Capabilities { get }
+    /// A stock installation of the mesh: its control-plane namespaces and how pods get its
+    /// proxy (`RenderOptions.installation` replaces it for another).
+    var installation: MeshInstallation { get }
     /// Renders `bundle` for the workloads of `inventory`.
     func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering
     /// The formats `smi render -o` offers for this mesh, the default first: `yaml` and `json`

@@ -32,6 +32,8 @@ public struct RenderOptions: Sendable, Equatable {
     /// An adapter's alternative output form, e.g. `linkerd-smi` (ServiceProfiles as the
     /// linkerd-smi extension writes them); nil for the adapter's own.
     public var compatibility: String?
+    /// How the mesh is installed; nil for a stock installation (the adapter's `installation`).
+    public var installation: MeshInstallation?
 
     /// Options with the usual defaults.
     public init(

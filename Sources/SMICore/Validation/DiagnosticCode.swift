@@ -108,6 +108,17 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     /// Two rendered resources with the same kind, namespace and name.
     public static let renderedNameTaken = DiagnosticCode(rawValue: "SMI2601")
 
+    /// Control-plane namespaces that the deny scope would have closed, left alone.
+    public static let controlPlaneLeftAlone = DiagnosticCode(rawValue: "SMI2701")
+    /// A grant whose destination is in a control-plane namespace, refused.
+    public static let controlPlaneGrant = DiagnosticCode(rawValue: "SMI2702")
+    /// A destination whose pods (or granted ports) have no proxy: nothing is enforced there.
+    public static let noProxy = DiagnosticCode(rawValue: "SMI2703")
+    /// A destination whose proxy is assumed: the input does not hold what decides it.
+    public static let proxyAssumed = DiagnosticCode(rawValue: "SMI2704")
+    /// A workload in the deny-by-default scope that runs no proxy: nothing denies for it.
+    public static let unprotectedWorkload = DiagnosticCode(rawValue: "SMI2705")
+
     /// Every code with a one-line explanation, for `smi explain`.
     public static let catalogue: [DiagnosticCode: String] = [
         .yamlSyntax: "The input is not well-formed YAML or JSON; nothing in that document is used.",
@@ -154,6 +165,11 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .splitNotRendered: "A TrafficSplit with errors, or one of two for the same root, is not rendered: traffic to its root is not split (D21, D25).",
         .splitPorts: "A split backend without one of the root's ports gets none of that port's traffic (SMI's port rule); without the root Service in the inventory, routes cover every port.",
         .renderedNameTaken: "Two rendered resources would have the same kind, namespace and name (their names come from the SMI objects' names): applied together, the last would replace the others. An adapter that can, renders only the stricter one; the message says which. Rename the SMI object.",
+        .controlPlaneLeftAlone: "The mesh's control-plane namespaces (Istio's root namespace, Linkerd's and its extensions', Consul's) get no policy, whatever --deny-scope says: a policy there governs the whole mesh or its controllers.",
+        .controlPlaneGrant: "A TrafficTarget whose destination is in a control-plane namespace is not rendered: swift-smi never governs the mesh's own control plane.",
+        .noProxy: "The destination's pods run no proxy (not injected, hostNetwork, or the granted port bypasses it): they accept every request, which SMI denies. Inject them, or remove the exclusion.",
+        .unprotectedWorkload: "A workload of a namespace in the deny-by-default scope runs no proxy (or lets ports bypass it): SMI denies every request no TrafficTarget grants, but nothing enforces that there. Inject it, or leave its namespace out of the scope.",
+        .proxyAssumed: "Whether the destination's pods run a proxy depends on their Namespace, which the input does not hold: they are assumed injected. Give the Namespace objects to be sure.",
         .conversion: "The object cannot be written in the asked version without losing or widening what it allows or routes, so the conversion is refused.",
     ]
 }

@@ -1,0 +1,16 @@
+public import SMICore
+
+extension ConsulAdapter {
+    /// A Consul installation as the adapter's configuration describes it: consul-k8s in the
+    /// `consul` namespace, injecting pods annotated `consul.hashicorp.com/connect-inject:
+    /// "true"`, or every pod not annotated `"false"` when `connectInject.default` is set;
+    /// `consul.hashicorp.com/transparent-proxy-exclude-inbound-ports` lets ports bypass the
+    /// proxy.
+    public var installation: MeshInstallation {
+        MeshInstallation(controlPlaneNamespaces: ["consul"], injection: ProxyInjection(
+            pod: [.init(.annotation, ConsulWorkloads.injectAnnotation, enabling: ["true"], disabling: ["false"])],
+            namespace: [], byDefault: configuration.injectedByDefault,
+            excludedInboundPorts: [ConsulWorkloads.excludeInboundAnnotation],
+            requirement: "the pod annotation consul.hashicorp.com/connect-inject: \"true\""))
+    }
+}

@@ -1,0 +1,91 @@
+/// What the cluster an input describes does to a rendering, for every adapter alike: the
+/// namespaces of the mesh's control plane are never governed (a policy in Istio's root
+/// namespace applies to the whole mesh; a deny Server on Linkerd's controllers stops proxies
+/// from getting policy), and a grant protects nothing where pods run no proxy.
+public struct ClusterFacts: Sendable {
+    /// The SMI objects.
+    public let bundle: SMIBundle
+    /// The workloads.
+    public let inventory: Inventory
+    /// How the mesh is installed.
+    public let installation: MeshInstallation
+
+    /// Facts about `bundle` and `inventory` in a cluster where the mesh is installed so.
+    public init(bundle: SMIBundle, inventory: Inventory, installation: MeshInstallation) {
+        self.bundle = bundle
+        self.inventory = inventory
+        self.installation = installation
+    }
+
+    /// Whether a rendering may govern `namespace`: it does not hold the control plane.
+    public func governs(_ namespace: String) -> Bool {
+        !installation.isControlPlane(namespace, in: inventory)
+    }
+
+    /// The namespaces `scope` closes (deny by default) and those of the inventory it leaves
+    /// open, without the control plane's; and the control-plane namespaces left alone.
+    public func scope(_ scope: RenderOptions.DenyScope) -> (closed: [String], open: [String], leftAlone: [String]) {
+        let (closed, open) = scope.namespaces(bundle, inventory: inventory)
+        let known = Set(closed + open + inventory.namespaces.map(\.name))
+        return (closed.filter(governs), open.filter(governs), known.filter { !governs($0) }.sorted())
+    }
+
+    /// Reports what the cluster makes of the TrafficTargets: a grant into a control-plane
+    /// namespace is refused (error); a destination whose pods run no proxy, or whose granted
+    /// ports bypass it, accepts every request (error); one whose proxy is only assumed gets a
+    /// warning saying what was assumed. Also lists the control-plane namespaces left alone
+    /// (info).
+    public func report(into rendering: inout Rendering, options: RenderOptions) {
+        let leftAlone = scope(options.denyScope).leftAlone
+        if !leftAlone.isEmpty {
+            rendering.report(Diagnostic(.info, .controlPlaneLeftAlone, "the mesh's control-plane namespaces get no policy, whatever the deny scope: \(leftAlone.joined(separator: ", "))"))
+        }
+        var assumed: [String: String] = [:]
+        for item in bundle.trafficTargets {
+            guard let destination = item.object.destinationAccount(defaultNamespace: item.key.namespace) else { continue }
+            guard governs(destination.namespace) else {
+                rendering.report(.error, .controlPlaneGrant, "no grant is rendered for \(destination): namespace \(destination.namespace) holds the mesh's control plane, which a rendering never governs", about: item.origin, strict: options.strict)
+                continue
+            }
+            let ports = TargetPorts.of(item, in: bundle)
+            for workload in inventory.workloads(namespace: destination.namespace, serviceAccount: destination.name) {
+                let what = "\(workload.kind) \(workload.namespace)/\(workload.name)"
+                switch ProxyPresence.of(workload, in: inventory, installation: installation) {
+                case let .absent(reason):
+                    rendering.report(.error, .noProxy, "\(what) runs as \(destination) without a proxy (\(reason)): its pods accept every request, which SMI denies", about: item.origin, strict: options.strict)
+                case let .assumed(assumption):
+                    assumed[workload.namespace] = assumption
+                case let .proxied(bypassed):
+                    let open = workload.ports.map(\.port).filter { bypassed.contains($0) && (ports?.covers($0) ?? true) }
+                    if !open.isEmpty {
+                        rendering.report(.error, .noProxy, "\(what) runs as \(destination) but its inbound ports \(open.map(String.init).joined(separator: ", ")) bypass the proxy: they accept every request, which SMI denies", about: item.origin, strict: options.strict)
+                    }
+                }
+            }
+        }
+        // Deny by default is not enforced where pods run no proxy: the other workloads of the
+        // closed namespaces (destinations were reported above).
+        let destinations = Set(bundle.trafficTargets.compactMap { $0.object.destinationAccount(defaultNamespace: $0.key.namespace) })
+        for namespace in scope(options.denyScope).closed {
+            for workload in inventory.workloads(namespace: namespace)
+            where !destinations.contains(SMIBundle.Key(namespace: namespace, name: workload.serviceAccount)) {
+                let what = "\(workload.kind) \(workload.namespace)/\(workload.name) runs as \(namespace)/\(workload.serviceAccount)"
+                switch ProxyPresence.of(workload, in: inventory, installation: installation) {
+                case let .absent(reason):
+                    rendering.report(Diagnostic(.warning, .unprotectedWorkload, "\(what) without a proxy (\(reason)): nothing enforces SMI's deny by default for its pods, which accept every request"), strict: options.strict)
+                case let .proxied(bypassed):
+                    let open = workload.ports.map(\.port).filter(bypassed.contains)
+                    if !open.isEmpty {
+                        rendering.report(Diagnostic(.warning, .unprotectedWorkload, "\(what), and its inbound ports \(open.map(String.init).joined(separator: ", ")) bypass the proxy: nothing enforces SMI's deny by default there"), strict: options.strict)
+                    }
+                case .assumed:
+                    break
+                }
+            }
+        }
+        // Once per namespace: every destination of a namespace rests on the same assumption.
+        for (_, assumption) in assumed.sorted(by: { $0.key < $1.key }) {
+            rendering.report(Diagnostic(.warning, .proxyAssumed, assumption), strict: options.strict)
+        }
+    }
+}

@@ -21,11 +21,12 @@ public struct ConsulConfiguration: Sendable, Equatable {
     /// name, and no allow is rendered.
     public var aclsManaged: Bool
     /// Whether pods without `consul.hashicorp.com/connect-inject` are injected
-    /// (`connectInject.default`).
+    /// (`connectInject.default`; the Helm chart's default is false: only annotated pods are).
     public var injectedByDefault: Bool
 
-    /// A configuration; the defaults are Consul CE with managed ACLs and injection on.
-    public init(namespaces: Namespaces = .none, partition: String? = nil, aclsManaged: Bool = true, injectedByDefault: Bool = true) {
+    /// A configuration; the defaults are those of the consul-k8s Helm chart: Consul CE, ACLs
+    /// managed, and only pods annotated `consul.hashicorp.com/connect-inject: "true"` injected.
+    public init(namespaces: Namespaces = .none, partition: String? = nil, aclsManaged: Bool = true, injectedByDefault: Bool = false) {
         self.namespaces = namespaces
         self.partition = partition
         self.aclsManaged = aclsManaged

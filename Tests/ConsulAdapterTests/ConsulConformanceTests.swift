@@ -21,22 +21,22 @@ import Testing
     /// name of its own: thousands of generated bundles and requests, no over-permit, every
     /// over-deny explained.
     @Test func consulNeverAllowsWhatSMIDenies() throws {
-        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: ""))).expectNeverMorePermissive(
+        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: ""), injectedByDefault: true)).expectNeverMorePermissive(
             bundles: 300, requests: 100, minimumPairs: 20_000, minimumAgreement: Self.minimumAgreement)
     }
 
     /// Equal text of other bytes keeps its own bytes in each target's grant.
     @Test func eachTargetKeepsItsOwnBytes() throws {
-        try Self.suite(ConsulConfiguration()).expectEachTargetKeepsItsOwnBytes()
+        try Self.suite(ConsulConfiguration(injectedByDefault: true)).expectEachTargetKeepsItsOwnBytes()
     }
 
     @Test func capabilitiesCoverEveryFeatureAndCode() throws {
-        try Self.suite(ConsulConfiguration()).expectCapabilitiesComplete(goldenTarget: "ConsulAdapterTests")
+        try Self.suite(ConsulConfiguration(injectedByDefault: true)).expectCapabilitiesComplete(goldenTarget: "ConsulAdapterTests")
     }
 
     /// With whole-path anchoring too.
     @Test func fullPathAnchoringNeverOverPermits() throws {
-        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"))).expectNeverMorePermissive(
+        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"), injectedByDefault: true)).expectNeverMorePermissive(
             bundles: 50, requests: 100, minimumPairs: 3_000, seed: SMIBundleGenerator.seed &+ 777, options: RenderOptions(pathAnchoring: .full),
             minimumAgreement: Self.minimumAgreement)
     }
@@ -45,7 +45,7 @@ import Testing
     /// not the other are refused, so agreement is lower, but nothing is over-permitted and
     /// every over-deny is explained.
     @Test func flatNamespacesNeverOverPermit() throws {
-        let report = try Self.suite(ConsulConfiguration()).differential(bundles: 100, requests: 100)
+        let report = try Self.suite(ConsulConfiguration(injectedByDefault: true)).differential(bundles: 100, requests: 100)
         #expect(report.pairs >= 7_000)
         #expect(report.overPermitCount == 0, "\(report.overPermits.joined(separator: "\n"))")
         #expect(report.unexplainedOverDenyCount == 0, "\(report.unexplainedOverDenies.joined(separator: "\n"))")

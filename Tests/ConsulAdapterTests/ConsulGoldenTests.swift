@@ -6,17 +6,21 @@ import Testing
 
 /// Each folder of `Golden/` is one behaviour: its input, the Consul CRDs (`consul.yaml`), the
 /// same objects as config entries (`consul.json`, `consul.hcl`) and the diagnostics.
-/// `options.txt` may also say `consul=enterprise` (namespaces mirrored, partition `team`)
-/// or `consul=no-acls`.
+/// The cases model an installation with `connectInject.default: true` (every pod injected
+/// unless annotated "false"), so that most inputs need no annotation; `options.txt` may say
+/// `consul=annotated-only` (the Helm default), `consul=enterprise` (namespaces mirrored,
+/// partition `team`) or `consul=no-acls`.
 @Suite struct ConsulGoldenTests {
     /// The adapter a case asks for.
     static func adapter(_ c: GoldenCases.Case) -> ConsulAdapter {
         let options = (try? String(contentsOf: c.folder.appendingPathComponent("options.txt"), encoding: .utf8)) ?? ""
+        var configuration = ConsulConfiguration(injectedByDefault: !options.contains("consul=annotated-only"))
         if options.contains("consul=enterprise") {
-            return ConsulAdapter(configuration: ConsulConfiguration(namespaces: .mirroring(prefix: ""), partition: "team"))
+            configuration.namespaces = .mirroring(prefix: "")
+            configuration.partition = "team"
         }
-        if options.contains("consul=no-acls") { return ConsulAdapter(configuration: ConsulConfiguration(aclsManaged: false)) }
-        return ConsulAdapter()
+        if options.contains("consul=no-acls") { configuration.aclsManaged = false }
+        return ConsulAdapter(configuration: configuration)
     }
 
     @Test(arguments: GoldenCases.cases(target: "ConsulAdapterTests"))
@@ -27,7 +31,7 @@ import Testing
     }
 
     @Test func renderingDoesNotDependOnInputOrder() throws {
-        #expect(try GoldenCases.orderDependentCases(target: "ConsulAdapterTests", adapter: ConsulAdapter()) == [])
+        #expect(try GoldenCases.orderDependentCases(target: "ConsulAdapterTests", adapter: ConsulAdapter(configuration: ConsulConfiguration(injectedByDefault: true))) == [])
     }
 
     /// Cases whose inventory holds pods that Consul does not guard (no sidecar, excluded

@@ -144,4 +144,70 @@ import Testing
         #expect(unmanaged.status == 1 && unmanaged.err.contains("error[SMI5001]"))
         #expect(!unmanaged.out.contains("action: allow"))
     }
+
+    /// Installation facts from the command line: the cluster domain in every host name, a
+    /// control-plane namespace of one's own, and Consul's connectInject.default.
+    @Test func installationFlags() throws {
+        let file = try ToolRun.file("""
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: shop, labels: {istio-injection: enabled}}
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: mesh-tools, labels: {istio-injection: enabled}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            spec: {selector: {app: web}, ports: [{port: 80}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, namespace: shop, labels: {app: web}}
+            spec: {serviceAccountName: web, containers: [{name: web, ports: [{containerPort: 80}]}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: tool, namespace: mesh-tools, labels: {app: tool}}
+            spec: {serviceAccountName: tool, containers: [{name: tool}]}
+            ---
+            apiVersion: split.smi-spec.io/v1alpha4
+            kind: TrafficSplit
+            metadata: {name: web, namespace: shop}
+            spec: {service: web, backends: [{service: web-v1, weight: 1}, {service: web-v2, weight: 1}]}
+            """)
+        let plain = ToolRun(["render", "--mesh", "istio", file])
+        #expect(plain.out.contains("web.shop.svc.cluster.local") && plain.out.contains("namespace: mesh-tools"))
+        let flagged = ToolRun(["render", "--mesh", "istio", "--cluster-domain", "corp.example", "--control-plane-namespace", "mesh-tools", file])
+        #expect(flagged.status == 0, "\(flagged.err)")
+        #expect(flagged.out.contains("web.shop.svc.corp.example") && !flagged.out.contains("cluster.local"))
+        #expect(!flagged.out.contains("namespace: mesh-tools"))
+        #expect(flagged.err.contains("info[SMI2701]: the mesh's control-plane namespaces get no policy, whatever the deny scope: mesh-tools\n"), "\(flagged.err)")
+        #expect(!plain.err.contains("SMI2701"))
+        // Consul injects annotated pods only, unless told otherwise.
+        let consulInput = try ToolRun.file("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: api, namespace: shop, labels: {app: api}}
+            spec: {serviceAccountName: api, containers: [{name: api, ports: [{containerPort: 8080}]}]}
+            ---
+            apiVersion: access.smi-spec.io/v1alpha3
+            kind: TrafficTarget
+            metadata: {name: api, namespace: shop}
+            spec:
+              destination: {kind: ServiceAccount, name: api, namespace: shop}
+              rules: [{kind: TCPRoute, name: api}]
+              sources: [{kind: ServiceAccount, name: web, namespace: shop}]
+            ---
+            apiVersion: specs.smi-spec.io/v1alpha4
+            kind: TCPRoute
+            metadata: {name: api, namespace: shop}
+            spec: {matches: {ports: [8080]}}
+            """)
+        let helmDefault = ToolRun(["render", "--mesh", "consul", consulInput])
+        #expect(helmDefault.status == 1 && helmDefault.err.contains("error[SMI2703]"))
+        let injectAll = ToolRun(["render", "--mesh", "consul", "--consul-inject-default", consulInput])
+        #expect(!injectAll.err.contains("SMI2703"), "\(injectAll.err)")
+    }
 }

@@ -10,7 +10,9 @@ struct RenderCommand: ToolCommand {
                           [--trust-domain DOMAIN] [--deny-scope all|smi|none|NS,NS...]
                           [--target-version X.Y] [--compat linkerd-smi]
                           [--consul-namespaces mirror[=PREFIX]] [--consul-partition P]
-                          [--consul-acls-unmanaged] [--inventory PATH]...
+                          [--consul-acls-unmanaged] [--consul-inject-default]
+                          [--cluster-domain DOMAIN] [--control-plane-namespace NS]...
+                          [--inventory PATH]...
                           [-o yaml|json|hcl] [PATH...]
 
         Reads every document of each PATH (a file; a directory, for its *.yaml, *.yml and
@@ -49,6 +51,18 @@ struct RenderCommand: ToolCommand {
           --consul-acls-unmanaged
                                  consul-k8s does not manage ACLs: identities are not bound
                                  to ServiceAccounts, so no allow is rendered (an error).
+          --consul-inject-default
+                                 consul-k8s injects every pod not annotated
+                                 consul.hashicorp.com/connect-inject: "false"
+                                 (connectInject.default: true); the Helm default injects
+                                 only pods annotated "true".
+          --cluster-domain DOMAIN
+                                 The cluster's DNS domain, for Service host names
+                                 (default: cluster.local).
+          --control-plane-namespace NS
+                                 A namespace of the mesh's control plane besides the stock
+                                 ones (istio-system; linkerd, linkerd-*; consul): it is never
+                                 governed, and grants into it are refused. Repeatable.
           --inventory PATH       Read the workloads from PATH as well (a file, directory or
                                  '-'; SMI objects there are ignored). Repeatable.
           -o, --output FORMAT    yaml (default) or json: the resources; for consul, yaml is
@@ -74,6 +88,7 @@ struct RenderCommand: ToolCommand {
     var consul = ConsulConfiguration()
     var paths: [String] = []
     var inventoryPaths: [String] = []
+    var controlPlaneNamespaces: [String] = []
 
     init(parsing arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -103,6 +118,9 @@ struct RenderCommand: ToolCommand {
                     consul.namespaces = .mirroring(prefix: String(value.dropFirst("mirror".count).drop { $0 == "=" }))
                 case "--consul-partition": consul.partition = try scanner.value(for: name, inline: inline)
                 case "--consul-acls-unmanaged": consul.aclsManaged = false
+                case "--consul-inject-default": consul.injectedByDefault = true
+                case "--cluster-domain": options.clusterDomain = try scanner.value(for: name, inline: inline)
+                case "--control-plane-namespace": controlPlaneNamespaces.append(try scanner.value(for: name, inline: inline))
                 case "--inventory": inventoryPaths.append(try scanner.value(for: name, inline: inline))
                 default: throw UsageError(message: "unknown option '\(name)'")
                 }
@@ -110,6 +128,11 @@ struct RenderCommand: ToolCommand {
         }
         guard let chosen = adapter else { throw UsageError(message: "give the mesh to render for with --mesh (\(Meshes.available.map(\.mesh).joined(separator: ", ")))") }
         if chosen.mesh == "consul" { adapter = ConsulAdapter(configuration: consul) }
+        if !controlPlaneNamespaces.isEmpty, let adapter {
+            var installation = adapter.installation
+            installation.controlPlaneNamespaces.formUnion(controlPlaneNamespaces)
+            options.installation = installation
+        }
         guard adapter?.outputFormats.contains(format) ?? false else {
             throw UsageError(message: "--mesh \(chosen.mesh) writes \(chosen.outputFormats.joined(separator: ", ")), not \(format)")
         }

@@ -30,6 +30,34 @@ public struct ClusterFacts: Sendable {
         return (closed.filter(governs), open.filter(governs), known.filter { !governs($0) }.sorted())
     }
 
+    /// Why ports a target lists are not ports the destination's pods receive on (notes D6:
+    /// SMI's ports are the pods' own, as the meshes match them): a Service port whose target
+    /// is another container port (the grant covers the Service's number, where nothing
+    /// listens), or a port of neither.
+    func unexposedPorts(_ listed: [Int], of pods: [Inventory.Workload]) -> [String] {
+        let containerPorts = Set(pods.flatMap { $0.ports.map(\.port) })
+        guard !containerPorts.isEmpty, let first = pods.first else { return [] }
+        let services = inventory.services.filter { service in service.namespace == first.namespace && pods.contains { service.selects($0.podLabels) } }
+        var messages: [String] = []
+        var unknown: [Int] = []
+        for port in listed where !containerPorts.contains(port) {
+            guard let (service, servicePort) = services.lazy.compactMap({ service in service.ports.first { $0.port == port }.map { (service, $0) } }).first else {
+                unknown.append(port)
+                continue
+            }
+            let target = Int(servicePort.targetPort) ?? pods.lazy.compactMap { $0.ports.first { $0.name == servicePort.targetPort }?.port }.first
+            let targetText = target.map { "container port \($0)" } ?? "the container port named '\(servicePort.targetPort)'"
+            messages.append("port \(port) is Service \(service.namespace)/\(service.name)'s port, which sends to \(targetText): SMI's ports are those the pods receive on (D6), so the grant covers \(port), where the pods do not listen; list \(target.map(String.init) ?? servicePort.targetPort) instead")
+        }
+        if !unknown.isEmpty {
+            let list = unknown.map(String.init).joined(separator: ", ")
+            let (subject, what) = unknown.count == 1 ? ("port \(list) is", "a container port of the destination's pods") : ("ports \(list) are", "container ports of the destination's pods")
+            let service = unknown.count == 1 ? "a port of a Service" : "ports of a Service"
+            messages.append("\(subject) neither \(what) (\(containerPorts.sorted().map(String.init).joined(separator: ", "))) nor \(service) that selects them (D6): the grant there reaches nothing")
+        }
+        return messages
+    }
+
     /// Reports what the cluster makes of the TrafficTargets: a grant into a control-plane
     /// namespace is refused (error); a destination whose pods run no proxy, or whose granted
     /// ports bypass it, accepts every request (error); one whose proxy is only assumed gets a
@@ -48,7 +76,13 @@ public struct ClusterFacts: Sendable {
                 continue
             }
             let ports = TargetPorts.of(item, in: bundle)
-            for workload in inventory.workloads(namespace: destination.namespace, serviceAccount: destination.name) {
+            let pods = inventory.workloads(namespace: destination.namespace, serviceAccount: destination.name)
+            if case let .some(listed)? = ports, !pods.isEmpty {
+                for message in unexposedPorts(listed, of: pods) {
+                    rendering.report(.warning, .portNotExposed, message, about: item.origin, strict: options.strict)
+                }
+            }
+            for workload in pods {
                 let what = "\(workload.kind) \(workload.namespace)/\(workload.name)"
                 switch ProxyPresence.of(workload, in: inventory, installation: installation) {
                 case let .absent(reason):

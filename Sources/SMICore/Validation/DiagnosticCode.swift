@@ -118,6 +118,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let proxyAssumed = DiagnosticCode(rawValue: "SMI2704")
     /// A workload in the deny-by-default scope that runs no proxy: nothing denies for it.
     public static let unprotectedWorkload = DiagnosticCode(rawValue: "SMI2705")
+    /// A granted port the destination's pods do not receive on (notes D6).
+    public static let portNotExposed = DiagnosticCode(rawValue: "SMI2706")
 
     /// Every code with a one-line explanation, for `smi explain`.
     public static let catalogue: [DiagnosticCode: String] = [
@@ -168,6 +170,7 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
         .controlPlaneLeftAlone: "The mesh's control-plane namespaces (Istio's root namespace, Linkerd's and its extensions', Consul's) get no policy, whatever --deny-scope says: a policy there governs the whole mesh or its controllers.",
         .controlPlaneGrant: "A TrafficTarget whose destination is in a control-plane namespace is not rendered: swift-smi never governs the mesh's own control plane.",
         .noProxy: "The destination's pods run no proxy (not injected, hostNetwork, or the granted port bypasses it): they accept every request, which SMI denies. Inject them, or remove the exclusion.",
+        .portNotExposed: "A TCPRoute or destination port that the destination's pods do not receive on: SMI ports are the pods' own (D6), and a Service port whose targetPort differs (80 -> 8080) grants the Service's number, where nothing listens. List the container port.",
         .unprotectedWorkload: "A workload of a namespace in the deny-by-default scope runs no proxy (or lets ports bypass it): SMI denies every request no TrafficTarget grants, but nothing enforces that there. Inject it, or leave its namespace out of the scope.",
         .proxyAssumed: "Whether the destination's pods run a proxy depends on their Namespace, which the input does not hold: they are assumed injected. Give the Namespace objects to be sure.",
         .conversion: "The object cannot be written in the asked version without losing or widening what it allows or routes, so the conversion is refused.",

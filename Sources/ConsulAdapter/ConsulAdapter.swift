@@ -19,7 +19,7 @@ public struct ConsulAdapter: MeshAdapter {
     /// What Consul can express, and what this version renders.
     public var capabilities: Capabilities {
         Capabilities([
-            .init(.denyByDefault, .exact, "Every ServiceIntentions ends in a wildcard deny, and every other service in scope gets a deny-only one (namespaces left out: SMI5006); ServiceDefaults set mutualTLSMode strict."),
+            .init(.denyByDefault, .approximate, "Every ServiceIntentions ends in a wildcard deny, and every other service in scope gets a deny-only one (namespaces left out: SMI5006); ServiceDefaults set mutualTLSMode strict. Enforced only where pods run the proxy: pods without one, and ports that bypass it, are reported (SMI2703 for destinations, SMI2705 for the rest); control-plane namespaces are never governed (SMI2701)."),
             .init(.destination, .exact, "One ServiceIntentions per destination Consul service: the ServiceAccount's name under managed ACLs (no allow at all without them, SMI5001)."),
             .init(.destinationPort, .stricter, "Intentions have no ports: a grant whose ports miss the registered port is not rendered (SMI5003)."),
             .init(.sources, .exact, "Sources by Consul service name; where several SMI identities share one (Consul CE has no namespaces) an allow is written only if SMI grants them alike, else an error (SMI5002)."),

@@ -13,7 +13,7 @@ public struct IstioAdapter: MeshAdapter {
     /// What Istio can express.
     public var capabilities: Capabilities {
         Capabilities([
-            .init(.denyByDefault, .exact, "An allow-nothing AuthorizationPolicy per namespace in the deny scope (default: every namespace of the input); namespaces left out are named in a warning (SMI3004)."),
+            .init(.denyByDefault, .approximate, "An allow-nothing AuthorizationPolicy per namespace in the deny scope (default: every namespace of the input); namespaces left out are named in a warning (SMI3004). Enforced only where pods run the proxy: pods without one, and ports that bypass it, are reported (SMI2703 for destinations, SMI2705 for the rest); control-plane namespaces are never governed (SMI2701)."),
             .init(.destination, .stricter, "Selected by pod labels every pod of the account carries and no other pod has (refused, SMI3001, when none exist); in ambient-mode namespaces TrafficTargets are refused (SMI3008)."),
             .init(.destinationPort, .exact, "Operation ports on every rule of the target."),
             .init(.sources, .exact, "mTLS principals <trust-domain>/ns/<ns>/sa/<sa>."),

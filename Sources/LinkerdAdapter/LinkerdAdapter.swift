@@ -13,7 +13,7 @@ public struct LinkerdAdapter: MeshAdapter {
     /// What Linkerd can express, and what this version renders.
     public var capabilities: Capabilities {
         Capabilities([
-            .init(.denyByDefault, .exact, "A deny Server for every known port in scope with no grant; ports the inventory does not list keep the default inbound policy, so a warning (SMI4007) asks for config.linkerd.io/default-inbound-policy: deny."),
+            .init(.denyByDefault, .approximate, "A deny Server for every known port in scope with no grant; ports the inventory does not list keep the default inbound policy, so a warning (SMI4007) asks for config.linkerd.io/default-inbound-policy: deny. Enforced only where pods run the proxy: pods without one, and ports that bypass it, are reported (SMI2703 for destinations, SMI2705 for the rest); control-plane namespaces are never governed (SMI2701)."),
             .init(.destination, .stricter, "A Server per service account and port selecting exactly the account's pods; refused (SMI4004) when no label set does that."),
             .init(.destinationPort, .exact, "Servers on those ports only."),
             .init(.sources, .exact, "MeshTLSAuthentication identityRefs to the ServiceAccounts, with their namespace."),

@@ -115,7 +115,12 @@ public struct SplitPlan: Sendable {
             let ports: [Int?]
             let known = { (service: String) in inventory.service(namespace: namespace, name: service) }
             if let service = known(root), !service.ports.isEmpty {
-                ports = Set(service.ports.map(\.port)).sorted()
+                // The meshes' proxies route TCP only: a UDP or SCTP port gets no route.
+                ports = Set(service.ports.filter { $0.protocol == "TCP" }.map(\.port)).sorted()
+                let other = service.ports.filter { $0.protocol != "TCP" && !ports.contains($0.port) }.map { "\($0.port)/\($0.protocol)" }
+                if !other.isEmpty {
+                    report(.warning, .splitPorts, "port\(other.count == 1 ? "" : "s") \(other.joined(separator: ", ")) of Service \(namespace)/\(root) \(other.count == 1 ? "is" : "are") not split: the mesh's proxies route TCP only")
+                }
             } else {
                 ports = [nil]
                 report(.warning, .splitPorts, "Service \(namespace)/\(root) is not in the inventory (or lists no port), so the ports of the root and its backends are unknown")

@@ -39,7 +39,7 @@ mkdir -p "$corpus" "$seeds" "$artifacts" "$root/Fuzz/regressions/$target"
 if [ "$target" = regex ]; then
   # Patterns from the golden inputs and examples, one per file.
   grep -rhoE '(pathRegex|[a-z-]+): "?[^"]*[][()|*+?\\^$][^"]*"?$' Examples Tests/*/Golden 2>/dev/null \
-    | sed -E 's/^[^:]+: "?//; s/"$//' | sort -u | head -n 500 \
+    | sed -E 's/^[^:]+: "?//; s/"$//' | sort -u | awk 'NR <= 500' \
     | awk -v dir="$seeds" '{ f = sprintf("%s/seed-%04d", dir, NR); printf "%s\n/api/v1\n", $0 > f; close(f) }'
 else
   find Examples Tests -name '*.yaml' -path '*Examples*' -o -name input.yaml -path '*Golden*' | while read -r f; do

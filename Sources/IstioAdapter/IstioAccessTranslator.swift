@@ -181,6 +181,11 @@ struct IstioAccessTranslator {
         }
         let ports = TargetPorts.of(item, in: bundle)
         let http = rules.filter { $0.kind == "HTTPRouteGroup" }
+        if !http.isEmpty {
+            for (port, why) in tcpPorts(of: item) where ports?.covers(port) ?? true {
+                report(.warning, .istioTCPPort, "port \(port) is TCP to Istio (\(why)): its inbound chain has no HTTP, so the HTTP rules of this target deny every request there", item, into: &rendering)
+            }
+        }
         if http.isEmpty {
             switch ports {
             case nil, .nothing?: return []
@@ -212,6 +217,35 @@ struct IstioAccessTranslator {
             }
         }
         return out
+    }
+
+    /// Istio's protocols that give an inbound port a TCP-only chain (Istio notes 3.9).
+    private static let tcpProtocols: Set<String> = ["tcp", "tls", "https", "mongo", "mysql", "redis"]
+
+    /// The container ports of the target's destination that Istio handles as TCP, with why:
+    /// the targetPort of a Service port named `<protocol>` or `<protocol>-*`, or whose
+    /// `appProtocol` is such a protocol.
+    private func tcpPorts(of item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>) -> [(Int, String)] {
+        guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace) else { return [] }
+        let pods = inventory.workloads(namespace: account.namespace, serviceAccount: account.name)
+        var found: [Int: String] = [:]
+        for service in inventory.services where service.namespace == account.namespace && pods.contains(where: { service.selects($0.podLabels) }) {
+            for port in service.ports where port.protocol == "TCP" {
+                let named = (port.name ?? "").split(separator: "-", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
+                let declared = port.appProtocol?.lowercased()
+                let why: String
+                if let declared, Self.tcpProtocols.contains(declared) {
+                    why = "Service \(service.name) declares appProtocol \(declared)"
+                } else if declared == nil, Self.tcpProtocols.contains(named) {
+                    why = "Service \(service.name) names it '\(port.name ?? "")'"
+                } else {
+                    continue
+                }
+                guard let target = Int(port.targetPort) ?? pods.lazy.compactMap({ $0.ports.first { $0.name == port.targetPort }?.port }).first else { continue }
+                found[target] = found[target] ?? why
+            }
+        }
+        return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     static let smiMethods: Set<String> = ["*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]

@@ -15,6 +15,8 @@ extension DiagnosticCode {
     /// A namespace in ambient mode: TrafficTargets there are refused, splits only act through
     /// a waypoint.
     public static let istioAmbient = DiagnosticCode(rawValue: "SMI3008")
+    /// HTTP grants on a port Istio handles as TCP: they never match there.
+    public static let istioTCPPort = DiagnosticCode(rawValue: "SMI3009")
 }
 
 extension DiagnosticCode {
@@ -25,6 +27,7 @@ extension DiagnosticCode {
         .istioMatchDropped: "An HTTP match that Istio's AuthorizationPolicy cannot express exactly (a path regex that is not a finite set of exact paths, prefixes and suffixes; a header value that could hold a comma) is left out: the requests it alone grants are denied.",
         .istioDenyScope: "Namespaces outside the deny scope get no allow-nothing policy: what SMI denies there is left to Istio's default, which allows.",
         .istioSplitRouting: "A TrafficSplit is routed differently from SMI's exact shares: weights rounded to percentages (Istio before 1.15), or a root Service the input does not hold, so routes cover every port.",
+        .istioTCPPort: "A Service port Istio reads as TCP (a name tcp-*, tls-*, https-*, mongo-*, mysql-*, redis-*, or such an appProtocol) gets a TCP-only inbound chain, where HTTP rules never match: the HTTP grants of a TrafficTarget deny every request on that port. Name the port http-* or use a TCPRoute.",
         .istioAmbient: "The namespace runs in ambient mode: TrafficTargets there are refused (ztunnel enforces only the allow-nothing policy at L4), and splits act only through a waypoint.",
     ]
 }

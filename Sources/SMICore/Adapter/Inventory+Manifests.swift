@@ -101,8 +101,13 @@ extension Inventory {
                                                                                metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec"))))
         case let k where Self.templatedKinds.contains(k):
             let template = document.root.node(at: "spec.template")
-            return Found(namespace: namespace, object: .workload(Self.workload(kind: kind, namespace: namespace, name: name,
-                                                                               metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec"))))
+            var workload = Self.workload(kind: kind, namespace: namespace, name: name, metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec"))
+            // Only a selector of matchLabels alone says exactly which pods are the controller's.
+            if let selector = document.root.node(at: "spec.selector")?.value.mappingValue, selector["matchExpressions"] == nil,
+               let labels = selector["matchLabels"], !Self.strings(labels).isEmpty {
+                workload.controllerSelector = Self.strings(labels)
+            }
+            return Found(namespace: namespace, object: .workload(workload))
         case "ServiceAccount":
             return Found(namespace: namespace, object: .serviceAccount)
         default:

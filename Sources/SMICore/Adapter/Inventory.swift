@@ -43,6 +43,10 @@ public struct Inventory: Sendable, Equatable {
         /// Whether the pods use the node's network (`hostNetwork: true`): no mesh redirects
         /// their traffic through a proxy.
         public var hostNetwork: Bool = false
+        /// The controller's own pod selector (`spec.selector.matchLabels`): immutable, so it
+        /// stays true across upgrades, unlike template labels. Nil for a bare Pod, or a
+        /// controller whose selector the input does not give.
+        public var controllerSelector: StringMap?
 
         /// Creates a workload.
         public init(kind: String, namespace: String, name: String, serviceAccount: String = "default", podLabels: StringMap,

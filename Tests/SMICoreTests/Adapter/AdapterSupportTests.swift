@@ -153,6 +153,47 @@ import Testing
         distinct.workloads.removeAll { $0.name == "debug" }
         #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: distinct) == .success(["app": "api"]))
     }
+
+    /// Helm-managed workloads: the controller's own selector is used (it survives upgrades);
+    /// without one, template labels that change with every release are left out.
+    @Test func selectorsOutliveUpgrades() throws {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api, namespace: shop}
+            spec:
+              selector: {matchLabels: {app.kubernetes.io/name: api, app.kubernetes.io/instance: prod}}
+              template:
+                metadata:
+                  labels: {app.kubernetes.io/name: api, app.kubernetes.io/instance: prod, helm.sh/chart: api-1.2.3, app.kubernetes.io/version: "4.5", tier: backend}
+                spec: {serviceAccountName: api, containers: [{name: api}]}
+            ---
+            apiVersion: batch/v1
+            kind: Job
+            metadata: {name: migrate, namespace: shop}
+            spec:
+              template:
+                metadata:
+                  labels: {app.kubernetes.io/name: migrate, helm.sh/chart: api-1.2.3, app.kubernetes.io/version: "4.5"}
+                spec: {serviceAccountName: migrate, containers: [{name: m}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: other, namespace: shop, labels: {app.kubernetes.io/name: other, helm.sh/chart: api-1.2.3}}
+            spec: {serviceAccountName: other, containers: [{name: o}]}
+            """
+        let inventory = Inventory(manifests: try YAMLReader().read(text))
+        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: inventory)
+                == .success(["app.kubernetes.io/instance": "prod", "app.kubernetes.io/name": "api"]))
+        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "migrate", in: inventory) == .success(["app.kubernetes.io/name": "migrate"]))
+        // A controller selector that another account's pods satisfy is not exclusive: the
+        // template labels are, without the churning ones.
+        var shared = inventory
+        shared.workloads.append(Inventory.Workload(kind: "Pod", namespace: "shop", name: "impostor", serviceAccount: "other",
+                                                   podLabels: ["app.kubernetes.io/name": "api", "app.kubernetes.io/instance": "prod"]))
+        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: shared)
+                == .success(["app.kubernetes.io/instance": "prod", "app.kubernetes.io/name": "api", "tier": "backend"]))
+    }
 }
 
 @Suite struct RenderingTests {

@@ -55,9 +55,20 @@ struct ConsulSplitTranslator {
         for message in messages { report(values == nil ? .error : .warning, .consulSplitWeights, message, plan, into: &rendering) }
         guard var weights = values, let targets = targets(backends, plan, into: &rendering) else { return }
         if fits(weights) { weights = weights.map { $0 * (10_000 / weights.reduce(0, +)) } }
+        // consul-k8s refuses a splitter whose float32 sum (in list order) is not exactly 100.
+        var order = Array(weights.indices)
+        if !ConsulSplitWeights.sumsToHundred(weights) {
+            guard let admitted = ConsulSplitWeights.hundredths(for: WeightNormalizer.reduced(backends.map(\.weight))) else {
+                report(.error, .consulSplitWeights, "no hundredths within 0.01 of the exact shares add up to exactly 100 in float32, as consul-k8s requires: the split is not rendered", plan, into: &rendering)
+                return
+            }
+            let shown = admitted.order.map { "\(backends[$0].service) \(ConsulWeight(hundredths: admitted.values[$0]).text)" }.joined(separator: ", ")
+            report(.warning, .consulSplitWeights, "the percentages are \(shown), in that order: consul-k8s adds them as float32 and admits only an exact 100, which the largest-remainder rounding missed", plan, into: &rendering)
+            (weights, order) = admitted
+        }
         chains.insert(apex)
         report(.warning, .consulSplit, "Consul splits HTTP only: \(apex) and its backends get protocol http, and other TCP to them does not pass", plan, into: &rendering)
-        let splits = zip(targets, weights).filter { $0.1 > 0 }.map {
+        let splits = order.map { (targets[$0], weights[$0]) }.filter { $0.1 > 0 }.map {
             ServiceSplitter.Split(weight: ConsulWeight(hundredths: $0.1), service: $0.0.service, serviceSubset: $0.0.subset)
         }
         var chain = [apex]

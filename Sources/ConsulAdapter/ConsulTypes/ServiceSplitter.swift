@@ -62,6 +62,10 @@ public struct ConsulWeight: Sendable, Hashable, Codable {
 
     /// The number of percent when whole.
     var whole: Int? { hundredths % 100 == 0 ? hundredths / 100 : nil }
+    /// The number of percent as written: `50`, `33.34`, `9.05`.
+    var text: String {
+        whole.map(String.init) ?? "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
     /// The number of percent.
     var percent: Double { Double(hundredths) / 100 }
 }

@@ -35,8 +35,14 @@ enum ConsulMatches {
         if regex.shape(anchoring: anchoring, assumingNoNewlines: true) == .matchAll {
             return .success([ConsulHTTPMatch(methods: methods, header: header)])
         }
-        if let forms = regex.forms(anchoring: anchoring, limit: 8, assumingNoNewlines: true), !forms.isEmpty,
+        if var forms = regex.forms(anchoring: anchoring, limit: 8, assumingNoNewlines: true), !forms.isEmpty,
            forms.allSatisfy({ $0.literal.hasPrefix("/") }) {
+            // A literal holding '?' matches no path (the path ends where the query starts), but
+            // Envoy's prefix match reads the query too: `/q?x=1` would admit `/q?x=1&y=2`.
+            forms.removeAll { $0.literal.contains("?") }
+            guard !forms.isEmpty else {
+                return .failure(Problem(description: "pathRegex '\(path)' needs a '?', which no path holds (the query is not part of it): it matches nothing"))
+            }
             return .success(forms.map { form in
                 form.tail == .end
                     ? ConsulHTTPMatch(pathExact: form.literal, methods: methods, header: header)

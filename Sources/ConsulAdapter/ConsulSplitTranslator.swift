@@ -173,7 +173,11 @@ struct ConsulSplitTranslator {
         }
         for (index, target) in out.enumerated() {
             guard let subset = target.subset, let position = subsetPods.firstIndex(where: { DNSName.shortened($0.backend) == subset }) else { continue }
-            out[index].filter = "Service.Meta.\(key) == \"\(values[position])\""
+            guard let filter = ConsulFilter.metaEquals(key: key, value: values[position]) else {
+                report(.error, .consulSplit, "the service-meta key '\(key)' or value '\(values[position])' holds both '\"' and '`', which no go-bexpr filter can hold: the split is not rendered", plan, into: &rendering)
+                return nil
+            }
+            out[index].filter = filter
         }
         return out
     }

@@ -141,6 +141,13 @@ struct ConsulSplitTranslator {
         var subsetPods: [(backend: String, pods: [Inventory.Workload])] = []
         for backend in backends {
             if backend.service == plan.root {
+                // The root's own share goes to the pods registered as the root's name, which
+                // are those running as its ServiceAccount: with none, Consul answers 503.
+                if let root = inventory.service(namespace: namespace, name: plan.root),
+                   !inventory.workloads(selectedBy: root).contains(where: { $0.serviceAccount == plan.root }) {
+                    report(.error, .consulSplit, "backend \(plan.root) is the root itself, and no pod the root Service selects runs as ServiceAccount \(plan.root), the Consul name its share goes to: that share would meet no instance (503), so the split is not rendered", plan, into: &rendering)
+                    return nil
+                }
                 out.append(Target(service: plan.root))
                 continue
             }

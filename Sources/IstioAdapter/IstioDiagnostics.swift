@@ -17,6 +17,8 @@ extension DiagnosticCode {
     public static let istioAmbient = DiagnosticCode(rawValue: "SMI3008")
     /// HTTP grants on a port Istio handles as TCP: they never match there.
     public static let istioTCPPort = DiagnosticCode(rawValue: "SMI3009")
+    /// An Istio object of the input that may undo a rendering.
+    public static let istioExistingConfig = DiagnosticCode(rawValue: "SMI3010")
 }
 
 extension DiagnosticCode {
@@ -28,6 +30,7 @@ extension DiagnosticCode {
         .istioDenyScope: "Namespaces outside the deny scope get no allow-nothing policy: what SMI denies there is left to Istio's default, which allows.",
         .istioSplitRouting: "A TrafficSplit is routed differently from SMI's exact shares: weights rounded to percentages (Istio before 1.15), or a root Service the input does not hold, so routes cover every port.",
         .istioTCPPort: "A Service port Istio reads as TCP (a name tcp-*, tls-*, https-*, mongo-*, mysql-*, redis-*, or such an appProtocol) gets a TCP-only inbound chain, where HTTP rules never match: the HTTP grants of a TrafficTarget deny every request on that port. Name the port http-* or use a TCPRoute.",
+        .istioExistingConfig: "The input holds Istio objects that act beside the rendering: an ALLOW AuthorizationPolicy on pods SMI governs (ALLOW policies are ORed, so it may allow what SMI denies; in the root namespace it applies to every namespace), or another VirtualService for a split's host (sidecars use the older one). Review or remove them.",
         .istioAmbient: "The namespace runs in ambient mode: TrafficTargets there are refused (ztunnel enforces only the allow-nothing policy at L4), and splits act only through a waypoint.",
     ]
 }

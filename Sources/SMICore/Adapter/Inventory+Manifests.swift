@@ -29,6 +29,7 @@ extension Inventory {
         private var workloads: [Workload] = []
         private var services: [Service] = []
         private var namespaces: [String: Namespace] = [:]
+        private var meshObjects: [MeshObject] = []
 
         /// An empty gathering.
         init() {}
@@ -42,6 +43,9 @@ extension Inventory {
                 return
             case let .service(service): services.append(service)
             case let .workload(workload): workloads.append(workload)
+            case let .meshObject(object):
+                meshObjects.append(object)
+                return
             case .serviceAccount: break
             }
             if namespaces[namespace] == nil { namespaces[namespace] = Namespace(name: namespace) }
@@ -57,9 +61,11 @@ extension Inventory {
 
         /// The inventory of everything added.
         consuming func inventory() -> Inventory {
-            let (workloads, services, namespaces) = (workloads, services, Array(namespaces.values))
+            let (workloads, services, namespaces, meshObjects) = (workloads, services, Array(namespaces.values), meshObjects)
             self = Gathering()
-            return Inventory(workloads: workloads, services: services, namespaces: namespaces)
+            var inventory = Inventory(workloads: workloads, services: services, namespaces: namespaces)
+            inventory.meshObjects = meshObjects
+            return inventory
         }
     }
 
@@ -70,6 +76,7 @@ extension Inventory {
             case service(Service)
             case workload(Workload)
             case serviceAccount
+            case meshObject(MeshObject)
         }
 
         var namespace: String
@@ -111,8 +118,22 @@ extension Inventory {
         case "ServiceAccount":
             return Found(namespace: namespace, object: .serviceAccount)
         default:
-            return nil
+            guard Self.isMeshGroup(apiVersion),
+                  Self.strings(metadata?["labels"])[RenderedMetadata.managedBy.key] != RenderedMetadata.managedBy.value
+            else { return nil }
+            return Found(namespace: namespace, object: .meshObject(MeshObject(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name,
+                                                                                      root: document.root, file: document.file)))
         }
+    }
+
+    /// The API groups of the meshes' own objects, whose objects an input may hold.
+    static let meshGroups = ["istio.io", "linkerd.io", "consul.hashicorp.com"]
+
+    /// Whether `apiVersion` is in a group of a mesh (`security.istio.io/v1`).
+    private static func isMeshGroup(_ apiVersion: String) -> Bool {
+        guard let slash = apiVersion.firstIndex(of: "/") else { return false }
+        let group = apiVersion[..<slash]
+        return meshGroups.contains { group == $0 || group.hasSuffix("." + $0) }
     }
 
     /// Whether what precedes the first `/` of `apiVersion` ends with `smi-spec.io`. Every

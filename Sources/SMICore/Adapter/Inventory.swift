@@ -155,6 +155,41 @@ public struct Inventory: Sendable, Equatable {
         }
     }
 
+    /// A mesh's own object in the input (an Istio VirtualService or AuthorizationPolicy, a
+    /// Linkerd Server, a Consul config entry), kept whole: it acts beside what a rendering
+    /// writes, and may undo it. Objects swift-smi wrote (`app.kubernetes.io/managed-by: smi`)
+    /// are not kept: a rendering replaces them.
+    public struct MeshObject: Sendable, Equatable {
+        /// The `apiVersion`.
+        public var apiVersion: String
+        /// The kind.
+        public var kind: String
+        /// The namespace (`default` when none is written).
+        public var namespace: String
+        /// The name.
+        public var name: String
+        /// The whole object.
+        public var root: ManifestNode
+        /// The file it was read from, if any (with `root.location`, where a diagnostic points).
+        public var file: String?
+
+        /// Creates an object.
+        public init(apiVersion: String, kind: String, namespace: String, name: String, root: ManifestNode, file: String? = nil) {
+            self.file = file
+            self.apiVersion = apiVersion
+            self.kind = kind
+            self.namespace = namespace
+            self.name = name
+            self.root = root
+        }
+
+        /// `Kind namespace/name`.
+        public var description: String { "\(kind) \(namespace)/\(name)" }
+    }
+
+    /// The meshes' own objects of the input, in input order.
+    public var meshObjects: [MeshObject] = []
+
     /// The workloads, sorted by namespace, kind and name.
     public var workloads: [Workload] { didSet { indexWorkloads() } }
     /// The Services, sorted by namespace and name.

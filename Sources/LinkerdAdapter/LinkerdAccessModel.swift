@@ -62,7 +62,8 @@ public struct LinkerdAccessModel: MeshAccessModel {
             route.metadata.namespace == namespace
                 && route.spec.parentRefs.contains { $0.group == "policy.linkerd.io" && $0.kind == "Server" && $0.name == server.metadata.name }
         }
-        guard request.protocol == .http else { return serverLevel }
+        // An opaque Server reads no HTTP: a request is bytes, decided at the Server's level.
+        guard request.protocol == .http, server.spec.proxyProtocol != "opaque" else { return serverLevel }
         // No route: the default route, with server-level authorizations only.
         guard !attached.isEmpty else { return serverLevel }
         guard let route = LinkerdRouteSelection.best(attached, request)?.route else { return false }

@@ -84,7 +84,8 @@ struct LinkerdAccessTranslator {
                     continue
                 }
                 for port in knownPorts(namespace: namespace, serviceAccount: account) {
-                    rendering.add(server("\(account)-\(port)", namespace, [], selector: selector, port: port))
+                    let proxyProtocol = LinkerdPortProtocol(inventory: inventory, namespace: namespace, serviceAccount: account, port: port).proxyProtocol(tcpGrants: false)
+                    rendering.add(server("\(account)-\(port)", namespace, [], selector: selector, port: port, protocol: proxyProtocol))
                     if let warning = probeWarning(namespace: namespace, serviceAccount: account, port: port, routed: false, item: nil) {
                         rendering.report(warning, strict: options.strict)
                     }
@@ -105,8 +106,9 @@ struct LinkerdAccessTranslator {
     }
 
     /// A Server in the version the target release serves.
-    private func server(_ name: String, _ namespace: String, _ sources: [Diagnostic.Object], selector: StringMap, port: Int) -> Server {
+    private func server(_ name: String, _ namespace: String, _ sources: [Diagnostic.Object], selector: StringMap, port: Int, protocol: String) -> Server {
         var server = Server(metadata: meta(name, namespace, sources), selector: selector, port: port)
+        server.spec.proxyProtocol = `protocol`
         server.apiVersion = LinkerdTargetVersion(options).serverAPIVersion
         if server.apiVersion != "policy.linkerd.io/v1beta3" { server.spec.accessPolicy = nil }
         return server
@@ -135,7 +137,12 @@ struct LinkerdAccessTranslator {
             let grants = self.grants(on: port, items, expansions: &expansions, into: &rendering)
             let server = "\(destination.serviceAccount)-\(port)"
             let namespace = destination.namespace
-            rendering.add(self.server(server, namespace, grants.sources, selector: selector, port: port))
+            let protocols = LinkerdPortProtocol(inventory: inventory, namespace: namespace, serviceAccount: destination.serviceAccount, port: port)
+            let proxyProtocol = protocols.proxyProtocol(tcpGrants: !grants.tcp.isEmpty)
+            if proxyProtocol == LinkerdPortProtocol.opaque, !grants.groups.isEmpty || !grants.allHTTP.isEmpty {
+                report(.warning, .linkerdOpaquePort, "port \(port) of \(namespace)/\(destination.serviceAccount) is opaque (\(protocols.opaqueBecause ?? "")): Linkerd does not read HTTP there, so the HTTP grants of this destination deny every request on it", items[0], into: &rendering)
+            }
+            rendering.add(self.server(server, namespace, grants.sources, selector: selector, port: port, protocol: proxyProtocol))
             if !grants.tcp.isEmpty {
                 authorize("\(server)-tcp", grants.tcp, target: .init(kind: "Server", name: RenderedMetadata.name(server, options: options)), namespace, grants.sources, into: &rendering)
             }

@@ -20,11 +20,14 @@ extension DiagnosticCode {
     public static let linkerdRouteOverlap = DiagnosticCode(rawValue: "SMI4008")
     /// The kubelet's HTTP probes on a Server: let through for anyone (no HTTPRoute) or refused.
     public static let linkerdProbes = DiagnosticCode(rawValue: "SMI4009")
+    /// HTTP grants on a port Linkerd treats as opaque, where it reads no HTTP.
+    public static let linkerdOpaquePort = DiagnosticCode(rawValue: "SMI4010")
 }
 
 extension DiagnosticCode {
     /// What each Linkerd code means, for `smi explain`.
     public static let linkerdCatalogue: [DiagnosticCode: String] = [
+        .linkerdOpaquePort: "A port Linkerd treats as opaque (its default opaque ports 25, 587, 3306, 4444, 5432, 6379, 9300, 11211, a config.linkerd.io/opaque-ports annotation, or appProtocol linkerd.io/opaque): its Server is written proxyProtocol opaque (unknown would make server-speaks-first protocols stall), and HTTP grants there never match.",
         .linkerdNotRendered: "Something the Linkerd adapter does not render for the chosen release or mode (older target versions, linkerd-smi compatibility limits); the message says what and why.",
         .linkerdSplitWeights: "The split's exact weights exceed Linkerd's 0-1,000,000 range and were rounded by largest remainder.",
         .linkerdSplitScope: "A Linkerd HTTPRoute splits HTTP requests only: other connections to the root (opaque ports, non-HTTP TCP) go to the root Service unsplit.",

@@ -174,8 +174,9 @@ public enum ProxyPresence: Sendable, Equatable {
         return .only(Array(Set(excluded)).sorted())
     }
 
-    /// The ports of a list such as `80, 8080, 9000-9002` (ranges capped at 65535 ports).
-    static func ports(in list: String) -> [Int] {
+    /// The ports of a list such as `80, 8080, 9000-9002` (ranges capped at 65535 ports), as
+    /// the meshes' port annotations write them; what is not a port or range is left out.
+    public static func ports(in list: String) -> [Int] {
         list.split(separator: ",").flatMap { item -> [Int] in
             let bounds = item.split(separator: "-", maxSplits: 1).compactMap { Int($0.trimmingCharacters(in: " ")) }
             guard let low = bounds.first, (1...65535).contains(low) else { return [] }

@@ -147,9 +147,9 @@ struct ConsulAccessTranslator {
             plan.allowedSources[name, default: []].insert(sourceName)
             services.allow(from: sourceName, to: name)
             http = http || merged.http
-            let described = Set(merged.items.compactMap(\.origin.object).map(\.description)).sorted().joined(separator: ", ")
+            let described = Self.describing(Set(merged.items.compactMap(\.origin.object).map(\.description)).sorted())
             var source = ServiceIntentions.Source(name: sourceName.name, namespace: sourceName.namespace, partition: configuration.partition,
-                                                  description: "SMI \(described)")
+                                                  description: described)
             if merged.everything {
                 source.action = "allow"
             } else {
@@ -173,6 +173,22 @@ struct ConsulAccessTranslator {
         let intentions = ServiceIntentions(metadata: RenderedMetadata.make(name: name.name + suffix, namespace: namespace, sources: objects, options: options),
                                            destination: .init(name: name.name, namespace: name.namespace), sources: sources)
         rendering.add(intentions)
+    }
+
+    /// consul-k8s refuses a ServiceIntentions whose source `description` is over 512
+    /// characters (the whole entry, its wildcard deny included).
+    static let maximumDescription = 512
+
+    /// "SMI " and the objects a source's grant comes from, within `maximumDescription`: as many
+    /// as fit, then how many more.
+    static func describing(_ objects: [String]) -> String {
+        var text = "SMI " + objects.joined(separator: ", ")
+        guard text.count > maximumDescription else { return text }
+        for kept in stride(from: objects.count - 1, through: 0, by: -1) {
+            text = "SMI " + objects.prefix(kept).joined(separator: ", ") + (kept > 0 ? " and " : "") + "\(objects.count - kept) more TrafficTargets"
+            if text.count <= maximumDescription { return text }
+        }
+        return String(text.prefix(maximumDescription))
     }
 
     private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: Item?, into rendering: inout Rendering) {

@@ -46,7 +46,10 @@ struct ConsulServices {
         }
         for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
             let defaults = ServiceDefaults(metadata: ConsulEncoding.metadata(service: name.name, namespace: entry.namespace, sources: entry.sources, options: options),
-                                           protocol: entry.httpReason == nil ? nil : "http")
+                                           protocol: entry.httpReason == nil ? nil : "http",
+                                           // mutualTLSMode exists from Consul 1.16 (consul-k8s 1.2); before, `consul
+                                           // config write` and strict kubectl validation refuse the key.
+                                           withMutualTLSMode: !options.targetsBefore(1, 16))
             rendering.add(defaults)
             guard let reason = entry.httpReason else { continue }
             for document in entry.rawTCP {

@@ -8,8 +8,9 @@ public struct ServiceDefaults: KubernetesResource, Equatable, Codable {
     public struct Spec: Sendable, Equatable, Codable {
         /// `http` where L7 is used; absent to inherit.
         public var `protocol`: String?
-        /// `strict`.
-        public var mutualTLSMode: String
+        /// `strict`; absent for Consul before 1.16, which has no such field (and no
+        /// permissive mode: every inbound connection needs mutual TLS there).
+        public var mutualTLSMode: String?
     }
 
     /// `consul.hashicorp.com/v1alpha1`.
@@ -21,9 +22,9 @@ public struct ServiceDefaults: KubernetesResource, Equatable, Codable {
     /// The body.
     public var spec: Spec
 
-    /// Creates defaults with strict mutual TLS.
-    public init(metadata: ObjectMeta, protocol: String?) {
+    /// Creates defaults with strict mutual TLS, written as a field when `withMutualTLSMode`.
+    public init(metadata: ObjectMeta, protocol: String?, withMutualTLSMode: Bool = true) {
         self.metadata = metadata
-        spec = Spec(protocol: `protocol`, mutualTLSMode: "strict")
+        spec = Spec(protocol: `protocol`, mutualTLSMode: withMutualTLSMode ? "strict" : nil)
     }
 }

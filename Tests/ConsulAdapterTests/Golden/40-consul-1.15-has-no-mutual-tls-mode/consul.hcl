@@ -1,0 +1,49 @@
+# service-defaults/api
+Kind = "service-defaults"
+Name = "api"
+
+# service-defaults/db
+Kind = "service-defaults"
+Name = "db"
+
+# service-defaults/web
+Kind = "service-defaults"
+Name = "web"
+
+# service-intentions/api
+Kind = "service-intentions"
+Name = "api"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]
+
+# service-intentions/db
+Kind = "service-intentions"
+Name = "db"
+Sources = [
+  {
+    Name = "api"
+    Action = "allow"
+    Description = "SMI TrafficTarget shop/db-access"
+  },
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]
+
+# service-intentions/web
+Kind = "service-intentions"
+Name = "web"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]

@@ -24,7 +24,10 @@ public struct ConsulMetricsQueries: MeshMetrics {
             switch (edge.direction, edge.peer) {
             case (.to, nil):
                 return .success(MetricsAnswer.all(
-                    histogram: "envoy_cluster_upstream_rq_time", counter: "envoy_cluster_upstream_rq_xx", matchers: selector,
+                    // Only clusters of upstream services carry the label: local_app, the
+                    // scrape and admin clusters do not, and would group as one empty edge.
+                    histogram: "envoy_cluster_upstream_rq_time", counter: "envoy_cluster_upstream_rq_xx",
+                    matchers: selector + ["consul_destination_service!=\"\""],
                     success: "envoy_response_code_class!=\"5\"", failure: "envoy_response_code_class=\"5\"",
                     grouping: ["consul_destination_service"], windowSeconds: query.windowSeconds))
             case (.from, nil):

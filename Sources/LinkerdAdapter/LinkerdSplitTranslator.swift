@@ -64,7 +64,7 @@ struct LinkerdSplitTranslator {
     /// The routes of one split, or none (with an error) when Linkerd cannot route it as SMI does.
     private func routes(_ plan: SplitPlan, into rendering: inout Rendering) -> [HTTPRoute] {
         guard LinkerdTargetVersion(options).hasWeightedRoutes else {
-            report(.error, .linkerdNotRendered, "Linkerd \(options.targetVersion ?? "") has no weighted HTTPRoute backends (2.13+); the split is not rendered", plan, into: &rendering)
+            report(.error, .linkerdNotRendered, "Linkerd \(options.targetVersion ?? "") has no weighted HTTPRoute backends (2.13+); the split is not rendered (with --compat linkerd-smi it is written as the linkerd-smi extension's ServiceProfile)", plan, into: &rendering)
             return []
         }
         let ports = plan.ports.compactMap(\.port)

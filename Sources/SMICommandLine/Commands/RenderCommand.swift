@@ -38,8 +38,9 @@ struct RenderCommand: ToolCommand {
                                  SMI objects name), 'none', or a comma-separated list.
           --target-version X.Y   The mesh release to target, where releases differ (Istio:
                                  before 1.15 weights become percentages; before 1.17 and
-                                 1.22 the v1beta1 APIs are written; Linkerd: before
-                                 2.16 Server v1beta1, before 2.14 HTTPRoute v1beta2;
+                                 1.22 the v1beta1 APIs are written; Linkerd: 2.15
+                                 Server v1beta2, before it v1beta1, before 2.14
+                                 HTTPRoute v1beta2;
                                  Consul: before 1.16 no mutualTLSMode).
                                  Default: current.
           --compat linkerd-smi   Linkerd: write splits as the linkerd-smi extension does

@@ -55,7 +55,7 @@ struct LinkerdPortProtocol {
     /// The ports of Services selecting the account's pods whose target is this port.
     private var servicesOfPort: [(name: String, port: Inventory.ServicePort)] {
         let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount)
-        return inventory.services.filter { service in service.namespace == namespace && pods.contains { service.selects($0.podLabels) } }.flatMap { service in
+        return inventory.services(namespace: namespace).filter { service in pods.contains { service.selects($0.podLabels) } }.flatMap { service in
             service.ports.filter { servicePort in
                 (Int(servicePort.targetPort) ?? pods.lazy.compactMap({ $0.ports.first { $0.name == servicePort.targetPort }?.port }).first) == port
             }.map { (service.name, $0) }

@@ -37,7 +37,7 @@ public struct ClusterFacts: Sendable {
     func unexposedPorts(_ listed: [Int], of pods: [Inventory.Workload]) -> [String] {
         let containerPorts = Set(pods.flatMap { $0.ports.map(\.port) })
         guard !containerPorts.isEmpty, let first = pods.first else { return [] }
-        let services = inventory.services.filter { service in service.namespace == first.namespace && pods.contains { service.selects($0.podLabels) } }
+        let services = inventory.services(namespace: first.namespace).filter { service in pods.contains { service.selects($0.podLabels) } }
         var messages: [String] = []
         var unknown: [Int] = []
         for port in listed where !containerPorts.contains(port) {
@@ -64,7 +64,7 @@ public struct ClusterFacts: Sendable {
     /// warning saying what was assumed. Also lists the control-plane namespaces left alone
     /// (info).
     public func report(into rendering: inout Rendering, options: RenderOptions) {
-        let leftAlone = scope(options.denyScope).leftAlone
+        let (closed, _, leftAlone) = scope(options.denyScope)
         if !leftAlone.isEmpty {
             rendering.report(Diagnostic(.info, .controlPlaneLeftAlone, "the mesh's control-plane namespaces get no policy, whatever the deny scope: \(leftAlone.joined(separator: ", "))"))
         }
@@ -100,7 +100,7 @@ public struct ClusterFacts: Sendable {
         // Deny by default is not enforced where pods run no proxy: the other workloads of the
         // closed namespaces (destinations were reported above).
         let destinations = Set(bundle.trafficTargets.compactMap { $0.object.destinationAccount(defaultNamespace: $0.key.namespace) })
-        for namespace in scope(options.denyScope).closed {
+        for namespace in closed {
             for workload in inventory.workloads(namespace: namespace)
             where !destinations.contains(SMIBundle.Key(namespace: namespace, name: workload.serviceAccount)) {
                 let what = "\(workload.kind) \(workload.namespace)/\(workload.name) runs as \(namespace)/\(workload.serviceAccount)"

@@ -229,7 +229,7 @@ struct IstioAccessTranslator {
         guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace) else { return [] }
         let pods = inventory.workloads(namespace: account.namespace, serviceAccount: account.name)
         var found: [Int: String] = [:]
-        for service in inventory.services(namespace: account.namespace) where pods.contains(where: { service.selects($0.podLabels) }) {
+        for service in facts.services(selecting: account) {
             for port in service.ports where port.protocol == "TCP" {
                 let named = (port.name ?? "").split(separator: "-", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
                 let declared = port.appProtocol?.lowercased()

@@ -19,6 +19,8 @@ struct LinkerdPortProtocol {
     let namespace: String
     let serviceAccount: String
     let port: Int
+    /// The Services that select the account's pods.
+    let services: [Inventory.Service]
 
     /// Why the port is opaque, or nil when it is not.
     var opaqueBecause: String? {
@@ -55,7 +57,7 @@ struct LinkerdPortProtocol {
     /// The ports of Services selecting the account's pods whose target is this port.
     private var servicesOfPort: [(name: String, port: Inventory.ServicePort)] {
         let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount)
-        return inventory.services(namespace: namespace).filter { service in pods.contains { service.selects($0.podLabels) } }.flatMap { service in
+        return services.flatMap { service in
             service.ports.filter { servicePort in
                 (Int(servicePort.targetPort) ?? pods.lazy.compactMap({ $0.ports.first { $0.name == servicePort.targetPort }?.port }).first) == port
             }.map { (service.name, $0) }

@@ -9,12 +9,28 @@ public struct ClusterFacts: Sendable {
     public let inventory: Inventory
     /// How the mesh is installed.
     public let installation: MeshInstallation
+    /// The Services that select pods of each service account, in the inventory's order.
+    private let servicesByAccount: [SMIBundle.Key: [Inventory.Service]]
 
     /// Facts about `bundle` and `inventory` in a cluster where the mesh is installed so.
     public init(bundle: SMIBundle, inventory: Inventory, installation: MeshInstallation) {
         self.bundle = bundle
         self.inventory = inventory
         self.installation = installation
+        // One pass over the Services (each finds its pods through the label index), so that a
+        // target's Services are a lookup, not a scan of its namespace's.
+        var byAccount: [SMIBundle.Key: [Inventory.Service]] = [:]
+        for service in inventory.services {
+            for account in Set(inventory.workloads(selectedBy: service).map(\.serviceAccount)).sorted() {
+                byAccount[SMIBundle.Key(namespace: service.namespace, name: account), default: []].append(service)
+            }
+        }
+        servicesByAccount = byAccount
+    }
+
+    /// The Services that select pods running as `account`, by name.
+    public func services(selecting account: SMIBundle.Key) -> [Inventory.Service] {
+        servicesByAccount[account] ?? []
     }
 
     /// Whether a rendering may govern `namespace`: it does not hold the control plane.
@@ -34,10 +50,10 @@ public struct ClusterFacts: Sendable {
     /// SMI's ports are the pods' own, as the meshes match them): a Service port whose target
     /// is another container port (the grant covers the Service's number, where nothing
     /// listens), or a port of neither.
-    func unexposedPorts(_ listed: [Int], of pods: [Inventory.Workload]) -> [String] {
+    func unexposedPorts(_ listed: [Int], of pods: [Inventory.Workload], account: SMIBundle.Key) -> [String] {
         let containerPorts = Set(pods.flatMap { $0.ports.map(\.port) })
-        guard !containerPorts.isEmpty, let first = pods.first else { return [] }
-        let services = inventory.services(namespace: first.namespace).filter { service in pods.contains { service.selects($0.podLabels) } }
+        guard !containerPorts.isEmpty, listed.contains(where: { !containerPorts.contains($0) }) else { return [] }
+        let services = services(selecting: account)
         var messages: [String] = []
         var unknown: [Int] = []
         for port in listed where !containerPorts.contains(port) {
@@ -78,7 +94,7 @@ public struct ClusterFacts: Sendable {
             let ports = TargetPorts.of(item, in: bundle)
             let pods = inventory.workloads(namespace: destination.namespace, serviceAccount: destination.name)
             if case let .some(listed)? = ports, !pods.isEmpty {
-                for message in unexposedPorts(listed, of: pods) {
+                for message in unexposedPorts(listed, of: pods, account: destination) {
                     rendering.report(.warning, .portNotExposed, message, about: item.origin, strict: options.strict)
                 }
             }

@@ -12,7 +12,7 @@ public struct SMIValidator: Sendable {
         // both at once), and finds them made.
         var out = bundle.diagnostics + splitFindings(bundle)
         // Each target and route is checked on its own, so they are checked on all cores.
-        out += Self.each(bundle.trafficTargets) { item, out, _ in validateTarget(item, bundle, &out) }
+        out += Self.each(bundle.trafficTargets) { validateTarget($0, bundle, &$1, &$2) }
         out += Self.each(Array(bundle.httpRouteGroups.values)) { validateGroup($0, &$1, &$2) }
         out += Self.each(Array(bundle.tcpRoutes.values)) { item, out, _ in validatePorts(item, &out) }
         out += Self.each(Array(bundle.udpRoutes.values)) { item, out, _ in validatePorts(item, &out) }
@@ -87,7 +87,7 @@ public struct SMIValidator: Sendable {
 
     // MARK: - TrafficTarget
 
-    private func validateTarget(_ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, _ bundle: SMIBundle, _ out: inout [Diagnostic]) {
+    private func validateTarget(_ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, _ bundle: SMIBundle, _ out: inout [Diagnostic], _ patterns: inout Patterns) {
         let target = item.object
         let document = item.origin
         validateName(item.key.name, document, &out)
@@ -128,7 +128,7 @@ public struct SMIValidator: Sendable {
             report(.warning, .mixedRules, "TCPRoute rules only narrow the ports of the HTTPRouteGroup rules here; raw TCP is not granted", document, "spec.rules", into: &out)
         }
         for (i, rule) in target.spec.rules.enumerated() {
-            validateRule(rule, at: FieldPath("spec.rules").appending(i), namespace: item.key.namespace, document, bundle, &out)
+            validateRule(rule, at: FieldPath("spec.rules").appending(i), namespace: item.key.namespace, document, bundle, &out, &patterns)
         }
     }
 
@@ -149,7 +149,8 @@ public struct SMIValidator: Sendable {
         report(.info, .versionPairing, "\(from) is documented with \(compatible.sorted().joined(separator: " or ")), this refers to a \(to) \(target.origin.object?.kind ?? "object"); references resolve on the canonical objects all the same", document, path, into: &out)
     }
 
-    private func validateRule(_ rule: Access.Rule, at path: FieldPath, namespace: String, _ document: SMIDocument, _ bundle: SMIBundle, _ out: inout [Diagnostic]) {
+    private func validateRule(_ rule: Access.Rule, at path: FieldPath, namespace: String, _ document: SMIDocument, _ bundle: SMIBundle,
+                              _ out: inout [Diagnostic], _ patterns: inout Patterns) {
         let key = SMIBundle.Key(namespace: namespace, name: rule.name)
         switch rule.kind {
         case "HTTPRouteGroup":
@@ -175,7 +176,7 @@ public struct SMIValidator: Sendable {
                     report(.error, .missingReference, "HTTPRouteGroup \(key) has no match '\(name)'; it grants nothing", document, at, into: &out)
                 } else if named.count > 1 {
                     report(.error, .unusableReference, "HTTPRouteGroup \(key) names \(named.count) matches '\(name)'; the name is ambiguous, so it grants nothing", document, at, into: &out)
-                } else if let reason = Self.unusable(named[0]) {
+                } else if let reason = Self.unusable(named[0], patterns: &patterns) {
                     report(.error, .unusableReference, "match '\(name)' of HTTPRouteGroup \(key) cannot be used (\(reason)); it grants nothing", document, at, into: &out)
                 }
             }
@@ -197,13 +198,15 @@ public struct SMIValidator: Sendable {
 
     /// Why a match grants nothing (the access model gives it no effect), or nil when it can
     /// grant: a path or header regex that is not RE2, or a header named twice.
-    static func unusable(_ match: Specs.HTTPMatch) -> String? {
-        if let pattern = match.pathRegex, !pattern.isEmpty, (try? RE2Regex(pattern)) == nil { return "its pathRegex is not RE2" }
+    private static func unusable(_ match: Specs.HTTPMatch, patterns: inout Patterns) -> String? {
+        if let pattern = match.pathRegex, !pattern.isEmpty, case .failure = patterns.regex(pattern) { return "its pathRegex is not RE2" }
         let conditions = match.headers?.conditions ?? []
         if let repeated = conditions.earlierRepeats(by: { $0.name.lowercased() }).firstIndex(where: { $0 != nil }) {
             return "it names header '\(conditions[repeated].name)' twice"
         }
-        if let invalid = conditions.first(where: { (try? RE2Regex($0.regex)) == nil }) { return "the value of header '\(invalid.name)' is not RE2" }
+        for condition in conditions {
+            if case .failure = patterns.regex(condition.regex) { return "the value of header '\(condition.name)' is not RE2" }
+        }
         return nil
     }
 

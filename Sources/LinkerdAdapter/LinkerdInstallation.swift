@@ -14,6 +14,6 @@ extension LinkerdAdapter {
                 pod: [.init(.annotation, "linkerd.io/inject", enabling: ["enabled", "ingress"], disabling: ["disabled"])],
                 namespace: [.init(.annotation, "linkerd.io/inject", enabling: ["enabled", "ingress"], disabling: ["disabled"])],
                 byDefault: false, excludedInboundPorts: ["config.linkerd.io/skip-inbound-ports"],
-            requirement: "the annotation linkerd.io/inject: enabled on the namespace or the pod template"))
+                requirement: "the annotation linkerd.io/inject: enabled on the namespace or the pod template"))
     }
 }

@@ -117,7 +117,20 @@ struct ConsulAccessTranslator {
             services.govern(name, namespace: namespace, httpReason: http ? "for its HTTP rules" : nil,
                             rawTCP: grants.flatMap(\.rawTCP), sources: objects)
         }
+        if configuration.meshWideDeny { writeMeshWideDeny(into: &rendering) }
         return plan
+    }
+
+    /// The `*` -> `*` deny intention: services the input does not show are denied too, as
+    /// SMI denies everything no TrafficTarget allows. Consul applies a service's own
+    /// intentions before the wildcard's, so the grants above still hold. Written in the
+    /// `default` namespace (a config entry is not a namespace's).
+    private func writeMeshWideDeny(into rendering: inout Rendering) {
+        let any = configuration.hasNamespaces ? "*" : nil
+        let deny = ServiceIntentions.Source(name: "*", namespace: any, partition: configuration.partition, action: "deny",
+                                            description: "SMI: deny what no TrafficTarget allows, for every service")
+        rendering.add(ServiceIntentions(metadata: RenderedMetadata.make(name: "mesh-default-deny", namespace: "default", sources: [], options: options),
+                                        destination: .init(name: "*", namespace: any), sources: [deny]))
     }
 
     /// The sources of the entry for `name`: an allow for each Consul source name whose

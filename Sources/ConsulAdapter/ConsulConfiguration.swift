@@ -23,6 +23,10 @@ public struct ConsulConfiguration: Sendable, Equatable {
     /// Whether pods without `consul.hashicorp.com/connect-inject` are injected
     /// (`connectInject.default`; the Helm chart's default is false: only annotated pods are).
     public var injectedByDefault: Bool
+    /// Whether to write the mesh-wide `*` -> `*` deny intention, so that services the input
+    /// does not show are denied too (off by default: it governs every service of the
+    /// datacenter, which a rendering of part of a cluster should not do unasked).
+    public var meshWideDeny = false
 
     /// A configuration; the defaults are those of the consul-k8s Helm chart: Consul CE, ACLs
     /// managed, and only pods annotated `consul.hashicorp.com/connect-inject: "true"` injected.

@@ -9,7 +9,7 @@ import Testing
 /// The cases model an installation with `connectInject.default: true` (every pod injected
 /// unless annotated "false"), so that most inputs need no annotation; `options.txt` may say
 /// `consul=annotated-only` (the Helm default), `consul=enterprise` (namespaces mirrored,
-/// partition `team`) or `consul=no-acls`.
+/// partition `team`), `consul=no-acls` or `consul=default-deny` (the mesh-wide deny).
 @Suite struct ConsulGoldenTests {
     /// The adapter a case asks for.
     static func adapter(_ c: GoldenCases.Case) -> ConsulAdapter {
@@ -20,6 +20,7 @@ import Testing
             configuration.partition = "team"
         }
         if options.contains("consul=no-acls") { configuration.aclsManaged = false }
+        if options.contains("consul=default-deny") { configuration.meshWideDeny = true }
         return ConsulAdapter(configuration: configuration)
     }
 

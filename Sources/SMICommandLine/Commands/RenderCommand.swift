@@ -10,7 +10,7 @@ struct RenderCommand: ToolCommand {
                           [--trust-domain DOMAIN] [--deny-scope all|smi|none|NS,NS...]
                           [--target-version X.Y] [--compat linkerd-smi]
                           [--consul-namespaces mirror[=PREFIX]] [--consul-partition P]
-                          [--consul-acls-unmanaged] [--consul-inject-default]
+                          [--consul-acls-unmanaged] [--consul-inject-default] [--consul-default-deny]
                           [--cluster-domain DOMAIN] [--control-plane-namespace NS]...
                           [--inventory PATH]...
                           [-o yaml|json|hcl] [PATH...]
@@ -58,6 +58,8 @@ struct RenderCommand: ToolCommand {
                                  consul.hashicorp.com/connect-inject: "false"
                                  (connectInject.default: true); the Helm default injects
                                  only pods annotated "true".
+          --consul-default-deny  Also write the mesh-wide '*' -> '*' deny intention, so that
+                                 services the input does not show are denied too.
           --cluster-domain DOMAIN
                                  The cluster's DNS domain, for Service host names
                                  (default: cluster.local).
@@ -121,6 +123,7 @@ struct RenderCommand: ToolCommand {
                 case "--consul-partition": consul.partition = try scanner.value(for: name, inline: inline)
                 case "--consul-acls-unmanaged": consul.aclsManaged = false
                 case "--consul-inject-default": consul.injectedByDefault = true
+                case "--consul-default-deny": consul.meshWideDeny = true
                 case "--cluster-domain": options.clusterDomain = try scanner.value(for: name, inline: inline)
                 case "--control-plane-namespace": controlPlaneNamespaces.append(try scanner.value(for: name, inline: inline))
                 case "--inventory": inventoryPaths.append(try scanner.value(for: name, inline: inline))

@@ -1,0 +1,63 @@
+# service-defaults/api
+Kind = "service-defaults"
+Name = "api"
+MutualTLSMode = "strict"
+
+# service-defaults/db
+Kind = "service-defaults"
+Name = "db"
+MutualTLSMode = "strict"
+
+# service-defaults/web
+Kind = "service-defaults"
+Name = "web"
+MutualTLSMode = "strict"
+
+# service-intentions/*
+Kind = "service-intentions"
+Name = "*"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows, for every service"
+  },
+]
+
+# service-intentions/api
+Kind = "service-intentions"
+Name = "api"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]
+
+# service-intentions/db
+Kind = "service-intentions"
+Name = "db"
+Sources = [
+  {
+    Name = "api"
+    Action = "allow"
+    Description = "SMI TrafficTarget shop/db-access"
+  },
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]
+
+# service-intentions/web
+Kind = "service-intentions"
+Name = "web"
+Sources = [
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]

@@ -13,7 +13,8 @@ extension DiagnosticCode {
     public static let consulUDP = DiagnosticCode(rawValue: "SMI5005")
     /// The deny-by-default scope: what stays open.
     public static let consulDenyScope = DiagnosticCode(rawValue: "SMI5006")
-    /// Pods whose traffic bypasses the intentions, or that cannot hold their identity.
+    /// Pods that cannot hold the identity SMI gives them (pods without a sidecar, and
+    /// bypassed ports, are SMI2703 and SMI2705, as on every mesh).
     public static let consulWorkload = DiagnosticCode(rawValue: "SMI5007")
     /// The kubelet's HTTP probes: Consul's expose paths let anyone call them.
     public static let consulProbes = DiagnosticCode(rawValue: "SMI5008")
@@ -34,7 +35,7 @@ extension DiagnosticCode {
         .consulMatchDropped: "An HTTP match that Consul's L7 intentions cannot express exactly (a header regex that can match a comma, as Envoy joins repeated values) is left out: what it alone grants is denied.",
         .consulUDP: "UDP bypasses Consul's sidecar proxy, so a UDPRoute rule grants nothing.",
         .consulDenyScope: "Services outside the deny scope get no deny-only intentions: what SMI denies there is left to Consul's default intention policy.",
-        .consulWorkload: "Pods whose traffic bypasses the intentions (not injected, excluded inbound ports) or that cannot hold the identity SMI gives them.",
+        .consulWorkload: "Pods that cannot hold the identity SMI gives them (the ServiceAccount 'default', which the ACL binding rule skips; a claimed service name other than their ServiceAccount), or whose injection and port the inventory cannot tell. Pods without a sidecar and bypassed ports are SMI2703/SMI2705.",
         .consulProbes: "The kubelet's HTTP probes go through Consul's expose paths, which let any client call those paths.",
         .consulSplit: "A TrafficSplit that Consul cannot route as SMI does (backends that differ by port, a second discovery chain for one service name, pods that register under another name) is not rendered; or one that routes HTTP only.",
         .consulSplitWeights: "The split's exact weights were rounded to hundredths of a percent summing to 100, by largest remainder.",

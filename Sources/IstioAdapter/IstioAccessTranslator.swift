@@ -227,22 +227,16 @@ struct IstioAccessTranslator {
     /// `appProtocol` is such a protocol.
     private func tcpPorts(of item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>) -> [(Int, String)] {
         guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace) else { return [] }
-        let pods = inventory.workloads(namespace: account.namespace, serviceAccount: account.name)
         var found: [Int: String] = [:]
-        for service in facts.services(selecting: account) {
-            for port in service.ports where port.protocol == "TCP" {
-                let named = (port.name ?? "").split(separator: "-", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
-                let declared = port.appProtocol?.lowercased()
-                let why: String
-                if let declared, Self.tcpProtocols.contains(declared) {
-                    why = "Service \(service.name) declares appProtocol \(declared)"
-                } else if declared == nil, Self.tcpProtocols.contains(named) {
-                    why = "Service \(service.name) names it '\(port.name ?? "")'"
-                } else {
-                    continue
-                }
-                guard let target = Int(port.targetPort) ?? pods.lazy.compactMap({ $0.ports.first { $0.name == port.targetPort }?.port }).first else { continue }
-                found[target] = found[target] ?? why
+        for target in facts.servicePorts(of: account) where target.port.protocol == "TCP" {
+            guard let containerPort = target.containerPort else { continue }
+            let port = target.port
+            let named = (port.name ?? "").split(separator: "-", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
+            if let declared = port.appProtocol?.lowercased() {
+                guard Self.tcpProtocols.contains(declared) else { continue }
+                found[containerPort] = found[containerPort] ?? "Service \(target.service.name) declares appProtocol \(declared)"
+            } else if Self.tcpProtocols.contains(named) {
+                found[containerPort] = found[containerPort] ?? "Service \(target.service.name) names it '\(port.name ?? "")'"
             }
         }
         return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

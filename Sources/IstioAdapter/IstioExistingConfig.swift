@@ -17,7 +17,7 @@ struct IstioExistingConfig {
         for object in inventory.meshObjects where object.apiVersion.hasPrefix("security.istio.io/") && object.kind == "AuthorizationPolicy" {
             let action = object.root.node(at: "spec.action")?.value.stringValue ?? "ALLOW"
             guard action == "ALLOW" else { continue }
-            let selector = object.root.node(at: "spec.selector.matchLabels").map(Self.labels)
+            let selector = object.root.node(at: "spec.selector.matchLabels").map(Inventory.strings)
             let meshWide = root.contains(object.namespace)
             let governed = inventory.workloads.filter { pod in
                 (meshWide ? closed.contains(pod.namespace) : pod.namespace == object.namespace && closed.contains(pod.namespace))
@@ -44,14 +44,5 @@ struct IstioExistingConfig {
                 rendering.report(.warning, .istioExistingConfig, "the input's \(service.description) also routes host \(fqdn): sidecars do not merge two VirtualServices of one host (the older one wins), so the split may not apply", about: item.origin, strict: options.strict)
             }
         }
-    }
-
-    /// A mapping of strings.
-    private static func labels(_ node: ManifestNode) -> StringMap {
-        var map = StringMap()
-        for entry in node.value.mappingValue?.entries ?? [] {
-            if let key = entry.key.value.stringValue, let value = entry.value.value.stringValue { map[key] = value }
-        }
-        return map
     }
 }

@@ -85,7 +85,7 @@ struct LinkerdAccessTranslator {
                 }
                 for port in knownPorts(namespace: namespace, serviceAccount: account) {
                     let proxyProtocol = LinkerdPortProtocol(inventory: inventory, namespace: namespace, serviceAccount: account, port: port,
-                                                            services: facts.services(selecting: SMIBundle.Key(namespace: namespace, name: account))).proxyProtocol(tcpGrants: false)
+                                                            servicePorts: facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: account))).proxyProtocol(tcpGrants: false)
                     rendering.add(server("\(account)-\(port)", namespace, [], selector: selector, port: port, protocol: proxyProtocol))
                     if let warning = probeWarning(namespace: namespace, serviceAccount: account, port: port, routed: false, item: nil) {
                         rendering.report(warning, strict: options.strict)
@@ -139,7 +139,7 @@ struct LinkerdAccessTranslator {
             let server = "\(destination.serviceAccount)-\(port)"
             let namespace = destination.namespace
             let protocols = LinkerdPortProtocol(inventory: inventory, namespace: namespace, serviceAccount: destination.serviceAccount, port: port,
-                                                services: facts.services(selecting: SMIBundle.Key(namespace: namespace, name: destination.serviceAccount)))
+                                                servicePorts: facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: destination.serviceAccount)))
             let proxyProtocol = protocols.proxyProtocol(tcpGrants: !grants.tcp.isEmpty)
             if proxyProtocol == LinkerdPortProtocol.opaque, !grants.groups.isEmpty || !grants.allHTTP.isEmpty {
                 report(.warning, .linkerdOpaquePort, "port \(port) of \(namespace)/\(destination.serviceAccount) is opaque (\(protocols.opaqueBecause ?? "")): Linkerd does not read HTTP there, so the HTTP grants of this destination deny every request on it", items[0], into: &rendering)

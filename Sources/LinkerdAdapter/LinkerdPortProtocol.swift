@@ -19,8 +19,9 @@ struct LinkerdPortProtocol {
     let namespace: String
     let serviceAccount: String
     let port: Int
-    /// The Services that select the account's pods.
-    let services: [Inventory.Service]
+    /// The ports of the Services that select the account's pods, with the container port each
+    /// reaches (`ClusterFacts.servicePorts(of:)`).
+    let servicePorts: [ClusterFacts.ServicePortTarget]
 
     /// Why the port is opaque, or nil when it is not.
     var opaqueBecause: String? {
@@ -35,8 +36,8 @@ struct LinkerdPortProtocol {
                 return "one of Linkerd's default opaque ports"
             }
         }
-        for service in servicesOfPort where service.port.appProtocol == "linkerd.io/opaque" {
-            return "Service \(service.name) declares appProtocol linkerd.io/opaque"
+        for target in servicesOfPort where target.port.appProtocol == LinkerdSplitTranslator.opaqueProtocol {
+            return "Service \(target.service.name) declares appProtocol \(LinkerdSplitTranslator.opaqueProtocol)"
         }
         return nil
     }
@@ -54,13 +55,8 @@ struct LinkerdPortProtocol {
         }
     }
 
-    /// The ports of Services selecting the account's pods whose target is this port.
-    private var servicesOfPort: [(name: String, port: Inventory.ServicePort)] {
-        let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount)
-        return services.flatMap { service in
-            service.ports.filter { servicePort in
-                (Int(servicePort.targetPort) ?? pods.lazy.compactMap({ $0.ports.first { $0.name == servicePort.targetPort }?.port }).first) == port
-            }.map { (service.name, $0) }
-        }
+    /// The Service ports whose target is this port.
+    private var servicesOfPort: [ClusterFacts.ServicePortTarget] {
+        servicePorts.filter { $0.containerPort == port }
     }
 }

@@ -37,7 +37,7 @@ import Testing
 
     /// Cases whose inventory holds pods that Consul does not guard (no sidecar, excluded
     /// ports): they accept what SMI denies whatever is rendered, and the rendering says so
-    /// with an error (SMI5007).
+    /// with an error (SMI2703).
     static let unguardedPods: Set<String> = ["17-pods-outside-the-mesh"]
 
     /// Every golden rendering, decided as Consul would, on a grid of requests: never more

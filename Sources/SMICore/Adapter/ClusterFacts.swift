@@ -28,9 +28,32 @@ public struct ClusterFacts: Sendable {
         servicesByAccount = byAccount
     }
 
+    /// A port of a Service that selects an account's pods, and the container port it sends to.
+    public struct ServicePortTarget: Sendable {
+        /// The Service.
+        public var service: Inventory.Service
+        /// Its port.
+        public var port: Inventory.ServicePort
+        /// The container port the `targetPort` names (a number, or a container port's name
+        /// among the account's pods); nil for a name no pod has.
+        public var containerPort: Int?
+    }
+
     /// The Services that select pods running as `account`, by name.
     public func services(selecting account: SMIBundle.Key) -> [Inventory.Service] {
         servicesByAccount[account] ?? []
+    }
+
+    /// Every port of the Services that select `account`'s pods, with the container port it
+    /// reaches: what the meshes, which match container ports, see of a Service port.
+    public func servicePorts(of account: SMIBundle.Key) -> [ServicePortTarget] {
+        let pods = inventory.workloads(namespace: account.namespace, serviceAccount: account.name)
+        return services(selecting: account).flatMap { service in
+            service.ports.map { port in
+                ServicePortTarget(service: service, port: port,
+                                  containerPort: Int(port.targetPort) ?? pods.lazy.compactMap { $0.ports.first { $0.name == port.targetPort }?.port }.first)
+            }
+        }
     }
 
     /// Whether a rendering may govern `namespace`: it does not hold the control plane.
@@ -53,17 +76,17 @@ public struct ClusterFacts: Sendable {
     func unexposedPorts(_ listed: [Int], of pods: [Inventory.Workload], account: SMIBundle.Key) -> [String] {
         let containerPorts = Set(pods.flatMap { $0.ports.map(\.port) })
         guard !containerPorts.isEmpty, listed.contains(where: { !containerPorts.contains($0) }) else { return [] }
-        let services = services(selecting: account)
+        let servicePorts = servicePorts(of: account)
         var messages: [String] = []
         var unknown: [Int] = []
         for port in listed where !containerPorts.contains(port) {
-            guard let (service, servicePort) = services.lazy.compactMap({ service in service.ports.first { $0.port == port }.map { (service, $0) } }).first else {
+            guard let found = servicePorts.first(where: { $0.port.port == port }) else {
                 unknown.append(port)
                 continue
             }
-            let target = Int(servicePort.targetPort) ?? pods.lazy.compactMap { $0.ports.first { $0.name == servicePort.targetPort }?.port }.first
-            let targetText = target.map { "container port \($0)" } ?? "the container port named '\(servicePort.targetPort)'"
-            messages.append("port \(port) is Service \(service.namespace)/\(service.name)'s port, which sends to \(targetText): SMI's ports are those the pods receive on (D6), so the grant covers \(port), where the pods do not listen; list \(target.map(String.init) ?? servicePort.targetPort) instead")
+            let target = found.containerPort
+            let targetText = target.map { "container port \($0)" } ?? "the container port named '\(found.port.targetPort)'"
+            messages.append("port \(port) is Service \(found.service.namespace)/\(found.service.name)'s port, which sends to \(targetText): SMI's ports are those the pods receive on (D6), so the grant covers \(port), where the pods do not listen; list \(target.map(String.init) ?? found.port.targetPort) instead")
         }
         if !unknown.isEmpty {
             let list = unknown.map(String.init).joined(separator: ", ")

@@ -149,7 +149,10 @@ extension Inventory {
     /// such a port is left out rather than guessed at.
     static let ports = 1...65535
 
-    private static func strings(_ node: ManifestNode?) -> StringMap {
+    /// The string entries of a mapping (labels, annotations, a selector's matchLabels), with
+    /// integers and booleans as Kubernetes would print them; other entries left out, never
+    /// guessed. Adapters read the meshes' own objects of the input with it.
+    package static func strings(_ node: ManifestNode?) -> StringMap {
         var map = StringMap()
         for entry in node?.value.mappingValue?.entries ?? [] {
             guard case let .string(key) = entry.key.value else { continue }

@@ -352,19 +352,6 @@ public struct Inventory: Sendable, Equatable {
         (namespacePositions[name] ?? []).map { namespaces[$0] }
     }
 
-    /// The Services of a namespace, by name: a run of `services`, which are sorted by
-    /// namespace, found by binary search.
-    public func services(namespace: String) -> ArraySlice<Service> {
-        var (low, high) = (0, services.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if services[middle].namespace < namespace { low = middle + 1 } else { high = middle }
-        }
-        var end = low
-        while end < services.count, services[end].namespace == namespace { end += 1 }
-        return services[low..<end]
-    }
-
     /// The Service with this name, if the inventory has it.
     public func service(namespace: String, name: String) -> Service? {
         serviceIndex[Key(namespace: namespace, name: name)].map { services[$0] }

@@ -203,6 +203,18 @@ public struct SMIBundle: Sendable {
         var namespaces: [String] = []
         var canonical: CanonicalSMIObject?
         var destinationPort: Int?
+
+        init(document: SMIDocument, diagnostics: [Diagnostic] = []) {
+            self.document = document
+            self.diagnostics = diagnostics
+        }
+
+        /// A document that holds no object and carries the problems of a list (its items that
+        /// are not objects); nil when there are none.
+        init?(problemsOf list: ManifestDocument, _ problems: [Diagnostic]) {
+            guard !problems.isEmpty else { return nil }
+            self.init(document: SMIDocument(content: .other, source: DocumentSource(list), apiVersion: "", object: nil, diagnostics: []), diagnostics: problems)
+        }
     }
 
     /// Each object of `document` (its items, when it is a list) prepared, and a document
@@ -211,10 +223,7 @@ public struct SMIBundle: Sendable {
         guard document.listItems != nil else { return [prepare(document)] }
         let found = document.objects
         var prepared = found.objects.map(prepare)
-        if !found.problems.isEmpty {
-            prepared.append(Prepared(document: SMIDocument(content: .other, source: DocumentSource(document), apiVersion: "",
-                                                           object: nil, diagnostics: []), diagnostics: found.problems))
-        }
+        if let problems = Prepared(problemsOf: document, found.problems) { prepared.append(problems) }
         return prepared
     }
 

@@ -135,10 +135,7 @@ public struct SMIInput: Sendable {
             list.found += one.found
             list.extent = list.extent ?? one.extent
         }
-        if !objects.problems.isEmpty {
-            list.smi.append(SMIBundle.Prepared(document: SMIDocument(content: .other, source: DocumentSource(document), apiVersion: "",
-                                                                       object: nil, diagnostics: []), diagnostics: objects.problems))
-        }
+        if let problems = SMIBundle.Prepared(problemsOf: document, objects.problems) { list.smi.append(problems) }
         return list
     }
 

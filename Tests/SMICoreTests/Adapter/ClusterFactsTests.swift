@@ -110,16 +110,3 @@ import Testing
         #expect(rendering.diagnostics.contains { $0.code == .controlPlaneLeftAlone && $0.message.hasSuffix("linkerd, linkerd-viz, tools") })
     }
 }
-
-/// Services of a namespace are a run of the sorted Services, found without a scan.
-@Suite struct InventoryServicesByNamespaceTests {
-    @Test func servicesOfANamespaceAreItsRun() {
-        let names = ["a", "c", "c", "e", "e", "e"]
-        let services = names.enumerated().map { Inventory.Service(namespace: $0.element, name: "s\($0.offset)", selector: nil, ports: []) }
-        let inventory = Inventory(services: services.reversed())
-        for namespace in ["", "a", "b", "c", "d", "e", "f"] {
-            #expect(inventory.services(namespace: namespace).map(\.name) == inventory.services.filter { $0.namespace == namespace }.map(\.name), "\(namespace)")
-        }
-        #expect(Inventory().services(namespace: "a").isEmpty)
-    }
-}

@@ -21,9 +21,11 @@ public struct SMIBundleGenerator {
     /// Subject names that are not Kubernetes names.
     static let wildcards = ["*", "w*", "a*", "WEB"]
 
-    /// The seed of the property tests: `SMI_DIFFERENTIAL_SEED` when set, else fixed.
+    /// The seed of the property tests: `SMI_SEED` (or its older name `SMI_DIFFERENTIAL_SEED`)
+    /// when set, else fixed, so that any run CI reports can be repeated.
     public static var seed: UInt64 {
-        ProcessInfo.processInfo.environment["SMI_DIFFERENTIAL_SEED"].flatMap(UInt64.init) ?? 2026
+        let environment = ProcessInfo.processInfo.environment
+        return (environment["SMI_SEED"] ?? environment["SMI_DIFFERENTIAL_SEED"]).flatMap(UInt64.init) ?? 2026
     }
 
     private var rng: SeededGenerator

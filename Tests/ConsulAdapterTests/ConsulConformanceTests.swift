@@ -44,7 +44,7 @@ import Testing
     /// Consul CE, where `a/web` and `b/web` are one service: grants that SMI gives one and
     /// not the other are refused, so agreement is lower, but nothing is over-permitted and
     /// every over-deny is explained.
-    @Test func flatNamespacesNeverOverPermit() throws {
+    @Test func flatNamespacesNeverOverPermits() throws {
         let report = try Self.suite(ConsulConfiguration(injectedByDefault: true)).differential(bundles: 100, requests: 100)
         #expect(report.pairs >= 7_000)
         #expect(report.overPermitCount == 0, "\(report.overPermits.joined(separator: "\n"))")

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "IstioAdapter", targets: ["IstioAdapter"]),
         .library(name: "LinkerdAdapter", targets: ["LinkerdAdapter"]),
         .library(name: "ConsulAdapter", targets: ["ConsulAdapter"]),
+        .library(name: "GatewayAPIAdapter", targets: ["GatewayAPIAdapter"]),
         .executable(name: "smi", targets: ["smi"]),
     ],
     targets: [
@@ -26,7 +27,8 @@ let package = Package(
         .target(name: "IstioAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "LinkerdAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
-        .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter"], swiftSettings: strictness),
+        .target(name: "GatewayAPIAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
+        .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "GatewayAPIAdapter"], swiftSettings: strictness),
         .executableTarget(name: "smi", dependencies: ["SMICommandLine"], swiftSettings: strictness),
         // The fuzz targets (Fuzz/run.sh builds them with libFuzzer; the tests replay what they found).
         .target(name: "SMIFuzzTargets", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter"], swiftSettings: strictness),
@@ -50,9 +52,13 @@ let package = Package(
             name: "ConsulAdapterTests", dependencies: ["ConsulAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
             swiftSettings: strictness
         ),
+        .testTarget(
+            name: "GatewayAPIAdapterTests", dependencies: ["GatewayAPIAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
+            swiftSettings: strictness
+        ),
         .testTarget(name: "SMIFuzzTargetsTests", dependencies: ["SMIFuzzTargets", "SMITestSupport"], swiftSettings: strictness),
         .testTarget(
-            name: "SMICommandLineTests", dependencies: ["smi", "SMICommandLine", "SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "SMITestSupport"],
+            name: "SMICommandLineTests", dependencies: ["smi", "SMICommandLine", "SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "GatewayAPIAdapter", "SMITestSupport"],
             swiftSettings: strictness
         ),
     ],

@@ -302,7 +302,7 @@ struct IstioAccessTranslator {
     private func headerConditions(_ match: Specs.HTTPMatch) -> Result<[AuthorizationPolicy.Condition], MatchProblem> {
         var conditions: [AuthorizationPolicy.Condition] = []
         for condition in match.headers?.conditions ?? [] {
-            if let reason = IstioHeaders.unmatchable(condition.name) { return .failure(MatchProblem("Istio cannot match the header '\(condition.name)': \(reason)")) }
+            if let reason = HeaderMatching.envoyCannotMatch(condition.name) { return .failure(MatchProblem("Istio cannot match the header '\(condition.name)': \(reason)")) }
             guard let regex = try? RE2Regex(condition.regex) else {
                 return .failure(MatchProblem("the regex for header '\(condition.name)' is not RE2"))
             }

@@ -38,7 +38,9 @@ public struct IstioAdapter: MeshAdapter {
         let facts = ClusterFacts(bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
         IstioAccessTranslator(bundle: bundle, inventory: inventory, options: options, facts: facts).render(into: &rendering)
         IstioExistingConfig(bundle: bundle, inventory: inventory, options: options, facts: facts).report(into: &rendering)
-        IstioSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
+        if options.rendersSplits {
+            IstioSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
+        }
         rendering.sort()
         return rendering
     }

@@ -81,7 +81,7 @@ struct IstioSplitTranslator {
             report(.warning, .istioSplitRouting, "the routes cover every port, and every backend is assumed to expose the ports the root has", plan, into: &rendering)
         }
         let headers = (plan.conditions ?? []).flatMap(\.headers)
-        if let (name, reason) = headers.lazy.compactMap({ header in IstioHeaders.unmatchable(header.name).map { (header.name, $0) } }).first {
+        if let (name, reason) = headers.lazy.compactMap({ header in HeaderMatching.envoyCannotMatch(header.name).map { (header.name, $0) } }).first {
             report(.error, .istioSplitRouting, "the split is not rendered: its matches name header '\(name)', and \(reason)", plan, into: &rendering)
             return nil
         }

@@ -37,7 +37,9 @@ public struct LinkerdAdapter: MeshAdapter {
         var rendering = Rendering()
         let facts = ClusterFacts(bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
         LinkerdAccessTranslator(bundle: bundle, inventory: inventory, options: options, facts: facts).render(into: &rendering)
-        LinkerdSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
+        if options.rendersSplits {
+            LinkerdSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
+        }
         rendering.sort()
         return rendering
     }

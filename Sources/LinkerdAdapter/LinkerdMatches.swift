@@ -29,10 +29,10 @@ enum LinkerdMatches {
     /// differs between RE2 (ASCII) and Rust (Unicode), a header name the CRD rejects, or a
     /// value over the CRD's length limits (the whole HTTPRoute would be rejected).
     static func problem(_ condition: SplitPlan.Condition, anchoring: RE2Regex.Anchoring) -> String? {
-        if let regex = ([condition.pathRegex].compactMap { $0 } + condition.headers.map(\.regex)).first(where: hasUnicodeClass) {
+        if let regex = ([condition.pathRegex].compactMap { $0 } + condition.headers.map(\.regex)).first(where: HeaderMatching.hasEngineDependentClass) {
             return "the regex '\(regex)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd's Rust regexes read as Unicode and RE2 as ASCII"
         }
-        if let header = condition.headers.map(\.name).first(where: { $0.isEmpty || !$0.utf8.allSatisfy(isTokenByte) }) {
+        if let header = condition.headers.map(\.name).first(where: { !HeaderMatching.isToken($0) }) {
             return "Linkerd cannot match the header '\(header)'"
         }
         let written = match(condition, anchoring: anchoring)
@@ -40,29 +40,5 @@ enum LinkerdMatches {
             return "a regex is longer than Linkerd's HTTPRoute accepts (1024 characters for paths, 4096 for headers)"
         }
         return nil
-    }
-
-    /// Whether a byte may be in a header name (an HTTP token character).
-    static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
-        default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
-    }
-
-    /// Whether the regex has an escape (`\d`, `\w`, `\s`, `\b`, `\p` or their negations)
-    /// whose meaning depends on the regex engine. Bytes suffice: no byte of a multi-byte
-    /// character is ASCII.
-    static func hasUnicodeClass(_ regex: String) -> Bool {
-        var escaped = false
-        for byte in regex.utf8 {
-            if escaped {
-                if "dDwWsSbBpP".utf8.contains(byte) { return true }
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaped = true
-            }
-        }
-        return false
     }
 }

@@ -1,17 +1,18 @@
 import ConsulAdapter
+import GatewayAPIAdapter
 import IstioAdapter
 import LinkerdAdapter
 import SMICore
 import Testing
 
 @Suite struct ExplainCommandTests {
-    static let adapters: [any MeshAdapter] = [IstioAdapter(), LinkerdAdapter(), ConsulAdapter()]
+    static let adapters: [any MeshAdapter] = [IstioAdapter(), LinkerdAdapter(), ConsulAdapter(), GatewayAPIAdapter()]
 
     @Test func comparesEveryFeatureOnEveryMesh() {
         let run = ToolRun(["explain"])
         #expect(run.status == 0)
         let lines = run.out.split(separator: "\n").map(String.init)
-        #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true) == ["SMI", "feature", "istio", "linkerd", "consul"])
+        #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true) == ["SMI", "feature", "istio", "linkerd", "consul", "gateway-api"])
         for feature in SMIFeature.allCases {
             let row = lines.first { $0.hasPrefix(feature.rawValue + " ") }
             let words = row.map { $0.dropFirst(feature.rawValue.count).split(separator: " ").map(String.init) }
@@ -37,8 +38,8 @@ import Testing
         let run = ToolRun(["explain", "--markdown"])
         let rows = run.out.split(separator: "\n")
         #expect(rows.count == SMIFeature.allCases.count + 2)
-        #expect(rows.first == "| SMI feature | istio | linkerd | consul |")
-        #expect(rows.contains("| `UDPRoute` | refused | refused | refused |"))
+        #expect(rows.first == "| SMI feature | istio | linkerd | consul | gateway-api |")
+        #expect(rows.contains("| `UDPRoute` | refused | refused | refused | refused |"))
     }
 
     /// Every code of the validator and of each adapter is explained, and says who reports it.

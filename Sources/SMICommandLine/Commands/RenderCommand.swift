@@ -1,4 +1,5 @@
 import ConsulAdapter
+import GatewayAPIAdapter
 import SMICore
 
 /// `smi render`: translates SMI objects into a mesh's own resources.
@@ -6,12 +7,14 @@ struct RenderCommand: ToolCommand {
     static let name = "render"
     static let summary = "Translate SMI manifests into a mesh's native resources"
     static let help = """
-        Usage: smi render --mesh istio|linkerd|consul [--strict] [--full-path-match]
+        Usage: smi render --mesh istio|linkerd|consul|gateway-api [--strict] [--full-path-match]
                           [--trust-domain DOMAIN] [--deny-scope all|smi|none|NS,NS...]
                           [--target-version X.Y] [--compat linkerd-smi]
                           [--consul-namespaces mirror[=PREFIX]] [--consul-partition P]
                           [--consul-acls-unmanaged] [--consul-inject-default] [--consul-default-deny]
                           [--cluster-domain DOMAIN] [--control-plane-namespace NS]...
+                          [--routing gateway-api] [--gateway-api-version v1.N]
+                          [--gateway-api-channel standard|experimental]
                           [--inventory PATH]...
                           [-o yaml|json|hcl] [PATH...]
 
@@ -28,7 +31,10 @@ struct RenderCommand: ToolCommand {
         exactly is rendered stricter (a warning) or not at all (an error).
 
         Options:
-          --mesh MESH            The mesh to render for: istio, linkerd or consul.
+          --mesh MESH            The mesh to render for: istio, linkerd or consul; or
+                                 gateway-api: TrafficSplits as Gateway API routes for any
+                                 mesh that implements GAMMA (TrafficTargets are errors:
+                                 the Gateway API has no identity-based authorization).
           --strict               Warnings about stricter rendering become errors.
           --full-path-match      pathRegex must match the whole path, not only its start.
           --trust-domain DOMAIN  The SPIFFE trust domain of workload identities
@@ -67,6 +73,15 @@ struct RenderCommand: ToolCommand {
                                  A namespace of the mesh's control plane besides the stock
                                  ones (istio-system; linkerd, linkerd-*; consul): it is never
                                  governed, and grants into it are refused. Repeatable.
+          --routing gateway-api  Istio, Linkerd: TrafficSplits as Gateway API routes (HTTPRoute,
+                                 GRPCRoute, TCPRoute on the root Service) written for the
+                                 mesh; access control stays the mesh's own resources.
+          --gateway-api-version v1.N
+                                 The Gateway API release whose CRDs the cluster has, v1.0 to
+                                 v1.6 (default: v1.6): which kinds, apiVersions and fields
+                                 may be written, and the limits of each.
+          --gateway-api-channel standard|experimental
+                                 The CRD channel installed (default: standard).
           --inventory PATH       Read the workloads from PATH as well (a file, directory or
                                  '-'; SMI objects there are ignored). Repeatable.
           -o, --output FORMAT    yaml (default) or json: the resources; for consul, yaml is
@@ -83,6 +98,8 @@ struct RenderCommand: ToolCommand {
           smi render --mesh istio --strict --inventory deploy/ smi/
           smi render --mesh linkerd --target-version 2.15 app.yaml smi.yaml
           smi render --mesh consul -o hcl app.yaml smi.yaml
+          smi render --mesh istio --routing gateway-api app.yaml smi.yaml
+          smi render --mesh gateway-api --gateway-api-version v1.2 split.yaml
           kubectl get deploy,sa,svc,trafficsplits,traffictargets,httproutegroups -A -o yaml | smi render --mesh istio -
         """
 
@@ -93,6 +110,8 @@ struct RenderCommand: ToolCommand {
     var paths: [String] = []
     var inventoryPaths: [String] = []
     var controlPlaneNamespaces: [String] = []
+    var gatewayRouting = false
+    var gatewayRelease = GatewayAPIRelease.newest
 
     init(parsing arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -127,12 +146,30 @@ struct RenderCommand: ToolCommand {
                 case "--cluster-domain": options.clusterDomain = try scanner.value(for: name, inline: inline)
                 case "--control-plane-namespace": controlPlaneNamespaces.append(try scanner.value(for: name, inline: inline))
                 case "--inventory": inventoryPaths.append(try scanner.value(for: name, inline: inline))
+                case "--routing": gatewayRouting = try scanner.choice(for: name, inline: inline, from: ["gateway-api"]) == "gateway-api"
+                case "--gateway-api-version":
+                    let value = try scanner.value(for: name, inline: inline)
+                    guard let release = GatewayAPIRelease(value, channel: gatewayRelease.channel) else {
+                        throw UsageError(message: "option '--gateway-api-version' takes a release from v1.0 to v1.6, not '\(value)'")
+                    }
+                    gatewayRelease = release
+                case "--gateway-api-channel":
+                    let value = try scanner.choice(for: name, inline: inline, from: GatewayAPIRelease.Channel.allCases.map(\.rawValue))
+                    gatewayRelease.channel = GatewayAPIRelease.Channel(rawValue: value) ?? .standard
                 default: throw UsageError(message: "unknown option '\(name)'")
                 }
             }
         }
         guard let chosen = adapter else { throw UsageError(message: "give the mesh to render for with --mesh (\(Meshes.available.map(\.mesh).joined(separator: ", ")))") }
         if chosen.mesh == "consul" { adapter = ConsulAdapter(configuration: consul) }
+        if chosen.mesh == "gateway-api" { adapter = GatewayAPIAdapter(release: gatewayRelease) }
+        if gatewayRouting {
+            guard let implementation = GatewayAPIImplementation(rawValue: chosen.mesh), implementation != .generic else {
+                throw UsageError(message: "--routing gateway-api goes with --mesh istio or linkerd, not \(chosen.mesh)")
+            }
+            guard options.compatibility == nil else { throw UsageError(message: "--routing gateway-api and --compat linkerd-smi exclude each other") }
+            adapter = GatewayAPIRoutedAdapter(access: chosen, release: gatewayRelease, implementation: implementation)
+        }
         if !controlPlaneNamespaces.isEmpty, let adapter {
             var installation = adapter.installation
             installation.controlPlaneNamespaces.formUnion(controlPlaneNamespaces)

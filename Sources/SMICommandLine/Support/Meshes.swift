@@ -1,4 +1,5 @@
 import ConsulAdapter
+import GatewayAPIAdapter
 import IstioAdapter
 import LinkerdAdapter
 import SMICore
@@ -6,7 +7,7 @@ import SMICore
 /// The meshes the tool can render for, by the name `--mesh` takes.
 enum Meshes {
     /// The adapters available in this build.
-    static let available: [any MeshAdapter] = [IstioAdapter(), LinkerdAdapter(), ConsulAdapter()]
+    static let available: [any MeshAdapter] = [IstioAdapter(), LinkerdAdapter(), ConsulAdapter(), GatewayAPIAdapter()]
 
     /// The adapter for `name`, or a usage error that lists the choices.
     static func adapter(named name: String) throws(UsageError) -> any MeshAdapter {

@@ -34,6 +34,9 @@ public struct RenderOptions: Sendable, Equatable {
     public var compatibility: String?
     /// How the mesh is installed; nil for a stock installation (the adapter's `installation`).
     public var installation: MeshInstallation?
+    /// Whether the adapter renders TrafficSplits: false when another adapter routes them (the
+    /// Gateway API routes of `smi render --routing gateway-api`), and this one renders access.
+    public var rendersSplits = true
 
     /// Options with the usual defaults.
     public init(

@@ -83,6 +83,14 @@ public struct Rendering: Sendable {
         isSorted = false
     }
 
+    /// Adds the resources and diagnostics of `other`: one rendering made of two adapters' parts
+    /// (access control by one, routing by another).
+    public mutating func append(contentsOf other: Rendering) {
+        entries += other.entries
+        reported += other.reported
+        isSorted = false
+    }
+
     /// Adds a diagnostic, once however often it is reported (a finding about a split or a
     /// target can come up once per port); in strict mode a warning about stricter rendering
     /// is an error.

@@ -25,7 +25,7 @@ struct GatewayAPIMatches {
 
     /// The path conditions, any of which admits what SMI's `regex` does (nil: any path): a
     /// few exact paths, one segment prefix, or one regex.
-    func paths(_ regex: String?) -> [GatewayAPI.HTTPRoute.PathMatch] {
+    func paths(_ regex: String?) -> [GatewayAPI.HTTPRouteRule.PathMatch] {
         let forms = regex.flatMap { try? RE2Regex($0) }?.forms(anchoring: anchoring, assumingNoNewlines: true) ?? []
         if !forms.isEmpty, forms.count <= Self.exactAlternatives, forms.allSatisfy({ $0.tail == .end && Self.isPlainPath($0.literal) }) {
             return forms.map { .init(type: "Exact", value: $0.literal) }
@@ -34,7 +34,7 @@ struct GatewayAPIMatches {
     }
 
     /// The path condition for SMI's `regex` (nil: any path): `Exact` for one plain path.
-    func path(_ regex: String?) -> GatewayAPI.HTTPRoute.PathMatch {
+    func path(_ regex: String?) -> GatewayAPI.HTTPRouteRule.PathMatch {
         guard let regex else { return .init(type: "PathPrefix", value: "/") }
         let forms = (try? RE2Regex(regex))?.forms(anchoring: anchoring, assumingNoNewlines: true) ?? []
         if forms.count == 1, forms[0].tail == .end, Self.isPlainPath(forms[0].literal) {
@@ -60,7 +60,7 @@ struct GatewayAPIMatches {
 
     /// The HTTPRoute matches of `condition` (any of them), or why the implementation cannot
     /// take it as SMI means it.
-    func http(_ condition: SplitPlan.Condition) -> Result<[GatewayAPI.HTTPRoute.Match], GatewayAPIRefusal> {
+    func http(_ condition: SplitPlan.Condition) -> Result<[GatewayAPI.HTTPRouteRule.Match], GatewayAPIRefusal> {
         if let problem = problem(condition) { return .failure(problem) }
         let paths = paths(condition.pathRegex)
         if let path = paths.first, path.type == "RegularExpression", path.value.utf8.count > GatewayAPIRelease.maximumPathLength {
@@ -81,7 +81,7 @@ struct GatewayAPIMatches {
 
     /// A gRPC match for `condition`: `.some(nil)` when no gRPC call can meet it (a method other
     /// than POST), nil when GRPCRoute cannot say it (a path that is not a service or a method).
-    func grpc(_ condition: SplitPlan.Condition) -> GatewayAPI.GRPCRoute.Match?? {
+    func grpc(_ condition: SplitPlan.Condition) -> GatewayAPI.GRPCRouteRule.Match?? {
         if let method = condition.method, method != "POST" { return .some(nil) }
         guard problem(condition) == nil else { return nil }
         let headers = condition.headers.map(header)

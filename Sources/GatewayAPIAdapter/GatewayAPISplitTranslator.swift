@@ -65,9 +65,9 @@ struct GatewayAPISplitTranslator {
             if conditions?.contains(where: { $0.admitsEveryRequest(anchoring: options.pathAnchoring) }) ?? false {
                 conditions = []
             }
-            var httpMatches: [GatewayAPI.HTTPRoute.Match]?
+            var httpMatches: [GatewayAPI.HTTPRouteRule.Match]?
             if let conditions, !conditions.isEmpty {
-                var written: [GatewayAPI.HTTPRoute.Match] = []
+                var written: [GatewayAPI.HTTPRouteRule.Match] = []
                 for condition in conditions {
                     switch matches.http(condition) {
                     case let .success(matches): written += matches
@@ -141,9 +141,9 @@ struct GatewayAPISplitTranslator {
 
         /// The rules of an HTTPRoute: the conditions packed into rules (the CRD's limits per rule
         /// and route) and a last catch-all rule to the root; one rule without conditions.
-        mutating func httpRules(_ conditions: [GatewayAPI.HTTPRoute.Match]?, backends: [GatewayAPI.BackendReference],
-                                root: GatewayAPI.BackendReference) -> [GatewayAPI.HTTPRoute.Rule]? {
-            let everything = GatewayAPI.HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))
+        mutating func httpRules(_ conditions: [GatewayAPI.HTTPRouteRule.Match]?, backends: [GatewayAPI.BackendReference],
+                                root: GatewayAPI.BackendReference) -> [GatewayAPI.HTTPRouteRule]? {
+            let everything = GatewayAPI.HTTPRouteRule.Match(path: .init(type: "PathPrefix", value: "/"))
             guard let conditions else { return [.init(matches: [everything], backendRefs: backends)] }
             let perRule = release.httpMatchesPerRule
             let capacity = min((GatewayAPIRelease.rulesPerRoute - 1) * perRule, (release.matchesPerRoute ?? .max) - 1)
@@ -152,11 +152,11 @@ struct GatewayAPISplitTranslator {
                 return nil
             }
             var rules = stride(from: 0, to: conditions.count, by: perRule).map {
-                GatewayAPI.HTTPRoute.Rule(matches: Array(conditions[$0..<min($0 + perRule, conditions.count)]), backendRefs: backends)
+                GatewayAPI.HTTPRouteRule(matches: Array(conditions[$0..<min($0 + perRule, conditions.count)]), backendRefs: backends)
             }
             let regexes = conditions.contains { $0.path.type == "RegularExpression" }
             let catchAll = implementation == .istio && regexes
-                ? GatewayAPI.HTTPRoute.Match(path: .init(type: "RegularExpression", value: GatewayAPISplitTranslator.regexCatchAll)) : everything
+                ? GatewayAPI.HTTPRouteRule.Match(path: .init(type: "RegularExpression", value: GatewayAPISplitTranslator.regexCatchAll)) : everything
             rules.append(.init(matches: [catchAll], backendRefs: [root]))
             return rules
         }
@@ -164,9 +164,9 @@ struct GatewayAPISplitTranslator {
         /// The rules of a GRPCRoute: `.some(nil)` when no gRPC call meets the conditions, nil
         /// when GRPCRoute cannot say them.
         func grpcRules(_ conditions: [SplitPlan.Condition]?, backends: [GatewayAPI.BackendReference],
-                       root: GatewayAPI.BackendReference) -> [GatewayAPI.GRPCRoute.Rule]?? {
+                       root: GatewayAPI.BackendReference) -> [GatewayAPI.GRPCRouteRule]?? {
             guard let conditions, !conditions.isEmpty else { return .some([.init(matches: nil, backendRefs: backends)]) }
-            var written: [GatewayAPI.GRPCRoute.Match] = []
+            var written: [GatewayAPI.GRPCRouteRule.Match] = []
             for condition in conditions {
                 guard let match = matches.grpc(condition) else { return nil }
                 if let match { written.append(match) }
@@ -179,14 +179,14 @@ struct GatewayAPISplitTranslator {
             let capacity = min((GatewayAPIRelease.rulesPerRoute - 1) * perRule, (release.matchesPerRoute ?? .max) - 1)
             guard written.count <= capacity else { return nil }
             var rules = stride(from: 0, to: written.count, by: perRule).map {
-                GatewayAPI.GRPCRoute.Rule(matches: Array(written[$0..<min($0 + perRule, written.count)]), backendRefs: backends)
+                GatewayAPI.GRPCRouteRule(matches: Array(written[$0..<min($0 + perRule, written.count)]), backendRefs: backends)
             }
             rules.append(.init(matches: nil, backendRefs: [root]))
             return .some(rules)
         }
 
         /// Where the implementation may route the conditions otherwise than SMI.
-        mutating func reportCaveats(_ conditions: [SplitPlan.Condition], _ written: [GatewayAPI.HTTPRoute.Match]) {
+        mutating func reportCaveats(_ conditions: [SplitPlan.Condition], _ written: [GatewayAPI.HTTPRouteRule.Match]) {
             if written.contains(where: { $0.path.type == "RegularExpression" }) {
                 switch implementation {
                 case .generic:

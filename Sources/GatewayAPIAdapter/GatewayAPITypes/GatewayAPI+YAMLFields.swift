@@ -3,9 +3,15 @@ public import SMICore
 // Each writer lists the fields in the order of the type's declaration, as Codable does, so
 // that both paths write the same bytes (GatewayAPIWriterTests compares them).
 
-extension GatewayAPI.HTTPRoute: YAMLSpecResource {}
-extension GatewayAPI.GRPCRoute: YAMLSpecResource {}
-extension GatewayAPI.TCPRoute: YAMLSpecResource {}
+extension GatewayAPI.Route: YAMLFieldsWritable, YAMLSpecResource where Rule: YAMLFieldsWritable {}
+
+extension GatewayAPI.Route.Spec: YAMLFieldsWritable where Rule: YAMLFieldsWritable {
+    /// Writes the body.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("parentRefs", parentRefs)
+        mapping.field("rules", rules)
+    }
+}
 
 extension GatewayAPI.ParentReference: YAMLFieldsWritable {
     /// Writes the reference.
@@ -37,15 +43,7 @@ extension GatewayAPI.HeaderMatch: YAMLFieldsWritable {
     }
 }
 
-extension GatewayAPI.HTTPRoute.Spec: YAMLFieldsWritable {
-    /// Writes the body.
-    public func writeFields(to mapping: inout YAMLMappingWriter) {
-        mapping.field("parentRefs", parentRefs)
-        mapping.field("rules", rules)
-    }
-}
-
-extension GatewayAPI.HTTPRoute.Rule: YAMLFieldsWritable {
+extension GatewayAPI.HTTPRouteRule: YAMLFieldsWritable {
     /// Writes the rule.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("matches", matches)
@@ -53,7 +51,7 @@ extension GatewayAPI.HTTPRoute.Rule: YAMLFieldsWritable {
     }
 }
 
-extension GatewayAPI.HTTPRoute.Match: YAMLFieldsWritable {
+extension GatewayAPI.HTTPRouteRule.Match: YAMLFieldsWritable {
     /// Writes the match.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("path", path)
@@ -62,7 +60,7 @@ extension GatewayAPI.HTTPRoute.Match: YAMLFieldsWritable {
     }
 }
 
-extension GatewayAPI.HTTPRoute.PathMatch: YAMLFieldsWritable {
+extension GatewayAPI.HTTPRouteRule.PathMatch: YAMLFieldsWritable {
     /// Writes the path condition.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("type", type)
@@ -70,15 +68,7 @@ extension GatewayAPI.HTTPRoute.PathMatch: YAMLFieldsWritable {
     }
 }
 
-extension GatewayAPI.GRPCRoute.Spec: YAMLFieldsWritable {
-    /// Writes the body.
-    public func writeFields(to mapping: inout YAMLMappingWriter) {
-        mapping.field("parentRefs", parentRefs)
-        mapping.field("rules", rules)
-    }
-}
-
-extension GatewayAPI.GRPCRoute.Rule: YAMLFieldsWritable {
+extension GatewayAPI.GRPCRouteRule: YAMLFieldsWritable {
     /// Writes the rule.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("matches", matches)
@@ -86,7 +76,7 @@ extension GatewayAPI.GRPCRoute.Rule: YAMLFieldsWritable {
     }
 }
 
-extension GatewayAPI.GRPCRoute.Match: YAMLFieldsWritable {
+extension GatewayAPI.GRPCRouteRule.Match: YAMLFieldsWritable {
     /// Writes the match.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("method", method)
@@ -94,7 +84,7 @@ extension GatewayAPI.GRPCRoute.Match: YAMLFieldsWritable {
     }
 }
 
-extension GatewayAPI.GRPCRoute.MethodMatch: YAMLFieldsWritable {
+extension GatewayAPI.GRPCRouteRule.MethodMatch: YAMLFieldsWritable {
     /// Writes the method condition.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("type", type)
@@ -103,15 +93,7 @@ extension GatewayAPI.GRPCRoute.MethodMatch: YAMLFieldsWritable {
     }
 }
 
-extension GatewayAPI.TCPRoute.Spec: YAMLFieldsWritable {
-    /// Writes the body.
-    public func writeFields(to mapping: inout YAMLMappingWriter) {
-        mapping.field("parentRefs", parentRefs)
-        mapping.field("rules", rules)
-    }
-}
-
-extension GatewayAPI.TCPRoute.Rule: YAMLFieldsWritable {
+extension GatewayAPI.TCPRouteRule: YAMLFieldsWritable {
     /// Writes the rule.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("backendRefs", backendRefs)

@@ -200,6 +200,12 @@ struct IstioAccessTranslator {
         case let .some(list)?: portList = shared.portList(list)
         }
         var out: [AuthorizationPolicy.Rule] = []
+        var headerKeys: Set<String> = []
+        defer {
+            if !headerKeys.isEmpty {
+                report(.info, .istioRepeatedHeaders, "Envoy matches \(headerKeys.sorted().joined(separator: ", ")) on a repeated header's values joined by ',' (HTTP's reading of repeated fields), while SMI takes any one value: a request that repeats the header passes only when the joined value matches", item, into: &rendering)
+            }
+        }
         for rule in http {
             guard case let .http(group, selected) = bundle.resolve(rule, namespace: namespace),
                   group.spec.matches.allSatisfy({ ($0.methods ?? []).allSatisfy(IstioAccessTranslator.smiMethods.contains) })
@@ -207,6 +213,7 @@ struct IstioAccessTranslator {
             for match in selected {
                 switch translation(of: match, shared: &shared) {
                 case let .success((operations, conditions)):
+                    headerKeys.formUnion(conditions.map(\.key))
                     for var operation in operations {
                         operation.ports = portList
                         out.append(AuthorizationPolicy.Rule(from: from, to: shared.to(operation), when: conditions.isEmpty ? nil : conditions))

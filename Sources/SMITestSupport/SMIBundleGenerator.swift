@@ -29,6 +29,8 @@ public struct SMIBundleGenerator {
     }
 
     private var rng: SeededGenerator
+    /// Whether the last request's path or a header value was made from a bundle's regexes.
+    public private(set) var lastRequestAtBoundary = false
 
     /// A generator whose output is fixed by `seed`.
     public init(seed: UInt64) {
@@ -161,6 +163,7 @@ public struct SMIBundleGenerator {
     /// than by default deny.
     public mutating func request(near objects: [CanonicalSMIObject]) -> AccessRequest {
         var request = request()
+        lastRequestAtBoundary = false
         let targets = objects.compactMap { object -> Access.V1Alpha3.TrafficTarget? in
             if case let .trafficTarget(t) = object { return t }
             return nil
@@ -172,7 +175,52 @@ public struct SMIBundleGenerator {
         if let source = target.spec.sources.isEmpty ? nil : pick(target.spec.sources), chance(90) {
             request.source = .init(namespace: source.namespace ?? namespace, serviceAccount: source.name)
         }
+        if chance(75), let match = match(of: target, namespace: namespace, in: objects) {
+            aim(&request, at: match)
+        }
         return request
+    }
+
+    /// A match of an HTTPRouteGroup that one of `target`'s rules names (one of the matches it
+    /// selects, when it selects some).
+    private mutating func match(of target: Access.V1Alpha3.TrafficTarget, namespace: String, in objects: [CanonicalSMIObject]) -> Specs.HTTPMatch? {
+        let rules = target.spec.rules.filter { $0.kind == "HTTPRouteGroup" }
+        guard !rules.isEmpty else { return nil }
+        let rule = pick(rules)
+        let group = objects.lazy.compactMap { object -> Specs.V1Alpha4.HTTPRouteGroup? in
+            if case let .httpRouteGroup(g) = object, g.metadata.name == rule.name, (g.metadata.namespace ?? "default") == namespace { return g }
+            return nil
+        }.first
+        guard let matches = group?.spec.matches, !matches.isEmpty else { return nil }
+        let selected = matches.filter { rule.matches?.contains($0.name) ?? true }
+        return pick(selected.isEmpty ? matches : selected)
+    }
+
+    /// Makes `request` an HTTP request at the edges of `match`: a path its regex accepts, or one
+    /// of the nearest paths (a character more or less, a case variant, a query, a fragment, a
+    /// segment more); header values it accepts or nearly does, empty, repeated, or joined by ','.
+    private mutating func aim(_ request: inout AccessRequest, at match: Specs.HTTPMatch) {
+        request.protocol = .http
+        let methods = (match.methods ?? []).filter { $0 != "*" }
+        request.method = !methods.isEmpty && chance(85) ? pick(methods) : pick(Self.methods)
+        if let regex = match.pathRegex.flatMap({ try? RE2Regex($0) }), let accepted = regex.sample(using: &rng) {
+            let path = accepted.hasPrefix("/") || chance(20) ? accepted : "/" + accepted
+            request.path = chance(50) ? pick([path, path + "/x", path + "?q=1"]) : pick(nearby(path))
+            lastRequestAtBoundary = true
+        }
+        var headers: [String: [String]] = [:]
+        for condition in match.headers?.conditions ?? [] where chance(85) {
+            guard let value = (try? RE2Regex(condition.regex))?.sample(using: &rng) else { continue }
+            let edges: [[String]] = [[""], [value + "x"], [String(value.dropLast())], [value, "other"], ["other", value], [value + ",other"], [value.uppercased()]]
+            headers[chance(20) ? condition.name.uppercased() : condition.name] = chance(50) ? [value] : pick(edges)
+            lastRequestAtBoundary = true
+        }
+        request.headers = headers.isEmpty ? request.headers : headers
+    }
+
+    /// Paths next to `path` that a regex accepting `path` may reject, or accept by mistake.
+    private func nearby(_ path: String) -> [String] {
+        [String(path.dropLast()), path + "x", path + "/", String(path.dropFirst()), path.uppercased(), path + "#f", path + "/..", path + "%2F", "/" + path]
     }
 
     /// A random request over the same identities, ports and paths.

@@ -2,8 +2,10 @@ public import SMICore
 
 /// How Linkerd's inbound proxy decides a request against Servers, HTTPRoutes,
 /// AuthorizationPolicies and MeshTLSAuthentications (Linkerd notes section 3): the mesh side
-/// of the differential test. Ports without a Server get `defaultPolicy`; swift-smi's output
-/// asks for `deny` (a warning says so), which is what the test assumes. Linkerd's own
+/// of the differential test. A Server admits by its own and its Namespace's
+/// AuthorizationPolicies and by its `accessPolicy`; an HTTPRoute by the policies on it.
+/// Ports without a Server get `defaultPolicy`; swift-smi's output asks for `deny` (a warning
+/// says so), which is what the test assumes. Linkerd's own
 /// authorization of the kubelet's probe paths on Servers without HTTPRoutes is not modelled:
 /// no translation can remove it, and the adapter warns (SMI4009) wherever the inventory
 /// shows such probes.
@@ -57,7 +59,11 @@ public struct LinkerdAccessModel: MeshAccessModel {
             return defaultAllows
         }
         let namespace = server.metadata.namespace ?? ""
+        // Server-level: policies on the Server or on its Namespace, and what `accessPolicy`
+        // implies (Linkerd notes 3, step 2).
         let serverLevel = authorized(request, target: "Server", name: server.metadata.name ?? "", namespace: namespace)
+            || authorized(request, target: "Namespace", name: namespace, namespace: namespace)
+            || Self.admits(accessPolicy: server.spec.accessPolicy ?? "deny", request)
         let attached = routes.filter { route in
             route.metadata.namespace == namespace
                 && route.spec.parentRefs.contains { $0.group == "policy.linkerd.io" && $0.kind == "Server" && $0.name == server.metadata.name }
@@ -70,11 +76,23 @@ public struct LinkerdAccessModel: MeshAccessModel {
         return serverLevel || authorized(request, target: "HTTPRoute", name: route.metadata.name ?? "", namespace: namespace)
     }
 
+    /// Whether a Server's `accessPolicy` admits the request by itself: `deny` (the CRD default,
+    /// also for a value the indexer cannot parse) nothing; the `*-authenticated` ones any
+    /// client with a mesh identity; the `*-unauthenticated` ones and `audit` every client (the
+    /// requests of the differential all come from inside the cluster).
+    static func admits(accessPolicy: String, _ request: AccessRequest) -> Bool {
+        switch accessPolicy {
+        case "all-unauthenticated", "cluster-unauthenticated", "audit": true
+        case "all-authenticated", "cluster-authenticated": request.source != nil
+        default: false
+        }
+    }
+
     /// Whether an AuthorizationPolicy on the target admits the client.
     private func authorized(_ request: AccessRequest, target kind: String, name: String, namespace: String) -> Bool {
         guard let source = request.source else { return false }
         return policies.contains { policy in
-            guard policy.metadata.namespace == namespace, policy.spec.targetRef.kind == kind, policy.spec.targetRef.name == name else { return false }
+            guard policy.metadata.namespace == namespace, policy.spec.targetRef.kind.lowercased() == kind.lowercased(), policy.spec.targetRef.name == name else { return false }
             return policy.spec.requiredAuthenticationRefs.allSatisfy { ref in
                 guard ref.kind == "MeshTLSAuthentication", let authentication = authentications["\(namespace)/\(ref.name)"] else { return false }
                 return authentication.spec.identityRefs.contains { $0.kind == "ServiceAccount" && $0.name == source.serviceAccount && $0.namespace == source.namespace }

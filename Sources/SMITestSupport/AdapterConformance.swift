@@ -77,8 +77,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             let rendering = adapter.render(bundle, inventory: inventory, options: options)
             let mesh = accessModel(rendering.resources, inventory)
             let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
-            for _ in 0..<requests {
-                let request = generator.request(near: objects)
+            let grid = generator.boundaryRequests(for: objects)
+            for index in 0..<(grid.count + requests) {
+                let request = index < grid.count ? grid[index] : generator.request(near: objects)
                 guard !unenforced.contains(request.protocol) else { continue }
                 report.pairs += 1
                 let smiAllows = smi.decide(request, in: bundle).isAllowed
@@ -98,6 +99,71 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             }
         }
         return report
+    }
+
+    /// How many widening mutants of the rendered output the differential's own requests catch.
+    public struct MutationScore: Sendable {
+        /// Per kind of mutation: mutants that over-permit on some probe request, and those of
+        /// them that the differential's requests catch.
+        public var kinds: [String: (widening: Int, caught: Int)] = [:]
+        /// Probe requests the unmutated rendering allows and SMI denies (each an over-permit
+        /// the differential missed), described.
+        public var missedOverPermits: [String] = []
+
+        /// Caught over widening, over all kinds.
+        public var score: Double {
+            let widening = kinds.values.reduce(0) { $0 + $1.widening }
+            return widening == 0 ? 0 : Double(kinds.values.reduce(0) { $0 + $1.caught }) / Double(widening)
+        }
+
+        /// The score, and per kind `caught/widening`.
+        public var summary: String {
+            let total = kinds.values.reduce(0) { $0 + $1.widening }
+            let rows = kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.caught)/\($0.value.widening)" }
+            return "\((score * 1000).rounded() / 10)% of \(total) widening mutants caught (\(rows.joined(separator: ", ")))"
+        }
+    }
+
+    /// Renders `bundles` generated bundles, loosens each rendering one restriction at a time
+    /// (`RenderedMutations`), and counts the mutants that over-permit on some of `probes` extra
+    /// requests (a mutant that widens nothing past SMI is set aside) and, of those, the ones
+    /// the differential's own `requests` per bundle catch: the proof's sensitivity.
+    public func mutationScore(bundles: Int, requests: Int, probes: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions()) throws -> MutationScore {
+        var score = MutationScore()
+        let inventory = Self.inventory
+        for index in 0..<bundles {
+            var generator = SMIBundleGenerator(seed: seed &+ 50_000 &+ UInt64(index))
+            let objects = generator.objects()
+            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
+            let resources = adapter.render(bundle, inventory: inventory, options: options).resources
+            let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
+            let grid = generator.boundaryRequests(for: objects)
+            let made = grid + (0..<(requests + probes)).map { _ in generator.request(near: objects) }
+            let decided = made.enumerated().filter { !unenforced.contains($0.element.protocol) }
+                .map { (request: $0.element, proof: $0.offset < grid.count + requests, smiAllows: smi.decide($0.element, in: bundle).isAllowed) }
+            let denied = decided.filter { !$0.smiAllows }
+            let original = accessModel(resources, inventory)
+            let open = denied.filter { original.allows($0.request) }
+            score.missedOverPermits += open.prefix(3).map { "seed \(seed &+ 50_000 &+ UInt64(index)): \($0.request)" }
+            let closed = denied.filter { !original.allows($0.request) }
+            for mutant in RenderedMutations.mutants(of: resources) {
+                let model = accessModel(mutant.resources, inventory)
+                let widened = closed.filter { model.allows($0.request) }
+                guard !widened.isEmpty else { continue }
+                score.kinds[mutant.kind, default: (0, 0)].widening += 1
+                if widened.contains(where: \.proof) { score.kinds[mutant.kind, default: (0, 0)].caught += 1 }
+            }
+        }
+        return score
+    }
+
+    /// Runs `mutationScore`, prints it, and records as test issues a score under
+    /// `minimumScore` and any probe request the unmutated rendering over-permits.
+    public func expectSensitive(bundles: Int, requests: Int, probes: Int, minimumScore: Double = 0.95) throws {
+        let score = try mutationScore(bundles: bundles, requests: requests, probes: probes)
+        print("mutation score \(adapter.mesh): \(score.summary)")
+        #expect(score.missedOverPermits.isEmpty, "over-permits the differential missed:\n\(score.missedOverPermits.joined(separator: "\n"))")
+        #expect(score.score >= minimumScore, "\(score.summary)")
     }
 
     /// Whether an adapter diagnostic about a TrafficTarget of the request's destination

@@ -177,8 +177,93 @@ public struct SMIBundleGenerator {
         }
         if chance(75), let match = match(of: target, namespace: namespace, in: objects) {
             aim(&request, at: match)
+            // The same request to a neighbour of the destination: a selector that takes in
+            // more pods than the account's grants it there.
+            if chance(20) { request.destination.serviceAccount = pick(Self.serviceAccounts) }
         }
         return request
+    }
+
+    /// Requests at the edges of every grant of `objects`, systematically: for each
+    /// TrafficTarget, each source it names (and one it does not), each HTTP match its rules
+    /// select and each port, the request the match admits and its near misses (another
+    /// method, a nearby path, an edge header value, a neighbouring destination), and raw TCP.
+    public mutating func boundaryRequests(for objects: [CanonicalSMIObject]) -> [AccessRequest] {
+        var out: [AccessRequest] = []
+        for object in objects {
+            guard case let .trafficTarget(target) = object else { continue }
+            let namespace = target.metadata.namespace ?? "default"
+            let destination = AccessRequest.Identity(namespace: target.spec.destination.namespace ?? namespace, serviceAccount: target.spec.destination.name)
+            let sources = target.spec.sources.map { AccessRequest.Identity(namespace: $0.namespace ?? namespace, serviceAccount: $0.name) }
+                + [AccessRequest.Identity(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts))]
+            let matches = target.spec.rules.filter { $0.kind == "HTTPRouteGroup" }.flatMap { rule in
+                objects.compactMap { object -> [Specs.HTTPMatch]? in
+                    guard case let .httpRouteGroup(g) = object, g.metadata.name == rule.name, (g.metadata.namespace ?? "default") == namespace else { return nil }
+                    let selected = g.spec.matches.filter { rule.matches?.contains($0.name) ?? true }
+                    return selected.isEmpty ? g.spec.matches : selected
+                }.joined()
+            }
+            for source in sources {
+                for port in Self.ports.dropLast() {
+                    out.append(AccessRequest(source: source, destination: destination, port: port, protocol: .tcp))
+                    for match in matches {
+                        let admitted = admittedRequest(source: source, destination: destination, port: port, match: match)
+                        out.append(admitted)
+                        out += misses(of: admitted, match: match)
+                        var aimed = AccessRequest(source: source, destination: destination, port: port, protocol: .http)
+                        aim(&aimed, at: match)
+                        out.append(aimed)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// An HTTP request that `match` admits: one of its methods, a path its regex accepts, a
+    /// value each header condition accepts.
+    private mutating func admittedRequest(source: AccessRequest.Identity, destination: AccessRequest.Identity, port: Int, match: Specs.HTTPMatch) -> AccessRequest {
+        let methods = (match.methods ?? []).filter { $0 != "*" }
+        var headers: [String: [String]] = [:]
+        for condition in match.headers?.conditions ?? [] {
+            headers[condition.name] = [(try? RE2Regex(condition.regex))?.sample(using: &rng) ?? ""]
+        }
+        let path = match.pathRegex.flatMap { try? RE2Regex($0) }?.sample(using: &rng).map { $0.hasPrefix("/") ? $0 : "/" + $0 } ?? "/"
+        return AccessRequest(source: source, destination: destination, port: port, protocol: .http, method: methods.isEmpty ? pick(Self.methods) : pick(methods),
+                             path: path, headers: headers.isEmpty ? nil : headers)
+    }
+
+    /// `request` with one of `match`'s conditions missed and the others kept: another method,
+    /// a nearby path, a header left out or at its edge, a neighbouring destination. A
+    /// translation that drops that one condition admits exactly these.
+    private mutating func misses(of request: AccessRequest, match: Specs.HTTPMatch) -> [AccessRequest] {
+        var out: [AccessRequest] = []
+        let methods = (match.methods ?? []).filter { $0 != "*" }
+        if let other = Self.methods.first(where: { !methods.contains($0) }), !methods.isEmpty {
+            var miss = request
+            miss.method = other
+            out.append(miss)
+        }
+        if match.pathRegex != nil, let path = request.path {
+            for near in ["x" + path, "/x" + path, String(path.dropLast()), path + "x", pick(nearby(path))] {
+                var miss = request
+                miss.path = near
+                out.append(miss)
+            }
+        }
+        for name in (request.headers ?? [:]).keys.sorted() {
+            var dropped = request
+            dropped.headers?[name] = nil
+            out.append(dropped)
+            var edge = request
+            let value = request.headers?[name]?.first ?? ""
+            edge.headers?[name] = pick([[value + "x"], [String(value.dropLast())], ["x" + value], [""], ["other", value]])
+            out.append(edge)
+        }
+        var neighbour = request
+        neighbour.destination.serviceAccount = pick(Self.serviceAccounts.filter { $0 != request.destination.serviceAccount })
+        out.append(neighbour)
+        return out
     }
 
     /// A match of an HTTPRouteGroup that one of `target`'s rules names (one of the matches it
@@ -202,7 +287,7 @@ public struct SMIBundleGenerator {
     private mutating func aim(_ request: inout AccessRequest, at match: Specs.HTTPMatch) {
         request.protocol = .http
         let methods = (match.methods ?? []).filter { $0 != "*" }
-        request.method = !methods.isEmpty && chance(85) ? pick(methods) : pick(Self.methods)
+        request.method = !methods.isEmpty && chance(60) ? pick(methods) : pick(Self.methods)
         if let regex = match.pathRegex.flatMap({ try? RE2Regex($0) }), let accepted = regex.sample(using: &rng) {
             let path = accepted.hasPrefix("/") || chance(20) ? accepted : "/" + accepted
             request.path = chance(50) ? pick([path, path + "/x", path + "?q=1"]) : pick(nearby(path))
@@ -220,7 +305,7 @@ public struct SMIBundleGenerator {
 
     /// Paths next to `path` that a regex accepting `path` may reject, or accept by mistake.
     private func nearby(_ path: String) -> [String] {
-        [String(path.dropLast()), path + "x", path + "/", String(path.dropFirst()), path.uppercased(), path + "#f", path + "/..", path + "%2F", "/" + path]
+        [String(path.dropLast()), path + "x", path + "/", String(path.dropFirst()), path.uppercased(), path + "#f", path + "/..", path + "%2F", "/" + path, "/x" + path, "x" + path]
     }
 
     /// A random request over the same identities, ports and paths.

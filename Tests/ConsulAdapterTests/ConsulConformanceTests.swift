@@ -12,19 +12,19 @@ import Testing
         }
     }
 
-    /// The share of SMI's allows Consul must keep (measured 54-55% with seeds 2026 and 2803):
+    /// The share of SMI's allows Consul must keep (measured 69-73% with seeds 2026 and 2803):
     /// Consul reaches a pod only on its registered port (the first of the generator's three),
     /// so TCP grants SMI gives on every port hold on one, and Envoy joins repeated headers;
     /// each such denial is explained (SMI5003, SMI5004). A rendering that denies everything
     /// keeps none.
-    static let minimumKept = 0.45
+    static let minimumKept = 0.6
 
     /// Consul Enterprise with mirrored namespaces, where every SMI identity has a Consul
     /// name of its own: thousands of generated bundles and requests, no over-permit, every
     /// over-deny explained.
     @Test func consulNeverAllowsWhatSMIDenies() throws {
         try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: ""), injectedByDefault: true)).expectNeverMorePermissive(
-            bundles: 300, requests: 100, minimumPairs: 20_000, minimumKept: Self.minimumKept)
+            bundles: 100, requests: 100, minimumPairs: 30_000, minimumKept: Self.minimumKept)
     }
 
     /// Equal text of other bytes keeps its own bytes in each target's grant.
@@ -39,7 +39,7 @@ import Testing
     /// With whole-path anchoring too.
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"), injectedByDefault: true)).expectNeverMorePermissive(
-            bundles: 50, requests: 100, minimumPairs: 3_000, seed: SMIBundleGenerator.seed &+ 777, options: RenderOptions(pathAnchoring: .full),
+            bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777, options: RenderOptions(pathAnchoring: .full),
             minimumKept: Self.minimumKept)
     }
 
@@ -51,5 +51,12 @@ import Testing
         #expect(report.pairs >= 7_000)
         #expect(report.overPermitCount == 0, "\(report.overPermits.joined(separator: "\n"))")
         #expect(report.unexplainedOverDenyCount == 0, "\(report.unexplainedOverDenies.joined(separator: "\n"))")
+    }
+
+    /// The proof can fail: loosening the rendered output one restriction at a time (a header
+    /// dropped, a start anchor lost, a principal added, a deny removed ...), the differential's
+    /// own requests catch at least 95% of the mutants that over-permit some request.
+    @Test func differentialCatchesWideningMutants() throws {
+        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: ""), injectedByDefault: true)).expectSensitive(bundles: 12, requests: 600, probes: 3_000)
     }
 }

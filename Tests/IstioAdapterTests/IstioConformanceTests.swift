@@ -13,13 +13,13 @@ import Testing
     /// objects, SMI must allow (UDP aside, which Istio cannot enforce and reports), and every
     /// request it denies that SMI allows is explained by a diagnostic.
     @Test func istioNeverAllowsWhatSMIDenies() throws {
-        try Self.suite.expectNeverMorePermissive(bundles: 300, requests: 100, minimumPairs: 20_000, minimumKept: 0.7)
+        try Self.suite.expectNeverMorePermissive(bundles: 100, requests: 100, minimumPairs: 30_000, minimumKept: 0.6)
     }
 
     /// With whole-path anchoring too.
     @Test func fullPathAnchoringNeverOverPermits() throws {
-        try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 3_000, seed: SMIBundleGenerator.seed &+ 777,
-                                                 options: RenderOptions(pathAnchoring: .full), minimumKept: 0.7)
+        try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
+                                                 options: RenderOptions(pathAnchoring: .full), minimumKept: 0.6)
     }
 
     /// Equal text of other bytes keeps its own bytes in each target's grant.
@@ -33,5 +33,12 @@ import Testing
 
     @Test func renderingDoesNotDependOnInputOrder() throws {
         #expect(try GoldenCases.orderDependentCases(target: "IstioAdapterTests", adapter: IstioAdapter()) == [])
+    }
+
+    /// The proof can fail: loosening the rendered output one restriction at a time (a header
+    /// dropped, a start anchor lost, a principal added, a deny removed ...), the differential's
+    /// own requests catch at least 95% of the mutants that over-permit some request.
+    @Test func differentialCatchesWideningMutants() throws {
+        try Self.suite.expectSensitive(bundles: 12, requests: 600, probes: 3_000)
     }
 }

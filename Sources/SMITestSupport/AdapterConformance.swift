@@ -64,6 +64,13 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             namespaces: SMIBundleGenerator.namespaces.map { Inventory.Namespace(name: $0) })
     }
 
+    /// What a user applies: the rendering written as YAML (`writeYAML`, the bytes `smi render`
+    /// prints) and read back, so that the models decide over the output, not over the
+    /// translator's values.
+    static func applied(_ rendering: Rendering) throws -> [ManifestNode] {
+        try YAMLReader().read(rendering.yaml()).map(\.root)
+    }
+
     /// Generates `bundles` bundles and `requests` requests near each, renders each bundle
     /// and compares the mesh's decisions with SMI's.
     public func differential(bundles: Int, requests: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions()) throws -> DifferentialReport {
@@ -75,7 +82,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             let objects = generator.objects()
             let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
             let rendering = adapter.render(bundle, inventory: inventory, options: options)
-            let mesh = accessModel(rendering.resources, inventory)
+            let mesh = accessModel(try Self.applied(rendering), inventory)
             let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
             let grid = generator.boundaryRequests(for: objects)
             for index in 0..<(grid.count + requests) {
@@ -135,7 +142,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             var generator = SMIBundleGenerator(seed: seed &+ 50_000 &+ UInt64(index))
             let objects = generator.objects()
             let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
-            let resources = adapter.render(bundle, inventory: inventory, options: options).resources
+            let resources = try Self.applied(adapter.render(bundle, inventory: inventory, options: options))
             let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
             let grid = generator.boundaryRequests(for: objects)
             let made = grid + (0..<(requests + probes)).map { _ in generator.request(near: objects) }
@@ -190,7 +197,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         let bundle = SMIBundle(documents)
         let inventory = Inventory(manifests: documents)
         let rendering = adapter.render(bundle, inventory: inventory, options: RenderOptions())
-        let mesh = accessModel(rendering.resources, inventory)
+        let mesh = accessModel(try Self.applied(rendering), inventory)
         let identities = Set(inventory.workloads.map { AccessRequest.Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
             .union([AccessRequest.Identity(namespace: "monitoring", serviceAccount: "prometheus")])
             .sorted { ($0.namespace, $0.serviceAccount) < ($1.namespace, $1.serviceAccount) }
@@ -334,7 +341,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             let objects = generator.splitObjects()
             let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
             let rendering = adapter.render(bundle, inventory: inventory, options: RenderOptions())
-            let resources = rendering.resources
+            let resources = try Self.applied(rendering)
             let smi = SMITrafficModel(bundle)
             for _ in 0..<requests {
                 var request = generator.request(near: objects)

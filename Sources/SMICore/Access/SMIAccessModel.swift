@@ -106,6 +106,20 @@ public struct SMIAccessModel: Sendable {
 
     /// The name of the first match of the rule's group that admits the request.
     private func httpMatch(_ request: AccessRequest, rule: Access.Rule, namespace: String, in bundle: SMIBundle) -> String? {
-        bundle.grantedMatches(rule, namespace: namespace).first { HTTPMatchEvaluation.admits(request, $0, pathAnchoring: pathAnchoring) }?.name
+        grantedMatches(rule, namespace: namespace, in: bundle).first { HTTPMatchEvaluation.admits(request, $0, pathAnchoring: pathAnchoring) }?.name
+    }
+
+    /// The matches an HTTPRouteGroup rule grants: all of a usable group's, or those it selects
+    /// by a name the group uses once (D12, D16, D25). Resolved here, not by
+    /// `SMIBundle.resolve`, which the translators use: a rule resolved too widely there must
+    /// show as a difference, not widen the reference alike.
+    private func grantedMatches(_ rule: Access.Rule, namespace: String, in bundle: SMIBundle) -> [Specs.HTTPMatch] {
+        guard rule.kind == "HTTPRouteGroup", let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: rule.name)]?.object,
+              HTTPMatchEvaluation.isUsable(group)
+        else { return [] }
+        guard let names = rule.matches, !names.isEmpty else { return group.spec.matches }
+        return group.spec.matches.filter { match in
+            names.contains(match.name) && group.spec.matches.lazy.filter { $0.name == match.name }.count == 1
+        }
     }
 }

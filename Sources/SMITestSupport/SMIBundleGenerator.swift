@@ -257,7 +257,7 @@ public struct SMIBundleGenerator {
             out.append(dropped)
             var edge = request
             let value = request.headers?[name]?.first ?? ""
-            edge.headers?[name] = pick([[value + "x"], [String(value.dropLast())], ["x" + value], [""], ["other", value]])
+            edge.headers?[name] = pick([[value + "x"], [String(value.dropLast())], ["x" + value], [""], ["other", value], [String(value.dropLast()), String(value.suffix(1))]])
             out.append(edge)
         }
         var neighbour = request
@@ -296,7 +296,8 @@ public struct SMIBundleGenerator {
         var headers: [String: [String]] = [:]
         for condition in match.headers?.conditions ?? [] where chance(85) {
             guard let value = (try? RE2Regex(condition.regex))?.sample(using: &rng) else { continue }
-            let edges: [[String]] = [[""], [value + "x"], [String(value.dropLast())], [value, "other"], ["other", value], [value + ",other"], [value.uppercased()]]
+            let edges: [[String]] = [[""], [value + "x"], [String(value.dropLast())], [value, "other"], ["other", value], [value + ",other"], [value.uppercased()],
+                                     [String(value.dropLast()), String(value.suffix(1))]]
             headers[chance(20) ? condition.name.uppercased() : condition.name] = chance(50) ? [value] : pick(edges)
             lastRequestAtBoundary = true
         }

@@ -5,7 +5,7 @@ import PackageDescription
 /// the upcoming features the style guide asks for.
 let strictness: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("InternalImportsByDefault")
 ]
 
 let package = Package(
@@ -16,7 +16,7 @@ let package = Package(
         .library(name: "LinkerdAdapter", targets: ["LinkerdAdapter"]),
         .library(name: "ConsulAdapter", targets: ["ConsulAdapter"]),
         .library(name: "GatewayAPIAdapter", targets: ["GatewayAPIAdapter"]),
-        .executable(name: "smi", targets: ["smi"]),
+        .executable(name: "smi", targets: ["smi"])
     ],
     targets: [
         .target(
@@ -28,10 +28,15 @@ let package = Package(
         .target(name: "LinkerdAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "GatewayAPIAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
-        .target(name: "SMICommandLine", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "GatewayAPIAdapter"], swiftSettings: strictness),
+        .target(
+            name: "SMICommandLine",
+            dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "GatewayAPIAdapter"],
+            swiftSettings: strictness),
         .executableTarget(name: "smi", dependencies: ["SMICommandLine"], swiftSettings: strictness),
         // The fuzz targets (Fuzz/run.sh builds them with libFuzzer; the tests replay what they found).
-        .target(name: "SMIFuzzTargets", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter"], swiftSettings: strictness),
+        .target(
+            name: "SMIFuzzTargets", dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter"],
+            swiftSettings: strictness),
         .executableTarget(name: "smi-fuzz", dependencies: ["SMIFuzzTargets"], swiftSettings: strictness),
         // Helpers every test target shares: seeded generators, marked inputs, paths to the
         // shared reference material. Not a product.
@@ -45,22 +50,30 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "LinkerdAdapterTests", dependencies: ["LinkerdAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
+            name: "LinkerdAdapterTests", dependencies: ["LinkerdAdapter", "SMICore", "SMITestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "ConsulAdapterTests", dependencies: ["ConsulAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
+            name: "ConsulAdapterTests", dependencies: ["ConsulAdapter", "SMICore", "SMITestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "GatewayAPIAdapterTests", dependencies: ["GatewayAPIAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
+            name: "GatewayAPIAdapterTests", dependencies: ["GatewayAPIAdapter", "SMICore", "SMITestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictness
         ),
-        .testTarget(name: "SMIFuzzTargetsTests", dependencies: ["SMIFuzzTargets", "SMITestSupport"], swiftSettings: strictness),
         .testTarget(
-            name: "SMICommandLineTests", dependencies: ["smi", "SMICommandLine", "SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "GatewayAPIAdapter", "SMITestSupport"],
+            name: "SMIFuzzTargetsTests", dependencies: ["SMIFuzzTargets", "SMITestSupport"], swiftSettings: strictness),
+        .testTarget(
+            name: "SMICommandLineTests",
+            dependencies: [
+                "smi", "SMICommandLine", "SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter",
+                "GatewayAPIAdapter", "SMITestSupport"
+            ],
             swiftSettings: strictness
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

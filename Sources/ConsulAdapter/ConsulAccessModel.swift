@@ -21,11 +21,14 @@ public struct ConsulAccessModel: MeshAccessModel {
     /// as `configuration` maps them. `defaultAllow` is what Consul does where no intention
     /// decides (allow without ACLs or `default_intention_policy`); a rendering must be right
     /// under `true`.
-    public init(resources: [ManifestNode], inventory: Inventory, configuration: ConsulConfiguration = ConsulConfiguration(), defaultAllow: Bool = true) {
+    public init(
+        resources: [ManifestNode], inventory: Inventory, configuration: ConsulConfiguration = ConsulConfiguration(),
+        defaultAllow: Bool = true
+    ) {
         func decode<T: Decodable>(_ type: T.Type, _ kind: String) -> [T] {
             resources.compactMap { node in
                 guard node.value.mappingValue?["kind"]?.value.stringValue == kind,
-                      node.value.mappingValue?["apiVersion"]?.value.stringValue == ConsulKinds.apiVersion
+                    node.value.mappingValue?["apiVersion"]?.value.stringValue == ConsulKinds.apiVersion
                 else { return nil }
                 return try? ManifestDecoder().decode(T.self, from: node)
             }
@@ -33,7 +36,9 @@ public struct ConsulAccessModel: MeshAccessModel {
         intentions = decode(ServiceIntentions.self, "ServiceIntentions")
         var protocols: [ConsulName: String] = [:]
         for defaults in decode(ServiceDefaults.self, "ServiceDefaults") {
-            let name = ConsulName(namespace: (defaults.metadata.namespace).flatMap(configuration.consulNamespace), name: defaults.metadata.name ?? "")
+            let name = ConsulName(
+                namespace: (defaults.metadata.namespace).flatMap(configuration.consulNamespace),
+                name: defaults.metadata.name ?? "")
             if let proto = defaults.spec.protocol { protocols[name] = proto }
         }
         self.protocols = protocols
@@ -44,24 +49,31 @@ public struct ConsulAccessModel: MeshAccessModel {
     /// Whether Consul lets the request through to some pod of its destination.
     public func allows(_ request: AccessRequest) -> Bool {
         if request.protocol == .udp { return true }
-        return workloads.inventory.workloads(namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
-            .contains { allows(request, to: $0) }
+        return workloads.inventory.workloads(
+            namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount
+        )
+        .contains { allows(request, to: $0) }
     }
 
     private func allows(_ request: AccessRequest, to pod: Inventory.Workload) -> Bool {
         if !workloads.isInjected(pod) || workloads.excludedInboundPorts(pod).contains(request.port) { return true }
         guard workloads.reachablePorts(pod).contains(request.port),
-              let source = request.source.flatMap(workloads.name), let destination = workloads.name(request.destination)
+            let source = request.source.flatMap(workloads.name), let destination = workloads.name(request.destination)
         else { return false }
         let http = ["http", "http2", "grpc"].contains(protocols[destination] ?? "tcp")
         if http && request.protocol == .tcp { return false }
         var best: (precedence: Int, source: ServiceIntentions.Source)?
         for entry in intentions {
             let to = entry.spec.destination
-            guard Self.covers(to.name, destination.name), Self.covers(to.namespace, destination.namespace) else { continue }
+            guard Self.covers(to.name, destination.name), Self.covers(to.namespace, destination.namespace) else {
+                continue
+            }
             for from in entry.spec.sources {
-                guard Self.covers(from.name, source.name), Self.covers(from.namespace ?? to.namespace, source.namespace) else { continue }
-                let precedence = [2: 9, 1: 6, 0: 3][Self.exactness(to.namespace, to.name), default: 3] - (2 - Self.exactness(from.namespace ?? to.namespace, from.name))
+                guard Self.covers(from.name, source.name), Self.covers(from.namespace ?? to.namespace, source.namespace)
+                else { continue }
+                let precedence =
+                    [2: 9, 1: 6, 0: 3][Self.exactness(to.namespace, to.name), default: 3]
+                    - (2 - Self.exactness(from.namespace ?? to.namespace, from.name))
                 if best.map({ precedence > $0.precedence }) ?? true { best = (precedence, from) }
             }
         }
@@ -90,12 +102,18 @@ public struct ConsulAccessModel: MeshAccessModel {
         let path = request.pathOnly
         if let exact = match.pathExact, path != exact { return false }
         if let prefix = match.pathPrefix, !path.hasPrefix(prefix) { return false }
-        if let pattern = match.pathRegex, (try? RE2Regex(pattern))?.matches(path, anchoring: .full) != true { return false }
+        if let pattern = match.pathRegex, (try? RE2Regex(pattern))?.matches(path, anchoring: .full) != true {
+            return false
+        }
         if let methods = match.methods, !methods.contains(request.method ?? "") { return false }
         for header in match.header ?? [] {
             let values = header.name == ":method" ? [request.method ?? ""] : request.values(ofHeader: header.name)
             guard !values.isEmpty else { return false }
-            if let pattern = header.regex, (try? RE2Regex(pattern))?.matches(values.joined(separator: ","), anchoring: .full) != true { return false }
+            if let pattern = header.regex,
+                (try? RE2Regex(pattern))?.matches(values.joined(separator: ","), anchoring: .full) != true
+            {
+                return false
+            }
         }
         return true
     }

@@ -61,25 +61,39 @@ struct ConsulAccessTranslator {
 
     func render(into rendering: inout Rendering, services: inout ConsulServices) -> Plan {
         if !configuration.aclsManaged {
-            rendering.report(Diagnostic(.error, .consulACLs, "without managed ACLs any pod may register under any Consul service name, so identities are not ServiceAccounts: no allow is rendered"))
+            rendering.report(
+                Diagnostic(
+                    .error, .consulACLs,
+                    "without managed ACLs any pod may register under any Consul service name, so identities are not ServiceAccounts: no allow is rendered"
+                ))
         }
         var table: [Identity: [Identity: Grant]] = [:]
         var destinations: [Identity: [Item]] = [:]
-        var known = Set(inventory.workloads.map { Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
+        var known = Set(
+            inventory.workloads.map { Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
         let anchoring = options.pathAnchoring
         var expansions = MatchExpansions(anchoring: anchoring) { ConsulMatches.matches($0, anchoring: anchoring) }
         facts.report(into: &rendering, options: options)
         for item in bundle.trafficTargets {
-            guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace), facts.governs(account.namespace) else { continue }
+            guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace),
+                facts.governs(account.namespace)
+            else { continue }
             let destination = Identity(namespace: account.namespace, serviceAccount: account.name)
             destinations[destination, default: []].append(item)
             known.insert(destination)
-            let sources = item.object.sourceAccounts(defaultNamespace: item.key.namespace).map { Identity(namespace: $0.namespace, serviceAccount: $0.name) }
+            let sources = item.object.sourceAccounts(defaultNamespace: item.key.namespace).map {
+                Identity(namespace: $0.namespace, serviceAccount: $0.name)
+            }
             known.formUnion(sources)
-            guard let grant = grant(item, destination: destination, expansions: &expansions, into: &rendering) else { continue }
+            guard let grant = grant(item, destination: destination, expansions: &expansions, into: &rendering) else {
+                continue
+            }
             for source in sources {
                 guard workloads.name(source) != nil else {
-                    report(.warning, .consulWorkload, "source \(source) is the ServiceAccount 'default', which consul-k8s' ACL binding rule gives no identity: its grant is not rendered", item, into: &rendering)
+                    report(
+                        .warning, .consulWorkload,
+                        "source \(source) is the ServiceAccount 'default', which consul-k8s' ACL binding rule gives no identity: its grant is not rendered",
+                        item, into: &rendering)
                     continue
                 }
                 table[destination, default: [:]][source, default: Grant()].merge(grant)
@@ -90,7 +104,9 @@ struct ConsulAccessTranslator {
             guard let name = workloads.name(identity) else { continue }
             plan.identities[name, default: []].append(identity)
         }
-        for name in plan.identities.keys { plan.identities[name]?.sort { ($0.namespace, $0.serviceAccount) < ($1.namespace, $1.serviceAccount) } }
+        for name in plan.identities.keys {
+            plan.identities[name]?.sort { ($0.namespace, $0.serviceAccount) < ($1.namespace, $1.serviceAccount) }
+        }
 
         let (closed, open, _) = facts.scope(options.denyScope)
         if let warning = options.denyScope.warning(open: open, code: .consulDenyScope) {
@@ -100,7 +116,9 @@ struct ConsulAccessTranslator {
         for identity in known where closed.contains(identity.namespace) {
             if let name = workloads.name(identity) { governed.insert(name) }
         }
-        for (destination, items) in destinations.sorted(by: { ($0.key.namespace, $0.key.serviceAccount) < ($1.key.namespace, $1.key.serviceAccount) }) {
+        for (destination, items) in destinations.sorted(by: {
+            ($0.key.namespace, $0.key.serviceAccount) < ($1.key.namespace, $1.key.serviceAccount)
+        }) {
             check(destination, items: items, into: &rendering)
         }
         for name in governed.sorted() {
@@ -108,14 +126,18 @@ struct ConsulAccessTranslator {
             for identity in identities where destinations[identity] == nil {
                 check(identity, items: [], into: &rendering)
             }
-            let (sources, http) = entrySources(for: name, identities: identities, table: table, plan: &plan, services: &services, into: &rendering)
+            let (sources, http) = entrySources(
+                for: name, identities: identities, table: table, plan: &plan, services: &services, into: &rendering)
             let grants = identities.compactMap { table[$0] }.flatMap(\.values)
             let namespace = identities.first?.namespace ?? name.namespace ?? "default"
-            let objects = Set(grants.flatMap(\.items).compactMap(\.origin.object)).sorted { $0.description < $1.description }
+            let objects = Set(grants.flatMap(\.items).compactMap(\.origin.object)).sorted {
+                $0.description < $1.description
+            }
             plan.governed.insert(name)
             write(name, namespace: namespace, sources: sources, objects: objects, into: &rendering)
-            services.govern(name, namespace: namespace, httpReason: http ? "for its HTTP rules" : nil,
-                            rawTCP: grants.flatMap(\.rawTCP), sources: objects)
+            services.govern(
+                name, namespace: namespace, httpReason: http ? "for its HTTP rules" : nil,
+                rawTCP: grants.flatMap(\.rawTCP), sources: objects)
         }
         if configuration.meshWideDeny { writeMeshWideDeny(into: &rendering) }
         return plan
@@ -127,16 +149,22 @@ struct ConsulAccessTranslator {
     /// `default` namespace (a config entry is not a namespace's).
     private func writeMeshWideDeny(into rendering: inout Rendering) {
         let any = configuration.hasNamespaces ? "*" : nil
-        let deny = ServiceIntentions.Source(name: "*", namespace: any, partition: configuration.partition, action: "deny",
-                                            description: "SMI: deny what no TrafficTarget allows, for every service")
-        rendering.add(ServiceIntentions(metadata: RenderedMetadata.make(name: "mesh-default-deny", namespace: "default", sources: [], options: options),
-                                        destination: .init(name: "*", namespace: any), sources: [deny]))
+        let deny = ServiceIntentions.Source(
+            name: "*", namespace: any, partition: configuration.partition, action: "deny",
+            description: "SMI: deny what no TrafficTarget allows, for every service")
+        rendering.add(
+            ServiceIntentions(
+                metadata: RenderedMetadata.make(
+                    name: "mesh-default-deny", namespace: "default", sources: [], options: options),
+                destination: .init(name: "*", namespace: any), sources: [deny]))
     }
 
     /// The sources of the entry for `name`: an allow for each Consul source name whose
     /// identities all get the same grant from every identity `name` stands for.
-    private func entrySources(for name: ConsulName, identities: [Identity], table: [Identity: [Identity: Grant]],
-                              plan: inout Plan, services: inout ConsulServices, into rendering: inout Rendering) -> (sources: [ServiceIntentions.Source], http: Bool) {
+    private func entrySources(
+        for name: ConsulName, identities: [Identity], table: [Identity: [Identity: Grant]],
+        plan: inout Plan, services: inout ConsulServices, into rendering: inout Rendering
+    ) -> (sources: [ServiceIntentions.Source], http: Bool) {
         var out: [ServiceIntentions.Source] = []
         var http = false
         let sourceNames = Set(identities.flatMap { table[$0]?.keys.compactMap(workloads.name) ?? [] })
@@ -153,7 +181,8 @@ struct ConsulAccessTranslator {
             guard effects.count == 1, let only = effects.first, only != nil else {
                 let sourceList = (plan.identities[sourceName] ?? []).map(\.description).joined(separator: ", ")
                 let destinationList = identities.map(\.description).joined(separator: ", ")
-                let message = "Consul service \(sourceName) stands for \(sourceList) and \(name) for \(destinationList), which SMI grants differently: no allow from \(sourceName) to \(name) is rendered (an allow would reach identities SMI denies)"
+                let message =
+                    "Consul service \(sourceName) stands for \(sourceList) and \(name) for \(destinationList), which SMI grants differently: no allow from \(sourceName) to \(name) is rendered (an allow would reach identities SMI denies)"
                 for item in merged.items { report(.error, .consulIdentityCollision, message, item, into: &rendering) }
                 continue
             }
@@ -161,12 +190,14 @@ struct ConsulAccessTranslator {
             services.allow(from: sourceName, to: name)
             http = http || merged.http
             let described = Self.describing(Set(merged.items.compactMap(\.origin.object).map(\.description)).sorted())
-            var source = ServiceIntentions.Source(name: sourceName.name, namespace: sourceName.namespace, partition: configuration.partition,
-                                                  description: described)
+            var source = ServiceIntentions.Source(
+                name: sourceName.name, namespace: sourceName.namespace, partition: configuration.partition,
+                description: described)
             if merged.everything {
                 source.action = "allow"
             } else {
-                source.permissions = ConsulMatches.merged(merged.matches).map { ServiceIntentions.Permission(action: "allow", http: $0) }
+                source.permissions =
+                    ConsulMatches.merged(merged.matches).map { ServiceIntentions.Permission(action: "allow", http: $0) }
                     + [ServiceIntentions.Permission(action: "deny", http: .everyRequest)]
             }
             out.append(source)
@@ -175,16 +206,24 @@ struct ConsulAccessTranslator {
     }
 
     /// Writes the ServiceIntentions of `name`, closing it with the wildcard deny.
-    private func write(_ name: ConsulName, namespace: String, sources: [ServiceIntentions.Source], objects: [Diagnostic.Object], into rendering: inout Rendering) {
+    private func write(
+        _ name: ConsulName, namespace: String, sources: [ServiceIntentions.Source], objects: [Diagnostic.Object],
+        into rendering: inout Rendering
+    ) {
         var sources = sources
         if options.denyScope != .none {
-            sources.append(.init(name: "*", namespace: configuration.hasNamespaces ? "*" : nil, partition: configuration.partition, action: "deny",
-                                 description: "SMI: deny what no TrafficTarget allows"))
+            sources.append(
+                .init(
+                    name: "*", namespace: configuration.hasNamespaces ? "*" : nil, partition: configuration.partition,
+                    action: "deny",
+                    description: "SMI: deny what no TrafficTarget allows"))
         }
         guard !sources.isEmpty else { return }
         let suffix = name.namespace.map { "-\($0)" } ?? ""
-        let intentions = ServiceIntentions(metadata: RenderedMetadata.make(name: name.name + suffix, namespace: namespace, sources: objects, options: options),
-                                           destination: .init(name: name.name, namespace: name.namespace), sources: sources)
+        let intentions = ServiceIntentions(
+            metadata: RenderedMetadata.make(
+                name: name.name + suffix, namespace: namespace, sources: objects, options: options),
+            destination: .init(name: name.name, namespace: name.namespace), sources: sources)
         rendering.add(intentions)
     }
 
@@ -198,13 +237,18 @@ struct ConsulAccessTranslator {
         var text = "SMI " + objects.joined(separator: ", ")
         guard text.count > maximumDescription else { return text }
         for kept in stride(from: objects.count - 1, through: 0, by: -1) {
-            text = "SMI " + objects.prefix(kept).joined(separator: ", ") + (kept > 0 ? " and " : "") + "\(objects.count - kept) more TrafficTargets"
+            text =
+                "SMI " + objects.prefix(kept).joined(separator: ", ") + (kept > 0 ? " and " : "")
+                + "\(objects.count - kept) more TrafficTargets"
             if text.count <= maximumDescription { return text }
         }
         return String(text.prefix(maximumDescription))
     }
 
-    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: Item?, into rendering: inout Rendering) {
+    private func report(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: Item?,
+        into rendering: inout Rendering
+    ) {
         if let item {
             rendering.report(severity, code, message, about: item.origin, strict: options.strict)
         } else {
@@ -219,60 +263,95 @@ struct ConsulAccessTranslator {
         let pods = inventory.workloads(namespace: identity.namespace, serviceAccount: identity.serviceAccount)
         if identity.serviceAccount == "default" {
             if item != nil {
-                report(.warning, .consulWorkload, "destination \(identity) is the ServiceAccount 'default', which consul-k8s' ACL binding rule gives no identity: nothing is rendered for it", item, into: &rendering)
+                report(
+                    .warning, .consulWorkload,
+                    "destination \(identity) is the ServiceAccount 'default', which consul-k8s' ACL binding rule gives no identity: nothing is rendered for it",
+                    item, into: &rendering)
             }
             return
         }
         if pods.isEmpty, item != nil {
-            report(.warning, .consulWorkload, "no workload in the inventory runs as \(identity): its sidecar injection and registered port are not checked, and grants limited to ports are not rendered", item, into: &rendering)
+            report(
+                .warning, .consulWorkload,
+                "no workload in the inventory runs as \(identity): its sidecar injection and registered port are not checked, and grants limited to ports are not rendered",
+                item, into: &rendering)
         }
         for pod in pods {
             let what = "\(pod.kind) \(pod.namespace)/\(pod.name)"
             // Pods without the sidecar, and ports that bypass it, are ClusterFacts' to report.
             guard workloads.isInjected(pod) else { continue }
             if let claimed = pod.podAnnotations[ConsulWorkloads.serviceAnnotation], claimed != identity.serviceAccount {
-                report(.warning, .consulWorkload, "\(what) claims Consul service '\(claimed)' but runs as ServiceAccount \(identity.serviceAccount); under managed ACLs connect-init refuses it and the pods do not start", item, into: &rendering)
+                report(
+                    .warning, .consulWorkload,
+                    "\(what) claims Consul service '\(claimed)' but runs as ServiceAccount \(identity.serviceAccount); under managed ACLs connect-init refuses it and the pods do not start",
+                    item, into: &rendering)
             }
             let probes = pod.httpProbes.map { "\($0.port)\($0.path)" }
             if !probes.isEmpty {
-                report(.warning, .consulProbes, "\(what): consul-k8s serves the kubelet's probes (\(probes.joined(separator: ", "))) on expose-path listeners that intentions do not guard, so any pod can call those paths, which SMI denies; serve probes on a port of their own or disable probe overwriting", item, into: &rendering)
+                report(
+                    .warning, .consulProbes,
+                    "\(what): consul-k8s serves the kubelet's probes (\(probes.joined(separator: ", "))) on expose-path listeners that intentions do not guard, so any pod can call those paths, which SMI denies; serve probes on a port of their own or disable probe overwriting",
+                    item, into: &rendering)
             }
         }
         if let item, item.object.spec.rules.contains(where: { $0.kind == "UDPRoute" }) {
-            report(.error, .consulUDP, "UDP bypasses Consul's proxy: the UDPRoute rules cannot be enforced, and UDP to \(identity) is not restricted (use a NetworkPolicy)", item, into: &rendering)
+            report(
+                .error, .consulUDP,
+                "UDP bypasses Consul's proxy: the UDPRoute rules cannot be enforced, and UDP to \(identity) is not restricted (use a NetworkPolicy)",
+                item, into: &rendering)
         }
         for other in items.dropFirst() where other.object.spec.rules.contains(where: { $0.kind == "UDPRoute" }) {
-            report(.error, .consulUDP, "UDP bypasses Consul's proxy: the UDPRoute rules cannot be enforced, and UDP to \(identity) is not restricted (use a NetworkPolicy)", other, into: &rendering)
+            report(
+                .error, .consulUDP,
+                "UDP bypasses Consul's proxy: the UDPRoute rules cannot be enforced, and UDP to \(identity) is not restricted (use a NetworkPolicy)",
+                other, into: &rendering)
         }
     }
 
     /// The registered port of the destination's pods, when they agree on one.
     private func registeredPort(_ identity: Identity) -> Int? {
-        let ports = Set(inventory.workloads(namespace: identity.namespace, serviceAccount: identity.serviceAccount).map(workloads.registeredPort))
+        let ports = Set(
+            inventory.workloads(namespace: identity.namespace, serviceAccount: identity.serviceAccount).map(
+                workloads.registeredPort))
         return ports.count == 1 ? ports.first ?? nil : nil
     }
 
     /// What `item` grants its sources at `destination`, as Consul can hold it; nil for
     /// nothing, with a diagnostic wherever that is stricter than SMI.
-    private func grant(_ item: Item, destination: Identity, expansions: inout MatchExpansions<Result<[ConsulHTTPMatch], ConsulMatches.Problem>>,
-                       into rendering: inout Rendering) -> Grant? {
+    private func grant(
+        _ item: Item, destination: Identity,
+        expansions: inout MatchExpansions<Result<[ConsulHTTPMatch], ConsulMatches.Problem>>,
+        into rendering: inout Rendering
+    ) -> Grant? {
         let rules = item.object.spec.rules
         // An object outside the CRD's rule-kind enum would not exist on a cluster (D25).
-        guard rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) }), destination.serviceAccount != "default" else { return nil }
+        guard rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) }),
+            destination.serviceAccount != "default"
+        else { return nil }
         let ports = TargetPorts.of(item, in: bundle)
         if ports == .nothing { return nil }
         let registered = registeredPort(destination)
         if case let .some(list)? = ports {
             guard let registered, list.contains(registered) else {
-                let why = registered.map { "which do not include \(destination)'s registered port \($0)" } ?? "and the registered port of \(destination) is not known from the inventory"
-                report(.warning, .consulPorts, "the grant is limited to ports \(list.map(String.init).joined(separator: ", ")), \(why); Consul intentions have no port, so the grant is not rendered (stricter)", item, into: &rendering)
+                let why =
+                    registered.map { "which do not include \(destination)'s registered port \($0)" }
+                    ?? "and the registered port of \(destination) is not known from the inventory"
+                report(
+                    .warning, .consulPorts,
+                    "the grant is limited to ports \(list.map(String.init).joined(separator: ", ")), \(why); Consul intentions have no port, so the grant is not rendered (stricter)",
+                    item, into: &rendering)
                 return nil
             }
             let pods = inventory.workloads(namespace: destination.namespace, serviceAccount: destination.serviceAccount)
             let unpinned = pods.filter { $0.podAnnotations[ConsulWorkloads.portAnnotation] == nil }
-            let outside = Set(unpinned.flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }).subtracting(list).sorted()
+            let outside = Set(unpinned.flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }).subtracting(
+                list
+            ).sorted()
             if !outside.isEmpty {
-                report(.warning, .consulPorts, "the grant is limited to ports \(list.map(String.init).joined(separator: ", ")), but without \(ConsulWorkloads.portAnnotation) consul-k8s 2.x registers every container port of \(destination)'s pods, so an allow would open ports \(outside.map(String.init).joined(separator: ", ")) too: not rendered (stricter; pin the port with the annotation)", item, into: &rendering)
+                report(
+                    .warning, .consulPorts,
+                    "the grant is limited to ports \(list.map(String.init).joined(separator: ", ")), but without \(ConsulWorkloads.portAnnotation) consul-k8s 2.x registers every container port of \(destination)'s pods, so an allow would open ports \(outside.map(String.init).joined(separator: ", ")) too: not rendered (stricter; pin the port with the annotation)",
+                    item, into: &rendering)
                 return nil
             }
         }
@@ -295,7 +374,10 @@ struct ConsulAccessTranslator {
                         switch translation {
                         case let .success(matches): grant.matches += matches
                         case let .failure(problem):
-                            report(.warning, .consulMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): \(problem)", item, into: &rendering)
+                            report(
+                                .warning, .consulMatchDropped,
+                                "match '\(match.name)' is not rendered (stricter than SMI): \(problem)", item,
+                                into: &rendering)
                         }
                     }
                 }
@@ -306,11 +388,16 @@ struct ConsulAccessTranslator {
         if case let .some(list)? = ports {
             covered = list
         } else {
-            covered = Set(inventory.workloads(namespace: destination.namespace, serviceAccount: destination.serviceAccount)
-                .flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }).sorted()
+            covered = Set(
+                inventory.workloads(namespace: destination.namespace, serviceAccount: destination.serviceAccount)
+                    .flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }
+            ).sorted()
         }
         if let registered, case let others = covered.filter({ $0 != registered }), !others.isEmpty {
-            report(.warning, .consulPorts, "Consul may deliver connections to \(destination) only on its registered port \(registered) (consul-k8s before 2.0, or a pinned \(ConsulWorkloads.portAnnotation)): the grant may not reach ports \(others.map(String.init).joined(separator: ", ")) (stricter)", item, into: &rendering)
+            report(
+                .warning, .consulPorts,
+                "Consul may deliver connections to \(destination) only on its registered port \(registered) (consul-k8s before 2.0, or a pinned \(ConsulWorkloads.portAnnotation)): the grant may not reach ports \(others.map(String.init).joined(separator: ", ")) (stricter)",
+                item, into: &rendering)
         }
         return grant
     }

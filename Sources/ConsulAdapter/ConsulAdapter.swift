@@ -18,33 +18,78 @@ public struct ConsulAdapter: MeshAdapter {
 
     /// What Consul can express, and what this version renders.
     public var capabilities: Capabilities {
-        Capabilities([
-            .init(.denyByDefault, .approximate, "Every ServiceIntentions ends in a wildcard deny, and every other service in scope gets a deny-only one (namespaces left out: SMI5006); ServiceDefaults set mutualTLSMode strict. Enforced only where pods run the proxy: pods without one, and ports that bypass it, are reported (SMI2703 for destinations, SMI2705 for the rest); control-plane namespaces are never governed (SMI2701)."),
-            .init(.destination, .exact, "One ServiceIntentions per destination Consul service: the ServiceAccount's name under managed ACLs (no allow at all without them, SMI5001)."),
-            .init(.destinationPort, .stricter, "Intentions have no ports: a grant whose ports miss the registered port is not rendered (SMI5003)."),
-            .init(.sources, .exact, "Sources by Consul service name; where several SMI identities share one (Consul CE has no namespaces) an allow is written only if SMI grants them alike, else an error (SMI5002)."),
-            .init(.ruleMatches, .exact, "Only the selected matches become L7 permissions; a match name used twice in its group selects nothing (D16)."),
-            .init(.tcpRoute, .stricter, "An L4 allow; a grant limited to ports without the registered port is not rendered, and other ports are not reached through the proxy (SMI5003)."),
-            .init(.pathRegex, .exact, "L7 pathExact or pathPrefix where the regex is one, else pathRegex; every HTTP grant closes with a catch-all deny."),
-            .init(.methods, .exact, "L7 methods."),
-            .init(.headers, .stricter, "L7 header regexes; those that can match ',' drop the match (SMI5004), as Envoy joins repeated values."),
-            .init(.udpRoute, .refused, "UDP bypasses Consul's proxy (SMI5005)."),
-            .init(.splitRoot, .exact, "The ServiceSplitter is named after the root Service; in Consul CE, where two namespaces' roots of one name are one service, the second split is refused (SMI5009)."),
-            .init(.splitWeights, .stricter, "ServiceSplitter in hundredths of a percent summing to 100 (largest remainder, SMI5010 when rounded); backends as services or ServiceResolver subsets, chosen from the inventory."),
-            .init(.splitPorts, .refused, "Consul splits a service, not a port: a split whose backends differ by root port is not rendered (SMI5009)."),
-            .init(.splitMatches, .exact, "A ServiceRouter on the root, one route per match, to the backend or to a virtual service carrying the split."),
-            .init(.splitNonHTTP, .stricter, "Splitting needs protocol http, so other TCP to the root and its backends stops (SMI5009, SMI5011)."),
-            .init(.metrics, .exact, "PromQL over Consul's Envoy metrics (ConsulMetricsQueries); an edge from a named peer is measured at the peer."),
-        ], diagnostics: DiagnosticCode.consulCatalogue)
+        Capabilities(
+            [
+                .init(
+                    .denyByDefault, .approximate,
+                    "Every ServiceIntentions ends in a wildcard deny, and every other service in scope gets a deny-only one (namespaces left out: SMI5006); ServiceDefaults set mutualTLSMode strict. Enforced only where pods run the proxy: pods without one, and ports that bypass it, are reported (SMI2703 for destinations, SMI2705 for the rest); control-plane namespaces are never governed (SMI2701)."
+                ),
+                .init(
+                    .destination, .exact,
+                    "One ServiceIntentions per destination Consul service: the ServiceAccount's name under managed ACLs (no allow at all without them, SMI5001)."
+                ),
+                .init(
+                    .destinationPort, .stricter,
+                    "Intentions have no ports: a grant whose ports miss the registered port is not rendered (SMI5003)."),
+                .init(
+                    .sources, .exact,
+                    "Sources by Consul service name; where several SMI identities share one (Consul CE has no namespaces) an allow is written only if SMI grants them alike, else an error (SMI5002)."
+                ),
+                .init(
+                    .ruleMatches, .exact,
+                    "Only the selected matches become L7 permissions; a match name used twice in its group selects nothing (D16)."
+                ),
+                .init(
+                    .tcpRoute, .stricter,
+                    "An L4 allow; a grant limited to ports without the registered port is not rendered, and other ports are not reached through the proxy (SMI5003)."
+                ),
+                .init(
+                    .pathRegex, .exact,
+                    "L7 pathExact or pathPrefix where the regex is one, else pathRegex; every HTTP grant closes with a catch-all deny."
+                ),
+                .init(.methods, .exact, "L7 methods."),
+                .init(
+                    .headers, .stricter,
+                    "L7 header regexes; those that can match ',' drop the match (SMI5004), as Envoy joins repeated values."
+                ),
+                .init(.udpRoute, .refused, "UDP bypasses Consul's proxy (SMI5005)."),
+                .init(
+                    .splitRoot, .exact,
+                    "The ServiceSplitter is named after the root Service; in Consul CE, where two namespaces' roots of one name are one service, the second split is refused (SMI5009)."
+                ),
+                .init(
+                    .splitWeights, .stricter,
+                    "ServiceSplitter in hundredths of a percent summing to 100 (largest remainder, SMI5010 when rounded); backends as services or ServiceResolver subsets, chosen from the inventory."
+                ),
+                .init(
+                    .splitPorts, .refused,
+                    "Consul splits a service, not a port: a split whose backends differ by root port is not rendered (SMI5009)."
+                ),
+                .init(
+                    .splitMatches, .exact,
+                    "A ServiceRouter on the root, one route per match, to the backend or to a virtual service carrying the split."
+                ),
+                .init(
+                    .splitNonHTTP, .stricter,
+                    "Splitting needs protocol http, so other TCP to the root and its backends stops (SMI5009, SMI5011)."
+                ),
+                .init(
+                    .metrics, .exact,
+                    "PromQL over Consul's Envoy metrics (ConsulMetricsQueries); an edge from a named peer is measured at the peer."
+                )
+            ], diagnostics: DiagnosticCode.consulCatalogue)
     }
 
     /// Renders `bundle` for the workloads of `inventory`.
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
         var rendering = Rendering()
         var services = ConsulServices()
-        let facts = ClusterFacts(bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
-        let access = ConsulAccessTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration, facts: facts)
-            .render(into: &rendering, services: &services)
+        let facts = ClusterFacts(
+            bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
+        let access = ConsulAccessTranslator(
+            bundle: bundle, inventory: inventory, options: options, configuration: configuration, facts: facts
+        )
+        .render(into: &rendering, services: &services)
         ConsulSplitTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration)
             .render(into: &rendering, services: &services, access: access)
         services.render(into: &rendering, options: options, configuration: configuration)

@@ -19,9 +19,10 @@ public struct ConsulConfigEntries: Sendable {
 
     /// The config entry of one Consul CRD object; nil for any other object.
     public func entry(_ resource: ManifestNode) -> ManifestNode? {
-        guard let object = resource.value.mappingValue, object["apiVersion"]?.value.stringValue == ConsulKinds.apiVersion,
-              let kind = object["kind"]?.value.stringValue.flatMap({ ConsulKinds.configEntryKinds[$0] }),
-              let spec = object["spec"]?.value.mappingValue
+        guard let object = resource.value.mappingValue,
+            object["apiVersion"]?.value.stringValue == ConsulKinds.apiVersion,
+            let kind = object["kind"]?.value.stringValue.flatMap({ ConsulKinds.configEntryKinds[$0] }),
+            let spec = object["spec"]?.value.mappingValue
         else { return nil }
         let metadata = object["metadata"]?.value.mappingValue
         var name = metadata?["name"]?.value.stringValue ?? ""
@@ -36,9 +37,14 @@ public struct ConsulConfigEntries: Sendable {
             }
             entries.append(converted(entry))
         }
-        var head = [ManifestMapping.Entry(key: Self.text("Kind"), value: Self.text(kind)), .init(key: Self.text("Name"), value: Self.text(name))]
+        var head = [
+            ManifestMapping.Entry(key: Self.text("Kind"), value: Self.text(kind)),
+            .init(key: Self.text("Name"), value: Self.text(name))
+        ]
         if let namespace { head.append(.init(key: Self.text("Namespace"), value: Self.text(namespace))) }
-        if let partition = configuration.partition { head.append(.init(key: Self.text("Partition"), value: Self.text(partition))) }
+        if let partition = configuration.partition {
+            head.append(.init(key: Self.text("Partition"), value: Self.text(partition)))
+        }
         return ManifestNode(.mapping(ManifestMapping(head + entries)))
     }
 
@@ -85,7 +91,10 @@ public struct ConsulConfigEntries: Sendable {
     /// A mapping keyed by names: the keys stay, the values are converted.
     private func keepingKeys(_ node: ManifestNode) -> ManifestNode {
         guard case let .mapping(mapping) = node.value else { return node }
-        return ManifestNode(.mapping(ManifestMapping(mapping.entries.map { ManifestMapping.Entry(key: $0.key, value: converted($0.value)) })))
+        return ManifestNode(
+            .mapping(
+                ManifestMapping(mapping.entries.map { ManifestMapping.Entry(key: $0.key, value: converted($0.value)) }))
+        )
     }
 
     /// The config-entry name of a CRD field: `http` is `HTTP`, others capitalised.

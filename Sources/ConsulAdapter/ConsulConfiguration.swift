@@ -30,7 +30,10 @@ public struct ConsulConfiguration: Sendable, Equatable {
 
     /// A configuration; the defaults are those of the consul-k8s Helm chart: Consul CE, ACLs
     /// managed, and only pods annotated `consul.hashicorp.com/connect-inject: "true"` injected.
-    public init(namespaces: Namespaces = .none, partition: String? = nil, aclsManaged: Bool = true, injectedByDefault: Bool = false) {
+    public init(
+        namespaces: Namespaces = .none, partition: String? = nil, aclsManaged: Bool = true,
+        injectedByDefault: Bool = false
+    ) {
         self.namespaces = namespaces
         self.partition = partition
         self.aclsManaged = aclsManaged

@@ -29,16 +29,26 @@ extension DiagnosticCode {
 extension DiagnosticCode {
     /// What each Consul code means, for `smi explain`.
     public static let consulCatalogue: [DiagnosticCode: String] = [
-        .consulACLs: "Without ACLs managed by consul-k8s, a Consul service name is not bound to a ServiceAccount, so any pod could claim it: no allow is rendered.",
-        .consulIdentityCollision: "Several SMI identities share one Consul service name (Consul CE has no namespaces) and SMI grants them differently: the allow is not rendered for any of them.",
-        .consulPorts: "Intentions have no ports: a grant limited to ports that miss the port the service registers is not rendered, and other ports are not reached through the proxy.",
-        .consulMatchDropped: "An HTTP match that Consul's L7 intentions cannot express exactly (a header regex that can match a comma, as Envoy joins repeated values) is left out: what it alone grants is denied.",
+        .consulACLs:
+            "Without ACLs managed by consul-k8s, a Consul service name is not bound to a ServiceAccount, so any pod could claim it: no allow is rendered.",
+        .consulIdentityCollision:
+            "Several SMI identities share one Consul service name (Consul CE has no namespaces) and SMI grants them differently: the allow is not rendered for any of them.",
+        .consulPorts:
+            "Intentions have no ports: a grant limited to ports that miss the port the service registers is not rendered, and other ports are not reached through the proxy.",
+        .consulMatchDropped:
+            "An HTTP match that Consul's L7 intentions cannot express exactly (a header regex that can match a comma, as Envoy joins repeated values) is left out: what it alone grants is denied.",
         .consulUDP: "UDP bypasses Consul's sidecar proxy, so a UDPRoute rule grants nothing.",
-        .consulDenyScope: "Services outside the deny scope get no deny-only intentions: what SMI denies there is left to Consul's default intention policy.",
-        .consulWorkload: "Pods that cannot hold the identity SMI gives them (the ServiceAccount 'default', which the ACL binding rule skips; a claimed service name other than their ServiceAccount), or whose injection and port the inventory cannot tell. Pods without a sidecar and bypassed ports are SMI2703/SMI2705.",
-        .consulProbes: "The kubelet's HTTP probes go through Consul's expose paths, which let any client call those paths.",
-        .consulSplit: "A TrafficSplit that Consul cannot route as SMI does (backends that differ by port, a second discovery chain for one service name, pods that register under another name) is not rendered; or one that routes HTTP only.",
-        .consulSplitWeights: "The split's exact weights were rounded to hundredths of a percent summing to 100, by largest remainder.",
-        .consulProtocol: "A service gets protocol http for L7 rules or a split, so raw TCP that SMI grants to it no longer passes.",
+        .consulDenyScope:
+            "Services outside the deny scope get no deny-only intentions: what SMI denies there is left to Consul's default intention policy.",
+        .consulWorkload:
+            "Pods that cannot hold the identity SMI gives them (the ServiceAccount 'default', which the ACL binding rule skips; a claimed service name other than their ServiceAccount), or whose injection and port the inventory cannot tell. Pods without a sidecar and bypassed ports are SMI2703/SMI2705.",
+        .consulProbes:
+            "The kubelet's HTTP probes go through Consul's expose paths, which let any client call those paths.",
+        .consulSplit:
+            "A TrafficSplit that Consul cannot route as SMI does (backends that differ by port, a second discovery chain for one service name, pods that register under another name) is not rendered; or one that routes HTTP only.",
+        .consulSplitWeights:
+            "The split's exact weights were rounded to hundredths of a percent summing to 100, by largest remainder.",
+        .consulProtocol:
+            "A service gets protocol http for L7 rules or a split, so raw TCP that SMI grants to it no longer passes."
     ]
 }

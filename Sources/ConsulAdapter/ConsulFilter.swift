@@ -16,7 +16,9 @@ enum ConsulFilter {
     /// Whether `text` is a bexpr identifier.
     static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.isASCIILetter else { return false }
-        return text.unicodeScalars.dropFirst().allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" || $0 == "/" }
+        return text.unicodeScalars.dropFirst().allSatisfy {
+            $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "_" || $0 == "/"
+        }
     }
 
     /// `text` as a bexpr string literal that reads back as `text`.

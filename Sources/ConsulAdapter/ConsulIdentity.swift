@@ -14,7 +14,9 @@ public struct ConsulName: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Orders by namespace, then name.
-    public static func < (a: ConsulName, b: ConsulName) -> Bool { (a.namespace ?? "", a.name) < (b.namespace ?? "", b.name) }
+    public static func < (a: ConsulName, b: ConsulName) -> Bool {
+        (a.namespace ?? "", a.name) < (b.namespace ?? "", b.name)
+    }
 
     /// `name`, or `namespace/name`.
     public var description: String { namespace.map { "\($0)/\(name)" } ?? name }
@@ -65,13 +67,17 @@ struct ConsulWorkloads {
     /// The ports the proxy may deliver to, at the most: the pinned one, else every TCP
     /// container port (consul-k8s 2.x registers them all; older releases only the first).
     func reachablePorts(_ workload: Inventory.Workload) -> Set<Int> {
-        guard workload.podAnnotations[Self.portAnnotation] == nil else { return Set([registeredPort(workload)].compactMap { $0 }) }
+        guard workload.podAnnotations[Self.portAnnotation] == nil else {
+            return Set([registeredPort(workload)].compactMap { $0 })
+        }
         return Set(workload.ports.filter { $0.protocol == "TCP" }.map(\.port))
     }
 
     /// Inbound ports excluded from the proxy: they accept anyone.
     func excludedInboundPorts(_ workload: Inventory.Workload) -> [Int] {
-        (workload.podAnnotations[Self.excludeInboundAnnotation] ?? "").split(separator: ",").compactMap { Int($0.trimmingSpaces) }.sorted()
+        (workload.podAnnotations[Self.excludeInboundAnnotation] ?? "").split(separator: ",").compactMap {
+            Int($0.trimmingSpaces)
+        }.sorted()
     }
 }
 

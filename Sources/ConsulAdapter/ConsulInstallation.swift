@@ -7,10 +7,12 @@ extension ConsulAdapter {
     /// `consul.hashicorp.com/transparent-proxy-exclude-inbound-ports` lets ports bypass the
     /// proxy.
     public var installation: MeshInstallation {
-        MeshInstallation(controlPlaneNamespaces: ["consul"], injection: ProxyInjection(
-            pod: [.init(.annotation, ConsulWorkloads.injectAnnotation, enabling: ["true"], disabling: ["false"])],
-            namespace: [], byDefault: configuration.injectedByDefault,
-            excludedInboundPorts: [ConsulWorkloads.excludeInboundAnnotation],
-            requirement: "the pod annotation consul.hashicorp.com/connect-inject: \"true\""))
+        MeshInstallation(
+            controlPlaneNamespaces: ["consul"],
+            injection: ProxyInjection(
+                pod: [.init(.annotation, ConsulWorkloads.injectAnnotation, enabling: ["true"], disabling: ["false"])],
+                namespace: [], byDefault: configuration.injectedByDefault,
+                excludedInboundPorts: [ConsulWorkloads.excludeInboundAnnotation],
+                requirement: "the pod annotation consul.hashicorp.com/connect-inject: \"true\""))
     }
 }

@@ -16,24 +16,35 @@ public struct ConsulMetricsQueries: MeshMetrics {
         let selector = Self.labels(query.resource)
         switch query.edge {
         case nil:
-            return .success(MetricsAnswer.all(
-                histogram: "envoy_http_downstream_rq_time", counter: "envoy_http_downstream_rq_xx",
-                matchers: ["envoy_http_conn_manager_prefix=\"public_listener\""] + selector,
-                success: "envoy_response_code_class!=\"5\"", failure: "envoy_response_code_class=\"5\"", windowSeconds: query.windowSeconds))
+            return .success(
+                MetricsAnswer.all(
+                    histogram: "envoy_http_downstream_rq_time", counter: "envoy_http_downstream_rq_xx",
+                    matchers: ["envoy_http_conn_manager_prefix=\"public_listener\""] + selector,
+                    success: "envoy_response_code_class!=\"5\"", failure: "envoy_response_code_class=\"5\"",
+                    windowSeconds: query.windowSeconds))
         case let edge?:
             switch (edge.direction, edge.peer) {
             case (.to, nil):
-                return .success(MetricsAnswer.all(
-                    // Only clusters of upstream services carry the label: local_app, the
-                    // scrape and admin clusters do not, and would group as one empty edge.
-                    histogram: "envoy_cluster_upstream_rq_time", counter: "envoy_cluster_upstream_rq_xx",
-                    matchers: selector + ["consul_destination_service!=\"\""],
-                    success: "envoy_response_code_class!=\"5\"", failure: "envoy_response_code_class=\"5\"",
-                    grouping: ["consul_destination_service"], windowSeconds: query.windowSeconds))
+                return .success(
+                    MetricsAnswer.all(
+                        // Only clusters of upstream services carry the label: local_app, the
+                        // scrape and admin clusters do not, and would group as one empty edge.
+                        histogram: "envoy_cluster_upstream_rq_time", counter: "envoy_cluster_upstream_rq_xx",
+                        matchers: selector + ["consul_destination_service!=\"\""],
+                        success: "envoy_response_code_class!=\"5\"", failure: "envoy_response_code_class=\"5\"",
+                        grouping: ["consul_destination_service"], windowSeconds: query.windowSeconds))
             case (.from, nil):
-                return .failure(.init(description: "Consul's inbound series carry no caller, so the edges into \(query.resource) cannot be told apart; ask for the edges from each caller (direction: to) instead"))
+                return .failure(
+                    .init(
+                        description:
+                            "Consul's inbound series carry no caller, so the edges into \(query.resource) cannot be told apart; ask for the edges from each caller (direction: to) instead"
+                    ))
             case (_, let peer?):
-                return .failure(.init(description: "Consul's series name the peer by Consul service, not by workload: \(peer) cannot be matched without the inventory; ask for the edges of \(query.resource) without a peer"))
+                return .failure(
+                    .init(
+                        description:
+                            "Consul's series name the peer by Consul service, not by workload: \(peer) cannot be matched without the inventory; ask for the edges of \(query.resource) without a peer"
+                    ))
             }
         }
     }
@@ -45,7 +56,8 @@ public struct ConsulMetricsQueries: MeshMetrics {
         switch resource.kind {
         case .namespace: return [namespace]
         case .pod: return [namespace, "pod=\(MetricsAnswer.quoted(name))"]
-        case .deployment: return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Regex.quoting(name) + "-[a-z0-9]+-[a-z0-9]+"))"]
+        case .deployment:
+            return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Regex.quoting(name) + "-[a-z0-9]+-[a-z0-9]+"))"]
         case .statefulSet: return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Regex.quoting(name) + "-[0-9]+"))"]
         case .daemonSet: return [namespace, "pod=~\(MetricsAnswer.quoted(RE2Regex.quoting(name) + "-[a-z0-9]+"))"]
         }

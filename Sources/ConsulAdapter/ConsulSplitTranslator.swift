@@ -28,51 +28,85 @@ struct ConsulSplitTranslator {
         for diagnostic in diagnostics { rendering.report(diagnostic, strict: options.strict) }
     }
 
-    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {
+    private func report(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan,
+        into rendering: inout Rendering
+    ) {
         rendering.report(severity, code, message, about: plan.document, strict: options.strict)
     }
 
     private func meta(_ name: String, _ plan: SplitPlan) -> ObjectMeta {
-        ConsulEncoding.metadata(service: name, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options)
+        ConsulEncoding.metadata(
+            service: name, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [],
+            options: options)
     }
 
-    private func render(_ plan: SplitPlan, chains: inout Set<ConsulName>, into rendering: inout Rendering, services: inout ConsulServices, access: ConsulAccessTranslator.Plan) {
+    private func render(
+        _ plan: SplitPlan, chains: inout Set<ConsulName>, into rendering: inout Rendering,
+        services: inout ConsulServices, access: ConsulAccessTranslator.Plan
+    ) {
         let namespace = plan.key.namespace
         let consulNamespace = configuration.consulNamespace(namespace)
         let apex = ConsulName(namespace: consulNamespace, name: plan.root)
         let rootPorts = inventory.service(namespace: namespace, name: plan.root)?.ports.count ?? 0
-        guard let backends = plan.ports.first?.backends, plan.ports.allSatisfy({ $0.backends == backends }), plan.ports.count >= rootPorts else {
-            report(.error, .consulSplit, "Consul splits a service, not a port, and SMI's port rule gives the root's ports different backends: the split is not rendered", plan, into: &rendering)
+        guard let backends = plan.ports.first?.backends, plan.ports.allSatisfy({ $0.backends == backends }),
+            plan.ports.count >= rootPorts
+        else {
+            report(
+                .error, .consulSplit,
+                "Consul splits a service, not a port, and SMI's port rule gives the root's ports different backends: the split is not rendered",
+                plan, into: &rendering)
             return
         }
         let virtual = ConsulName(namespace: consulNamespace, name: "\(plan.root)-\(plan.key.name)-split")
         guard !chains.contains(apex), !chains.contains(virtual) else {
-            report(.error, .consulSplit, "Consul service \(apex) already has a discovery chain from another TrafficSplit (Consul CE has one service per name across namespaces): the split is not rendered", plan, into: &rendering)
+            report(
+                .error, .consulSplit,
+                "Consul service \(apex) already has a discovery chain from another TrafficSplit (Consul CE has one service per name across namespaces): the split is not rendered",
+                plan, into: &rendering)
             return
         }
         let fits = { (weights: [Int]) in 10_000 % max(weights.reduce(0, +), 1) == 0 }
-        let (values, messages) = SplitPlan.weights(backends, scale: 10_000, reason: "Consul takes percentages with two decimals", fits: fits)
-        for message in messages { report(values == nil ? .error : .warning, .consulSplitWeights, message, plan, into: &rendering) }
+        let (values, messages) = SplitPlan.weights(
+            backends, scale: 10_000, reason: "Consul takes percentages with two decimals", fits: fits)
+        for message in messages {
+            report(values == nil ? .error : .warning, .consulSplitWeights, message, plan, into: &rendering)
+        }
         guard var weights = values, let targets = targets(backends, plan, into: &rendering) else { return }
         if fits(weights) { weights = weights.map { $0 * (10_000 / weights.reduce(0, +)) } }
         // consul-k8s refuses a splitter whose float32 sum (in list order) is not exactly 100.
         var order = Array(weights.indices)
         if !ConsulSplitWeights.sumsToHundred(weights) {
-            guard let admitted = ConsulSplitWeights.hundredths(for: WeightNormalizer.reduced(backends.map(\.weight))) else {
-                report(.error, .consulSplitWeights, "no hundredths within 0.01 of the exact shares add up to exactly 100 in float32, as consul-k8s requires: the split is not rendered", plan, into: &rendering)
+            guard let admitted = ConsulSplitWeights.hundredths(for: WeightNormalizer.reduced(backends.map(\.weight)))
+            else {
+                report(
+                    .error, .consulSplitWeights,
+                    "no hundredths within 0.01 of the exact shares add up to exactly 100 in float32, as consul-k8s requires: the split is not rendered",
+                    plan, into: &rendering)
                 return
             }
-            let shown = admitted.order.map { "\(backends[$0].service) \(ConsulWeight(hundredths: admitted.values[$0]).text)" }.joined(separator: ", ")
-            report(.warning, .consulSplitWeights, "the percentages are \(shown), in that order: consul-k8s adds them as float32 and admits only an exact 100, which the largest-remainder rounding missed", plan, into: &rendering)
+            let shown = admitted.order.map {
+                "\(backends[$0].service) \(ConsulWeight(hundredths: admitted.values[$0]).text)"
+            }.joined(separator: ", ")
+            report(
+                .warning, .consulSplitWeights,
+                "the percentages are \(shown), in that order: consul-k8s adds them as float32 and admits only an exact 100, which the largest-remainder rounding missed",
+                plan, into: &rendering)
             (weights, order) = admitted
         }
         chains.insert(apex)
-        report(.warning, .consulSplit, "Consul splits HTTP only: \(apex) and its backends get protocol http, and other TCP to them does not pass", plan, into: &rendering)
+        report(
+            .warning, .consulSplit,
+            "Consul splits HTTP only: \(apex) and its backends get protocol http, and other TCP to them does not pass",
+            plan, into: &rendering)
         let splits = order.map { (targets[$0], weights[$0]) }.filter { $0.1 > 0 }.map {
-            ServiceSplitter.Split(weight: ConsulWeight(hundredths: $0.1), service: $0.0.service, serviceSubset: $0.0.subset)
+            ServiceSplitter.Split(
+                weight: ConsulWeight(hundredths: $0.1), service: $0.0.service, serviceSubset: $0.0.subset)
         }
         var chain = [apex]
-        for target in targets where target.subset == nil { chain.append(ConsulName(namespace: consulNamespace, name: target.service)) }
+        for target in targets where target.subset == nil {
+            chain.append(ConsulName(namespace: consulNamespace, name: target.service))
+        }
         if let conditions = plan.conditions {
             let destination: ServiceRouter.Destination
             if splits.count == 1, let only = splits.first {
@@ -88,46 +122,73 @@ struct ConsulSplitTranslator {
                 switch ConsulMatches.matches(condition, anchoring: options.pathAnchoring) {
                 case let .success(more): matches += more
                 case let .failure(problem):
-                    report(.warning, .consulSplit, "a match is not routed (its requests stay on the root Service instead of being split): \(problem)", plan, into: &rendering)
+                    report(
+                        .warning, .consulSplit,
+                        "a match is not routed (its requests stay on the root Service instead of being split): \(problem)",
+                        plan, into: &rendering)
                 }
             }
-            let routes = ConsulMatches.merged(matches).map { ServiceRouter.Route(match: .init(http: $0), destination: destination) }
+            let routes = ConsulMatches.merged(matches).map {
+                ServiceRouter.Route(match: .init(http: $0), destination: destination)
+            }
             if !routes.isEmpty { rendering.add(ServiceRouter(metadata: meta(plan.root, plan), routes: routes)) }
-            if access.identities[apex] == nil, targets.contains(where: { $0.subset == nil && $0.service != plan.root }) {
-                report(.warning, .consulSplit, "no pod registers as \(apex), so requests that match no route find no root instance (SMI sends them to the root Service)", plan, into: &rendering)
+            if access.identities[apex] == nil, targets.contains(where: { $0.subset == nil && $0.service != plan.root })
+            {
+                report(
+                    .warning, .consulSplit,
+                    "no pod registers as \(apex), so requests that match no route find no root instance (SMI sends them to the root Service)",
+                    plan, into: &rendering)
             }
         } else {
             rendering.add(ServiceSplitter(metadata: meta(plan.root, plan), splits: splits))
         }
-        let subsets = targets.compactMap { target in target.subset.map { ($0, ServiceResolver.Subset(filter: target.filter ?? "")) } }
+        let subsets = targets.compactMap { target in
+            target.subset.map { ($0, ServiceResolver.Subset(filter: target.filter ?? "")) }
+        }
         if !subsets.isEmpty {
             rendering.add(ServiceResolver(metadata: meta(plan.root, plan), subsets: subsets))
         }
         for name in chain {
-            services.govern(name, namespace: namespace, httpReason: "TrafficSplit \(namespace)/\(plan.key.name) routes it", sources: plan.document.object.map { [$0] } ?? [])
+            services.govern(
+                name, namespace: namespace, httpReason: "TrafficSplit \(namespace)/\(plan.key.name) routes it",
+                sources: plan.document.object.map { [$0] } ?? [])
         }
-        discoveryIntentions([apex] + (chain.contains(virtual) ? [virtual] : []), targets: targets, plan, access: access, services: &services, into: &rendering)
+        discoveryIntentions(
+            [apex] + (chain.contains(virtual) ? [virtual] : []), targets: targets, plan, access: access,
+            services: &services, into: &rendering)
     }
 
     /// Transparent proxies learn only routes to services they may call, so each virtual
     /// service of the chain allows (L4) the sources that the backends allow; harmless since no
     /// pod holds the name. Names that pods do hold keep only their SMI-derived intentions.
-    private func discoveryIntentions(_ names: [ConsulName], targets: [Target], _ plan: SplitPlan, access: ConsulAccessTranslator.Plan,
-                                     services: inout ConsulServices, into rendering: inout Rendering) {
+    private func discoveryIntentions(
+        _ names: [ConsulName], targets: [Target], _ plan: SplitPlan, access: ConsulAccessTranslator.Plan,
+        services: inout ConsulServices, into rendering: inout Rendering
+    ) {
         guard options.denyScope != .none else { return }
-        let backends = targets.map { ConsulName(namespace: configuration.consulNamespace(plan.key.namespace), name: $0.service) }
+        let backends = targets.map {
+            ConsulName(namespace: configuration.consulNamespace(plan.key.namespace), name: $0.service)
+        }
         let allowed = Set(backends.flatMap { access.allowedSources[$0] ?? [] }).sorted()
         for name in names where access.identities[name] == nil && !access.governed.contains(name) {
             for source in allowed { services.allow(from: source, to: name) }
             var sources = allowed.map {
-                ServiceIntentions.Source(name: $0.name, namespace: $0.namespace, partition: configuration.partition, action: "allow",
-                                         description: "SMI: may call a backend of the split, so may discover the route")
+                ServiceIntentions.Source(
+                    name: $0.name, namespace: $0.namespace, partition: configuration.partition, action: "allow",
+                    description: "SMI: may call a backend of the split, so may discover the route")
             }
-            sources.append(.init(name: "*", namespace: configuration.hasNamespaces ? "*" : nil, partition: configuration.partition, action: "deny",
-                                 description: "SMI: deny what no TrafficTarget allows"))
+            sources.append(
+                .init(
+                    name: "*", namespace: configuration.hasNamespaces ? "*" : nil, partition: configuration.partition,
+                    action: "deny",
+                    description: "SMI: deny what no TrafficTarget allows"))
             let suffix = name.namespace.map { "-\($0)" } ?? ""
-            rendering.add(ServiceIntentions(metadata: RenderedMetadata.make(name: name.name + suffix, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options),
-                                            destination: .init(name: name.name, namespace: name.namespace), sources: sources))
+            rendering.add(
+                ServiceIntentions(
+                    metadata: RenderedMetadata.make(
+                        name: name.name + suffix, namespace: plan.key.namespace,
+                        sources: plan.document.object.map { [$0] } ?? [], options: options),
+                    destination: .init(name: name.name, namespace: name.namespace), sources: sources))
         }
     }
 
@@ -135,7 +196,9 @@ struct ConsulSplitTranslator {
     /// (running as a ServiceAccount named like the backend) or a subset of the root (running
     /// as the root's), told apart by a `service-meta` annotation. Nil, with an error, when
     /// neither holds.
-    private func targets(_ backends: [SplitPlan.Backend], _ plan: SplitPlan, into rendering: inout Rendering) -> [Target]? {
+    private func targets(_ backends: [SplitPlan.Backend], _ plan: SplitPlan, into rendering: inout Rendering)
+        -> [Target]?
+    {
         let namespace = plan.key.namespace
         var out: [Target] = []
         var subsetPods: [(backend: String, pods: [Inventory.Workload])] = []
@@ -144,15 +207,22 @@ struct ConsulSplitTranslator {
                 // The root's own share goes to the pods registered as the root's name, which
                 // are those running as its ServiceAccount: with none, Consul answers 503.
                 if let root = inventory.service(namespace: namespace, name: plan.root),
-                   !inventory.workloads(selectedBy: root).contains(where: { $0.serviceAccount == plan.root }) {
-                    report(.error, .consulSplit, "backend \(plan.root) is the root itself, and no pod the root Service selects runs as ServiceAccount \(plan.root), the Consul name its share goes to: that share would meet no instance (503), so the split is not rendered", plan, into: &rendering)
+                    !inventory.workloads(selectedBy: root).contains(where: { $0.serviceAccount == plan.root })
+                {
+                    report(
+                        .error, .consulSplit,
+                        "backend \(plan.root) is the root itself, and no pod the root Service selects runs as ServiceAccount \(plan.root), the Consul name its share goes to: that share would meet no instance (503), so the split is not rendered",
+                        plan, into: &rendering)
                     return nil
                 }
                 out.append(Target(service: plan.root))
                 continue
             }
             guard let service = inventory.service(namespace: namespace, name: backend.service) else {
-                report(.warning, .consulSplit, "backend \(backend.service) is not in the inventory; it is rendered as Consul service \(backend.service), which its pods must register as", plan, into: &rendering)
+                report(
+                    .warning, .consulSplit,
+                    "backend \(backend.service) is not in the inventory; it is rendered as Consul service \(backend.service), which its pods must register as",
+                    plan, into: &rendering)
                 out.append(Target(service: backend.service))
                 continue
             }
@@ -164,24 +234,40 @@ struct ConsulSplitTranslator {
             } else if accounts.isEmpty || accounts == [backend.service] {
                 out.append(Target(service: backend.service))
             } else {
-                report(.error, .consulSplit, "the pods of backend \(backend.service) run as \(accounts.sorted().joined(separator: ", ")): under managed ACLs they register as neither \(backend.service) nor \(plan.root), so the split is not rendered", plan, into: &rendering)
+                report(
+                    .error, .consulSplit,
+                    "the pods of backend \(backend.service) run as \(accounts.sorted().joined(separator: ", ")): under managed ACLs they register as neither \(backend.service) nor \(plan.root), so the split is not rendered",
+                    plan, into: &rendering)
                 return nil
             }
         }
-        if out.contains(where: { $0.subset == nil && $0.service != plan.root }), let root = inventory.service(namespace: namespace, name: plan.root),
-           root.labels[ConsulWorkloads.serviceIgnoreLabel] != "true",
-           inventory.workloads(selectedBy: root).contains(where: { $0.serviceAccount != plan.root }) {
-            report(.warning, .consulSplit, "Service \(namespace)/\(plan.root) selects the backends' pods too, which consul-k8s would register under two names (connect-init fails): label it \(ConsulWorkloads.serviceIgnoreLabel): \"true\"", plan, into: &rendering)
+        if out.contains(where: { $0.subset == nil && $0.service != plan.root }),
+            let root = inventory.service(namespace: namespace, name: plan.root),
+            root.labels[ConsulWorkloads.serviceIgnoreLabel] != "true",
+            inventory.workloads(selectedBy: root).contains(where: { $0.serviceAccount != plan.root })
+        {
+            report(
+                .warning, .consulSplit,
+                "Service \(namespace)/\(plan.root) selects the backends' pods too, which consul-k8s would register under two names (connect-init fails): label it \(ConsulWorkloads.serviceIgnoreLabel): \"true\"",
+                plan, into: &rendering)
         }
         guard !subsetPods.isEmpty else { return out }
         guard let (key, values) = metaKey(subsetPods) else {
-            report(.error, .consulSplit, "backends \(subsetPods.map(\.backend).joined(separator: ", ")) register as \(plan.root), and no \(ConsulWorkloads.serviceMetaPrefix)KEY annotation tells their pods apart, so no ServiceResolver subset can select them: the split is not rendered", plan, into: &rendering)
+            report(
+                .error, .consulSplit,
+                "backends \(subsetPods.map(\.backend).joined(separator: ", ")) register as \(plan.root), and no \(ConsulWorkloads.serviceMetaPrefix)KEY annotation tells their pods apart, so no ServiceResolver subset can select them: the split is not rendered",
+                plan, into: &rendering)
             return nil
         }
         for (index, target) in out.enumerated() {
-            guard let subset = target.subset, let position = subsetPods.firstIndex(where: { DNSName.shortened($0.backend) == subset }) else { continue }
+            guard let subset = target.subset,
+                let position = subsetPods.firstIndex(where: { DNSName.shortened($0.backend) == subset })
+            else { continue }
             guard let filter = ConsulFilter.metaEquals(key: key, value: values[position]) else {
-                report(.error, .consulSplit, "the service-meta key '\(key)' or value '\(values[position])' holds both '\"' and '`', which no go-bexpr filter can hold: the split is not rendered", plan, into: &rendering)
+                report(
+                    .error, .consulSplit,
+                    "the service-meta key '\(key)' or value '\(values[position])' holds both '\"' and '`', which no go-bexpr filter can hold: the split is not rendered",
+                    plan, into: &rendering)
                 return nil
             }
             out[index].filter = filter
@@ -193,10 +279,14 @@ struct ConsulSplitTranslator {
     /// those values in backend order; the first such key by name.
     private func metaKey(_ backends: [(backend: String, pods: [Inventory.Workload])]) -> (String, [String])? {
         let prefix = ConsulWorkloads.serviceMetaPrefix
-        let keys = backends.flatMap { $0.pods.flatMap { $0.podAnnotations.entries.map(\.key) } }.filter { $0.hasPrefix(prefix) }
+        let keys = backends.flatMap { $0.pods.flatMap { $0.podAnnotations.entries.map(\.key) } }.filter {
+            $0.hasPrefix(prefix)
+        }
         for annotation in Set(keys).sorted() {
             let key = String(annotation.dropFirst(prefix.count))
-            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { continue }
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                continue
+            }
             var values: [String] = []
             for (_, pods) in backends {
                 let own = Set(pods.map { $0.podAnnotations[annotation] })

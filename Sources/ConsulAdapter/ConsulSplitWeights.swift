@@ -31,11 +31,16 @@ enum ConsulSplitWeights {
         let candidates: [[Int]] = weights.map { weight in
             guard weight > 0 else { return [0] }
             let (whole, remainder) = (weight * 10_000).quotientAndRemainder(dividingBy: total)
-            let values = remainder == 0 ? [whole, whole - 1, whole + 1] : (2 * remainder >= total ? [whole + 1, whole] : [whole, whole + 1])
+            let values =
+                remainder == 0
+                ? [whole, whole - 1, whole + 1] : (2 * remainder >= total ? [whole + 1, whole] : [whole, whole + 1])
             return values.filter { $0 > 0 }
         }
         let given = Array(weights.indices)
-        let orders = [given, given.reversed(), given.sorted { (weights[$0], $0) < (weights[$1], $1) }, given.sorted { (weights[$0], $1) > (weights[$1], $0) }]
+        let orders = [
+            given, given.reversed(), given.sorted { (weights[$0], $0) < (weights[$1], $1) },
+            given.sorted { (weights[$0], $1) > (weights[$1], $0) }
+        ]
         var tries = 0
         for order in orders {
             if let values = search(candidates, order: order, budget: budget, tries: &tries) { return (values, order) }

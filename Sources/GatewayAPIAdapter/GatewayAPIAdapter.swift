@@ -17,7 +17,10 @@ public struct GatewayAPIAdapter: MeshAdapter {
 
     /// Creates the adapter for `release` (default: the newest, standard channel) and the mesh
     /// `implementation` (default: any conformant one).
-    public init(release: GatewayAPIRelease = .newest, implementation: GatewayAPIImplementation = .generic, accessRenderedElsewhere: Bool = false) {
+    public init(
+        release: GatewayAPIRelease = .newest, implementation: GatewayAPIImplementation = .generic,
+        accessRenderedElsewhere: Bool = false
+    ) {
         self.release = release
         self.implementation = implementation
         self.accessRenderedElsewhere = accessRenderedElsewhere
@@ -27,29 +30,59 @@ public struct GatewayAPIAdapter: MeshAdapter {
     public var mesh: String { "gateway-api" }
 
     /// No control plane of its own: the mesh that reads the routes has one.
-    public var installation: MeshInstallation { MeshInstallation(controlPlaneNamespaces: [], injection: ProxyInjection(pod: [], namespace: [], byDefault: true, requirement: "the mesh that reads the routes")) }
+    public var installation: MeshInstallation {
+        MeshInstallation(
+            controlPlaneNamespaces: [],
+            injection: ProxyInjection(
+                pod: [], namespace: [], byDefault: true, requirement: "the mesh that reads the routes"))
+    }
 
     /// What the Gateway API can express.
     public var capabilities: Capabilities {
-        let access = "The Gateway API has no identity-based authorization in any release (GEP-3779 has no CRD): not rendered (SMI6001); use --mesh istio|linkerd --routing gateway-api."
-        return Capabilities([
-            .init(.denyByDefault, .refused, access),
-            .init(.destination, .refused, access),
-            .init(.destinationPort, .refused, access),
-            .init(.sources, .refused, access),
-            .init(.ruleMatches, .refused, access),
-            .init(.tcpRoute, .refused, access),
-            .init(.pathRegex, .exact, "Exact or PathPrefix where they admit exactly the same paths, else RegularExpression '^(?:R).*' ('^(?:R)$' with full anchoring), read alike by RE2 and Rust; classes that differ between them (\\d, \\w, \\s, \\b, \\p) are refused unless the mesh is Istio (SMI6002)."),
-            .init(.methods, .exact, "HTTPRoute method, one match per method (the nine methods the CRD knows)."),
-            .init(.headers, .approximate, "Exact for literals, else RegularExpression '^(?:R)$'; Envoy-based meshes match repeated headers joined by ',' (SMI6005 where a regex can match ','); cookie, host and pseudo-headers are refused there."),
-            .init(.udpRoute, .refused, access),
-            .init(.splitRoot, .exact, "parentRefs [{group: \"\", kind: Service, name, port}] (a producer route, no hostnames); without parentRefs.port (standard before v1.1) only a single-port root."),
-            .init(.splitWeights, .exact, "backendRefs with gcd-reduced weights, scaled to 1,000,000 with a warning (SMI6003) only when larger; at most 16 backends."),
-            .init(.splitPorts, .exact, "One route per root port, with the backends that expose it; the root Service must be in the input."),
-            .init(.splitMatches, .exact, "Rules with the matches (packed within the release's limits) and a last catch-all rule to the root, ranked last by the mesh's precedence (RegularExpression '/.*' for Istio when regex rules exist)."),
-            .init(.splitNonHTTP, .exact, "TCPRoute for ports declared TCP (standard from v1.6, experimental before), GRPCRoute for gRPC ports; ports declaring no protocol get an HTTPRoute, which splits only what the mesh detects as HTTP (SMI6004)."),
-            .init(.metrics, .refused, "The Gateway API has no mesh telemetry API (GEP-4768 covers north-south tracing only): use the mesh's own queries."),
-        ], diagnostics: DiagnosticCode.gatewayCatalogue)
+        let access =
+            "The Gateway API has no identity-based authorization in any release (GEP-3779 has no CRD): not rendered (SMI6001); use --mesh istio|linkerd --routing gateway-api."
+        return Capabilities(
+            [
+                .init(.denyByDefault, .refused, access),
+                .init(.destination, .refused, access),
+                .init(.destinationPort, .refused, access),
+                .init(.sources, .refused, access),
+                .init(.ruleMatches, .refused, access),
+                .init(.tcpRoute, .refused, access),
+                .init(
+                    .pathRegex, .exact,
+                    "Exact or PathPrefix where they admit exactly the same paths, else RegularExpression '^(?:R).*' ('^(?:R)$' with full anchoring), read alike by RE2 and Rust; classes that differ between them (\\d, \\w, \\s, \\b, \\p) are refused unless the mesh is Istio (SMI6002)."
+                ),
+                .init(.methods, .exact, "HTTPRoute method, one match per method (the nine methods the CRD knows)."),
+                .init(
+                    .headers, .approximate,
+                    "Exact for literals, else RegularExpression '^(?:R)$'; Envoy-based meshes match repeated headers joined by ',' (SMI6005 where a regex can match ','); cookie, host and pseudo-headers are refused there."
+                ),
+                .init(.udpRoute, .refused, access),
+                .init(
+                    .splitRoot, .exact,
+                    "parentRefs [{group: \"\", kind: Service, name, port}] (a producer route, no hostnames); without parentRefs.port (standard before v1.1) only a single-port root."
+                ),
+                .init(
+                    .splitWeights, .exact,
+                    "backendRefs with gcd-reduced weights, scaled to 1,000,000 with a warning (SMI6003) only when larger; at most 16 backends."
+                ),
+                .init(
+                    .splitPorts, .exact,
+                    "One route per root port, with the backends that expose it; the root Service must be in the input."),
+                .init(
+                    .splitMatches, .exact,
+                    "Rules with the matches (packed within the release's limits) and a last catch-all rule to the root, ranked last by the mesh's precedence (RegularExpression '/.*' for Istio when regex rules exist)."
+                ),
+                .init(
+                    .splitNonHTTP, .exact,
+                    "TCPRoute for ports declared TCP (standard from v1.6, experimental before), GRPCRoute for gRPC ports; ports declaring no protocol get an HTTPRoute, which splits only what the mesh detects as HTTP (SMI6004)."
+                ),
+                .init(
+                    .metrics, .refused,
+                    "The Gateway API has no mesh telemetry API (GEP-4768 covers north-south tracing only): use the mesh's own queries."
+                )
+            ], diagnostics: DiagnosticCode.gatewayCatalogue)
     }
 
     /// Renders the TrafficSplits of `bundle` as routes.
@@ -60,10 +93,15 @@ public struct GatewayAPIAdapter: MeshAdapter {
         }
         if !accessRenderedElsewhere {
             for target in bundle.trafficTargets {
-                rendering.report(.error, .gatewayAccessNotRendered, "access control is not rendered: the Gateway API has no identity-based authorization (GEP-3779 has no CRD); render with --mesh istio|linkerd --routing gateway-api", about: target.document, strict: options.strict)
+                rendering.report(
+                    .error, .gatewayAccessNotRendered,
+                    "access control is not rendered: the Gateway API has no identity-based authorization (GEP-3779 has no CRD); render with --mesh istio|linkerd --routing gateway-api",
+                    about: target.document, strict: options.strict)
             }
         }
-        GatewayAPISplitTranslator(bundle: bundle, inventory: inventory, options: options, release: release, implementation: implementation).render(into: &rendering)
+        GatewayAPISplitTranslator(
+            bundle: bundle, inventory: inventory, options: options, release: release, implementation: implementation
+        ).render(into: &rendering)
         rendering.sort()
         return rendering
     }

@@ -19,11 +19,17 @@ extension DiagnosticCode {
 extension DiagnosticCode {
     /// What each Gateway API code means, for `smi explain`.
     public static let gatewayCatalogue: [DiagnosticCode: String] = [
-        .gatewayAccessNotRendered: "The Gateway API has no identity-based authorization in any release (GEP-3779 has no CRD), so TrafficTargets are not rendered: render access with the mesh's adapter (--mesh istio|linkerd --routing gateway-api).",
-        .gatewayNotRendered: "A TrafficSplit, or one of its root's ports, cannot be written for the target release, channel or mesh (a kind or field it does not serve, a limit of the CRD, an unknown root Service); that traffic stays on the root Service.",
-        .gatewaySplitWeights: "The split's exact weights exceed the Gateway API's 0-1,000,000 range and were rounded by largest remainder.",
-        .gatewaySplitScope: "A split with matches splits HTTP requests only: connections to the root's non-HTTP ports go to the root Service, as in SMI.",
-        .gatewayImplementation: "Something the Gateway API leaves to the implementation (regex precedence and dialect, repeated headers) or a known mesh caveat (Istio's east-west TCPRoute, an existing VirtualService or ServiceProfile for the root) that may route some requests otherwise than SMI; the message says which.",
-        .gatewayRelease: "The target Gateway API release and the mesh's release (--target-version) do not go together: an error when the mesh cannot read the routes, a warning when it does not document the combination.",
+        .gatewayAccessNotRendered:
+            "The Gateway API has no identity-based authorization in any release (GEP-3779 has no CRD), so TrafficTargets are not rendered: render access with the mesh's adapter (--mesh istio|linkerd --routing gateway-api).",
+        .gatewayNotRendered:
+            "A TrafficSplit, or one of its root's ports, cannot be written for the target release, channel or mesh (a kind or field it does not serve, a limit of the CRD, an unknown root Service); that traffic stays on the root Service.",
+        .gatewaySplitWeights:
+            "The split's exact weights exceed the Gateway API's 0-1,000,000 range and were rounded by largest remainder.",
+        .gatewaySplitScope:
+            "A split with matches splits HTTP requests only: connections to the root's non-HTTP ports go to the root Service, as in SMI.",
+        .gatewayImplementation:
+            "Something the Gateway API leaves to the implementation (regex precedence and dialect, repeated headers) or a known mesh caveat (Istio's east-west TCPRoute, an existing VirtualService or ServiceProfile for the root) that may route some requests otherwise than SMI; the message says which.",
+        .gatewayRelease:
+            "The target Gateway API release and the mesh's release (--target-version) do not go together: an error when the mesh cannot read the routes, a warning when it does not document the combination."
     ]
 }

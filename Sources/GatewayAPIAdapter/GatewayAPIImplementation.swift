@@ -32,19 +32,28 @@ public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable 
     /// The apiVersion of GRPCRoute to write, or why none can be.
     func grpcRouteVersion(_ release: GatewayAPIRelease, _ options: RenderOptions) -> Result<String, GatewayAPIRefusal> {
         if self == .linkerd, options.targetsBefore(2, 18) {
-            if options.targetsBefore(2, 15) { return .failure("Linkerd \(options.targetVersion ?? "") reads no GRPCRoute (2.15+)") }
-            return release.servesGRPCRouteV1alpha2 ? .success("v1alpha2")
+            if options.targetsBefore(2, 15) {
+                return .failure("Linkerd \(options.targetVersion ?? "") reads no GRPCRoute (2.15+)")
+            }
+            return release.servesGRPCRouteV1alpha2
+                ? .success("v1alpha2")
                 : .failure("Linkerd 2.15-2.17 read GRPCRoute v1alpha2, which Gateway API \(release) does not serve")
         }
-        return release.grpcRouteVersion.map { .success($0) } ?? .failure("Gateway API \(release) has no GRPCRoute (standard from v1.1)")
+        return release.grpcRouteVersion.map { .success($0) }
+            ?? .failure("Gateway API \(release) has no GRPCRoute (standard from v1.1)")
     }
 
     /// The apiVersion of TCPRoute to write, or why none can be.
     func tcpRouteVersion(_ release: GatewayAPIRelease, _ options: RenderOptions) -> Result<String, GatewayAPIRefusal> {
         if self == .linkerd {
-            if options.targetsBefore(2, 17) { return .failure("Linkerd \(options.targetVersion ?? "") reads no TCPRoute (2.17+)") }
-            return release.tcpRouteVersions.contains("v1alpha2") ? .success("v1alpha2")
-                : .failure("Linkerd reads TCPRoute v1alpha2, which Gateway API \(release) does not serve (use --gateway-api-channel experimental)")
+            if options.targetsBefore(2, 17) {
+                return .failure("Linkerd \(options.targetVersion ?? "") reads no TCPRoute (2.17+)")
+            }
+            return release.tcpRouteVersions.contains("v1alpha2")
+                ? .success("v1alpha2")
+                : .failure(
+                    "Linkerd reads TCPRoute v1alpha2, which Gateway API \(release) does not serve (use --gateway-api-channel experimental)"
+                )
         }
         return release.tcpRouteVersions.first.map { .success($0) }
             ?? .failure("Gateway API \(release) has no TCPRoute (standard from v1.6; experimental before)")
@@ -57,11 +66,32 @@ public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable 
         case .generic:
             return []
         case .istio:
-            if options.targetsBefore(1, 16) { return [(.error, "Istio \(options.targetVersion ?? "") does not route mesh traffic with Gateway API routes (1.16+, stable from 1.22)")] }
-            if options.targetsBefore(1, 22) { return [(.warning, "Istio \(options.targetVersion ?? "") routes mesh traffic with Gateway API routes only as a beta feature (stable from 1.22)")] }
+            if options.targetsBefore(1, 16) {
+                return [
+                    (
+                        .error,
+                        "Istio \(options.targetVersion ?? "") does not route mesh traffic with Gateway API routes (1.16+, stable from 1.22)"
+                    )
+                ]
+            }
+            if options.targetsBefore(1, 22) {
+                return [
+                    (
+                        .warning,
+                        "Istio \(options.targetVersion ?? "") routes mesh traffic with Gateway API routes only as a beta feature (stable from 1.22)"
+                    )
+                ]
+            }
             return []
         case .linkerd:
-            if options.targetsBefore(2, 14) { return [(.error, "Linkerd \(options.targetVersion ?? "") does not read gateway.networking.k8s.io HTTPRoutes (2.14+)")] }
+            if options.targetsBefore(2, 14) {
+                return [
+                    (
+                        .error,
+                        "Linkerd \(options.targetVersion ?? "") does not read gateway.networking.k8s.io HTTPRoutes (2.14+)"
+                    )
+                ]
+            }
             if options.targetsBefore(2, 18), release.minor > 1 {
                 return [(.error, "Linkerd 2.14-2.17 read Gateway API up to v1.1.1, not \(release)")]
             }

@@ -24,6 +24,8 @@ enum GatewayAPIPortProtocol: Equatable {
             return
         }
         let prefix = (port.name ?? "").lowercased().split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
-        self = Self.grpcNames.contains(prefix) ? .grpc : Self.httpNames.contains(prefix) ? .http : Self.tcpNames.contains(prefix) ? .tcp : .detected
+        self =
+            Self.grpcNames.contains(prefix)
+            ? .grpc : Self.httpNames.contains(prefix) ? .http : Self.tcpNames.contains(prefix) ? .tcp : .detected
     }
 }

@@ -30,7 +30,7 @@ public struct GatewayAPIRelease: Sendable, Equatable, Comparable, CustomStringCo
     public init?(_ text: String, channel: Channel = .standard) {
         let parts = (text.hasPrefix("v") ? text.dropFirst() : Substring(text)).split(separator: ".")
         guard (2...3).contains(parts.count), parts[0] == "1", let minor = Int(parts[1]), Self.minors.contains(minor),
-              parts.dropFirst(2).allSatisfy({ Int($0) != nil })
+            parts.dropFirst(2).allSatisfy({ Int($0) != nil })
         else { return nil }
         self.init(minor: minor, channel: channel)
     }

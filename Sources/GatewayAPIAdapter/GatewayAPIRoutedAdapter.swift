@@ -10,7 +10,8 @@ public struct GatewayAPIRoutedAdapter: MeshAdapter {
     public var routing: GatewayAPIAdapter
 
     /// Pairs `access` with routes for `release` read by `implementation`.
-    public init(access: any MeshAdapter, release: GatewayAPIRelease = .newest, implementation: GatewayAPIImplementation) {
+    public init(access: any MeshAdapter, release: GatewayAPIRelease = .newest, implementation: GatewayAPIImplementation)
+    {
         self.access = access
         routing = GatewayAPIAdapter(release: release, implementation: implementation, accessRenderedElsewhere: true)
     }
@@ -24,8 +25,12 @@ public struct GatewayAPIRoutedAdapter: MeshAdapter {
     /// The mesh's rows for access control, the routes' rows for splits.
     public var capabilities: Capabilities {
         let routed: Set<SMIFeature> = [.splitRoot, .splitWeights, .splitPorts, .splitMatches, .splitNonHTTP]
-        let rows = access.capabilities.features.filter { !routed.contains($0.feature) } + routing.capabilities.features.filter { routed.contains($0.feature) }
-        return Capabilities(rows, diagnostics: access.capabilities.diagnostics.merging(routing.capabilities.diagnostics) { mesh, _ in mesh })
+        let rows =
+            access.capabilities.features.filter { !routed.contains($0.feature) }
+            + routing.capabilities.features.filter { routed.contains($0.feature) }
+        return Capabilities(
+            rows,
+            diagnostics: access.capabilities.diagnostics.merging(routing.capabilities.diagnostics) { mesh, _ in mesh })
     }
 
     /// The mesh's access control and the Gateway API routes, sorted together.
@@ -35,8 +40,9 @@ public struct GatewayAPIRoutedAdapter: MeshAdapter {
             accessOptions.rendersSplits = false
             return accessOptions
         }()
-        let (access, routes) = Parallel.both({ self.access.render(bundle, inventory: inventory, options: accessOptions) },
-                                             { routing.render(bundle, inventory: inventory, options: options) })
+        let (access, routes) = Parallel.both(
+            { self.access.render(bundle, inventory: inventory, options: accessOptions) },
+            { routing.render(bundle, inventory: inventory, options: options) })
         var rendering = access
         rendering.append(contentsOf: routes)
         rendering.sort()

@@ -38,7 +38,9 @@ struct GatewayAPISplitTranslator {
         var release: GatewayAPIRelease { translator.release }
         var implementation: GatewayAPIImplementation { translator.implementation }
         var options: RenderOptions { translator.options }
-        var matches: GatewayAPIMatches { GatewayAPIMatches(anchoring: options.pathAnchoring, implementation: implementation) }
+        var matches: GatewayAPIMatches {
+            GatewayAPIMatches(anchoring: options.pathAnchoring, implementation: implementation)
+        }
 
         mutating func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String) {
             reports.append((severity, code, message))
@@ -56,10 +58,14 @@ struct GatewayAPISplitTranslator {
             let rootPorts = translator.inventory.service(namespace: namespace, name: plan.root)?.ports ?? []
             let ports = plan.ports.compactMap(\.port)
             guard ports.count == plan.ports.count else {
-                return refuse("Gateway API routes attach to a Service port and name the backends' ports: add Service \(namespace)/\(plan.root) to the input")
+                return refuse(
+                    "Gateway API routes attach to a Service port and name the backends' ports: add Service \(namespace)/\(plan.root) to the input"
+                )
             }
             if !release.hasParentPort, Set(rootPorts.filter { $0.protocol == "TCP" }.map(\.port)).count > 1 {
-                return refuse("Gateway API \(release) cannot name the root's port in parentRefs (standard from v1.1), and Service \(namespace)/\(plan.root) has several")
+                return refuse(
+                    "Gateway API \(release) cannot name the root's port in parentRefs (standard from v1.1), and Service \(namespace)/\(plan.root) has several"
+                )
             }
             var conditions = plan.conditions
             if conditions?.contains(where: { $0.admitsEveryRequest(anchoring: options.pathAnchoring) }) ?? false {
@@ -82,20 +88,31 @@ struct GatewayAPISplitTranslator {
                 let kind = rootPorts.first { $0.port == port }.map(GatewayAPIPortProtocol.init) ?? .detected
                 guard let backends = backends(portPlan, port: port) else { return false }
                 let parent = GatewayAPI.ParentReference(name: plan.root, port: release.hasParentPort ? port : nil)
-                let meta = RenderedMetadata.make(name: "\(plan.key.name)-\(port)", namespace: namespace, sources: plan.document.object.map { [$0] } ?? [], options: options)
+                let meta = RenderedMetadata.make(
+                    name: "\(plan.key.name)-\(port)", namespace: namespace,
+                    sources: plan.document.object.map { [$0] } ?? [], options: options)
                 let root = GatewayAPI.BackendReference(name: plan.root, port: port, weight: nil)
                 switch kind {
                 case .tcp where conditions != nil:
                     // SMI splits only the HTTP requests that match: other connections stay on the root.
-                    report(.info, .gatewaySplitScope, "port \(port) of Service \(namespace)/\(plan.root) is not HTTP: the split's matches select HTTP requests only, so its connections go to the root Service")
+                    report(
+                        .info, .gatewaySplitScope,
+                        "port \(port) of Service \(namespace)/\(plan.root) is not HTTP: the split's matches select HTTP requests only, so its connections go to the root Service"
+                    )
                 case .tcp:
                     switch implementation.tcpRouteVersion(release, options) {
                     case let .failure(refusal): return refuse("port \(port) needs a TCPRoute: \(refusal.message)")
                     case let .success(version):
                         if implementation == .istio {
-                            report(.warning, .gatewayImplementation, "port \(port): Istio has been reported not to apply TCPRoutes to east-west traffic (istio/istio#51903); check the split with istioctl before relying on it")
+                            report(
+                                .warning, .gatewayImplementation,
+                                "port \(port): Istio has been reported not to apply TCPRoutes to east-west traffic (istio/istio#51903); check the split with istioctl before relying on it"
+                            )
                         }
-                        routes.append(GatewayAPI.TCPRoute(apiVersion: "\(GatewayAPI.group)/\(version)", metadata: meta, spec: .init(parentRefs: [parent], rules: [.init(backendRefs: backends)])))
+                        routes.append(
+                            GatewayAPI.TCPRoute(
+                                apiVersion: "\(GatewayAPI.group)/\(version)", metadata: meta,
+                                spec: .init(parentRefs: [parent], rules: [.init(backendRefs: backends)])))
                     }
                 case .grpc:
                     switch grpcRules(conditions, backends: backends, root: root) {
@@ -103,21 +120,39 @@ struct GatewayAPISplitTranslator {
                         switch implementation.grpcRouteVersion(release, options) {
                         case let .failure(refusal): return refuse("port \(port) needs a GRPCRoute: \(refusal.message)")
                         case let .success(version):
-                            routes.append(GatewayAPI.GRPCRoute(apiVersion: "\(GatewayAPI.group)/\(version)", metadata: meta, spec: .init(parentRefs: [parent], rules: rules)))
+                            routes.append(
+                                GatewayAPI.GRPCRoute(
+                                    apiVersion: "\(GatewayAPI.group)/\(version)", metadata: meta,
+                                    spec: .init(parentRefs: [parent], rules: rules)))
                         }
                     case .some(.none):
-                        report(.info, .gatewaySplitScope, "port \(port) of Service \(namespace)/\(plan.root) carries gRPC, whose calls are POST requests: none meets the split's matches, so its calls go to the root Service")
+                        report(
+                            .info, .gatewaySplitScope,
+                            "port \(port) of Service \(namespace)/\(plan.root) carries gRPC, whose calls are POST requests: none meets the split's matches, so its calls go to the root Service"
+                        )
                     case .none:
-                        report(.info, .gatewayImplementation, "port \(port) carries gRPC, but GRPCRoute matches only exact services and methods: the split's matches are written as an HTTPRoute, which routes gRPC calls by their paths")
+                        report(
+                            .info, .gatewayImplementation,
+                            "port \(port) carries gRPC, but GRPCRoute matches only exact services and methods: the split's matches are written as an HTTPRoute, which routes gRPC calls by their paths"
+                        )
                         guard let rules = httpRules(httpMatches, backends: backends, root: root) else { return false }
-                        routes.append(GatewayAPI.HTTPRoute(apiVersion: "\(GatewayAPI.group)/\(implementation.httpRouteVersion(options))", metadata: meta, spec: .init(parentRefs: [parent], rules: rules)))
+                        routes.append(
+                            GatewayAPI.HTTPRoute(
+                                apiVersion: "\(GatewayAPI.group)/\(implementation.httpRouteVersion(options))",
+                                metadata: meta, spec: .init(parentRefs: [parent], rules: rules)))
                     }
                 case .http, .detected:
                     if kind == .detected, conditions == nil {
-                        report(.warning, .gatewaySplitScope, "port \(port) declares no protocol (appProtocol or a name like http-...): an HTTPRoute splits the HTTP requests the mesh detects, and other connections go to the root Service")
+                        report(
+                            .warning, .gatewaySplitScope,
+                            "port \(port) declares no protocol (appProtocol or a name like http-...): an HTTPRoute splits the HTTP requests the mesh detects, and other connections go to the root Service"
+                        )
                     }
                     guard let rules = httpRules(httpMatches, backends: backends, root: root) else { return false }
-                    routes.append(GatewayAPI.HTTPRoute(apiVersion: "\(GatewayAPI.group)/\(implementation.httpRouteVersion(options))", metadata: meta, spec: .init(parentRefs: [parent], rules: rules)))
+                    routes.append(
+                        GatewayAPI.HTTPRoute(
+                            apiVersion: "\(GatewayAPI.group)/\(implementation.httpRouteVersion(options))",
+                            metadata: meta, spec: .init(parentRefs: [parent], rules: rules)))
                 }
             }
             if !routes.isEmpty { reportServiceProfile() }
@@ -127,45 +162,61 @@ struct GatewayAPISplitTranslator {
         /// The weighted backends of one port, or nil after an error.
         mutating func backends(_ portPlan: SplitPlan.PortPlan, port: Int) -> [GatewayAPI.BackendReference]? {
             guard portPlan.backends.count <= GatewayAPIRelease.backendsPerRule else {
-                _ = refuse("port \(port) has \(portPlan.backends.count) backends; a Gateway API rule takes \(GatewayAPIRelease.backendsPerRule)")
+                _ = refuse(
+                    "port \(port) has \(portPlan.backends.count) backends; a Gateway API rule takes \(GatewayAPIRelease.backendsPerRule)"
+                )
                 return nil
             }
             let maximum = GatewayAPIRelease.maximumWeight
-            let (weights, messages) = SplitPlan.weights(portPlan.backends, scale: maximum, reason: "Gateway API weights go up to \(maximum)", fits: { ($0.max() ?? 0) <= maximum })
+            let (weights, messages) = SplitPlan.weights(
+                portPlan.backends, scale: maximum, reason: "Gateway API weights go up to \(maximum)",
+                fits: { ($0.max() ?? 0) <= maximum })
             for message in messages { report(weights == nil ? .error : .warning, .gatewaySplitWeights, message) }
             guard let weights else { return nil }
             return zip(portPlan.backends, weights).map { backend, weight in
-                GatewayAPI.BackendReference(name: backend.service, port: port, weight: portPlan.backends.count == 1 ? nil : weight)
+                GatewayAPI.BackendReference(
+                    name: backend.service, port: port, weight: portPlan.backends.count == 1 ? nil : weight)
             }
         }
 
         /// The rules of an HTTPRoute: the conditions packed into rules (the CRD's limits per rule
         /// and route) and a last catch-all rule to the root; one rule without conditions.
-        mutating func httpRules(_ conditions: [GatewayAPI.HTTPRouteRule.Match]?, backends: [GatewayAPI.BackendReference],
-                                root: GatewayAPI.BackendReference) -> [GatewayAPI.HTTPRouteRule]? {
+        mutating func httpRules(
+            _ conditions: [GatewayAPI.HTTPRouteRule.Match]?, backends: [GatewayAPI.BackendReference],
+            root: GatewayAPI.BackendReference
+        ) -> [GatewayAPI.HTTPRouteRule]? {
             let everything = GatewayAPI.HTTPRouteRule.Match(path: .init(type: "PathPrefix", value: "/"))
             guard let conditions else { return [.init(matches: [everything], backendRefs: backends)] }
             let perRule = release.httpMatchesPerRule
             let capacity = min((GatewayAPIRelease.rulesPerRoute - 1) * perRule, (release.matchesPerRoute ?? .max) - 1)
             guard conditions.count <= capacity else {
-                _ = refuse("the split's matches are \(conditions.count) route matches; one route of Gateway API \(release) holds \(capacity) besides the catch-all rule")
+                _ = refuse(
+                    "the split's matches are \(conditions.count) route matches; one route of Gateway API \(release) holds \(capacity) besides the catch-all rule"
+                )
                 return nil
             }
             var rules = stride(from: 0, to: conditions.count, by: perRule).map {
-                GatewayAPI.HTTPRouteRule(matches: Array(conditions[$0..<min($0 + perRule, conditions.count)]), backendRefs: backends)
+                GatewayAPI.HTTPRouteRule(
+                    matches: Array(conditions[$0..<min($0 + perRule, conditions.count)]), backendRefs: backends)
             }
             let regexes = conditions.contains { $0.path.type == "RegularExpression" }
-            let catchAll = implementation == .istio && regexes
-                ? GatewayAPI.HTTPRouteRule.Match(path: .init(type: "RegularExpression", value: GatewayAPISplitTranslator.regexCatchAll)) : everything
+            let catchAll =
+                implementation == .istio && regexes
+                ? GatewayAPI.HTTPRouteRule.Match(
+                    path: .init(type: "RegularExpression", value: GatewayAPISplitTranslator.regexCatchAll)) : everything
             rules.append(.init(matches: [catchAll], backendRefs: [root]))
             return rules
         }
 
         /// The rules of a GRPCRoute: `.some(nil)` when no gRPC call meets the conditions, nil
         /// when GRPCRoute cannot say them.
-        func grpcRules(_ conditions: [SplitPlan.Condition]?, backends: [GatewayAPI.BackendReference],
-                       root: GatewayAPI.BackendReference) -> [GatewayAPI.GRPCRouteRule]?? {
-            guard let conditions, !conditions.isEmpty else { return .some([.init(matches: nil, backendRefs: backends)]) }
+        func grpcRules(
+            _ conditions: [SplitPlan.Condition]?, backends: [GatewayAPI.BackendReference],
+            root: GatewayAPI.BackendReference
+        ) -> [GatewayAPI.GRPCRouteRule]?? {
+            guard let conditions, !conditions.isEmpty else {
+                return .some([.init(matches: nil, backendRefs: backends)])
+            }
             var written: [GatewayAPI.GRPCRouteRule.Match] = []
             for condition in conditions {
                 guard let match = matches.grpc(condition) else { return nil }
@@ -179,7 +230,8 @@ struct GatewayAPISplitTranslator {
             let capacity = min((GatewayAPIRelease.rulesPerRoute - 1) * perRule, (release.matchesPerRoute ?? .max) - 1)
             guard written.count <= capacity else { return nil }
             var rules = stride(from: 0, to: written.count, by: perRule).map {
-                GatewayAPI.GRPCRouteRule(matches: Array(written[$0..<min($0 + perRule, written.count)]), backendRefs: backends)
+                GatewayAPI.GRPCRouteRule(
+                    matches: Array(written[$0..<min($0 + perRule, written.count)]), backendRefs: backends)
             }
             rules.append(.init(matches: nil, backendRefs: [root]))
             return .some(rules)
@@ -190,17 +242,27 @@ struct GatewayAPISplitTranslator {
             if written.contains(where: { $0.path.type == "RegularExpression" }) {
                 switch implementation {
                 case .generic:
-                    report(.warning, .gatewayImplementation, "the precedence of RegularExpression path matches is implementation-specific: Istio ranks the catch-all PathPrefix '/' above them and drops the regex rules (istio/istio#60695); render with --mesh istio --routing gateway-api for Istio")
+                    report(
+                        .warning, .gatewayImplementation,
+                        "the precedence of RegularExpression path matches is implementation-specific: Istio ranks the catch-all PathPrefix '/' above them and drops the regex rules (istio/istio#60695); render with --mesh istio --routing gateway-api for Istio"
+                    )
                 case .istio:
-                    report(.info, .gatewayImplementation, "the catch-all rule matches RegularExpression '\(GatewayAPISplitTranslator.regexCatchAll)': Istio ranks PathPrefix above RegularExpression and drops regex rules after a '/' prefix (istio/istio#60695)")
+                    report(
+                        .info, .gatewayImplementation,
+                        "the catch-all rule matches RegularExpression '\(GatewayAPISplitTranslator.regexCatchAll)': Istio ranks PathPrefix above RegularExpression and drops regex rules after a '/' prefix (istio/istio#60695)"
+                    )
                 case .linkerd:
                     break
                 }
             }
             guard implementation.joinsRepeatedHeaders else { return }
-            let names = Set(conditions.flatMap(\.headers).filter { (try? RE2Regex($0.regex))?.canMatch(",") ?? false }.map(\.name))
+            let names = Set(
+                conditions.flatMap(\.headers).filter { (try? RE2Regex($0.regex))?.canMatch(",") ?? false }.map(\.name))
             for name in names.sorted() {
-                report(.warning, .gatewayImplementation, "header '\(name)': Envoy-based meshes match the values of repeated '\(name)' headers joined by ',', which this regex can match: such a request may be routed otherwise than SMI routes it")
+                report(
+                    .warning, .gatewayImplementation,
+                    "header '\(name)': Envoy-based meshes match the values of repeated '\(name)' headers joined by ',', which this regex can match: such a request may be routed otherwise than SMI routes it"
+                )
             }
         }
 
@@ -208,8 +270,13 @@ struct GatewayAPISplitTranslator {
         mutating func reportServiceProfile() {
             guard implementation == .linkerd else { return }
             let fqdn = "\(plan.root).\(plan.key.namespace).svc.\(options.clusterDomain)"
-            if translator.inventory.meshObjects.contains(where: { $0.kind == "ServiceProfile" && $0.name == fqdn && $0.namespace == plan.key.namespace }) {
-                report(.warning, .gatewayImplementation, "the input's ServiceProfile \(plan.key.namespace)/\(fqdn) overrides the HTTPRoutes of its Service in Linkerd: remove it for the split to apply")
+            if translator.inventory.meshObjects.contains(where: {
+                $0.kind == "ServiceProfile" && $0.name == fqdn && $0.namespace == plan.key.namespace
+            }) {
+                report(
+                    .warning, .gatewayImplementation,
+                    "the input's ServiceProfile \(plan.key.namespace)/\(fqdn) overrides the HTTPRoutes of its Service in Linkerd: remove it for the split to apply"
+                )
             }
         }
     }

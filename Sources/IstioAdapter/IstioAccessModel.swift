@@ -13,8 +13,10 @@ public struct IstioAccessModel: MeshAccessModel {
     /// A model over the AuthorizationPolicies among `resources`, for the workloads of
     /// `inventory` in a cluster where Istio is installed as `installation` says: pods without
     /// a sidecar, and ports that bypass it, accept every request.
-    public init(resources: [ManifestNode], inventory: Inventory, trustDomain: String = "cluster.local",
-                installation: MeshInstallation = IstioAdapter().installation) {
+    public init(
+        resources: [ManifestNode], inventory: Inventory, trustDomain: String = "cluster.local",
+        installation: MeshInstallation = IstioAdapter().installation
+    ) {
         self.installation = installation
         policies = resources.compactMap { node in
             guard node.value.mappingValue?["kind"]?.value.stringValue == "AuthorizationPolicy" else { return nil }
@@ -28,7 +30,8 @@ public struct IstioAccessModel: MeshAccessModel {
     public func allows(_ request: AccessRequest) -> Bool {
         // UDP never reaches the proxy.
         if request.protocol == .udp { return true }
-        let pods = inventory.workloads(namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
+        let pods = inventory.workloads(
+            namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
         return pods.contains { allows(request, to: $0) }
     }
 
@@ -39,7 +42,9 @@ public struct IstioAccessModel: MeshAccessModel {
             guard let selector = policy.spec.selector else { return true }
             return selector.matchLabels.allSatisfy { workload.podLabels[$0.key] == $0.value }
         }
-        if applicable.contains(where: { ($0.spec.action ?? "ALLOW") == "DENY" && ($0.spec.rules ?? []).contains { matches($0, request) } }) {
+        if applicable.contains(where: {
+            ($0.spec.action ?? "ALLOW") == "DENY" && ($0.spec.rules ?? []).contains { matches($0, request) }
+        }) {
             return false
         }
         let allow = applicable.filter { ($0.spec.action ?? "ALLOW") == "ALLOW" }
@@ -51,10 +56,12 @@ public struct IstioAccessModel: MeshAccessModel {
         if request.protocol != .http && usesHTTPOnlyFields(rule) { return false }
         if let from = rule.from {
             let principal = request.source.map { "\(trustDomain)/ns/\($0.namespace)/sa/\($0.serviceAccount)" }
-            guard from.contains(where: { entry in
-                guard let principals = entry.source.principals else { return true }
-                return principal.map { p in principals.contains { Self.pattern($0, matches: p) } } ?? false
-            }) else { return false }
+            guard
+                from.contains(where: { entry in
+                    guard let principals = entry.source.principals else { return true }
+                    return principal.map { p in principals.contains { Self.pattern($0, matches: p) } } ?? false
+                })
+            else { return false }
         }
         if let to = rule.to {
             guard to.contains(where: { matches($0.operation, request) }) else { return false }
@@ -67,7 +74,9 @@ public struct IstioAccessModel: MeshAccessModel {
             // Envoy joins repeated headers with ","; a header value `*` is Envoy's present_match,
             // which admits an empty value (istio pilot/pkg/security/authz/matcher/header.go).
             let joined = values.joined(separator: ",")
-            guard condition.values.contains(where: { $0 == "*" || Self.pattern($0, matches: joined) }) else { return false }
+            guard condition.values.contains(where: { $0 == "*" || Self.pattern($0, matches: joined) }) else {
+                return false
+            }
         }
         return true
     }
@@ -75,7 +84,9 @@ public struct IstioAccessModel: MeshAccessModel {
     private func matches(_ operation: AuthorizationPolicy.Operation, _ request: AccessRequest) -> Bool {
         if let ports = operation.ports, !ports.contains(String(request.port)) { return false }
         if let methods = operation.methods {
-            guard let method = request.method, methods.contains(where: { Self.pattern($0, matches: method) }) else { return false }
+            guard let method = request.method, methods.contains(where: { Self.pattern($0, matches: method) }) else {
+                return false
+            }
         }
         if let paths = operation.paths {
             guard paths.contains(where: { Self.pattern($0, matches: request.pathOnly) }) else { return false }

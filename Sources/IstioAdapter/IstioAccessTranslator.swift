@@ -58,7 +58,9 @@ struct IstioAccessTranslator {
 
         /// `operation` as a `to` list.
         mutating func to(_ operation: AuthorizationPolicy.Operation) -> [AuthorizationPolicy.To] {
-            destinations.value(for: operation, remembering: ExactText.isASCII(operation.methods) && ExactText.isASCII(operation.paths)) {
+            destinations.value(
+                for: operation, remembering: ExactText.isASCII(operation.methods) && ExactText.isASCII(operation.paths)
+            ) {
                 [AuthorizationPolicy.To(operation: operation)]
             }
         }
@@ -76,8 +78,14 @@ struct IstioAccessTranslator {
             guard facts.governs(namespace) else { continue }
             // A policy named as the namespace's allow-nothing policy would replace it, or be
             // replaced by it, when applied: the allow-nothing policy is kept, the grant refused.
-            if denied.contains(namespace), RenderedMetadata.name(RenderedMetadata.objectName(for: item.key, in: namespace), options: options) == denyName {
-                report(.error, .renderedNameTaken, "no policy for \(namespace)/\(item.object.spec.destination.name): it would be named \(denyName), as the namespace's allow-nothing policy is; rename the TrafficTarget", item, into: &rendering)
+            if denied.contains(namespace),
+                RenderedMetadata.name(RenderedMetadata.objectName(for: item.key, in: namespace), options: options)
+                    == denyName
+            {
+                report(
+                    .error, .renderedNameTaken,
+                    "no policy for \(namespace)/\(item.object.spec.destination.name): it would be named \(denyName), as the namespace's allow-nothing policy is; rename the TrafficTarget",
+                    item, into: &rendering)
                 continue
             }
             if let policy = policy(for: item, destinationNamespace: namespace, shared: &shared, into: &rendering) {
@@ -88,7 +96,8 @@ struct IstioAccessTranslator {
             rendering.report(warning, strict: options.strict && options.denyScope == .none)
         }
         for namespace in closed {
-            let meta = RenderedMetadata.make(name: Self.denyByDefault, namespace: namespace, sources: [], options: options)
+            let meta = RenderedMetadata.make(
+                name: Self.denyByDefault, namespace: namespace, sources: [], options: options)
             add(AuthorizationPolicy(metadata: meta, spec: .init()), into: &rendering)
         }
     }
@@ -123,7 +132,10 @@ struct IstioAccessTranslator {
         return stride(from: 0, to: rules.count, by: maximumRules).map { start in
             var part = policy
             part.spec.rules = Array(rules[start..<min(start + maximumRules, rules.count)])
-            if start > 0 { part.metadata.name = DNSName.shortened("\(policy.metadata.name ?? "")-rules-\(start / maximumRules + 1)") }
+            if start > 0 {
+                part.metadata.name = DNSName.shortened(
+                    "\(policy.metadata.name ?? "")-rules-\(start / maximumRules + 1)")
+            }
             return part
         }
     }
@@ -137,26 +149,39 @@ struct IstioAccessTranslator {
         rendering.add(policy)
     }
 
-    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {
+    private func report(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String,
+        _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering
+    ) {
         rendering.report(severity, code, message, about: item.origin, strict: options.strict)
     }
 
-    private func policy(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String,
-                        shared: inout Shared, into rendering: inout Rendering) -> AuthorizationPolicy? {
+    private func policy(
+        for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String,
+        shared: inout Shared, into rendering: inout Rendering
+    ) -> AuthorizationPolicy? {
         let target = item.object
         let destination = target.spec.destination
         guard target.destinationAccount(defaultNamespace: item.key.namespace) != nil,
-              target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) })
+            target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) })
         else { return nil }
         if IstioAccessTranslator.isAmbient(destinationNamespace, in: inventory) {
-            report(.error, .istioAmbient, "no policy for \(destinationNamespace)/\(destination.name): namespace \(destinationNamespace) is in ambient mode, where ztunnel enforces no HTTP rule and traffic through a waypoint bypasses selector policies; its pods get only the deny-by-default policy", item, into: &rendering)
+            report(
+                .error, .istioAmbient,
+                "no policy for \(destinationNamespace)/\(destination.name): namespace \(destinationNamespace) is in ambient mode, where ztunnel enforces no HTTP rule and traffic through a waypoint bypasses selector policies; its pods get only the deny-by-default policy",
+                item, into: &rendering)
             return nil
         }
         let selector: StringMap
-        switch SelectorDerivation.selector(namespace: destinationNamespace, serviceAccount: destination.name, in: inventory) {
+        switch SelectorDerivation.selector(
+            namespace: destinationNamespace, serviceAccount: destination.name, in: inventory)
+        {
         case let .success(labels): selector = labels
         case let .failure(problem):
-            report(.error, .istioSelector, "no policy for \(destinationNamespace)/\(destination.name): \(problem.message); its pods get only the deny-by-default policy", item, into: &rendering)
+            report(
+                .error, .istioSelector,
+                "no policy for \(destinationNamespace)/\(destination.name): \(problem.message); its pods get only the deny-by-default policy",
+                item, into: &rendering)
             return nil
         }
         let principals = target.sourceAccounts(defaultNamespace: item.key.namespace)
@@ -166,31 +191,43 @@ struct IstioAccessTranslator {
         if !principals.isEmpty {
             rules = grants(for: item, from: from, shared: &shared, into: &rendering)
         }
-        let meta = RenderedMetadata.make(name: RenderedMetadata.objectName(for: item.key, in: destinationNamespace), namespace: destinationNamespace,
-                                         sources: item.origin.object.map { [$0] } ?? [], options: options)
+        let meta = RenderedMetadata.make(
+            name: RenderedMetadata.objectName(for: item.key, in: destinationNamespace), namespace: destinationNamespace,
+            sources: item.origin.object.map { [$0] } ?? [], options: options)
         // With no rule left the policy still selects the pods: it then allows nothing, as SMI does.
-        return AuthorizationPolicy(metadata: meta, spec: .init(selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
+        return AuthorizationPolicy(
+            metadata: meta,
+            spec: .init(selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
     }
 
-    private func grants(for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [AuthorizationPolicy.From],
-                        shared: inout Shared, into rendering: inout Rendering) -> [AuthorizationPolicy.Rule] {
+    private func grants(
+        for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [AuthorizationPolicy.From],
+        shared: inout Shared, into rendering: inout Rendering
+    ) -> [AuthorizationPolicy.Rule] {
         let rules = item.object.spec.rules
         let namespace = item.key.namespace
         if rules.contains(where: { $0.kind == "UDPRoute" }) {
-            report(.error, .istioUDP, "Istio cannot enforce UDP: sidecars do not intercept it, so the UDPRoute rules are not rendered and UDP to these pods is not restricted (use a NetworkPolicy)", item, into: &rendering)
+            report(
+                .error, .istioUDP,
+                "Istio cannot enforce UDP: sidecars do not intercept it, so the UDPRoute rules are not rendered and UDP to these pods is not restricted (use a NetworkPolicy)",
+                item, into: &rendering)
         }
         let ports = TargetPorts.of(item, in: bundle)
         let http = rules.filter { $0.kind == "HTTPRouteGroup" }
         if !http.isEmpty {
             for (port, why) in tcpPorts(of: item) where ports?.covers(port) ?? true {
-                report(.warning, .istioTCPPort, "port \(port) is TCP to Istio (\(why)): its inbound chain has no HTTP, so the HTTP rules of this target deny every request there", item, into: &rendering)
+                report(
+                    .warning, .istioTCPPort,
+                    "port \(port) is TCP to Istio (\(why)): its inbound chain has no HTTP, so the HTTP rules of this target deny every request there",
+                    item, into: &rendering)
             }
         }
         if http.isEmpty {
             switch ports {
             case nil, .nothing?: return []
             case .unrestricted?: return [AuthorizationPolicy.Rule(from: from)]
-            case let .some(list)?: return [AuthorizationPolicy.Rule(from: from, to: shared.to(.init(ports: shared.portList(list))))]
+            case let .some(list)?:
+                return [AuthorizationPolicy.Rule(from: from, to: shared.to(.init(ports: shared.portList(list))))]
             }
         }
         var portList: [String]?
@@ -203,12 +240,17 @@ struct IstioAccessTranslator {
         var headerKeys: Set<String> = []
         defer {
             if !headerKeys.isEmpty {
-                report(.info, .istioRepeatedHeaders, "Envoy matches \(headerKeys.sorted().joined(separator: ", ")) on a repeated header's values joined by ',' (HTTP's reading of repeated fields), while SMI takes any one value: a request that repeats the header passes only when the joined value matches", item, into: &rendering)
+                report(
+                    .info, .istioRepeatedHeaders,
+                    "Envoy matches \(headerKeys.sorted().joined(separator: ", ")) on a repeated header's values joined by ',' (HTTP's reading of repeated fields), while SMI takes any one value: a request that repeats the header passes only when the joined value matches",
+                    item, into: &rendering)
             }
         }
         for rule in http {
             guard case let .http(group, selected) = bundle.resolve(rule, namespace: namespace),
-                  group.spec.matches.allSatisfy({ ($0.methods ?? []).allSatisfy(IstioAccessTranslator.smiMethods.contains) })
+                group.spec.matches.allSatisfy({
+                    ($0.methods ?? []).allSatisfy(IstioAccessTranslator.smiMethods.contains)
+                })
             else { continue }
             for match in selected {
                 switch translation(of: match, shared: &shared) {
@@ -216,10 +258,15 @@ struct IstioAccessTranslator {
                     headerKeys.formUnion(conditions.map(\.key))
                     for var operation in operations {
                         operation.ports = portList
-                        out.append(AuthorizationPolicy.Rule(from: from, to: shared.to(operation), when: conditions.isEmpty ? nil : conditions))
+                        out.append(
+                            AuthorizationPolicy.Rule(
+                                from: from, to: shared.to(operation), when: conditions.isEmpty ? nil : conditions))
                     }
                 case let .failure(reason):
-                    report(.warning, .istioMatchDropped, "match '\(match.name)' of HTTPRouteGroup \(namespace)/\(group.metadata.name ?? "") is not rendered (stricter than SMI): \(reason)", item, into: &rendering)
+                    report(
+                        .warning, .istioMatchDropped,
+                        "match '\(match.name)' of HTTPRouteGroup \(namespace)/\(group.metadata.name ?? "") is not rendered (stricter than SMI): \(reason)",
+                        item, into: &rendering)
                 }
             }
         }
@@ -238,18 +285,23 @@ struct IstioAccessTranslator {
         for target in facts.servicePorts(of: account) where target.port.protocol == "TCP" {
             guard let containerPort = target.containerPort else { continue }
             let port = target.port
-            let named = (port.name ?? "").split(separator: "-", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
+            let named =
+                (port.name ?? "").split(separator: "-", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
             if let declared = port.appProtocol?.lowercased() {
                 guard Self.tcpProtocols.contains(declared) else { continue }
-                found[containerPort] = found[containerPort] ?? "Service \(target.service.name) declares appProtocol \(declared)"
+                found[containerPort] =
+                    found[containerPort] ?? "Service \(target.service.name) declares appProtocol \(declared)"
             } else if Self.tcpProtocols.contains(named) {
-                found[containerPort] = found[containerPort] ?? "Service \(target.service.name) names it '\(port.name ?? "")'"
+                found[containerPort] =
+                    found[containerPort] ?? "Service \(target.service.name) names it '\(port.name ?? "")'"
             }
         }
         return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    static let smiMethods: Set<String> = ["*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
+    static let smiMethods: Set<String> = [
+        "*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"
+    ]
 
     /// `translate(match)`, remembered.
     private func translation(of match: Specs.HTTPMatch, shared: inout Shared) -> Translation {
@@ -266,21 +318,39 @@ struct IstioAccessTranslator {
             guard let regex = try? RE2Regex(pattern) else { return .failure(MatchProblem("the pathRegex is not RE2")) }
             guard let forms = regex.forms(anchoring: options.pathAnchoring, assumingNoNewlines: true) else {
                 // Istio's one other form: `*x`, every path ending in x.
-                if case let .suffix(tail) = regex.shape(anchoring: options.pathAnchoring, assumingNoNewlines: true), Self.isSafeSuffix(tail) {
-                    return headerConditions(match).map { ([AuthorizationPolicy.Operation(methods: methodList, paths: ["*" + tail])], $0) }
+                if case let .suffix(tail) = regex.shape(anchoring: options.pathAnchoring, assumingNoNewlines: true),
+                    Self.isSafeSuffix(tail)
+                {
+                    return headerConditions(match).map {
+                        ([AuthorizationPolicy.Operation(methods: methodList, paths: ["*" + tail])], $0)
+                    }
                 }
-                return .failure(MatchProblem("pathRegex '\(pattern)' is not a finite set of exact paths, prefixes or one suffix"))
+                return .failure(
+                    MatchProblem("pathRegex '\(pattern)' is not a finite set of exact paths, prefixes or one suffix"))
             }
             // No form at all means no path matches: leaving `paths` out would mean every path.
-            guard !forms.isEmpty else { return .failure(MatchProblem("pathRegex '\(pattern)' matches no path, so the match grants nothing")) }
+            guard !forms.isEmpty else {
+                return .failure(MatchProblem("pathRegex '\(pattern)' matches no path, so the match grants nothing"))
+            }
             var list: [String] = []
             for form in forms {
-                if form.tail == .any && form.literal.isEmpty { list = []; paths = nil; break }
-                guard !form.literal.isEmpty, !form.literal.hasPrefix("*"), !form.literal.contains("{"), !form.literal.contains("}") else {
+                if form.tail == .any && form.literal.isEmpty {
+                    list = []
+                    paths = nil
+                    break
+                }
+                guard !form.literal.isEmpty, !form.literal.hasPrefix("*"), !form.literal.contains("{"),
+                    !form.literal.contains("}")
+                else {
                     return .failure(MatchProblem("pathRegex '\(pattern)' has a form Istio would misread"))
                 }
                 if form.tail == .end {
-                    guard !form.literal.hasSuffix("*") else { return .failure(MatchProblem("pathRegex '\(pattern)' has an exact path ending in '*', which Istio reads as a prefix")) }
+                    guard !form.literal.hasSuffix("*") else {
+                        return .failure(
+                            MatchProblem(
+                                "pathRegex '\(pattern)' has an exact path ending in '*', which Istio reads as a prefix")
+                        )
+                    }
                     list.append(form.literal)
                 } else {
                     list.append(form.literal + "*")
@@ -309,22 +379,39 @@ struct IstioAccessTranslator {
     private func headerConditions(_ match: Specs.HTTPMatch) -> Result<[AuthorizationPolicy.Condition], MatchProblem> {
         var conditions: [AuthorizationPolicy.Condition] = []
         for condition in match.headers?.conditions ?? [] {
-            if let reason = HeaderMatching.envoyCannotMatch(condition.name) { return .failure(MatchProblem("Istio cannot match the header '\(condition.name)': \(reason)")) }
+            if let reason = HeaderMatching.envoyCannotMatch(condition.name) {
+                return .failure(MatchProblem("Istio cannot match the header '\(condition.name)': \(reason)"))
+            }
             guard let regex = try? RE2Regex(condition.regex) else {
                 return .failure(MatchProblem("the regex for header '\(condition.name)' is not RE2"))
             }
             guard let forms = regex.forms(anchoring: .full, assumingNoNewlines: true) else {
-                if case let .suffix(tail) = regex.shape(anchoring: .full, assumingNoNewlines: true), Self.isSafeSuffix(tail) {
-                    conditions.append(.init(key: "request.headers[\(condition.name.lowercased())]", values: ["*" + tail]))
+                if case let .suffix(tail) = regex.shape(anchoring: .full, assumingNoNewlines: true),
+                    Self.isSafeSuffix(tail)
+                {
+                    conditions.append(
+                        .init(key: "request.headers[\(condition.name.lowercased())]", values: ["*" + tail]))
                     continue
                 }
-                return .failure(MatchProblem("the regex for header '\(condition.name)' is not a finite set of exact values, prefixes or one suffix"))
+                return .failure(
+                    MatchProblem(
+                        "the regex for header '\(condition.name)' is not a finite set of exact values, prefixes or one suffix"
+                    ))
             }
-            guard !forms.isEmpty else { return .failure(MatchProblem("the regex for header '\(condition.name)' matches no value, so the match grants nothing")) }
+            guard !forms.isEmpty else {
+                return .failure(
+                    MatchProblem(
+                        "the regex for header '\(condition.name)' matches no value, so the match grants nothing"))
+            }
             var values: [String] = []
             for form in forms {
-                guard !form.literal.contains(","), !form.literal.hasPrefix("*"), form.tail == .any || (!form.literal.isEmpty && !form.literal.hasSuffix("*")) else {
-                    return .failure(MatchProblem("the regex for header '\(condition.name)' has a value Istio would read differently (commas join repeated headers)"))
+                guard !form.literal.contains(","), !form.literal.hasPrefix("*"),
+                    form.tail == .any || (!form.literal.isEmpty && !form.literal.hasSuffix("*"))
+                else {
+                    return .failure(
+                        MatchProblem(
+                            "the regex for header '\(condition.name)' has a value Istio would read differently (commas join repeated headers)"
+                        ))
                 }
                 values.append(form.tail == .any ? form.literal + "*" : form.literal)
             }

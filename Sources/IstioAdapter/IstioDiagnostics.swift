@@ -27,14 +27,23 @@ extension DiagnosticCode {
 extension DiagnosticCode {
     /// What each Istio code means, for `smi explain`.
     public static let istioCatalogue: [DiagnosticCode: String] = [
-        .istioSelector: "No set of pod labels selects exactly the pods of the destination ServiceAccount (every one of them, and no other pod), so no AuthorizationPolicy is rendered for the TrafficTarget and its pods keep only the allow-nothing policy.",
-        .istioUDP: "Istio's sidecars do not intercept UDP, so a UDPRoute rule cannot be enforced; it is not rendered and grants nothing.",
-        .istioMatchDropped: "An HTTP match that Istio's AuthorizationPolicy cannot express exactly (a path regex that is not a finite set of exact paths, prefixes and suffixes; a header value that could hold a comma) is left out: the requests it alone grants are denied.",
-        .istioDenyScope: "Namespaces outside the deny scope get no allow-nothing policy: what SMI denies there is left to Istio's default, which allows.",
-        .istioSplitRouting: "A TrafficSplit is routed differently from SMI's exact shares: weights rounded to percentages (Istio before 1.15), or a root Service the input does not hold, so routes cover every port.",
-        .istioTCPPort: "A Service port Istio reads as TCP (a name tcp-*, tls-*, https-*, mongo-*, mysql-*, redis-*, or such an appProtocol) gets a TCP-only inbound chain, where HTTP rules never match: the HTTP grants of a TrafficTarget deny every request on that port. Name the port http-* or use a TCPRoute.",
-        .istioExistingConfig: "The input holds Istio objects that act beside the rendering: an ALLOW AuthorizationPolicy on pods SMI governs (ALLOW policies are ORed, so it may allow what SMI denies; in the root namespace it applies to every namespace), or another VirtualService for a split's host (sidecars use the older one). Review or remove them.",
-        .istioRepeatedHeaders: "Envoy evaluates a header condition on the values of a repeated header joined by ',': a request that repeats the header passes only when the joined value matches (the first value for a prefix, the last for a suffix, a single value for an exact match), while SMI takes any one value. HTTP defines a repeated field as one comma-separated list, so this is the same request to every HTTP component; against SMI's reading it is stricter, never wider (the rendered values hold no comma).",
-        .istioAmbient: "The namespace runs in ambient mode: TrafficTargets there are refused (ztunnel enforces only the allow-nothing policy at L4), and splits act only through a waypoint.",
+        .istioSelector:
+            "No set of pod labels selects exactly the pods of the destination ServiceAccount (every one of them, and no other pod), so no AuthorizationPolicy is rendered for the TrafficTarget and its pods keep only the allow-nothing policy.",
+        .istioUDP:
+            "Istio's sidecars do not intercept UDP, so a UDPRoute rule cannot be enforced; it is not rendered and grants nothing.",
+        .istioMatchDropped:
+            "An HTTP match that Istio's AuthorizationPolicy cannot express exactly (a path regex that is not a finite set of exact paths, prefixes and suffixes; a header value that could hold a comma) is left out: the requests it alone grants are denied.",
+        .istioDenyScope:
+            "Namespaces outside the deny scope get no allow-nothing policy: what SMI denies there is left to Istio's default, which allows.",
+        .istioSplitRouting:
+            "A TrafficSplit is routed differently from SMI's exact shares: weights rounded to percentages (Istio before 1.15), or a root Service the input does not hold, so routes cover every port.",
+        .istioTCPPort:
+            "A Service port Istio reads as TCP (a name tcp-*, tls-*, https-*, mongo-*, mysql-*, redis-*, or such an appProtocol) gets a TCP-only inbound chain, where HTTP rules never match: the HTTP grants of a TrafficTarget deny every request on that port. Name the port http-* or use a TCPRoute.",
+        .istioExistingConfig:
+            "The input holds Istio objects that act beside the rendering: an ALLOW AuthorizationPolicy on pods SMI governs (ALLOW policies are ORed, so it may allow what SMI denies; in the root namespace it applies to every namespace), or another VirtualService for a split's host (sidecars use the older one). Review or remove them.",
+        .istioRepeatedHeaders:
+            "Envoy evaluates a header condition on the values of a repeated header joined by ',': a request that repeats the header passes only when the joined value matches (the first value for a prefix, the last for a suffix, a single value for an exact match), while SMI takes any one value. HTTP defines a repeated field as one comma-separated list, so this is the same request to every HTTP component; against SMI's reading it is stricter, never wider (the rendered values hold no comma).",
+        .istioAmbient:
+            "The namespace runs in ambient mode: TrafficTargets there are refused (ztunnel enforces only the allow-nothing policy at L4), and splits act only through a waypoint."
     ]
 }

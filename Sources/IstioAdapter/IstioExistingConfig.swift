@@ -14,34 +14,58 @@ struct IstioExistingConfig {
     func report(into rendering: inout Rendering) {
         let closed = Set(facts.scope(options.denyScope).closed)
         let root = facts.installation.controlPlaneNamespaces
-        for object in inventory.meshObjects where object.apiVersion.hasPrefix("security.istio.io/") && object.kind == "AuthorizationPolicy" {
+        for object in inventory.meshObjects
+        where object.apiVersion.hasPrefix("security.istio.io/") && object.kind == "AuthorizationPolicy" {
             let action = object.root.node(at: "spec.action")?.value.stringValue ?? "ALLOW"
             guard action == "ALLOW" else { continue }
             let selector = object.root.node(at: "spec.selector.matchLabels").map(Inventory.strings)
             let meshWide = root.contains(object.namespace)
             let governed = inventory.workloads.filter { pod in
-                (meshWide ? closed.contains(pod.namespace) : pod.namespace == object.namespace && closed.contains(pod.namespace))
+                (meshWide
+                    ? closed.contains(pod.namespace)
+                    : pod.namespace == object.namespace && closed.contains(pod.namespace))
                     && (selector ?? [:]).allSatisfy { pod.podLabels[$0.key] == $0.value }
             }
             guard !governed.isEmpty else { continue }
-            let names = governed.prefix(4).map { "\($0.kind) \($0.namespace)/\($0.name)" }.joined(separator: ", ") + (governed.count > 4 ? ", ..." : "")
+            let names =
+                governed.prefix(4).map { "\($0.kind) \($0.namespace)/\($0.name)" }.joined(separator: ", ")
+                + (governed.count > 4 ? ", ..." : "")
             let reach = meshWide ? "applies in every namespace (it is in the root namespace)" : "applies"
-            rendering.report(Diagnostic(.warning, .istioExistingConfig, "this ALLOW policy \(reach) to pods SMI governs (\(names)): Istio ORs ALLOW policies, so it may allow requests that SMI denies",
-                                        object: Diagnostic.Object(kind: object.kind, namespace: object.namespace, name: object.name), file: object.file, location: object.root.location),
-                             strict: options.strict)
+            rendering.report(
+                Diagnostic(
+                    .warning, .istioExistingConfig,
+                    "this ALLOW policy \(reach) to pods SMI governs (\(names)): Istio ORs ALLOW policies, so it may allow requests that SMI denies",
+                    object: Diagnostic.Object(kind: object.kind, namespace: object.namespace, name: object.name),
+                    file: object.file, location: object.root.location),
+                strict: options.strict)
         }
-        let services = inventory.meshObjects.filter { $0.apiVersion.hasPrefix("networking.istio.io/") && $0.kind == "VirtualService" }
+        let services = inventory.meshObjects.filter {
+            $0.apiVersion.hasPrefix("networking.istio.io/") && $0.kind == "VirtualService"
+        }
         guard !services.isEmpty else { return }
         for item in bundle.trafficSplits {
-            guard case let .success((rootName, _)) = Split.rootService(item.object.spec.service, namespace: item.key.namespace) else { continue }
+            guard
+                case let .success((rootName, _)) = Split.rootService(
+                    item.object.spec.service, namespace: item.key.namespace)
+            else { continue }
             let namespace = item.key.namespace
             let fqdn = "\(rootName).\(namespace).svc.\(options.clusterDomain)"
             for service in services {
-                let hosts = service.root.node(at: "spec.hosts")?.value.sequenceValue?.compactMap(\.value.stringValue) ?? []
+                let hosts =
+                    service.root.node(at: "spec.hosts")?.value.sequenceValue?.compactMap(\.value.stringValue) ?? []
                 // Short host names are read in the VirtualService's own namespace.
-                let expanded = hosts.map { host in host.contains(".") ? host : "\(host).\(service.namespace).svc.\(options.clusterDomain)" }
-                guard expanded.contains(where: { $0 == fqdn || $0 == "\(rootName).\(namespace)" || $0 == "\(rootName).\(namespace).svc" }) else { continue }
-                rendering.report(.warning, .istioExistingConfig, "the input's \(service.description) also routes host \(fqdn): sidecars do not merge two VirtualServices of one host (the older one wins), so the split may not apply", about: item.origin, strict: options.strict)
+                let expanded = hosts.map { host in
+                    host.contains(".") ? host : "\(host).\(service.namespace).svc.\(options.clusterDomain)"
+                }
+                guard
+                    expanded.contains(where: {
+                        $0 == fqdn || $0 == "\(rootName).\(namespace)" || $0 == "\(rootName).\(namespace).svc"
+                    })
+                else { continue }
+                rendering.report(
+                    .warning, .istioExistingConfig,
+                    "the input's \(service.description) also routes host \(fqdn): sidecars do not merge two VirtualServices of one host (the older one wins), so the split may not apply",
+                    about: item.origin, strict: options.strict)
             }
         }
     }

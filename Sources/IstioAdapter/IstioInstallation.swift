@@ -9,15 +9,23 @@ extension IstioAdapter {
     /// Inbound ports leave the proxy by `traffic.sidecar.istio.io/excludeInboundPorts`, or by
     /// not being in `includeInboundPorts`.
     public var installation: MeshInstallation {
-        MeshInstallation(controlPlaneNamespaces: ["istio-system"], injection: ProxyInjection(
-            pod: [.init(.label, "sidecar.istio.io/inject", enabling: ["true"], disabling: ["false"]),
-                  .init(.annotation, "sidecar.istio.io/inject", enabling: ["true"], disabling: ["false"])],
-            namespace: [.init(.label, "istio-injection", enabling: ["enabled"], disabling: ["disabled"]),
-                        .init(.label, "istio.io/rev", enabling: nil),
-                        .init(.label, "istio.io/dataplane-mode", enabling: ["ambient"])],
-            namespaceOffWins: true, byDefault: false,
-            excludedInboundPorts: ["traffic.sidecar.istio.io/excludeInboundPorts"],
-            includedInboundPorts: "traffic.sidecar.istio.io/includeInboundPorts",
-            requirement: "the namespace label istio-injection=enabled or istio.io/rev, or the pod label sidecar.istio.io/inject=true"))
+        MeshInstallation(
+            controlPlaneNamespaces: ["istio-system"],
+            injection: ProxyInjection(
+                pod: [
+                    .init(.label, "sidecar.istio.io/inject", enabling: ["true"], disabling: ["false"]),
+                    .init(.annotation, "sidecar.istio.io/inject", enabling: ["true"], disabling: ["false"])
+                ],
+                namespace: [
+                    .init(.label, "istio-injection", enabling: ["enabled"], disabling: ["disabled"]),
+                    .init(.label, "istio.io/rev", enabling: nil),
+                    .init(.label, "istio.io/dataplane-mode", enabling: ["ambient"])
+                ],
+                namespaceOffWins: true, byDefault: false,
+                excludedInboundPorts: ["traffic.sidecar.istio.io/excludeInboundPorts"],
+                includedInboundPorts: "traffic.sidecar.istio.io/includeInboundPorts",
+                requirement:
+                    "the namespace label istio-injection=enabled or istio.io/rev, or the pod label sidecar.istio.io/inject=true"
+            ))
     }
 }

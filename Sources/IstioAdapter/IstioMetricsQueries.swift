@@ -24,7 +24,11 @@ public struct IstioMetricsQueries: MeshMetrics {
             selector = ["reporter=\"destination\""] + labels(resource, side: "destination")
         case let edge?:
             if let peer = edge.peer, peer.kind == .pod {
-                return .failure(.init(description: "edge.resource: Istio's standard metrics name workloads, not pods, so an edge to Pod \(peer.namespace)/\(peer.name) cannot be measured"))
+                return .failure(
+                    .init(
+                        description:
+                            "edge.resource: Istio's standard metrics name workloads, not pods, so an edge to Pod \(peer.namespace)/\(peer.name) cannot be measured"
+                    ))
             }
             let (near, far) = edge.direction == .from ? ("destination", "source") : ("source", "destination")
             // A Pod is only known to the proxy that scraped it: its own side reports.
@@ -36,8 +40,11 @@ public struct IstioMetricsQueries: MeshMetrics {
                 grouping = ["\(far)_workload_namespace", "\(far)_workload"]
             }
         }
-        return .success(MetricsAnswer.all(histogram: "istio_request_duration_milliseconds", counter: "istio_requests_total", matchers: selector,
-                                          success: "response_code!~\"5..\"", failure: "response_code=~\"5..\"", grouping: grouping, windowSeconds: query.windowSeconds))
+        return .success(
+            MetricsAnswer.all(
+                histogram: "istio_request_duration_milliseconds", counter: "istio_requests_total", matchers: selector,
+                success: "response_code!~\"5..\"", failure: "response_code=~\"5..\"", grouping: grouping,
+                windowSeconds: query.windowSeconds))
     }
 
     /// The label matchers that pick a resource on one side of Istio's metrics.
@@ -46,9 +53,15 @@ public struct IstioMetricsQueries: MeshMetrics {
         case .namespace:
             return ["\(side)_workload_namespace=\(MetricsAnswer.quoted(resource.namespace))"]
         case .pod:
-            return ["\(podLabels.namespace)=\(MetricsAnswer.quoted(resource.namespace))", "\(podLabels.pod)=\(MetricsAnswer.quoted(resource.name))"]
+            return [
+                "\(podLabels.namespace)=\(MetricsAnswer.quoted(resource.namespace))",
+                "\(podLabels.pod)=\(MetricsAnswer.quoted(resource.name))"
+            ]
         case .deployment, .daemonSet, .statefulSet:
-            return ["\(side)_workload_namespace=\(MetricsAnswer.quoted(resource.namespace))", "\(side)_workload=\(MetricsAnswer.quoted(resource.name))"]
+            return [
+                "\(side)_workload_namespace=\(MetricsAnswer.quoted(resource.namespace))",
+                "\(side)_workload=\(MetricsAnswer.quoted(resource.name))"
+            ]
         }
     }
 }

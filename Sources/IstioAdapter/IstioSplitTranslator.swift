@@ -24,7 +24,10 @@ struct IstioSplitTranslator {
     }
 
     /// Reports a finding about a split at its document (once, however many ports it concerns).
-    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {
+    private func report(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan,
+        into rendering: inout Rendering
+    ) {
         rendering.report(severity, code, message, about: plan.document, strict: options.strict)
     }
 
@@ -55,7 +58,9 @@ struct IstioSplitTranslator {
                 hosts.removeAll()
             }
             let clusterDomain = clusterDomain
-            return hosts.value(for: service, remembering: ExactText.isASCII(service, namespace)) { "\(service).\(namespace).svc.\(clusterDomain)" }
+            return hosts.value(for: service, remembering: ExactText.isASCII(service, namespace)) {
+                "\(service).\(namespace).svc.\(clusterDomain)"
+            }
         }
 
         /// The HTTP match of a root port (nil for every port).
@@ -71,34 +76,55 @@ struct IstioSplitTranslator {
         }
     }
 
-    private func virtualService(_ plan: SplitPlan, shared: inout Shared, into rendering: inout Rendering) -> VirtualService? {
+    private func virtualService(_ plan: SplitPlan, shared: inout Shared, into rendering: inout Rendering)
+        -> VirtualService?
+    {
         let namespace = plan.key.namespace
         let rootHost = shared.fqdn(plan.root, namespace)
         if IstioAccessTranslator.isAmbient(namespace, in: inventory) {
-            report(.warning, .istioAmbient, "namespace \(namespace) is in ambient mode: the VirtualService splits traffic only when the root Service uses a waypoint", plan, into: &rendering)
+            report(
+                .warning, .istioAmbient,
+                "namespace \(namespace) is in ambient mode: the VirtualService splits traffic only when the root Service uses a waypoint",
+                plan, into: &rendering)
         }
         if plan.ports.contains(where: { $0.port == nil }) {
-            report(.warning, .istioSplitRouting, "the routes cover every port, and every backend is assumed to expose the ports the root has", plan, into: &rendering)
+            report(
+                .warning, .istioSplitRouting,
+                "the routes cover every port, and every backend is assumed to expose the ports the root has", plan,
+                into: &rendering)
         }
         let headers = (plan.conditions ?? []).flatMap(\.headers)
-        if let (name, reason) = headers.lazy.compactMap({ header in HeaderMatching.envoyCannotMatch(header.name).map { (header.name, $0) } }).first {
-            report(.error, .istioSplitRouting, "the split is not rendered: its matches name header '\(name)', and \(reason)", plan, into: &rendering)
+        if let (name, reason) = headers.lazy.compactMap({ header in
+            HeaderMatching.envoyCannotMatch(header.name).map { (header.name, $0) }
+        }).first {
+            report(
+                .error, .istioSplitRouting,
+                "the split is not rendered: its matches name header '\(name)', and \(reason)", plan, into: &rendering)
             return nil
         }
         // Envoy matches the comma-joined value of repeated headers; SMI matches each value.
         for name in Set(headers.filter { (try? RE2Regex($0.regex))?.canMatch(",") ?? false }.map(\.name)).sorted() {
-            report(.warning, .istioSplitRouting, "header '\(name)': Envoy matches the values of repeated '\(name)' headers joined by ',', which this regex can match: such a request may be routed otherwise than SMI routes it", plan, into: &rendering)
+            report(
+                .warning, .istioSplitRouting,
+                "header '\(name)': Envoy matches the values of repeated '\(name)' headers joined by ',', which this regex can match: such a request may be routed otherwise than SMI routes it",
+                plan, into: &rendering)
         }
         let conditions = plan.conditions.map { $0.map(matchRequest) }
-        if let long = (conditions ?? []).flatMap(Self.regexes).first(where: { $0.utf8.count > Self.maximumRegexBytes }) {
-            report(.error, .istioSplitRouting, "the split is not rendered: a match's regex as Istio needs it is \(long.utf8.count) bytes long, and Istio's validation refuses a VirtualService regex over \(Self.maximumRegexBytes)", plan, into: &rendering)
+        if let long = (conditions ?? []).flatMap(Self.regexes).first(where: { $0.utf8.count > Self.maximumRegexBytes })
+        {
+            report(
+                .error, .istioSplitRouting,
+                "the split is not rendered: a match's regex as Istio needs it is \(long.utf8.count) bytes long, and Istio's validation refuses a VirtualService regex over \(Self.maximumRegexBytes)",
+                plan, into: &rendering)
             return nil
         }
         var http: [VirtualService.HTTPRoute] = []
         var tcp: [VirtualService.TCPRoute] = []
         for portPlan in plan.ports {
             let port = portPlan.port
-            guard let destinations = destinations(portPlan, namespace: namespace, plan, shared: &shared, into: &rendering) else { continue }
+            guard
+                let destinations = destinations(portPlan, namespace: namespace, plan, shared: &shared, into: &rendering)
+            else { continue }
             let portMatch = shared.httpMatch(port)
             let suffix = port.map { "-\($0)" } ?? ""
             if let conditions {
@@ -108,21 +134,30 @@ struct IstioSplitTranslator {
                     return condition
                 }
                 http.append(.init(name: "split\(suffix)", match: matched, route: destinations))
-                http.append(.init(name: "root\(suffix)", match: portMatch, route: [.init(destination: .init(host: rootHost, port: port))]))
+                http.append(
+                    .init(
+                        name: "root\(suffix)", match: portMatch,
+                        route: [.init(destination: .init(host: rootHost, port: port))]))
             } else {
                 http.append(.init(name: "split\(suffix)", match: portMatch, route: destinations))
                 tcp.append(.init(match: shared.tcpMatch(port), route: destinations))
             }
         }
         guard !http.isEmpty else { return nil }
-        let meta = RenderedMetadata.make(name: plan.key.name, namespace: namespace, sources: plan.document.object.map { [$0] } ?? [], options: options)
+        let meta = RenderedMetadata.make(
+            name: plan.key.name, namespace: namespace, sources: plan.document.object.map { [$0] } ?? [],
+            options: options)
         return VirtualService(metadata: meta, spec: .init(hosts: [rootHost], http: http, tcp: tcp.isEmpty ? nil : tcp))
     }
 
     /// The weighted destinations of one root port, or nil when the weights cannot be written.
-    private func destinations(_ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan, shared: inout Shared,
-                              into rendering: inout Rendering) -> [VirtualService.RouteDestination]? {
-        let hosts = portPlan.backends.map { VirtualService.Destination(host: shared.fqdn($0.service, namespace), port: portPlan.port) }
+    private func destinations(
+        _ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan, shared: inout Shared,
+        into rendering: inout Rendering
+    ) -> [VirtualService.RouteDestination]? {
+        let hosts = portPlan.backends.map {
+            VirtualService.Destination(host: shared.fqdn($0.service, namespace), port: portPlan.port)
+        }
         if hosts.count == 1 { return [.init(destination: hosts[0])] }
         guard let weights = self.weights(portPlan.backends, plan, into: &rendering) else { return nil }
         return zip(hosts, weights).map { VirtualService.RouteDestination(destination: $0, weight: $1) }
@@ -130,13 +165,18 @@ struct IstioSplitTranslator {
 
     /// The weights Istio gets: exact ratios reduced by their gcd, or percentages before 1.15,
     /// or a rescale when the total would not fit Istio's int32; nil when they cannot be written.
-    private func weights(_ backends: [SplitPlan.Backend], _ plan: SplitPlan, into rendering: inout Rendering) -> [Int]? {
+    private func weights(_ backends: [SplitPlan.Backend], _ plan: SplitPlan, into rendering: inout Rendering) -> [Int]?
+    {
         let percentages = IstioTargetVersion(options).needsPercentages
         let (values, messages) = SplitPlan.weights(
             backends, scale: percentages ? 100 : 1_000_000,
-            reason: percentages ? "Istio \(options.targetVersion ?? "") needs percentages summing to 100" : "the weights add up to more than Istio can hold",
+            reason: percentages
+                ? "Istio \(options.targetVersion ?? "") needs percentages summing to 100"
+                : "the weights add up to more than Istio can hold",
             fits: { !percentages && $0.reduce(0) { $0 > Self.maximumTotal ? $0 : $0 + $1 } <= Self.maximumTotal })
-        for message in messages { report(values == nil ? .error : .warning, .istioSplitRouting, message, plan, into: &rendering) }
+        for message in messages {
+            report(values == nil ? .error : .warning, .istioSplitRouting, message, plan, into: &rendering)
+        }
         return values
     }
 
@@ -156,7 +196,8 @@ struct IstioSplitTranslator {
             request.uri = .regex(options.pathAnchoring == .prefix ? "(?:\(pattern))(?s:.*)" : "(?:\(pattern))")
         }
         request.method = condition.method.map(VirtualService.StringMatch.exact)
-        let headers = Dictionary(uniqueKeysWithValues: condition.headers.map { ($0.name, VirtualService.StringMatch.regex($0.regex)) })
+        let headers = Dictionary(
+            uniqueKeysWithValues: condition.headers.map { ($0.name, VirtualService.StringMatch.regex($0.regex)) })
         request.headers = headers.isEmpty ? nil : headers
         return request
     }

@@ -13,8 +13,12 @@ struct IstioTargetVersion {
     var needsPercentages: Bool { options.targetsBefore(1, 15) }
 
     /// `security.istio.io/v1` is served from 1.17; v1beta1 before.
-    var securityAPIVersion: String { options.targetsBefore(1, 17) ? "security.istio.io/v1beta1" : "security.istio.io/v1" }
+    var securityAPIVersion: String {
+        options.targetsBefore(1, 17) ? "security.istio.io/v1beta1" : "security.istio.io/v1"
+    }
 
     /// `networking.istio.io/v1` is served from 1.22; v1beta1 before.
-    var networkingAPIVersion: String { options.targetsBefore(1, 22) ? "networking.istio.io/v1beta1" : "networking.istio.io/v1" }
+    var networkingAPIVersion: String {
+        options.targetsBefore(1, 22) ? "networking.istio.io/v1beta1" : "networking.istio.io/v1"
+    }
 }

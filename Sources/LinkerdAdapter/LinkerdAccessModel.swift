@@ -21,13 +21,15 @@ public struct LinkerdAccessModel: MeshAccessModel {
     /// A model over the Linkerd objects among `resources`, for the workloads of `inventory`;
     /// `defaultPolicy` is the cluster's default inbound policy (`deny` or an allowing one).
     /// Pods without a proxy under `installation`, and ports it skips, accept every request.
-    public init(resources: [ManifestNode], inventory: Inventory, defaultPolicy: String = "deny",
-                installation: MeshInstallation = LinkerdAdapter().installation) {
+    public init(
+        resources: [ManifestNode], inventory: Inventory, defaultPolicy: String = "deny",
+        installation: MeshInstallation = LinkerdAdapter().installation
+    ) {
         self.installation = installation
         func decode<T: Decodable>(_ type: T.Type, _ kind: String) -> [T] {
             resources.compactMap { node in
                 guard node.value.mappingValue?["kind"]?.value.stringValue == kind,
-                      node.value.mappingValue?["apiVersion"]?.value.stringValue?.hasPrefix("policy.linkerd.io/") == true
+                    node.value.mappingValue?["apiVersion"]?.value.stringValue?.hasPrefix("policy.linkerd.io/") == true
                 else { return nil }
                 return try? ManifestDecoder().decode(T.self, from: node)
             }
@@ -35,7 +37,10 @@ public struct LinkerdAccessModel: MeshAccessModel {
         servers = decode(Server.self, "Server").sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
         routes = decode(HTTPRoute.self, "HTTPRoute").sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
         policies = decode(LinkerdAuthorizationPolicy.self, "AuthorizationPolicy")
-        authentications = Dictionary(decode(MeshTLSAuthentication.self, "MeshTLSAuthentication").map { ("\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")", $0) }, uniquingKeysWith: { a, _ in a })
+        authentications = Dictionary(
+            decode(MeshTLSAuthentication.self, "MeshTLSAuthentication").map {
+                ("\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")", $0)
+            }, uniquingKeysWith: { a, _ in a })
         self.inventory = inventory
         defaultAllows = defaultPolicy != "deny"
     }
@@ -44,36 +49,43 @@ public struct LinkerdAccessModel: MeshAccessModel {
     public func allows(_ request: AccessRequest) -> Bool {
         // UDP is not proxied.
         if request.protocol == .udp { return true }
-        let pods = inventory.workloads(namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
+        let pods = inventory.workloads(
+            namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
         return pods.contains { allows(request, to: $0) }
     }
 
     private func allows(_ request: AccessRequest, to pod: Inventory.Workload) -> Bool {
         // Without a proxy (or on a skipped port) nothing is checked.
         if ProxyPresence.of(pod, in: inventory, installation: installation).bypasses(request.port) { return true }
-        guard let server = servers.first(where: { server in
-            server.metadata.namespace == pod.namespace && server.spec.port == request.port
-                && server.spec.podSelector.matchLabels.allSatisfy { pod.podLabels[$0.key] == $0.value }
-        }) else {
+        guard
+            let server = servers.first(where: { server in
+                server.metadata.namespace == pod.namespace && server.spec.port == request.port
+                    && server.spec.podSelector.matchLabels.allSatisfy { pod.podLabels[$0.key] == $0.value }
+            })
+        else {
             // The default route with the default policy (no identity check for allowing ones).
             return defaultAllows
         }
         let namespace = server.metadata.namespace ?? ""
         // Server-level: policies on the Server or on its Namespace, and what `accessPolicy`
         // implies (Linkerd notes 3, step 2).
-        let serverLevel = authorized(request, target: "Server", name: server.metadata.name ?? "", namespace: namespace)
+        let serverLevel =
+            authorized(request, target: "Server", name: server.metadata.name ?? "", namespace: namespace)
             || authorized(request, target: "Namespace", name: namespace, namespace: namespace)
             || Self.admits(accessPolicy: server.spec.accessPolicy ?? "deny", request)
         let attached = routes.filter { route in
             route.metadata.namespace == namespace
-                && route.spec.parentRefs.contains { $0.group == "policy.linkerd.io" && $0.kind == "Server" && $0.name == server.metadata.name }
+                && route.spec.parentRefs.contains {
+                    $0.group == "policy.linkerd.io" && $0.kind == "Server" && $0.name == server.metadata.name
+                }
         }
         // An opaque Server reads no HTTP: a request is bytes, decided at the Server's level.
         guard request.protocol == .http, server.spec.proxyProtocol != "opaque" else { return serverLevel }
         // No route: the default route, with server-level authorizations only.
         guard !attached.isEmpty else { return serverLevel }
         guard let route = LinkerdRouteSelection.best(attached, request)?.route else { return false }
-        return serverLevel || authorized(request, target: "HTTPRoute", name: route.metadata.name ?? "", namespace: namespace)
+        return serverLevel
+            || authorized(request, target: "HTTPRoute", name: route.metadata.name ?? "", namespace: namespace)
     }
 
     /// Whether a Server's `accessPolicy` admits the request by itself: `deny` (the CRD default,
@@ -92,10 +104,16 @@ public struct LinkerdAccessModel: MeshAccessModel {
     private func authorized(_ request: AccessRequest, target kind: String, name: String, namespace: String) -> Bool {
         guard let source = request.source else { return false }
         return policies.contains { policy in
-            guard policy.metadata.namespace == namespace, policy.spec.targetRef.kind.lowercased() == kind.lowercased(), policy.spec.targetRef.name == name else { return false }
+            guard policy.metadata.namespace == namespace, policy.spec.targetRef.kind.lowercased() == kind.lowercased(),
+                policy.spec.targetRef.name == name
+            else { return false }
             return policy.spec.requiredAuthenticationRefs.allSatisfy { ref in
-                guard ref.kind == "MeshTLSAuthentication", let authentication = authentications["\(namespace)/\(ref.name)"] else { return false }
-                return authentication.spec.identityRefs.contains { $0.kind == "ServiceAccount" && $0.name == source.serviceAccount && $0.namespace == source.namespace }
+                guard ref.kind == "MeshTLSAuthentication",
+                    let authentication = authentications["\(namespace)/\(ref.name)"]
+                else { return false }
+                return authentication.spec.identityRefs.contains {
+                    $0.kind == "ServiceAccount" && $0.name == source.serviceAccount && $0.namespace == source.namespace
+                }
             }
         }
     }

@@ -17,7 +17,9 @@ struct LinkerdAccessTranslator {
     struct Destination: Hashable, Comparable {
         let namespace: String
         let serviceAccount: String
-        static func < (a: Destination, b: Destination) -> Bool { (a.namespace, a.serviceAccount) < (b.namespace, b.serviceAccount) }
+        static func < (a: Destination, b: Destination) -> Bool {
+            (a.namespace, a.serviceAccount) < (b.namespace, b.serviceAccount)
+        }
     }
 
     /// What the targets of one destination grant on one port.
@@ -39,7 +41,9 @@ struct LinkerdAccessTranslator {
                     out.append((sorted, [condition]))
                 }
             }
-            return out.sorted { $0.sources.lexicographicallyPrecedes($1.sources) { ($0.namespace, $0.name) < ($1.namespace, $1.name) } }
+            return out.sorted {
+                $0.sources.lexicographicallyPrecedes($1.sources) { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+            }
         }
         var sources: [Diagnostic.Object] = []
     }
@@ -47,7 +51,10 @@ struct LinkerdAccessTranslator {
     func render(into rendering: inout Rendering) {
         guard LinkerdTargetVersion(options).hasAuthorizationPolicies else {
             for item in bundle.trafficTargets {
-                report(.error, .linkerdNotRendered, "Linkerd \(options.targetVersion ?? "") has no AuthorizationPolicy (2.12+): the TrafficTarget is not rendered", item, into: &rendering)
+                report(
+                    .error, .linkerdNotRendered,
+                    "Linkerd \(options.targetVersion ?? "") has no AuthorizationPolicy (2.12+): the TrafficTarget is not rendered",
+                    item, into: &rendering)
             }
             return
         }
@@ -55,20 +62,28 @@ struct LinkerdAccessTranslator {
         facts.report(into: &rendering, options: options)
         for item in bundle.trafficTargets {
             // A deny Server on the controllers would stop proxies from getting their policy.
-            guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace), facts.governs(account.namespace) else { continue }
+            guard let account = item.object.destinationAccount(defaultNamespace: item.key.namespace),
+                facts.governs(account.namespace)
+            else { continue }
             targets[Destination(namespace: account.namespace, serviceAccount: account.name), default: []].append(item)
         }
         var served = Set<Destination>()
         let anchoring = options.pathAnchoring
         var expansions = MatchExpansions(anchoring: anchoring) { LinkerdMatches.problem($0, anchoring: anchoring) }
         for (destination, items) in targets.sorted(by: { $0.key < $1.key }) {
-            switch SelectorDerivation.selector(namespace: destination.namespace, serviceAccount: destination.serviceAccount, in: inventory) {
+            switch SelectorDerivation.selector(
+                namespace: destination.namespace, serviceAccount: destination.serviceAccount, in: inventory)
+            {
             case let .success(selector):
                 served.insert(destination)
-                renderDestination(destination, selector: selector, items: items, expansions: &expansions, into: &rendering)
+                renderDestination(
+                    destination, selector: selector, items: items, expansions: &expansions, into: &rendering)
             case let .failure(problem):
                 for item in items {
-                    report(.error, .linkerdSelector, "no Server for \(destination.namespace)/\(destination.serviceAccount): \(problem.message); Linkerd's default inbound policy decides for its pods", item, into: &rendering)
+                    report(
+                        .error, .linkerdSelector,
+                        "no Server for \(destination.namespace)/\(destination.serviceAccount): \(problem.message); Linkerd's default inbound policy decides for its pods",
+                        item, into: &rendering)
                 }
             }
         }
@@ -79,27 +94,49 @@ struct LinkerdAccessTranslator {
         for namespace in closed {
             let accounts = Set(inventory.workloads(namespace: namespace).map(\.serviceAccount)).sorted()
             for account in accounts where !served.contains(Destination(namespace: namespace, serviceAccount: account)) {
-                guard case let .success(selector) = SelectorDerivation.selector(namespace: namespace, serviceAccount: account, in: inventory) else {
-                    rendering.report(Diagnostic(.warning, .linkerdDenyScope, "no deny Server for the pods of \(namespace)/\(account): no label selector picks exactly them; Linkerd's default inbound policy decides"))
+                guard
+                    case let .success(selector) = SelectorDerivation.selector(
+                        namespace: namespace, serviceAccount: account, in: inventory)
+                else {
+                    rendering.report(
+                        Diagnostic(
+                            .warning, .linkerdDenyScope,
+                            "no deny Server for the pods of \(namespace)/\(account): no label selector picks exactly them; Linkerd's default inbound policy decides"
+                        ))
                     continue
                 }
                 for port in knownPorts(namespace: namespace, serviceAccount: account) {
-                    let proxyProtocol = LinkerdPortProtocol(inventory: inventory, namespace: namespace, serviceAccount: account, port: port,
-                                                            servicePorts: facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: account))).proxyProtocol(tcpGrants: false)
-                    rendering.add(server("\(account)-\(port)", namespace, [], selector: selector, port: port, protocol: proxyProtocol))
-                    if let warning = probeWarning(namespace: namespace, serviceAccount: account, port: port, routed: false, item: nil) {
+                    let proxyProtocol = LinkerdPortProtocol(
+                        inventory: inventory, namespace: namespace, serviceAccount: account, port: port,
+                        servicePorts: facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: account))
+                    ).proxyProtocol(tcpGrants: false)
+                    rendering.add(
+                        server(
+                            "\(account)-\(port)", namespace, [], selector: selector, port: port, protocol: proxyProtocol
+                        ))
+                    if let warning = probeWarning(
+                        namespace: namespace, serviceAccount: account, port: port, routed: false, item: nil)
+                    {
                         rendering.report(warning, strict: options.strict)
                     }
                 }
             }
         }
         if !closed.isEmpty {
-            rendering.report(Diagnostic(.warning, .linkerdDenyScope, "ports the inventory does not list keep Linkerd's default inbound policy: set config.linkerd.io/default-inbound-policy: deny on \(closed.joined(separator: ", ")) (and restart the pods) to deny them as SMI does"))
+            rendering.report(
+                Diagnostic(
+                    .warning, .linkerdDenyScope,
+                    "ports the inventory does not list keep Linkerd's default inbound policy: set config.linkerd.io/default-inbound-policy: deny on \(closed.joined(separator: ", ")) (and restart the pods) to deny them as SMI does"
+                ))
         }
     }
 
     private func knownPorts(namespace: String, serviceAccount: String) -> [Int] {
-        Set(inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }).sorted()
+        Set(
+            inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).flatMap {
+                $0.ports.filter { $0.protocol == "TCP" }.map(\.port)
+            }
+        ).sorted()
     }
 
     private func meta(_ name: String, _ namespace: String, _ sources: [Diagnostic.Object]) -> ObjectMeta {
@@ -107,7 +144,10 @@ struct LinkerdAccessTranslator {
     }
 
     /// A Server in the version the target release serves.
-    private func server(_ name: String, _ namespace: String, _ sources: [Diagnostic.Object], selector: StringMap, port: Int, protocol: String) -> Server {
+    private func server(
+        _ name: String, _ namespace: String, _ sources: [Diagnostic.Object], selector: StringMap, port: Int,
+        protocol: String
+    ) -> Server {
         var server = Server(metadata: meta(name, namespace, sources), selector: selector, port: port)
         server.spec.proxyProtocol = `protocol`
         server.apiVersion = LinkerdTargetVersion(options).serverAPIVersion
@@ -115,12 +155,17 @@ struct LinkerdAccessTranslator {
         return server
     }
 
-    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering) {
+    private func report(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String,
+        _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering
+    ) {
         rendering.report(severity, code, message, about: item.origin, strict: options.strict)
     }
 
-    private func renderDestination(_ destination: Destination, selector: StringMap, items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>],
-                                   expansions: inout MatchExpansions<String?>, into rendering: inout Rendering) {
+    private func renderDestination(
+        _ destination: Destination, selector: StringMap, items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>],
+        expansions: inout MatchExpansions<String?>, into rendering: inout Rendering
+    ) {
         var ports = Set(knownPorts(namespace: destination.namespace, serviceAccount: destination.serviceAccount))
         for item in items {
             switch TargetPorts.of(item, in: bundle) {
@@ -128,53 +173,88 @@ struct LinkerdAccessTranslator {
             case .nothing?: break
             case nil, .unrestricted?:
                 guard item.object.spec.rules.contains(where: { $0.kind != "UDPRoute" }) else { break }
-                report(.warning, .linkerdDenyScope, "the grant covers every port, but Linkerd needs a Server per port: only the ports the inventory lists for \(destination.namespace)/\(destination.serviceAccount) (\(knownPorts(namespace: destination.namespace, serviceAccount: destination.serviceAccount).map(String.init).joined(separator: ", "))) are rendered; others keep the default inbound policy", item, into: &rendering)
+                report(
+                    .warning, .linkerdDenyScope,
+                    "the grant covers every port, but Linkerd needs a Server per port: only the ports the inventory lists for \(destination.namespace)/\(destination.serviceAccount) (\(knownPorts(namespace: destination.namespace, serviceAccount: destination.serviceAccount).map(String.init).joined(separator: ", "))) are rendered; others keep the default inbound policy",
+                    item, into: &rendering)
             }
             if item.object.spec.rules.contains(where: { $0.kind == "UDPRoute" }) {
-                report(.error, .linkerdUDP, "Linkerd does not proxy UDP, so the UDPRoute rules are not rendered and UDP to these pods is not restricted (use a NetworkPolicy)", item, into: &rendering)
+                report(
+                    .error, .linkerdUDP,
+                    "Linkerd does not proxy UDP, so the UDPRoute rules are not rendered and UDP to these pods is not restricted (use a NetworkPolicy)",
+                    item, into: &rendering)
             }
         }
         for port in ports.sorted() {
             let grants = self.grants(on: port, items, expansions: &expansions, into: &rendering)
             let server = "\(destination.serviceAccount)-\(port)"
             let namespace = destination.namespace
-            let protocols = LinkerdPortProtocol(inventory: inventory, namespace: namespace, serviceAccount: destination.serviceAccount, port: port,
-                                                servicePorts: facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: destination.serviceAccount)))
+            let protocols = LinkerdPortProtocol(
+                inventory: inventory, namespace: namespace, serviceAccount: destination.serviceAccount, port: port,
+                servicePorts: facts.servicePorts(
+                    of: SMIBundle.Key(namespace: namespace, name: destination.serviceAccount)))
             let proxyProtocol = protocols.proxyProtocol(tcpGrants: !grants.tcp.isEmpty)
             if proxyProtocol == LinkerdPortProtocol.opaque, !grants.groups.isEmpty || !grants.allHTTP.isEmpty {
-                report(.warning, .linkerdOpaquePort, "port \(port) of \(namespace)/\(destination.serviceAccount) is opaque (\(protocols.opaqueBecause ?? "")): Linkerd does not read HTTP there, so the HTTP grants of this destination deny every request on it", items[0], into: &rendering)
+                report(
+                    .warning, .linkerdOpaquePort,
+                    "port \(port) of \(namespace)/\(destination.serviceAccount) is opaque (\(protocols.opaqueBecause ?? "")): Linkerd does not read HTTP there, so the HTTP grants of this destination deny every request on it",
+                    items[0], into: &rendering)
             }
-            rendering.add(self.server(server, namespace, grants.sources, selector: selector, port: port, protocol: proxyProtocol))
+            rendering.add(
+                self.server(server, namespace, grants.sources, selector: selector, port: port, protocol: proxyProtocol))
             if !grants.tcp.isEmpty {
-                authorize("\(server)-tcp", grants.tcp, target: .init(kind: "Server", name: RenderedMetadata.name(server, options: options)), namespace, grants.sources, into: &rendering)
+                authorize(
+                    "\(server)-tcp", grants.tcp,
+                    target: .init(kind: "Server", name: RenderedMetadata.name(server, options: options)), namespace,
+                    grants.sources, into: &rendering)
             }
             var routes = 0
             for (sources, conditions) in grants.groups {
                 let matches = conditions.map { LinkerdMatches.match($0, anchoring: options.pathAnchoring) }
                 let name = "\(server)-http-\(routes)"
-                guard route(name, parent: server, matches: matches, namespace, grants.sources, into: &rendering) else { continue }
+                guard route(name, parent: server, matches: matches, namespace, grants.sources, into: &rendering) else {
+                    continue
+                }
                 routes += 1
-                authorize(name, Set(sources).union(grants.allHTTP), target: .init(kind: "HTTPRoute", name: RenderedMetadata.name(name, options: options)), namespace, grants.sources, into: &rendering)
+                authorize(
+                    name, Set(sources).union(grants.allHTTP),
+                    target: .init(kind: "HTTPRoute", name: RenderedMetadata.name(name, options: options)), namespace,
+                    grants.sources, into: &rendering)
             }
             let groups = grants.groups
             let overlapping = groups.indices.contains { i in
                 groups.indices.contains { j in
-                    j > i && groups[i].conditions.contains { a in groups[j].conditions.contains { a.mayOverlap($0, anchoring: options.pathAnchoring) } }
+                    j > i
+                        && groups[i].conditions.contains { a in
+                            groups[j].conditions.contains { a.mayOverlap($0, anchoring: options.pathAnchoring) }
+                        }
                 }
             }
             if routes > 1 && overlapping {
-                report(.warning, .linkerdRouteOverlap, "\(namespace)/\(destination.serviceAccount) port \(port): \(routes) HTTPRoutes carry grants of different sources; a request matching several lands on one, and only that route's sources are allowed (stricter than SMI where they overlap)", items[0], into: &rendering)
+                report(
+                    .warning, .linkerdRouteOverlap,
+                    "\(namespace)/\(destination.serviceAccount) port \(port): \(routes) HTTPRoutes carry grants of different sources; a request matching several lands on one, and only that route's sources are allowed (stricter than SMI where they overlap)",
+                    items[0], into: &rendering)
             }
             if !grants.allHTTP.isEmpty || (!grants.tcp.isEmpty && routes > 0) {
                 let name = "\(server)-http-all"
-                if route(name, parent: server, matches: [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))], namespace, grants.sources, into: &rendering) {
+                if route(
+                    name, parent: server, matches: [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))],
+                    namespace, grants.sources, into: &rendering)
+                {
                     routes += 1
                 }
                 if !grants.allHTTP.isEmpty {
-                    authorize(name, grants.allHTTP, target: .init(kind: "HTTPRoute", name: RenderedMetadata.name(name, options: options)), namespace, grants.sources, into: &rendering)
+                    authorize(
+                        name, grants.allHTTP,
+                        target: .init(kind: "HTTPRoute", name: RenderedMetadata.name(name, options: options)),
+                        namespace, grants.sources, into: &rendering)
                 }
             }
-            if let warning = probeWarning(namespace: namespace, serviceAccount: destination.serviceAccount, port: port, routed: routes > 0, item: items[0]) {
+            if let warning = probeWarning(
+                namespace: namespace, serviceAccount: destination.serviceAccount, port: port, routed: routes > 0,
+                item: items[0])
+            {
                 rendering.report(warning, strict: options.strict)
             }
         }
@@ -183,51 +263,82 @@ struct LinkerdAccessTranslator {
     /// What Linkerd does with the kubelet's HTTP probes on a Server of ours (notes 4.3): with
     /// no HTTPRoute it lets them through from the probe networks whoever sends them (wider than
     /// SMI); with HTTPRoutes it refuses them (403: stricter, and the pods may go unready).
-    private func probeWarning(namespace: String, serviceAccount: String, port: Int, routed: Bool, item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>?) -> Diagnostic? {
-        let paths = Set(inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).flatMap(\.httpProbes).filter { $0.port == port }.map(\.path)).sorted()
+    private func probeWarning(
+        namespace: String, serviceAccount: String, port: Int, routed: Bool,
+        item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>?
+    ) -> Diagnostic? {
+        let paths = Set(
+            inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).flatMap(\.httpProbes).filter {
+                $0.port == port
+            }.map(\.path)
+        ).sorted()
         guard !paths.isEmpty else { return nil }
         let list = paths.joined(separator: ", ")
-        let message = routed
+        let message =
+            routed
             ? "\(namespace)/\(serviceAccount) port \(port): with HTTPRoutes on the Server Linkerd refuses the kubelet's probes (GET \(list)) with 403, so the pods may go unready; add an HTTPRoute and AuthorizationPolicy for the probe networks if they must pass"
             : "\(namespace)/\(serviceAccount) port \(port): Linkerd lets GET \(list) (the kubelet's probes) through from its probe networks for any client on a Server without HTTPRoutes, which SMI denies; restrict the probe networks (policyController.probeNetworks) or serve probes on a port of their own"
-        return Diagnostic(.warning, .linkerdProbes, message, object: item?.origin.object, file: item?.origin.source.file, location: item?.origin.source.location)
+        return Diagnostic(
+            .warning, .linkerdProbes, message, object: item?.origin.object, file: item?.origin.source.file,
+            location: item?.origin.source.location)
     }
 
     /// Adds an HTTPRoute on a Server; false when it would have no match (it would match
     /// everything) or exceed Linkerd's limits (then a stricter result is reported).
-    private func route(_ name: String, parent server: String, matches: [HTTPRoute.Match], _ namespace: String, _ sources: [Diagnostic.Object], into rendering: inout Rendering) -> Bool {
+    private func route(
+        _ name: String, parent server: String, matches: [HTTPRoute.Match], _ namespace: String,
+        _ sources: [Diagnostic.Object], into rendering: inout Rendering
+    ) -> Bool {
         guard !matches.isEmpty else { return false }
         let perRule = LinkerdMatches.matchesPerRule
         guard (matches.count + perRule - 1) / perRule <= LinkerdMatches.rulesPerRoute else {
-            rendering.report(Diagnostic(.warning, .linkerdMatchDropped, "\(namespace)/\(name): more than \(perRule * LinkerdMatches.rulesPerRoute) matches; the route is not rendered (stricter than SMI)", object: sources.first, file: nil, location: nil), strict: options.strict)
+            rendering.report(
+                Diagnostic(
+                    .warning, .linkerdMatchDropped,
+                    "\(namespace)/\(name): more than \(perRule * LinkerdMatches.rulesPerRoute) matches; the route is not rendered (stricter than SMI)",
+                    object: sources.first, file: nil, location: nil), strict: options.strict)
             return false
         }
         let rules = LinkerdMatches.rules(matches)
         let serverName = RenderedMetadata.name(server, options: options)
-        var route = HTTPRoute(metadata: meta(name, namespace, sources), spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules))
+        var route = HTTPRoute(
+            metadata: meta(name, namespace, sources),
+            spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules)
+        )
         route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
         rendering.add(route)
         return true
     }
 
-    private func authorize(_ name: String, _ identities: Set<MeshTLSAuthentication.IdentityReference>, target: LinkerdAuthorizationPolicy.Reference, _ namespace: String, _ sources: [Diagnostic.Object], into rendering: inout Rendering) {
+    private func authorize(
+        _ name: String, _ identities: Set<MeshTLSAuthentication.IdentityReference>,
+        target: LinkerdAuthorizationPolicy.Reference, _ namespace: String, _ sources: [Diagnostic.Object],
+        into rendering: inout Rendering
+    ) {
         let metadata = meta(name, namespace, sources)
         let sorted = identities.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         rendering.add(MeshTLSAuthentication(metadata: metadata, identities: sorted))
-        rendering.add(LinkerdAuthorizationPolicy(metadata: metadata, target: target, authentication: metadata.name ?? name))
+        rendering.add(
+            LinkerdAuthorizationPolicy(metadata: metadata, target: target, authentication: metadata.name ?? name))
     }
 
     /// What the targets grant on `port`, by kind of grant (notes 4.3 step 1).
-    private func grants(on port: Int, _ items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], expansions: inout MatchExpansions<String?>,
-                        into rendering: inout Rendering) -> PortGrants {
+    private func grants(
+        on port: Int, _ items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>],
+        expansions: inout MatchExpansions<String?>,
+        into rendering: inout Rendering
+    ) -> PortGrants {
         var grants = PortGrants()
         for item in items {
             let target = item.object
             // An object outside the CRD's rule-kind enum would not exist on a cluster (D25).
-            guard target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) }) else { continue }
-            let sources = Set(target.sourceAccounts(defaultNamespace: item.key.namespace).map {
-                MeshTLSAuthentication.IdentityReference(namespace: $0.namespace, name: $0.name)
-            })
+            guard target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) }) else {
+                continue
+            }
+            let sources = Set(
+                target.sourceAccounts(defaultNamespace: item.key.namespace).map {
+                    MeshTLSAuthentication.IdentityReference(namespace: $0.namespace, name: $0.name)
+                })
             guard !sources.isEmpty else { continue }
             let ports = TargetPorts.of(item, in: bundle)
             let http = target.spec.rules.filter { $0.kind == "HTTPRouteGroup" }
@@ -246,7 +357,10 @@ struct LinkerdAccessTranslator {
                         }
                         for (condition, problem) in zip(expansion.conditions, expansion.translations) {
                             if let problem {
-                                report(.warning, .linkerdMatchDropped, "match '\(match.name)' is not rendered (stricter than SMI): \(problem)", item, into: &rendering)
+                                report(
+                                    .warning, .linkerdMatchDropped,
+                                    "match '\(match.name)' is not rendered (stricter than SMI): \(problem)", item,
+                                    into: &rendering)
                             } else {
                                 conditions.append(condition)
                             }

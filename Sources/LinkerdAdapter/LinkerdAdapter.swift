@@ -12,31 +12,67 @@ public struct LinkerdAdapter: MeshAdapter {
 
     /// What Linkerd can express, and what this version renders.
     public var capabilities: Capabilities {
-        Capabilities([
-            .init(.denyByDefault, .approximate, "A deny Server for every known port in scope with no grant; ports the inventory does not list keep the default inbound policy, so a warning (SMI4007) asks for config.linkerd.io/default-inbound-policy: deny. Enforced only where pods run the proxy: pods without one, and ports that bypass it, are reported (SMI2703 for destinations, SMI2705 for the rest); control-plane namespaces are never governed (SMI2701)."),
-            .init(.destination, .stricter, "A Server per service account and port selecting exactly the account's pods; refused (SMI4004) when no label set does that."),
-            .init(.destinationPort, .exact, "Servers on those ports only."),
-            .init(.sources, .exact, "MeshTLSAuthentication identityRefs to the ServiceAccounts, with their namespace."),
-            .init(.ruleMatches, .exact, "Only the selected matches become HTTPRoute matches; a match name used twice in its group selects nothing (D16)."),
-            .init(.tcpRoute, .exact, "An AuthorizationPolicy on the Server: every byte and every route of the port."),
-            .init(.pathRegex, .stricter, "HTTPRoute RegularExpression '^(?:R).*'; a regex with \\d, \\w, \\s, \\b or \\p (Unicode in Rust, ASCII in RE2) drops the match (SMI4006); overlapping routes of different sources deny on one of them (SMI4008)."),
-            .init(.methods, .exact, "One HTTPRoute match per method."),
-            .init(.headers, .stricter, "RegularExpression '^(?:R)$' over the value; the classes above and header names the CRD rejects drop the match (SMI4006)."),
-            .init(.udpRoute, .refused, "Linkerd does not proxy UDP (SMI4005)."),
-            .init(.splitRoot, .exact, "The HTTPRoutes' parent is the root Service (or, with --compat linkerd-smi, the ServiceProfile of its FQDN)."),
-            .init(.splitWeights, .exact, "HTTPRoute per root port with a Service parent; gcd-reduced weights, scaled to 1,000,000 with a warning (SMI4002) only when larger."),
-            .init(.splitPorts, .exact, "Only the backends exposing the root port take part; the root Service must be in the input."),
-            .init(.splitMatches, .exact, "Rules with the matches, one per method, and a last catch-all rule to the root; the regex classes above are refused."),
-            .init(.splitNonHTTP, .stricter, "HTTPRoutes split HTTP only; other connections go to the root (SMI4003)."),
-            .init(.metrics, .exact, "PromQL over response_latency_ms and response_total (LinkerdMetricsQueries); an edge from a named peer is measured at the peer."),
-        ], diagnostics: DiagnosticCode.linkerdCatalogue)
+        Capabilities(
+            [
+                .init(
+                    .denyByDefault, .approximate,
+                    "A deny Server for every known port in scope with no grant; ports the inventory does not list keep the default inbound policy, so a warning (SMI4007) asks for config.linkerd.io/default-inbound-policy: deny. Enforced only where pods run the proxy: pods without one, and ports that bypass it, are reported (SMI2703 for destinations, SMI2705 for the rest); control-plane namespaces are never governed (SMI2701)."
+                ),
+                .init(
+                    .destination, .stricter,
+                    "A Server per service account and port selecting exactly the account's pods; refused (SMI4004) when no label set does that."
+                ),
+                .init(.destinationPort, .exact, "Servers on those ports only."),
+                .init(
+                    .sources, .exact, "MeshTLSAuthentication identityRefs to the ServiceAccounts, with their namespace."
+                ),
+                .init(
+                    .ruleMatches, .exact,
+                    "Only the selected matches become HTTPRoute matches; a match name used twice in its group selects nothing (D16)."
+                ),
+                .init(
+                    .tcpRoute, .exact, "An AuthorizationPolicy on the Server: every byte and every route of the port."),
+                .init(
+                    .pathRegex, .stricter,
+                    "HTTPRoute RegularExpression '^(?:R).*'; a regex with \\d, \\w, \\s, \\b or \\p (Unicode in Rust, ASCII in RE2) drops the match (SMI4006); overlapping routes of different sources deny on one of them (SMI4008)."
+                ),
+                .init(.methods, .exact, "One HTTPRoute match per method."),
+                .init(
+                    .headers, .stricter,
+                    "RegularExpression '^(?:R)$' over the value; the classes above and header names the CRD rejects drop the match (SMI4006)."
+                ),
+                .init(.udpRoute, .refused, "Linkerd does not proxy UDP (SMI4005)."),
+                .init(
+                    .splitRoot, .exact,
+                    "The HTTPRoutes' parent is the root Service (or, with --compat linkerd-smi, the ServiceProfile of its FQDN)."
+                ),
+                .init(
+                    .splitWeights, .exact,
+                    "HTTPRoute per root port with a Service parent; gcd-reduced weights, scaled to 1,000,000 with a warning (SMI4002) only when larger."
+                ),
+                .init(
+                    .splitPorts, .exact,
+                    "Only the backends exposing the root port take part; the root Service must be in the input."),
+                .init(
+                    .splitMatches, .exact,
+                    "Rules with the matches, one per method, and a last catch-all rule to the root; the regex classes above are refused."
+                ),
+                .init(
+                    .splitNonHTTP, .stricter, "HTTPRoutes split HTTP only; other connections go to the root (SMI4003)."),
+                .init(
+                    .metrics, .exact,
+                    "PromQL over response_latency_ms and response_total (LinkerdMetricsQueries); an edge from a named peer is measured at the peer."
+                )
+            ], diagnostics: DiagnosticCode.linkerdCatalogue)
     }
 
     /// Renders `bundle` for the workloads of `inventory`.
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
         var rendering = Rendering()
-        let facts = ClusterFacts(bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
-        LinkerdAccessTranslator(bundle: bundle, inventory: inventory, options: options, facts: facts).render(into: &rendering)
+        let facts = ClusterFacts(
+            bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
+        LinkerdAccessTranslator(bundle: bundle, inventory: inventory, options: options, facts: facts).render(
+            into: &rendering)
         if options.rendersSplits {
             LinkerdSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
         }

@@ -27,15 +27,24 @@ extension DiagnosticCode {
 extension DiagnosticCode {
     /// What each Linkerd code means, for `smi explain`.
     public static let linkerdCatalogue: [DiagnosticCode: String] = [
-        .linkerdOpaquePort: "A port Linkerd treats as opaque (its default opaque ports 25, 587, 3306, 4444, 5432, 6379, 9300, 11211, a config.linkerd.io/opaque-ports annotation, or appProtocol linkerd.io/opaque): its Server is written proxyProtocol opaque (unknown would make server-speaks-first protocols stall), and HTTP grants there never match.",
-        .linkerdNotRendered: "Something the Linkerd adapter does not render for the chosen release or mode (older target versions, linkerd-smi compatibility limits); the message says what and why.",
-        .linkerdSplitWeights: "The split's exact weights exceed Linkerd's 0-1,000,000 range and were rounded by largest remainder.",
-        .linkerdSplitScope: "A Linkerd HTTPRoute splits HTTP requests only: other connections to the root (opaque ports, non-HTTP TCP) go to the root Service unsplit.",
-        .linkerdSelector: "No set of pod labels selects exactly the pods of the destination ServiceAccount, so no Server is rendered for it and its pods keep the default inbound policy.",
+        .linkerdOpaquePort:
+            "A port Linkerd treats as opaque (its default opaque ports 25, 587, 3306, 4444, 5432, 6379, 9300, 11211, a config.linkerd.io/opaque-ports annotation, or appProtocol linkerd.io/opaque): its Server is written proxyProtocol opaque (unknown would make server-speaks-first protocols stall), and HTTP grants there never match.",
+        .linkerdNotRendered:
+            "Something the Linkerd adapter does not render for the chosen release or mode (older target versions, linkerd-smi compatibility limits); the message says what and why.",
+        .linkerdSplitWeights:
+            "The split's exact weights exceed Linkerd's 0-1,000,000 range and were rounded by largest remainder.",
+        .linkerdSplitScope:
+            "A Linkerd HTTPRoute splits HTTP requests only: other connections to the root (opaque ports, non-HTTP TCP) go to the root Service unsplit.",
+        .linkerdSelector:
+            "No set of pod labels selects exactly the pods of the destination ServiceAccount, so no Server is rendered for it and its pods keep the default inbound policy.",
         .linkerdUDP: "Linkerd does not proxy UDP, so a UDPRoute rule grants nothing.",
-        .linkerdMatchDropped: "An HTTP match that Linkerd cannot take as SMI means it (a regex class read as Unicode by Rust and ASCII by RE2, a header name the CRD rejects, too long a value, too many matches) is left out: what it alone grants is denied.",
-        .linkerdDenyScope: "Ports and namespaces outside what the output covers keep Linkerd's default inbound policy; set config.linkerd.io/default-inbound-policy: deny so that they deny as SMI does.",
-        .linkerdRouteOverlap: "Restricted HTTP grants of different sources overlap on one Server: Linkerd sends each request to one route, so a request both grant may be denied to the source of the other route.",
-        .linkerdProbes: "The kubelet's HTTP probes reach a Server that now denies by default: they are let through for every client on their paths (no HTTPRoute restricts them), or refused, as the message says.",
+        .linkerdMatchDropped:
+            "An HTTP match that Linkerd cannot take as SMI means it (a regex class read as Unicode by Rust and ASCII by RE2, a header name the CRD rejects, too long a value, too many matches) is left out: what it alone grants is denied.",
+        .linkerdDenyScope:
+            "Ports and namespaces outside what the output covers keep Linkerd's default inbound policy; set config.linkerd.io/default-inbound-policy: deny so that they deny as SMI does.",
+        .linkerdRouteOverlap:
+            "Restricted HTTP grants of different sources overlap on one Server: Linkerd sends each request to one route, so a request both grant may be denied to the source of the other route.",
+        .linkerdProbes:
+            "The kubelet's HTTP probes reach a Server that now denies by default: they are let through for every client on their paths (no HTTPRoute restricts them), or refused, as the message says."
     ]
 }

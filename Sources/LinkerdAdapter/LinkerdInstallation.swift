@@ -11,8 +11,12 @@ extension LinkerdAdapter {
             controlPlaneNamespaces: ["linkerd"], controlPlanePrefixes: ["linkerd-"],
             controlPlaneLabels: ["linkerd.io/is-control-plane", "linkerd.io/extension"],
             injection: ProxyInjection(
-                pod: [.init(.annotation, "linkerd.io/inject", enabling: ["enabled", "ingress"], disabling: ["disabled"])],
-                namespace: [.init(.annotation, "linkerd.io/inject", enabling: ["enabled", "ingress"], disabling: ["disabled"])],
+                pod: [
+                    .init(.annotation, "linkerd.io/inject", enabling: ["enabled", "ingress"], disabling: ["disabled"])
+                ],
+                namespace: [
+                    .init(.annotation, "linkerd.io/inject", enabling: ["enabled", "ingress"], disabling: ["disabled"])
+                ],
                 byDefault: false, excludedInboundPorts: ["config.linkerd.io/skip-inbound-ports"],
                 requirement: "the annotation linkerd.io/inject: enabled on the namespace or the pod template"))
     }

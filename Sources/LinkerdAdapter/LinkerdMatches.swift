@@ -21,7 +21,9 @@ enum LinkerdMatches {
         let path = condition.pathRegex.map {
             HTTPRoute.PathMatch(type: "RegularExpression", value: anchoring == .prefix ? "^(?:\($0)).*" : "^(?:\($0))$")
         }
-        let headers = condition.headers.map { HTTPRoute.HeaderMatch(name: $0.name, type: "RegularExpression", value: "^(?:\($0.regex))$") }
+        let headers = condition.headers.map {
+            HTTPRoute.HeaderMatch(name: $0.name, type: "RegularExpression", value: "^(?:\($0.regex))$")
+        }
         return HTTPRoute.Match(path: path, headers: headers.isEmpty ? nil : headers, method: condition.method)
     }
 
@@ -29,14 +31,18 @@ enum LinkerdMatches {
     /// differs between RE2 (ASCII) and Rust (Unicode), a header name the CRD rejects, or a
     /// value over the CRD's length limits (the whole HTTPRoute would be rejected).
     static func problem(_ condition: SplitPlan.Condition, anchoring: RE2Regex.Anchoring) -> String? {
-        if let regex = ([condition.pathRegex].compactMap { $0 } + condition.headers.map(\.regex)).first(where: HeaderMatching.hasEngineDependentClass) {
-            return "the regex '\(regex)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd's Rust regexes read as Unicode and RE2 as ASCII"
+        if let regex = ([condition.pathRegex].compactMap { $0 } + condition.headers.map(\.regex)).first(
+            where: HeaderMatching.hasEngineDependentClass)
+        {
+            return
+                "the regex '\(regex)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd's Rust regexes read as Unicode and RE2 as ASCII"
         }
         if let header = condition.headers.map(\.name).first(where: { !HeaderMatching.isToken($0) }) {
             return "Linkerd cannot match the header '\(header)'"
         }
         let written = match(condition, anchoring: anchoring)
-        if (written.path?.value.count ?? 0) > 1024 || (written.headers ?? []).contains(where: { $0.value.count > 4096 }) {
+        if (written.path?.value.count ?? 0) > 1024 || (written.headers ?? []).contains(where: { $0.value.count > 4096 })
+        {
             return "a regex is longer than Linkerd's HTTPRoute accepts (1024 characters for paths, 4096 for headers)"
         }
         return nil

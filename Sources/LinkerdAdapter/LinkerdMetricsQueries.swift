@@ -23,18 +23,25 @@ public struct LinkerdMetricsQueries: MeshMetrics {
             case (.to, let peer):
                 // The resource's own outbound traffic, to the peer's destination labels.
                 matchers = ["direction=\"outbound\""] + Self.labels(resource, prefix: "")
-                if let peer { matchers += Self.labels(peer, prefix: "dst_") } else { grouping = ["dst_namespace", "dst_deployment", "dst_statefulset", "dst_daemonset"] }
+                if let peer {
+                    matchers += Self.labels(peer, prefix: "dst_")
+                } else {
+                    grouping = ["dst_namespace", "dst_deployment", "dst_statefulset", "dst_daemonset"]
+                }
             case (.from, let peer?):
                 // Inbound series do not name the caller's workload: measure at the caller.
-                matchers = ["direction=\"outbound\""] + Self.labels(peer, prefix: "") + Self.labels(resource, prefix: "dst_")
+                matchers =
+                    ["direction=\"outbound\""] + Self.labels(peer, prefix: "") + Self.labels(resource, prefix: "dst_")
             case (.from, nil):
                 matchers = ["direction=\"inbound\""] + Self.labels(resource, prefix: "")
                 grouping = ["client_id"]
             }
         }
-        return .success(MetricsAnswer.all(histogram: "response_latency_ms", counter: "response_total", matchers: matchers,
-                                          success: "classification=\"success\"", failure: "classification=\"failure\"",
-                                          grouping: grouping, windowSeconds: query.windowSeconds))
+        return .success(
+            MetricsAnswer.all(
+                histogram: "response_latency_ms", counter: "response_total", matchers: matchers,
+                success: "classification=\"success\"", failure: "classification=\"failure\"",
+                grouping: grouping, windowSeconds: query.windowSeconds))
     }
 
     /// The label matchers of a resource, on the scraped proxy (`prefix` empty) or as the

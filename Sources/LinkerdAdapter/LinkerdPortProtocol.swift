@@ -26,12 +26,17 @@ struct LinkerdPortProtocol {
     /// Why the port is opaque, or nil when it is not.
     var opaqueBecause: String? {
         let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount)
-        let namespaceList = inventory.namespaces(named: namespace).first { $0.declared }?.annotations[Self.opaquePortsAnnotation]
+        let namespaceList = inventory.namespaces(named: namespace).first { $0.declared }?.annotations[
+            Self.opaquePortsAnnotation]
         for pod in pods {
             if let list = pod.podAnnotations[Self.opaquePortsAnnotation] {
-                if ProxyPresence.ports(in: list).contains(port) { return "\(Self.opaquePortsAnnotation) on \(pod.kind) \(pod.name)" }
+                if ProxyPresence.ports(in: list).contains(port) {
+                    return "\(Self.opaquePortsAnnotation) on \(pod.kind) \(pod.name)"
+                }
             } else if let list = namespaceList {
-                if ProxyPresence.ports(in: list).contains(port) { return "\(Self.opaquePortsAnnotation) on namespace \(namespace)" }
+                if ProxyPresence.ports(in: list).contains(port) {
+                    return "\(Self.opaquePortsAnnotation) on namespace \(namespace)"
+                }
             } else if Self.defaultOpaquePorts.contains(port) {
                 return "one of Linkerd's default opaque ports"
             }

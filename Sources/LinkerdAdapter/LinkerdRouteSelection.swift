@@ -6,7 +6,9 @@ public enum LinkerdRouteSelection {
     /// The route and rule Linkerd picks for `request` among `routes` (in their order): the
     /// best-scored matching match (path length, header count, method), ties to the earlier
     /// route and rule; nil when none matches (Linkerd answers 404).
-    public static func best(_ routes: [HTTPRoute], _ request: AccessRequest) -> (route: HTTPRoute, rule: HTTPRoute.Rule)? {
+    public static func best(_ routes: [HTTPRoute], _ request: AccessRequest) -> (
+        route: HTTPRoute, rule: HTTPRoute.Rule
+    )? {
         var best: (score: (Int, Int, Int), route: HTTPRoute, rule: HTTPRoute.Rule)?
         for route in routes {
             for rule in route.spec.rules {
@@ -37,7 +39,9 @@ public enum LinkerdRouteSelection {
             guard path == match.path?.value else { return nil }
             pathScore = path.count
         case "RegularExpression":
-            guard let regex = try? RE2Regex(match.path?.value ?? ""), regex.matches(path, anchoring: .full) else { return nil }
+            guard let regex = try? RE2Regex(match.path?.value ?? ""), regex.matches(path, anchoring: .full) else {
+                return nil
+            }
             pathScore = path.count
         default:
             return nil
@@ -47,7 +51,9 @@ public enum LinkerdRouteSelection {
             let values = request.values(ofHeader: header.name)
             switch header.type {
             case "RegularExpression":
-                guard let regex = try? RE2Regex(header.value), values.contains(where: { regex.matches($0, anchoring: .full) }) else { return nil }
+                guard let regex = try? RE2Regex(header.value),
+                    values.contains(where: { regex.matches($0, anchoring: .full) })
+                else { return nil }
             default:
                 guard values.contains(header.value) else { return nil }
             }

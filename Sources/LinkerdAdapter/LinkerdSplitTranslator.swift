@@ -28,7 +28,10 @@ struct LinkerdSplitTranslator {
         for diagnostic in diagnostics { rendering.report(diagnostic) }
     }
 
-    private func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan, into rendering: inout Rendering) {
+    private func report(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan,
+        into rendering: inout Rendering
+    ) {
         rendering.report(severity, code, message, about: plan.document, strict: options.strict)
     }
 
@@ -39,24 +42,44 @@ struct LinkerdSplitTranslator {
     /// nil with an error when that cannot route as SMI does.
     private func profile(_ plan: SplitPlan, into rendering: inout Rendering) -> ServiceProfile? {
         guard plan.conditions == nil else {
-            report(.error, .linkerdNotRendered, "a ServiceProfile cannot split only the requests of the split's matches; the split is not rendered in linkerd-smi mode", plan, into: &rendering)
+            report(
+                .error, .linkerdNotRendered,
+                "a ServiceProfile cannot split only the requests of the split's matches; the split is not rendered in linkerd-smi mode",
+                plan, into: &rendering)
             return nil
         }
         // One list of overrides serves every port: the backends must be the same on each.
         guard let backends = plan.ports.first?.backends, plan.ports.allSatisfy({ $0.backends == backends }),
-              plan.ports.count == Set(inventory.service(namespace: plan.key.namespace, name: plan.root)?.ports.map(\.port) ?? [0]).count
+            plan.ports.count
+                == Set(inventory.service(namespace: plan.key.namespace, name: plan.root)?.ports.map(\.port) ?? [0])
+                .count
         else {
-            report(.error, .linkerdNotRendered, "the backends differ between the root's ports (SMI's port rule), which one ServiceProfile cannot say; the split is not rendered in linkerd-smi mode", plan, into: &rendering)
+            report(
+                .error, .linkerdNotRendered,
+                "the backends differ between the root's ports (SMI's port rule), which one ServiceProfile cannot say; the split is not rendered in linkerd-smi mode",
+                plan, into: &rendering)
             return nil
         }
-        let (weights, messages) = SplitPlan.weights(backends, scale: 100_000, reason: "ServiceProfile weights above \(Self.maximumProfileWeight) overflow in the proxy",
-                                                     fits: { ($0.max() ?? 0) <= Self.maximumProfileWeight })
-        for message in messages { report(weights == nil ? .error : .warning, .linkerdSplitWeights, message, plan, into: &rendering) }
+        let (weights, messages) = SplitPlan.weights(
+            backends, scale: 100_000,
+            reason: "ServiceProfile weights above \(Self.maximumProfileWeight) overflow in the proxy",
+            fits: { ($0.max() ?? 0) <= Self.maximumProfileWeight })
+        for message in messages {
+            report(weights == nil ? .error : .warning, .linkerdSplitWeights, message, plan, into: &rendering)
+        }
         guard let weights else { return nil }
-        report(.warning, .linkerdSplitScope, "a ServiceProfile splits HTTP requests only: other TCP connections to the root Service are not split", plan, into: &rendering)
+        report(
+            .warning, .linkerdSplitScope,
+            "a ServiceProfile splits HTTP requests only: other TCP connections to the root Service are not split", plan,
+            into: &rendering)
         let domain = options.clusterDomain
-        let overrides = zip(backends, weights).map { ServiceProfile.WeightedDestination(authority: "\($0.service).\(plan.key.namespace).svc.\(domain)", weight: $1) }
-        var meta = RenderedMetadata.make(name: plan.root, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options)
+        let overrides = zip(backends, weights).map {
+            ServiceProfile.WeightedDestination(
+                authority: "\($0.service).\(plan.key.namespace).svc.\(domain)", weight: $1)
+        }
+        var meta = RenderedMetadata.make(
+            name: plan.root, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [],
+            options: options)
         meta.name = "\(plan.root).\(plan.key.namespace).svc.\(domain)"
         return ServiceProfile(metadata: meta, overrides: overrides)
     }
@@ -64,28 +87,45 @@ struct LinkerdSplitTranslator {
     /// The routes of one split, or none (with an error) when Linkerd cannot route it as SMI does.
     private func routes(_ plan: SplitPlan, into rendering: inout Rendering) -> [HTTPRoute] {
         guard LinkerdTargetVersion(options).hasWeightedRoutes else {
-            report(.error, .linkerdNotRendered, "Linkerd \(options.targetVersion ?? "") has no weighted HTTPRoute backends (2.13+); the split is not rendered (with --compat linkerd-smi it is written as the linkerd-smi extension's ServiceProfile)", plan, into: &rendering)
+            report(
+                .error, .linkerdNotRendered,
+                "Linkerd \(options.targetVersion ?? "") has no weighted HTTPRoute backends (2.13+); the split is not rendered (with --compat linkerd-smi it is written as the linkerd-smi extension's ServiceProfile)",
+                plan, into: &rendering)
             return []
         }
         let ports = plan.ports.compactMap(\.port)
         guard ports.count == plan.ports.count else {
-            report(.error, .linkerdNotRendered, "Linkerd routes need the root Service's ports (every backend reference names one): add Service \(plan.key.namespace)/\(plan.root) to the input; the split is not rendered", plan, into: &rendering)
+            report(
+                .error, .linkerdNotRendered,
+                "Linkerd routes need the root Service's ports (every backend reference names one): add Service \(plan.key.namespace)/\(plan.root) to the input; the split is not rendered",
+                plan, into: &rendering)
             return []
         }
         var conditionMatches: [HTTPRoute.Match]?
         if let conditions = plan.conditions {
-            if let problem = conditions.lazy.compactMap({ LinkerdMatches.problem($0, anchoring: self.options.pathAnchoring) }).first {
+            if let problem = conditions.lazy.compactMap({
+                LinkerdMatches.problem($0, anchoring: self.options.pathAnchoring)
+            }).first {
                 report(.error, .linkerdNotRendered, "\(problem); the split is not rendered", plan, into: &rendering)
                 return []
             }
             let matches = conditions.map { LinkerdMatches.match($0, anchoring: options.pathAnchoring) }
-            guard (matches.count + LinkerdMatches.matchesPerRule - 1) / LinkerdMatches.matchesPerRule < LinkerdMatches.rulesPerRoute else {
-                report(.error, .linkerdNotRendered, "the split's route groups need more than \(LinkerdMatches.rulesPerRoute - 1) rules of \(LinkerdMatches.matchesPerRule) matches; the split is not rendered", plan, into: &rendering)
+            guard
+                (matches.count + LinkerdMatches.matchesPerRule - 1) / LinkerdMatches.matchesPerRule
+                    < LinkerdMatches.rulesPerRoute
+            else {
+                report(
+                    .error, .linkerdNotRendered,
+                    "the split's route groups need more than \(LinkerdMatches.rulesPerRoute - 1) rules of \(LinkerdMatches.matchesPerRule) matches; the split is not rendered",
+                    plan, into: &rendering)
                 return []
             }
             conditionMatches = matches
         } else {
-            report(.warning, .linkerdSplitScope, "Linkerd HTTPRoutes split HTTP requests only: other TCP connections to the root Service are not split", plan, into: &rendering)
+            report(
+                .warning, .linkerdSplitScope,
+                "Linkerd HTTPRoutes split HTTP requests only: other TCP connections to the root Service are not split",
+                plan, into: &rendering)
         }
         var routes: [HTTPRoute] = []
         let rootPorts = inventory.service(namespace: plan.key.namespace, name: plan.root)?.ports ?? []
@@ -93,27 +133,43 @@ struct LinkerdSplitTranslator {
             guard let port = portPlan.port else { continue }
             // An opaque port carries no HTTP Linkerd could route; an HTTPRoute there does nothing.
             if rootPorts.contains(where: { $0.port == port && $0.appProtocol == Self.opaqueProtocol }) {
-                report(.warning, .linkerdSplitScope, "port \(port) of Service \(plan.key.namespace)/\(plan.root) is opaque (appProtocol \(Self.opaqueProtocol)): Linkerd HTTPRoutes cannot split it, so its traffic stays on the root Service", plan, into: &rendering)
+                report(
+                    .warning, .linkerdSplitScope,
+                    "port \(port) of Service \(plan.key.namespace)/\(plan.root) is opaque (appProtocol \(Self.opaqueProtocol)): Linkerd HTTPRoutes cannot split it, so its traffic stays on the root Service",
+                    plan, into: &rendering)
                 continue
             }
-            let (weights, messages) = SplitPlan.weights(portPlan.backends, scale: Self.maximumWeight, reason: "Linkerd weights go up to \(Self.maximumWeight)",
-                                                         fits: { ($0.max() ?? 0) <= Self.maximumWeight })
-            for message in messages { report(weights == nil ? .error : .warning, .linkerdSplitWeights, message, plan, into: &rendering) }
+            let (weights, messages) = SplitPlan.weights(
+                portPlan.backends, scale: Self.maximumWeight, reason: "Linkerd weights go up to \(Self.maximumWeight)",
+                fits: { ($0.max() ?? 0) <= Self.maximumWeight })
+            for message in messages {
+                report(weights == nil ? .error : .warning, .linkerdSplitWeights, message, plan, into: &rendering)
+            }
             guard let weights else { return [] }
             let backends = zip(portPlan.backends, weights).map { backend, weight in
-                HTTPRoute.BackendReference(group: "core", kind: "Service", name: backend.service, port: port, weight: portPlan.backends.count == 1 ? nil : weight)
+                HTTPRoute.BackendReference(
+                    group: "core", kind: "Service", name: backend.service, port: port,
+                    weight: portPlan.backends.count == 1 ? nil : weight)
             }
             let everything = [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))]
             var rules: [HTTPRoute.Rule]
             if let conditionMatches {
                 rules = LinkerdMatches.rules(conditionMatches, backends: backends)
                 // Last, and outranked by every condition: the rest goes to the root itself.
-                rules.append(HTTPRoute.Rule(matches: everything, backendRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port, weight: nil)]))
+                rules.append(
+                    HTTPRoute.Rule(
+                        matches: everything,
+                        backendRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port, weight: nil)]))
             } else {
                 rules = [HTTPRoute.Rule(matches: everything, backendRefs: backends)]
             }
-            let meta = RenderedMetadata.make(name: "\(plan.key.name)-\(port)", namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [], options: options)
-            var route = HTTPRoute(metadata: meta, spec: .init(parentRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port)], rules: rules))
+            let meta = RenderedMetadata.make(
+                name: "\(plan.key.name)-\(port)", namespace: plan.key.namespace,
+                sources: plan.document.object.map { [$0] } ?? [], options: options)
+            var route = HTTPRoute(
+                metadata: meta,
+                spec: .init(
+                    parentRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port)], rules: rules))
             route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
             routes.append(route)
         }

@@ -18,11 +18,15 @@ struct LinkerdTargetVersion {
     /// Server `v1beta3` (with `accessPolicy`) from 2.16; `v1beta2` in 2.15, which deprecates
     /// `v1beta1` (Linkerd notes 1); `v1beta1` before. Each denies without authorizations.
     var serverAPIVersion: String {
-        options.targetsBefore(2, 15) ? "policy.linkerd.io/v1beta1" : options.targetsBefore(2, 16) ? "policy.linkerd.io/v1beta2" : "policy.linkerd.io/v1beta3"
+        options.targetsBefore(2, 15)
+            ? "policy.linkerd.io/v1beta1"
+            : options.targetsBefore(2, 16) ? "policy.linkerd.io/v1beta2" : "policy.linkerd.io/v1beta3"
     }
 
     /// HTTPRoute `v1beta3` from 2.14, `v1beta2` in 2.13, `v1beta1` in 2.12.
     var httpRouteAPIVersion: String {
-        options.targetsBefore(2, 13) ? "policy.linkerd.io/v1beta1" : options.targetsBefore(2, 14) ? "policy.linkerd.io/v1beta2" : "policy.linkerd.io/v1beta3"
+        options.targetsBefore(2, 13)
+            ? "policy.linkerd.io/v1beta1"
+            : options.targetsBefore(2, 14) ? "policy.linkerd.io/v1beta2" : "policy.linkerd.io/v1beta3"
     }
 }

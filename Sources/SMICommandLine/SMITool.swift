@@ -1,13 +1,16 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The `smi` command line: dispatches to subcommands and turns their outcome into an exit
 /// status (0 success, 1 invalid input, 2 bad usage).
 public enum SMITool {
-    static let commands: [any ToolCommand.Type] = [AccessCommand.self, ConvertCommand.self, ExplainCommand.self, MetricsCommand.self, RenderCommand.self, ValidateCommand.self, VersionCommand.self]
+    static let commands: [any ToolCommand.Type] = [
+        AccessCommand.self, ConvertCommand.self, ExplainCommand.self, MetricsCommand.self, RenderCommand.self,
+        ValidateCommand.self, VersionCommand.self
+    ]
 
     /// Runs the command line `arguments` (without the tool's own name) and returns the
     /// exit status.
@@ -36,7 +39,8 @@ public enum SMITool {
         do {
             return try command.init(parsing: rest).run(console: &console)
         } catch let error as UsageError {
-            console.error("\(toolName) \(command.name): \(error.message)\nRun '\(toolName) \(command.name) --help' for usage.")
+            console.error(
+                "\(toolName) \(command.name): \(error.message)\nRun '\(toolName) \(command.name) --help' for usage.")
             return ExitStatus.usage
         } catch {
             console.error("\(toolName) \(command.name): \(error)")

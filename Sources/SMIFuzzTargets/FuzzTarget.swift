@@ -1,6 +1,5 @@
 import SMICore
 
-
 /// The fuzz targets: what one input exercises, and the properties checked on it. Shared by
 /// the libFuzzer binary (`Fuzz/run.sh`) and by the regression tests that replay every input
 /// a fuzzer ever found. A broken property stops the process (`FuzzFailure`), so that
@@ -33,6 +32,7 @@ public struct FuzzFailure: Error, CustomStringConvertible, Sendable {
 
 /// Limits small enough that one input stays fast, large enough for every construct.
 enum FuzzLimits {
-    static let reader = YAMLReader.Limits(maxDepth: 64, maxInputBytes: 1 << 20, maxDocumentBytes: 1 << 20, maxScalarBytes: 1 << 16,
-                                          maxDocuments: 256, maxAliasExpansion: 20_000)
+    static let reader = YAMLReader.Limits(
+        maxDepth: 64, maxInputBytes: 1 << 20, maxDocumentBytes: 1 << 20, maxScalarBytes: 1 << 16,
+        maxDocuments: 256, maxAliasExpansion: 20_000)
 }

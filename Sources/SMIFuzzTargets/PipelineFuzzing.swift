@@ -10,14 +10,15 @@ import SMICore
 enum PipelineFuzzing {
     static let adapters: [any MeshAdapter] = [
         IstioAdapter(), LinkerdAdapter(), ConsulAdapter(),
-        ConsulAdapter(configuration: ConsulConfiguration(namespaces: .mirroring(prefix: ""))),
+        ConsulAdapter(configuration: ConsulConfiguration(namespaces: .mirroring(prefix: "")))
     ]
 
     static func run(_ bytes: [UInt8]) -> FuzzFailure? {
         guard let documents = try? YAMLReader(limits: FuzzLimits.reader).read(bytes) else { return nil }
         // Well-formed documents are read straight from their trees: always as Codable reads them.
         if let differing = documents.first(where: { !SMIDocument.treeReadingAgreesWithCodable($0.root) }) {
-            return FuzzFailure(description: "document \(differing.index) reads from its tree otherwise than through Codable")
+            return FuzzFailure(
+                description: "document \(differing.index) reads from its tree otherwise than through Codable")
         }
         let bundle = SMIBundle(documents)
         let inventory = Inventory(manifests: documents)
@@ -25,8 +26,9 @@ enum PipelineFuzzing {
         // Reading without keeping the documents gives the same objects and workloads, and the
         // same diagnostics at the same places (found by reading documents again).
         let input = SMIInput([.init(name: nil, bytes: bytes)], reader: YAMLReader(limits: FuzzLimits.reader))
-        guard !input.diagnostics.contains(where: { $0.severity == .error }), input.documentCount == documents.count, input.inventory == inventory,
-              input.bundle.diagnostics == bundle.diagnostics, SMIValidator().validate(input.bundle) == findings
+        guard !input.diagnostics.contains(where: { $0.severity == .error }), input.documentCount == documents.count,
+            input.inventory == inventory,
+            input.bundle.diagnostics == bundle.diagnostics, SMIValidator().validate(input.bundle) == findings
         else {
             return FuzzFailure(description: "SMIInput differs from reading every document first")
         }
@@ -37,7 +39,9 @@ enum PipelineFuzzing {
                 // A resource that cannot be encoded would be missing from the output (a
                 // deny policy, say): every one must encode.
                 guard resources.count == rendering.resourceCount else {
-                    return FuzzFailure(description: "\(adapter.mesh): \(rendering.resourceCount - resources.count) resources cannot be encoded")
+                    return FuzzFailure(
+                        description:
+                            "\(adapter.mesh): \(rendering.resourceCount - resources.count) resources cannot be encoded")
                 }
                 for format in adapter.outputFormats {
                     let text: String
@@ -50,18 +54,28 @@ enum PipelineFuzzing {
                     case "yaml":
                         // Typed resources write their own fields: the YAML of their (Codable) manifests.
                         guard text == YAMLWriter().write(documents: resources) else {
-                            return FuzzFailure(description: "\(adapter.mesh): the YAML the resources write field by field is not the YAML of their manifests:\n\(text)")
+                            return FuzzFailure(
+                                description:
+                                    "\(adapter.mesh): the YAML the resources write field by field is not the YAML of their manifests:\n\(text)"
+                            )
                         }
                         do {
                             if try YAMLReader().read(text).map(\.root) != resources {
-                                return FuzzFailure(description: "\(adapter.mesh): the YAML output reads back as other values:\n\(text)")
+                                return FuzzFailure(
+                                    description: "\(adapter.mesh): the YAML output reads back as other values:\n\(text)"
+                                )
                             }
                         } catch {
-                            return FuzzFailure(description: "\(adapter.mesh): the YAML output does not read back: \(error)\n\(text)")
+                            return FuzzFailure(
+                                description: "\(adapter.mesh): the YAML output does not read back: \(error)\n\(text)")
                         }
                     case "json":
-                        if let bad = Self.jsonDocuments(text).first(where: { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) == nil }) {
-                            return FuzzFailure(description: "\(adapter.mesh): the JSON output holds a document that is not JSON:\n\(bad)")
+                        if let bad = Self.jsonDocuments(text).first(where: {
+                            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) == nil
+                        }) {
+                            return FuzzFailure(
+                                description:
+                                    "\(adapter.mesh): the JSON output holds a document that is not JSON:\n\(bad)")
                         }
                     default:
                         continue

@@ -17,16 +17,24 @@ enum YAMLFuzzing {
             do {
                 again = try reader.read(written).map(\.root)
             } catch {
-                return FuzzFailure(description: "\(schema): the writer's output does not read back: \(error)\n--- written:\n\(String(decoding: written, as: UTF8.self))")
+                return FuzzFailure(
+                    description:
+                        "\(schema): the writer's output does not read back: \(error)\n--- written:\n\(String(decoding: written, as: UTF8.self))"
+                )
             }
             guard again == roots else {
-                return FuzzFailure(description: "\(schema): the values changed in a write and read round trip\n--- written:\n\(String(decoding: written, as: UTF8.self))")
+                return FuzzFailure(
+                    description:
+                        "\(schema): the values changed in a write and read round trip\n--- written:\n\(String(decoding: written, as: UTF8.self))"
+                )
             }
             // A document read again from its extent is the same tree, at the same places.
             for document in documents {
                 guard let extent = document.extent else { continue }
                 guard reader.readDocument(at: extent, of: bytes)?.isIdentical(to: document.root) == true else {
-                    return FuzzFailure(description: "\(schema): document \(document.index) does not read again from its extent \(extent)")
+                    return FuzzFailure(
+                        description:
+                            "\(schema): document \(document.index) does not read again from its extent \(extent)")
                 }
             }
         }
@@ -40,9 +48,13 @@ enum YAMLFuzzing {
         let parsed = Result { () throws(YAMLError) in try reader.readParsingOnly(bytes) }
         switch (read, parsed) {
         case let (.success(a), .success(b)):
-            guard a.count == b.count else { return FuzzFailure(description: "\(reader.schema): \(a.count) documents read, \(b.count) parsed") }
-            for (x, y) in zip(a, b) where x.index != y.index || x.extent != y.extent || !x.root.isIdentical(to: y.root) {
-                return FuzzFailure(description: "\(reader.schema): document \(x.index) read differs from the one parsed")
+            guard a.count == b.count else {
+                return FuzzFailure(description: "\(reader.schema): \(a.count) documents read, \(b.count) parsed")
+            }
+            for (x, y) in zip(a, b) where x.index != y.index || x.extent != y.extent || !x.root.isIdentical(to: y.root)
+            {
+                return FuzzFailure(
+                    description: "\(reader.schema): document \(x.index) read differs from the one parsed")
             }
             return nil
         case let (.failure(a), .failure(b)) where a.description == b.description:

@@ -22,8 +22,11 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
 
         /// Pairs, SMI's allow rate, the share of its allows kept, and the boundary share.
         public var summary: String {
-            func percent(_ part: Int, _ whole: Int) -> String { whole == 0 ? "-" : "\((1000 * part / whole + 5) / 10)%" }
-            return "\(pairs) pairs, SMI allows \(percent(smiAllows, pairs)), mesh keeps \(percent(keptAllows, smiAllows)) of them, "
+            func percent(_ part: Int, _ whole: Int) -> String {
+                whole == 0 ? "-" : "\((1000 * part / whole + 5) / 10)%"
+            }
+            return
+                "\(pairs) pairs, SMI allows \(percent(smiAllows, pairs)), mesh keeps \(percent(keptAllows, smiAllows)) of them, "
                 + "\(percent(boundaryRequests, pairs)) at a regex boundary, \(overPermitCount) over-permits"
         }
         /// Requests the mesh allows and SMI denies, described (the first few) with their seed.
@@ -45,8 +48,10 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     public let unenforced: Set<AccessRequest.TrafficProtocol>
 
     /// A conformance suite for `adapter`.
-    public init(adapter: Adapter, unenforced: Set<AccessRequest.TrafficProtocol> = [],
-                accessModel: @escaping @Sendable ([ManifestNode], Inventory) -> any MeshAccessModel) {
+    public init(
+        adapter: Adapter, unenforced: Set<AccessRequest.TrafficProtocol> = [],
+        accessModel: @escaping @Sendable ([ManifestNode], Inventory) -> any MeshAccessModel
+    ) {
         self.adapter = adapter
         self.unenforced = unenforced
         self.accessModel = accessModel
@@ -57,8 +62,10 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         Inventory(
             workloads: SMIBundleGenerator.namespaces.flatMap { ns in
                 SMIBundleGenerator.serviceAccounts.map { sa in
-                    Inventory.Workload(kind: "Deployment", namespace: ns, name: sa, serviceAccount: sa,
-                                       podLabels: ["app": sa, "tier": "backend"], ports: [.init(port: 8080), .init(port: 9090), .init(port: 80)])
+                    Inventory.Workload(
+                        kind: "Deployment", namespace: ns, name: sa, serviceAccount: sa,
+                        podLabels: ["app": sa, "tier": "backend"],
+                        ports: [.init(port: 8080), .init(port: 9090), .init(port: 80)])
                 }
             },
             namespaces: SMIBundleGenerator.namespaces.map { Inventory.Namespace(name: $0) })
@@ -73,14 +80,17 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
 
     /// Generates `bundles` bundles and `requests` requests near each, renders each bundle
     /// and compares the mesh's decisions with SMI's.
-    public func differential(bundles: Int, requests: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions()) throws -> DifferentialReport {
+    public func differential(
+        bundles: Int, requests: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions()
+    ) throws -> DifferentialReport {
         var report = DifferentialReport()
         let inventory = Self.inventory
         for index in 0..<bundles {
             let bundleSeed = seed &+ UInt64(index)
             var generator = SMIBundleGenerator(seed: bundleSeed)
             let objects = generator.objects()
-            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
+            let bundle = SMIBundle(
+                try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
             let rendering = adapter.render(bundle, inventory: inventory, options: options)
             let mesh = accessModel(try Self.applied(rendering), inventory)
             let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
@@ -98,10 +108,14 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
                     report.agreements += 1
                 } else if meshAllows {
                     report.overPermitCount += 1
-                    if report.overPermits.count < 3 { report.overPermits.append("seed \(bundleSeed): \(request)\n\(rendering.yaml())") }
+                    if report.overPermits.count < 3 {
+                        report.overPermits.append("seed \(bundleSeed): \(request)\n\(rendering.yaml())")
+                    }
                 } else if !Self.explains(rendering.diagnostics, request, bundle) {
                     report.unexplainedOverDenyCount += 1
-                    if report.unexplainedOverDenies.count < 3 { report.unexplainedOverDenies.append("seed \(bundleSeed): \(request)\n\(rendering.yaml())") }
+                    if report.unexplainedOverDenies.count < 3 {
+                        report.unexplainedOverDenies.append("seed \(bundleSeed): \(request)\n\(rendering.yaml())")
+                    }
                 }
             }
         }
@@ -127,7 +141,8 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         public var summary: String {
             let total = kinds.values.reduce(0) { $0 + $1.widening }
             let rows = kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.caught)/\($0.value.widening)" }
-            return "\((score * 1000).rounded() / 10)% of \(total) widening mutants caught (\(rows.joined(separator: ", ")))"
+            return
+                "\((score * 1000).rounded() / 10)% of \(total) widening mutants caught (\(rows.joined(separator: ", ")))"
         }
     }
 
@@ -135,19 +150,28 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// (`RenderedMutations`), and counts the mutants that over-permit on some of `probes` extra
     /// requests (a mutant that widens nothing past SMI is set aside) and, of those, the ones
     /// the differential's own `requests` per bundle catch: the proof's sensitivity.
-    public func mutationScore(bundles: Int, requests: Int, probes: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions()) throws -> MutationScore {
+    public func mutationScore(
+        bundles: Int, requests: Int, probes: Int, seed: UInt64 = SMIBundleGenerator.seed,
+        options: RenderOptions = RenderOptions()
+    ) throws -> MutationScore {
         var score = MutationScore()
         let inventory = Self.inventory
         for index in 0..<bundles {
             var generator = SMIBundleGenerator(seed: seed &+ 50_000 &+ UInt64(index))
             let objects = generator.objects()
-            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
+            let bundle = SMIBundle(
+                try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
             let resources = try Self.applied(adapter.render(bundle, inventory: inventory, options: options))
             let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
             let grid = generator.boundaryRequests(for: objects)
             let made = grid + (0..<(requests + probes)).map { _ in generator.request(near: objects) }
             let decided = made.enumerated().filter { !unenforced.contains($0.element.protocol) }
-                .map { (request: $0.element, proof: $0.offset < grid.count + requests, smiAllows: smi.decide($0.element, in: bundle).isAllowed) }
+                .map {
+                    (
+                        request: $0.element, proof: $0.offset < grid.count + requests,
+                        smiAllows: smi.decide($0.element, in: bundle).isAllowed
+                    )
+                }
             let denied = decided.filter { !$0.smiAllows }
             let original = accessModel(resources, inventory)
             let open = denied.filter { original.allows($0.request) }
@@ -169,7 +193,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     public func expectSensitive(bundles: Int, requests: Int, probes: Int, minimumScore: Double = 0.95) throws {
         let score = try mutationScore(bundles: bundles, requests: requests, probes: probes)
         print("mutation score \(adapter.mesh): \(score.summary)")
-        #expect(score.missedOverPermits.isEmpty, "over-permits the differential missed:\n\(score.missedOverPermits.joined(separator: "\n"))")
+        #expect(
+            score.missedOverPermits.isEmpty,
+            "over-permits the differential missed:\n\(score.missedOverPermits.joined(separator: "\n"))")
         #expect(score.score >= minimumScore, "\(score.summary)")
     }
 
@@ -177,12 +203,17 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// accounts for denying it (an info too: Istio's note on repeated headers).
     static func explains(_ diagnostics: [Diagnostic], _ request: AccessRequest, _ bundle: SMIBundle) -> Bool {
         diagnostics.contains { diagnostic in
-            guard diagnostic.code.rawValue.hasPrefix("SMI3") || diagnostic.code.rawValue.hasPrefix("SMI4") || diagnostic.code.rawValue.hasPrefix("SMI5"),
-                  let object = diagnostic.object, object.kind == "TrafficTarget",
-                  let target = bundle.trafficTargets.first(where: { $0.key == SMIBundle.Key(namespace: object.namespace ?? "default", name: object.name) })
+            guard
+                diagnostic.code.rawValue.hasPrefix("SMI3") || diagnostic.code.rawValue.hasPrefix("SMI4")
+                    || diagnostic.code.rawValue.hasPrefix("SMI5"),
+                let object = diagnostic.object, object.kind == "TrafficTarget",
+                let target = bundle.trafficTargets.first(where: {
+                    $0.key == SMIBundle.Key(namespace: object.namespace ?? "default", name: object.name)
+                })
             else { return false }
             let destination = target.object.spec.destination
-            return destination.name == request.destination.serviceAccount && (destination.namespace ?? target.key.namespace) == request.destination.namespace
+            return destination.name == request.destination.serviceAccount
+                && (destination.namespace ?? target.key.namespace) == request.destination.namespace
         }
     }
 
@@ -191,20 +222,28 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// golden case `c`; and how many requests were decided.
     /// Requests to destinations the rendering reports as open in the cluster (see
     /// `isReportedOpen`) are left out unless `exemptingReported` is false.
-    public func gridOverPermits(_ c: GoldenCases.Case, exemptingReported: Bool = true) throws -> (overPermits: [String], checked: Int) {
+    public func gridOverPermits(_ c: GoldenCases.Case, exemptingReported: Bool = true) throws -> (
+        overPermits: [String], checked: Int
+    ) {
         let text = try String(contentsOf: c.folder.appendingPathComponent("input.yaml"), encoding: .utf8)
         let documents = try YAMLReader().read(text)
         let bundle = SMIBundle(documents)
         let inventory = Inventory(manifests: documents)
         let rendering = adapter.render(bundle, inventory: inventory, options: RenderOptions())
         let mesh = accessModel(try Self.applied(rendering), inventory)
-        let identities = Set(inventory.workloads.map { AccessRequest.Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount) })
-            .union([AccessRequest.Identity(namespace: "monitoring", serviceAccount: "prometheus")])
-            .sorted { ($0.namespace, $0.serviceAccount) < ($1.namespace, $1.serviceAccount) }
+        let identities = Set(
+            inventory.workloads.map {
+                AccessRequest.Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount)
+            }
+        )
+        .union([AccessRequest.Identity(namespace: "monitoring", serviceAccount: "prometheus")])
+        .sorted { ($0.namespace, $0.serviceAccount) < ($1.namespace, $1.serviceAccount) }
         let ports = Set(inventory.workloads.flatMap { $0.ports.map(\.port) }).union([80, 9999]).sorted()
         let http: [(String, String, [String: [String]]?)] = [
-            ("GET", "/", nil), ("GET", "/metrics", nil), ("POST", "/api/items", ["x-tenant": ["acme"]]), ("GET", "/books/1", nil),
-            ("DELETE", "/items", nil), ("GET", "/api", ["user-agent": ["Mozilla/5.0 Android"]]), ("GET", "/healthz", nil),
+            ("GET", "/", nil), ("GET", "/metrics", nil), ("POST", "/api/items", ["x-tenant": ["acme"]]),
+            ("GET", "/books/1", nil),
+            ("DELETE", "/items", nil), ("GET", "/api", ["user-agent": ["Mozilla/5.0 Android"]]),
+            ("GET", "/healthz", nil)
         ]
         var overPermits: [String] = []
         var checked = 0
@@ -212,9 +251,15 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             for destination in identities {
                 for port in ports {
                     var requests = [AccessRequest(source: source, destination: destination, port: port, protocol: .tcp)]
-                    requests += http.map { AccessRequest(source: source, destination: destination, port: port, protocol: .http, method: $0.0, path: $0.1, headers: $0.2) }
-                    for request in requests where !unenforced.contains(request.protocol)
-                        && !(exemptingReported && Self.isReportedOpen(destination, by: rendering.diagnostics)) {
+                    requests += http.map {
+                        AccessRequest(
+                            source: source, destination: destination, port: port, protocol: .http, method: $0.0,
+                            path: $0.1, headers: $0.2)
+                    }
+                    for request in requests
+                    where !unenforced.contains(request.protocol)
+                        && !(exemptingReported && Self.isReportedOpen(destination, by: rendering.diagnostics))
+                    {
                         checked += 1
                         if mesh.allows(request) && !SMIAccessModel().decide(request, in: bundle).isAllowed {
                             overPermits.append("\(c.name): \(adapter.mesh) allows \(request), SMI denies it")
@@ -249,13 +294,22 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// rate under `minimumAllowRate` (requests that can show an over-deny), or a rendering that
     /// keeps `minimumKept` or less of SMI's allows: a rendering that denies everything keeps
     /// none, so it cannot pass (a mesh that is stricter by design, and says why, asks for less).
-    public func expectNeverMorePermissive(bundles: Int, requests: Int, minimumPairs: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions(),
-                                          minimumKept: Double, minimumAllowRate: Double = 0.15, label: String = "") throws {
+    public func expectNeverMorePermissive(
+        bundles: Int, requests: Int, minimumPairs: Int, seed: UInt64 = SMIBundleGenerator.seed,
+        options: RenderOptions = RenderOptions(),
+        minimumKept: Double, minimumAllowRate: Double = 0.15, label: String = ""
+    ) throws {
         let report = try differential(bundles: bundles, requests: requests, seed: seed, options: options)
         print("differential \(adapter.mesh)\(label.isEmpty ? "" : " (\(label))"), seed \(seed): \(report.summary)")
         #expect(report.pairs >= minimumPairs)
-        #expect(report.overPermitCount == 0, "\(report.overPermitCount) over-permits in \(report.pairs) pairs:\n\(report.overPermits.joined(separator: "\n"))")
-        #expect(report.unexplainedOverDenyCount == 0, "\(report.unexplainedOverDenyCount) over-denies without a diagnostic:\n\(report.unexplainedOverDenies.joined(separator: "\n"))")
+        #expect(
+            report.overPermitCount == 0,
+            "\(report.overPermitCount) over-permits in \(report.pairs) pairs:\n\(report.overPermits.joined(separator: "\n"))"
+        )
+        #expect(
+            report.unexplainedOverDenyCount == 0,
+            "\(report.unexplainedOverDenyCount) over-denies without a diagnostic:\n\(report.unexplainedOverDenies.joined(separator: "\n"))"
+        )
         #expect(Double(report.smiAllows) / Double(max(report.pairs, 1)) >= minimumAllowRate, "\(report.summary)")
         #expect(Double(report.keptAllows) / Double(max(report.smiAllows, 1)) > minimumKept, "\(report.summary)")
     }
@@ -267,37 +321,38 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// the second target's sources the first's path, which SMI does not grant them.
     public func expectEachTargetKeepsItsOwnBytes() throws {
         let composed = "/caf\u{E9}", decomposed = "/cafe\u{301}"
-        let documents = try YAMLReader().read([composed, decomposed].enumerated().map { index, path in
-            let i = index + 1
-            return """
-                apiVersion: specs.smi-spec.io/v1alpha4
-                kind: HTTPRouteGroup
-                metadata: {name: g\(i), namespace: shop}
-                spec: {matches: [{name: m, pathRegex: "\(path)", methods: [GET]}]}
-                ---
-                apiVersion: access.smi-spec.io/v1alpha3
-                kind: TrafficTarget
-                metadata: {name: t\(i), namespace: shop}
-                spec:
-                  destination: {kind: ServiceAccount, name: api\(i), namespace: shop}
-                  rules: [{kind: HTTPRouteGroup, name: g\(i), matches: [m]}]
-                  sources: [{kind: ServiceAccount, name: web, namespace: shop}]
-                ---
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: api\(i), namespace: shop}
-                spec:
-                  selector: {matchLabels: {app: api\(i)}}
-                  template:
-                    metadata: {labels: {app: api\(i)}}
-                    spec: {serviceAccountName: api\(i), containers: [{name: a, image: x, ports: [{containerPort: 8080}]}]}
-                ---
-                apiVersion: v1
-                kind: Service
-                metadata: {name: api\(i), namespace: shop}
-                spec: {selector: {app: api\(i)}, ports: [{name: http, port: 8080}]}
-                """
-        }.joined(separator: "\n---\n"))
+        let documents = try YAMLReader().read(
+            [composed, decomposed].enumerated().map { index, path in
+                let i = index + 1
+                return """
+                    apiVersion: specs.smi-spec.io/v1alpha4
+                    kind: HTTPRouteGroup
+                    metadata: {name: g\(i), namespace: shop}
+                    spec: {matches: [{name: m, pathRegex: "\(path)", methods: [GET]}]}
+                    ---
+                    apiVersion: access.smi-spec.io/v1alpha3
+                    kind: TrafficTarget
+                    metadata: {name: t\(i), namespace: shop}
+                    spec:
+                      destination: {kind: ServiceAccount, name: api\(i), namespace: shop}
+                      rules: [{kind: HTTPRouteGroup, name: g\(i), matches: [m]}]
+                      sources: [{kind: ServiceAccount, name: web, namespace: shop}]
+                    ---
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: api\(i), namespace: shop}
+                    spec:
+                      selector: {matchLabels: {app: api\(i)}}
+                      template:
+                        metadata: {labels: {app: api\(i)}}
+                        spec: {serviceAccountName: api\(i), containers: [{name: a, image: x, ports: [{containerPort: 8080}]}]}
+                    ---
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: api\(i), namespace: shop}
+                    spec: {selector: {app: api\(i)}, ports: [{name: http, port: 8080}]}
+                    """
+            }.joined(separator: "\n---\n"))
         let bundle = SMIBundle(documents)
         #expect(bundle.trafficTargets.count == 2 && bundle.diagnostics.isEmpty, "\(bundle.diagnostics)")
         let rendering = adapter.render(bundle, inventory: Inventory(manifests: documents), options: RenderOptions())
@@ -306,7 +361,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             let needle = Array(text.utf8)
             return output.indices.filter { output[$0...].starts(with: needle) }.count
         }
-        #expect(count("caf\u{E9}") > 0 && count("caf\u{E9}") == count("cafe\u{301}"), "\(adapter.mesh):\n\(rendering.yaml())")
+        #expect(
+            count("caf\u{E9}") > 0 && count("caf\u{E9}") == count("cafe\u{301}"),
+            "\(adapter.mesh):\n\(rendering.yaml())")
     }
 
     /// The adapter's capability table has one row per `SMIFeature`, in order, and every
@@ -321,9 +378,12 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             let text = try String(contentsOf: c.folder.appendingPathComponent("diagnostics.txt"), encoding: .utf8)
             reported.formUnion(text.matches(of: /\[(SMI[0-9]{4})\]/).map { String($0.1) })
         }
-        let explained = Set(DiagnosticCode.catalogue.keys.map(\.rawValue)).union(adapter.capabilities.diagnostics.keys.map(\.rawValue))
+        let explained = Set(DiagnosticCode.catalogue.keys.map(\.rawValue)).union(
+            adapter.capabilities.diagnostics.keys.map(\.rawValue))
         #expect(!reported.isEmpty)
-        #expect(reported.subtracting(explained).isEmpty, "codes without an explanation: \(reported.subtracting(explained).sorted())")
+        #expect(
+            reported.subtracting(explained).isEmpty,
+            "codes without an explanation: \(reported.subtracting(explained).sorted())")
     }
 
     /// Random TrafficSplits (zero weights, the root as a backend, two per root, matches) and
@@ -331,15 +391,18 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// rendered resources (FQDN to share), must be where SMI sends it, share for share. HTTP
     /// requests only when `httpOnly`. Records mismatches as test issues; returns how many
     /// requests were compared and how many were split.
-    public func expectRoutesAsSMI(bundles: Int, requests: Int, inventory: Inventory = Inventory(), httpOnly: Bool = false,
-                                  route: ([ManifestNode], AccessRequest, _ namespace: String, _ root: String) -> [String: Double]) throws -> (compared: Int, split: Int) {
+    public func expectRoutesAsSMI(
+        bundles: Int, requests: Int, inventory: Inventory = Inventory(), httpOnly: Bool = false,
+        route: ([ManifestNode], AccessRequest, _ namespace: String, _ root: String) -> [String: Double]
+    ) throws -> (compared: Int, split: Int) {
         var compared = 0
         var split = 0
         for index in 0..<bundles {
             let seed = SMIBundleGenerator.seed &+ 10_000 &+ UInt64(index)
             var generator = SMIBundleGenerator(seed: seed)
             let objects = generator.splitObjects()
-            let bundle = SMIBundle(try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
+            let bundle = SMIBundle(
+                try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
             let rendering = adapter.render(bundle, inventory: inventory, options: RenderOptions())
             let resources = try Self.applied(rendering)
             let smi = SMITrafficModel(bundle)
@@ -348,7 +411,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
                 // UDP is routed like TCP by SMI; it is the comparison of TCP routing.
                 if request.protocol == .udp { request.protocol = .tcp }
                 if httpOnly && request.protocol != .http { continue }
-                if !inventory.services.isEmpty { request.port = inventory.services[0].ports.first?.port ?? request.port }
+                if !inventory.services.isEmpty {
+                    request.port = inventory.services[0].ports.first?.port ?? request.port
+                }
                 let namespace = SMIBundleGenerator.namespaces[compared % 2]
                 let root = SMIBundleGenerator.rootServices[(compared / 2) % 2]
                 let fqdn = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
@@ -362,8 +427,13 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
                     }
                 }
                 let got = route(resources, request, namespace, root)
-                let same = Set(got.keys) == Set(expected.keys) && got.allSatisfy { abs($0.value - (expected[$0.key] ?? -1)) < 1e-9 }
-                #expect(same, "seed \(seed): \(request) to \(namespace)/\(root): SMI \(expected), \(adapter.mesh) \(got)\n\(rendering.yaml())")
+                let same =
+                    Set(got.keys) == Set(expected.keys)
+                    && got.allSatisfy { abs($0.value - (expected[$0.key] ?? -1)) < 1e-9 }
+                #expect(
+                    same,
+                    "seed \(seed): \(request) to \(namespace)/\(root): SMI \(expected), \(adapter.mesh) \(got)\n\(rendering.yaml())"
+                )
                 compared += 1
                 if !same { return (compared, split) }
             }

@@ -35,7 +35,9 @@ public struct GoldenCases {
     /// expected output; returns the differences as messages, empty when it matches.
     /// `formats` names further expected files by output format (`["json": "consul.json"]`),
     /// each the adapter's `text(of:format:)`.
-    public static func check(_ c: Case, adapter: some MeshAdapter, options: RenderOptions = RenderOptions(), formats: [String: String] = [:]) throws -> [String] {
+    public static func check(
+        _ c: Case, adapter: some MeshAdapter, options: RenderOptions = RenderOptions(), formats: [String: String] = [:]
+    ) throws -> [String] {
         let input = try Data(contentsOf: c.folder.appendingPathComponent("input.yaml"))
         let documents = try YAMLReader().read([UInt8](input), file: "input.yaml")
         let bundle = SMIBundle(documents)
@@ -53,42 +55,57 @@ public struct GoldenCases {
                 }
             }
         }
-        let (rendering, findings) = adapter.renderAndValidate(bundle, inventory: Inventory(manifests: documents), options: options)
+        let (rendering, findings) = adapter.renderAndValidate(
+            bundle, inventory: Inventory(manifests: documents), options: options)
         let yaml = rendering.yaml()
         let diagnostics = (findings + rendering.diagnostics).map(\.description).joined(separator: "\n") + "\n"
         let yamlURL = c.folder.appendingPathComponent("\(adapter.mesh).yaml")
         let diagnosticsURL = c.folder.appendingPathComponent("diagnostics.txt")
-        let others = try formats.sorted { $0.key < $1.key }.map { (file: $0.value, text: try adapter.text(of: rendering, format: $0.key)) }
+        let others = try formats.sorted { $0.key < $1.key }.map {
+            (file: $0.value, text: try adapter.text(of: rendering, format: $0.key))
+        }
         if updating {
             try yaml.write(to: yamlURL, atomically: true, encoding: .utf8)
             try diagnostics.write(to: diagnosticsURL, atomically: true, encoding: .utf8)
-            for other in others { try other.text.write(to: c.folder.appendingPathComponent(other.file), atomically: true, encoding: .utf8) }
+            for other in others {
+                try other.text.write(to: c.folder.appendingPathComponent(other.file), atomically: true, encoding: .utf8)
+            }
             return ["recorded \(c.name); review the files and run again without SMI_UPDATE_GOLDEN"]
         }
         var problems: [String] = []
         let resources = rendering.resources
         if resources.count != rendering.resourceCount {
-            problems.append("\(c.name): \(rendering.resourceCount - resources.count) resources cannot be encoded and are missing from the output")
+            problems.append(
+                "\(c.name): \(rendering.resourceCount - resources.count) resources cannot be encoded and are missing from the output"
+            )
         }
         // The rendering is sorted by what typed resources say of themselves; their manifests
         // must say the same.
         let keys = resources.map { node in
-            (["apiVersion", "kind", "metadata.namespace", "metadata.name"] as [FieldPath]).map { node.node(at: $0)?.value.stringValue ?? "" }
+            (["apiVersion", "kind", "metadata.namespace", "metadata.name"] as [FieldPath]).map {
+                node.node(at: $0)?.value.stringValue ?? ""
+            }
         }
         if !zip(keys, keys.dropFirst()).allSatisfy({ !$1.lexicographicallyPrecedes($0) }) {
             problems.append("\(c.name): the resources are not in apiVersion, kind, namespace, name order: \(keys)")
         }
         // Typed resources write their own fields; that must be the YAML of their (Codable) manifests.
         if yaml != YAMLWriter().write(documents: resources) {
-            problems.append("\(c.name): the YAML the resources write field by field differs from the YAML of their manifests")
+            problems.append(
+                "\(c.name): the YAML the resources write field by field differs from the YAML of their manifests")
         }
-        for other in others where ((try? String(contentsOf: c.folder.appendingPathComponent(other.file), encoding: .utf8)) ?? "") != other.text {
+        for other in others
+        where ((try? String(contentsOf: c.folder.appendingPathComponent(other.file), encoding: .utf8)) ?? "")
+            != other.text
+        {
             problems.append("\(c.name)/\(other.file) differs; rendered:\n\(other.text)")
         }
         let expectedYAML = (try? String(contentsOf: yamlURL, encoding: .utf8)) ?? ""
         if expectedYAML != yaml { problems.append("\(c.name)/\(adapter.mesh).yaml differs; rendered:\n\(yaml)") }
         let expectedDiagnostics = (try? String(contentsOf: diagnosticsURL, encoding: .utf8)) ?? ""
-        if expectedDiagnostics != diagnostics { problems.append("\(c.name)/diagnostics.txt differs; got:\n\(diagnostics)") }
+        if expectedDiagnostics != diagnostics {
+            problems.append("\(c.name)/diagnostics.txt differs; got:\n\(diagnostics)")
+        }
         return problems
     }
 

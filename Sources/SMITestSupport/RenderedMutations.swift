@@ -15,8 +15,10 @@ public struct RenderedMutant: Sendable {
 public enum RenderedMutations {
     /// Keys whose entry restricts what a rule admits: dropping one admits more.
     static let restrictions: Set<String> = [
-        "headers", "header", "when", "paths", "methods", "ports", "path", "method", "pathExact", "pathPrefix", "pathRegex",
-        "notPaths", "notMethods", "notPorts", "port", "matches", "requiredAuthenticationRefs", "identityRefs", "podSelector",
+        "headers", "header", "when", "paths", "methods", "ports", "path", "method", "pathExact", "pathPrefix",
+        "pathRegex",
+        "notPaths", "notMethods", "notPorts", "port", "matches", "requiredAuthenticationRefs", "identityRefs",
+        "podSelector"
     ]
     /// Keys whose sequence lists who is admitted: a wildcard appended admits everyone.
     static let admitted: Set<String> = ["principals", "identities", "namespaces", "sources", "identityRefs"]
@@ -45,7 +47,10 @@ public enum RenderedMutations {
 
     /// Finds the edit sites of `node`: restriction entries to drop, start anchors, exact
     /// paths, admitted lists, selector labels, deny actions and policies.
-    static func collect(_ node: ManifestNode, path: [Int], key: String?, into edits: inout [(String, [Int], (ManifestNode) -> ManifestNode?)]) {
+    static func collect(
+        _ node: ManifestNode, path: [Int], key: String?,
+        into edits: inout [(String, [Int], (ManifestNode) -> ManifestNode?)]
+    ) {
         switch node.value {
         case let .mapping(mapping):
             for (offset, entry) in mapping.entries.enumerated() {
@@ -55,25 +60,41 @@ public enum RenderedMutations {
                 if key == "matchLabels" { edits.append(("widen a selector", here, { _ in nil })) }
                 if let text = entry.value.value.stringValue {
                     switch (name, text) {
-                    case ("type", "Exact"): edits.append(("exact path to prefix", here, { _ in ManifestNode(.string("PathPrefix")) }))
-                    case ("accessPolicy", "deny"): edits.append(("flip accessPolicy", here, { _ in ManifestNode(.string("all-unauthenticated")) }))
-                    case ("action", "deny"), ("action", "DENY"): edits.append(("deny to allow", here, { _ in ManifestNode(.string(text == "deny" ? "allow" : "ALLOW")) }))
-                    case ("pathExact", _): edits.append(("exact path to prefix", path, { node in renamed(node, offset, to: "pathPrefix") }))
+                    case ("type", "Exact"):
+                        edits.append(("exact path to prefix", here, { _ in ManifestNode(.string("PathPrefix")) }))
+                    case ("accessPolicy", "deny"):
+                        edits.append(("flip accessPolicy", here, { _ in ManifestNode(.string("all-unauthenticated")) }))
+                    case ("action", "deny"), ("action", "DENY"):
+                        edits.append(
+                            ("deny to allow", here, { _ in ManifestNode(.string(text == "deny" ? "allow" : "ALLOW")) }))
+                    case ("pathExact", _):
+                        edits.append(
+                            ("exact path to prefix", path, { node in renamed(node, offset, to: "pathPrefix") }))
                     default: break
                     }
                 }
                 if admitted.contains(name), case let .sequence(items) = entry.value.value, let first = items.first {
-                    edits.append(("admit everyone", here, { node in
-                        let wildcard = first.value.stringValue != nil ? ManifestNode(.string("*")) : wildcarded(first)
-                        return ManifestNode(.sequence((node.value.sequenceValue ?? []) + [wildcard]), at: node.location)
-                    }))
+                    edits.append(
+                        (
+                            "admit everyone", here,
+                            { node in
+                                let wildcard =
+                                    first.value.stringValue != nil ? ManifestNode(.string("*")) : wildcarded(first)
+                                return ManifestNode(
+                                    .sequence((node.value.sequenceValue ?? []) + [wildcard]), at: node.location)
+                            }
+                        ))
                 }
                 collect(entry.value, path: here, key: name, into: &edits)
             }
         case let .sequence(items):
             for (offset, item) in items.enumerated() {
                 if key == "paths" || key == "values", let text = item.value.stringValue, !text.hasSuffix("*") {
-                    edits.append((key == "paths" ? "exact path to prefix" : "exact value to prefix", path + [offset], { _ in ManifestNode(.string(text + "*")) }))
+                    edits.append(
+                        (
+                            key == "paths" ? "exact path to prefix" : "exact value to prefix", path + [offset],
+                            { _ in ManifestNode(.string(text + "*")) }
+                        ))
                 }
                 collect(item, path: path + [offset], key: key, into: &edits)
             }
@@ -88,7 +109,8 @@ public enum RenderedMutations {
     static func wildcarded(_ node: ManifestNode) -> ManifestNode {
         guard case let .mapping(mapping) = node.value else { return ManifestNode(.string("*")) }
         var copy = mapping
-        for index in copy.entries.indices where ["name", "namespace"].contains(copy.entries[index].key.value.stringValue ?? "") {
+        for index in copy.entries.indices
+        where ["name", "namespace"].contains(copy.entries[index].key.value.stringValue ?? "") {
             copy.entries[index].value = ManifestNode(.string("*"))
         }
         return ManifestNode(.mapping(copy), at: node.location)
@@ -103,7 +125,9 @@ public enum RenderedMutations {
 
     /// `node` with the node at `path` (entry or element offsets) replaced by `edit`'s result,
     /// or removed when it is nil.
-    static func edited(_ node: ManifestNode, at path: ArraySlice<Int>, _ edit: (ManifestNode) -> ManifestNode?) -> ManifestNode {
+    static func edited(_ node: ManifestNode, at path: ArraySlice<Int>, _ edit: (ManifestNode) -> ManifestNode?)
+        -> ManifestNode
+    {
         guard let offset = path.first else { return edit(node) ?? node }
         let rest = path.dropFirst()
         switch node.value {

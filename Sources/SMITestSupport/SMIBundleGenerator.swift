@@ -12,11 +12,16 @@ public struct SMIBundleGenerator {
     public static let serviceAccounts = ["web", "api", "db", "ops"]
     /// The ports routes list and requests use.
     public static let ports = [80, 8080, 9090, 53]
-    static let paths = ["/", "/api", "/api/", "/api/v1/items", "/api/v2", "/metrics", "/metrics/", "/metrics/x", "/a/x", "/b/", "/admin?x=1", "/adminx", "/apix"]
+    static let paths = [
+        "/", "/api", "/api/", "/api/v1/items", "/api/v2", "/metrics", "/metrics/", "/metrics/x", "/a/x", "/b/",
+        "/admin?x=1", "/adminx", "/apix"
+    ]
     /// Repetitions with minimums (`+`, `{n,}`) sit beside `.*` so that a translation reading
     /// them as `.*` admits the boundary paths (`/api/`, `/metrics/`) that SMI denies.
-    static let pathRegexes = ["/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin", ".*/x$",
-                              "/api/.+", "/metrics/.{1,}", "/api.{2,}", "/metrics/(?s:.+)$"]
+    static let pathRegexes = [
+        "/api", "/api/v[0-9]+/.*", "", "/metrics$", "/(a|b)/.*", ".*", "/admin", ".*/x$",
+        "/api/.+", "/metrics/.{1,}", "/api.{2,}", "/metrics/(?s:.+)$"
+    ]
     static let methods = ["GET", "POST", "DELETE"]
     /// Subject names that are not Kubernetes names.
     static let wildcards = ["*", "w*", "a*", "WEB"]
@@ -52,16 +57,25 @@ public struct SMIBundleGenerator {
             }
             for r in 0..<2 {
                 let ports = Array(Set(some([80, 8080, 9090], max: 2))).sorted()
-                out.append(.tcpRoute(.init(metadata: ObjectMeta(name: "t\(r)", namespace: ns), spec: .init(matches: .init(ports: ports)))))
+                out.append(
+                    .tcpRoute(
+                        .init(
+                            metadata: ObjectMeta(name: "t\(r)", namespace: ns),
+                            spec: .init(matches: .init(ports: ports)))))
             }
-            out.append(.udpRoute(.init(metadata: ObjectMeta(name: "u0", namespace: ns), spec: .init(matches: .init(ports: chance(50) ? [53] : [])))))
+            out.append(
+                .udpRoute(
+                    .init(
+                        metadata: ObjectMeta(name: "u0", namespace: ns),
+                        spec: .init(matches: .init(ports: chance(50) ? [53] : [])))))
             for t in 0..<Int(1 + rng.next() % 3) {
                 var rules: [Access.Rule] = []
                 for _ in 0..<Int(1 + rng.next() % 3) {
                     switch rng.next() % 10 {
                     case 0...4:
                         let names = chance(40) ? some(["m0", "m1", "m2", "nope"], max: 2) : nil
-                        rules.append(Access.Rule(kind: "HTTPRouteGroup", name: pick(["g0", "g1", "missing"]), matches: names))
+                        rules.append(
+                            Access.Rule(kind: "HTTPRouteGroup", name: pick(["g0", "g1", "missing"]), matches: names))
                     case 5...7: rules.append(Access.Rule(kind: "TCPRoute", name: pick(["t0", "t1"])))
                     default: rules.append(Access.Rule(kind: "UDPRoute", name: "u0"))
                     }
@@ -69,12 +83,18 @@ public struct SMIBundleGenerator {
                 // Now and then a name with a `*`, which meshes read as a wildcard and SMI as a
                 // name no account has.
                 let sources = (0..<Int(1 + rng.next() % 2)).map { _ in
-                    Access.Subject(name: chance(8) ? pick(Self.wildcards) : pick(Self.serviceAccounts),
-                                   namespace: chance(70) ? (chance(5) ? "*" : pick(Self.namespaces)) : nil)
+                    Access.Subject(
+                        name: chance(8) ? pick(Self.wildcards) : pick(Self.serviceAccounts),
+                        namespace: chance(70) ? (chance(5) ? "*" : pick(Self.namespaces)) : nil)
                 }
-                let destination = Access.Subject(name: chance(4) ? pick(Self.wildcards) : pick(Self.serviceAccounts), namespace: chance(80) ? ns : nil)
-                out.append(.trafficTarget(.init(metadata: ObjectMeta(name: "tt\(t)", namespace: ns),
-                                                spec: .init(destination: destination, rules: rules, sources: sources))))
+                let destination = Access.Subject(
+                    name: chance(4) ? pick(Self.wildcards) : pick(Self.serviceAccounts),
+                    namespace: chance(80) ? ns : nil)
+                out.append(
+                    .trafficTarget(
+                        .init(
+                            metadata: ObjectMeta(name: "tt\(t)", namespace: ns),
+                            spec: .init(destination: destination, rules: rules, sources: sources))))
             }
         }
         return out
@@ -85,12 +105,17 @@ public struct SMIBundleGenerator {
         var matches: [Specs.HTTPMatch] = []
         for m in 0..<Int(1 + rng.next() % 3) {
             var conditions: [HTTPHeaderConditions.Condition] = []
-            if chance(25) { conditions.append(.init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*", ".*1", ".+", "t.+", "t.{0,}"]))) }
+            if chance(25) {
+                conditions.append(
+                    .init(name: "x-tenant", regex: pick(["t[0-9]", "t1", ".*", ".*1", ".+", "t.+", "t.{0,}"])))
+            }
             if chance(25) { conditions.append(.init(name: "x-region", regex: pick(["eu", "us-.*"]))) }
             let headers = conditions.isEmpty ? nil : HTTPHeaderConditions(conditions)
-            matches.append(Specs.HTTPMatch(
-                name: "m\(m)", pathRegex: chance(85) ? pick(Self.pathRegexes) : nil,
-                methods: chance(70) ? Array(Set(some(Self.methods + ["*"], max: 2))).sorted() : nil, headers: headers))
+            matches.append(
+                Specs.HTTPMatch(
+                    name: "m\(m)", pathRegex: chance(85) ? pick(Self.pathRegexes) : nil,
+                    methods: chance(70) ? Array(Set(some(Self.methods + ["*"], max: 2))).sorted() : nil,
+                    headers: headers))
         }
         return .init(metadata: ObjectMeta(name: name, namespace: namespace), spec: .init(matches: matches))
     }
@@ -148,11 +173,16 @@ public struct SMIBundleGenerator {
             for s in 0..<Int(1 + rng.next() % 3) {
                 let root = pick(Self.rootServices)
                 let backends = (0..<Int(1 + rng.next() % 3)).map { _ in
-                    Split.Backend(service: pick(["v1", "v2", "v3", root]), weight: Int(rng.next() % 4) * Int(1 + rng.next() % 25))
+                    Split.Backend(
+                        service: pick(["v1", "v2", "v3", root]), weight: Int(rng.next() % 4) * Int(1 + rng.next() % 25))
                 }
-                let matches = chance(40) ? some(["g0", "g1", "missing"], max: 2).map { Split.RouteReference(name: $0) } : nil
-                out.append(.trafficSplit(.init(metadata: ObjectMeta(name: "s\(s)", namespace: ns),
-                                               spec: .init(service: root, backends: backends, matches: matches))))
+                let matches =
+                    chance(40) ? some(["g0", "g1", "missing"], max: 2).map { Split.RouteReference(name: $0) } : nil
+                out.append(
+                    .trafficSplit(
+                        .init(
+                            metadata: ObjectMeta(name: "s\(s)", namespace: ns),
+                            spec: .init(service: root, backends: backends, matches: matches))))
             }
         }
         return out
@@ -171,7 +201,8 @@ public struct SMIBundleGenerator {
         guard !targets.isEmpty, chance(70) else { return request }
         let target = pick(targets)
         let namespace = target.metadata.namespace ?? "default"
-        request.destination = .init(namespace: target.spec.destination.namespace ?? namespace, serviceAccount: target.spec.destination.name)
+        request.destination = .init(
+            namespace: target.spec.destination.namespace ?? namespace, serviceAccount: target.spec.destination.name)
         if let source = target.spec.sources.isEmpty ? nil : pick(target.spec.sources), chance(90) {
             request.source = .init(namespace: source.namespace ?? namespace, serviceAccount: source.name)
         }
@@ -193,12 +224,18 @@ public struct SMIBundleGenerator {
         for object in objects {
             guard case let .trafficTarget(target) = object else { continue }
             let namespace = target.metadata.namespace ?? "default"
-            let destination = AccessRequest.Identity(namespace: target.spec.destination.namespace ?? namespace, serviceAccount: target.spec.destination.name)
-            let sources = target.spec.sources.map { AccessRequest.Identity(namespace: $0.namespace ?? namespace, serviceAccount: $0.name) }
+            let destination = AccessRequest.Identity(
+                namespace: target.spec.destination.namespace ?? namespace, serviceAccount: target.spec.destination.name)
+            let sources =
+                target.spec.sources.map {
+                    AccessRequest.Identity(namespace: $0.namespace ?? namespace, serviceAccount: $0.name)
+                }
                 + [AccessRequest.Identity(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts))]
             let matches = target.spec.rules.filter { $0.kind == "HTTPRouteGroup" }.flatMap { rule in
                 objects.compactMap { object -> [Specs.HTTPMatch]? in
-                    guard case let .httpRouteGroup(g) = object, g.metadata.name == rule.name, (g.metadata.namespace ?? "default") == namespace else { return nil }
+                    guard case let .httpRouteGroup(g) = object, g.metadata.name == rule.name,
+                        (g.metadata.namespace ?? "default") == namespace
+                    else { return nil }
                     let selected = g.spec.matches.filter { rule.matches?.contains($0.name) ?? true }
                     return selected.isEmpty ? g.spec.matches : selected
                 }.joined()
@@ -207,7 +244,8 @@ public struct SMIBundleGenerator {
                 for port in Self.ports.dropLast() {
                     out.append(AccessRequest(source: source, destination: destination, port: port, protocol: .tcp))
                     for match in matches {
-                        let admitted = admittedRequest(source: source, destination: destination, port: port, match: match)
+                        let admitted = admittedRequest(
+                            source: source, destination: destination, port: port, match: match)
                         out.append(admitted)
                         out += misses(of: admitted, match: match)
                         var aimed = AccessRequest(source: source, destination: destination, port: port, protocol: .http)
@@ -222,15 +260,21 @@ public struct SMIBundleGenerator {
 
     /// An HTTP request that `match` admits: one of its methods, a path its regex accepts, a
     /// value each header condition accepts.
-    private mutating func admittedRequest(source: AccessRequest.Identity, destination: AccessRequest.Identity, port: Int, match: Specs.HTTPMatch) -> AccessRequest {
+    private mutating func admittedRequest(
+        source: AccessRequest.Identity, destination: AccessRequest.Identity, port: Int, match: Specs.HTTPMatch
+    ) -> AccessRequest {
         let methods = (match.methods ?? []).filter { $0 != "*" }
         var headers: [String: [String]] = [:]
         for condition in match.headers?.conditions ?? [] {
             headers[condition.name] = [(try? RE2Regex(condition.regex))?.sample(using: &rng) ?? ""]
         }
-        let path = match.pathRegex.flatMap { try? RE2Regex($0) }?.sample(using: &rng).map { $0.hasPrefix("/") ? $0 : "/" + $0 } ?? "/"
-        return AccessRequest(source: source, destination: destination, port: port, protocol: .http, method: methods.isEmpty ? pick(Self.methods) : pick(methods),
-                             path: path, headers: headers.isEmpty ? nil : headers)
+        let path =
+            match.pathRegex.flatMap { try? RE2Regex($0) }?.sample(using: &rng).map { $0.hasPrefix("/") ? $0 : "/" + $0 }
+            ?? "/"
+        return AccessRequest(
+            source: source, destination: destination, port: port, protocol: .http,
+            method: methods.isEmpty ? pick(Self.methods) : pick(methods),
+            path: path, headers: headers.isEmpty ? nil : headers)
     }
 
     /// `request` with one of `match`'s conditions missed and the others kept: another method,
@@ -257,23 +301,33 @@ public struct SMIBundleGenerator {
             out.append(dropped)
             var edge = request
             let value = request.headers?[name]?.first ?? ""
-            edge.headers?[name] = pick([[value + "x"], [String(value.dropLast())], ["x" + value], [""], ["other", value], [String(value.dropLast()), String(value.suffix(1))]])
+            edge.headers?[name] = pick([
+                [value + "x"], [String(value.dropLast())], ["x" + value], [""], ["other", value],
+                [String(value.dropLast()), String(value.suffix(1))]
+            ])
             out.append(edge)
         }
         var neighbour = request
-        neighbour.destination.serviceAccount = pick(Self.serviceAccounts.filter { $0 != request.destination.serviceAccount })
+        neighbour.destination.serviceAccount = pick(
+            Self.serviceAccounts.filter { $0 != request.destination.serviceAccount })
         out.append(neighbour)
         return out
     }
 
     /// A match of an HTTPRouteGroup that one of `target`'s rules names (one of the matches it
     /// selects, when it selects some).
-    private mutating func match(of target: Access.V1Alpha3.TrafficTarget, namespace: String, in objects: [CanonicalSMIObject]) -> Specs.HTTPMatch? {
+    private mutating func match(
+        of target: Access.V1Alpha3.TrafficTarget, namespace: String, in objects: [CanonicalSMIObject]
+    ) -> Specs.HTTPMatch? {
         let rules = target.spec.rules.filter { $0.kind == "HTTPRouteGroup" }
         guard !rules.isEmpty else { return nil }
         let rule = pick(rules)
         let group = objects.lazy.compactMap { object -> Specs.V1Alpha4.HTTPRouteGroup? in
-            if case let .httpRouteGroup(g) = object, g.metadata.name == rule.name, (g.metadata.namespace ?? "default") == namespace { return g }
+            if case let .httpRouteGroup(g) = object, g.metadata.name == rule.name,
+                (g.metadata.namespace ?? "default") == namespace
+            {
+                return g
+            }
             return nil
         }.first
         guard let matches = group?.spec.matches, !matches.isEmpty else { return nil }
@@ -296,8 +350,11 @@ public struct SMIBundleGenerator {
         var headers: [String: [String]] = [:]
         for condition in match.headers?.conditions ?? [] where chance(85) {
             guard let value = (try? RE2Regex(condition.regex))?.sample(using: &rng) else { continue }
-            let edges: [[String]] = [[""], [value + "x"], [String(value.dropLast())], [value, "other"], ["other", value], [value + ",other"], [value.uppercased()],
-                                     [String(value.dropLast()), String(value.suffix(1))]]
+            let edges: [[String]] = [
+                [""], [value + "x"], [String(value.dropLast())], [value, "other"], ["other", value], [value + ",other"],
+                [value.uppercased()],
+                [String(value.dropLast()), String(value.suffix(1))]
+            ]
             headers[chance(20) ? condition.name.uppercased() : condition.name] = chance(50) ? [value] : pick(edges)
             lastRequestAtBoundary = true
         }
@@ -306,18 +363,24 @@ public struct SMIBundleGenerator {
 
     /// Paths next to `path` that a regex accepting `path` may reject, or accept by mistake.
     private func nearby(_ path: String) -> [String] {
-        [String(path.dropLast()), path + "x", path + "/", String(path.dropFirst()), path.uppercased(), path + "#f", path + "/..", path + "%2F", "/" + path, "/x" + path, "x" + path]
+        [
+            String(path.dropLast()), path + "x", path + "/", String(path.dropFirst()), path.uppercased(), path + "#f",
+            path + "/..", path + "%2F", "/" + path, "/x" + path, "x" + path
+        ]
     }
 
     /// A random request over the same identities, ports and paths.
     public mutating func request() -> AccessRequest {
         let proto = pick([AccessRequest.TrafficProtocol.http, .http, .tcp, .udp])
-        let source = chance(95) ? AccessRequest.Identity(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)) : nil
+        let source =
+            chance(95)
+            ? AccessRequest.Identity(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)) : nil
         // Empty values and the bare prefix sit at the edges of `.+` and `t.+`.
         var headers: [String: [String]]? = chance(40) ? ["X-Tenant": [pick(["t1", "t2", "x", "", "t"])]] : nil
         if chance(30) { headers = (headers ?? [:]).merging(["X-Region": [pick(["eu", "us-east", "x"])]]) { $1 } }
         return AccessRequest(
-            source: source, destination: .init(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)),
+            source: source,
+            destination: .init(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts)),
             port: pick(Self.ports), protocol: proto,
             method: proto == .http ? pick(Self.methods) : nil, path: proto == .http ? pick(Self.paths) : nil,
             headers: proto == .http ? headers : nil)

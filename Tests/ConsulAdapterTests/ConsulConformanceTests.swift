@@ -7,7 +7,8 @@ import Testing
 /// allows (Consul without ACL default deny), the case a rendering must be safe in.
 @Suite struct ConsulConformanceTests {
     static func suite(_ configuration: ConsulConfiguration) -> AdapterConformance<ConsulAdapter> {
-        AdapterConformance(adapter: ConsulAdapter(configuration: configuration), unenforced: [.udp]) { resources, inventory in
+        AdapterConformance(adapter: ConsulAdapter(configuration: configuration), unenforced: [.udp]) {
+            resources, inventory in
             ConsulAccessModel(resources: resources, inventory: inventory, configuration: configuration)
         }
     }
@@ -23,8 +24,9 @@ import Testing
     /// name of its own: thousands of generated bundles and requests, no over-permit, every
     /// over-deny explained.
     @Test func consulNeverAllowsWhatSMIDenies() throws {
-        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: ""), injectedByDefault: true)).expectNeverMorePermissive(
-            bundles: 100, requests: 100, minimumPairs: 30_000, minimumKept: Self.minimumKept)
+        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: ""), injectedByDefault: true))
+            .expectNeverMorePermissive(
+                bundles: 100, requests: 100, minimumPairs: 30_000, minimumKept: Self.minimumKept)
     }
 
     /// Equal text of other bytes keeps its own bytes in each target's grant.
@@ -33,21 +35,25 @@ import Testing
     }
 
     @Test func capabilitiesCoverEveryFeatureAndCode() throws {
-        try Self.suite(ConsulConfiguration(injectedByDefault: true)).expectCapabilitiesComplete(goldenTarget: "ConsulAdapterTests")
+        try Self.suite(ConsulConfiguration(injectedByDefault: true)).expectCapabilitiesComplete(
+            goldenTarget: "ConsulAdapterTests")
     }
 
     /// With whole-path anchoring too.
     @Test func fullPathAnchoringNeverOverPermits() throws {
-        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"), injectedByDefault: true)).expectNeverMorePermissive(
-            bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777, options: RenderOptions(pathAnchoring: .full),
-            minimumKept: Self.minimumKept)
+        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"), injectedByDefault: true))
+            .expectNeverMorePermissive(
+                bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
+                options: RenderOptions(pathAnchoring: .full),
+                minimumKept: Self.minimumKept)
     }
 
     /// Consul CE, where `a/web` and `b/web` are one service: grants that SMI gives one and
     /// not the other are refused, so agreement is lower, but nothing is over-permitted and
     /// every over-deny is explained.
     @Test func flatNamespacesNeverOverPermits() throws {
-        let report = try Self.suite(ConsulConfiguration(injectedByDefault: true)).differential(bundles: 100, requests: 100)
+        let report = try Self.suite(ConsulConfiguration(injectedByDefault: true)).differential(
+            bundles: 100, requests: 100)
         #expect(report.pairs >= 7_000)
         #expect(report.overPermitCount == 0, "\(report.overPermits.joined(separator: "\n"))")
         #expect(report.unexplainedOverDenyCount == 0, "\(report.unexplainedOverDenies.joined(separator: "\n"))")
@@ -57,6 +63,7 @@ import Testing
     /// dropped, a start anchor lost, a principal added, a deny removed ...), the differential's
     /// own requests catch at least 95% of the mutants that over-permit some request.
     @Test func differentialCatchesWideningMutants() throws {
-        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: ""), injectedByDefault: true)).expectSensitive(bundles: 12, requests: 600, probes: 3_000)
+        try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: ""), injectedByDefault: true))
+            .expectSensitive(bundles: 12, requests: 600, probes: 3_000)
     }
 }

@@ -5,8 +5,10 @@ import Testing
 /// from: a reader of the grammar's selector, index and string-literal rules (hashicorp/go-bexpr
 /// grammar/grammar.peg) parses each one.
 @Suite struct ConsulFilterTests {
-    @Test(arguments: [("version", "v1"), ("app-version", "v2"), ("app.version", "x"), ("2nd", "y"), ("team/app", "a b"),
-                      ("k", "say \"hi\""), ("k", "back\\slash"), ("quote\"key", "v"), ("ünïcode", "välue"), ("k", "tab\there")])
+    @Test(arguments: [
+        ("version", "v1"), ("app-version", "v2"), ("app.version", "x"), ("2nd", "y"), ("team/app", "a b"),
+        ("k", "say \"hi\""), ("k", "back\\slash"), ("quote\"key", "v"), ("ünïcode", "välue"), ("k", "tab\there")
+    ])
     func filtersReadBackUnderBexprsGrammar(key: String, value: String) throws {
         let filter = try #require(ConsulFilter.metaEquals(key: key, value: value))
         let (readKey, readValue) = try #require(Self.parse(filter), "\(filter) does not parse")

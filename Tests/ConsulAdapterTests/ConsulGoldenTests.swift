@@ -32,7 +32,10 @@ import Testing
     }
 
     @Test func renderingDoesNotDependOnInputOrder() throws {
-        #expect(try GoldenCases.orderDependentCases(target: "ConsulAdapterTests", adapter: ConsulAdapter(configuration: ConsulConfiguration(injectedByDefault: true))) == [])
+        #expect(
+            try GoldenCases.orderDependentCases(
+                target: "ConsulAdapterTests",
+                adapter: ConsulAdapter(configuration: ConsulConfiguration(injectedByDefault: true))) == [])
     }
 
     /// Cases whose inventory holds pods that Consul does not guard (no sidecar, excluded
@@ -53,7 +56,9 @@ import Testing
         #expect(overPermits.isEmpty, "\(overPermits.prefix(5).joined(separator: "\n"))")
         if Self.unguardedPods.contains(c.name) {
             // They are open, and reported: counted, they are over-permits.
-            #expect(!(try suite.gridOverPermits(c, exemptingReported: false)).overPermits.isEmpty, "the model should let unguarded pods accept everything")
+            #expect(
+                !(try suite.gridOverPermits(c, exemptingReported: false)).overPermits.isEmpty,
+                "the model should let unguarded pods accept everything")
         }
     }
 }

@@ -11,7 +11,9 @@ import Testing
         #expect(ConsulAccessTranslator.describing(short) == "SMI TrafficTarget shop/a, TrafficTarget shop/b")
         let many = (0..<40).map { "TrafficTarget shop/a-rather-long-traffic-target-name-\($0)" }
         let text = ConsulAccessTranslator.describing(many)
-        #expect(text.count <= 512 && text.hasPrefix("SMI TrafficTarget shop/a-rather") && text.hasSuffix("more TrafficTargets"), "\(text)")
+        #expect(
+            text.count <= 512 && text.hasPrefix("SMI TrafficTarget shop/a-rather")
+                && text.hasSuffix("more TrafficTargets"), "\(text)")
     }
 
     @Test func aRenderingOfManyTargetsForOneSourceIsAdmitted() throws {
@@ -47,9 +49,12 @@ import Testing
         }
         let documents = try YAMLReader().read(text)
         let adapter = ConsulAdapter(configuration: ConsulConfiguration(injectedByDefault: true))
-        let rendering = adapter.render(SMIBundle(documents), inventory: Inventory(manifests: documents), options: RenderOptions())
-        let descriptions = try YAMLReader().read(rendering.yaml()).flatMap { $0.root.node(at: "spec.sources")?.value.sequenceValue ?? [] }
-            .compactMap { $0.node(at: "description")?.value.stringValue }
+        let rendering = adapter.render(
+            SMIBundle(documents), inventory: Inventory(manifests: documents), options: RenderOptions())
+        let descriptions = try YAMLReader().read(rendering.yaml()).flatMap {
+            $0.root.node(at: "spec.sources")?.value.sequenceValue ?? []
+        }
+        .compactMap { $0.node(at: "description")?.value.stringValue }
         #expect(descriptions.contains { $0.hasSuffix("more TrafficTargets") })
         #expect(descriptions.allSatisfy { $0.count <= 512 }, "\(descriptions.map(\.count))")
     }

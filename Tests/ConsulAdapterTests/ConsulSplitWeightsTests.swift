@@ -11,7 +11,9 @@ import Testing
         #expect(rounded == [909, 7273, 1818])
         #expect(!ConsulSplitWeights.sumsToHundred(rounded), "largest remainder gives 100.00001 in float32")
         let admitted = try #require(ConsulSplitWeights.hundredths(for: [1, 8, 2]))
-        #expect(ConsulSplitWeights.sumsToHundred(admitted.order.map { admitted.values[$0] }) && admitted.values.reduce(0, +) == 10_000)
+        #expect(
+            ConsulSplitWeights.sumsToHundred(admitted.order.map { admitted.values[$0] })
+                && admitted.values.reduce(0, +) == 10_000)
         #expect(Self.withinAHundredth(admitted.values, of: [1, 8, 2]))
     }
 
@@ -31,8 +33,14 @@ import Testing
                 continue
             }
             checked += 1
-            if let rounded = WeightNormalizer.rounded(reduced, to: 10_000)?.values, !ConsulSplitWeights.sumsToHundred(rounded) { needed += 1 }
-            #expect(ConsulSplitWeights.sumsToHundred(order.map { admitted[$0] }) && admitted.reduce(0, +) == 10_000, "\(weights) -> \(admitted)")
+            if let rounded = WeightNormalizer.rounded(reduced, to: 10_000)?.values,
+                !ConsulSplitWeights.sumsToHundred(rounded)
+            {
+                needed += 1
+            }
+            #expect(
+                ConsulSplitWeights.sumsToHundred(order.map { admitted[$0] }) && admitted.reduce(0, +) == 10_000,
+                "\(weights) -> \(admitted)")
             #expect(Set(order) == Set(weights.indices))
             #expect(Self.withinAHundredth(admitted, of: reduced), "\(weights) -> \(admitted)")
             #expect(zip(weights, admitted).allSatisfy { ($0 > 0) == ($1 > 0) }, "\(weights) -> \(admitted)")
@@ -44,7 +52,8 @@ import Testing
 
     /// A rendered splitter of 1:8:2, read back from the YAML, sums to 100 in float32.
     @Test func theRenderedSplitterIsAdmitted() throws {
-        let documents = try YAMLReader().read("""
+        let documents = try YAMLReader().read(
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: web, namespace: shop}
@@ -56,9 +65,15 @@ import Testing
             spec: {service: web, backends: [{service: a, weight: 1}, {service: b, weight: 8}, {service: c, weight: 2}]}
             """)
         let adapter = ConsulAdapter(configuration: ConsulConfiguration(injectedByDefault: true))
-        let rendering = adapter.render(SMIBundle(documents), inventory: Inventory(manifests: documents), options: RenderOptions())
-        let splitter = try #require(try YAMLReader().read(rendering.yaml()).first { $0.root.node(at: "kind")?.value.stringValue == "ServiceSplitter" })
-        let written = try #require(splitter.root.node(at: "spec.splits")?.value.sequenceValue).compactMap { $0.node(at: "weight")?.value }
+        let rendering = adapter.render(
+            SMIBundle(documents), inventory: Inventory(manifests: documents), options: RenderOptions())
+        let splitter = try #require(
+            try YAMLReader().read(rendering.yaml()).first {
+                $0.root.node(at: "kind")?.value.stringValue == "ServiceSplitter"
+            })
+        let written = try #require(splitter.root.node(at: "spec.splits")?.value.sequenceValue).compactMap {
+            $0.node(at: "weight")?.value
+        }
         var sum: Float = 0
         for value in written {
             switch value {

@@ -12,12 +12,16 @@ import Testing
     /// The adapter a case's `options.txt` asks for.
     static func adapter(for c: GoldenCases.Case) -> GatewayAPIAdapter {
         let lines = ((try? String(contentsOf: c.folder.appendingPathComponent("options.txt"), encoding: .utf8)) ?? "")
-            .split(separator: "\n").filter { $0.hasPrefix("gateway-api=") }.map { String($0.dropFirst("gateway-api=".count)) }
+            .split(separator: "\n").filter { $0.hasPrefix("gateway-api=") }.map {
+                String($0.dropFirst("gateway-api=".count))
+            }
         var adapter = GatewayAPIAdapter()
         for value in lines {
             if let channel = GatewayAPIRelease.Channel(rawValue: value) { adapter.release.channel = channel }
             if let release = GatewayAPIRelease(value) { adapter.release.minor = release.minor }
-            if let implementation = GatewayAPIImplementation(rawValue: value) { adapter.implementation = implementation }
+            if let implementation = GatewayAPIImplementation(rawValue: value) {
+                adapter.implementation = implementation
+            }
         }
         return adapter
     }
@@ -29,6 +33,15 @@ import Testing
     }
 
     @Test func renderingDoesNotDependOnInputOrder() throws {
-        #expect(try GoldenCases.orderDependentCases(target: "GatewayAPIAdapterTests", adapter: GatewayAPIAdapter()) == [])
+        #expect(
+            try GoldenCases.orderDependentCases(target: "GatewayAPIAdapterTests", adapter: GatewayAPIAdapter()) == [])
+    }
+
+    /// One capability row per SMI feature, and every code the goldens report explained.
+    @Test func capabilitiesCoverEveryFeatureAndCode() throws {
+        try AdapterConformance(adapter: GatewayAPIAdapter()) { _, _ in
+            GatewayAPISplitDifferentialTests.NoAccessControl()
+        }
+        .expectCapabilitiesComplete(goldenTarget: "GatewayAPIAdapterTests")
     }
 }

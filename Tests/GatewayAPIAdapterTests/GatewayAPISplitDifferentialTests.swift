@@ -14,9 +14,13 @@ import Testing
     }
 
     /// Every root and backend Service of the generator, with one HTTP port.
-    static let inventory = Inventory(services: SMIBundleGenerator.namespaces.flatMap { ns in
-        (SMIBundleGenerator.rootServices + ["v1", "v2", "v3"]).map { Inventory.Service(namespace: ns, name: $0, selector: ["app": $0], ports: [.init(name: "http", port: 80)]) }
-    })
+    static let inventory = Inventory(
+        services: SMIBundleGenerator.namespaces.flatMap { ns in
+            (SMIBundleGenerator.rootServices + ["v1", "v2", "v3"]).map {
+                Inventory.Service(
+                    namespace: ns, name: $0, selector: ["app": $0], ports: [.init(name: "http", port: 80)])
+            }
+        })
 
     static func suite(_ implementation: GatewayAPIImplementation) -> AdapterConformance<GatewayAPIAdapter> {
         AdapterConformance(adapter: GatewayAPIAdapter(implementation: implementation)) { _, _ in NoAccessControl() }
@@ -24,10 +28,15 @@ import Testing
 
     /// 720 bundles of 60 requests (about half HTTP) per mesh: at least 20,000 pairs each, none misrouted.
     @Test(arguments: [(GatewayAPIImplementation.istio, GatewayRoutingModel.Implementation.istio), (.linkerd, .linkerd)])
-    func gatewayRoutesAsSMIDoes(implementation: GatewayAPIImplementation, model: GatewayRoutingModel.Implementation) throws {
-        let (compared, split) = try Self.suite(implementation).expectRoutesAsSMI(bundles: 720, requests: 60, inventory: Self.inventory, httpOnly: true) { resources, request, namespace, root in
+    func gatewayRoutesAsSMIDoes(implementation: GatewayAPIImplementation, model: GatewayRoutingModel.Implementation)
+        throws
+    {
+        let (compared, split) = try Self.suite(implementation).expectRoutesAsSMI(
+            bundles: 720, requests: 60, inventory: Self.inventory, httpOnly: true
+        ) { resources, request, namespace, root in
             let fqdn = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
-            let shares = GatewayRoutingModel(resources, implementation: model).shares(request, namespace: namespace, service: root)
+            let shares = GatewayRoutingModel(resources, implementation: model).shares(
+                request, namespace: namespace, service: root)
             return Dictionary(uniqueKeysWithValues: shares.map { (fqdn($0.key), $0.value) })
         }
         print("Gateway API split differential (\(implementation)): \(compared) pairs, \(split) split by SMI")

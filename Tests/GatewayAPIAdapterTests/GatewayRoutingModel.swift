@@ -58,36 +58,46 @@ struct GatewayRoutingModel {
     }
 
     static func match(_ node: ManifestNode) -> Match {
-        let headers = (node.node(at: "headers")?.value.sequenceValue ?? []).map { header -> (type: String, name: String, value: String) in
+        let headers = (node.node(at: "headers")?.value.sequenceValue ?? []).map {
+            header -> (type: String, name: String, value: String) in
             (text(header, "type") ?? "Exact", text(header, "name") ?? "", text(header, "value") ?? "")
         }
-        return Match(pathType: text(node, "path.type") ?? "PathPrefix", pathValue: text(node, "path.value") ?? "/", method: text(node, "method"), headers: headers)
+        return Match(
+            pathType: text(node, "path.type") ?? "PathPrefix", pathValue: text(node, "path.value") ?? "/",
+            method: text(node, "method"), headers: headers)
     }
 
     static func rule(_ node: ManifestNode) -> Rule {
         let matches = (node.node(at: "matches")?.value.sequenceValue ?? []).map(match)
-        let backends = (node.node(at: "backendRefs")?.value.sequenceValue ?? []).map { backend -> (name: String, weight: Int) in
+        let backends = (node.node(at: "backendRefs")?.value.sequenceValue ?? []).map {
+            backend -> (name: String, weight: Int) in
             (text(backend, "name") ?? "", int(backend, "weight") ?? 1)
         }
         return Rule(matches: matches.isEmpty ? [Match()] : matches, backends: backends)
     }
 
     static func route(_ node: ManifestNode) -> Route? {
-        guard text(node, "kind") == "HTTPRoute", let parent = node.node(at: "spec.parentRefs")?.value.sequenceValue?.first,
-              text(parent, "kind") == "Service", text(parent, "group") == ""
+        guard text(node, "kind") == "HTTPRoute",
+            let parent = node.node(at: "spec.parentRefs")?.value.sequenceValue?.first,
+            text(parent, "kind") == "Service", text(parent, "group") == ""
         else { return nil }
-        return Route(namespace: text(node, "metadata.namespace") ?? "default", name: text(node, "metadata.name") ?? "",
-                     parent: text(parent, "name") ?? "", parentPort: int(parent, "port"),
-                     rules: (node.node(at: "spec.rules")?.value.sequenceValue ?? []).map(rule))
+        return Route(
+            namespace: text(node, "metadata.namespace") ?? "default", name: text(node, "metadata.name") ?? "",
+            parent: text(parent, "name") ?? "", parentPort: int(parent, "port"),
+            rules: (node.node(at: "spec.rules")?.value.sequenceValue ?? []).map(rule))
     }
 
     /// The shares of each backend Service for `request` to Service `service` in `namespace`:
     /// the Service itself when no route is attached, none (rejected) when routes are attached
     /// and no rule matches.
     func shares(_ request: AccessRequest, namespace: String, service: String) -> [String: Double] {
-        let attached = routes.filter { $0.namespace == namespace && $0.parent == service && ($0.parentPort == nil || $0.parentPort == request.port) }
+        let attached = routes.filter {
+            $0.namespace == namespace && $0.parent == service && ($0.parentPort == nil || $0.parentPort == request.port)
+        }
         guard !attached.isEmpty else { return [service: 1] }
-        let candidates = attached.flatMap { route in route.rules.flatMap { rule in rule.matches.map { (match: $0, rule: rule) } } }
+        let candidates = attached.flatMap { route in
+            route.rules.flatMap { rule in rule.matches.map { (match: $0, rule: rule) } }
+        }
         let chosen: Rule?
         switch implementation {
         case .istio:
@@ -122,10 +132,11 @@ struct GatewayRoutingModel {
     func linkerdScore(_ match: Match, _ request: AccessRequest) -> [Int]? {
         guard matches(match, request) else { return nil }
         let path = request.pathOnly
-        let length = switch match.pathType {
-        case "PathPrefix": match.pathValue == "/" ? 1 : trimmed(match.pathValue).utf8.count
-        default: path.utf8.count
-        }
+        let length =
+            switch match.pathType {
+            case "PathPrefix": match.pathValue == "/" ? 1 : trimmed(match.pathValue).utf8.count
+            default: path.utf8.count
+            }
         return [length, match.headers.count, match.method == nil ? 0 : 1]
     }
 
@@ -140,9 +151,13 @@ struct GatewayRoutingModel {
         case "PathPrefix":
             let prefix = trimmed(match.pathValue)
             let candidate = implementation == .linkerd ? trimmed(path) : path
-            guard match.pathValue == "/" || candidate == prefix || candidate.hasPrefix(prefix + "/") else { return false }
+            guard match.pathValue == "/" || candidate == prefix || candidate.hasPrefix(prefix + "/") else {
+                return false
+            }
         default:
-            guard let regex = try? RE2Regex(match.pathValue), regex.matches(path, anchoring: .full) else { return false }
+            guard let regex = try? RE2Regex(match.pathValue), regex.matches(path, anchoring: .full) else {
+                return false
+            }
         }
         if let method = match.method, method != request.method { return false }
         for header in match.headers {
@@ -150,7 +165,9 @@ struct GatewayRoutingModel {
             guard !values.isEmpty else { return false }
             let seen = implementation == .istio ? [values.joined(separator: ",")] : values
             let regex = header.type == "RegularExpression" ? try? RE2Regex(header.value) : nil
-            guard seen.contains(where: { regex?.matches($0, anchoring: .full) ?? ($0 == header.value) }) else { return false }
+            guard seen.contains(where: { regex?.matches($0, anchoring: .full) ?? ($0 == header.value) }) else {
+                return false
+            }
         }
         return true
     }

@@ -18,8 +18,9 @@ import Testing
 
     /// With whole-path anchoring too.
     @Test func fullPathAnchoringNeverOverPermits() throws {
-        try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
-                                                 options: RenderOptions(pathAnchoring: .full), minimumKept: 0.6)
+        try Self.suite.expectNeverMorePermissive(
+            bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
+            options: RenderOptions(pathAnchoring: .full), minimumKept: 0.6)
     }
 
     /// Equal text of other bytes keeps its own bytes in each target's grant.

@@ -12,37 +12,66 @@ import Testing
     }
 
     @Test func aDeploymentsInboundTraffic() throws {
-        let q = try Self.queries(MetricsQuery(resource: .init(kind: .deployment, namespace: "shop", name: "web"), windowSeconds: 60))
+        let q = try Self.queries(
+            MetricsQuery(resource: .init(kind: .deployment, namespace: "shop", name: "web"), windowSeconds: 60))
         let selector = #"reporter="destination",destination_workload_namespace="shop",destination_workload="web""#
-        #expect(q["p99_response_latency"] == "histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{\(selector)}[60s])))")
-        #expect(q["p50_response_latency"] == "histogram_quantile(0.50, sum by (le) (rate(istio_request_duration_milliseconds_bucket{\(selector)}[60s])))")
+        #expect(
+            q["p99_response_latency"]
+                == "histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{\(selector)}[60s])))"
+        )
+        #expect(
+            q["p50_response_latency"]
+                == "histogram_quantile(0.50, sum by (le) (rate(istio_request_duration_milliseconds_bucket{\(selector)}[60s])))"
+        )
         #expect(q["success_count"] == #"sum (increase(istio_requests_total{\#(selector),response_code!~"5.."}[60s]))"#)
         #expect(q["failure_count"] == #"sum (increase(istio_requests_total{\#(selector),response_code=~"5.."}[60s]))"#)
     }
 
     @Test func oneEdgeFromAPeerWorkload() throws {
-        let q = try Self.queries(MetricsQuery(resource: .init(kind: .statefulSet, namespace: "data", name: "db"),
-                                              edge: .init(direction: .from, peer: .init(kind: .deployment, namespace: "shop", name: "api"))))
-        #expect(q["success_count"] == #"sum (increase(istio_requests_total{reporter="destination",destination_workload_namespace="data",destination_workload="db",source_workload_namespace="shop",source_workload="api",response_code!~"5.."}[30s]))"#)
+        let q = try Self.queries(
+            MetricsQuery(
+                resource: .init(kind: .statefulSet, namespace: "data", name: "db"),
+                edge: .init(direction: .from, peer: .init(kind: .deployment, namespace: "shop", name: "api"))))
+        #expect(
+            q["success_count"]
+                == #"sum (increase(istio_requests_total{reporter="destination",destination_workload_namespace="data",destination_workload="db",source_workload_namespace="shop",source_workload="api",response_code!~"5.."}[30s]))"#
+        )
     }
 
     @Test func everyOutboundEdgeOfAPodIsMeasuredAtItsOwnProxy() throws {
-        let q = try Self.queries(MetricsQuery(resource: .init(kind: .pod, namespace: "shop", name: "web-7d9f"), edge: .init(direction: .to)))
+        let q = try Self.queries(
+            MetricsQuery(resource: .init(kind: .pod, namespace: "shop", name: "web-7d9f"), edge: .init(direction: .to)))
         let selector = #"reporter="source",namespace="shop",pod="web-7d9f""#
-        #expect(q["p90_response_latency"] == "histogram_quantile(0.90, sum by (le, destination_workload_namespace, destination_workload) (rate(istio_request_duration_milliseconds_bucket{\(selector)}[30s])))")
-        #expect(q["failure_count"] == #"sum by (destination_workload_namespace, destination_workload) (increase(istio_requests_total{\#(selector),response_code=~"5.."}[30s]))"#)
+        #expect(
+            q["p90_response_latency"]
+                == "histogram_quantile(0.90, sum by (le, destination_workload_namespace, destination_workload) (rate(istio_request_duration_milliseconds_bucket{\(selector)}[30s])))"
+        )
+        #expect(
+            q["failure_count"]
+                == #"sum by (destination_workload_namespace, destination_workload) (increase(istio_requests_total{\#(selector),response_code=~"5.."}[30s]))"#
+        )
     }
 
     @Test func aNamespaceAndAnEdgeToANamespace() throws {
-        let q = try Self.queries(MetricsQuery(resource: .init(kind: .deployment, namespace: "shop", name: "web"),
-                                              edge: .init(direction: .to, peer: .init(kind: .namespace, namespace: "data", name: "data"))))
-        #expect(q["success_count"] == #"sum (increase(istio_requests_total{reporter="destination",source_workload_namespace="shop",source_workload="web",destination_workload_namespace="data",response_code!~"5.."}[30s]))"#)
+        let q = try Self.queries(
+            MetricsQuery(
+                resource: .init(kind: .deployment, namespace: "shop", name: "web"),
+                edge: .init(direction: .to, peer: .init(kind: .namespace, namespace: "data", name: "data"))))
+        #expect(
+            q["success_count"]
+                == #"sum (increase(istio_requests_total{reporter="destination",source_workload_namespace="shop",source_workload="web",destination_workload_namespace="data",response_code!~"5.."}[30s]))"#
+        )
     }
 
     @Test func aPodPeerCannotBeMeasured() {
-        let result = IstioMetricsQueries().queries(for: MetricsQuery(resource: .init(kind: .deployment, namespace: "a", name: "b"),
-                                                                    edge: .init(direction: .from, peer: .init(kind: .pod, namespace: "a", name: "p"))))
-        guard case let .failure(problem) = result else { Issue.record("expected a refusal"); return }
+        let result = IstioMetricsQueries().queries(
+            for: MetricsQuery(
+                resource: .init(kind: .deployment, namespace: "a", name: "b"),
+                edge: .init(direction: .from, peer: .init(kind: .pod, namespace: "a", name: "p"))))
+        guard case let .failure(problem) = result else {
+            Issue.record("expected a refusal")
+            return
+        }
         #expect(problem.description.contains("cannot be measured"))
     }
 

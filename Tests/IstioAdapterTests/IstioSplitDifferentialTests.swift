@@ -14,14 +14,16 @@ import Testing
         guard let service = services.first(where: { $0.spec.hosts.contains(host) }) else { return [host: 1] }
         let route: [VirtualService.RouteDestination]?
         if request.protocol == .http {
-            route = (service.spec.http ?? []).first { http in
-                guard let match = http.match else { return true }
-                return match.contains { matches($0, request) }
-            }?.route
+            route =
+                (service.spec.http ?? []).first { http in
+                    guard let match = http.match else { return true }
+                    return match.contains { matches($0, request) }
+                }?.route
         } else {
-            route = (service.spec.tcp ?? []).first { tcp in
-                tcp.match?.contains { $0.port == nil || $0.port == request.port } ?? true
-            }?.route
+            route =
+                (service.spec.tcp ?? []).first { tcp in
+                    tcp.match?.contains { $0.port == nil || $0.port == request.port } ?? true
+                }?.route
         }
         guard let route else { return [host: 1] }
         let total = Double(route.reduce(0) { $0 + ($1.weight ?? 1) })
@@ -36,20 +38,24 @@ import Testing
         if let port = match.port, port != request.port { return false }
         if let method = match.method?.exact, method != request.method { return false }
         if let pattern = match.uri?.regex {
-            guard let regex = try? RE2Regex(pattern), regex.matches(request.pathOnly, anchoring: .full) else { return false }
+            guard let regex = try? RE2Regex(pattern), regex.matches(request.pathOnly, anchoring: .full) else {
+                return false
+            }
         }
         for (name, condition) in match.headers ?? [:] {
             let values = request.values(ofHeader: name)
             guard !values.isEmpty, let pattern = condition.regex, let regex = try? RE2Regex(pattern),
-                  regex.matches(values.joined(separator: ","), anchoring: .full)
+                regex.matches(values.joined(separator: ","), anchoring: .full)
             else { return false }
         }
         return true
     }
 
     @Test func istioRoutesAsSMIDoes() throws {
-        let (compared, split) = try IstioConformanceTests.suite.expectRoutesAsSMI(bundles: 150, requests: 60) { resources, request, namespace, root in
-            let services = resources.compactMap { try? ManifestDecoder().decode(VirtualService.self, from: $0) }.filter { $0.kind == "VirtualService" }
+        let (compared, split) = try IstioConformanceTests.suite.expectRoutesAsSMI(bundles: 150, requests: 60) {
+            resources, request, namespace, root in
+            let services = resources.compactMap { try? ManifestDecoder().decode(VirtualService.self, from: $0) }.filter
+            { $0.kind == "VirtualService" }
             return Self.shares(services, host: "\(root).\(namespace).svc.cluster.local", request: request)
         }
         // Enough of the requests must actually be split for the comparison to mean something.

@@ -28,8 +28,9 @@ import Testing
 
     /// With whole-path anchoring too.
     @Test func fullPathAnchoringNeverOverPermits() throws {
-        try Self.suite.expectNeverMorePermissive(bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
-                                                 options: RenderOptions(pathAnchoring: .full), minimumKept: 0.85)
+        try Self.suite.expectNeverMorePermissive(
+            bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
+            options: RenderOptions(pathAnchoring: .full), minimumKept: 0.85)
     }
 
     /// The proof can fail: loosening the rendered output one restriction at a time (a header

@@ -11,27 +11,55 @@ import Testing
     }
 
     @Test func aDeploymentsInboundTraffic() throws {
-        let q = try Self.queries(MetricsQuery(resource: .init(kind: .deployment, namespace: "shop", name: "web"), windowSeconds: 60))
-        #expect(q["p99_response_latency"] == #"histogram_quantile(0.99, sum by (le) (rate(response_latency_ms_bucket{direction="inbound",namespace="shop",deployment="web"}[60s])))"#)
-        #expect(q["success_count"] == #"sum (increase(response_total{direction="inbound",namespace="shop",deployment="web",classification="success"}[60s]))"#)
-        #expect(q["failure_count"] == #"sum (increase(response_total{direction="inbound",namespace="shop",deployment="web",classification="failure"}[60s]))"#)
+        let q = try Self.queries(
+            MetricsQuery(resource: .init(kind: .deployment, namespace: "shop", name: "web"), windowSeconds: 60))
+        #expect(
+            q["p99_response_latency"]
+                == #"histogram_quantile(0.99, sum by (le) (rate(response_latency_ms_bucket{direction="inbound",namespace="shop",deployment="web"}[60s])))"#
+        )
+        #expect(
+            q["success_count"]
+                == #"sum (increase(response_total{direction="inbound",namespace="shop",deployment="web",classification="success"}[60s]))"#
+        )
+        #expect(
+            q["failure_count"]
+                == #"sum (increase(response_total{direction="inbound",namespace="shop",deployment="web",classification="failure"}[60s]))"#
+        )
     }
 
     @Test func anEdgeToAPeerIsTheResourcesOutboundTraffic() throws {
-        let q = try Self.queries(MetricsQuery(resource: .init(kind: .pod, namespace: "shop", name: "web-1"),
-                                              edge: .init(direction: .to, peer: .init(kind: .statefulSet, namespace: "data", name: "db"))))
-        #expect(q["success_count"] == #"sum (increase(response_total{direction="outbound",namespace="shop",pod="web-1",dst_namespace="data",dst_statefulset="db",classification="success"}[30s]))"#)
+        let q = try Self.queries(
+            MetricsQuery(
+                resource: .init(kind: .pod, namespace: "shop", name: "web-1"),
+                edge: .init(direction: .to, peer: .init(kind: .statefulSet, namespace: "data", name: "db"))))
+        #expect(
+            q["success_count"]
+                == #"sum (increase(response_total{direction="outbound",namespace="shop",pod="web-1",dst_namespace="data",dst_statefulset="db",classification="success"}[30s]))"#
+        )
     }
 
     @Test func anEdgeFromAPeerIsMeasuredAtThePeer() throws {
-        let q = try Self.queries(MetricsQuery(resource: .init(kind: .deployment, namespace: "shop", name: "api"),
-                                              edge: .init(direction: .from, peer: .init(kind: .deployment, namespace: "shop", name: "web"))))
-        #expect(q["failure_count"] == #"sum (increase(response_total{direction="outbound",namespace="shop",deployment="web",dst_namespace="shop",dst_deployment="api",classification="failure"}[30s]))"#)
+        let q = try Self.queries(
+            MetricsQuery(
+                resource: .init(kind: .deployment, namespace: "shop", name: "api"),
+                edge: .init(direction: .from, peer: .init(kind: .deployment, namespace: "shop", name: "web"))))
+        #expect(
+            q["failure_count"]
+                == #"sum (increase(response_total{direction="outbound",namespace="shop",deployment="web",dst_namespace="shop",dst_deployment="api",classification="failure"}[30s]))"#
+        )
     }
 
     @Test func everyInboundEdgeIsGroupedByCallerIdentity() throws {
-        let q = try Self.queries(MetricsQuery(resource: .init(kind: .namespace, namespace: "shop", name: "shop"), edge: .init(direction: .from)))
-        #expect(q["p50_response_latency"] == #"histogram_quantile(0.50, sum by (le, client_id) (rate(response_latency_ms_bucket{direction="inbound",namespace="shop"}[30s])))"#)
-        #expect(q["success_count"] == #"sum by (client_id) (increase(response_total{direction="inbound",namespace="shop",classification="success"}[30s]))"#)
+        let q = try Self.queries(
+            MetricsQuery(
+                resource: .init(kind: .namespace, namespace: "shop", name: "shop"), edge: .init(direction: .from)))
+        #expect(
+            q["p50_response_latency"]
+                == #"histogram_quantile(0.50, sum by (le, client_id) (rate(response_latency_ms_bucket{direction="inbound",namespace="shop"}[30s])))"#
+        )
+        #expect(
+            q["success_count"]
+                == #"sum by (client_id) (increase(response_total{direction="inbound",namespace="shop",classification="success"}[30s]))"#
+        )
     }
 }

@@ -8,19 +8,30 @@ import Testing
 /// where SMI sends it, share for share.
 @Suite struct LinkerdSplitDifferentialTests {
     /// Every root and backend Service of the generator, with one port.
-    static let inventory = Inventory(services: SMIBundleGenerator.namespaces.flatMap { ns in
-        (SMIBundleGenerator.rootServices + ["v1", "v2", "v3"]).map { Inventory.Service(namespace: ns, name: $0, selector: ["app": $0], ports: [.init(port: 80)]) }
-    })
+    static let inventory = Inventory(
+        services: SMIBundleGenerator.namespaces.flatMap { ns in
+            (SMIBundleGenerator.rootServices + ["v1", "v2", "v3"]).map {
+                Inventory.Service(namespace: ns, name: $0, selector: ["app": $0], ports: [.init(port: 80)])
+            }
+        })
 
     @Test func linkerdRoutesAsSMIDoes() throws {
-        let (compared, split) = try LinkerdConformanceTests.suite.expectRoutesAsSMI(bundles: 150, requests: 60, inventory: Self.inventory, httpOnly: true) { resources, request, namespace, root in
-            let routes = resources.compactMap { try? ManifestDecoder().decode(HTTPRoute.self, from: $0) }.filter { route in
-                route.metadata.namespace == namespace && route.spec.parentRefs.contains { $0.kind == "Service" && $0.name == root && $0.port == request.port }
+        let (compared, split) = try LinkerdConformanceTests.suite.expectRoutesAsSMI(
+            bundles: 150, requests: 60, inventory: Self.inventory, httpOnly: true
+        ) { resources, request, namespace, root in
+            let routes = resources.compactMap { try? ManifestDecoder().decode(HTTPRoute.self, from: $0) }.filter {
+                route in
+                route.metadata.namespace == namespace
+                    && route.spec.parentRefs.contains {
+                        $0.kind == "Service" && $0.name == root && $0.port == request.port
+                    }
             }
             let host = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
             // No route: the root Service itself.
             guard !routes.isEmpty else { return [host(root): 1] }
-            guard let rule = LinkerdRouteSelection.best(routes, request)?.rule, let backends = rule.backendRefs else { return [:] }
+            guard let rule = LinkerdRouteSelection.best(routes, request)?.rule, let backends = rule.backendRefs else {
+                return [:]
+            }
             let total = Double(backends.reduce(0) { $0 + ($1.weight ?? 1) })
             var shares: [String: Double] = [:]
             for backend in backends where (backend.weight ?? 1) > 0 {

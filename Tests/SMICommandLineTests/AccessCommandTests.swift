@@ -36,9 +36,13 @@ import Testing
                 for path in ["/api/items?x=1", "/apix", "/other"] {
                     for port in [8080, 9090] {
                         for proto in ["http", "tcp"] {
-                            let src = source.map { "{\"namespace\": \"default\", \"serviceAccount\": \"\($0)\"}" } ?? "null"
-                            let json = "{\"source\": \(src), \"destination\": {\"namespace\": \"default\", \"serviceAccount\": \"api\"}, \"port\": \(port), \"protocol\": \"\(proto)\", \"method\": \"\(method)\", \"path\": \"\(path)\", \"headers\": {\"user-agent\": \"test\"}}"
-                            let allowed = source == "web" && method == "GET" && path.hasPrefix("/api") && port == 8080 && proto == "http"
+                            let src =
+                                source.map { "{\"namespace\": \"default\", \"serviceAccount\": \"\($0)\"}" } ?? "null"
+                            let json =
+                                "{\"source\": \(src), \"destination\": {\"namespace\": \"default\", \"serviceAccount\": \"api\"}, \"port\": \(port), \"protocol\": \"\(proto)\", \"method\": \"\(method)\", \"path\": \"\(path)\", \"headers\": {\"user-agent\": \"test\"}}"
+                            let allowed =
+                                source == "web" && method == "GET" && path.hasPrefix("/api") && port == 8080
+                                && proto == "http"
                             out.append((json, allowed))
                         }
                     }
@@ -58,26 +62,40 @@ import Testing
         let lines = run.out.split(separator: "\n")
         #expect(lines.count == requests.count)
         for (line, request) in zip(lines, requests) {
-            let verdict = line.hasPrefix("{\"verdict\":\"allow\"") ? true : line.hasPrefix("{\"verdict\":\"deny\"") ? false : nil
+            let verdict =
+                line.hasPrefix("{\"verdict\":\"allow\"") ? true : line.hasPrefix("{\"verdict\":\"deny\"") ? false : nil
             #expect(verdict == request.allowed, "\(request.json) -> \(line)")
         }
-        #expect(lines.first == #"{"verdict":"allow","reason":"TrafficTarget default/web-to-api rule 1 (HTTPRouteGroup api-routes, match read) admits GET /api/items"}"#)
+        #expect(
+            lines.first
+                == #"{"verdict":"allow","reason":"TrafficTarget default/web-to-api rule 1 (HTTPRouteGroup api-routes, match read) admits GET /api/items"}"#
+        )
     }
 
     @Test func decidesOneRequestFromFlags() throws {
         let manifest = try ToolRun.file(Self.manifest, name: "app.yaml")
-        let allow = ToolRun(["access", manifest, "--from", "default/web", "--to", "default/api", "--port", "8080", "--method", "GET", "--path", "/api/v1"])
+        let allow = ToolRun([
+            "access", manifest, "--from", "default/web", "--to", "default/api", "--port", "8080", "--method", "GET",
+            "--path", "/api/v1"
+        ])
         #expect(allow.status == 0)
         #expect(allow.out.hasPrefix(#"{"verdict":"allow""#))
-        let deny = ToolRun(["access", manifest, "--from", "default/web", "--to", "default/api", "--port", "8080", "--protocol", "tcp"])
+        let deny = ToolRun([
+            "access", manifest, "--from", "default/web", "--to", "default/api", "--port", "8080", "--protocol", "tcp"
+        ])
         #expect(deny.out.hasPrefix(#"{"verdict":"deny""#))
-        let strict = ToolRun(["access", manifest, "--from", "default/web", "--to", "default/api", "--port", "8080", "--path", "/api/v1", "--full-path-match"])
+        let strict = ToolRun([
+            "access", manifest, "--from", "default/web", "--to", "default/api", "--port", "8080", "--path", "/api/v1",
+            "--full-path-match"
+        ])
         #expect(strict.out.hasPrefix(#"{"verdict":"deny""#))
     }
 
     @Test func badRequestFilesAndUsage() throws {
         let manifest = try ToolRun.file(Self.manifest, name: "app.yaml")
-        let bad = try ToolRun.file(#"[{"destination": {"namespace": "a", "serviceAccount": "b"}, "port": "80", "protocol": "http"}]"#, name: "bad.json")
+        let bad = try ToolRun.file(
+            #"[{"destination": {"namespace": "a", "serviceAccount": "b"}, "port": "80", "protocol": "http"}]"#,
+            name: "bad.json")
         let run = ToolRun(["access", manifest, "--requests", bad])
         #expect(run.status == 1)
         #expect(run.err.contains("[0].port: expected an integer, found string \"80\""))

@@ -8,7 +8,9 @@ import Testing
 /// what the same objects do as separate documents, and diagnostics point into the items.
 @Suite struct ClusterListTests {
     static var shop: String { SharedReference.packageRoot.appendingPathComponent("Examples/shop").path }
-    static var kubectlGet: String { SharedReference.packageRoot.appendingPathComponent("Examples/from-cluster/kubectl-get.yaml").path }
+    static var kubectlGet: String {
+        SharedReference.packageRoot.appendingPathComponent("Examples/from-cluster/kubectl-get.yaml").path
+    }
 
     /// The shipped `kubectl get -A -o yaml` of the shop (uid, resourceVersion, managedFields,
     /// creationTimestamp, status and all) renders byte for byte what Examples/shop renders.
@@ -30,8 +32,12 @@ import Testing
 
     /// The README's pipeline, as it is written there, works on what kubectl prints.
     @Test func theReadmePipelineRendersAKubectlList() throws {
-        let readme = try String(contentsOf: SharedReference.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let pipeline = try #require(readme.split(separator: "\n").first { $0.hasPrefix("kubectl get ") && $0.contains(" -o yaml | smi render ") })
+        let readme = try String(
+            contentsOf: SharedReference.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let pipeline = try #require(
+            readme.split(separator: "\n").first {
+                $0.hasPrefix("kubectl get ") && $0.contains(" -o yaml | smi render ")
+            })
         let words = pipeline.split(separator: "|").last?.split(separator: " ").map(String.init) ?? []
         #expect(words.first == "smi" && words.last == "-")
         let run = ToolRun(Array(words.dropFirst()), stdin: try String(contentsOfFile: Self.kubectlGet, encoding: .utf8))
@@ -51,14 +57,19 @@ import Testing
         let (listFindings, listSummary) = Self.findingsAndSummary(listed.err)
         let (separateFindings, separateSummary) = Self.findingsAndSummary(separate.err)
         #expect(listFindings == separateFindings)
-        #expect(listSummary == "6 errors, 0 warnings in 1 document" && separateSummary == "6 errors, 0 warnings in 3 documents")
+        #expect(
+            listSummary == "6 errors, 0 warnings in 1 document"
+                && separateSummary == "6 errors, 0 warnings in 3 documents")
         // Each diagnostic points at the node of its item that the same diagnostic points at in
         // the separate document (the field, its key, or the mapping that lacks it).
         let root = try YAMLReader().readSingle(listText)
-        for (inList, alone) in zip(listed.err.split(separator: "\n").dropLast(), separate.err.split(separator: "\n").dropLast()) {
+        for (inList, alone) in zip(
+            listed.err.split(separator: "\n").dropLast(), separate.err.split(separator: "\n").dropLast())
+        {
             let (location, objectName) = try Self.parts(of: String(inList))
             let (aloneLocation, _) = try Self.parts(of: String(alone))
-            let index = try #require(documents.firstIndex { $0.root.node(at: "metadata.name")?.value.stringValue == objectName })
+            let index = try #require(
+                documents.firstIndex { $0.root.node(at: "metadata.name")?.value.stringValue == objectName })
             let item = try #require(root.node(at: FieldPath([.key("items"), .index(index)])))
             let place = try #require(Self.place(of: aloneLocation, in: documents[index].root), "\(alone)")
             #expect(Self.location(of: place, in: item) == location, "\(inList)")
@@ -105,13 +116,20 @@ import Testing
         #expect(documents.count == (try YAMLReader().readSingle(list).node(at: "items")?.value.sequenceValue?.count))
         #expect(documents.allSatisfy { $0.root.node(at: "items") == nil && $0.root.node(at: "kind") != nil })
         let fromList = Inventory(manifests: try YAMLReader().read(list))
-        let fromFiles = try Inventory(manifests: FileManager.default.contentsOfDirectory(atPath: Self.shop).sorted().flatMap {
-            try YAMLReader().read(String(contentsOfFile: Self.shop + "/" + $0, encoding: .utf8))
-        })
+        let fromFiles = try Inventory(
+            manifests: FileManager.default.contentsOfDirectory(atPath: Self.shop).sorted().flatMap {
+                try YAMLReader().read(String(contentsOfFile: Self.shop + "/" + $0, encoding: .utf8))
+            })
         #expect(!fromList.workloads.isEmpty && fromList.workloads.map(\.name) == fromFiles.workloads.map(\.name))
         #expect(fromList.services.map(\.name) == fromFiles.services.map(\.name))
-        let rendered = ToolRun(["render", "--mesh", "linkerd", "--inventory", Self.kubectlGet, Self.shop + "/60-access.yaml", Self.shop + "/50-routes.yaml"])
-        let expected = ToolRun(["render", "--mesh", "linkerd", "--inventory", Self.shop, Self.shop + "/60-access.yaml", Self.shop + "/50-routes.yaml"])
+        let rendered = ToolRun([
+            "render", "--mesh", "linkerd", "--inventory", Self.kubectlGet, Self.shop + "/60-access.yaml",
+            Self.shop + "/50-routes.yaml"
+        ])
+        let expected = ToolRun([
+            "render", "--mesh", "linkerd", "--inventory", Self.shop, Self.shop + "/60-access.yaml",
+            Self.shop + "/50-routes.yaml"
+        ])
         #expect(rendered.status == expected.status && !rendered.out.isEmpty && rendered.out == expected.out)
     }
 
@@ -153,14 +171,19 @@ import Testing
 
     /// `kubectl get -o yaml`'s wrapping of `items`.
     static func list(_ items: [ManifestNode]) -> ManifestNode {
-        ["apiVersion": "v1", "kind": "List", "metadata": ["resourceVersion": ""], "items": ManifestNode(.sequence(items))]
+        [
+            "apiVersion": "v1", "kind": "List", "metadata": ["resourceVersion": ""],
+            "items": ManifestNode(.sequence(items))
+        ]
     }
 
     /// The diagnostics without their `file:line:column: ` (object, field path and message
     /// kept), and the summary line.
     static func findingsAndSummary(_ text: String) -> ([String], String) {
         let lines = text.split(separator: "\n").map { line in
-            guard let severity = line.range(of: #"(error|warning|info)\["#, options: .regularExpression) else { return String(line) }
+            guard let severity = line.range(of: #"(error|warning|info)\["#, options: .regularExpression) else {
+                return String(line)
+            }
             return String(line[severity.lowerBound...])
         }
         return (Array(lines.dropLast()), lines.last ?? "")
@@ -178,7 +201,9 @@ import Testing
     typealias Place = (path: FieldPath, key: Bool)
 
     /// The place of the first node (in document order) that starts at `location`.
-    static func place(of location: SMICore.SourceLocation, in root: ManifestNode, at path: FieldPath = FieldPath()) -> Place? {
+    static func place(of location: SMICore.SourceLocation, in root: ManifestNode, at path: FieldPath = FieldPath())
+        -> Place?
+    {
         if root.location == location { return (path, false) }
         switch root.value {
         case let .mapping(mapping):
@@ -199,7 +224,9 @@ import Testing
 
     /// The location of the node at `place` below `root`.
     static func location(of place: Place, in root: ManifestNode) -> SMICore.SourceLocation? {
-        guard place.key, case let .key(name)? = place.path.components.last else { return root.node(at: place.path)?.location }
+        guard place.key, case let .key(name)? = place.path.components.last else {
+            return root.node(at: place.path)?.location
+        }
         let parent = root.node(at: FieldPath(Array(place.path.components.dropLast())))
         return parent?.value.mappingValue?.entry(forKey: name)?.key.location
     }

@@ -15,7 +15,8 @@ import Testing
     @Test func writesOneCompactJSONDocumentPerLine() throws {
         let run = ToolRun(["convert", "-o", "json", try ToolRun.file(manifest)])
         #expect(run.status == 0)
-        #expect(run.out == "{\"kind\":\"ConfigMap\",\"data\":{\"enabled\":true,\"mode\":511,\"name\":\"on\"}}\n[\"a\"]\n")
+        #expect(
+            run.out == "{\"kind\":\"ConfigMap\",\"data\":{\"enabled\":true,\"mode\":511,\"name\":\"on\"}}\n[\"a\"]\n")
     }
 
     @Test func coreSchemaReadsLikeYAML12() throws {
@@ -35,7 +36,10 @@ import Testing
         let bad = try ToolRun.file("a: 1\nb: [x\n", name: "bad.yaml")
         let run = ToolRun(["convert", good, bad])
         #expect(run.status == 1)
-        #expect(run.err == "\(bad):3:1: error[SMI0001]: expected ',' or ']' in the flow sequence that starts at 2:4, found the end of the input\n1 error, 0 warnings in 1 document\n")
+        #expect(
+            run.err
+                == "\(bad):3:1: error[SMI0001]: expected ',' or ']' in the flow sequence that starts at 2:4, found the end of the input\n1 error, 0 warnings in 1 document\n"
+        )
         #expect(run.out == "a: 1\n")
     }
 
@@ -50,7 +54,7 @@ import Testing
         (["convert", "--schema"], "option '--schema' needs a value"),
         (["convert", "--frobnicate"], "unknown option '--frobnicate'"),
         (["transmogrify"], "unknown command 'transmogrify'"),
-        ([], "Usage: smi <command>"),
+        ([], "Usage: smi <command>")
     ])
     func badUsageExitsTwo(arguments: [String], message: String) {
         let run = ToolRun(arguments)
@@ -88,29 +92,31 @@ import Testing
         let run = ToolRun(["convert", "--to", "split.smi-spec.io/v1alpha4", "-"], stdin: input)
         #expect(run.status == 0)
         #expect(run.err.isEmpty)
-        #expect(run.out == """
-            apiVersion: split.smi-spec.io/v1alpha4
-            kind: TrafficSplit
-            metadata:
-              name: canary
-            spec:
-              service: web
-              backends:
-              - service: v1
-                weight: 2
-              - service: v2
-                weight: 1
-            ---
-            apiVersion: specs.smi-spec.io/v1alpha1
-            kind: TCPRoute
-            metadata:
-              name: tcp
+        #expect(
+            run.out == """
+                apiVersion: split.smi-spec.io/v1alpha4
+                kind: TrafficSplit
+                metadata:
+                  name: canary
+                spec:
+                  service: web
+                  backends:
+                  - service: v1
+                    weight: 2
+                  - service: v2
+                    weight: 1
+                ---
+                apiVersion: specs.smi-spec.io/v1alpha1
+                kind: TCPRoute
+                metadata:
+                  name: tcp
 
-            """)
+                """)
     }
 
     @Test func refusesConversionsThatWouldWiden() throws {
-        let file = try ToolRun.file("""
+        let file = try ToolRun.file(
+            """
             apiVersion: specs.smi-spec.io/v1alpha4
             kind: TCPRoute
             metadata: {name: db}
@@ -119,11 +125,18 @@ import Testing
         let run = ToolRun(["convert", "--to=specs.smi-spec.io/v1alpha2", file])
         #expect(run.status == 1)
         #expect(run.out.isEmpty)
-        #expect(run.err == "\(file):4:25: error[SMI1101]: TCPRoute default/db: spec.matches.ports: TCPRoutes before v1alpha4 cover every port; dropping the ports would widen the route\n1 error, 0 warnings in 1 document\n")
+        #expect(
+            run.err
+                == "\(file):4:25: error[SMI1101]: TCPRoute default/db: spec.matches.ports: TCPRoutes before v1alpha4 cover every port; dropping the ports would widen the route\n1 error, 0 warnings in 1 document\n"
+        )
     }
 
     @Test func invalidObjectsAreReportedNotConverted() {
-        let run = ToolRun(["convert", "--to", "split.smi-spec.io/v1alpha4"], stdin: "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: {name: s}\nspec: {service: a, backends: [], extra: 1}\n")
+        let run = ToolRun(
+            ["convert", "--to", "split.smi-spec.io/v1alpha4"],
+            stdin:
+                "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: {name: s}\nspec: {service: a, backends: [], extra: 1}\n"
+        )
         #expect(run.status == 1)
         #expect(run.err.contains("error[SMI1002]: TrafficSplit default/s: spec.extra: unknown field 'extra'"))
     }
@@ -137,7 +150,8 @@ import Testing
 
 @Suite struct ValidateCommandTests {
     @Test func printsEveryDiagnosticAndASummary() throws {
-        let file = try ToolRun.file("""
+        let file = try ToolRun.file(
+            """
             apiVersion: split.smi-spec.io/v1alpha4
             kind: TrafficSplit
             metadata:
@@ -153,12 +167,13 @@ import Testing
         let run = ToolRun(["validate", file])
         #expect(run.status == 1)
         #expect(run.out.isEmpty)
-        #expect(run.err == """
-            \(file):4:3: info[SMI1201]: TrafficSplit default/web: metadata: no metadata.namespace; the object is read as in namespace 'default'
-            \(file):11:13: error[SMI2001]: TrafficSplit default/web: spec.backends[1].weight: must not be negative
-            1 error, 0 warnings in 1 document
+        #expect(
+            run.err == """
+                \(file):4:3: info[SMI1201]: TrafficSplit default/web: metadata: no metadata.namespace; the object is read as in namespace 'default'
+                \(file):11:13: error[SMI2001]: TrafficSplit default/web: spec.backends[1].weight: must not be negative
+                1 error, 0 warnings in 1 document
 
-            """)
+                """)
     }
 
     @Test func validInputExitsZero() {

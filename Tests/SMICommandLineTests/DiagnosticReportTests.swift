@@ -22,7 +22,10 @@ import Testing
         #expect(Set(lines).count == lines.count)
         for i in [0, 1, splits / 2, splits - 1] {
             let line = 10 * i + 1
-            #expect(lines.contains("\(path):\(line + 8):13: error[SMI2001]: TrafficSplit default/s\(i): spec.backends[0].weight: must not be negative"))
+            #expect(
+                lines.contains(
+                    "\(path):\(line + 8):13: error[SMI2001]: TrafficSplit default/s\(i): spec.backends[0].weight: must not be negative"
+                ))
         }
     }
 }

@@ -12,11 +12,16 @@ import Testing
         let run = ToolRun(["explain"])
         #expect(run.status == 0)
         let lines = run.out.split(separator: "\n").map(String.init)
-        #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true) == ["SMI", "feature", "istio", "linkerd", "consul", "gateway-api"])
+        #expect(
+            lines.first?.split(separator: " ", omittingEmptySubsequences: true) == [
+                "SMI", "feature", "istio", "linkerd", "consul", "gateway-api"
+            ])
         for feature in SMIFeature.allCases {
             let row = lines.first { $0.hasPrefix(feature.rawValue + " ") }
             let words = row.map { $0.dropFirst(feature.rawValue.count).split(separator: " ").map(String.init) }
-            #expect(words == Self.adapters.map { $0.capabilities.support(for: feature)?.support.rawValue ?? "missing" }, "\(feature)")
+            #expect(
+                words == Self.adapters.map { $0.capabilities.support(for: feature)?.support.rawValue ?? "missing" },
+                "\(feature)")
         }
     }
 
@@ -29,7 +34,9 @@ import Testing
             }
         }
         let filtered = ToolRun(["explain", "--mesh", "linkerd", "PATHREGEX"])
-        #expect(filtered.out.split(separator: "\n").count == 2 && filtered.out.contains("HTTPRouteGroup.spec.matches[].pathRegex  stricter"))
+        #expect(
+            filtered.out.split(separator: "\n").count == 2
+                && filtered.out.contains("HTTPRouteGroup.spec.matches[].pathRegex  stricter"))
         let none = ToolRun(["explain", "--mesh", "linkerd", "gRPC"])
         #expect(none.status == 2 && none.err.contains("no feature of linkerd matches 'gRPC'"))
     }
@@ -50,7 +57,9 @@ import Testing
         for adapter in Self.adapters {
             #expect(!adapter.capabilities.diagnostics.isEmpty)
             for (code, meaning) in adapter.capabilities.diagnostics {
-                #expect(ToolRun(["explain", code.rawValue]).out == "\(code) (smi render --mesh \(adapter.mesh)): \(meaning)\n")
+                #expect(
+                    ToolRun(["explain", code.rawValue]).out
+                        == "\(code) (smi render --mesh \(adapter.mesh)): \(meaning)\n")
             }
         }
         let unknown = ToolRun(["explain", "SMI9999"])

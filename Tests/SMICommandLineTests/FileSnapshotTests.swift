@@ -7,7 +7,8 @@ import Testing
 /// some other text.
 @Suite struct FileSnapshotTests {
     static func file(_ text: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("smi-snapshot-\(UUID().uuidString).yaml")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smi-snapshot-\(UUID().uuidString).yaml")
         try Data(text.utf8).write(to: url)
         return url
     }
@@ -51,7 +52,10 @@ import Testing
     @Test func aPipeHasNoSnapshot() {
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)
-        defer { close(ends[0]); close(ends[1]) }
+        defer {
+            close(ends[0])
+            close(ends[1])
+        }
         #expect(FileSnapshot(descriptor: ends[0], path: "<pipe>") == nil)
     }
 }

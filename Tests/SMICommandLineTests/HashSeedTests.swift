@@ -15,7 +15,7 @@ import Testing
         ["render", "--mesh", "istio"], ["render", "--mesh", "istio", "-o", "json"], ["render", "--mesh", "linkerd"],
         ["render", "--mesh", "consul"], ["render", "--mesh", "consul", "-o", "hcl"], ["validate"],
         ["convert", "--to", "specs.smi-spec.io/v1alpha3"], ["convert", "--to", "access.smi-spec.io/v1alpha2"],
-        ["convert", "--to", "split.smi-spec.io/v1alpha2"],
+        ["convert", "--to", "split.smi-spec.io/v1alpha2"]
     ]
 
     /// Random access and split objects with an inventory, written to `count` files.
@@ -25,10 +25,11 @@ import Testing
         var generator = SMIBundleGenerator(seed: seed)
         return try (0..<count).map { i in
             let access = generator.objects()
-            let groups = Set(access.compactMap { object -> String? in
-                guard case let .httpRouteGroup(g) = object else { return nil }
-                return "\(g.metadata.namespace ?? "")/\(g.metadata.name ?? "")"
-            })
+            let groups = Set(
+                access.compactMap { object -> String? in
+                    guard case let .httpRouteGroup(g) = object else { return nil }
+                    return "\(g.metadata.namespace ?? "")/\(g.metadata.name ?? "")"
+                })
             // The generator's splits probe errors (repeated backends, two splits of a root);
             // most splits here should render, so each root keeps one split of distinct backends.
             var roots = Set<String>()
@@ -37,7 +38,9 @@ import Testing
                 case let .httpRouteGroup(g):
                     return groups.contains("\(g.metadata.namespace ?? "")/\(g.metadata.name ?? "")") ? nil : object
                 case var .trafficSplit(split):
-                    guard roots.insert("\(split.metadata.namespace ?? "")/\(split.spec.service)").inserted else { return nil }
+                    guard roots.insert("\(split.metadata.namespace ?? "")/\(split.spec.service)").inserted else {
+                        return nil
+                    }
                     var services = Set<String>()
                     split.spec.backends = split.spec.backends.filter { services.insert($0.service).inserted }
                     return .trafficSplit(split)
@@ -45,7 +48,9 @@ import Testing
                     return object
                 }
             }
-            var text = SMIBundleGenerator.inventoryManifests + YAMLWriter().write(documents: try (access + splits).map { try $0.manifest() })
+            var text =
+                SMIBundleGenerator.inventoryManifests
+                + YAMLWriter().write(documents: try (access + splits).map { try $0.manifest() })
             // One split whose match names two headers in every run, so that Istio writes a
             // map of headers (built from a dictionary) whatever the random bundles hold.
             if i == 0 { text += Self.twoHeaderSplit }
@@ -88,7 +93,9 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             do {
                 let fixed = try ProcessRun(smi: jobs[i], environment: ["SWIFT_DETERMINISTIC_HASHING": "1"])
-                if fixed.out.isEmpty && fixed.err.isEmpty { silent.withLock { $0.append(jobs[i].joined(separator: " ")) } }
+                if fixed.out.isEmpty && fixed.err.isEmpty {
+                    silent.withLock { $0.append(jobs[i].joined(separator: " ")) }
+                }
                 if jobs[i].dropLast() == ["render", "--mesh", "istio"] {
                     multiHeaderMatches.withLock { $0 += Self.headerMappings(withAtLeast: 2, in: fixed.out) }
                 }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct MetricsCommandTests {
     @Test func answersEachTrafficMetricsObjectAndReportsTheOnesItCannot() throws {
-        let file = try ToolRun.file("""
+        let file = try ToolRun.file(
+            """
             apiVersion: metrics.smi-spec.io/v1alpha1
             kind: TrafficMetrics
             metadata: {name: web, namespace: shop}
@@ -25,25 +26,34 @@ import Testing
         let run = ToolRun(["metrics", "--mesh", "istio", file])
         #expect(run.status == 1)
         #expect(run.err.contains("metrics.yaml:8:1: error: TrafficMetrics shop/bad: edge.resource:"), "\(run.err)")
-        let lines = try run.out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        #expect(lines.map { $0?["metric"] as? String } == ["p99_response_latency", "p90_response_latency", "p50_response_latency", "success_count", "failure_count"])
+        let lines = try run.out.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(
+            lines.map { $0?["metric"] as? String } == [
+                "p99_response_latency", "p90_response_latency", "p50_response_latency", "success_count", "failure_count"
+            ])
         #expect(lines.allSatisfy { ($0?["object"] as? String) == "TrafficMetrics shop/web" })
-        #expect((lines[3]?["query"] as? String)?.hasPrefix("sum by (source_workload_namespace, source_workload) (increase(istio_requests_total{") == true)
+        #expect(
+            (lines[3]?["query"] as? String)?.hasPrefix(
+                "sum by (source_workload_namespace, source_workload) (increase(istio_requests_total{") == true)
         #expect((lines[0]?["query"] as? String)?.hasSuffix("[60s])))") == true)
     }
 
     /// metrics v1alpha2 (notes D24) is read like v1alpha1, in a List as kubectl prints it too.
     @Test func readsV1Alpha2AndLists() throws {
-        let run = ToolRun(["metrics", "--mesh", "linkerd", "-"], stdin: """
-            apiVersion: v1
-            kind: List
-            items:
-            - apiVersion: metrics.smi-spec.io/v1alpha2
-              kind: TrafficMetrics
-              metadata: {name: web, namespace: shop}
-              resource: {kind: Deployment, namespace: shop, name: web}
-              edge: {direction: to, side: client, resource: {}}
-            """)
+        let run = ToolRun(
+            ["metrics", "--mesh", "linkerd", "-"],
+            stdin: """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: metrics.smi-spec.io/v1alpha2
+                  kind: TrafficMetrics
+                  metadata: {name: web, namespace: shop}
+                  resource: {kind: Deployment, namespace: shop, name: web}
+                  edge: {direction: to, side: client, resource: {}}
+                """)
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.split(separator: "\n").count == 5)
         #expect(run.out.contains("\"object\":\"TrafficMetrics shop/web\""))

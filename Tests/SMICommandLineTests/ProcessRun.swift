@@ -11,7 +11,10 @@ struct ProcessRun {
     /// The `smi` executable that `swift build` put beside this test bundle.
     static var smi: URL {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [beside, beside.deletingLastPathComponent(), SharedReference.packageRoot.appendingPathComponent(".build/debug")] {
+        for folder in [
+            beside, beside.deletingLastPathComponent(),
+            SharedReference.packageRoot.appendingPathComponent(".build/debug")
+        ] {
             let candidate = folder.appendingPathComponent("smi")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }

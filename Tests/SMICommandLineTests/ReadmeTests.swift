@@ -13,7 +13,9 @@ import Testing
         let lines: [String]
     }
 
-    static let readme = (try? String(contentsOf: SharedReference.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    static let readme =
+        (try? String(contentsOf: SharedReference.packageRoot.appendingPathComponent("README.md"), encoding: .utf8))
+        ?? ""
 
     /// The fenced code blocks, with their language.
     static var blocks: [Block] {
@@ -35,44 +37,66 @@ import Testing
     }
 
     @Test func swiftSnippetsAreCompiledAndRunHere() throws {
-        let source = try String(contentsOf: SharedReference.packageRoot.appendingPathComponent("Tests/SMICommandLineTests/ReadmeSnippets.swift"), encoding: .utf8)
+        let source = try String(
+            contentsOf: SharedReference.packageRoot.appendingPathComponent(
+                "Tests/SMICommandLineTests/ReadmeSnippets.swift"), encoding: .utf8)
         let here = source.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let snippets = Self.blocks.filter { $0.language == "swift" && $0.lines.first?.hasPrefix("// swift-tools-version") != true }
+        let snippets = Self.blocks.filter {
+            $0.language == "swift" && $0.lines.first?.hasPrefix("// swift-tools-version") != true
+        }
         #expect(snippets.count == 4)
         for snippet in snippets {
             // Each paragraph of the snippet, as consecutive lines of ReadmeSnippets.swift.
             let paragraphs = snippet.lines.map { $0.trimmingCharacters(in: .whitespaces) }.split(separator: "")
             for paragraph in paragraphs {
                 let found = here.indices.contains { start in
-                    start + paragraph.count <= here.count && Array(here[start..<start + paragraph.count]) == Array(paragraph)
+                    start + paragraph.count <= here.count
+                        && Array(here[start..<start + paragraph.count]) == Array(paragraph)
                 }
-                #expect(found, "README snippet paragraph not in ReadmeSnippets.swift:\n\(paragraph.joined(separator: "\n"))")
+                #expect(
+                    found, "README snippet paragraph not in ReadmeSnippets.swift:\n\(paragraph.joined(separator: "\n"))"
+                )
             }
         }
         let rendering = try ReadmeSnippets.codeFirst()
         #expect(!rendering.hasErrors)
-        #expect(rendering.resources.map { $0.node(at: "kind")?.value.stringValue ?? "" }.sorted() == ["AuthorizationPolicy", "AuthorizationPolicy", "VirtualService"])
-        #expect(rendering.yaml().contains("- cluster.local/ns/shop/sa/web\n") && rendering.yaml().contains("weight: 9\n"))
-        let bookstore = try String(contentsOf: SharedReference.packageRoot.appendingPathComponent("Examples/bookstore/app.yaml"), encoding: .utf8)
+        #expect(
+            rendering.resources.map { $0.node(at: "kind")?.value.stringValue ?? "" }.sorted() == [
+                "AuthorizationPolicy", "AuthorizationPolicy", "VirtualService"
+            ])
+        #expect(
+            rendering.yaml().contains("- cluster.local/ns/shop/sa/web\n") && rendering.yaml().contains("weight: 9\n"))
+        let bookstore = try String(
+            contentsOf: SharedReference.packageRoot.appendingPathComponent("Examples/bookstore/app.yaml"),
+            encoding: .utf8)
         var applied: [ManifestNode] = []
         try ReadmeSnippets.reconcile(manifestText: bookstore) { applied = $0 }
         #expect(applied.contains { $0.node(at: "kind")?.value.stringValue == "AuthorizationPolicy" })
         var streamed: [UInt8] = []
         let diagnostics = ReadmeSnippets.meshScale(meshBytes: Array(bookstore.utf8)) { streamed += $0 }
         #expect(!diagnostics.contains { $0.severity == .error })
-        #expect(String(decoding: streamed, as: UTF8.self) == IstioAdapter().render(SMIBundle(try YAMLReader().read(bookstore)),
-                                                                                  inventory: Inventory(manifests: try YAMLReader().read(bookstore))).yaml())
-        let split = "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: {name: web}\nspec:\n  service: web\n  backends:\n  - service: web-v1\n    weight: 90\n"
+        #expect(
+            String(decoding: streamed, as: UTF8.self)
+                == IstioAdapter().render(
+                    SMIBundle(try YAMLReader().read(bookstore)),
+                    inventory: Inventory(manifests: try YAMLReader().read(bookstore))
+                ).yaml())
+        let split =
+            "apiVersion: split.smi-spec.io/v1alpha2\nkind: TrafficSplit\nmetadata: {name: web}\nspec:\n  service: web\n  backends:\n  - service: web-v1\n    weight: 90\n"
         #expect(try ReadmeSnippets.yamlLayer(manifestText: split) == "service: web-v1\nweight: 90\n")
     }
 
     /// The Package.swift shown for dependants is a manifest SwiftPM reads.
     @Test func packageManifestSnippetIsValid() throws {
-        let manifest = try #require(Self.blocks.first { $0.language == "swift" && $0.lines.first?.hasPrefix("// swift-tools-version") == true })
+        let manifest = try #require(
+            Self.blocks.first { $0.language == "swift" && $0.lines.first?.hasPrefix("// swift-tools-version") == true })
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smi-readme-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Sources/mesh-controller"), withIntermediateDirectories: true)
-        try manifest.lines.joined(separator: "\n").write(to: folder.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
-        try "".write(to: folder.appendingPathComponent("Sources/mesh-controller/main.swift"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Sources/mesh-controller"), withIntermediateDirectories: true)
+        try manifest.lines.joined(separator: "\n").write(
+            to: folder.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        try "".write(
+            to: folder.appendingPathComponent("Sources/mesh-controller/main.swift"), atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["swift", "package", "--package-path", folder.path, "dump-package"]
@@ -114,6 +138,9 @@ import Testing
     /// The quick start names commands that exist, with files that exist (CI runs them).
     @Test func quickStartNamesTheExample() throws {
         let quickStart = try #require(Self.blocks.first { $0.language == "sh" })
-        #expect(quickStart.lines.filter { !$0.isEmpty } == ["swift run smi render --mesh istio Examples/bookstore/app.yaml", "swift test"])
+        #expect(
+            quickStart.lines.filter { !$0.isEmpty } == [
+                "swift run smi render --mesh istio Examples/bookstore/app.yaml", "swift test"
+            ])
     }
 }

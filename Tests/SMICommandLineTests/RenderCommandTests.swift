@@ -5,7 +5,9 @@ import SMITestSupport
 import Testing
 
 @Suite struct RenderCommandTests {
-    static var bookstore: String { SharedReference.packageRoot.appendingPathComponent("Examples/bookstore/app.yaml").path }
+    static var bookstore: String {
+        SharedReference.packageRoot.appendingPathComponent("Examples/bookstore/app.yaml").path
+    }
 
     /// The shipped example renders without errors, and what Istio would decide over the output
     /// is what SMI decides, request by request.
@@ -19,16 +21,26 @@ import Testing
         let smi = SMIAccessModel()
         var allowed = 0
         var checked = 0
-        let sources: [AccessRequest.Identity?] = ["web", "books", "db"].map { .init(namespace: "bookstore", serviceAccount: $0) }
-            + [.init(namespace: "monitoring", serviceAccount: "prometheus"), .init(namespace: "other", serviceAccount: "web"), nil]
+        let sources: [AccessRequest.Identity?] =
+            ["web", "books", "db"].map { .init(namespace: "bookstore", serviceAccount: $0) }
+            + [
+                .init(namespace: "monitoring", serviceAccount: "prometheus"),
+                .init(namespace: "other", serviceAccount: "web"), nil
+            ]
         for source in sources {
             for destination in ["web", "books", "db"] {
                 for port in [8080, 9090, 5432] {
-                    for (proto, method, path) in [(AccessRequest.TrafficProtocol.tcp, nil, nil), (.http, "GET", "/books"), (.http, "GET", "/books/42"),
-                                                  (.http, "GET", "/bookstore"), (.http, "POST", "/orders"), (.http, "GET", "/metrics"), (.http, "DELETE", "/books/1")] as [(AccessRequest.TrafficProtocol, String?, String?)] {
+                    for (proto, method, path) in [
+                        (AccessRequest.TrafficProtocol.tcp, nil, nil), (.http, "GET", "/books"),
+                        (.http, "GET", "/books/42"),
+                        (.http, "GET", "/bookstore"), (.http, "POST", "/orders"), (.http, "GET", "/metrics"),
+                        (.http, "DELETE", "/books/1")
+                    ] as [(AccessRequest.TrafficProtocol, String?, String?)] {
                         for headers in [nil, ["content-type": ["application/json"]]] as [[String: [String]]?] {
-                            let request = AccessRequest(source: source, destination: .init(namespace: "bookstore", serviceAccount: destination), port: port,
-                                                        protocol: proto, method: method, path: path, headers: headers)
+                            let request = AccessRequest(
+                                source: source, destination: .init(namespace: "bookstore", serviceAccount: destination),
+                                port: port,
+                                protocol: proto, method: method, path: path, headers: headers)
                             let verdict = smi.decide(request, in: bundle).isAllowed
                             #expect(istio.allows(request) == verdict, "\(request)")
                             checked += 1
@@ -45,7 +57,8 @@ import Testing
     }
 
     @Test func reportsErrorsButStillWritesWhatIsSafe() throws {
-        let file = try ToolRun.file("""
+        let file = try ToolRun.file(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: api, namespace: shop, labels: {app: api}}
@@ -66,13 +79,16 @@ import Testing
             """)
         let run = ToolRun(["render", "--mesh", "istio", file])
         #expect(run.status == 1)
-        #expect(run.err.contains(":11:1: error[SMI3002]: TrafficTarget shop/dns-access: Istio cannot enforce UDP"), "\(run.err)")
+        #expect(
+            run.err.contains(":11:1: error[SMI3002]: TrafficTarget shop/dns-access: Istio cannot enforce UDP"),
+            "\(run.err)")
         #expect(run.out.contains("name: smi-deny-by-default"))
         #expect(run.out.contains("name: smi-dns-access"))
     }
 
     @Test func strictTurnsStricterRenderingIntoErrors() throws {
-        let file = try ToolRun.file("""
+        let file = try ToolRun.file(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: api, namespace: shop, labels: {app: api}}
@@ -100,10 +116,15 @@ import Testing
     }
 
     @Test func writesJSONAndHonoursTheOptions() throws {
-        let run = ToolRun(["render", "--mesh", "istio", "-o", "json", "--trust-domain", "example.org", "--deny-scope", "none", Self.bookstore])
+        let run = ToolRun([
+            "render", "--mesh", "istio", "-o", "json", "--trust-domain", "example.org", "--deny-scope", "none",
+            Self.bookstore
+        ])
         #expect(run.status == 0, "\(run.err)")
         #expect(run.err.contains("warning[SMI3004]"))
-        let objects = try run.out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let objects = try run.out.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(objects.count == 3)
         #expect(objects.allSatisfy { ($0?["kind"] as? String) == "AuthorizationPolicy" })
         #expect(run.out.contains("example.org/ns/bookstore/sa/web"))
@@ -113,7 +134,9 @@ import Testing
     @Test func targetsOlderIstioReleases() {
         let run = ToolRun(["render", "--mesh", "istio", "--target-version", "1.16", Self.bookstore])
         #expect(run.status == 0)
-        #expect(run.out.contains("apiVersion: security.istio.io/v1beta1") && !run.out.contains("apiVersion: security.istio.io/v1\n"))
+        #expect(
+            run.out.contains("apiVersion: security.istio.io/v1beta1")
+                && !run.out.contains("apiVersion: security.istio.io/v1\n"))
         #expect(ToolRun(["render", "--mesh", "istio", "--target-version", "latest", Self.bookstore]).status == 2)
     }
 
@@ -132,11 +155,20 @@ import Testing
     @Test func rendersConsulInEveryForm() throws {
         let yaml = ToolRun(["render", "--mesh", "consul", Self.bookstore])
         #expect(yaml.status == 0, "\(yaml.err)")
-        #expect(yaml.out.contains("kind: ServiceIntentions") && yaml.out.contains("apiVersion: consul.hashicorp.com/v1alpha1"))
-        #expect(yaml.out.contains("action: allow") && yaml.err.contains("warning[SMI5002]: Consul CE has no namespaces"))
-        let json = ToolRun(["render", "--mesh", "consul", "-o", "json", "--consul-namespaces", "mirror=k8s-", "--consul-partition", "team", Self.bookstore])
+        #expect(
+            yaml.out.contains("kind: ServiceIntentions")
+                && yaml.out.contains("apiVersion: consul.hashicorp.com/v1alpha1"))
+        #expect(
+            yaml.out.contains("action: allow") && yaml.err.contains("warning[SMI5002]: Consul CE has no namespaces"))
+        let json = ToolRun([
+            "render", "--mesh", "consul", "-o", "json", "--consul-namespaces", "mirror=k8s-", "--consul-partition",
+            "team", Self.bookstore
+        ])
         #expect(json.status == 0, "\(json.err)")
-        #expect(json.out.contains("\"Kind\": \"service-intentions\"") && json.out.contains("\"Namespace\": \"k8s-bookstore\"") && json.out.contains("\"Partition\": \"team\""))
+        #expect(
+            json.out.contains("\"Kind\": \"service-intentions\"")
+                && json.out.contains("\"Namespace\": \"k8s-bookstore\"") && json.out.contains("\"Partition\": \"team\"")
+        )
         let hcl = ToolRun(["render", "--mesh", "consul", "-o", "hcl", Self.bookstore])
         #expect(hcl.status == 0)
         #expect(hcl.out.contains("# service-intentions/") && hcl.out.contains("Kind = \"service-intentions\""))
@@ -148,7 +180,8 @@ import Testing
     /// Installation facts from the command line: the cluster domain in every host name, a
     /// control-plane namespace of one's own, and Consul's connectInject.default.
     @Test func installationFlags() throws {
-        let file = try ToolRun.file("""
+        let file = try ToolRun.file(
+            """
             apiVersion: v1
             kind: Namespace
             metadata: {name: shop, labels: {istio-injection: enabled}}
@@ -179,14 +212,21 @@ import Testing
             """)
         let plain = ToolRun(["render", "--mesh", "istio", file])
         #expect(plain.out.contains("web.shop.svc.cluster.local") && plain.out.contains("namespace: mesh-tools"))
-        let flagged = ToolRun(["render", "--mesh", "istio", "--cluster-domain", "corp.example", "--control-plane-namespace", "mesh-tools", file])
+        let flagged = ToolRun([
+            "render", "--mesh", "istio", "--cluster-domain", "corp.example", "--control-plane-namespace", "mesh-tools",
+            file
+        ])
         #expect(flagged.status == 0, "\(flagged.err)")
         #expect(flagged.out.contains("web.shop.svc.corp.example") && !flagged.out.contains("cluster.local"))
         #expect(!flagged.out.contains("namespace: mesh-tools"))
-        #expect(flagged.err.contains("info[SMI2701]: the mesh's control-plane namespaces get no policy, whatever the deny scope: mesh-tools\n"), "\(flagged.err)")
+        #expect(
+            flagged.err.contains(
+                "info[SMI2701]: the mesh's control-plane namespaces get no policy, whatever the deny scope: mesh-tools\n"
+            ), "\(flagged.err)")
         #expect(!plain.err.contains("SMI2701"))
         // Consul injects annotated pods only, unless told otherwise.
-        let consulInput = try ToolRun.file("""
+        let consulInput = try ToolRun.file(
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: api, namespace: shop, labels: {app: api}}

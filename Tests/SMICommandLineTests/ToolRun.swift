@@ -10,8 +10,16 @@ struct ToolRun {
     private final class Sink: @unchecked Sendable {
         private let lock = NSLock()
         private var bytes: [UInt8] = []
-        func append(_ b: [UInt8]) { lock.lock(); bytes += b; lock.unlock() }
-        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: bytes, as: UTF8.self) }
+        func append(_ b: [UInt8]) {
+            lock.lock()
+            bytes += b
+            lock.unlock()
+        }
+        var text: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     init(_ arguments: [String], stdin: String = "") {

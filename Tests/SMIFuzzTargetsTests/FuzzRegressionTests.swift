@@ -30,7 +30,10 @@ import Testing
     @Test(arguments: [FuzzTarget.yaml, .pipeline])
     func seedsHoldTheProperties(target: FuzzTarget) throws {
         let root = SharedReference.packageRoot
-        var inputs = Self.files(under: root.appendingPathComponent("Examples/shop")) + [root.appendingPathComponent("Examples/bookstore/app.yaml")]
+        var inputs =
+            Self.files(under: root.appendingPathComponent("Examples/shop")) + [
+                root.appendingPathComponent("Examples/bookstore/app.yaml")
+            ]
         for tests in ["IstioAdapterTests", "LinkerdAdapterTests", "ConsulAdapterTests"] {
             inputs += GoldenCases.cases(target: tests).map { $0.folder.appendingPathComponent("input.yaml") }
         }
@@ -45,7 +48,10 @@ import Testing
     /// over several lines as Consul's config entries are.
     @Test func jsonOutputSplitsIntoItsDocuments() {
         #expect(PipelineFuzzing.jsonDocuments("{\"a\":1}\n{\"b\":2}\n") == ["{\"a\":1}", "{\"b\":2}"])
-        #expect(PipelineFuzzing.jsonDocuments("{\n  \"Kind\": \"x\"\n}\n{\n  \"Kind\": \"y\"\n}\n") == ["{\n  \"Kind\": \"x\"\n}", "{\n  \"Kind\": \"y\"\n}"])
+        #expect(
+            PipelineFuzzing.jsonDocuments("{\n  \"Kind\": \"x\"\n}\n{\n  \"Kind\": \"y\"\n}\n") == [
+                "{\n  \"Kind\": \"x\"\n}", "{\n  \"Kind\": \"y\"\n}"
+            ])
     }
 
     @Test func regexShapesAgreeWithMatching() {

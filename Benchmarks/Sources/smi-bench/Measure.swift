@@ -23,12 +23,15 @@ enum Measure {
     }
 
     static func row(_ name: String, _ seconds: Double, _ detail: String) {
-        print(name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%10.1f ms  ", seconds * 1000) + detail)
+        print(
+            name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%10.1f ms  ", seconds * 1000)
+                + detail)
     }
 
     /// The release `smi` binary of the package this one measures, if built.
     static var smiBinary: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(".build/release/smi").path
     }
 
@@ -60,10 +63,13 @@ enum Measure {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let own =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         _ = try spawnAndWait(own, ["spawn-measured", path] + arguments, actions: &actions)
         let fields = (try String(contentsOf: output, encoding: .utf8)).split(separator: " ")
-        guard fields.count == 2, let seconds = Double(fields[0]), let rss = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard fields.count == 2, let seconds = Double(fields[0]),
+            let rss = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
             throw CocoaError(.fileReadCorruptFile)
         }
         return (seconds, rss)

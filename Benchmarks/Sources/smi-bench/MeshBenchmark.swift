@@ -9,7 +9,9 @@ import Yams
 /// decoded, validated, rendered for each mesh, and through the whole `smi render` pipeline,
 /// with Yams parse (compose) and serialize of the same bytes as the baseline.
 enum MeshBenchmark {
-    static let scenarios = ["read", "write", "decode", "input", "validate", "render-istio", "render-linkerd", "render-consul", "pipeline"]
+    static let scenarios = [
+        "read", "write", "decode", "input", "validate", "render-istio", "render-linkerd", "render-consul", "pipeline"
+    ]
 
     static func run(_ options: Options) throws {
         var pipelines: [Int: Double] = [:]
@@ -33,10 +35,13 @@ enum MeshBenchmark {
             if wanted.contains("pipeline") {
                 let smi = options.smiPath ?? Measure.smiBinary
                 if FileManager.default.isExecutableFile(atPath: smi) {
-                    let file = FileManager.default.temporaryDirectory.appendingPathComponent("smi-bench-\(getpid())-\(n).yaml")
+                    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+                        "smi-bench-\(getpid())-\(n).yaml")
                     try Data(bytes).write(to: file)
                     defer { try? FileManager.default.removeItem(at: file) }
-                    let measured = try (0..<pipelineRuns).map { _ in try Measure.measured(smi, ["render", "--mesh", "istio", file.path]) }
+                    let measured = try (0..<pipelineRuns).map { _ in
+                        try Measure.measured(smi, ["render", "--mesh", "istio", file.path])
+                    }
                     processResult = (measured.map(\.seconds).sorted()[pipelineRuns / 2], measured.map(\.rss).max() ?? 0)
                 }
             }
@@ -47,7 +52,9 @@ enum MeshBenchmark {
             let documents = needsTrees ? try YAMLReader().read(bytes) : []
             let objects = Self.documentCount(bytes)
             let pipelineNote = pipeline != nil && pipelineRuns != runs ? " (the pipeline rows: \(pipelineRuns))" : ""
-            print("N = \(n) services: \(bytes.count) bytes, \(objects) objects; median of \(runs) run\(runs == 1 ? "" : "s")\(pipelineNote)")
+            print(
+                "N = \(n) services: \(bytes.count) bytes, \(objects) objects; median of \(runs) run\(runs == 1 ? "" : "s")\(pipelineNote)"
+            )
             let perObject = { (seconds: Double) in String(format: "%10.0f objects/s", Double(objects) / seconds) }
             let bundle = SMIBundle(documents)
             let inventory = Inventory(manifests: documents)
@@ -78,14 +85,21 @@ enum MeshBenchmark {
                 let t = Measure.median(runs) { SMIValidator().validate(bundle) }
                 Measure.row("validate (SMIValidator)", t, Measure.mbps(bytes.count, t) + perObject(t))
             }
-            for adapter in [IstioAdapter(), LinkerdAdapter(), ConsulAdapter()] as [any MeshAdapter] where wanted.contains("render-\(adapter.mesh)") {
+            for adapter in [IstioAdapter(), LinkerdAdapter(), ConsulAdapter()] as [any MeshAdapter]
+            where wanted.contains("render-\(adapter.mesh)") {
                 let resources = adapter.render(bundle, inventory: inventory, options: RenderOptions()).resourceCount
                 let t = Measure.median(runs) { adapter.render(bundle, inventory: inventory, options: RenderOptions()) }
-                Measure.row("render \(adapter.mesh) (\(resources) resources)", t, Measure.mbps(bytes.count, t) + perObject(t))
+                Measure.row(
+                    "render \(adapter.mesh) (\(resources) resources)", t, Measure.mbps(bytes.count, t) + perObject(t))
             }
-            guard let pipeline else { print(""); continue }
+            guard let pipeline else {
+                print("")
+                continue
+            }
             pipelines[n] = pipeline
-            Measure.row("pipeline to Istio YAML (in process)", pipeline, Measure.mbps(bytes.count, pipeline) + perObject(pipeline))
+            Measure.row(
+                "pipeline to Istio YAML (in process)", pipeline,
+                Measure.mbps(bytes.count, pipeline) + perObject(pipeline))
             let yamsRead = try Measure.median(max(1, runs / 2)) { Array(try Yams.compose_all(yaml: text)) }
             Measure.row("Yams compose_all", yamsRead, Measure.mbps(bytes.count, yamsRead))
             let nodes = Array(try Yams.compose_all(yaml: text))
@@ -96,17 +110,25 @@ enum MeshBenchmark {
             if let (process, rss) = processResult {
                 processes[n] = process
                 Measure.row("smi render --mesh istio (whole process)", process, Measure.mbps(bytes.count, process))
-                print(String(format: "  smi render (whole process): %.1fx Yams compose + serialize; peak RSS %.0f MB = %.1fx the input",
-                             yams / process, Double(rss) / 1e6, Double(rss) / Double(bytes.count)))
+                print(
+                    String(
+                        format:
+                            "  smi render (whole process): %.1fx Yams compose + serialize; peak RSS %.0f MB = %.1fx the input",
+                        yams / process, Double(rss) / 1e6, Double(rss) / Double(bytes.count)))
             } else {
-                print("  (build the tool with 'swift build -c release --product smi' to time the whole 'smi render' process and its memory)")
+                print(
+                    "  (build the tool with 'swift build -c release --product smi' to time the whole 'smi render' process and its memory)"
+                )
             }
             print("")
         }
         for (name, seconds) in [("pipeline (in process)", pipelines), ("smi render (whole process)", processes)] {
             let sizes = seconds.sorted { $0.key < $1.key }
             for (small, large) in zip(sizes, sizes.dropFirst()) {
-                print(String(format: "%@: N = %d costs %.1fx N = %d (%.0fx the services)", name, large.key, large.value / small.value, small.key, Double(large.key) / Double(small.key)))
+                print(
+                    String(
+                        format: "%@: N = %d costs %.1fx N = %d (%.0fx the services)", name, large.key,
+                        large.value / small.value, small.key, Double(large.key) / Double(small.key)))
             }
         }
     }
@@ -121,7 +143,8 @@ enum MeshBenchmark {
         defer { close(devNull) }
         return try Measure.median(runs) {
             let input = SMIInput([.init(name: nil, bytes: bytes, readAgain: { Array(bytes[$0]) })])
-            let (rendering, findings) = IstioAdapter().renderAndValidate(input.bundle, inventory: input.inventory, options: RenderOptions())
+            let (rendering, findings) = IstioAdapter().renderAndValidate(
+                input.bundle, inventory: input.inventory, options: RenderOptions())
             var written = 0
             try IstioAdapter().write(rendering, format: "yaml") { written += write(devNull, $0.baseAddress, $0.count) }
             return (input, rendering, findings, written)
@@ -133,7 +156,11 @@ enum MeshBenchmark {
         var count = 1
         var lineStart = 0
         while let end = bytes[lineStart...].firstIndex(of: 0x0A) {
-            if end - lineStart == 3, bytes[lineStart] == 0x2D, bytes[lineStart + 1] == 0x2D, bytes[lineStart + 2] == 0x2D { count += 1 }
+            if end - lineStart == 3, bytes[lineStart] == 0x2D, bytes[lineStart + 1] == 0x2D,
+                bytes[lineStart + 2] == 0x2D
+            {
+                count += 1
+            }
             lineStart = end + 1
         }
         return count

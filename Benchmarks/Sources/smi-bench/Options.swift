@@ -24,9 +24,12 @@ struct Options {
             case "--smi": smiPath = it.next()
             case "--emit": emitPath = it.next()
             case "--help", "-h":
-                print("usage: smi-bench [yaml|mesh|\(MeshBenchmark.scenarios.joined(separator: "|"))] [--services N]... [--runs N]")
+                print(
+                    "usage: smi-bench [yaml|mesh|\(MeshBenchmark.scenarios.joined(separator: "|"))] [--services N]... [--runs N]"
+                )
                 exit(0)
-            case let name where !name.hasPrefix("-") && (name == "yaml" || name == "mesh" || MeshBenchmark.scenarios.contains(name)):
+            case let name
+            where !name.hasPrefix("-") && (name == "yaml" || name == "mesh" || MeshBenchmark.scenarios.contains(name)):
                 scenario = name
             default: Self.fail("unknown argument '\(a)'")
             }

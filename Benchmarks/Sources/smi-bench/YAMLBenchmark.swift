@@ -58,18 +58,23 @@ enum YAMLBenchmark {
         print(String(format: "write: %.1fx Yams", yamsWrite / write))
         print(String(format: "read + write in process: %.1fx Yams compose + serialize", yamsPipeline / pipeline))
 
-        let smiPath = options.smiPath ?? URL(fileURLWithPath: #filePath)
+        let smiPath =
+            options.smiPath
+            ?? URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(".build/release/smi").path
         if FileManager.default.isExecutableFile(atPath: smiPath) {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("smi-bench-\(getpid()).yaml")
             try Data(bytes).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            let process = try Measure.median(runs) { try Measure.runToDevNull(smiPath, ["convert", "-o", "yaml", file.path]) }
+            let process = try Measure.median(runs) {
+                try Measure.runToDevNull(smiPath, ["convert", "-o", "yaml", file.path])
+            }
             Measure.row("smi convert -o yaml (whole process)", process, Measure.mbps(bytes.count, process))
             print(String(format: "smi convert (whole process): %.1fx Yams compose + serialize", yamsPipeline / process))
         } else {
-            print("(build the tool with 'swift build -c release --product smi' to time the whole 'smi convert' process)")
+            print(
+                "(build the tool with 'swift build -c release --product smi' to time the whole 'smi convert' process)")
         }
     }
 }

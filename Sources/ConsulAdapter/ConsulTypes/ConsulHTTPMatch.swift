@@ -31,7 +31,10 @@ public struct ConsulHTTPMatch: Sendable, Hashable, Codable {
     public var header: [Header]?
 
     /// Creates a match.
-    public init(pathExact: String? = nil, pathPrefix: String? = nil, pathRegex: String? = nil, methods: [String]? = nil, header: [Header]? = nil) {
+    public init(
+        pathExact: String? = nil, pathPrefix: String? = nil, pathRegex: String? = nil, methods: [String]? = nil,
+        header: [Header]? = nil
+    ) {
         self.pathExact = pathExact
         self.pathPrefix = pathPrefix
         self.pathRegex = pathRegex

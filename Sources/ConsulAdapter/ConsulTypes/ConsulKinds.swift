@@ -9,6 +9,6 @@ public enum ConsulKinds {
         "ServiceDefaults": "service-defaults",
         "ServiceSplitter": "service-splitter",
         "ServiceRouter": "service-router",
-        "ServiceResolver": "service-resolver",
+        "ServiceResolver": "service-resolver"
     ]
 }

@@ -27,7 +27,10 @@ public struct ServiceIntentions: KubernetesResource, Equatable, Codable {
         public var permissions: [Permission]?
 
         /// Creates a source.
-        public init(name: String, namespace: String?, partition: String?, action: String? = nil, description: String? = nil, permissions: [Permission]? = nil) {
+        public init(
+            name: String, namespace: String?, partition: String?, action: String? = nil, description: String? = nil,
+            permissions: [Permission]? = nil
+        ) {
             self.name = name
             self.namespace = namespace
             self.partition = partition

@@ -37,7 +37,8 @@ public struct ServiceResolver: KubernetesResource, Equatable, Codable {
 
         /// Reads the subsets mapping.
         public init(from decoder: any Decoder) throws {
-            let map = try decoder.container(keyedBy: CodingKeys.self).nestedContainer(keyedBy: NameKey.self, forKey: .subsets)
+            let map = try decoder.container(keyedBy: CodingKeys.self).nestedContainer(
+                keyedBy: NameKey.self, forKey: .subsets)
             self.init(subsets: try map.allKeys.map { ($0.stringValue, try map.decode(Subset.self, forKey: $0)) })
         }
 

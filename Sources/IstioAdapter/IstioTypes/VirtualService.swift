@@ -49,7 +49,9 @@ public struct VirtualService: KubernetesResource, Equatable, Codable {
         public var port: Int?
 
         /// Creates a match request.
-        public init(uri: StringMatch? = nil, method: StringMatch? = nil, headers: [String: StringMatch]? = nil, port: Int? = nil) {
+        public init(
+            uri: StringMatch? = nil, method: StringMatch? = nil, headers: [String: StringMatch]? = nil, port: Int? = nil
+        ) {
             self.uri = uri
             self.method = method
             self.headers = headers

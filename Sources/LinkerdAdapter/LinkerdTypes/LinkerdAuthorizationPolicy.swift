@@ -41,6 +41,8 @@ public struct LinkerdAuthorizationPolicy: KubernetesResource, Equatable, Codable
     /// Authorizes the clients of `authentication` on `target`.
     public init(metadata: ObjectMeta, target: Reference, authentication: String) {
         self.metadata = metadata
-        spec = Spec(targetRef: target, requiredAuthenticationRefs: [Reference(kind: "MeshTLSAuthentication", name: authentication)])
+        spec = Spec(
+            targetRef: target,
+            requiredAuthenticationRefs: [Reference(kind: "MeshTLSAuthentication", name: authentication)])
     }
 }

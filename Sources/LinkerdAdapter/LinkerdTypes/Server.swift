@@ -34,6 +34,7 @@ public struct Server: KubernetesResource, Equatable, Codable {
     /// Creates a Server that denies every client no authorization names.
     public init(metadata: ObjectMeta, selector: StringMap, port: Int) {
         self.metadata = metadata
-        spec = Spec(podSelector: PodSelector(matchLabels: selector), port: port, proxyProtocol: "unknown", accessPolicy: "deny")
+        spec = Spec(
+            podSelector: PodSelector(matchLabels: selector), port: port, proxyProtocol: "unknown", accessPolicy: "deny")
     }
 }

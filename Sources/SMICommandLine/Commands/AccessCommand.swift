@@ -64,16 +64,24 @@ struct AccessCommand: ToolCommand {
                 case "--to": single.to = try scanner.value(for: name, inline: inline)
                 case "--port":
                     let text = try scanner.value(for: name, inline: inline)
-                    guard let port = Int(text) else { throw UsageError(message: "option '--port' takes a number, not '\(text)'") }
+                    guard let port = Int(text) else {
+                        throw UsageError(message: "option '--port' takes a number, not '\(text)'")
+                    }
                     single.port = port
                 case "--protocol":
-                    single.proto = AccessRequest.TrafficProtocol(rawValue: try scanner.choice(for: name, inline: inline, from: ["http", "tcp", "udp"])) ?? .http
+                    single.proto =
+                        AccessRequest.TrafficProtocol(
+                            rawValue: try scanner.choice(for: name, inline: inline, from: ["http", "tcp", "udp"]))
+                        ?? .http
                 case "--method": single.method = try scanner.value(for: name, inline: inline)
                 case "--path": single.path = try scanner.value(for: name, inline: inline)
                 case "--header":
                     let text = try scanner.value(for: name, inline: inline)
-                    guard let equals = text.firstIndex(of: "=") else { throw UsageError(message: "option '--header' takes NAME=VALUE, not '\(text)'") }
-                    single.headers[String(text[..<equals]), default: []].append(String(text[text.index(after: equals)...]))
+                    guard let equals = text.firstIndex(of: "=") else {
+                        throw UsageError(message: "option '--header' takes NAME=VALUE, not '\(text)'")
+                    }
+                    single.headers[String(text[..<equals]), default: []].append(
+                        String(text[text.index(after: equals)...]))
                 case "--full-path-match": anchoring = .full
                 default: throw UsageError(message: "unknown option '\(name)'")
                 }
@@ -86,7 +94,9 @@ struct AccessCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         var status = ExitStatus.success
-        guard let input = InputFiles.smiInput(paths, console: console, command: Self.name) else { return ExitStatus.failure }
+        guard let input = InputFiles.smiInput(paths, console: console, command: Self.name) else {
+            return ExitStatus.failure
+        }
         console.diagnostics(input.diagnostics)
         if input.diagnostics.contains(where: { $0.severity == .error }) { status = ExitStatus.failure }
         let bundle = input.bundle
@@ -95,7 +105,10 @@ struct AccessCommand: ToolCommand {
         if !errors.isEmpty { status = ExitStatus.failure }
         let requests: [AccessRequest]
         do {
-            requests = try requestsFile.map { file throws(RequestFileError) in try RequestFile.read(file) } ?? [single.request()]
+            requests =
+                try requestsFile.map { file throws(RequestFileError) in try RequestFile.read(file) } ?? [
+                    single.request()
+                ]
         } catch {
             console.error("smi access: \(error)")
             return ExitStatus.failure
@@ -104,7 +117,10 @@ struct AccessCommand: ToolCommand {
         var output: [UInt8] = []
         for request in requests {
             let decision = model.decide(request, in: bundle)
-            let line: ManifestNode = ["verdict": ManifestNode(.string(decision.verdict.rawValue)), "reason": ManifestNode(.string(decision.reason))]
+            let line: ManifestNode = [
+                "verdict": ManifestNode(.string(decision.verdict.rawValue)),
+                "reason": ManifestNode(.string(decision.reason))
+            ]
             try JSONWriter().write(line, into: &output)
             output.append(0x0A)
         }
@@ -117,7 +133,9 @@ extension AccessCommand.SingleRequest {
     func request() -> AccessRequest {
         func identity(_ text: String?) -> AccessRequest.Identity {
             let parts = (text ?? "").split(separator: "/", maxSplits: 1).map(String.init)
-            return parts.count == 2 ? .init(namespace: parts[0], serviceAccount: parts[1]) : .init(namespace: "default", serviceAccount: parts.first ?? "")
+            return parts.count == 2
+                ? .init(namespace: parts[0], serviceAccount: parts[1])
+                : .init(namespace: "default", serviceAccount: parts.first ?? "")
         }
         return AccessRequest(
             source: identity(from), destination: identity(to), port: port ?? 0, protocol: proto,

@@ -55,13 +55,20 @@ struct ConvertCommand: ToolCommand {
             case let .option(name, inline) where name == "--to":
                 let version = try scanner.value(for: name, inline: inline)
                 guard SMIAPIVersions.released.contains(version) else {
-                    throw UsageError(message: "'\(version)' is not a released SMI API version; use one of \(SMIAPIVersions.released.joined(separator: ", "))")
+                    throw UsageError(
+                        message:
+                            "'\(version)' is not a released SMI API version; use one of \(SMIAPIVersions.released.joined(separator: ", "))"
+                    )
                 }
                 target = version
             case let .option(name, inline) where name == "--schema":
-                schema = YAMLSchema(rawValue: try scanner.choice(for: name, inline: inline, from: YAMLSchema.allCases.map(\.rawValue))) ?? .kubernetes
+                schema =
+                    YAMLSchema(
+                        rawValue: try scanner.choice(
+                            for: name, inline: inline, from: YAMLSchema.allCases.map(\.rawValue))) ?? .kubernetes
             case let .option(name, inline) where name == "-o" || name == "--output":
-                format = Format(rawValue: try scanner.choice(for: name, inline: inline, from: ["yaml", "json"])) ?? .yaml
+                format =
+                    Format(rawValue: try scanner.choice(for: name, inline: inline, from: ["yaml", "json"])) ?? .yaml
             case let .option(name, _):
                 throw UsageError(message: "unknown option '\(name)'")
             }
@@ -154,7 +161,14 @@ struct ConvertCommand: ToolCommand {
         do {
             return (try ManifestEncoder().encode(object.value), diagnostics)
         } catch {
-            return (nil, [Diagnostic(.error, .conversion, "\(error)", object: decoded.object, file: document.file, location: document.root.location)])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, .conversion, "\(error)", object: decoded.object, file: document.file,
+                        location: document.root.location)
+                ]
+            )
         }
     }
 }

@@ -57,7 +57,10 @@ struct ExplainCommand: ToolCommand {
             question = .mesh(adapter, filter: word)
         } else if let word {
             guard Self.isCode(word) else {
-                throw UsageError(message: "'\(word)' is not a diagnostic code (SMI followed by four digits); to explain a feature, give the mesh with --mesh")
+                throw UsageError(
+                    message:
+                        "'\(word)' is not a diagnostic code (SMI followed by four digits); to explain a feature, give the mesh with --mesh"
+                )
             }
             question = .code(DiagnosticCode(rawValue: word.uppercased()))
         }
@@ -65,7 +68,8 @@ struct ExplainCommand: ToolCommand {
 
     static func isCode(_ word: String) -> Bool {
         let upper = word.uppercased()
-        return upper.hasPrefix("SMI") && upper.count == 7 && upper.dropFirst(3).allSatisfy(\.isASCII) && upper.dropFirst(3).allSatisfy(\.isNumber)
+        return upper.hasPrefix("SMI") && upper.count == 7 && upper.dropFirst(3).allSatisfy(\.isASCII)
+            && upper.dropFirst(3).allSatisfy(\.isNumber)
     }
 
     func run(console: inout Console) throws -> Int32 {
@@ -74,15 +78,21 @@ struct ExplainCommand: ToolCommand {
             console.out(markdown ? Self.markdownComparison() : Self.comparison())
         case let .mesh(adapter, filter):
             let wanted = filter?.lowercased()
-            let rows = adapter.capabilities.features.filter { row in wanted.map { row.feature.rawValue.lowercased().contains($0) } ?? true }
+            let rows = adapter.capabilities.features.filter { row in
+                wanted.map { row.feature.rawValue.lowercased().contains($0) } ?? true
+            }
             guard !rows.isEmpty else {
-                console.error("smi explain: no feature of \(adapter.mesh) matches '\(filter ?? "")'; the features are:\n" + SMIFeature.allCases.map { "  " + $0.rawValue }.joined(separator: "\n"))
+                console.error(
+                    "smi explain: no feature of \(adapter.mesh) matches '\(filter ?? "")'; the features are:\n"
+                        + SMIFeature.allCases.map { "  " + $0.rawValue }.joined(separator: "\n"))
                 return ExitStatus.usage
             }
             console.out(markdown ? Self.markdown(rows) : Self.text(rows, mesh: adapter.mesh))
         case let .code(code):
             guard let (owner, meaning) = Self.explanation(of: code) else {
-                console.error("smi explain: unknown diagnostic code \(code); codes are SMI0xxx-SMI2xxx (reading and validation), SMI3xxx (istio), SMI4xxx (linkerd), SMI5xxx (consul)")
+                console.error(
+                    "smi explain: unknown diagnostic code \(code); codes are SMI0xxx-SMI2xxx (reading and validation), SMI3xxx (istio), SMI4xxx (linkerd), SMI5xxx (consul)"
+                )
                 return ExitStatus.usage
             }
             console.out("\(code) (\(owner)): \(meaning)")
@@ -94,7 +104,9 @@ struct ExplainCommand: ToolCommand {
     static func explanation(of code: DiagnosticCode) -> (owner: String, meaning: String)? {
         if let meaning = DiagnosticCode.catalogue[code] { return ("reading and validation", meaning) }
         for adapter in Meshes.available {
-            if let meaning = adapter.capabilities.diagnostics[code] { return ("smi render --mesh \(adapter.mesh)", meaning) }
+            if let meaning = adapter.capabilities.diagnostics[code] {
+                return ("smi render --mesh \(adapter.mesh)", meaning)
+            }
         }
         return nil
     }
@@ -102,13 +114,15 @@ struct ExplainCommand: ToolCommand {
     static func text(_ rows: [Capabilities.Feature], mesh: String) -> String {
         let width = rows.map(\.feature.rawValue.count).max() ?? 0
         return rows.reduce("SMI on \(mesh):\n") { text, row in
-            text + "  " + row.feature.rawValue.padded(to: width) + "  " + row.support.rawValue.padded(to: 8) + "  " + row.reason + "\n"
+            text + "  " + row.feature.rawValue.padded(to: width) + "  " + row.support.rawValue.padded(to: 8) + "  "
+                + row.reason + "\n"
         }
     }
 
     static func markdown(_ rows: [Capabilities.Feature]) -> String {
         rows.reduce("| SMI feature | support | how |\n| --- | --- | --- |\n") { text, row in
-            text + "| `\(row.feature.rawValue)` | \(row.support.rawValue) | \(row.reason.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) |\n"
+            text
+                + "| `\(row.feature.rawValue)` | \(row.support.rawValue) | \(row.reason.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) |\n"
         }
     }
 
@@ -119,7 +133,9 @@ struct ExplainCommand: ToolCommand {
         let rows = SMIFeature.allCases.map { feature in
             [feature.rawValue.padded(to: width)] + Meshes.available.map { support(of: feature, on: $0).padded(to: 8) }
         }
-        let lines = ([header] + rows).map { String($0.joined(separator: "  ").reversed().drop { $0 == " " }.reversed()) }
+        let lines = ([header] + rows).map {
+            String($0.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
+        }
         return lines.joined(separator: "\n") + "\n\nRun 'smi explain --mesh MESH' for the reasons.\n"
     }
 
@@ -127,7 +143,9 @@ struct ExplainCommand: ToolCommand {
         var text = "| SMI feature |" + Meshes.available.map { " \($0.mesh) |" }.joined() + "\n"
         text += "| --- |" + String(repeating: " --- |", count: Meshes.available.count) + "\n"
         for feature in SMIFeature.allCases {
-            text += "| `\(feature.rawValue)` |" + Meshes.available.map { " \(support(of: feature, on: $0)) |" }.joined() + "\n"
+            text +=
+                "| `\(feature.rawValue)` |" + Meshes.available.map { " \(support(of: feature, on: $0)) |" }.joined()
+                + "\n"
         }
         return text
     }

@@ -41,7 +41,9 @@ struct MetricsCommand: ToolCommand {
     func run(console: inout Console) throws -> Int32 {
         guard let mesh = metrics else { return ExitStatus.usage }
         var status = ExitStatus.success
-        guard let documents = InputFiles.documents(paths, console: console, command: "metrics", status: &status) else { return ExitStatus.failure }
+        guard let documents = InputFiles.documents(paths, console: console, command: "metrics", status: &status) else {
+            return ExitStatus.failure
+        }
         var output: [UInt8] = []
         for source in documents {
             let document = SMIDocument.decode(source)
@@ -69,7 +71,8 @@ struct MetricsCommand: ToolCommand {
                 for query in answer {
                     let line: ManifestNode = [
                         "object": ManifestNode(.string(object)), "metric": ManifestNode(.string(query.metric)),
-                        "unit": query.unit.map { ManifestNode(.string($0)) } ?? nil, "query": ManifestNode(.string(query.promQL)),
+                        "unit": query.unit.map { ManifestNode(.string($0)) } ?? nil,
+                        "query": ManifestNode(.string(query.promQL))
                     ]
                     try JSONWriter().write(line, into: &output)
                     output.append(0x0A)

@@ -124,19 +124,25 @@ struct RenderCommand: ToolCommand {
                 case "--strict": options.strict = true
                 case "--full-path-match": options.pathAnchoring = .full
                 case "--trust-domain": options.trustDomain = try scanner.value(for: name, inline: inline)
-                case "--compat": options.compatibility = try scanner.choice(for: name, inline: inline, from: ["linkerd-smi"])
+                case "--compat":
+                    options.compatibility = try scanner.choice(for: name, inline: inline, from: ["linkerd-smi"])
                 case "--target-version":
                     let version = try scanner.value(for: name, inline: inline)
-                    guard version.split(separator: ".").count >= 2, version.split(separator: ".").allSatisfy({ Int($0) != nil }) else {
-                        throw UsageError(message: "option '--target-version' takes a release like 1.14, not '\(version)'")
+                    guard version.split(separator: ".").count >= 2,
+                        version.split(separator: ".").allSatisfy({ Int($0) != nil })
+                    else {
+                        throw UsageError(
+                            message: "option '--target-version' takes a release like 1.14, not '\(version)'")
                     }
                     options.targetVersion = version
                 case "--deny-scope": options.denyScope = Self.denyScope(try scanner.value(for: name, inline: inline))
-                case "-o", "--output": format = try scanner.choice(for: name, inline: inline, from: ["yaml", "json", "hcl"])
+                case "-o", "--output":
+                    format = try scanner.choice(for: name, inline: inline, from: ["yaml", "json", "hcl"])
                 case "--consul-namespaces":
                     let value = try scanner.value(for: name, inline: inline)
                     guard value == "mirror" || value.hasPrefix("mirror=") else {
-                        throw UsageError(message: "option '--consul-namespaces' takes mirror or mirror=PREFIX, not '\(value)'")
+                        throw UsageError(
+                            message: "option '--consul-namespaces' takes mirror or mirror=PREFIX, not '\(value)'")
                     }
                     consul.namespaces = .mirroring(prefix: String(value.dropFirst("mirror".count).drop { $0 == "=" }))
                 case "--consul-partition": consul.partition = try scanner.value(for: name, inline: inline)
@@ -144,30 +150,42 @@ struct RenderCommand: ToolCommand {
                 case "--consul-inject-default": consul.injectedByDefault = true
                 case "--consul-default-deny": consul.meshWideDeny = true
                 case "--cluster-domain": options.clusterDomain = try scanner.value(for: name, inline: inline)
-                case "--control-plane-namespace": controlPlaneNamespaces.append(try scanner.value(for: name, inline: inline))
+                case "--control-plane-namespace":
+                    controlPlaneNamespaces.append(try scanner.value(for: name, inline: inline))
                 case "--inventory": inventoryPaths.append(try scanner.value(for: name, inline: inline))
-                case "--routing": gatewayRouting = try scanner.choice(for: name, inline: inline, from: ["gateway-api"]) == "gateway-api"
+                case "--routing":
+                    gatewayRouting =
+                        try scanner.choice(for: name, inline: inline, from: ["gateway-api"]) == "gateway-api"
                 case "--gateway-api-version":
                     let value = try scanner.value(for: name, inline: inline)
                     guard let release = GatewayAPIRelease(value, channel: gatewayRelease.channel) else {
-                        throw UsageError(message: "option '--gateway-api-version' takes a release from v1.0 to v1.6, not '\(value)'")
+                        throw UsageError(
+                            message: "option '--gateway-api-version' takes a release from v1.0 to v1.6, not '\(value)'")
                     }
                     gatewayRelease = release
                 case "--gateway-api-channel":
-                    let value = try scanner.choice(for: name, inline: inline, from: GatewayAPIRelease.Channel.allCases.map(\.rawValue))
+                    let value = try scanner.choice(
+                        for: name, inline: inline, from: GatewayAPIRelease.Channel.allCases.map(\.rawValue))
                     gatewayRelease.channel = GatewayAPIRelease.Channel(rawValue: value) ?? .standard
                 default: throw UsageError(message: "unknown option '\(name)'")
                 }
             }
         }
-        guard let chosen = adapter else { throw UsageError(message: "give the mesh to render for with --mesh (\(Meshes.available.map(\.mesh).joined(separator: ", ")))") }
+        guard let chosen = adapter else {
+            throw UsageError(
+                message:
+                    "give the mesh to render for with --mesh (\(Meshes.available.map(\.mesh).joined(separator: ", ")))")
+        }
         if chosen.mesh == "consul" { adapter = ConsulAdapter(configuration: consul) }
         if chosen.mesh == "gateway-api" { adapter = GatewayAPIAdapter(release: gatewayRelease) }
         if gatewayRouting {
-            guard let implementation = GatewayAPIImplementation(rawValue: chosen.mesh), implementation != .generic else {
+            guard let implementation = GatewayAPIImplementation(rawValue: chosen.mesh), implementation != .generic
+            else {
                 throw UsageError(message: "--routing gateway-api goes with --mesh istio or linkerd, not \(chosen.mesh)")
             }
-            guard options.compatibility == nil else { throw UsageError(message: "--routing gateway-api and --compat linkerd-smi exclude each other") }
+            guard options.compatibility == nil else {
+                throw UsageError(message: "--routing gateway-api and --compat linkerd-smi exclude each other")
+            }
             adapter = GatewayAPIRoutedAdapter(access: chosen, release: gatewayRelease, implementation: implementation)
         }
         if !controlPlaneNamespaces.isEmpty, let adapter {
@@ -176,7 +194,8 @@ struct RenderCommand: ToolCommand {
             options.installation = installation
         }
         guard adapter?.outputFormats.contains(format) ?? false else {
-            throw UsageError(message: "--mesh \(chosen.mesh) writes \(chosen.outputFormats.joined(separator: ", ")), not \(format)")
+            throw UsageError(
+                message: "--mesh \(chosen.mesh) writes \(chosen.outputFormats.joined(separator: ", ")), not \(format)")
         }
     }
 
@@ -191,10 +210,15 @@ struct RenderCommand: ToolCommand {
 
     func run(console: inout Console) throws -> Int32 {
         guard let adapter else { return ExitStatus.usage }
-        guard let input = InputFiles.smiInput(paths, inventory: inventoryPaths, console: console, command: Self.name) else { return ExitStatus.failure }
-        let (rendering, findings) = adapter.renderAndValidate(input.bundle, inventory: input.inventory, options: options)
-        let report = DiagnosticReport(diagnostics: input.diagnostics + findings + rendering.diagnostics, strict: options.strict)
-        report.write(to: console, documents: input.documentCount, then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")
+        guard let input = InputFiles.smiInput(paths, inventory: inventoryPaths, console: console, command: Self.name)
+        else { return ExitStatus.failure }
+        let (rendering, findings) = adapter.renderAndValidate(
+            input.bundle, inventory: input.inventory, options: options)
+        let report = DiagnosticReport(
+            diagnostics: input.diagnostics + findings + rendering.diagnostics, strict: options.strict)
+        report.write(
+            to: console, documents: input.documentCount,
+            then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")
         if rendering.resourceCount > 0 {
             var last: UInt8?
             try adapter.write(rendering, format: format) { piece in

@@ -43,8 +43,11 @@ struct ValidateCommand: ToolCommand {
     }
 
     func run(console: inout Console) throws -> Int32 {
-        guard let input = InputFiles.smiInput(paths, console: console, command: Self.name) else { return ExitStatus.failure }
-        let report = DiagnosticReport(diagnostics: input.diagnostics + SMIValidator().validate(input.bundle), strict: strict)
+        guard let input = InputFiles.smiInput(paths, console: console, command: Self.name) else {
+            return ExitStatus.failure
+        }
+        let report = DiagnosticReport(
+            diagnostics: input.diagnostics + SMIValidator().validate(input.bundle), strict: strict)
         report.write(to: console, documents: input.documentCount)
         console.keepUntilExit((input, report))
         return report.status

@@ -24,7 +24,8 @@ struct ArgumentScanner {
             return next()
         }
         if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
-            return .option(name: String(argument[..<equals]), inlineValue: String(argument[argument.index(after: equals)...]))
+            return .option(
+                name: String(argument[..<equals]), inlineValue: String(argument[argument.index(after: equals)...]))
         }
         return .option(name: argument, inlineValue: nil)
     }
@@ -40,7 +41,9 @@ struct ArgumentScanner {
     mutating func choice(for name: String, inline: String?, from choices: [String]) throws(UsageError) -> String {
         let value = try value(for: name, inline: inline)
         guard choices.contains(value) else {
-            throw UsageError(message: "option '\(name)' takes \(choices.map { "'\($0)'" }.joined(separator: " or ")), not '\(value)'")
+            throw UsageError(
+                message: "option '\(name)' takes \(choices.map { "'\($0)'" }.joined(separator: " or ")), not '\(value)'"
+            )
         }
         return value
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SMICore
 import Synchronization
@@ -29,7 +29,8 @@ public struct Console: Sendable {
     }
 
     private init(
-        out: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void, error: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void,
+        out: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void,
+        error: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void,
         input: @escaping @Sendable () -> [UInt8], colours: Bool, keeper: Keeper?
     ) {
         writeOut = out
@@ -46,7 +47,8 @@ public struct Console: Sendable {
             out: { writeAll($0, to: STDOUT_FILENO) },
             error: { writeAll($0, to: STDERR_FILENO) },
             input: { FileBytes.read(descriptor: STDIN_FILENO) ?? [] },
-            colours: wantsColours(isTerminal: isatty(STDERR_FILENO) == 1, environment: FileSystem.environment(["NO_COLOR", "TERM"])),
+            colours: wantsColours(
+                isTerminal: isatty(STDERR_FILENO) == 1, environment: FileSystem.environment(["NO_COLOR", "TERM"])),
             keeper: Keeper()
         )
     }
@@ -114,8 +116,12 @@ public struct Console: Sendable {
             let batch = start..<min(start + Self.diagnosticsPerBatch, diagnostics.count)
             let parts = Parallel.chunks(of: batch.count, minimumChunk: Self.diagnosticsPerBatch / 8) { range in
                 var text = ""
-                for diagnostic in diagnostics[(batch.lowerBound + range.lowerBound)..<(batch.lowerBound + range.upperBound)] {
-                    text += colours ? diagnostic.formatted(DiagnosticReport.colour(diagnostic.severity)) : diagnostic.description
+                for diagnostic in diagnostics[
+                    (batch.lowerBound + range.lowerBound)..<(batch.lowerBound + range.upperBound)]
+                {
+                    text +=
+                        colours
+                        ? diagnostic.formatted(DiagnosticReport.colour(diagnostic.severity)) : diagnostic.description
                     text += "\n"
                 }
                 return text

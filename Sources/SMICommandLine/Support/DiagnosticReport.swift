@@ -24,7 +24,8 @@ struct DiagnosticReport {
 
     /// `2 errors, 1 warning in 7 documents`, and what else the command wants to say.
     func summary(documents: Int, then detail: String? = nil) -> String {
-        var text = "\(Self.count(errors, "error")), \(Self.count(warnings, "warning")) in \(Self.count(documents, "document"))"
+        var text =
+            "\(Self.count(errors, "error")), \(Self.count(warnings, "warning")) in \(Self.count(documents, "document"))"
         if strict && warnings > 0 && errors == 0 { text += " (--strict: warnings fail)" }
         if let detail { text += "; " + detail }
         return text
@@ -42,11 +43,12 @@ struct DiagnosticReport {
 
     /// ANSI styles as compilers use them: the place in bold, the severity in its colour.
     static func colour(_ severity: Diagnostic.Severity) -> (Diagnostic.Part, String) -> String {
-        let severityStyle = switch severity {
-        case .error: "1;31"
-        case .warning: "1;35"
-        case .info: "1;36"
-        }
+        let severityStyle =
+            switch severity {
+            case .error: "1;31"
+            case .warning: "1;35"
+            case .info: "1;36"
+            }
         return { part, text in
             switch part {
             case .location: "\u{1B}[1m\(text)\u{1B}[0m"

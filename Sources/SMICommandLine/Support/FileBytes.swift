@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads whole files and standard input into byte arrays with the system's own calls: a
@@ -23,7 +23,9 @@ enum FileBytes {
         defer { close(descriptor) }
         let before = FileSnapshot(descriptor: descriptor, path: path)
         guard let bytes = read(descriptor: descriptor) else { return nil }
-        let unchanged = before.flatMap { FileSnapshot(descriptor: descriptor, path: path) == $0 && $0.size == bytes.count ? $0 : nil }
+        let unchanged = before.flatMap {
+            FileSnapshot(descriptor: descriptor, path: path) == $0 && $0.size == bytes.count ? $0 : nil
+        }
         return (bytes, unchanged)
     }
 
@@ -35,7 +37,9 @@ enum FileBytes {
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             while count < size {
-                let n = Self.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[count...]))
+                let n = Self.read(
+                    descriptor,
+                    into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[count...]))
                 guard n > 0 else {
                     failed = n < 0
                     return
@@ -62,9 +66,9 @@ enum FileBytes {
     private static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
         while true {
             #if canImport(Glibc)
-            let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+                let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             #else
-            let n = Darwin.read(descriptor, buffer.baseAddress, buffer.count)
+                let n = Darwin.read(descriptor, buffer.baseAddress, buffer.count)
             #endif
             if n < 0 && errno == EINTR { continue }
             return n

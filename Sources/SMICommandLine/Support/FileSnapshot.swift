@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A regular file as it was when it was read: its path, and what tells that it still holds
@@ -29,9 +29,9 @@ struct FileSnapshot: Sendable, Equatable {
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
         #if canImport(Darwin)
-        modified = (Int64(info.st_mtimespec.tv_sec), Int64(info.st_mtimespec.tv_nsec))
+            modified = (Int64(info.st_mtimespec.tv_sec), Int64(info.st_mtimespec.tv_nsec))
         #else
-        modified = (Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec))
+            modified = (Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec))
         #endif
     }
 
@@ -45,7 +45,9 @@ struct FileSnapshot: Sendable, Equatable {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        guard FileSnapshot(descriptor: descriptor, path: path) == self, range.lowerBound >= 0, Int64(range.upperBound) <= size else { return nil }
+        guard FileSnapshot(descriptor: descriptor, path: path) == self, range.lowerBound >= 0,
+            Int64(range.upperBound) <= size
+        else { return nil }
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
             guard let start = buffer.baseAddress else { return }

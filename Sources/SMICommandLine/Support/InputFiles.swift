@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SMICore
 
@@ -33,7 +33,9 @@ enum InputFiles {
     /// The bytes of each path: `-` is standard input, a directory stands for its
     /// `*.yaml`, `*.yml` and `*.json` files (not its subdirectories) in name order; no path
     /// at all is standard input unless `defaultToStandardInput` is false.
-    static func read(_ paths: [String], console: Console, defaultToStandardInput: Bool = true) throws(ReadError) -> [Input] {
+    static func read(_ paths: [String], console: Console, defaultToStandardInput: Bool = true) throws(ReadError)
+        -> [Input]
+    {
         var inputs: [Input] = []
         for path in paths.isEmpty && defaultToStandardInput ? ["-"] : paths {
             if path == "-" {
@@ -59,9 +61,12 @@ enum InputFiles {
         let directory = path.hasSuffix("/") ? path : path + "/"
         let files = names.filter { name in
             guard let dot = name.lastIndex(of: "."), !name.hasPrefix(".") else { return false }
-            return manifestExtensions.contains(name[name.index(after: dot)...].lowercased()) && FileSystem.kind(of: directory + name) == .other
+            return manifestExtensions.contains(name[name.index(after: dot)...].lowercased())
+                && FileSystem.kind(of: directory + name) == .other
         }
-        guard !files.isEmpty else { throw ReadError(description: "\(path): no *.yaml, *.yml or *.json files in the directory") }
+        guard !files.isEmpty else {
+            throw ReadError(description: "\(path): no *.yaml, *.yml or *.json files in the directory")
+        }
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { directory + $0 }
     }
 
@@ -71,7 +76,9 @@ enum InputFiles {
     static func smiInput(_ paths: [String], inventory: [String] = [], console: Console, command: String) -> SMIInput? {
         do {
             let manifests = try read(paths, console: console).map { $0.source(inventoryOnly: false) }
-            let workloads = try read(inventory, console: console, defaultToStandardInput: false).map { $0.source(inventoryOnly: true) }
+            let workloads = try read(inventory, console: console, defaultToStandardInput: false).map {
+                $0.source(inventoryOnly: true)
+            }
             return SMIInput(manifests + workloads)
         } catch {
             console.error("smi \(command): \(error)")
@@ -82,7 +89,9 @@ enum InputFiles {
     /// Every object of every input (lists read as their items), and a diagnostic for each
     /// input that is not valid YAML (the documents before the error are kept) and for each
     /// list item that is not an object.
-    static func documents(_ paths: [String], console: Console) throws(ReadError) -> (documents: [ManifestDocument], errors: [Diagnostic]) {
+    static func documents(_ paths: [String], console: Console) throws(ReadError) -> (
+        documents: [ManifestDocument], errors: [Diagnostic]
+    ) {
         var documents: [ManifestDocument] = []
         var errors: [Diagnostic] = []
         for input in try read(paths, console: console) {
@@ -104,7 +113,9 @@ enum InputFiles {
 
     /// Every object of every input; YAML errors are written to the console and set
     /// `status` to failure. Nil, after saying why, when an input cannot be read at all.
-    static func documents(_ paths: [String], console: Console, command: String, status: inout Int32) -> [ManifestDocument]? {
+    static func documents(_ paths: [String], console: Console, command: String, status: inout Int32)
+        -> [ManifestDocument]?
+    {
         do {
             let (documents, errors) = try InputFiles.documents(paths, console: console)
             console.diagnostics(errors)

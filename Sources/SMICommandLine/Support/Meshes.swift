@@ -21,7 +21,11 @@ enum Meshes {
         case "istio": return IstioMetricsQueries()
         case "linkerd": return LinkerdMetricsQueries()
         case "consul": return ConsulMetricsQueries()
-        default: throw UsageError(message: "metrics queries for '\(name)' are not available in this version; available: istio, linkerd, consul")
+        default:
+            throw UsageError(
+                message:
+                    "metrics queries for '\(name)' are not available in this version; available: istio, linkerd, consul"
+            )
         }
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import SMICore
 
@@ -51,7 +51,8 @@ enum RequestFile {
             return entries.map { e in
                 AccessRequest(
                     source: e.source.map { .init(namespace: $0.namespace, serviceAccount: $0.serviceAccount) },
-                    destination: .init(namespace: e.destination.namespace, serviceAccount: e.destination.serviceAccount),
+                    destination: .init(
+                        namespace: e.destination.namespace, serviceAccount: e.destination.serviceAccount),
                     port: e.port, protocol: e.protocol, method: e.method, path: e.path,
                     headers: e.headers?.mapValues(\.values))
             }

@@ -40,7 +40,9 @@ public struct SMITrafficModel: Sendable {
         self.pathAnchoring = pathAnchoring
         var invalid = Set<SMIBundle.Key>()
         let findings = bundle.diagnostics + SMIValidator().splitFindings(bundle)
-        let byObject = Dictionary(grouping: findings.filter { $0.severity == .error && $0.object?.kind == "TrafficSplit" }) {
+        let byObject = Dictionary(
+            grouping: findings.filter { $0.severity == .error && $0.object?.kind == "TrafficSplit" }
+        ) {
             SMIBundle.Key(namespace: $0.object?.namespace ?? "default", name: $0.object?.name ?? "")
         }
         invalid.formUnion(byObject.keys)
@@ -49,7 +51,10 @@ public struct SMITrafficModel: Sendable {
         var lastOfRoot: [SMIBundle.Key: SMIBundle.Key] = [:]
         lastOfRoot.reserveCapacity(bundle.trafficSplits.count)
         for item in bundle.trafficSplits {
-            let root = SMIBundle.Key(namespace: item.key.namespace, name: (try? Split.rootService(item.object.spec.service, namespace: item.key.namespace).get().name) ?? item.object.spec.service)
+            let root = SMIBundle.Key(
+                namespace: item.key.namespace,
+                name: (try? Split.rootService(item.object.spec.service, namespace: item.key.namespace).get().name)
+                    ?? item.object.spec.service)
             if let previous = lastOfRoot.updateValue(item.key, forKey: root) {
                 invalid.insert(previous)
                 invalid.insert(item.key)
@@ -67,12 +72,16 @@ public struct SMITrafficModel: Sendable {
     /// gives the method, path and headers); others go to the root.
     public func route(service: String, namespace: String, request: AccessRequest? = nil) -> Routing {
         for item in bundle.trafficSplits where item.key.namespace == namespace {
-            guard case let .success((root, _)) = Split.rootService(item.object.spec.service, namespace: namespace), root == service else { continue }
+            guard case let .success((root, _)) = Split.rootService(item.object.spec.service, namespace: namespace),
+                root == service
+            else { continue }
             if invalid.contains(item.key) {
                 return .root("TrafficSplit \(item.key) has errors and is not used")
             }
             if let matches = item.object.spec.matches, !matches.isEmpty {
-                guard let request, request.protocol == .http, matches.contains(where: { self.matches(request, $0, namespace) }) else {
+                guard let request, request.protocol == .http,
+                    matches.contains(where: { self.matches(request, $0, namespace) })
+                else {
                     return .root("the request matches none of the route groups of TrafficSplit \(item.key)")
                 }
             }
@@ -80,7 +89,8 @@ public struct SMITrafficModel: Sendable {
             let total = backends.reduce(0) { $0 + $1.weight }
             let shares = backends.map { backend -> Share in
                 let g = Self.gcd(backend.weight, total)
-                return Share(service: backend.service, numerator: backend.weight / max(g, 1), denominator: total / max(g, 1))
+                return Share(
+                    service: backend.service, numerator: backend.weight / max(g, 1), denominator: total / max(g, 1))
             }
             return .split(item.key, shares)
         }
@@ -89,7 +99,7 @@ public struct SMITrafficModel: Sendable {
 
     private func matches(_ request: AccessRequest, _ reference: Split.RouteReference, _ namespace: String) -> Bool {
         guard let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: reference.name)]?.object,
-              HTTPMatchEvaluation.isUsable(group)
+            HTTPMatchEvaluation.isUsable(group)
         else { return false }
         return group.spec.matches.contains { HTTPMatchEvaluation.admits(request, $0, pathAnchoring: pathAnchoring) }
     }

@@ -50,8 +50,10 @@ public struct ClusterFacts: Sendable {
         let pods = inventory.workloads(namespace: account.namespace, serviceAccount: account.name)
         return services(selecting: account).flatMap { service in
             service.ports.map { port in
-                ServicePortTarget(service: service, port: port,
-                                  containerPort: Int(port.targetPort) ?? pods.lazy.compactMap { $0.ports.first { $0.name == port.targetPort }?.port }.first)
+                ServicePortTarget(
+                    service: service, port: port,
+                    containerPort: Int(port.targetPort)
+                        ?? pods.lazy.compactMap { $0.ports.first { $0.name == port.targetPort }?.port }.first)
             }
         }
     }
@@ -85,14 +87,22 @@ public struct ClusterFacts: Sendable {
                 continue
             }
             let target = found.containerPort
-            let targetText = target.map { "container port \($0)" } ?? "the container port named '\(found.port.targetPort)'"
-            messages.append("port \(port) is Service \(found.service.namespace)/\(found.service.name)'s port, which sends to \(targetText): SMI's ports are those the pods receive on (D6), so the grant covers \(port), where the pods do not listen; list \(target.map(String.init) ?? found.port.targetPort) instead")
+            let targetText =
+                target.map { "container port \($0)" } ?? "the container port named '\(found.port.targetPort)'"
+            messages.append(
+                "port \(port) is Service \(found.service.namespace)/\(found.service.name)'s port, which sends to \(targetText): SMI's ports are those the pods receive on (D6), so the grant covers \(port), where the pods do not listen; list \(target.map(String.init) ?? found.port.targetPort) instead"
+            )
         }
         if !unknown.isEmpty {
             let list = unknown.map(String.init).joined(separator: ", ")
-            let (subject, what) = unknown.count == 1 ? ("port \(list) is", "a container port of the destination's pods") : ("ports \(list) are", "container ports of the destination's pods")
+            let (subject, what) =
+                unknown.count == 1
+                ? ("port \(list) is", "a container port of the destination's pods")
+                : ("ports \(list) are", "container ports of the destination's pods")
             let service = unknown.count == 1 ? "a port of a Service" : "ports of a Service"
-            messages.append("\(subject) neither \(what) (\(containerPorts.sorted().map(String.init).joined(separator: ", "))) nor \(service) that selects them (D6): the grant there reaches nothing")
+            messages.append(
+                "\(subject) neither \(what) (\(containerPorts.sorted().map(String.init).joined(separator: ", "))) nor \(service) that selects them (D6): the grant there reaches nothing"
+            )
         }
         return messages
     }
@@ -105,13 +115,22 @@ public struct ClusterFacts: Sendable {
     public func report(into rendering: inout Rendering, options: RenderOptions) {
         let (closed, _, leftAlone) = scope(options.denyScope)
         if !leftAlone.isEmpty {
-            rendering.report(Diagnostic(.info, .controlPlaneLeftAlone, "the mesh's control-plane namespaces get no policy, whatever the deny scope: \(leftAlone.joined(separator: ", "))"))
+            rendering.report(
+                Diagnostic(
+                    .info, .controlPlaneLeftAlone,
+                    "the mesh's control-plane namespaces get no policy, whatever the deny scope: \(leftAlone.joined(separator: ", "))"
+                ))
         }
         var assumed: [String: String] = [:]
         for item in bundle.trafficTargets {
-            guard let destination = item.object.destinationAccount(defaultNamespace: item.key.namespace) else { continue }
+            guard let destination = item.object.destinationAccount(defaultNamespace: item.key.namespace) else {
+                continue
+            }
             guard governs(destination.namespace) else {
-                rendering.report(.error, .controlPlaneGrant, "no grant is rendered for \(destination): namespace \(destination.namespace) holds the mesh's control plane, which a rendering never governs", about: item.origin, strict: options.strict)
+                rendering.report(
+                    .error, .controlPlaneGrant,
+                    "no grant is rendered for \(destination): namespace \(destination.namespace) holds the mesh's control plane, which a rendering never governs",
+                    about: item.origin, strict: options.strict)
                 continue
             }
             let ports = TargetPorts.of(item, in: bundle)
@@ -125,31 +144,49 @@ public struct ClusterFacts: Sendable {
                 let what = "\(workload.kind) \(workload.namespace)/\(workload.name)"
                 switch ProxyPresence.of(workload, in: inventory, installation: installation) {
                 case let .absent(reason):
-                    rendering.report(.error, .noProxy, "\(what) runs as \(destination) without a proxy (\(reason)): its pods accept every request, which SMI denies", about: item.origin, strict: options.strict)
+                    rendering.report(
+                        .error, .noProxy,
+                        "\(what) runs as \(destination) without a proxy (\(reason)): its pods accept every request, which SMI denies",
+                        about: item.origin, strict: options.strict)
                 case let .assumed(assumption):
                     assumed[workload.namespace] = assumption
                 case let .proxied(bypassed):
-                    let open = workload.ports.map(\.port).filter { bypassed.contains($0) && (ports?.covers($0) ?? true) }
+                    let open = workload.ports.map(\.port).filter {
+                        bypassed.contains($0) && (ports?.covers($0) ?? true)
+                    }
                     if !open.isEmpty {
-                        rendering.report(.error, .noProxy, "\(what) runs as \(destination) but its inbound ports \(open.map(String.init).joined(separator: ", ")) bypass the proxy: they accept every request, which SMI denies", about: item.origin, strict: options.strict)
+                        rendering.report(
+                            .error, .noProxy,
+                            "\(what) runs as \(destination) but its inbound ports \(open.map(String.init).joined(separator: ", ")) bypass the proxy: they accept every request, which SMI denies",
+                            about: item.origin, strict: options.strict)
                     }
                 }
             }
         }
         // Deny by default is not enforced where pods run no proxy: the other workloads of the
         // closed namespaces (destinations were reported above).
-        let destinations = Set(bundle.trafficTargets.compactMap { $0.object.destinationAccount(defaultNamespace: $0.key.namespace) })
+        let destinations = Set(
+            bundle.trafficTargets.compactMap { $0.object.destinationAccount(defaultNamespace: $0.key.namespace) })
         for namespace in closed {
             for workload in inventory.workloads(namespace: namespace)
             where !destinations.contains(SMIBundle.Key(namespace: namespace, name: workload.serviceAccount)) {
-                let what = "\(workload.kind) \(workload.namespace)/\(workload.name) runs as \(namespace)/\(workload.serviceAccount)"
+                let what =
+                    "\(workload.kind) \(workload.namespace)/\(workload.name) runs as \(namespace)/\(workload.serviceAccount)"
                 switch ProxyPresence.of(workload, in: inventory, installation: installation) {
                 case let .absent(reason):
-                    rendering.report(Diagnostic(.warning, .unprotectedWorkload, "\(what) without a proxy (\(reason)): nothing enforces SMI's deny by default for its pods, which accept every request"), strict: options.strict)
+                    rendering.report(
+                        Diagnostic(
+                            .warning, .unprotectedWorkload,
+                            "\(what) without a proxy (\(reason)): nothing enforces SMI's deny by default for its pods, which accept every request"
+                        ), strict: options.strict)
                 case let .proxied(bypassed):
                     let open = workload.ports.map(\.port).filter(bypassed.contains)
                     if !open.isEmpty {
-                        rendering.report(Diagnostic(.warning, .unprotectedWorkload, "\(what), and its inbound ports \(open.map(String.init).joined(separator: ", ")) bypass the proxy: nothing enforces SMI's deny by default there"), strict: options.strict)
+                        rendering.report(
+                            Diagnostic(
+                                .warning, .unprotectedWorkload,
+                                "\(what), and its inbound ports \(open.map(String.init).joined(separator: ", ")) bypass the proxy: nothing enforces SMI's deny by default there"
+                            ), strict: options.strict)
                     }
                 case .assumed:
                     break

@@ -19,9 +19,15 @@ extension RenderOptions.DenyScope {
     /// The warning every adapter gives about what its scope leaves open, if anything.
     public func warning(open: [String], code: DiagnosticCode) -> Diagnostic? {
         if self == .none {
-            return Diagnostic(.warning, code, "no deny-by-default policy is rendered: workloads without an allow policy accept every request, which SMI denies")
+            return Diagnostic(
+                .warning, code,
+                "no deny-by-default policy is rendered: workloads without an allow policy accept every request, which SMI denies"
+            )
         }
         guard !open.isEmpty else { return nil }
-        return Diagnostic(.warning, code, "namespaces outside the deny-by-default scope stay open, so their workloads accept what SMI denies: \(open.joined(separator: ", "))")
+        return Diagnostic(
+            .warning, code,
+            "namespaces outside the deny-by-default scope stay open, so their workloads accept what SMI denies: \(open.joined(separator: ", "))"
+        )
     }
 }

@@ -11,7 +11,9 @@ public enum HeaderMatching {
     /// Whether a byte may be in a header name (an HTTP token character).
     public static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
         default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
         }
     }
@@ -27,7 +29,10 @@ public enum HeaderMatching {
         if lower.isEmpty { return "a header needs a name" }
         if lower.hasPrefix(":") { return "'\(name)' is a pseudo-header, not a request header" }
         if lower == "host" { return "Envoy matches 'host' as ':authority', which SMI does not name" }
-        if lower == "cookie" { return "Envoy joins repeated cookie headers with '; ', so a value could match two cookies that SMI compares one by one" }
+        if lower == "cookie" {
+            return
+                "Envoy joins repeated cookie headers with '; ', so a value could match two cookies that SMI compares one by one"
+        }
         return nil
     }
 

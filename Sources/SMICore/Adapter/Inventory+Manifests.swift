@@ -1,7 +1,9 @@
 extension Inventory {
     /// The workload kinds whose pod template is at `spec.template` (CronJob's is under
     /// `spec.jobTemplate`).
-    static let templatedKinds: Set<String> = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"]
+    static let templatedKinds: Set<String> = [
+        "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"
+    ]
 
     /// Reads the inventory from ordinary Kubernetes manifests (Namespace, ServiceAccount,
     /// Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, Service); other
@@ -61,7 +63,9 @@ extension Inventory {
 
         /// The inventory of everything added.
         consuming func inventory() -> Inventory {
-            let (workloads, services, namespaces, meshObjects) = (workloads, services, Array(namespaces.values), meshObjects)
+            let (workloads, services, namespaces, meshObjects) = (
+                workloads, services, Array(namespaces.values), meshObjects
+            )
             self = Gathering()
             var inventory = Inventory(workloads: workloads, services: services, namespaces: namespaces)
             inventory.meshObjects = meshObjects
@@ -85,33 +89,50 @@ extension Inventory {
 
     static func found(in document: ManifestDocument) -> Found? {
         guard let object = document.root.value.mappingValue,
-              let kind = object["kind"]?.value.stringValue,
-              let apiVersion = object["apiVersion"]?.value.stringValue,
-              !Self.namesSMIGroup(apiVersion)
+            let kind = object["kind"]?.value.stringValue,
+            let apiVersion = object["apiVersion"]?.value.stringValue,
+            !Self.namesSMIGroup(apiVersion)
         else { return nil }
         let metadata = object["metadata"]?.value.mappingValue
         let name = metadata?["name"]?.value.stringValue ?? ""
         let namespace = metadata?["namespace"]?.value.stringValue ?? "default"
         switch kind {
         case "Namespace":
-            return Found(namespace: name, object: .namespace(Namespace(declaring: name, labels: Self.strings(metadata?["labels"]),
-                                                                       annotations: Self.strings(metadata?["annotations"]))))
+            return Found(
+                namespace: name,
+                object: .namespace(
+                    Namespace(
+                        declaring: name, labels: Self.strings(metadata?["labels"]),
+                        annotations: Self.strings(metadata?["annotations"]))))
         case "Service":
             var service = Self.service(object, namespace: namespace, name: name)
             service.labels = Self.strings(metadata?["labels"])
             return Found(namespace: namespace, object: .service(service))
         case "Pod":
-            return Found(namespace: namespace, object: .workload(Self.workload(kind: kind, namespace: namespace, name: name, metadata: object["metadata"], spec: object["spec"])))
+            return Found(
+                namespace: namespace,
+                object: .workload(
+                    Self.workload(
+                        kind: kind, namespace: namespace, name: name, metadata: object["metadata"], spec: object["spec"]
+                    )))
         case "CronJob":
             let template = document.root.node(at: "spec.jobTemplate.spec.template")
-            return Found(namespace: namespace, object: .workload(Self.workload(kind: kind, namespace: namespace, name: name,
-                                                                               metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec"))))
+            return Found(
+                namespace: namespace,
+                object: .workload(
+                    Self.workload(
+                        kind: kind, namespace: namespace, name: name,
+                        metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec"))))
         case let k where Self.templatedKinds.contains(k):
             let template = document.root.node(at: "spec.template")
-            var workload = Self.workload(kind: kind, namespace: namespace, name: name, metadata: template?.node(at: "metadata"), spec: template?.node(at: "spec"))
+            var workload = Self.workload(
+                kind: kind, namespace: namespace, name: name, metadata: template?.node(at: "metadata"),
+                spec: template?.node(at: "spec"))
             // Only a selector of matchLabels alone says exactly which pods are the controller's.
-            if let selector = document.root.node(at: "spec.selector")?.value.mappingValue, selector["matchExpressions"] == nil,
-               let labels = selector["matchLabels"], !Self.strings(labels).isEmpty {
+            if let selector = document.root.node(at: "spec.selector")?.value.mappingValue,
+                selector["matchExpressions"] == nil,
+                let labels = selector["matchLabels"], !Self.strings(labels).isEmpty
+            {
                 workload.controllerSelector = Self.strings(labels)
             }
             return Found(namespace: namespace, object: .workload(workload))
@@ -119,10 +140,14 @@ extension Inventory {
             return Found(namespace: namespace, object: .serviceAccount)
         default:
             guard Self.isMeshGroup(apiVersion),
-                  Self.strings(metadata?["labels"])[RenderedMetadata.managedBy.key] != RenderedMetadata.managedBy.value
+                Self.strings(metadata?["labels"])[RenderedMetadata.managedBy.key] != RenderedMetadata.managedBy.value
             else { return nil }
-            return Found(namespace: namespace, object: .meshObject(MeshObject(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name,
-                                                                                      root: document.root, file: document.file)))
+            return Found(
+                namespace: namespace,
+                object: .meshObject(
+                    MeshObject(
+                        apiVersion: apiVersion, kind: kind, namespace: namespace, name: name,
+                        root: document.root, file: document.file)))
         }
     }
 
@@ -166,10 +191,13 @@ extension Inventory {
         return map
     }
 
-    private static func workload(kind: String, namespace: String, name: String, metadata: ManifestNode?, spec: ManifestNode?) -> Workload {
+    private static func workload(
+        kind: String, namespace: String, name: String, metadata: ManifestNode?, spec: ManifestNode?
+    ) -> Workload {
         let labels = metadata?.value.mappingValue?["labels"]
         let annotations = metadata?.value.mappingValue?["annotations"]
-        let account = spec?.value.mappingValue?["serviceAccountName"]?.value.stringValue
+        let account =
+            spec?.value.mappingValue?["serviceAccountName"]?.value.stringValue
             ?? spec?.value.mappingValue?["serviceAccount"]?.value.stringValue ?? "default"
         var ports: [ContainerPort] = []
         var probes: [HTTPProbe] = []
@@ -178,12 +206,15 @@ extension Inventory {
             for port in container.value.mappingValue?["ports"]?.value.sequenceValue ?? [] {
                 let p = port.value.mappingValue
                 guard case let .int(number)? = p?["containerPort"]?.value, Self.ports.contains(number) else { continue }
-                own.append(ContainerPort(port: number, protocol: p?["protocol"]?.value.stringValue ?? "TCP",
-                                         name: p?["name"]?.value.stringValue))
+                own.append(
+                    ContainerPort(
+                        port: number, protocol: p?["protocol"]?.value.stringValue ?? "TCP",
+                        name: p?["name"]?.value.stringValue))
             }
             ports += own
             for key in ["readinessProbe", "livenessProbe", "startupProbe"] {
-                guard let get = container.node(at: FieldPath(stringLiteral: "\(key).httpGet"))?.value.mappingValue else { continue }
+                guard let get = container.node(at: FieldPath(stringLiteral: "\(key).httpGet"))?.value.mappingValue
+                else { continue }
                 let number: Int?
                 switch get["port"]?.value {
                 case let .int(i)? where Self.ports.contains(i): number = i
@@ -193,8 +224,11 @@ extension Inventory {
                 if let number { probes.append(HTTPProbe(port: number, path: get["path"]?.value.stringValue ?? "/")) }
             }
         }
-        var workload = Workload(kind: kind, namespace: namespace, name: name, serviceAccount: account, podLabels: strings(labels), ports: ports,
-                                httpProbes: Array(Set(probes)).sorted { ($0.port, $0.path) < ($1.port, $1.path) }, podAnnotations: strings(annotations))
+        var workload = Workload(
+            kind: kind, namespace: namespace, name: name, serviceAccount: account, podLabels: strings(labels),
+            ports: ports,
+            httpProbes: Array(Set(probes)).sorted { ($0.port, $0.path) < ($1.port, $1.path) },
+            podAnnotations: strings(annotations))
         workload.hostNetwork = spec?.value.mappingValue?["hostNetwork"]?.value == .bool(true)
         return workload
     }
@@ -214,8 +248,11 @@ extension Inventory {
             case let .string(s)?: target = s
             default: target = nil
             }
-            ports.append(ServicePort(name: p?["name"]?.value.stringValue, port: number, targetPort: target,
-                                     protocol: p?["protocol"]?.value.stringValue ?? "TCP", appProtocol: p?["appProtocol"]?.value.stringValue))
+            ports.append(
+                ServicePort(
+                    name: p?["name"]?.value.stringValue, port: number, targetPort: target,
+                    protocol: p?["protocol"]?.value.stringValue ?? "TCP",
+                    appProtocol: p?["appProtocol"]?.value.stringValue))
         }
         return Service(namespace: namespace, name: name, selector: selector, ports: ports)
     }

@@ -49,8 +49,10 @@ public struct Inventory: Sendable, Equatable {
         public var controllerSelector: StringMap?
 
         /// Creates a workload.
-        public init(kind: String, namespace: String, name: String, serviceAccount: String = "default", podLabels: StringMap,
-                    ports: [ContainerPort] = [], httpProbes: [HTTPProbe] = [], podAnnotations: StringMap = [:]) {
+        public init(
+            kind: String, namespace: String, name: String, serviceAccount: String = "default", podLabels: StringMap,
+            ports: [ContainerPort] = [], httpProbes: [HTTPProbe] = [], podAnnotations: StringMap = [:]
+        ) {
             self.kind = kind
             self.namespace = namespace
             self.name = name
@@ -90,7 +92,10 @@ public struct Inventory: Sendable, Equatable {
         public var appProtocol: String?
 
         /// Creates a port; the target port defaults to the port.
-        public init(name: String? = nil, port: Int, targetPort: String? = nil, protocol: String = "TCP", appProtocol: String? = nil) {
+        public init(
+            name: String? = nil, port: Int, targetPort: String? = nil, protocol: String = "TCP",
+            appProtocol: String? = nil
+        ) {
             self.name = name
             self.port = port
             self.targetPort = targetPort ?? String(port)
@@ -113,7 +118,9 @@ public struct Inventory: Sendable, Equatable {
         public var labels: StringMap
 
         /// Creates a Service.
-        public init(namespace: String, name: String, selector: StringMap?, ports: [ServicePort], labels: StringMap = [:]) {
+        public init(
+            namespace: String, name: String, selector: StringMap?, ports: [ServicePort], labels: StringMap = [:]
+        ) {
             self.namespace = namespace
             self.name = name
             self.selector = selector
@@ -174,7 +181,9 @@ public struct Inventory: Sendable, Equatable {
         public var file: String?
 
         /// Creates an object.
-        public init(apiVersion: String, kind: String, namespace: String, name: String, root: ManifestNode, file: String? = nil) {
+        public init(
+            apiVersion: String, kind: String, namespace: String, name: String, root: ManifestNode, file: String? = nil
+        ) {
             self.file = file
             self.apiVersion = apiVersion
             self.kind = kind
@@ -201,7 +210,9 @@ public struct Inventory: Sendable, Equatable {
     static let concurrentIndexing = 4096
 
     /// Creates an inventory.
-    public init(workloads: consuming [Workload] = [], services: consuming [Service] = [], namespaces: consuming [Namespace] = []) {
+    public init(
+        workloads: consuming [Workload] = [], services: consuming [Service] = [], namespaces: consuming [Namespace] = []
+    ) {
         workloads.sort { ($0.namespace, $0.kind, $0.name) < ($1.namespace, $1.kind, $1.name) }
         services.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         namespaces.sort { $0.name < $1.name }
@@ -216,9 +227,11 @@ public struct Inventory: Sendable, Equatable {
         }
         // The label index is about half the work; the other indexes are the other half.
         let (workloads, services) = (self.workloads, self.services)
-        let (labels, rest) = Parallel.both({ Self.labelIndex(workloads) }, {
-            (Self.accountIndex(workloads), Self.namespaceIndex(workloads), Self.serviceIndex(services))
-        })
+        let (labels, rest) = Parallel.both(
+            { Self.labelIndex(workloads) },
+            {
+                (Self.accountIndex(workloads), Self.namespaceIndex(workloads), Self.serviceIndex(services))
+            })
         (labelIndex, workloadIndex, namespaceIndex, serviceIndex) = (labels, rest.0, rest.1, rest.2)
     }
 
@@ -253,7 +266,8 @@ public struct Inventory: Sendable, Equatable {
         var index: [Key: Positions] = [:]
         index.reserveCapacity(workloads.count)
         for (position, workload) in workloads.enumerated() {
-            index[Key(namespace: workload.namespace, name: workload.serviceAccount), default: Positions()].append(position)
+            index[Key(namespace: workload.namespace, name: workload.serviceAccount), default: Positions()].append(
+                position)
         }
         return index
     }
@@ -278,7 +292,8 @@ public struct Inventory: Sendable, Equatable {
         index.reserveCapacity(workloads.reduce(0) { $0 + $1.podLabels.count })
         for (position, workload) in workloads.enumerated() {
             for (key, value) in workload.podLabels {
-                index[Label(namespace: workload.namespace, key: key, value: value), default: Positions()].append(position)
+                index[Label(namespace: workload.namespace, key: key, value: value), default: Positions()].append(
+                    position)
             }
         }
         return index
@@ -342,7 +357,9 @@ public struct Inventory: Sendable, Equatable {
     /// The workloads whose pods `service` selects (none for a Service without a selector).
     public func workloads(selectedBy service: Service) -> [Workload] {
         // The label index narrows the namespace; `selects` decides, as everywhere else.
-        workloads(namespace: service.namespace, carrying: service.selector ?? [:]).filter { service.selects($0.podLabels) }
+        workloads(namespace: service.namespace, carrying: service.selector ?? [:]).filter {
+            service.selects($0.podLabels)
+        }
     }
 
     /// The namespaces with this name: none, one, or each entry of a name given twice (an

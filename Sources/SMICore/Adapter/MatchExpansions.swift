@@ -32,7 +32,9 @@ public struct MatchExpansions<Translation: Sendable>: Sendable {
         return known.value(for: match, remembering: ExactText.isASCII(match)) {
             let conditions = SplitPlan.Condition.expanding(match)
             let admitsEveryRequest = conditions.contains { $0.admitsEveryRequest(anchoring: anchoring) }
-            return Expansion(conditions: conditions, translations: admitsEveryRequest ? [] : conditions.map(translate), admitsEveryRequest: admitsEveryRequest)
+            return Expansion(
+                conditions: conditions, translations: admitsEveryRequest ? [] : conditions.map(translate),
+                admitsEveryRequest: admitsEveryRequest)
         }
     }
 }

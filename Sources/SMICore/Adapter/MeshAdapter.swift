@@ -43,7 +43,9 @@ extension MeshAdapter {
     /// `render` and `SMIValidator().validate(bundle)` at the same time, as `smi render` runs
     /// them: the rendering, and the validator's findings (the bundle's own diagnostics
     /// included), for a report of everything wrong with the input.
-    public func renderAndValidate(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> (rendering: Rendering, findings: [Diagnostic]) {
+    public func renderAndValidate(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> (
+        rendering: Rendering, findings: [Diagnostic]
+    ) {
         Parallel.both({ render(bundle, inventory: inventory, options: options) }, { SMIValidator().validate(bundle) })
     }
 

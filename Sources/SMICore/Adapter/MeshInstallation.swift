@@ -13,7 +13,10 @@ public struct MeshInstallation: Sendable, Equatable {
     public var injection: ProxyInjection
 
     /// Creates an installation.
-    public init(controlPlaneNamespaces: Set<String>, controlPlanePrefixes: [String] = [], controlPlaneLabels: [String] = [], injection: ProxyInjection) {
+    public init(
+        controlPlaneNamespaces: Set<String>, controlPlanePrefixes: [String] = [], controlPlaneLabels: [String] = [],
+        injection: ProxyInjection
+    ) {
         self.controlPlaneNamespaces = controlPlaneNamespaces
         self.controlPlanePrefixes = controlPlanePrefixes
         self.controlPlaneLabels = controlPlaneLabels
@@ -23,9 +26,15 @@ public struct MeshInstallation: Sendable, Equatable {
     /// Whether `namespace` holds the mesh's control plane: by name, prefix, or (when the
     /// input holds the Namespace) label.
     public func isControlPlane(_ namespace: String, in inventory: Inventory) -> Bool {
-        if controlPlaneNamespaces.contains(namespace) || controlPlanePrefixes.contains(where: { namespace.hasPrefix($0) }) { return true }
+        if controlPlaneNamespaces.contains(namespace)
+            || controlPlanePrefixes.contains(where: { namespace.hasPrefix($0) })
+        {
+            return true
+        }
         guard !controlPlaneLabels.isEmpty else { return false }
-        return inventory.namespaces(named: namespace).contains { declared in controlPlaneLabels.contains { declared.labels[$0] != nil } }
+        return inventory.namespaces(named: namespace).contains { declared in
+            controlPlaneLabels.contains { declared.labels[$0] != nil }
+        }
     }
 }
 
@@ -87,8 +96,10 @@ public struct ProxyInjection: Sendable, Equatable {
     public var requirement: String
 
     /// Creates the rules.
-    public init(pod: [Switch], namespace: [Switch], namespaceOffWins: Bool = false, byDefault: Bool,
-                excludedInboundPorts: [String] = [], includedInboundPorts: String? = nil, requirement: String) {
+    public init(
+        pod: [Switch], namespace: [Switch], namespaceOffWins: Bool = false, byDefault: Bool,
+        excludedInboundPorts: [String] = [], includedInboundPorts: String? = nil, requirement: String
+    ) {
         self.requirement = requirement
         self.pod = pod
         self.namespace = namespace
@@ -139,12 +150,20 @@ public enum ProxyPresence: Sendable, Equatable {
     }
 
     /// The presence of `workload`'s proxy under `installation`.
-    public static func of(_ workload: Inventory.Workload, in inventory: Inventory, installation: MeshInstallation) -> ProxyPresence {
+    public static func of(_ workload: Inventory.Workload, in inventory: Inventory, installation: MeshInstallation)
+        -> ProxyPresence
+    {
         let rules = installation.injection
-        if workload.hostNetwork { return .absent(reason: "it uses the node's network (hostNetwork: true), which no proxy intercepts") }
+        if workload.hostNetwork {
+            return .absent(reason: "it uses the node's network (hostNetwork: true), which no proxy intercepts")
+        }
         let namespace = inventory.namespaces(named: workload.namespace).first { $0.declared }
-        let namespaceState = namespace.flatMap { ns in rules.namespace.lazy.compactMap { $0.state(labels: ns.labels, annotations: ns.annotations) }.first }
-        let podState = rules.pod.lazy.compactMap { $0.state(labels: workload.podLabels, annotations: workload.podAnnotations) }.first
+        let namespaceState = namespace.flatMap { ns in
+            rules.namespace.lazy.compactMap { $0.state(labels: ns.labels, annotations: ns.annotations) }.first
+        }
+        let podState = rules.pod.lazy.compactMap {
+            $0.state(labels: workload.podLabels, annotations: workload.podAnnotations)
+        }.first
         let decided: (on: Bool, reason: String)?
         if rules.namespaceOffWins, let off = namespaceState, !off.on {
             decided = (false, "namespace \(workload.namespace) has \(off.written)")
@@ -153,14 +172,22 @@ public enum ProxyPresence: Sendable, Equatable {
         } else if let ns = namespaceState {
             decided = (ns.on, "namespace \(workload.namespace) has \(ns.written)")
         } else if namespace != nil || rules.namespace.isEmpty {
-            decided = (rules.byDefault, rules.byDefault ? "the mesh injects by default" : "neither its pod template nor namespace \(workload.namespace) has \(rules.requirement)")
+            decided = (
+                rules.byDefault,
+                rules.byDefault
+                    ? "the mesh injects by default"
+                    : "neither its pod template nor namespace \(workload.namespace) has \(rules.requirement)"
+            )
         } else {
             decided = nil
         }
         guard let decided else {
             return rules.byDefault
                 ? .proxied(bypassed: bypassed(workload, rules))
-                : .assumed(assumption: "the Namespace \(workload.namespace) is not in the input: its pods are assumed to run the proxy, which takes \(rules.requirement)")
+                : .assumed(
+                    assumption:
+                        "the Namespace \(workload.namespace) is not in the input: its pods are assumed to run the proxy, which takes \(rules.requirement)"
+                )
         }
         return decided.on ? .proxied(bypassed: bypassed(workload, rules)) : .absent(reason: decided.reason)
     }
@@ -168,7 +195,9 @@ public enum ProxyPresence: Sendable, Equatable {
     /// The inbound ports of `workload` that bypass its proxy.
     private static func bypassed(_ workload: Inventory.Workload, _ rules: ProxyInjection) -> PortSet {
         let excluded = rules.excludedInboundPorts.flatMap { ports(in: workload.podAnnotations[$0] ?? "") }
-        if let key = rules.includedInboundPorts, let included = workload.podAnnotations[key], included.trimmingCharacters(in: " ") != "*" {
+        if let key = rules.includedInboundPorts, let included = workload.podAnnotations[key],
+            included.trimmingCharacters(in: " ") != "*"
+        {
             return .allBut(ports(in: included).filter { !excluded.contains($0) }.sorted())
         }
         return .only(Array(Set(excluded)).sorted())

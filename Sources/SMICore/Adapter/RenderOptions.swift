@@ -41,7 +41,8 @@ public struct RenderOptions: Sendable, Equatable {
     /// Options with the usual defaults.
     public init(
         trustDomain: String = "cluster.local", clusterDomain: String = "cluster.local", strict: Bool = false,
-        pathAnchoring: RE2Regex.Anchoring = .prefix, denyScope: DenyScope = .allKnownNamespaces, namePrefix: String = "smi-",
+        pathAnchoring: RE2Regex.Anchoring = .prefix, denyScope: DenyScope = .allKnownNamespaces,
+        namePrefix: String = "smi-",
         extraLabels: StringMap = [:], targetVersion: String? = nil, compatibility: String? = nil
     ) {
         self.trustDomain = trustDomain

@@ -27,12 +27,16 @@ public enum RenderedMetadata {
     }
 
     /// Metadata for an emitted object named `name` in `namespace`, rendered from `sources`.
-    public static func make(name: String, namespace: String?, sources: [Diagnostic.Object], options: RenderOptions) -> ObjectMeta {
+    public static func make(name: String, namespace: String?, sources: [Diagnostic.Object], options: RenderOptions)
+        -> ObjectMeta
+    {
         var labels = managedByLabels
         for (key, value) in options.extraLabels { labels[key] = value }
         // Most objects come from one SMI object: its description is the annotation as is.
         let names = sources.count == 1 ? [sources[0].description] : Set(sources.map(\.description)).sorted()
-        return ObjectMeta(name: Self.name(name, options: options), namespace: namespace, labels: labels,
-                          annotations: names.isEmpty ? nil : [sourceAnnotation: names.count == 1 ? names[0] : names.joined(separator: ", ")])
+        return ObjectMeta(
+            name: Self.name(name, options: options), namespace: namespace, labels: labels,
+            annotations: names.isEmpty
+                ? nil : [sourceAnnotation: names.count == 1 ? names[0] : names.joined(separator: ", ")])
     }
 }

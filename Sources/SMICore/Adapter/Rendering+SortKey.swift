@@ -30,7 +30,8 @@ extension Rendering {
 
         private var parts: [String] {
             switch storage {
-            case let .ascii(bytes): bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            case let .ascii(bytes):
+                bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             case let .text(parts): parts
             }
         }

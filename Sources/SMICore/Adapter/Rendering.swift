@@ -34,12 +34,15 @@ public struct Rendering: Sendable {
         var object: Diagnostic.Object? {
             switch resource {
             case let .typed(typed):
-                return Diagnostic.Object(kind: typed.kind, namespace: typed.metadata.namespace, name: typed.metadata.name ?? "")
+                return Diagnostic.Object(
+                    kind: typed.kind, namespace: typed.metadata.namespace, name: typed.metadata.name ?? "")
             case let .node(node):
                 let m = node.value.mappingValue
                 guard let kind = m?["kind"]?.value.stringValue else { return nil }
                 let meta = m?["metadata"]?.value.mappingValue
-                return Diagnostic.Object(kind: kind, namespace: meta?["namespace"]?.value.stringValue, name: meta?["name"]?.value.stringValue ?? "")
+                return Diagnostic.Object(
+                    kind: kind, namespace: meta?["namespace"]?.value.stringValue,
+                    name: meta?["name"]?.value.stringValue ?? "")
             }
         }
 
@@ -54,7 +57,9 @@ public struct Rendering: Sendable {
         /// Appends the resource as a YAML document; false when it cannot be encoded. A typed
         /// resource that writes its own fields is written without making its manifest.
         func writeYAML(into out: inout OutputBuffer) -> Bool {
-            if case let .typed(typed) = resource, let fields = typed as? any YAMLFieldsWritable, YAMLMappingWriter.write(fields, into: &out) {
+            if case let .typed(typed) = resource, let fields = typed as? any YAMLFieldsWritable,
+                YAMLMappingWriter.write(fields, into: &out)
+            {
                 return true
             }
             guard let node else { return false }
@@ -70,15 +75,19 @@ public struct Rendering: Sendable {
     public mutating func add(_ resource: ManifestNode) {
         let m = resource.value.mappingValue
         let meta = m?["metadata"]?.value.mappingValue
-        let key = SortKey([m?["apiVersion"]?.value.stringValue ?? "", m?["kind"]?.value.stringValue ?? "",
-                           meta?["namespace"]?.value.stringValue ?? "", meta?["name"]?.value.stringValue ?? ""])
+        let key = SortKey([
+            m?["apiVersion"]?.value.stringValue ?? "", m?["kind"]?.value.stringValue ?? "",
+            meta?["namespace"]?.value.stringValue ?? "", meta?["name"]?.value.stringValue ?? ""
+        ])
         entries.append(Entry(key: key, resource: .node(resource)))
         isSorted = false
     }
 
     /// Adds a typed resource, encoded only when written or inspected.
     public mutating func add(_ resource: some KubernetesResource) {
-        let key = SortKey([resource.apiVersion, resource.kind, resource.metadata.namespace ?? "", resource.metadata.name ?? ""])
+        let key = SortKey([
+            resource.apiVersion, resource.kind, resource.metadata.namespace ?? "", resource.metadata.name ?? ""
+        ])
         entries.append(Entry(key: key, resource: .typed(resource)))
         isSorted = false
     }
@@ -102,8 +111,14 @@ public struct Rendering: Sendable {
     }
 
     /// Adds a diagnostic about an SMI object, at the position of its document.
-    public mutating func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, about document: SMIDocument, strict: Bool) {
-        report(Diagnostic(severity, code, message, object: document.object, file: document.source.file, location: document.source.location), strict: strict)
+    public mutating func report(
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, about document: SMIDocument,
+        strict: Bool
+    ) {
+        report(
+            Diagnostic(
+                severity, code, message, object: document.object, file: document.source.file,
+                location: document.source.location), strict: strict)
     }
 
     /// Whether any diagnostic is an error.
@@ -128,7 +143,11 @@ public struct Rendering: Sendable {
             var end = start + 1
             while end < entries.count, entries[end].key == entries[start].key { end += 1 }
             if end - start > 1, let object = entries[start].object {
-                report(Diagnostic(.error, .renderedNameTaken, "\(end - start) rendered resources are \(object.kind) \(object.namespace ?? "")/\(object.name): applied together, the last would replace the others; rename the SMI objects they come from", object: object))
+                report(
+                    Diagnostic(
+                        .error, .renderedNameTaken,
+                        "\(end - start) rendered resources are \(object.kind) \(object.namespace ?? "")/\(object.name): applied together, the last would replace the others; rename the SMI objects they come from",
+                        object: object))
             }
             start = end
         }

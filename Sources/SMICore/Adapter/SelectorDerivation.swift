@@ -22,7 +22,7 @@ public enum SelectorDerivation {
     public static let churningLabels: Set<String> = [
         "helm.sh/chart", "app.kubernetes.io/version", "pod-template-hash", "controller-revision-hash",
         "pod-template-generation", "statefulset.kubernetes.io/pod-name", "batch.kubernetes.io/controller-uid",
-        "controller-uid", "batch.kubernetes.io/job-name", "job-name", "chart", "version.helm.sh/chart",
+        "controller-uid", "batch.kubernetes.io/job-name", "job-name", "chart", "version.helm.sh/chart"
     ]
 
     /// A label selector for the pods of the service account that no pod of another service
@@ -31,25 +31,44 @@ public enum SelectorDerivation {
     /// every pod carries (the most specific selector, which also leaves out pods the
     /// inventory does not know of as far as it can), without the labels that change with
     /// every release.
-    public static func selector(namespace: String, serviceAccount: String, in inventory: Inventory) -> Result<StringMap, Problem> {
+    public static func selector(namespace: String, serviceAccount: String, in inventory: Inventory) -> Result<
+        StringMap, Problem
+    > {
         // Positions, not workloads: only the labels and service accounts are read.
         let own = inventory.positions(namespace: namespace, serviceAccount: serviceAccount)
         guard !own.isEmpty else {
-            return .failure(Problem(message: "no workload in the inventory runs as service account \(namespace)/\(serviceAccount)"))
+            return .failure(
+                Problem(message: "no workload in the inventory runs as service account \(namespace)/\(serviceAccount)"))
         }
         let controllers = own.map { inventory.workloads[$0].controllerSelector }
         if controllers.allSatisfy({ $0 != nil }) {
             let common = intersection(controllers.compactMap { $0 })
-            if !common.isEmpty, otherAccount(carrying: common, namespace: namespace, serviceAccount: serviceAccount, in: inventory) == nil {
+            if !common.isEmpty,
+                otherAccount(carrying: common, namespace: namespace, serviceAccount: serviceAccount, in: inventory)
+                    == nil
+            {
                 return .success(common)
             }
         }
-        let common = StringMap(intersection(own.map { inventory.workloads[$0].podLabels }).entries.filter { !churningLabels.contains($0.key) })
+        let common = StringMap(
+            intersection(own.map { inventory.workloads[$0].podLabels }).entries.filter {
+                !churningLabels.contains($0.key)
+            })
         guard !common.isEmpty else {
-            return .failure(Problem(message: "the workloads running as \(namespace)/\(serviceAccount) share no pod label to select them by (labels that change with every release, such as helm.sh/chart, are not used)"))
+            return .failure(
+                Problem(
+                    message:
+                        "the workloads running as \(namespace)/\(serviceAccount) share no pod label to select them by (labels that change with every release, such as helm.sh/chart, are not used)"
+                ))
         }
-        if let other = otherAccount(carrying: common, namespace: namespace, serviceAccount: serviceAccount, in: inventory) {
-            return .failure(Problem(message: "every label of the pods running as \(namespace)/\(serviceAccount) is also on \(other.kind) \(namespace)/\(other.name), which runs as \(other.serviceAccount)"))
+        if let other = otherAccount(
+            carrying: common, namespace: namespace, serviceAccount: serviceAccount, in: inventory)
+        {
+            return .failure(
+                Problem(
+                    message:
+                        "every label of the pods running as \(namespace)/\(serviceAccount) is also on \(other.kind) \(namespace)/\(other.name), which runs as \(other.serviceAccount)"
+                ))
         }
         return .success(common)
     }
@@ -64,7 +83,11 @@ public enum SelectorDerivation {
     }
 
     /// A workload of another service account whose pods carry every label of `labels`.
-    private static func otherAccount(carrying labels: StringMap, namespace: String, serviceAccount: String, in inventory: Inventory) -> Inventory.Workload? {
-        inventory.positions(namespace: namespace, carrying: labels).first { inventory.workloads[$0].serviceAccount != serviceAccount }.map { inventory.workloads[$0] }
+    private static func otherAccount(
+        carrying labels: StringMap, namespace: String, serviceAccount: String, in inventory: Inventory
+    ) -> Inventory.Workload? {
+        inventory.positions(namespace: namespace, carrying: labels).first {
+            inventory.workloads[$0].serviceAccount != serviceAccount
+        }.map { inventory.workloads[$0] }
     }
 }

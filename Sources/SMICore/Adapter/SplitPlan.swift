@@ -58,8 +58,8 @@ public struct SplitPlan: Sendable {
         public func mayOverlap(_ other: Condition, anchoring: RE2Regex.Anchoring) -> Bool {
             if let method, let otherMethod = other.method, method != otherMethod { return false }
             guard let path = pathRegex, let otherPath = other.pathRegex,
-                  let forms = (try? RE2Regex(path))?.forms(anchoring: anchoring, assumingNoNewlines: true),
-                  let otherForms = (try? RE2Regex(otherPath))?.forms(anchoring: anchoring, assumingNoNewlines: true)
+                let forms = (try? RE2Regex(path))?.forms(anchoring: anchoring, assumingNoNewlines: true),
+                let otherForms = (try? RE2Regex(otherPath))?.forms(anchoring: anchoring, assumingNoNewlines: true)
             else { return true }
             return forms.contains { form in otherForms.contains(where: form.intersects) }
         }
@@ -69,8 +69,12 @@ public struct SplitPlan: Sendable {
         public static func expanding(_ match: Specs.HTTPMatch) -> [Condition] {
             let path = match.pathRegex.flatMap { $0.isEmpty ? nil : $0 }
             if let path, (try? RE2Regex(path)) == nil { return [] }
-            let headers = (match.headers?.conditions ?? []).map { HeaderCondition(name: $0.name.lowercased(), regex: $0.regex) }
-            guard Set(headers.map(\.name)).count == headers.count, headers.allSatisfy({ (try? RE2Regex($0.regex)) != nil }) else { return [] }
+            let headers = (match.headers?.conditions ?? []).map {
+                HeaderCondition(name: $0.name.lowercased(), regex: $0.regex)
+            }
+            guard Set(headers.map(\.name)).count == headers.count,
+                headers.allSatisfy({ (try? RE2Regex($0.regex)) != nil })
+            else { return [] }
             let sortedHeaders = headers.sorted { $0.name < $1.name }
             let methods = match.methods ?? []
             if methods.isEmpty || methods.contains("*") {
@@ -97,39 +101,57 @@ public struct SplitPlan: Sendable {
     /// as it is made, in the order of the splits, and returns what it reports about the
     /// others and every port the SMI rule takes a backend out of. One plan at a time: at mesh
     /// scale all the plans together are megabytes that an adapter needs only one by one.
-    public static func forEach(in bundle: SMIBundle, inventory: Inventory, _ body: (SplitPlan) -> Void) -> [Diagnostic] {
+    public static func forEach(in bundle: SMIBundle, inventory: Inventory, _ body: (SplitPlan) -> Void) -> [Diagnostic]
+    {
         let model = SMITrafficModel(bundle)
         var diagnostics: [Diagnostic] = []
         var seen = Set<Diagnostic>()
         for item in bundle.trafficSplits {
             func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String) {
-                let diagnostic = Diagnostic(severity, code, message, object: item.origin.object, file: item.origin.source.file, location: item.origin.source.location)
+                let diagnostic = Diagnostic(
+                    severity, code, message, object: item.origin.object, file: item.origin.source.file,
+                    location: item.origin.source.location)
                 if seen.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
             }
             guard model.isUsed(item.key) else {
-                report(.error, .splitNotRendered, "the TrafficSplit has errors (or shares its root Service with another split) and is not rendered; traffic to the root Service is not split")
+                report(
+                    .error, .splitNotRendered,
+                    "the TrafficSplit has errors (or shares its root Service with another split) and is not rendered; traffic to the root Service is not split"
+                )
                 continue
             }
             let namespace = item.key.namespace
-            guard case let .success((root, _)) = Split.rootService(item.object.spec.service, namespace: namespace) else { continue }
+            guard case let .success((root, _)) = Split.rootService(item.object.spec.service, namespace: namespace)
+            else { continue }
             let ports: [Int?]
             let known = { (service: String) in inventory.service(namespace: namespace, name: service) }
             if let service = known(root), !service.ports.isEmpty {
                 // The meshes' proxies route TCP only: a UDP or SCTP port gets no route.
                 ports = Set(service.ports.filter { $0.protocol == "TCP" }.map(\.port)).sorted()
-                let other = service.ports.filter { $0.protocol != "TCP" && !ports.contains($0.port) }.map { "\($0.port)/\($0.protocol)" }
+                let other = service.ports.filter { $0.protocol != "TCP" && !ports.contains($0.port) }.map {
+                    "\($0.port)/\($0.protocol)"
+                }
                 if !other.isEmpty {
-                    report(.warning, .splitPorts, "port\(other.count == 1 ? "" : "s") \(other.joined(separator: ", ")) of Service \(namespace)/\(root) \(other.count == 1 ? "is" : "are") not split: the mesh's proxies route TCP only")
+                    report(
+                        .warning, .splitPorts,
+                        "port\(other.count == 1 ? "" : "s") \(other.joined(separator: ", ")) of Service \(namespace)/\(root) \(other.count == 1 ? "is" : "are") not split: the mesh's proxies route TCP only"
+                    )
                 }
             } else {
                 ports = [nil]
-                report(.warning, .splitPorts, "Service \(namespace)/\(root) is not in the inventory (or lists no port), so the ports of the root and its backends are unknown")
+                report(
+                    .warning, .splitPorts,
+                    "Service \(namespace)/\(root) is not in the inventory (or lists no port), so the ports of the root and its backends are unknown"
+                )
             }
             var conditions: [Condition]?
             if let references = item.object.spec.matches, !references.isEmpty {
                 conditions = Self.conditions(references, namespace: namespace, in: bundle)
                 if conditions?.isEmpty ?? false {
-                    report(.warning, .splitPorts, "no request can match the split's route groups: every request goes to the root Service, and nothing is rendered")
+                    report(
+                        .warning, .splitPorts,
+                        "no request can match the split's route groups: every request goes to the root Service, and nothing is rendered"
+                    )
                     continue
                 }
             }
@@ -137,8 +159,13 @@ public struct SplitPlan: Sendable {
             for port in ports {
                 var kept: [Backend] = []
                 for backend in item.object.spec.backends where backend.weight > 0 {
-                    if let port, let service = known(backend.service), !service.ports.contains(where: { $0.port == port }) {
-                        report(.warning, .splitPorts, "backend \(backend.service) has no port \(port), so it gets none of port \(port)'s traffic (SMI's port rule)")
+                    if let port, let service = known(backend.service),
+                        !service.ports.contains(where: { $0.port == port })
+                    {
+                        report(
+                            .warning, .splitPorts,
+                            "backend \(backend.service) has no port \(port), so it gets none of port \(port)'s traffic (SMI's port rule)"
+                        )
                         continue
                     }
                     if let index = kept.firstIndex(where: { $0.service == backend.service }) {
@@ -148,13 +175,17 @@ public struct SplitPlan: Sendable {
                     }
                 }
                 guard !kept.isEmpty else {
-                    report(.warning, .splitPorts, "no backend with a positive weight takes \(port.map { "port \($0)" } ?? "the root Service"); its traffic goes to the root Service")
+                    report(
+                        .warning, .splitPorts,
+                        "no backend with a positive weight takes \(port.map { "port \($0)" } ?? "the root Service"); its traffic goes to the root Service"
+                    )
                     continue
                 }
                 portPlans.append(PortPlan(port: port, backends: kept))
             }
             guard !portPlans.isEmpty else { continue }
-            body(SplitPlan(key: item.key, root: root, ports: portPlans, conditions: conditions, document: item.document))
+            body(
+                SplitPlan(key: item.key, root: root, ports: portPlans, conditions: conditions, document: item.document))
         }
         return diagnostics
     }
@@ -162,11 +193,12 @@ public struct SplitPlan: Sendable {
     /// The conditions of the referenced route groups: every match of every usable group, one
     /// condition per method, leaving out matches that admit nothing (a regex that is not RE2,
     /// a header named twice).
-    static func conditions(_ references: [Split.RouteReference], namespace: String, in bundle: SMIBundle) -> [Condition] {
+    static func conditions(_ references: [Split.RouteReference], namespace: String, in bundle: SMIBundle) -> [Condition]
+    {
         var out: [Condition] = []
         for reference in references where reference.kind == "HTTPRouteGroup" {
             guard let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: reference.name)]?.object,
-                  HTTPMatchEvaluation.isUsable(group)
+                HTTPMatchEvaluation.isUsable(group)
             else { continue }
             for match in group.spec.matches {
                 out += Condition.expanding(match)
@@ -181,7 +213,9 @@ extension SplitPlan {
     /// when `fits` accepts it, else shares of `scale` by largest remainder, with one message
     /// per change (why, the exact and the rounded shares, and any backend rounded to 0).
     /// Nil with a message when the weights are too large to scale exactly.
-    public static func weights(_ backends: [Backend], scale: Int, reason: String, fits: ([Int]) -> Bool) -> (values: [Int]?, messages: [String]) {
+    public static func weights(_ backends: [Backend], scale: Int, reason: String, fits: ([Int]) -> Bool) -> (
+        values: [Int]?, messages: [String]
+    ) {
         let reduced = WeightNormalizer.reduced(backends.map(\.weight))
         if fits(reduced) { return (reduced, []) }
         guard let rounded = WeightNormalizer.rounded(reduced, to: scale) else {
@@ -195,7 +229,9 @@ extension SplitPlan {
             messages.append("\(reason): the shares (\(exact)) are rounded to \(approx) of \(scale)")
         }
         for index in rounded.zeroed {
-            messages.append("backend \(services[index]) rounds to 0 and gets no traffic, although SMI gives it \(reduced[index]) of \(reduced.reduce(0, +))")
+            messages.append(
+                "backend \(services[index]) rounds to 0 and gets no traffic, although SMI gives it \(reduced[index]) of \(reduced.reduce(0, +))"
+            )
         }
         return (rounded.values, messages)
     }

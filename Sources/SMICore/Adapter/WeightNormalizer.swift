@@ -41,7 +41,9 @@ public enum WeightNormalizer {
             remainders.append((i, product % sum))
         }
         var left = total - values.reduce(0, +)
-        for r in remainders.sorted(by: { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }) where left > 0 {
+        for r in remainders.sorted(by: {
+            $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index
+        }) where left > 0 {
             values[r.index] += 1
             left -= 1
         }

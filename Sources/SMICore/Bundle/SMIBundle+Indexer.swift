@@ -45,10 +45,11 @@ extension SMIBundle {
         /// The key of an object: a missing namespace means `default`, as kubectl applies it.
         private mutating func key(_ metadata: ObjectMeta, _ document: SMIDocument, reporting: Bool = true) -> Key {
             if metadata.namespace == nil && reporting {
-                diagnostics.append(Diagnostic(
-                    .info, .defaultNamespace, "no metadata.namespace; the object is read as in namespace 'default'",
-                    object: document.object, path: "metadata", file: document.source.file,
-                    location: document.source.location(at: "metadata")))
+                diagnostics.append(
+                    Diagnostic(
+                        .info, .defaultNamespace, "no metadata.namespace; the object is read as in namespace 'default'",
+                        object: document.object, path: "metadata", file: document.source.file,
+                        location: document.source.location(at: "metadata")))
             }
             return Key(namespace: metadata.namespace ?? "default", name: metadata.name ?? "")
         }
@@ -78,9 +79,11 @@ extension SMIBundle {
                 if let previous = kept.last, previous.key == item.key {
                     let document = item.origin
                     let firstAt = previous.origin.source.location.map { " (the other one is at \($0))" } ?? ""
-                    diagnostics.append(Diagnostic(
-                        .warning, .duplicateObject, "a second \(document.object?.kind ?? "object") named \(item.key) replaces the first\(firstAt)",
-                        object: document.object, file: document.source.file, location: document.source.location))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, .duplicateObject,
+                            "a second \(document.object?.kind ?? "object") named \(item.key) replaces the first\(firstAt)",
+                            object: document.object, file: document.source.file, location: document.source.location))
                     kept[kept.count - 1] = item
                 } else {
                     kept.append(item)

@@ -35,13 +35,16 @@ extension SMIBundle {
     /// selects of its HTTPRouteGroup when the group is usable (notes D12, D25); none for a
     /// missing or unusable group, or a rule of another kind.
     public func grantedMatches(_ rule: Access.Rule, namespace: String) -> [Specs.HTTPMatch] {
-        guard case let .http(group, selected) = resolve(rule, namespace: namespace), HTTPMatchEvaluation.isUsable(group) else { return [] }
+        guard case let .http(group, selected) = resolve(rule, namespace: namespace), HTTPMatchEvaluation.isUsable(group)
+        else { return [] }
         return selected
     }
 
     /// The HTTPRouteGroups a TrafficSplit's `matches` name, in its namespace; `nil` for one
     /// that does not exist.
     public func routeGroups(of split: Item<Split.V1Alpha4.TrafficSplit>) -> [Specs.V1Alpha4.HTTPRouteGroup?] {
-        (split.object.spec.matches ?? []).map { httpRouteGroups[Key(namespace: split.key.namespace, name: $0.name)]?.object }
+        (split.object.spec.matches ?? []).map {
+            httpRouteGroups[Key(namespace: split.key.namespace, name: $0.name)]?.object
+        }
     }
 }

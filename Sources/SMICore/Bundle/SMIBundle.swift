@@ -49,7 +49,8 @@ public struct SMIBundle: Sendable {
             case other(SharedValue<Diagnostic.Object?>)
 
             init(_ object: Diagnostic.Object?, key: Key) {
-                if let object, object == Diagnostic.Object(kind: object.kind, namespace: key.namespace, name: key.name) {
+                if let object, object == Diagnostic.Object(kind: object.kind, namespace: key.namespace, name: key.name)
+                {
                     self = .kindAndKey(kind: object.kind)
                 } else {
                     self = .other(SharedValue(object))
@@ -67,8 +68,10 @@ public struct SMIBundle: Sendable {
         private var parts: SharedValue<Parts>
 
         init(object: Object, key: Key, document: SMIDocument) {
-            parts = SharedValue(Parts(object: object, key: key, source: document.source, apiVersion: document.apiVersion,
-                                      written: Written(document.object, key: key), diagnostics: document.diagnostics))
+            parts = SharedValue(
+                Parts(
+                    object: object, key: key, source: document.source, apiVersion: document.apiVersion,
+                    written: Written(document.object, key: key), diagnostics: document.diagnostics))
         }
 
         /// The object in its canonical version.
@@ -99,7 +102,9 @@ public struct SMIBundle: Sendable {
             }
             set {
                 var changed = parts.value
-                if case let .smi(content) = newValue.content, let object = Self.object(in: content) { changed.object = object }
+                if case let .smi(content) = newValue.content, let object = Self.object(in: content) {
+                    changed.object = object
+                }
                 changed.source = newValue.source
                 changed.apiVersion = newValue.apiVersion
                 changed.written = Written(newValue.object, key: changed.key)
@@ -115,8 +120,9 @@ public struct SMIBundle: Sendable {
         /// how it was written, for diagnostics, without making a copy of the object.
         package var origin: SMIDocument {
             let parts = parts.value
-            return SMIDocument(content: .invalid, source: parts.source, apiVersion: parts.apiVersion,
-                               object: parts.written.object(key: parts.key), diagnostics: parts.diagnostics)
+            return SMIDocument(
+                content: .invalid, source: parts.source, apiVersion: parts.apiVersion,
+                object: parts.written.object(key: parts.key), diagnostics: parts.diagnostics)
         }
 
         /// A canonical object as an `SMIObject`.
@@ -213,7 +219,10 @@ public struct SMIBundle: Sendable {
         /// are not objects); nil when there are none.
         init?(problemsOf list: ManifestDocument, _ problems: [Diagnostic]) {
             guard !problems.isEmpty else { return nil }
-            self.init(document: SMIDocument(content: .other, source: DocumentSource(list), apiVersion: "", object: nil, diagnostics: []), diagnostics: problems)
+            self.init(
+                document: SMIDocument(
+                    content: .other, source: DocumentSource(list), apiVersion: "", object: nil, diagnostics: []),
+                diagnostics: problems)
         }
     }
 
@@ -236,14 +245,19 @@ public struct SMIBundle: Sendable {
         if document.object?.kind == "TrafficTarget" {
             // v1alpha1 has the destination at the top level.
             for path: FieldPath in ["spec.destination.namespace", "destination.namespace"] {
-                if let destination = source.root.node(at: path)?.value.stringValue { prepared.namespaces.append(destination) }
+                if let destination = source.root.node(at: path)?.value.stringValue {
+                    prepared.namespaces.append(destination)
+                }
             }
         }
         if case let .smi(object) = document.content, let (portless, port, path) = Self.withoutDestinationPort(object) {
             guard (1...65535).contains(port) else {
-                prepared.diagnostics.append(Diagnostic(
-                    .error, .portRange, "destination port \(port) is not in 1-65535, so this target grants nothing", object: document.object,
-                    path: path, file: document.source.file, location: (source.root.node(at: path) ?? source.root).location))
+                prepared.diagnostics.append(
+                    Diagnostic(
+                        .error, .portRange, "destination port \(port) is not in 1-65535, so this target grants nothing",
+                        object: document.object,
+                        path: path, file: document.source.file,
+                        location: (source.root.node(at: path) ?? source.root).location))
                 return prepared
             }
             document.content = .smi(portless)
@@ -266,8 +280,11 @@ public struct SMIBundle: Sendable {
             switch node.value {
             case let .int(value):
                 if let location = node.location, wanted.contains(location) {
-                    found.append(Diagnostic(.warning, .octalInteger, "the leading zero makes this integer octal: Kubernetes reads \(value); drop the zero if a decimal number is meant",
-                                            object: object, path: path, file: source.file, location: location))
+                    found.append(
+                        Diagnostic(
+                            .warning, .octalInteger,
+                            "the leading zero makes this integer octal: Kubernetes reads \(value); drop the zero if a decimal number is meant",
+                            object: object, path: path, file: source.file, location: location))
                 }
             case let .sequence(items):
                 for (index, item) in items.enumerated().reversed() { stack.append((item, path.appending(index))) }

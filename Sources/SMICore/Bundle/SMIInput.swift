@@ -39,7 +39,8 @@ public struct SMIInput: Sendable {
         /// What the documents whose trees are dropped are read again from (`bytes` itself
         /// until `keepOwnText` has them read from a copy).
         fileprivate func text(reader: YAMLReader) -> DocumentSource.Text {
-            readAgain.map { DocumentSource.Text(readingAgain: $0, reader: reader) } ?? DocumentSource.Text(bytes, reader: reader)
+            readAgain.map { DocumentSource.Text(readingAgain: $0, reader: reader) }
+                ?? DocumentSource.Text(bytes, reader: reader)
         }
     }
 
@@ -85,9 +86,11 @@ public struct SMIInput: Sendable {
             (bundle, inventory) = Parallel.both({ indexer.bundle }, { handed.withLock { $0.taken() }.inventory() })
         }
         if diagnostics.isEmpty, bundle.namespaces.isEmpty, inventory.isEmpty {
-            diagnostics.append(Diagnostic(
-                .warning, .nothingUsed, "no SMI objects and no workloads in the input (kinds swift-smi does not use are passed over)",
-                file: sources.count == 1 ? sources[0].name : nil))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, .nothingUsed,
+                    "no SMI objects and no workloads in the input (kinds swift-smi does not use are passed over)",
+                    file: sources.count == 1 ? sources[0].name : nil))
         }
     }
 
@@ -139,7 +142,9 @@ public struct SMIInput: Sendable {
         return list
     }
 
-    private static func digest(object document: ManifestDocument, of source: Source, text: DocumentSource.Text) -> Digest {
+    private static func digest(object document: ManifestDocument, of source: Source, text: DocumentSource.Text)
+        -> Digest
+    {
         var digest = Digest(found: Inventory.found(in: document).map { [$0] } ?? [])
         guard !source.inventoryOnly else { return digest }
         var prepared = SMIBundle.prepare(document)
@@ -164,7 +169,9 @@ public struct SMIInput: Sendable {
         var copies: [(index: Int, extent: ManifestDocument.Extent)] = []
         for index in digests.indices {
             guard let extent = digests[index].extent else { continue }
-            copies.append((index, ManifestDocument.Extent(bytes: text.count..<text.count + extent.bytes.count, line: extent.line)))
+            copies.append(
+                (index, ManifestDocument.Extent(bytes: text.count..<text.count + extent.bytes.count, line: extent.line))
+            )
             text.append(contentsOf: bytes[extent.bytes])
         }
         let own = DocumentSource.Text(text, reader: reader)
@@ -177,11 +184,13 @@ public struct SMIInput: Sendable {
 
     /// `gathered` with every document of `source` added, and the error that stopped reading
     /// it, if any.
-    private static func gather(_ source: Source, into gathered: Gathered, reader: YAMLReader) -> (Gathered, YAMLError?) {
+    private static func gather(_ source: Source, into gathered: Gathered, reader: YAMLReader) -> (Gathered, YAMLError?)
+    {
         var gathered = gathered
         gathered.sourceDocuments = 0
-        if source.bytes.count >= 2 * partBytes, source.bytes.count <= min(reader.limits.maxInputBytes, Int(Int32.max) - 16),
-           let inParts = gatherInParts(source, into: gathered, reader: reader)
+        if source.bytes.count >= 2 * partBytes,
+            source.bytes.count <= min(reader.limits.maxInputBytes, Int(Int32.max) - 16),
+            let inParts = gatherInParts(source, into: gathered, reader: reader)
         {
             return (inParts, nil)
         }
@@ -206,12 +215,16 @@ public struct SMIInput: Sendable {
     /// part added as soon as those before it are; `nil` when the input cannot be split, a
     /// part fails or the input holds too many documents.
     private static func gatherInParts(_ source: Source, into gathered: Gathered, reader: YAMLReader) -> Gathered? {
-        guard let parts = source.bytes.withUnsafeBufferPointer({ YAMLReader.parts(of: $0, size: partBytes) }), parts.count > 1 else { return nil }
+        guard let parts = source.bytes.withUnsafeBufferPointer({ YAMLReader.parts(of: $0, size: partBytes) }),
+            parts.count > 1
+        else { return nil }
         let whole = source.text(reader: reader)
         let (result, complete) = Parallel.fold(parts.count, into: gathered) { index -> [Digest]? in
             let part = parts[index]
             var digests: [Digest] = []
-            let read: Void? = try? reader.forEachDocument(inPart: source.bytes[part.range], file: source.name, firstLine: part.firstLine) {
+            let read: Void? = try? reader.forEachDocument(
+                inPart: source.bytes[part.range], file: source.name, firstLine: part.firstLine
+            ) {
                 var document = $0
                 document.extent?.shift(by: part.range.lowerBound)
                 digests.append(digest(document, of: source, text: whole))

@@ -32,7 +32,9 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
             var name = Substring(part)
             var indices: [Int] = []
             while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
-                if let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) { indices.insert(i, at: 0) }
+                if let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+                    indices.insert(i, at: 0)
+                }
                 name = name[..<open]
             }
             if !name.isEmpty { components.append(.key(String(name))) }
@@ -68,7 +70,9 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
     /// Creates a path from a Codable coding path (integer keys become indices).
     public init(codingPath: [any CodingKey]) {
         components = codingPath.map { key in
-            if let i = key.intValue, key.stringValue.hasPrefix("Index ") || key.stringValue == String(i) { return .index(i) }
+            if let i = key.intValue, key.stringValue.hasPrefix("Index ") || key.stringValue == String(i) {
+                return .index(i)
+            }
             return .key(key.stringValue)
         }
     }

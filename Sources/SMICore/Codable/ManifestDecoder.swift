@@ -49,7 +49,9 @@ public struct ManifestDecoder: Sendable {
     /// `rejectsUnknownKeys`), in document order, as `kubectl apply` reports an object's field
     /// errors. A field in error is read as an empty value so that decoding goes on; the value
     /// is returned only when there is no error.
-    public func decodeCollectingErrors<T: Decodable>(_ type: T.Type, from node: ManifestNode) -> (value: T?, errors: [ManifestDecodingError]) {
+    public func decodeCollectingErrors<T: Decodable>(_ type: T.Type, from node: ManifestNode) -> (
+        value: T?, errors: [ManifestDecodingError]
+    ) {
         let state = DecodingState(file: file, tracksKeys: rejectsUnknownKeys, recoveringFrom: node)
         var value: T?
         do {
@@ -69,13 +71,20 @@ public struct ManifestDecoder: Sendable {
         let context: DecodingError.Context
         let message: String
         switch error {
-        case let .typeMismatch(type, c): context = c; message = c.debugDescription.isEmpty ? "expected \(type)" : c.debugDescription
-        case let .valueNotFound(type, c): context = c; message = c.debugDescription.isEmpty ? "expected \(type), found null" : c.debugDescription
+        case let .typeMismatch(type, c):
+            context = c
+            message = c.debugDescription.isEmpty ? "expected \(type)" : c.debugDescription
+        case let .valueNotFound(type, c):
+            context = c
+            message = c.debugDescription.isEmpty ? "expected \(type), found null" : c.debugDescription
         case let .keyNotFound(key, c):
             context = DecodingError.Context(codingPath: c.codingPath + [key], debugDescription: c.debugDescription)
             message = "missing required field"
-        case let .dataCorrupted(c): context = c; message = c.debugDescription
-        @unknown default: return ManifestDecodingError("\(error)", path: FieldPath(), location: root.location, file: file)
+        case let .dataCorrupted(c):
+            context = c
+            message = c.debugDescription
+        @unknown default:
+            return ManifestDecodingError("\(error)", path: FieldPath(), location: root.location, file: file)
         }
         var path = FieldPath(codingPath: context.codingPath)
         var node = root.node(at: path)
@@ -83,7 +92,8 @@ public struct ManifestDecoder: Sendable {
             path.components.removeLast()
             node = root.node(at: path)
         }
-        return ManifestDecodingError(message, path: FieldPath(codingPath: context.codingPath), location: node?.location, file: file)
+        return ManifestDecodingError(
+            message, path: FieldPath(codingPath: context.codingPath), location: node?.location, file: file)
     }
 }
 
@@ -134,7 +144,8 @@ final class DecodingState {
         case is Abandoned:
             break
         default:
-            recorded.append(ManifestDecodingError("\(error)", path: FieldPath(), location: recoveryRoot?.location, file: file))
+            recorded.append(
+                ManifestDecodingError("\(error)", path: FieldPath(), location: recoveryRoot?.location, file: file))
         }
     }
 
@@ -199,7 +210,12 @@ final class DecodingState {
             for (i, e) in entry.mapping.entries.enumerated() where !entry.read[i] {
                 guard case let .string(key) = e.key.value else { continue }
                 let path = FieldPath(codingPath: entry.path).appending(key)
-                found.append((e.key.location, ManifestDecodingError("unknown field '\(key)'", path: path, location: e.key.location, file: file)))
+                found.append(
+                    (
+                        e.key.location,
+                        ManifestDecodingError(
+                            "unknown field '\(key)'", path: path, location: e.key.location, file: file)
+                    ))
             }
         }
         return found.sorted { a, b in
@@ -244,7 +260,8 @@ struct NodeDecoder: Decoder {
     }
 
     func fail(_ message: String, at node: ManifestNode? = nil) -> ManifestDecodingError {
-        ManifestDecodingError(message, path: FieldPath(codingPath: codingPath), location: (node ?? self.node).location, file: state.file)
+        ManifestDecodingError(
+            message, path: FieldPath(codingPath: codingPath), location: (node ?? self.node).location, file: state.file)
     }
 
     func mismatch(_ expected: String) -> ManifestDecodingError {
@@ -264,9 +281,12 @@ struct NodeDecoder: Decoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        if standsIn { return KeyedDecodingContainer(KeyedNodeDecoder<Key>(decoder: self, mapping: ManifestMapping(), reads: nil)) }
+        if standsIn {
+            return KeyedDecodingContainer(KeyedNodeDecoder<Key>(decoder: self, mapping: ManifestMapping(), reads: nil))
+        }
         guard case let .mapping(m) = node.value else { throw mismatch("a mapping") }
-        return KeyedDecodingContainer(KeyedNodeDecoder<Key>(decoder: self, mapping: m, reads: state.register(m, at: codingPath)))
+        return KeyedDecodingContainer(
+            KeyedNodeDecoder<Key>(decoder: self, mapping: m, reads: state.register(m, at: codingPath)))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -324,7 +344,9 @@ extension NodeDecoder: SingleValueDecodingContainer {
             return v
         case let .double(d):
             guard d.rounded() == d, let v = I(exactly: d) else {
-                throw fail(d.rounded() == d ? "number \(d) is out of range for \(I.self)" : "expected an integer, found number \(d)")
+                throw fail(
+                    d.rounded() == d
+                        ? "number \(d) is out of range for \(I.self)" : "expected an integer, found number \(d)")
             }
             return v
         default:
@@ -409,10 +431,14 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// misspelled: the key that is probably meant is named, where it is, and counts as read
     /// so that it is not reported again as unknown.
     private func missingField(_ key: Key, of missing: NodeDecoder) -> ManifestDecodingError {
-        if let i = mapping.entries.firstIndex(where: { Self.isNearMiss($0.key.value.stringValue, of: key.stringValue) }),
-           let name = mapping.entries[i].key.value.stringValue {
+        if let i = mapping.entries.firstIndex(where: { Self.isNearMiss($0.key.value.stringValue, of: key.stringValue) }
+        ),
+            let name = mapping.entries[i].key.value.stringValue
+        {
             reads?.read[i] = true
-            return missing.fail("missing required field; unknown field '\(name)' may be a misspelling of it", at: mapping.entries[i].key)
+            return missing.fail(
+                "missing required field; unknown field '\(name)' may be a misspelling of it", at: mapping.entries[i].key
+            )
         }
         return missing.fail("missing required field", at: decoder.node)
     }
@@ -430,12 +456,15 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard let candidate, candidate != key else { return false }
         let a = Array(candidate.lowercased().unicodeScalars)
         let b = Array(key.lowercased().unicodeScalars)
-        guard a.count >= 3, b.count >= 3, a.count <= 64, b.count <= 64, abs(a.count - b.count) <= 2 else { return false }
+        guard a.count >= 3, b.count >= 3, a.count <= 64, b.count <= 64, abs(a.count - b.count) <= 2 else {
+            return false
+        }
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
         }
@@ -462,9 +491,13 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoded(key) { try $0.decode(type) } }
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoded(key) { try $0.decode(type) } }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoded(key) { try $0.decode(type) } }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoded(key) { try $0.decodeValue(type) } }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decoded(key) { try $0.decodeValue(type) }
+    }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
         try decoded(key) { try $0.container(keyedBy: type) }
     }
 
@@ -530,7 +563,9 @@ struct UnkeyedNodeDecoder: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try decodedNext { try $0.decode(type) } }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodedNext { try $0.decodeValue(type) } }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         try decodedNext { try $0.container(keyedBy: type) }
     }
 

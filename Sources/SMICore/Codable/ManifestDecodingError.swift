@@ -20,7 +20,8 @@ public struct ManifestDecodingError: Error, Sendable, Equatable, CustomStringCon
 
     /// `file:line:column: error: path: message`.
     public var description: String {
-        let position = location.map { "\(file ?? "<input>"):\($0.line):\($0.column): " } ?? (file.map { "\($0): " } ?? "")
+        let position =
+            location.map { "\(file ?? "<input>"):\($0.line):\($0.column): " } ?? (file.map { "\($0): " } ?? "")
         let field = path.components.isEmpty ? "" : "\(path): "
         return "\(position)error: \(field)\(message)"
     }

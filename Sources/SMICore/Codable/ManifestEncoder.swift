@@ -17,7 +17,8 @@ public struct ManifestEncoder: Sendable {
             throw error
         } catch let error as EncodingError {
             if case let .invalidValue(_, context) = error {
-                throw ManifestEncodingError(message: context.debugDescription, path: FieldPath(codingPath: context.codingPath))
+                throw ManifestEncodingError(
+                    message: context.debugDescription, path: FieldPath(codingPath: context.codingPath))
             }
             throw ManifestEncodingError(message: "\(error)", path: FieldPath())
         } catch {
@@ -127,7 +128,8 @@ struct NodeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedNodeEncoder<Key>(builder: builder.child(at: position, mapping: true), codingPath: codingPath))
+        KeyedEncodingContainer(
+            KeyedNodeEncoder<Key>(builder: builder.child(at: position, mapping: true), codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -166,7 +168,8 @@ extension NodeEncoder: SingleValueEncodingContainer {
 
     private func encodeUnsigned<U: UnsignedInteger>(_ value: U) throws {
         guard let v = Int(exactly: value) else {
-            throw ManifestEncodingError(message: "\(value) does not fit in a 64-bit signed integer", path: FieldPath(codingPath: codingPath))
+            throw ManifestEncodingError(
+                message: "\(value) does not fit in a 64-bit signed integer", path: FieldPath(codingPath: codingPath))
         }
         set(.int(v))
     }
@@ -204,9 +207,13 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt16, forKey key: Key) { set(.int(Int(value)), key) }
     mutating func encode(_ value: UInt32, forKey key: Key) { set(.int(Int(value)), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try encoder(key).encode(value) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try NodeEncoder.encode(value, into: encoder(key)) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try NodeEncoder.encode(value, into: encoder(key))
+    }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         encoder(key).container(keyedBy: keyType)
     }
 
@@ -215,7 +222,9 @@ struct KeyedNodeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder {
-        NodeEncoder(builder: builder, position: builder.position(of: "super"), parentPath: codingPath, key: ManifestCodingKey(stringValue: "super"))
+        NodeEncoder(
+            builder: builder, position: builder.position(of: "super"), parentPath: codingPath,
+            key: ManifestCodingKey(stringValue: "super"))
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder { encoder(key) }
@@ -229,7 +238,8 @@ struct UnkeyedNodeEncoder: UnkeyedEncodingContainer {
 
     private func encoder() -> NodeEncoder {
         let index = builder.appendPosition()
-        return NodeEncoder(builder: builder, position: index, parentPath: codingPath, key: ManifestCodingKey(intValue: index))
+        return NodeEncoder(
+            builder: builder, position: index, parentPath: codingPath, key: ManifestCodingKey(intValue: index))
     }
 
     private func append(_ value: ManifestValue) { builder.parts.append(.node(ManifestNode(value))) }
@@ -251,7 +261,9 @@ struct UnkeyedNodeEncoder: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { try encoder().encode(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try NodeEncoder.encode(value, into: encoder()) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         encoder().container(keyedBy: keyType)
     }
 

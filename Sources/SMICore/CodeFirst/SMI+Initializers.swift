@@ -2,13 +2,18 @@ extension Access.V1Alpha3.TrafficTarget {
     /// A TrafficTarget allowing the ServiceAccounts `sources` to reach the pods of the
     /// ServiceAccount `destination` as `rules` say. Accounts are named `name` (in the
     /// target's namespace) or `namespace/name`.
-    public init(_ name: String, namespace: String = "default", destination: String, sources: [String], rules: [Access.Rule]) {
+    public init(
+        _ name: String, namespace: String = "default", destination: String, sources: [String], rules: [Access.Rule]
+    ) {
         let account = { (reference: String) -> Access.Subject in
             let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
-            return parts.count == 2 ? Access.Subject(name: parts[1], namespace: parts[0]) : Access.Subject(name: reference, namespace: namespace)
+            return parts.count == 2
+                ? Access.Subject(name: parts[1], namespace: parts[0])
+                : Access.Subject(name: reference, namespace: namespace)
         }
-        self.init(metadata: ObjectMeta(name: name, namespace: namespace),
-                  spec: .init(destination: account(destination), rules: rules, sources: sources.map(account)))
+        self.init(
+            metadata: ObjectMeta(name: name, namespace: namespace),
+            spec: .init(destination: account(destination), rules: rules, sources: sources.map(account)))
     }
 }
 
@@ -46,9 +51,14 @@ extension Specs.V1Alpha4.TCPRoute {
 extension Split.V1Alpha4.TrafficSplit {
     /// A TrafficSplit of the Service `service` over `backends` (Service name and weight, in
     /// order), for the requests of the HTTPRouteGroups `matches` only when given.
-    public init(_ name: String, namespace: String = "default", service: String, backends: KeyValuePairs<String, Int>, matches: [String]? = nil) {
-        self.init(metadata: ObjectMeta(name: name, namespace: namespace),
-                  spec: .init(service: service, backends: backends.map { .init(service: $0.key, weight: $0.value) },
-                              matches: matches?.map { .init(kind: "HTTPRouteGroup", name: $0) }))
+    public init(
+        _ name: String, namespace: String = "default", service: String, backends: KeyValuePairs<String, Int>,
+        matches: [String]? = nil
+    ) {
+        self.init(
+            metadata: ObjectMeta(name: name, namespace: namespace),
+            spec: .init(
+                service: service, backends: backends.map { .init(service: $0.key, weight: $0.value) },
+                matches: matches?.map { .init(kind: "HTTPRouteGroup", name: $0) }))
     }
 }

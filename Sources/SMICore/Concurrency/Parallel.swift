@@ -7,7 +7,8 @@ extension Array where Element: Sendable {
     func concurrentMap<T: Sendable>(minimumChunk: Int = 512, _ transform: @Sendable (Element) -> T) -> [T] {
         withUnsafeBufferPointer { buffer in
             let input = SendableBuffer(buffer: buffer)
-            return Parallel.chunks(of: count, minimumChunk: minimumChunk) { range in input.buffer[range].map(transform) }.flatMap { $0 }
+            return Parallel.chunks(of: count, minimumChunk: minimumChunk) { range in input.buffer[range].map(transform)
+            }.flatMap { $0 }
         }
     }
 }
@@ -17,7 +18,9 @@ extension Array where Element: Sendable {
 package enum Parallel {
     /// `body` of consecutive ranges that cover `0..<count`, in order, run on all cores when
     /// there are at least two ranges of `minimumChunk` (at most 64 ranges).
-    package static func chunks<T: Sendable>(of count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    package static func chunks<T: Sendable>(of count: Int, minimumChunk: Int, _ body: @Sendable (Range<Int>) -> T)
+        -> [T]
+    {
         let wanted = Swift.min(count / Swift.max(minimumChunk, 1), 64)
         guard wanted > 1 else { return [body(0..<count)] }
         let size = (count + wanted - 1) / wanted
@@ -61,7 +64,9 @@ package enum Parallel {
     }
 
     /// `first()` and `second()`, run at the same time.
-    package static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    package static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (
+        A, B
+    ) {
         let results = Mutex<(A?, B?)>((nil, nil))
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {

@@ -100,7 +100,8 @@ public struct JSONWriter: Sendable {
             try write(key, indent: 0, into: &text)
             writeString(text.string, into: &out)
         case .sequence, .mapping:
-            throw Error(message: "JSON cannot represent a \(key.value.typeName) as a mapping key", location: key.location)
+            throw Error(
+                message: "JSON cannot represent a \(key.value.typeName) as a mapping key", location: key.location)
         }
     }
 

@@ -5,7 +5,7 @@ public enum DNSName {
     public static func isLabel(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         guard !bytes.isEmpty, bytes.count <= 63, let first = bytes.first, let last = bytes.last,
-              isAlphanumeric(first), isAlphanumeric(last)
+            isAlphanumeric(first), isAlphanumeric(last)
         else { return false }
         return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
@@ -22,7 +22,9 @@ public enum DNSName {
         guard !name.isEmpty, name.utf8.count <= 253 else { return false }
         return name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
             let bytes = Array(label.utf8)
-            guard let first = bytes.first, let last = bytes.last, isAlphanumeric(first), isAlphanumeric(last) else { return false }
+            guard let first = bytes.first, let last = bytes.last, isAlphanumeric(first), isAlphanumeric(last) else {
+                return false
+            }
             return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
         }
     }

@@ -30,16 +30,24 @@ extension ManifestDocument {
             var document = self
             document.path = path.appending("items").appending(index)
             guard case var .mapping(fields) = item.value else {
-                found.problems.append(Diagnostic(
-                    .error, .listItem, "an item of a \(listKind) must be an object, found \(NodeDecoder.describe(item.value))",
-                    object: nil, path: document.path, file: file, location: item.location))
+                found.problems.append(
+                    Diagnostic(
+                        .error, .listItem,
+                        "an item of a \(listKind) must be an object, found \(NodeDecoder.describe(item.value))",
+                        object: nil, path: document.path, file: file, location: item.location))
                 continue
             }
             if let itemKind, fields["kind"] == nil {
-                fields.entries.append(.init(key: ManifestNode(.string("kind"), at: item.location), value: ManifestNode(.string(itemKind), at: item.location)))
+                fields.entries.append(
+                    .init(
+                        key: ManifestNode(.string("kind"), at: item.location),
+                        value: ManifestNode(.string(itemKind), at: item.location)))
             }
             if itemKind != nil, let listVersion, fields["apiVersion"] == nil {
-                fields.entries.append(.init(key: ManifestNode(.string("apiVersion"), at: item.location), value: ManifestNode(.string(listVersion), at: item.location)))
+                fields.entries.append(
+                    .init(
+                        key: ManifestNode(.string("apiVersion"), at: item.location),
+                        value: ManifestNode(.string(listVersion), at: item.location)))
             }
             document.root = ManifestNode(.mapping(fields), at: item.location)
             let inner = document.objects
@@ -53,7 +61,7 @@ extension ManifestDocument {
     /// `List` (and is not an SMI kind, such as `TrafficMetricsList`), with an `items` sequence.
     var listItems: [ManifestNode]? {
         guard case let .mapping(mapping) = root.value, case let .sequence(items)? = mapping["items"]?.value,
-              let kind = mapping["kind"]?.value.stringValue, kind.hasSuffix("List")
+            let kind = mapping["kind"]?.value.stringValue, kind.hasSuffix("List")
         else { return nil }
         guard kind != "List" else { return items }
         let apiVersion = mapping["apiVersion"]?.value.stringValue ?? ""

@@ -119,7 +119,8 @@ public struct ObjectMeta: Sendable, Equatable, Codable {
     /// Every field, in the order Kubernetes documents them and `Encodable` writes them.
     private enum CodingKeys: String, CodingKey {
         case name, generateName, namespace, labels, annotations, uid, resourceVersion, generation, selfLink
-        case creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, ownerReferences, finalizers, managedFields
+        case creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, ownerReferences, finalizers,
+            managedFields
     }
 
     /// Decodes every field that is present, in `CodingKeys` order, so that of two wrong fields

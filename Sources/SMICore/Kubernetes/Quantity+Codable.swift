@@ -8,8 +8,12 @@ extension Quantity: Codable {
             return
         }
         guard let text = try? container.decode(String.self) else {
-            throw DecodingError.typeMismatch(Quantity.self, .init(codingPath: decoder.codingPath, debugDescription:
-                "expected an integer or a quantity string such as \"500m\" (a float is not a quantity)"))
+            throw DecodingError.typeMismatch(
+                Quantity.self,
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription:
+                        "expected an integer or a quantity string such as \"500m\" (a float is not a quantity)"))
         }
         do {
             try self.init(parsing: text)

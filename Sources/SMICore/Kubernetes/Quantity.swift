@@ -109,7 +109,11 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The nearest `Double`, for display and metrics arithmetic.
     public var doubleValue: Double {
         var d = Double(significand)
-        if exponent > 0 { for _ in 0..<exponent { d *= 10 } } else if exponent < 0 { for _ in 0..<(-exponent) { d /= 10 } }
+        if exponent > 0 {
+            for _ in 0..<exponent { d *= 10 }
+        } else if exponent < 0 {
+            for _ in 0..<(-exponent) { d /= 10 }
+        }
         return d
     }
 
@@ -125,7 +129,9 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Both significands at the smaller exponent, or nil when that overflows.
     private static func commonScale(_ lhs: Quantity, _ rhs: Quantity) -> (Int64, Int64)? {
         let e = min(lhs.exponent, rhs.exponent)
-        guard let a = scaled(lhs.significand, by: lhs.exponent - e), let b = scaled(rhs.significand, by: rhs.exponent - e) else {
+        guard let a = scaled(lhs.significand, by: lhs.exponent - e),
+            let b = scaled(rhs.significand, by: rhs.exponent - e)
+        else {
             return nil
         }
         return (a, b)

@@ -5,7 +5,9 @@ extension StringMap: TreeDecodable {
         var entries: [(key: String, value: String)] = []
         entries.reserveCapacity(mapping.count)
         for index in mapping.entries.indices {
-            guard case let .string(key) = mapping.entries[index].key.value, case let .string(value) = mapping.entries[index].value.value else { return nil }
+            guard case let .string(key) = mapping.entries[index].key.value,
+                case let .string(value) = mapping.entries[index].value.value
+            else { return nil }
             entries.append((key, value))
         }
         self.init(entries)

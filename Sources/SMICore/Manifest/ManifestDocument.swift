@@ -48,6 +48,7 @@ public struct ManifestDocument: Sendable, Equatable {
     /// Documents are equal when their roots (by value), files, indexes, paths and octal
     /// integers are; where their text was does not matter.
     public static func == (lhs: ManifestDocument, rhs: ManifestDocument) -> Bool {
-        lhs.root == rhs.root && lhs.file == rhs.file && lhs.index == rhs.index && lhs.path == rhs.path && lhs.octalIntegers == rhs.octalIntegers
+        lhs.root == rhs.root && lhs.file == rhs.file && lhs.index == rhs.index && lhs.path == rhs.path
+            && lhs.octalIntegers == rhs.octalIntegers
     }
 }

@@ -17,7 +17,9 @@ extension ManifestNode: Codable {
         }
         if let object = try? decoder.container(keyedBy: ManifestCodingKey.self) {
             var mapping = ManifestMapping()
-            for key in object.allKeys { mapping.append(key.stringValue, try object.decode(ManifestNode.self, forKey: key)) }
+            for key in object.allKeys {
+                mapping.append(key.stringValue, try object.decode(ManifestNode.self, forKey: key))
+            }
             self.init(.mapping(mapping))
             return
         }
@@ -67,7 +69,9 @@ extension ManifestNode: Codable {
                 case .null: key = "null"
                 case let .double(d): key = "\(d)"
                 case .sequence, .mapping:
-                    throw EncodingError.invalidValue(entry.key, .init(codingPath: c.codingPath, debugDescription: "a collection cannot be a key here"))
+                    throw EncodingError.invalidValue(
+                        entry.key,
+                        .init(codingPath: c.codingPath, debugDescription: "a collection cannot be a key here"))
                 }
                 try c.encode(entry.value, forKey: ManifestCodingKey(stringValue: key))
             }

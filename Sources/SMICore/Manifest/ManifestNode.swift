@@ -27,7 +27,10 @@ public struct ManifestNode: Sendable, Equatable {
         case let (.sequence(a), .sequence(b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
         case let (.mapping(a), .mapping(b)):
-            return a.count == b.count && zip(a.entries, b.entries).allSatisfy { $0.key.isIdentical(to: $1.key) && $0.value.isIdentical(to: $1.value) }
+            return a.count == b.count
+                && zip(a.entries, b.entries).allSatisfy {
+                    $0.key.isIdentical(to: $1.key) && $0.value.isIdentical(to: $1.value)
+                }
         default:
             return value == other.value
         }

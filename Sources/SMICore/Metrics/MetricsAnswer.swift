@@ -10,19 +10,33 @@ public struct MetricsAnswer: Sendable, Equatable {
     /// The five SMI metrics over a mesh's latency histogram (`<histogram>_bucket`, in
     /// milliseconds) and response counter, for series picked by `matchers`, one series per
     /// value of `grouping` (none: one series), over `windowSeconds`.
-    public static func all(histogram: String, counter: String, matchers: [String], success: String, failure: String,
-                           grouping: [String] = [], windowSeconds: Int) -> [MetricsAnswer] {
+    public static func all(
+        histogram: String, counter: String, matchers: [String], success: String, failure: String,
+        grouping: [String] = [], windowSeconds: Int
+    ) -> [MetricsAnswer] {
         let window = "[\(windowSeconds)s]"
         let selector = matchers.joined(separator: ",")
         let by = grouping.isEmpty ? "" : " by (\(grouping.joined(separator: ", ")))"
         let bucketBy = " by (\((["le"] + grouping).joined(separator: ", ")))"
         var out: [MetricsAnswer] = []
-        for (quantile, name) in [("0.99", "p99_response_latency"), ("0.90", "p90_response_latency"), ("0.50", "p50_response_latency")] {
-            out.append(MetricsAnswer(metric: name, unit: "ms",
-                                     promQL: "histogram_quantile(\(quantile), sum\(bucketBy) (rate(\(histogram)_bucket{\(selector)}\(window))))"))
+        for (quantile, name) in [
+            ("0.99", "p99_response_latency"), ("0.90", "p90_response_latency"), ("0.50", "p50_response_latency")
+        ] {
+            out.append(
+                MetricsAnswer(
+                    metric: name, unit: "ms",
+                    promQL:
+                        "histogram_quantile(\(quantile), sum\(bucketBy) (rate(\(histogram)_bucket{\(selector)}\(window))))"
+                ))
         }
-        out.append(MetricsAnswer(metric: "success_count", unit: nil, promQL: "sum\(by) (increase(\(counter){\(selector),\(success)}\(window)))"))
-        out.append(MetricsAnswer(metric: "failure_count", unit: nil, promQL: "sum\(by) (increase(\(counter){\(selector),\(failure)}\(window)))"))
+        out.append(
+            MetricsAnswer(
+                metric: "success_count", unit: nil,
+                promQL: "sum\(by) (increase(\(counter){\(selector),\(success)}\(window)))"))
+        out.append(
+            MetricsAnswer(
+                metric: "failure_count", unit: nil,
+                promQL: "sum\(by) (increase(\(counter){\(selector),\(failure)}\(window)))"))
         return out
     }
 

@@ -4,7 +4,8 @@
 public struct MetricsQuery: Sendable, Equatable {
     /// The kinds TrafficMetrics can be about.
     public enum Kind: String, Sendable, CaseIterable {
-        case pod = "Pod", deployment = "Deployment", daemonSet = "DaemonSet", statefulSet = "StatefulSet", namespace = "Namespace"
+        case pod = "Pod", deployment = "Deployment", daemonSet = "DaemonSet", statefulSet = "StatefulSet", namespace =
+            "Namespace"
     }
 
     /// A Kubernetes object metrics are about; a Namespace has no `namespace`.
@@ -24,7 +25,9 @@ public struct MetricsQuery: Sendable, Equatable {
         }
 
         /// `Kind namespace/name`.
-        public var description: String { kind == .namespace ? "Namespace \(name)" : "\(kind.rawValue) \(namespace)/\(name)" }
+        public var description: String {
+            kind == .namespace ? "Namespace \(name)" : "\(kind.rawValue) \(namespace)/\(name)"
+        }
     }
 
     /// Traffic between the resource and a peer.
@@ -46,7 +49,7 @@ public struct MetricsQuery: Sendable, Equatable {
     /// The metrics SMI defines, with their units.
     public static let metrics: [(name: String, unit: String?)] = [
         ("p99_response_latency", "ms"), ("p90_response_latency", "ms"), ("p50_response_latency", "ms"),
-        ("success_count", nil), ("failure_count", nil),
+        ("success_count", nil), ("failure_count", nil)
     ]
 
     /// The resource.
@@ -84,7 +87,9 @@ public struct MetricsQuery: Sendable, Equatable {
             }
             // `edge.resource: {}` (or null) means every peer (D24).
             var peer: Resource?
-            if let reference = edge.resource, reference.kind != nil || reference.name != nil || reference.namespace != nil {
+            if let reference = edge.resource,
+                reference.kind != nil || reference.name != nil || reference.namespace != nil
+            {
                 peer = try Self.resource(reference, defaultNamespace: nil, field: "edge.resource")
             }
             self.edge = Edge(direction: direction, peer: peer)
@@ -94,13 +99,20 @@ public struct MetricsQuery: Sendable, Equatable {
         windowSeconds = try Self.seconds(metrics.window ?? "30s")
     }
 
-    private static func resource(_ reference: Metrics.ObjectReference, defaultNamespace: String?, field: String) throws(Problem) -> Resource {
+    private static func resource(_ reference: Metrics.ObjectReference, defaultNamespace: String?, field: String)
+        throws(Problem) -> Resource
+    {
         guard let kindName = reference.kind, let kind = Kind(rawValue: kindName) else {
-            throw Problem(description: "\(field).kind: '\(reference.kind ?? "")' is not one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw Problem(
+                description:
+                    "\(field).kind: '\(reference.kind ?? "")' is not one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         guard let name = reference.name, !name.isEmpty else { throw Problem(description: "\(field).name: missing") }
         if kind == .namespace { return Resource(kind: kind, namespace: name, name: name) }
-        guard let namespace = reference.namespace ?? defaultNamespace else { throw Problem(description: "\(field).namespace: missing") }
+        guard let namespace = reference.namespace ?? defaultNamespace else {
+            throw Problem(description: "\(field).namespace: missing")
+        }
         return Resource(kind: kind, namespace: namespace, name: name)
     }
 
@@ -118,13 +130,21 @@ public struct MetricsQuery: Sendable, Equatable {
             case "h": unit = 3600
             case "m": unit = 60
             case "s": unit = 1
-            default: throw Problem(description: "window: '\(duration)' is not a duration in whole seconds (like 30s or 1m30s)")
+            default:
+                throw Problem(
+                    description: "window: '\(duration)' is not a duration in whole seconds (like 30s or 1m30s)")
             }
-            guard let value = Int(digits), value <= 1_000_000_000 else { throw Problem(description: "window: '\(duration)' is not a duration in whole seconds (like 30s or 1m30s)") }
+            guard let value = Int(digits), value <= 1_000_000_000 else {
+                throw Problem(
+                    description: "window: '\(duration)' is not a duration in whole seconds (like 30s or 1m30s)")
+            }
             total += value * unit
             digits = ""
         }
-        guard digits.isEmpty, total > 0 else { throw Problem(description: "window: '\(duration)' is not a positive duration in whole seconds (like 30s or 1m30s)") }
+        guard digits.isEmpty, total > 0 else {
+            throw Problem(
+                description: "window: '\(duration)' is not a positive duration in whole seconds (like 30s or 1m30s)")
+        }
         return total
     }
 }

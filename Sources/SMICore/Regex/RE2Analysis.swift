@@ -11,12 +11,17 @@ enum RE2Analysis {
         }
         items = flatten(items)
         // `\A` after loops that can be empty pins them to nothing; so does `\z` before them.
-        if let start = items.lastIndex(where: { if case .assertion(.beginText) = $0 { return true } else { return false } }),
-           items[..<start].allSatisfy({ isStar($0) }) {
+        if let start = items.lastIndex(where: {
+            if case .assertion(.beginText) = $0 { return true } else { return false }
+        }),
+            items[..<start].allSatisfy({ isStar($0) })
+        {
             items.removeFirst(start)
         }
-        if let end = items.firstIndex(where: { if case .assertion(.endText) = $0 { return true } else { return false } }),
-           items[(end + 1)...].allSatisfy({ isStar($0) }) {
+        if let end = items.firstIndex(where: { if case .assertion(.endText) = $0 { return true } else { return false } }
+        ),
+            items[(end + 1)...].allSatisfy({ isStar($0) })
+        {
             items.removeLast(items.count - end - 1)
         }
         // At the ends of a full match, the start and end assertions always hold.
@@ -40,7 +45,8 @@ enum RE2Analysis {
             merged.append(item)
         }
         let anyAtStart = merged.first.map { isAnything($0, assumingNoNewlines) } ?? false
-        let anyAtEnd = merged.count > (anyAtStart ? 1 : 0) && (merged.last.map { isAnything($0, assumingNoNewlines) } ?? false)
+        let anyAtEnd =
+            merged.count > (anyAtStart ? 1 : 0) && (merged.last.map { isAnything($0, assumingNoNewlines) } ?? false)
         let middle = Array(merged.dropFirst(anyAtStart ? 1 : 0).dropLast(anyAtEnd ? 1 : 0))
         guard let text = literal(middle) else { return .other }
         switch (anyAtStart, anyAtEnd) {

@@ -26,7 +26,10 @@ struct RE2CharacterSet: Sendable, Equatable {
             if r.upperBound &+ 1 < lower {
                 result.append(r)
             } else if upper &+ 1 < r.lowerBound {
-                if !inserted { result.append(lower...upper); inserted = true }
+                if !inserted {
+                    result.append(lower...upper)
+                    inserted = true
+                }
                 result.append(r)
             } else {
                 lower = min(lower, r.lowerBound)
@@ -61,7 +64,13 @@ struct RE2CharacterSet: Sendable, Equatable {
         var hi = ranges.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            if v < ranges[mid].lowerBound { hi = mid - 1 } else if v > ranges[mid].upperBound { lo = mid + 1 } else { return true }
+            if v < ranges[mid].lowerBound {
+                hi = mid - 1
+            } else if v > ranges[mid].upperBound {
+                lo = mid + 1
+            } else {
+                return true
+            }
         }
         return false
     }

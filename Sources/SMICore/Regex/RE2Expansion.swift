@@ -32,8 +32,12 @@ extension RE2Regex {
     /// repetition before the end (`/api/v[0-9]+/.*`), "contains" (`.*x` from the start), or
     /// too many alternatives.
     ///
-    /// - Parameter assumingNoNewlines: read `.` as any character, exact for texts that cannot
-    ///   hold a line feed (paths, header values).
+    /// - Parameters:
+    ///   - anchoring: `.full` (the whole text) or `.prefix` (its start); `.search` has no forms.
+    ///   - limit: the most forms to return before giving up.
+    ///   - assumingNoNewlines: read `.` as any character, exact for texts that cannot hold a
+    ///     line feed (paths, header values).
+    /// - Returns: the forms, or nil when the language has none within `limit`.
     public func forms(anchoring: Anchoring = .full, limit: Int = 64, assumingNoNewlines: Bool = false) -> [RE2Form]? {
         RE2Expansion(limit: limit, assumingNoNewlines: assumingNoNewlines).forms(of: root, anchoring: anchoring)
     }
@@ -58,7 +62,9 @@ struct RE2Expansion {
     }
 
     func forms(of root: RE2Node, anchoring: RE2Regex.Anchoring) -> [RE2Form]? {
-        guard anchoring != .search, var partials = expand(root, from: [Partial(text: [], state: .open)]) else { return nil }
+        guard anchoring != .search, var partials = expand(root, from: [Partial(text: [], state: .open)]) else {
+            return nil
+        }
         partials = partials.map { p in
             var p = p
             if p.state == .open { p.state = anchoring == .prefix ? .any : .end }

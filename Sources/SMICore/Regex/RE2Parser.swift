@@ -66,7 +66,10 @@ struct RE2Parser {
                 // the last one only, as in RE2.
                 i += 2
                 while let q = peek() {
-                    if q == "\\" && peek(1) == "E" { i += 2; break }
+                    if q == "\\" && peek(1) == "E" {
+                        i += 2
+                        break
+                    }
                     items.append(.literal(q.value, caseInsensitive: flags.caseInsensitive))
                     i += 1
                 }
@@ -94,9 +97,15 @@ struct RE2Parser {
         var sawFlag = false
         while k < p.count {
             switch p[k] {
-            case "i": result.caseInsensitive = !negate; sawFlag = true
-            case "m": result.multiLine = !negate; sawFlag = true
-            case "s": result.dotAll = !negate; sawFlag = true
+            case "i":
+                result.caseInsensitive = !negate
+                sawFlag = true
+            case "m":
+                result.multiLine = !negate
+                sawFlag = true
+            case "s":
+                result.dotAll = !negate
+                sawFlag = true
             case "U": sawFlag = true
             case "-":
                 if negate { throw RE2Error("invalid or unsupported flag group", at: i) }
@@ -147,7 +156,9 @@ struct RE2Parser {
                     case "s": inner.dotAll = !negate
                     case "U": break
                     case "-": negate = true
-                    case ":": i += 1; break loop
+                    case ":":
+                        i += 1
+                        break loop
                     default: throw RE2Error("invalid or unsupported group syntax '(?\(c)'", at: start)
                     }
                     i += 1
@@ -164,7 +175,10 @@ struct RE2Parser {
     private func looksLikeRepeat() -> Bool {
         var k = i + 1
         var digits = 0
-        while k < p.count, ("0"..."9").contains(p[k]) { k += 1; digits += 1 }
+        while k < p.count, ("0"..."9").contains(p[k]) {
+            k += 1
+            digits += 1
+        }
         guard digits > 0, k < p.count else { return false }
         if p[k] == "}" { return true }
         guard p[k] == "," else { return false }
@@ -197,8 +211,11 @@ struct RE2Parser {
             }
         }
         if peek() == "?" { i += 1 }  // lazy: the same strings match
-        if let next = peek(), next == "*" || next == "+" || (next == "?" && c != "?") || (next == "{" && looksLikeRepeat()) {
-            throw RE2Error("invalid nested repetition operator (possessive quantifiers are not supported by RE2)", at: i)
+        if let next = peek(),
+            next == "*" || next == "+" || (next == "?" && c != "?") || (next == "{" && looksLikeRepeat())
+        {
+            throw RE2Error(
+                "invalid nested repetition operator (possessive quantifiers are not supported by RE2)", at: i)
         }
         return .repetition(node, min: min, max: max)
     }
@@ -241,10 +258,18 @@ struct RE2Parser {
         let start = i
         guard let e = peek(1) else { throw RE2Error("trailing backslash at end of expression", at: start) }
         switch e {
-        case "A": i += 2; return .assertion(.beginText)
-        case "z": i += 2; return .assertion(.endText)
-        case "b": i += 2; return .assertion(.wordBoundary)
-        case "B": i += 2; return .assertion(.notWordBoundary)
+        case "A":
+            i += 2
+            return .assertion(.beginText)
+        case "z":
+            i += 2
+            return .assertion(.endText)
+        case "b":
+            i += 2
+            return .assertion(.wordBoundary)
+        case "B":
+            i += 2
+            return .assertion(.notWordBoundary)
         case "C":
             throw RE2Error("\\C (any byte) is not supported", at: start)
         case "Z":
@@ -286,7 +311,9 @@ struct RE2Parser {
                     }
                     value = value * 16 + UInt32(h)
                     digits += 1
-                    if value > RE2CharacterSet.maxScalar { throw RE2Error("invalid escape sequence \\x{...}", at: start) }
+                    if value > RE2CharacterSet.maxScalar {
+                        throw RE2Error("invalid escape sequence \\x{...}", at: start)
+                    }
                     i += 1
                 }
                 guard peek() == "}", digits > 0 else { throw RE2Error("invalid escape sequence \\x{...}", at: start) }
@@ -318,7 +345,10 @@ struct RE2Parser {
             var name = ""
             if peek() == "{" {
                 i += 1
-                while let c = peek(), c != "}" { name.unicodeScalars.append(c); i += 1 }
+                while let c = peek(), c != "}" {
+                    name.unicodeScalars.append(c)
+                    i += 1
+                }
                 guard peek() == "}" else { throw RE2Error("invalid Unicode class", at: start) }
                 i += 1
             } else if let c = peek() {
@@ -331,7 +361,8 @@ struct RE2Parser {
                 name.removeFirst()
             }
             guard let set = RE2UnicodeClasses.set(named: name) else {
-                throw RE2Error("unsupported Unicode class '\(name)' (general categories and Any are supported)", at: start)
+                throw RE2Error(
+                    "unsupported Unicode class '\(name)' (general categories and Any are supported)", at: start)
             }
             return negated ? set.inverted : set
         default:
@@ -354,7 +385,10 @@ struct RE2Parser {
         var first = true
         while true {
             guard let c = peek() else { throw RE2Error("missing closing ']'", at: start) }
-            if c == "]" && !first { i += 1; break }
+            if c == "]" && !first {
+                i += 1
+                break
+            }
             first = false
             if c == "[" && peek(1) == ":" {
                 if let posix = try parsePosixClass() {
@@ -392,10 +426,16 @@ struct RE2Parser {
     private mutating func parsePosixClass() throws(RE2Error) -> RE2CharacterSet? {
         var k = i + 2
         var name = ""
-        while k < p.count, p[k] != ":" { name.unicodeScalars.append(p[k]); k += 1 }
+        while k < p.count, p[k] != ":" {
+            name.unicodeScalars.append(p[k])
+            k += 1
+        }
         guard k + 1 < p.count, p[k + 1] == "]" else { return nil }
         var negated = false
-        if name.hasPrefix("^") { negated = true; name.removeFirst() }
+        if name.hasPrefix("^") {
+            negated = true
+            name.removeFirst()
+        }
         let ranges: [ClosedRange<UInt32>]
         switch name {
         case "alnum": ranges = [0x30...0x39, 0x41...0x5A, 0x61...0x7A]

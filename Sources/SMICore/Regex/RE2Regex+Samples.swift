@@ -11,7 +11,9 @@ extension RE2Regex {
         return matches(text, anchoring: .full) ? text : nil
     }
 
-    private static func walk(_ node: RE2Node, into out: inout [Unicode.Scalar], using random: inout some RandomNumberGenerator) {
+    private static func walk(
+        _ node: RE2Node, into out: inout [Unicode.Scalar], using random: inout some RandomNumberGenerator
+    ) {
         switch node {
         case .empty, .assertion:
             return
@@ -23,13 +25,17 @@ extension RE2Regex {
             if let item = items.randomElement(using: &random) { walk(item, into: &out, using: &random) }
         case let .repetition(body, min, max):
             let upper = Swift.min(max ?? min + 2, min + 2)
-            for _ in 0..<Int.random(in: min...Swift.max(min, upper), using: &random) { walk(body, into: &out, using: &random) }
+            for _ in 0..<Int.random(in: min...Swift.max(min, upper), using: &random) {
+                walk(body, into: &out, using: &random)
+            }
         }
     }
 
     /// A scalar of `set`: printable ASCII when the set has some (a path or header value stays
     /// readable), else any valid scalar of its ranges.
-    private static func pick(from set: RE2CharacterSet, using random: inout some RandomNumberGenerator) -> Unicode.Scalar? {
+    private static func pick(from set: RE2CharacterSet, using random: inout some RandomNumberGenerator) -> Unicode
+        .Scalar?
+    {
         let printable = set.ranges.compactMap { range -> ClosedRange<UInt32>? in
             let lower = Swift.max(range.lowerBound, 0x21), upper = Swift.min(range.upperBound, 0x7E)
             return lower <= upper ? lower...upper : nil

@@ -61,8 +61,10 @@ public struct RE2Regex: Sendable, Hashable, CustomStringConvertible {
 
     /// The set of texts that match under `anchoring`, when it has a simple form.
     ///
-    /// - Parameter assumingNoNewlines: treat `.` as matching everything, which is exact for
-    ///   texts that cannot hold a line feed (HTTP paths and header values).
+    /// - Parameters:
+    ///   - anchoring: how the pattern must match the text (`.full` by default).
+    ///   - assumingNoNewlines: treat `.` as matching everything, which is exact for texts that
+    ///     cannot hold a line feed (HTTP paths and header values).
     public func shape(anchoring: Anchoring = .full, assumingNoNewlines: Bool = false) -> Shape {
         RE2Analysis.shape(of: root, anchoring: anchoring, assumingNoNewlines: assumingNoNewlines)
     }

@@ -47,7 +47,8 @@ public struct DocumentSource: Sendable {
         func root(at extent: ManifestDocument.Extent, file: String?) -> ManifestNode? {
             guard let readAgain else { return reader.readDocument(at: extent, of: bytes, file: file) }
             guard let own = readAgain(extent.bytes), own.count == extent.bytes.count else { return nil }
-            return reader.readDocument(at: ManifestDocument.Extent(bytes: 0..<own.count, line: extent.line), of: own, file: file)
+            return reader.readDocument(
+                at: ManifestDocument.Extent(bytes: 0..<own.count, line: extent.line), of: own, file: file)
         }
     }
 
@@ -62,7 +63,9 @@ public struct DocumentSource: Sendable {
     /// This source without its tree, which is read again from `text` (the whole input the
     /// document was read from, by `reader`) when asked for. Unchanged when the document
     /// cannot be read again on its own (it has no extent).
-    public func releasingTree(of document: ManifestDocument, readingAgainFrom text: [UInt8], with reader: YAMLReader) -> DocumentSource {
+    public func releasingTree(of document: ManifestDocument, readingAgainFrom text: [UInt8], with reader: YAMLReader)
+        -> DocumentSource
+    {
         guard let extent = document.extent, case .tree = storage else { return self }
         var released = self
         released.releaseTree(readingAgainAt: extent, path: document.path, of: Text(text, reader: reader))

@@ -4,9 +4,11 @@
 extension SMISpecObject: TreeDecodable where Spec: TreeDecodable {
     init?(tree node: ManifestNode) {
         guard var f = TreeFields(node),
-              f.required("apiVersion", TreeValue.string) == Version.apiVersion, f.required("kind", TreeValue.string) == Kind.kind,
-              let metadata: ObjectMeta = f.required("metadata", TreeValue.decoded), let spec: Spec = f.required("spec", TreeValue.decoded),
-              f.allTaken
+            f.required("apiVersion", TreeValue.string) == Version.apiVersion,
+            f.required("kind", TreeValue.string) == Kind.kind,
+            let metadata: ObjectMeta = f.required("metadata", TreeValue.decoded),
+            let spec: Spec = f.required("spec", TreeValue.decoded),
+            f.allTaken
         else { return nil }
         self.init(metadata: metadata, spec: spec)
     }
@@ -15,9 +17,11 @@ extension SMISpecObject: TreeDecodable where Spec: TreeDecodable {
 extension Specs.AllPortsTCPRoute: TreeDecodable {
     init?(tree node: ManifestNode) {
         guard var f = TreeFields(node),
-              f.required("apiVersion", TreeValue.string) == Version.apiVersion, f.required("kind", TreeValue.string) == Specs.TCPRouteKind.kind,
-              let metadata: ObjectMeta = f.required("metadata", TreeValue.decoded), let spec = f.optional("spec", Specs.EmptySpec.init(tree:)),
-              f.allTaken
+            f.required("apiVersion", TreeValue.string) == Version.apiVersion,
+            f.required("kind", TreeValue.string) == Specs.TCPRouteKind.kind,
+            let metadata: ObjectMeta = f.required("metadata", TreeValue.decoded),
+            let spec = f.optional("spec", Specs.EmptySpec.init(tree:)),
+            f.allTaken
         else { return nil }
         self.init(metadata: metadata, spec: spec)
     }
@@ -33,8 +37,9 @@ extension Specs.EmptySpec: TreeDecodable {
 
 extension Access.Subject: TreeDecodable {
     init?(tree node: ManifestNode) {
-        guard var f = TreeFields(node), let kind = f.required("kind", TreeValue.string), let name = f.required("name", TreeValue.string),
-              let namespace = f.optional("namespace", TreeValue.string), f.allTaken
+        guard var f = TreeFields(node), let kind = f.required("kind", TreeValue.string),
+            let name = f.required("name", TreeValue.string),
+            let namespace = f.optional("namespace", TreeValue.string), f.allTaken
         else { return nil }
         self.init(kind: kind, name: name, namespace: namespace)
     }
@@ -42,8 +47,10 @@ extension Access.Subject: TreeDecodable {
 
 extension Access.PortedSubject: TreeDecodable {
     init?(tree node: ManifestNode) {
-        guard var f = TreeFields(node), let kind = f.required("kind", TreeValue.string), let name = f.required("name", TreeValue.string),
-              let namespace = f.optional("namespace", TreeValue.string), let port = f.optional("port", TreeValue.int), f.allTaken
+        guard var f = TreeFields(node), let kind = f.required("kind", TreeValue.string),
+            let name = f.required("name", TreeValue.string),
+            let namespace = f.optional("namespace", TreeValue.string), let port = f.optional("port", TreeValue.int),
+            f.allTaken
         else { return nil }
         self.init(kind: kind, name: name, namespace: namespace, port: port)
     }
@@ -51,8 +58,9 @@ extension Access.PortedSubject: TreeDecodable {
 
 extension Access.Rule: TreeDecodable {
     init?(tree node: ManifestNode) {
-        guard var f = TreeFields(node), let kind = f.required("kind", TreeValue.string), let name = f.required("name", TreeValue.string),
-              let matches = f.optional("matches", TreeValue.array(TreeValue.string)), f.allTaken
+        guard var f = TreeFields(node), let kind = f.required("kind", TreeValue.string),
+            let name = f.required("name", TreeValue.string),
+            let matches = f.optional("matches", TreeValue.array(TreeValue.string)), f.allTaken
         else { return nil }
         self.init(kind: kind, name: name, matches: matches)
     }
@@ -60,9 +68,10 @@ extension Access.Rule: TreeDecodable {
 
 extension Access.V1Alpha2.TrafficTargetSpec: TreeDecodable {
     init?(tree node: ManifestNode) {
-        guard var f = TreeFields(node), let destination: Access.PortedSubject = f.required("destination", TreeValue.decoded),
-              let rules = f.optional("rules", TreeValue.array(Access.Rule.init(tree:))),
-              let sources = f.optional("sources", TreeValue.array(Access.Subject.init(tree:))), f.allTaken
+        guard var f = TreeFields(node),
+            let destination: Access.PortedSubject = f.required("destination", TreeValue.decoded),
+            let rules = f.optional("rules", TreeValue.array(Access.Rule.init(tree:))),
+            let sources = f.optional("sources", TreeValue.array(Access.Subject.init(tree:))), f.allTaken
         else { return nil }
         self.init(destination: destination, rules: rules, sources: sources)
     }
@@ -71,8 +80,8 @@ extension Access.V1Alpha2.TrafficTargetSpec: TreeDecodable {
 extension Access.V1Alpha3.TrafficTargetSpec: TreeDecodable {
     init?(tree node: ManifestNode) {
         guard var f = TreeFields(node), let destination: Access.Subject = f.required("destination", TreeValue.decoded),
-              let rules = f.required("rules", TreeValue.array(Access.Rule.init(tree:))),
-              let sources = f.required("sources", TreeValue.array(Access.Subject.init(tree:))), f.allTaken
+            let rules = f.required("rules", TreeValue.array(Access.Rule.init(tree:))),
+            let sources = f.required("sources", TreeValue.array(Access.Subject.init(tree:))), f.allTaken
         else { return nil }
         self.init(destination: destination, rules: rules, sources: sources)
     }
@@ -80,8 +89,9 @@ extension Access.V1Alpha3.TrafficTargetSpec: TreeDecodable {
 
 extension Split.Backend: TreeDecodable {
     init?(tree node: ManifestNode) {
-        guard var f = TreeFields(node), let service = f.required("service", TreeValue.string), let weight = f.required("weight", TreeValue.int),
-              f.allTaken
+        guard var f = TreeFields(node), let service = f.required("service", TreeValue.string),
+            let weight = f.required("weight", TreeValue.int),
+            f.allTaken
         else { return nil }
         self.init(service: service, weight: weight)
     }
@@ -89,8 +99,9 @@ extension Split.Backend: TreeDecodable {
 
 extension Split.RouteReference: TreeDecodable {
     init?(tree node: ManifestNode) {
-        guard var f = TreeFields(node), let apiGroup = f.optional("apiGroup", TreeValue.string), let kind = f.required("kind", TreeValue.string),
-              let name = f.required("name", TreeValue.string), f.allTaken
+        guard var f = TreeFields(node), let apiGroup = f.optional("apiGroup", TreeValue.string),
+            let kind = f.required("kind", TreeValue.string),
+            let name = f.required("name", TreeValue.string), f.allTaken
         else { return nil }
         self.init(apiGroup: apiGroup, kind: kind, name: name)
     }
@@ -99,7 +110,7 @@ extension Split.RouteReference: TreeDecodable {
 extension Split.IntegerSpec: TreeDecodable {
     init?(tree node: ManifestNode) {
         guard var f = TreeFields(node), let service = f.required("service", TreeValue.string),
-              let backends = f.required("backends", TreeValue.array(Split.Backend.init(tree:))), f.allTaken
+            let backends = f.required("backends", TreeValue.array(Split.Backend.init(tree:))), f.allTaken
         else { return nil }
         self.init(service: service, backends: backends)
     }
@@ -108,8 +119,8 @@ extension Split.IntegerSpec: TreeDecodable {
 extension Split.Spec: TreeDecodable {
     init?(tree node: ManifestNode) {
         guard var f = TreeFields(node), let service = f.required("service", TreeValue.string),
-              let backends = f.required("backends", TreeValue.array(Split.Backend.init(tree:))),
-              let matches = f.optional("matches", TreeValue.array(Split.RouteReference.init(tree:))), f.allTaken
+            let backends = f.required("backends", TreeValue.array(Split.Backend.init(tree:))),
+            let matches = f.optional("matches", TreeValue.array(Split.RouteReference.init(tree:))), f.allTaken
         else { return nil }
         self.init(service: service, backends: backends, matches: matches)
     }
@@ -118,8 +129,9 @@ extension Split.Spec: TreeDecodable {
 extension Specs.HTTPMatch: TreeDecodable {
     init?(tree node: ManifestNode) {
         guard var f = TreeFields(node), let name = f.required("name", TreeValue.string),
-              let pathRegex = f.optional("pathRegex", TreeValue.string), let methods = f.optional("methods", TreeValue.array(TreeValue.string)),
-              let headers = f.optional("headers", HTTPHeaderConditions.init(tree:)), f.allTaken
+            let pathRegex = f.optional("pathRegex", TreeValue.string),
+            let methods = f.optional("methods", TreeValue.array(TreeValue.string)),
+            let headers = f.optional("headers", HTTPHeaderConditions.init(tree:)), f.allTaken
         else { return nil }
         self.init(name: name, pathRegex: pathRegex, methods: methods, headers: headers)
     }
@@ -135,7 +147,9 @@ extension HTTPHeaderConditions: TreeDecodable {
             var found: [Condition] = []
             var names = Set<String>()
             for entry in m.entries {
-                guard case let .string(name) = entry.key.value, case let .string(regex) = entry.value.value, names.insert(name).inserted else { return nil }
+                guard case let .string(name) = entry.key.value, case let .string(regex) = entry.value.value,
+                    names.insert(name).inserted
+                else { return nil }
                 found.append(Condition(name: name, regex: regex, item: item))
             }
             return found
@@ -159,7 +173,8 @@ extension HTTPHeaderConditions: TreeDecodable {
 
 extension Specs.HTTPRouteGroupSpec: TreeDecodable {
     init?(tree node: ManifestNode) {
-        guard var f = TreeFields(node), let matches = f.required("matches", TreeValue.array(Specs.HTTPMatch.init(tree:))), f.allTaken
+        guard var f = TreeFields(node),
+            let matches = f.required("matches", TreeValue.array(Specs.HTTPMatch.init(tree:))), f.allTaken
         else { return nil }
         self.init(matches: matches)
     }
@@ -168,7 +183,7 @@ extension Specs.HTTPRouteGroupSpec: TreeDecodable {
 extension Specs.PortMatch: TreeDecodable {
     init?(tree node: ManifestNode) {
         guard var f = TreeFields(node), let name = f.optional("name", TreeValue.string),
-              let ports = f.required("ports", TreeValue.array(TreeValue.int)), f.allTaken
+            let ports = f.required("ports", TreeValue.array(TreeValue.int)), f.allTaken
         else { return nil }
         self.init(name: name, ports: ports)
     }
@@ -176,7 +191,8 @@ extension Specs.PortMatch: TreeDecodable {
 
 extension Specs.PortRouteSpec: TreeDecodable {
     init?(tree node: ManifestNode) {
-        guard var f = TreeFields(node), let matches: Specs.PortMatch = f.required("matches", TreeValue.decoded), f.allTaken
+        guard var f = TreeFields(node), let matches: Specs.PortMatch = f.required("matches", TreeValue.decoded),
+            f.allTaken
         else { return nil }
         self.init(matches: matches)
     }

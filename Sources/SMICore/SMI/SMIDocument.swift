@@ -31,7 +31,9 @@ public struct SMIDocument: Sendable {
     /// for those the tree path leaves to Codable. For the differential tests and the fuzzers.
     package static func treeReadingAgreesWithCodable(_ root: ManifestNode) -> Bool {
         let mapping = root.value.mappingValue
-        let pair = SMIKinds.Pair(apiVersion: mapping?["apiVersion"]?.value.stringValue ?? "", kind: mapping?["kind"]?.value.stringValue ?? "")
+        let pair = SMIKinds.Pair(
+            apiVersion: mapping?["apiVersion"]?.value.stringValue ?? "", kind: mapping?["kind"]?.value.stringValue ?? ""
+        )
         return SMIKinds.decoders[pair]?.treeCheck?(root).agrees ?? true
     }
 
@@ -44,18 +46,24 @@ public struct SMIDocument: Sendable {
         let kind = mapping?["kind"]?.value.stringValue ?? ""
         let metadata = mapping?["metadata"]?.value.mappingValue
         // SMI objects are namespaced; one without a namespace is in `default` (notes D15).
-        let object = kind.isEmpty ? nil : Diagnostic.Object(
-            kind: kind, namespace: metadata?["namespace"]?.value.stringValue ?? (metadata == nil ? nil : "default"),
-            name: metadata?["name"]?.value.stringValue ?? "")
-        var result = SMIDocument(content: .other, source: DocumentSource(document), apiVersion: apiVersion, object: object, diagnostics: [])
+        let object =
+            kind.isEmpty
+            ? nil
+            : Diagnostic.Object(
+                kind: kind, namespace: metadata?["namespace"]?.value.stringValue ?? (metadata == nil ? nil : "default"),
+                name: metadata?["name"]?.value.stringValue ?? "")
+        var result = SMIDocument(
+            content: .other, source: DocumentSource(document), apiVersion: apiVersion, object: object, diagnostics: [])
         guard SMIKinds.isSMI(apiVersion: apiVersion, kind: kind) else { return result }
         guard let decoding = SMIKinds.decoders[SMIKinds.Pair(apiVersion: apiVersion, kind: kind)] else {
             let suggestion = SMIKinds.nearest(apiVersion: apiVersion, kind: kind).map { "; did you mean \($0)?" } ?? ""
             let at = mapping?["apiVersion"] ?? root
             result.content = .invalid
-            result.diagnostics.append(Diagnostic(
-                .error, .unknownKind, "'\(apiVersion)' \(kind) is not a released SMI apiVersion and kind\(suggestion)",
-                object: object, path: "apiVersion", file: document.file, location: at.location))
+            result.diagnostics.append(
+                Diagnostic(
+                    .error, .unknownKind,
+                    "'\(apiVersion)' \(kind) is not a released SMI apiVersion and kind\(suggestion)",
+                    object: object, path: "apiVersion", file: document.file, location: at.location))
             return result
         }
         let decoder = ManifestDecoder(rejectsUnknownKeys: true, file: document.file)
@@ -69,21 +77,32 @@ public struct SMIDocument: Sendable {
             result.content = .invalid
             var errors = decoding.errors(root, decoder)
             if errors.isEmpty {
-                errors = [error as? ManifestDecodingError ?? ManifestDecodingError("\(error)", path: FieldPath(), location: root.location, file: document.file)]
+                errors = [
+                    error as? ManifestDecodingError
+                        ?? ManifestDecodingError(
+                            "\(error)", path: FieldPath(), location: root.location, file: document.file)
+                ]
             }
-            result.diagnostics += flatLayoutExplained(errors, apiVersion: apiVersion).map { Diagnostic($0, object: object) }
+            result.diagnostics += flatLayoutExplained(errors, apiVersion: apiVersion).map {
+                Diagnostic($0, object: object)
+            }
         }
         return result
     }
 
     /// `errors` with a missing `spec` explained when the fields it lacks are written at the
     /// top level (the flat layout of access v1alpha1 and specs v1alpha1-v1alpha2).
-    private static func flatLayoutExplained(_ errors: [ManifestDecodingError], apiVersion: String) -> [ManifestDecodingError] {
-        guard let spec = errors.firstIndex(where: { $0.path == "spec" && $0.message.hasPrefix("missing required field") }) else { return errors }
+    private static func flatLayoutExplained(_ errors: [ManifestDecodingError], apiVersion: String)
+        -> [ManifestDecodingError]
+    {
+        guard
+            let spec = errors.firstIndex(where: { $0.path == "spec" && $0.message.hasPrefix("missing required field") })
+        else { return errors }
         // The top-level unknown fields, and the one the missing field's hint names (at its location).
         var topLevel = errors.compactMap { error -> (SourceLocation?, String)? in
             guard error.message.hasPrefix("unknown field"), error.path.components.count == 1,
-                  case let .key(name)? = error.path.components.first else { return nil }
+                case let .key(name)? = error.path.components.first
+            else { return nil }
             return (error.location, name)
         }
         guard !topLevel.isEmpty else { return errors }
@@ -91,7 +110,8 @@ public struct SMIDocument: Sendable {
         if hint.count >= 3 { topLevel.append((errors[spec].location, String(hint[1]))) }
         topLevel.sort { ($0.0 ?? SourceLocation(line: 0, column: 0)) < ($1.0 ?? SourceLocation(line: 0, column: 0)) }
         var explained = errors
-        explained[spec].message = "missing required field; " + topLevel.map { "'\($0.1)'" }.joined(separator: ", ")
+        explained[spec].message =
+            "missing required field; " + topLevel.map { "'\($0.1)'" }.joined(separator: ", ")
             + " at the top level belong under 'spec' in \(apiVersion) (the layout of an older version)"
         return explained
     }

@@ -31,53 +31,73 @@ enum SMIKinds {
         }
     }
 
-    private static func decoding<T: Decodable & Sendable>(_ type: T.Type, _ wrap: @escaping @Sendable (T) -> SMIObject) -> Decoding {
-        Decoding(decode: { node, decoder in
-            let (value, unknown) = try decoder.decodeCollectingUnknownKeys(T.self, from: node)
-            return (wrap(value), unknown)
-        }, treeCheck: nil, errors: { node, decoder in decoder.decodeCollectingErrors(T.self, from: node).errors })
+    private static func decoding<T: Decodable & Sendable>(_ type: T.Type, _ wrap: @escaping @Sendable (T) -> SMIObject)
+        -> Decoding
+    {
+        Decoding(
+            decode: { node, decoder in
+                let (value, unknown) = try decoder.decodeCollectingUnknownKeys(T.self, from: node)
+                return (wrap(value), unknown)
+            }, treeCheck: nil, errors: { node, decoder in decoder.decodeCollectingErrors(T.self, from: node).errors })
     }
 
     /// `decoding` for the kinds that read straight from the tree: a well-formed document
     /// (nearly every one) takes that path, and Codable reads, and reports on, the rest.
-    private static func decoding<T: Codable & Sendable & Equatable & TreeDecodable>(_ type: T.Type, _ wrap: @escaping @Sendable (T) -> SMIObject) -> Decoding {
-        Decoding(decode: { node, decoder in
-            if let value = T(tree: node) { return (wrap(value), []) }
-            let (value, unknown) = try decoder.decodeCollectingUnknownKeys(T.self, from: node)
-            return (wrap(value), unknown)
-        }, treeCheck: { node in
-            guard let tree = T(tree: node) else { return (false, true) }
-            guard let (codable, unknown) = try? ManifestDecoder(rejectsUnknownKeys: true).decodeCollectingUnknownKeys(T.self, from: node),
-                  unknown.isEmpty, codable == tree
-            else { return (true, false) }
-            return (true, (try? ManifestEncoder().encode(codable)) == (try? ManifestEncoder().encode(tree)))
-        }, errors: { node, decoder in decoder.decodeCollectingErrors(T.self, from: node).errors })
+    private static func decoding<T: Codable & Sendable & Equatable & TreeDecodable>(
+        _ type: T.Type, _ wrap: @escaping @Sendable (T) -> SMIObject
+    ) -> Decoding {
+        Decoding(
+            decode: { node, decoder in
+                if let value = T(tree: node) { return (wrap(value), []) }
+                let (value, unknown) = try decoder.decodeCollectingUnknownKeys(T.self, from: node)
+                return (wrap(value), unknown)
+            },
+            treeCheck: { node in
+                guard let tree = T(tree: node) else { return (false, true) }
+                guard
+                    let (codable, unknown) = try? ManifestDecoder(rejectsUnknownKeys: true).decodeCollectingUnknownKeys(
+                        T.self, from: node),
+                    unknown.isEmpty, codable == tree
+                else { return (true, false) }
+                return (true, (try? ManifestEncoder().encode(codable)) == (try? ManifestEncoder().encode(tree)))
+            }, errors: { node, decoder in decoder.decodeCollectingErrors(T.self, from: node).errors })
     }
 
     static let decoders: [Pair: Decoding] = [
-        Pair(Access.V1Alpha1.TrafficTarget.self): decoding(Access.V1Alpha1.TrafficTarget.self, SMIObject.trafficTargetV1Alpha1),
-        Pair(Access.V1Alpha2.TrafficTarget.self): decoding(Access.V1Alpha2.TrafficTarget.self, SMIObject.trafficTargetV1Alpha2),
-        Pair(Access.V1Alpha3.TrafficTarget.self): decoding(Access.V1Alpha3.TrafficTarget.self, SMIObject.trafficTargetV1Alpha3),
-        Pair(Specs.V1Alpha1.HTTPRouteGroup.self): decoding(Specs.V1Alpha1.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha1),
-        Pair(Specs.V1Alpha2.HTTPRouteGroup.self): decoding(Specs.V1Alpha2.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha2),
-        Pair(Specs.V1Alpha3.HTTPRouteGroup.self): decoding(Specs.V1Alpha3.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha3),
-        Pair(Specs.V1Alpha4.HTTPRouteGroup.self): decoding(Specs.V1Alpha4.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha4),
+        Pair(Access.V1Alpha1.TrafficTarget.self): decoding(
+            Access.V1Alpha1.TrafficTarget.self, SMIObject.trafficTargetV1Alpha1),
+        Pair(Access.V1Alpha2.TrafficTarget.self): decoding(
+            Access.V1Alpha2.TrafficTarget.self, SMIObject.trafficTargetV1Alpha2),
+        Pair(Access.V1Alpha3.TrafficTarget.self): decoding(
+            Access.V1Alpha3.TrafficTarget.self, SMIObject.trafficTargetV1Alpha3),
+        Pair(Specs.V1Alpha1.HTTPRouteGroup.self): decoding(
+            Specs.V1Alpha1.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha1),
+        Pair(Specs.V1Alpha2.HTTPRouteGroup.self): decoding(
+            Specs.V1Alpha2.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha2),
+        Pair(Specs.V1Alpha3.HTTPRouteGroup.self): decoding(
+            Specs.V1Alpha3.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha3),
+        Pair(Specs.V1Alpha4.HTTPRouteGroup.self): decoding(
+            Specs.V1Alpha4.HTTPRouteGroup.self, SMIObject.httpRouteGroupV1Alpha4),
         Pair(Specs.V1Alpha1.TCPRoute.self): decoding(Specs.V1Alpha1.TCPRoute.self, SMIObject.tcpRouteV1Alpha1),
         Pair(Specs.V1Alpha2.TCPRoute.self): decoding(Specs.V1Alpha2.TCPRoute.self, SMIObject.tcpRouteV1Alpha2),
         Pair(Specs.V1Alpha3.TCPRoute.self): decoding(Specs.V1Alpha3.TCPRoute.self, SMIObject.tcpRouteV1Alpha3),
         Pair(Specs.V1Alpha4.TCPRoute.self): decoding(Specs.V1Alpha4.TCPRoute.self, SMIObject.tcpRouteV1Alpha4),
         Pair(Specs.V1Alpha4.UDPRoute.self): decoding(Specs.V1Alpha4.UDPRoute.self, SMIObject.udpRouteV1Alpha4),
-        Pair(Split.V1Alpha1.TrafficSplit.self): decoding(Split.V1Alpha1.TrafficSplit.self, SMIObject.trafficSplitV1Alpha1),
-        Pair(Split.V1Alpha2.TrafficSplit.self): decoding(Split.V1Alpha2.TrafficSplit.self, SMIObject.trafficSplitV1Alpha2),
-        Pair(Split.V1Alpha3.TrafficSplit.self): decoding(Split.V1Alpha3.TrafficSplit.self, SMIObject.trafficSplitV1Alpha3),
-        Pair(Split.V1Alpha4.TrafficSplit.self): decoding(Split.V1Alpha4.TrafficSplit.self, SMIObject.trafficSplitV1Alpha4),
+        Pair(Split.V1Alpha1.TrafficSplit.self): decoding(
+            Split.V1Alpha1.TrafficSplit.self, SMIObject.trafficSplitV1Alpha1),
+        Pair(Split.V1Alpha2.TrafficSplit.self): decoding(
+            Split.V1Alpha2.TrafficSplit.self, SMIObject.trafficSplitV1Alpha2),
+        Pair(Split.V1Alpha3.TrafficSplit.self): decoding(
+            Split.V1Alpha3.TrafficSplit.self, SMIObject.trafficSplitV1Alpha3),
+        Pair(Split.V1Alpha4.TrafficSplit.self): decoding(
+            Split.V1Alpha4.TrafficSplit.self, SMIObject.trafficSplitV1Alpha4),
         Pair(Metrics.TrafficMetrics.self): decoding(Metrics.TrafficMetrics.self, SMIObject.trafficMetrics),
         Pair(apiVersion: Metrics.V1Alpha2.apiVersion, kind: Metrics.TrafficMetrics.kind):
             decoding(Metrics.TrafficMetrics.self, SMIObject.trafficMetrics),
         Pair(apiVersion: Metrics.TrafficMetricsList.apiVersion, kind: Metrics.TrafficMetricsList.kind):
             decoding(Metrics.TrafficMetricsList.self, SMIObject.trafficMetricsList),
         Pair(apiVersion: Metrics.V1Alpha2.apiVersion, kind: Metrics.TrafficMetricsList.kind):
-            decoding(Metrics.TrafficMetricsList.self, SMIObject.trafficMetricsList),
+            decoding(Metrics.TrafficMetricsList.self, SMIObject.trafficMetricsList)
     ]
 
     /// The kinds of each group.
@@ -85,7 +105,7 @@ enum SMIKinds {
         Access.group: ["TrafficTarget"],
         Specs.group: ["HTTPRouteGroup", "TCPRoute", "UDPRoute"],
         Split.group: ["TrafficSplit"],
-        Metrics.group: ["TrafficMetrics", "TrafficMetricsList"],
+        Metrics.group: ["TrafficMetrics", "TrafficMetricsList"]
     ]
 
     static let allKinds: [String] = groups.values.flatMap { $0 }.sorted()

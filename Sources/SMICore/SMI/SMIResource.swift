@@ -37,11 +37,14 @@ enum SMIIdentity {
         let writtenVersion = try container.decode(String.self, forKey: .apiVersion)
         guard apiVersions.contains(writtenVersion) else {
             let expected = apiVersions.map { "'\($0)'" }.joined(separator: " or ")
-            throw DecodingError.dataCorruptedError(forKey: .apiVersion, in: container, debugDescription: "expected apiVersion \(expected), found '\(writtenVersion)'")
+            throw DecodingError.dataCorruptedError(
+                forKey: .apiVersion, in: container,
+                debugDescription: "expected apiVersion \(expected), found '\(writtenVersion)'")
         }
         let writtenKind = try container.decode(String.self, forKey: .kind)
         guard writtenKind == kind else {
-            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "expected kind '\(kind)', found '\(writtenKind)'")
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: container, debugDescription: "expected kind '\(kind)', found '\(writtenKind)'")
         }
         return writtenVersion
     }

@@ -8,13 +8,22 @@ extension Array where Element == Diagnostic {
     package func sortedByPlace(byCodeAndMessage: Bool = true) -> [Diagnostic] {
         let files = fileRanks()
         let places = indices.map { offset in
-            (file: files[offset], line: self[offset].location?.line ?? 0, column: self[offset].location?.column ?? 0, offset: offset)
+            (
+                file: files[offset], line: self[offset].location?.line ?? 0, column: self[offset].location?.column ?? 0,
+                offset: offset
+            )
         }
-        let before = { (a: (file: Int, line: Int, column: Int, offset: Int), b: (file: Int, line: Int, column: Int, offset: Int)) -> Bool in
-            if (a.file, a.line, a.column) != (b.file, b.line, b.column) { return (a.file, a.line, a.column) < (b.file, b.line, b.column) }
+        let before = {
+            (a: (file: Int, line: Int, column: Int, offset: Int), b: (file: Int, line: Int, column: Int, offset: Int))
+                -> Bool in
+            if (a.file, a.line, a.column) != (b.file, b.line, b.column) {
+                return (a.file, a.line, a.column) < (b.file, b.line, b.column)
+            }
             if byCodeAndMessage {
                 let (x, y) = (self[a.offset], self[b.offset])
-                if (x.code.rawValue, x.message) != (y.code.rawValue, y.message) { return (x.code.rawValue, x.message) < (y.code.rawValue, y.message) }
+                if (x.code.rawValue, x.message) != (y.code.rawValue, y.message) {
+                    return (x.code.rawValue, x.message) < (y.code.rawValue, y.message)
+                }
             }
             return a.offset < b.offset
         }
@@ -32,10 +41,12 @@ extension Array where Element == Diagnostic {
         for diagnostic in self {
             let file = diagnostic.file ?? ""
             if file != last {
-                lastID = seen[file] ?? {
-                    seen[file] = seen.count
-                    return seen.count - 1
-                }()
+                lastID =
+                    seen[file]
+                    ?? {
+                        seen[file] = seen.count
+                        return seen.count - 1
+                    }()
                 last = file
             }
             ids.append(lastID)
@@ -64,7 +75,9 @@ extension Diagnostic {
     /// Whether both sort as one: the same file, line, column, code and message, a missing
     /// file or position counting as they are sorted (an empty name, line 0).
     fileprivate func saysAtSamePlace(as other: Diagnostic) -> Bool {
-        (file ?? "", location?.line ?? 0, location?.column ?? 0) == (other.file ?? "", other.location?.line ?? 0, other.location?.column ?? 0)
+        (file ?? "", location?.line ?? 0, location?.column ?? 0) == (
+            other.file ?? "", other.location?.line ?? 0, other.location?.column ?? 0
+        )
             && code == other.code && message == other.message
     }
 }

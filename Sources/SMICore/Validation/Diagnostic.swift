@@ -103,7 +103,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         _ severity: Severity, _ code: DiagnosticCode, _ message: String,
         object: Object? = nil, path: FieldPath? = nil, file: String? = nil, location: SourceLocation? = nil
     ) {
-        fields = SharedValue(Fields(severity: severity, code: code, message: message, object: object, path: path, file: file, location: location))
+        fields = SharedValue(
+            Fields(
+                severity: severity, code: code, message: message, object: object, path: path, file: file,
+                location: location))
     }
 
     /// Diagnostics are equal when they say the same, field by field.
@@ -163,7 +166,8 @@ extension Diagnostic {
 
     /// The diagnostic for a node that does not fit its type, about `object`.
     public init(_ error: ManifestDecodingError, object: Object?) {
-        self.init(.error, error.message.hasPrefix("unknown field") ? .unknownField : .schema, error.message,
-                  object: object, path: error.path, file: error.file, location: error.location)
+        self.init(
+            .error, error.message.hasPrefix("unknown field") ? .unknownField : .schema, error.message,
+            object: object, path: error.path, file: error.file, location: error.location)
     }
 }

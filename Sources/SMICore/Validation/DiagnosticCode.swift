@@ -124,55 +124,83 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     /// Every code with a one-line explanation, for `smi explain`.
     public static let catalogue: [DiagnosticCode: String] = [
         .yamlSyntax: "The input is not well-formed YAML or JSON; nothing in that document is used.",
-        .schema: "A field has the wrong type or a required field is missing. A cluster would reject the object, so it grants and routes nothing.",
-        .unknownField: "The field does not exist in this kind and version. Ignoring it could widen access, so it is an error.",
+        .schema:
+            "A field has the wrong type or a required field is missing. A cluster would reject the object, so it grants and routes nothing.",
+        .unknownField:
+            "The field does not exist in this kind and version. Ignoring it could widen access, so it is an error.",
         .unknownKind: "The apiVersion and kind are not a released SMI pair; the message names the nearest one.",
         .quantity: "The value is not a valid Kubernetes quantity, or does not fit.",
-        .listItem: "A list (what `kubectl get -o yaml` prints) is read as its items; an item that is not an object is skipped.",
-        .nothingUsed: "The input holds no SMI object and no workload, Service or Namespace: nothing is rendered or checked. Kinds swift-smi does not use are passed over.",
+        .listItem:
+            "A list (what `kubectl get -o yaml` prints) is read as its items; an item that is not an object is skipped.",
+        .nothingUsed:
+            "The input holds no SMI object and no workload, Service or Namespace: nothing is rendered or checked. Kinds swift-smi does not use are passed over.",
         .defaultNamespace: "The object has no namespace; like kubectl, swift-smi reads it as in 'default'.",
-        .duplicateObject: "Two objects share a kind, namespace and name; the later one replaces the earlier, as a second kubectl apply would.",
+        .duplicateObject:
+            "Two objects share a kind, namespace and name; the later one replaces the earlier, as a second kubectl apply would.",
         .negativeWeight: "A TrafficSplit backend weight below 0 (notes D11); the split is not rendered.",
-        .zeroWeights: "A TrafficSplit whose weights are all 0, or that has no backends, cannot route (D11); it is not rendered.",
+        .zeroWeights:
+            "A TrafficSplit whose weights are all 0, or that has no backends, cannot route (D11); it is not rendered.",
         .duplicateBackend: "A Service listed twice as a backend of one split (D20); the split is not rendered.",
-        .backendIsRoot: "The root Service is also a backend (D20): allowed, and its share goes to the root's own endpoints.",
+        .backendIsRoot:
+            "The root Service is also a backend (D20): allowed, and its share goes to the root's own endpoints.",
         .duplicateRoot: "Two TrafficSplits for one root Service in one namespace (D21); nothing orders them.",
-        .rootService: "A split's root is a Service in its own namespace (D19): `name.ns.svc` forms are read as `name`; other namespaces or host names are errors.",
+        .rootService:
+            "A split's root is a Service in its own namespace (D19): `name.ns.svc` forms are read as `name`; other namespaces or host names are errors.",
         .emptyTarget: "A TrafficTarget without rules or sources grants nothing (D9).",
         .subjectKind: "A subject whose kind is not ServiceAccount matches nothing (D10).",
-        .subjectNamespace: "A subject without a namespace is in the TrafficTarget's own (D15); a destination in another namespace is worth a look.",
-        .missingReference: "A rule or split match names a route, group or match that does not exist (D7, D8); it grants or routes nothing.",
+        .subjectNamespace:
+            "A subject without a namespace is in the TrafficTarget's own (D15); a destination in another namespace is worth a look.",
+        .missingReference:
+            "A rule or split match names a route, group or match that does not exist (D7, D8); it grants or routes nothing.",
         .emptyMatches: "'matches: []' on a rule means every match of the group (D7).",
         .routeRuleMatches: "matches on a TCPRoute or UDPRoute rule have no meaning (D13); the rule grants nothing.",
         .ruleKind: "A rule or split match kind outside the CRD enum (D25): the object is invalid and has no effect.",
         .mixedRules: "TCPRoute rules beside HTTPRouteGroup rules narrow their ports; raw TCP is not granted (D5).",
-        .versionPairing: "A TrafficTarget or TrafficSplit refers to a route of a version its documents do not pair it with (D22); references resolve on the canonical objects anyway.",
-        .subjectName: "A subject's name or namespace is not a Kubernetes name (a '*', upper case): it matches no ServiceAccount, and is never written into a mesh identity, where '*' is a wildcard.",
-        .duplicateSource: "A source listed twice in one TrafficTarget changes nothing; one of them is probably meant to be another.",
-        .unusableReference: "A rule names a match that exists but cannot be used (its regex is not RE2, its name is ambiguous, it names a header twice) or a group that is invalid: the rule grants nothing for it.",
-        .emptyGroup: "An HTTPRouteGroup with 'matches: []' has nothing to grant: every rule that uses it grants nothing.",
-        .octalInteger: "A plain integer with a leading zero (010) is octal in the YAML 1.1 that Kubernetes reads: 010 is 8. Drop the zero if a decimal number is meant.",
+        .versionPairing:
+            "A TrafficTarget or TrafficSplit refers to a route of a version its documents do not pair it with (D22); references resolve on the canonical objects anyway.",
+        .subjectName:
+            "A subject's name or namespace is not a Kubernetes name (a '*', upper case): it matches no ServiceAccount, and is never written into a mesh identity, where '*' is a wildcard.",
+        .duplicateSource:
+            "A source listed twice in one TrafficTarget changes nothing; one of them is probably meant to be another.",
+        .unusableReference:
+            "A rule names a match that exists but cannot be used (its regex is not RE2, its name is ambiguous, it names a header twice) or a group that is invalid: the rule grants nothing for it.",
+        .emptyGroup:
+            "An HTTPRouteGroup with 'matches: []' has nothing to grant: every rule that uses it grants nothing.",
+        .octalInteger:
+            "A plain integer with a leading zero (010) is octal in the YAML 1.1 that Kubernetes reads: 010 is 8. Drop the zero if a decimal number is meant.",
         .duplicateMatch: "Two matches of one HTTPRouteGroup share a name (D16); rules naming it grant nothing.",
         .invalidRegex: "A pathRegex or header value that is not RE2 (D1, D3); the match grants nothing.",
         .invalidMethod: "A method outside the CRD enum (D2): the HTTPRouteGroup is invalid and grants nothing.",
         .duplicateHeader: "A header named twice in one match (D4); the match grants nothing.",
-        .multiKeyHeaderItem: "A header list item with several names (D4): all are required, but the SDK rejects such items.",
+        .multiKeyHeaderItem:
+            "A header list item with several names (D4): all are required, but the SDK rejects such items.",
         .matchesEverything: "A match with no path, methods or headers matches every HTTP request (D12).",
         .deadQueryMatch: "A pathRegex that needs a '?' can never match: the path excludes the query string (D1).",
         .repeatedMethod: "A method listed twice in one match is harmless (D2).",
-        .pseudoHeader: "Whether pseudo-headers (:authority, :path) or host can be matched is undefined (D3); the condition may be unenforceable.",
+        .pseudoHeader:
+            "Whether pseudo-headers (:authority, :path) or host can be matched is undefined (D3); the condition may be unenforceable.",
         .portRange: "A port outside 1-65535 is ignored; a route left with no valid port grants nothing (D14).",
         .routeName: "A name on the ports of a TCPRoute or UDPRoute has no meaning (D13).",
         .invalidName: "An object name that is not a DNS-1123 subdomain.",
-        .splitNotRendered: "A TrafficSplit with errors, or one of two for the same root, is not rendered: traffic to its root is not split (D21, D25).",
-        .splitPorts: "A split backend without one of the root's ports gets none of that port's traffic (SMI's port rule); without the root Service in the inventory, routes cover every port.",
-        .renderedNameTaken: "Two rendered resources would have the same kind, namespace and name (their names come from the SMI objects' names): applied together, the last would replace the others. An adapter that can, renders only the stricter one; the message says which. Rename the SMI object.",
-        .controlPlaneLeftAlone: "The mesh's control-plane namespaces (Istio's root namespace, Linkerd's and its extensions', Consul's) get no policy, whatever --deny-scope says: a policy there governs the whole mesh or its controllers.",
-        .controlPlaneGrant: "A TrafficTarget whose destination is in a control-plane namespace is not rendered: swift-smi never governs the mesh's own control plane.",
-        .noProxy: "The destination's pods run no proxy (not injected, hostNetwork, or the granted port bypasses it): they accept every request, which SMI denies. Inject them, or remove the exclusion.",
-        .portNotExposed: "A TCPRoute or destination port that the destination's pods do not receive on: SMI ports are the pods' own (D6), and a Service port whose targetPort differs (80 -> 8080) grants the Service's number, where nothing listens. List the container port.",
-        .unprotectedWorkload: "A workload of a namespace in the deny-by-default scope runs no proxy (or lets ports bypass it): SMI denies every request no TrafficTarget grants, but nothing enforces that there. Inject it, or leave its namespace out of the scope.",
-        .proxyAssumed: "Whether the destination's pods run a proxy depends on their Namespace, which the input does not hold: they are assumed injected. Give the Namespace objects to be sure.",
-        .conversion: "The object cannot be written in the asked version without losing or widening what it allows or routes, so the conversion is refused.",
+        .splitNotRendered:
+            "A TrafficSplit with errors, or one of two for the same root, is not rendered: traffic to its root is not split (D21, D25).",
+        .splitPorts:
+            "A split backend without one of the root's ports gets none of that port's traffic (SMI's port rule); without the root Service in the inventory, routes cover every port.",
+        .renderedNameTaken:
+            "Two rendered resources would have the same kind, namespace and name (their names come from the SMI objects' names): applied together, the last would replace the others. An adapter that can, renders only the stricter one; the message says which. Rename the SMI object.",
+        .controlPlaneLeftAlone:
+            "The mesh's control-plane namespaces (Istio's root namespace, Linkerd's and its extensions', Consul's) get no policy, whatever --deny-scope says: a policy there governs the whole mesh or its controllers.",
+        .controlPlaneGrant:
+            "A TrafficTarget whose destination is in a control-plane namespace is not rendered: swift-smi never governs the mesh's own control plane.",
+        .noProxy:
+            "The destination's pods run no proxy (not injected, hostNetwork, or the granted port bypasses it): they accept every request, which SMI denies. Inject them, or remove the exclusion.",
+        .portNotExposed:
+            "A TCPRoute or destination port that the destination's pods do not receive on: SMI ports are the pods' own (D6), and a Service port whose targetPort differs (80 -> 8080) grants the Service's number, where nothing listens. List the container port.",
+        .unprotectedWorkload:
+            "A workload of a namespace in the deny-by-default scope runs no proxy (or lets ports bypass it): SMI denies every request no TrafficTarget grants, but nothing enforces that there. Inject it, or leave its namespace out of the scope.",
+        .proxyAssumed:
+            "Whether the destination's pods run a proxy depends on their Namespace, which the input does not hold: they are assumed injected. Give the Namespace objects to be sure.",
+        .conversion:
+            "The object cannot be written in the asked version without losing or widening what it allows or routes, so the conversion is refused."
     ]
 }

@@ -31,16 +31,23 @@ enum UTF8Validation {
                     i += 1
                     continue
                 }
-                throw fail(b == 0 ? "NUL byte in input" : "control character \(unicodeName(UInt32(b))) is not allowed; escape it in a double-quoted string")
+                throw fail(
+                    b == 0
+                        ? "NUL byte in input"
+                        : "control character \(unicodeName(UInt32(b))) is not allowed; escape it in a double-quoted string"
+                )
             }
             var scalar: UInt32
             var length: Int
             if b & 0xE0 == 0xC0 {
-                scalar = UInt32(b & 0x1F); length = 2
+                scalar = UInt32(b & 0x1F)
+                length = 2
             } else if b & 0xF0 == 0xE0 {
-                scalar = UInt32(b & 0x0F); length = 3
+                scalar = UInt32(b & 0x0F)
+                length = 3
             } else if b & 0xF8 == 0xF0 {
-                scalar = UInt32(b & 0x07); length = 4
+                scalar = UInt32(b & 0x07)
+                length = 4
             } else {
                 throw fail("input is not valid UTF-8")
             }

@@ -45,7 +45,9 @@ struct YAMLParser {
             }
             if case .streamEnd = token.kind { break }
             if documentCount >= reader.limits.maxDocuments {
-                throw error("input holds more than the limit of \(reader.limits.maxDocuments) documents", at: token.start, reason: .limit)
+                throw error(
+                    "input holds more than the limit of \(reader.limits.maxDocuments) documents", at: token.start,
+                    reason: .limit)
             }
             let documentStart = token.start
             let sawDirectives = try parseDirectives(allowed: directivesAllowed)
@@ -80,7 +82,9 @@ struct YAMLParser {
                 throw error("expected the end of the document, found \(Self.describe(token.kind))", at: token.start)
             }
             if token.start.index - documentStart.index > reader.limits.maxDocumentBytes {
-                throw error("document exceeds the limit of \(reader.limits.maxDocumentBytes) bytes", at: documentStart, reason: .limit)
+                throw error(
+                    "document exceeds the limit of \(reader.limits.maxDocumentBytes) bytes", at: documentStart,
+                    reason: .limit)
             }
             var document = ManifestDocument(root: root, file: file, index: documentCount)
             document.octalIntegers = octalIntegers
@@ -110,11 +114,15 @@ struct YAMLParser {
             case let .versionDirective(major, _):
                 if !allowed { throw error("a directive must follow a document end marker '...'", at: token.start) }
                 if sawVersion { throw error("duplicate %YAML directive", at: token.start) }
-                if major != 1 { throw error("unsupported YAML version \(major).x; this reader reads YAML 1.x", at: token.start) }
+                if major != 1 {
+                    throw error("unsupported YAML version \(major).x; this reader reads YAML 1.x", at: token.start)
+                }
                 sawVersion = true
             case let .tagDirective(handle, prefix):
                 if !allowed { throw error("a directive must follow a document end marker '...'", at: token.start) }
-                if declared.contains(handle) { throw error("duplicate %TAG directive for handle '\(handle)'", at: token.start) }
+                if declared.contains(handle) {
+                    throw error("duplicate %TAG directive for handle '\(handle)'", at: token.start)
+                }
                 declared.insert(handle)
                 tagHandles[handle] = prefix
             default:
@@ -204,7 +212,9 @@ struct YAMLParser {
 
     /// Parses the start of a node: a scalar, alias or empty node is returned complete; for
     /// a collection, the frame that will build it is pushed and `nil` returned.
-    private mutating func beginNode(block: Bool, indentless: Bool, pushingOnto stack: inout [Frame]) throws(YAMLError) -> Sized? {
+    private mutating func beginNode(block: Bool, indentless: Bool, pushingOnto stack: inout [Frame]) throws(YAMLError)
+        -> Sized?
+    {
         lastNodeWasMergeKey = false
         var token = try scanner.peek()
         var properties: Properties?
@@ -265,13 +275,16 @@ struct YAMLParser {
         case .implicitKey:
             try appendEntry(value, emptyNode(at: frame.childMark), isMerge: false, to: &frame)
         case .value:
-            try appendEntry(frame.pendingKey ?? emptyNode(at: frame.childMark), value, isMerge: frame.pendingKeyIsMerge, to: &frame)
+            try appendEntry(
+                frame.pendingKey ?? emptyNode(at: frame.childMark), value, isMerge: frame.pendingKeyIsMerge, to: &frame)
         case .pairValue:
             try appendPair(frame.pendingKey ?? emptyNode(at: frame.childMark), value, to: &frame)
         }
     }
 
-    private mutating func appendEntry(_ key: Sized, _ value: Sized, isMerge: Bool, to frame: inout Frame) throws(YAMLError) {
+    private mutating func appendEntry(_ key: Sized, _ value: Sized, isMerge: Bool, to frame: inout Frame)
+        throws(YAMLError)
+    {
         if isMerge { frame.mergeKeys.append(frame.entries.count) }
         frame.entries.append(ManifestMapping.Entry(key: key.node, value: value.node))
         frame.size = try add(try add(frame.size, key.size, at: frame.childMark), value.size, at: frame.childMark)
@@ -324,7 +337,9 @@ struct YAMLParser {
                 return .complete
             default:
                 if indentless { return .complete }
-                throw error("expected '- ' at column \(frame.start.column + 1) for the next entry of the sequence that starts at \(frame.location), or less indentation; found \(Self.describe(token.kind))", at: token.start)
+                throw error(
+                    "expected '- ' at column \(frame.start.column + 1) for the next entry of the sequence that starts at \(frame.location), or less indentation; found \(Self.describe(token.kind))",
+                    at: token.start)
             }
         }
     }
@@ -355,9 +370,13 @@ struct YAMLParser {
                     _ = try scanner.next()
                     return .complete
                 case .blockMappingStart, .blockSequenceStart:
-                    throw error("inconsistent indentation: expected a key at column \(frame.start.column + 1) of the mapping that starts at \(frame.location), or less indentation", at: token.start)
+                    throw error(
+                        "inconsistent indentation: expected a key at column \(frame.start.column + 1) of the mapping that starts at \(frame.location), or less indentation",
+                        at: token.start)
                 default:
-                    throw error("expected a key at column \(frame.start.column + 1) of the mapping that starts at \(frame.location), or less indentation; found \(Self.describe(token.kind))", at: token.start)
+                    throw error(
+                        "expected a key at column \(frame.start.column + 1) of the mapping that starts at \(frame.location), or less indentation; found \(Self.describe(token.kind))",
+                        at: token.start)
                 }
                 token = try scanner.peek()
             }
@@ -405,7 +424,9 @@ struct YAMLParser {
             }
             if !frame.first {
                 guard token.kind == .flowEntry else {
-                    throw error("expected ',' or ']' in the flow sequence that starts at \(frame.location), found \(Self.describe(token.kind))", at: token.start)
+                    throw error(
+                        "expected ',' or ']' in the flow sequence that starts at \(frame.location), found \(Self.describe(token.kind))",
+                        at: token.start)
                 }
                 _ = try scanner.next()
                 token = try scanner.peek()
@@ -463,7 +484,9 @@ struct YAMLParser {
             }
             if !frame.first {
                 guard token.kind == .flowEntry else {
-                    throw error("expected ',' or '}' in the flow mapping that starts at \(frame.location), found \(Self.describe(token.kind))", at: token.start)
+                    throw error(
+                        "expected ',' or '}' in the flow mapping that starts at \(frame.location), found \(Self.describe(token.kind))",
+                        at: token.start)
                 }
                 _ = try scanner.next()
                 token = try scanner.peek()
@@ -529,10 +552,12 @@ struct YAMLParser {
         let token = try scanner.next()
         guard case let .scalar(text, style) = token.kind else { return emptyNode(at: token.start) }
         if text.utf8.count > reader.limits.maxScalarBytes {
-            throw error("scalar exceeds the limit of \(reader.limits.maxScalarBytes) bytes", at: token.start, reason: .limit)
+            throw error(
+                "scalar exceeds the limit of \(reader.limits.maxScalarBytes) bytes", at: token.start, reason: .limit)
         }
         let value = try resolveScalar(text, style: style, tag: properties?.tag, at: properties?.tagMark ?? token.start)
-        lastNodeWasMergeKey = style == .plain && properties?.tag == nil && reader.schema == .kubernetes
+        lastNodeWasMergeKey =
+            style == .plain && properties?.tag == nil && reader.schema == .kubernetes
             && text.utf8.count == 2 && text == "<<"
         return (ManifestNode(value, at: location(token.start)), 1)
     }
@@ -540,7 +565,8 @@ struct YAMLParser {
     /// A node with properties and no content (`key: &a` or `- !!str`), or an error where a
     /// node must be.
     @inline(never)
-    private mutating func parseEmpty(_ properties: Properties?, before token: YAMLTokenHead) throws(YAMLError) -> Sized {
+    private mutating func parseEmpty(_ properties: Properties?, before token: YAMLTokenHead) throws(YAMLError) -> Sized
+    {
         guard let properties else {
             throw error("expected a value, found \(Self.describe(token.kind))", at: token.start)
         }
@@ -560,7 +586,9 @@ struct YAMLParser {
 
     @inline(never)
     private mutating func depthExceeded() -> YAMLError {
-        error("document nests deeper than the limit of \(reader.limits.maxDepth) levels", at: scanner.currentMark, reason: .limit)
+        error(
+            "document nests deeper than the limit of \(reader.limits.maxDepth) levels", at: scanner.currentMark,
+            reason: .limit)
     }
 
     private mutating func emptyNode(at mark: YAMLMark) -> Sized {
@@ -575,13 +603,17 @@ struct YAMLParser {
 
     @inline(never)
     private mutating func expansionExceeded(at mark: YAMLMark) -> YAMLError {
-        error("document denotes more than \(reader.limits.maxAliasExpansion) nodes once its aliases are expanded (an alias bomb?)", at: mark, reason: .limit)
+        error(
+            "document denotes more than \(reader.limits.maxAliasExpansion) nodes once its aliases are expanded (an alias bomb?)",
+            at: mark, reason: .limit)
     }
 
     // MARK: - Mappings: merge keys and duplicates
 
     @inline(never)
-    private mutating func finishMapping(_ entries: [ManifestMapping.Entry], mergeKeys: [Int], size: Int, at location: SourceLocation) throws(YAMLError) -> Sized {
+    private mutating func finishMapping(
+        _ entries: [ManifestMapping.Entry], mergeKeys: [Int], size: Int, at location: SourceLocation
+    ) throws(YAMLError) -> Sized {
         var entries = entries
         if !mergeKeys.isEmpty {
             entries = try merge(entries, mergeKeys: Set(mergeKeys))
@@ -595,7 +627,9 @@ struct YAMLParser {
     /// YAML 1.1 merge keys (`<<: *base`), which Kubernetes' YAML library applies: keys of
     /// the mapping itself win over merged ones, and earlier merged mappings over later ones.
     @inline(never)
-    private func merge(_ entries: [ManifestMapping.Entry], mergeKeys: Set<Int>) throws(YAMLError) -> [ManifestMapping.Entry] {
+    private func merge(_ entries: [ManifestMapping.Entry], mergeKeys: Set<Int>) throws(YAMLError) -> [ManifestMapping
+        .Entry]
+    {
         var own: [ManifestMapping.Entry] = []
         var merged: [ManifestMapping.Entry] = []
         for (index, entry) in entries.enumerated() {
@@ -608,11 +642,15 @@ struct YAMLParser {
             case .mapping: sources = [entry.value]
             case let .sequence(items): sources = items
             default:
-                throw YAMLError(.content, "the value of a merge key '<<' must be a mapping or a sequence of mappings", at: entry.value.location ?? SourceLocation(line: 1, column: 1), file: file)
+                throw YAMLError(
+                    .content, "the value of a merge key '<<' must be a mapping or a sequence of mappings",
+                    at: entry.value.location ?? SourceLocation(line: 1, column: 1), file: file)
             }
             for source in sources {
                 guard case let .mapping(m) = source.value else {
-                    throw YAMLError(.content, "the value of a merge key '<<' must be a mapping or a sequence of mappings", at: source.location ?? SourceLocation(line: 1, column: 1), file: file)
+                    throw YAMLError(
+                        .content, "the value of a merge key '<<' must be a mapping or a sequence of mappings",
+                        at: source.location ?? SourceLocation(line: 1, column: 1), file: file)
                 }
                 merged.append(contentsOf: m.entries)
             }
@@ -674,13 +712,16 @@ struct YAMLParser {
         default: name = "null"
         }
         let firstAt = first.location.map { " (first defined at \($0))" } ?? ""
-        return YAMLError(.content, "duplicate mapping key \(name)\(firstAt)", at: key.location ?? SourceLocation(line: 1, column: 1), file: file)
+        return YAMLError(
+            .content, "duplicate mapping key \(name)\(firstAt)", at: key.location ?? SourceLocation(line: 1, column: 1),
+            file: file)
     }
 
     // MARK: - Tags and scalars
 
     @inline(never)
-    private mutating func resolveTag(_ handle: String, _ suffix: String, at mark: YAMLMark) throws(YAMLError) -> String {
+    private mutating func resolveTag(_ handle: String, _ suffix: String, at mark: YAMLMark) throws(YAMLError) -> String
+    {
         if handle.isEmpty { return suffix }
         if handle == "!" && suffix.isEmpty { return "!" }
         guard let prefix = tagHandles[handle] else {
@@ -690,11 +731,15 @@ struct YAMLParser {
     }
 
     @inline(never)
-    private mutating func resolveScalar(_ text: String, style: YAMLScalarStyle, tag: String?, at mark: YAMLMark) throws(YAMLError) -> ManifestValue {
+    private mutating func resolveScalar(_ text: String, style: YAMLScalarStyle, tag: String?, at mark: YAMLMark)
+        throws(YAMLError) -> ManifestValue
+    {
         guard let tag else {
             guard style == .plain else { return .string(text) }
             let value = reader.schema.resolvePlain(text)
-            if reader.schema == .kubernetes, KubernetesScalars.readsAsOctal(text, value) { octalIntegers.append(location(mark)) }
+            if reader.schema == .kubernetes, KubernetesScalars.readsAsOctal(text, value) {
+                octalIntegers.append(location(mark))
+            }
             return value
         }
         guard tag.hasPrefix(Self.coreTagPrefix) else {
@@ -735,7 +780,8 @@ struct YAMLParser {
     }
 
     @inline(never)
-    private mutating func checkCollectionTag(_ tag: String, _ value: ManifestValue, at mark: YAMLMark) throws(YAMLError) {
+    private mutating func checkCollectionTag(_ tag: String, _ value: ManifestValue, at mark: YAMLMark) throws(YAMLError)
+    {
         switch (tag, value) {
         case (Self.coreTagPrefix + "map", .sequence), (Self.coreTagPrefix + "seq", .mapping):
             throw error("a \(value.typeName) cannot have the tag '\(tag)'", at: mark, reason: .content)

@@ -72,7 +72,9 @@ struct YAMLQuickReader {
             // The parser measures a document from its first token: the `---`, or the root's
             // first key, which starts its line. Either is where the extent starts.
             let end = index
-            guard end - start.index <= reader.limits.maxDocumentBytes, nodes <= reader.limits.maxAliasExpansion else { throw Declined() }
+            guard end - start.index <= reader.limits.maxDocumentBytes, nodes <= reader.limits.maxAliasExpansion else {
+                throw Declined()
+            }
             var document = ManifestDocument(root: root, file: file, index: documentCount)
             document.extent = .init(bytes: start.index..<end, line: start.line)
             position = end
@@ -116,7 +118,8 @@ struct YAMLQuickReader {
     }
 
     private static func startsMarker(_ q: UnsafePointer<UInt8>, _ c: UInt8) -> Bool {
-        q[0] == c && q[1] == c && q[2] == c && (q[3] == 0x20 || q[3] == 0x0A || q[3] == 0x09 || q[3] == 0x0D || q[3] == 0)
+        q[0] == c && q[1] == c && q[2] == c
+            && (q[3] == 0x20 || q[3] == 0x0A || q[3] == 0x09 || q[3] == 0x0D || q[3] == 0)
     }
 
     /// Skips spaces; then a comment (at the start of the line or after a space) and the
@@ -368,7 +371,8 @@ struct YAMLQuickReader {
         while p[index] != UInt8(ascii: "}") {
             guard p[index] != UInt8(ascii: "\""), p[index] != UInt8(ascii: "'") else { throw Declined() }
             let key = try plain(flow: true)
-            guard case let .string(text) = key.value, text != "<<", p[index] == UInt8(ascii: ":"), p[index + 1] == 0x20 else { throw Declined() }
+            guard case let .string(text) = key.value, text != "<<", p[index] == UInt8(ascii: ":"), p[index + 1] == 0x20
+            else { throw Declined() }
             index += 2
             skipSpaces()
             entries.append(ManifestMapping.Entry(key: key, value: try inlineNode(flow: true)))
@@ -391,10 +395,13 @@ struct YAMLQuickReader {
     private static func startsPlain(_ c: UInt8, _ next: UInt8) -> Bool {
         switch c {
         case UInt8(ascii: "-"): return next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")
-        case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
-             UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
-             UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"),
-             0x20, 0x0A, 0:
+        case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "{"),
+            UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+            UInt8(ascii: "|"),
+            UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+            UInt8(ascii: "`"),
+            0x20, 0x0A, 0:
             return false
         default:
             return isPrintable(c)
@@ -417,8 +424,12 @@ struct YAMLQuickReader {
             case UInt8(ascii: ":"):
                 let next = p[index + 1]
                 if next == 0x20 || next == 0x0A || next == 0 { if flow { break scan } else { throw Declined() } }
-                if flow && (next == UInt8(ascii: ",") || next == UInt8(ascii: "[") || next == UInt8(ascii: "]")
-                    || next == UInt8(ascii: "{") || next == UInt8(ascii: "}")) { break scan }
+                if flow
+                    && (next == UInt8(ascii: ",") || next == UInt8(ascii: "[") || next == UInt8(ascii: "]")
+                        || next == UInt8(ascii: "{") || next == UInt8(ascii: "}"))
+                {
+                    break scan
+                }
             case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
                 if flow { break scan }
             case UInt8(ascii: "#"):

@@ -22,7 +22,8 @@ extension YAMLReader {
         DispatchQueue.concurrentPerform(iterations: parts.count) { i in
             let part = parts[i]
             let slice = UnsafeBufferPointer(rebasing: input.bytes[part.range])
-            results.store(i, Result { () throws(YAMLError) in try reader.readPart(slice, file: file, firstLine: part.firstLine) })
+            results.store(
+                i, Result { () throws(YAMLError) in try reader.readPart(slice, file: file, firstLine: part.firstLine) })
         }
         var documents: [ManifestDocument] = []
         for (result, part) in zip(results.all, parts) {
@@ -62,7 +63,8 @@ extension YAMLReader {
             if next < n && b[next] == UInt8(ascii: "%") { return nil }
             if next >= target && next + 3 <= n && b[next] == UInt8(ascii: "-") && b[next + 1] == UInt8(ascii: "-")
                 && b[next + 2] == UInt8(ascii: "-")
-                && (next + 3 == n || b[next + 3] == 0x20 || b[next + 3] == 0x09 || b[next + 3] == 0x0A || b[next + 3] == 0x0D)
+                && (next + 3 == n || b[next + 3] == 0x20 || b[next + 3] == 0x09 || b[next + 3] == 0x0A
+                    || b[next + 3] == 0x0D)
             {
                 parts.append(Part(range: start..<next, firstLine: line))
                 start = next

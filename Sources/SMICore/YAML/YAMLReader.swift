@@ -55,10 +55,15 @@ public struct YAMLReader: Sendable {
 
     /// Reads every document of a UTF-8 byte stream.
     ///
-    /// - Parameter file: the name used in locations and errors.
+    /// - Parameters:
+    ///   - bytes: the stream, UTF-8.
+    ///   - file: the name used in locations and errors.
+    /// - Returns: the documents, in order.
+    /// - Throws: `YAMLError` at the first syntax error, with its position.
     public func read(_ bytes: some Collection<UInt8>, file: String? = nil) throws(YAMLError) -> [ManifestDocument] {
         if bytes.count >= 2 * Self.chunkBytes, bytes.count <= min(limits.maxInputBytes, Int(Int32.max) - 16) {
-            let chunked = bytes.withContiguousStorageIfAvailable { readInChunks($0, file: file) }
+            let chunked =
+                bytes.withContiguousStorageIfAvailable { readInChunks($0, file: file) }
                 ?? Array(bytes).withUnsafeBufferPointer { readInChunks($0, file: file) }
             if let chunked { return chunked }
         }
@@ -75,13 +80,17 @@ public struct YAMLReader: Sendable {
     ) throws(YAMLError) {
         let maxInputBytes = min(limits.maxInputBytes, Int(Int32.max) - 16)
         if bytes.count > maxInputBytes {
-            throw YAMLError(.limit, "input of \(bytes.count) bytes exceeds the limit of \(maxInputBytes) bytes", at: SourceLocation(line: 1, column: 1), file: file)
+            throw YAMLError(
+                .limit, "input of \(bytes.count) bytes exceeds the limit of \(maxInputBytes) bytes",
+                at: SourceLocation(line: 1, column: 1), file: file)
         }
         try forEachDocument(inPart: bytes, file: file, firstLine: 1, body)
     }
 
     /// Every document of one part of a larger input, whose first line is `firstLine`.
-    func readPart(_ bytes: UnsafeBufferPointer<UInt8>, file: String?, firstLine: Int) throws(YAMLError) -> [ManifestDocument] {
+    func readPart(_ bytes: UnsafeBufferPointer<UInt8>, file: String?, firstLine: Int) throws(YAMLError)
+        -> [ManifestDocument]
+    {
         var documents: [ManifestDocument] = []
         try forEachDocument(inPart: bytes, file: file, firstLine: firstLine) { documents.append($0) }
         return documents
@@ -93,7 +102,8 @@ public struct YAMLReader: Sendable {
     /// are read by `YAMLQuickReader`, the others by the parser (all of them when `quick` is
     /// false, which the tests compare).
     func forEachDocument(
-        inPart bytes: some Collection<UInt8>, file: String?, firstLine: Int, quick: Bool = true, _ body: (ManifestDocument) -> Void
+        inPart bytes: some Collection<UInt8>, file: String?, firstLine: Int, quick: Bool = true,
+        _ body: (ManifestDocument) -> Void
     ) throws(YAMLError) {
         let storage = Self.padded(bytes)
         let reader = self
@@ -134,7 +144,8 @@ public struct YAMLReader: Sendable {
     /// Every document of the `count` bytes at `base` (followed by zero bytes) read by the
     /// parser, numbered from `firstIndex`.
     private func parse(
-        _ base: UnsafePointer<UInt8>, count: Int, file: String?, firstLine: Int, firstIndex: Int, _ body: (ManifestDocument) -> Void
+        _ base: UnsafePointer<UInt8>, count: Int, file: String?, firstLine: Int, firstIndex: Int,
+        _ body: (ManifestDocument) -> Void
     ) throws(YAMLError) {
         let scanner = YAMLScanner(base, count: count, limits: limits, file: file, firstLine: firstLine)
         var parser = YAMLParser(scanner: scanner, reader: self, file: file)
@@ -160,14 +171,19 @@ public struct YAMLReader: Sendable {
             var documents: [ManifestDocument] = []
             let read: Void? = region.withUnsafeBufferPointer { buffer in
                 guard let regionBase = buffer.baseAddress else { return nil }
-                return try? parse(regionBase, count: end - start, file: file, firstLine: quick.line, firstIndex: quick.documentCount) {
+                return try? parse(
+                    regionBase, count: end - start, file: file, firstLine: quick.line, firstIndex: quick.documentCount
+                ) {
                     var document = $0
                     document.extent?.shift(by: start)
                     documents.append(document)
                 }
             }
             guard read != nil else {
-                try parse(base + start, count: count - start, file: file, firstLine: quick.line, firstIndex: quick.documentCount) {
+                try parse(
+                    base + start, count: count - start, file: file, firstLine: quick.line,
+                    firstIndex: quick.documentCount
+                ) {
                     var document = $0
                     document.extent?.shift(by: start)
                     body(document)
@@ -182,10 +198,14 @@ public struct YAMLReader: Sendable {
     /// Reads again the one document at `extent` of `bytes` (the input it was first read
     /// from, with this reader's settings): the same tree with the same locations, or `nil`
     /// when the extent does not hold exactly one document of that input.
-    public func readDocument(at extent: ManifestDocument.Extent, of bytes: [UInt8], file: String? = nil) -> ManifestNode? {
+    public func readDocument(at extent: ManifestDocument.Extent, of bytes: [UInt8], file: String? = nil)
+        -> ManifestNode?
+    {
         guard extent.bytes.lowerBound >= 0, extent.bytes.upperBound <= bytes.count, extent.line >= 1 else { return nil }
         var roots: [ManifestNode] = []
-        let read: Void? = try? forEachDocument(inPart: bytes[extent.bytes], file: file, firstLine: extent.line) { roots.append($0.root) }
+        let read: Void? = try? forEachDocument(inPart: bytes[extent.bytes], file: file, firstLine: extent.line) {
+            roots.append($0.root)
+        }
         guard read != nil, roots.count == 1 else { return nil }
         return roots[0]
     }
@@ -199,7 +219,9 @@ public struct YAMLReader: Sendable {
     public func readSingle(_ text: String, file: String? = nil) throws(YAMLError) -> ManifestNode {
         let documents = try read(text, file: file)
         if documents.count > 1 {
-            throw YAMLError(.syntax, "expected a single document, found \(documents.count)", at: documents[1].root.location ?? SourceLocation(line: 1, column: 1), file: file)
+            throw YAMLError(
+                .syntax, "expected a single document, found \(documents.count)",
+                at: documents[1].root.location ?? SourceLocation(line: 1, column: 1), file: file)
         }
         return documents.first?.root ?? ManifestNode(.null, at: SourceLocation(line: 1, column: 1))
     }

@@ -102,7 +102,9 @@ struct YAMLScanner {
                 if p[from] & 0xC0 != 0x80 { column += 1 }
                 from += 1
             }
-        } else if locationCache.lineStart == mark.lineStart && mark.index - mark.lineStart > locationCache.index - mark.index {
+        } else if locationCache.lineStart == mark.lineStart
+            && mark.index - mark.lineStart > locationCache.index - mark.index
+        {
             // Back from the last location, when that is nearer than the start of the line.
             column = locationCache.column
             var from = mark.index
@@ -198,7 +200,10 @@ struct YAMLScanner {
             simpleKeyAllowed = true
             simpleKeys = [SimpleKey()]
             levelIsFlowMapping = [false]
-            if count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { index = 3; lineStart = 3 }
+            if count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF {
+                index = 3
+                lineStart = 3
+            }
             append(.streamStart, currentMark)
             return
         }
@@ -318,7 +323,8 @@ struct YAMLScanner {
         guard tokenStartsLine else { return }
         if tabBeforeToken {
             let c = ch
-            let blockIndicator = flowLevel == 0
+            let blockIndicator =
+                flowLevel == 0
                 && (c == UInt8(ascii: "-") || c == UInt8(ascii: "?") || c == UInt8(ascii: ":"))
                 && Self.isBlankOrEnd(at(1))
             if blockIndicator || spacesBeforeTab <= indent {
@@ -370,7 +376,9 @@ struct YAMLScanner {
 
     // MARK: - Indentation stack
 
-    private mutating func rollIndent(_ column: Int, tokenNumber: Int?, _ kind: YAMLTokenKind, _ mark: YAMLMark) throws(YAMLError) {
+    private mutating func rollIndent(_ column: Int, tokenNumber: Int?, _ kind: YAMLTokenKind, _ mark: YAMLMark)
+        throws(YAMLError)
+    {
         guard flowLevel == 0, indent < column else { return }
         if indents.count >= limits.maxDepth {
             throw error("document nests deeper than the limit of \(limits.maxDepth) levels", at: mark, reason: .limit)
@@ -434,7 +442,9 @@ struct YAMLScanner {
             skipBlanks()
             let prefixStart = index
             while !Self.isBlankOrEnd(ch) { index += 1 }
-            guard index > prefixStart else { throw error("expected a tag prefix in the %TAG directive", at: currentMark) }
+            guard index > prefixStart else {
+                throw error("expected a tag prefix in the %TAG directive", at: currentMark)
+            }
             let prefix = try decodeURIEscapes(string(prefixStart, index), at: start)
             try expectLineEnd(after: "%TAG directive")
             append(.tagDirective(handle: handle, prefix: prefix), start)
@@ -462,7 +472,9 @@ struct YAMLScanner {
         let start = index
         index += 1
         while !Self.isBlankOrEnd(ch) && ch != UInt8(ascii: "!") { index += 1 }
-        if ch == UInt8(ascii: "!") { index += 1 } else if index - start > 1 {
+        if ch == UInt8(ascii: "!") {
+            index += 1
+        } else if index - start > 1 {
             throw error("a named tag handle must end with '!'", at: currentMark)
         }
         return string(start, index)
@@ -501,7 +513,8 @@ struct YAMLScanner {
     private mutating func fetchFlowCollectionStart(_ kind: YAMLTokenKind) throws(YAMLError) {
         try saveSimpleKey()
         if flowLevel + indents.count >= limits.maxDepth {
-            throw error("document nests deeper than the limit of \(limits.maxDepth) levels", at: currentMark, reason: .limit)
+            throw error(
+                "document nests deeper than the limit of \(limits.maxDepth) levels", at: currentMark, reason: .limit)
         }
         simpleKeys.append(SimpleKey())
         if case .flowMappingStart = kind { levelIsFlowMapping.append(true) } else { levelIsFlowMapping.append(false) }
@@ -582,10 +595,13 @@ struct YAMLScanner {
         } else {
             if flowLevel == 0 {
                 if afterMultilinePlain && !tokenStartsLine {
-                    throw error("a mapping key must fit on one line; this ':' follows a plain scalar that spans lines", at: mark)
+                    throw error(
+                        "a mapping key must fit on one line; this ':' follows a plain scalar that spans lines", at: mark
+                    )
                 }
                 if !simpleKeyAllowed {
-                    throw error("a mapping value is not allowed here; did you mean to quote a value containing ': '?", at: mark)
+                    throw error(
+                        "a mapping value is not allowed here; did you mean to quote a value containing ': '?", at: mark)
                 }
                 try rollIndent(column, tokenNumber: nil, .blockMappingStart, mark)
             }
@@ -658,7 +674,8 @@ struct YAMLScanner {
         var it = Array(text.utf8)[...]
         while let b = it.popFirst() {
             if b == UInt8(ascii: "%") {
-                guard let h = it.popFirst(), let l = it.popFirst(), let hv = Self.hexValue(h), let lv = Self.hexValue(l) else {
+                guard let h = it.popFirst(), let l = it.popFirst(), let hv = Self.hexValue(h), let lv = Self.hexValue(l)
+                else {
                     throw error("invalid URI escape in tag", at: mark)
                 }
                 bytes.append(UInt8(hv * 16 + lv))
@@ -745,7 +762,9 @@ struct YAMLScanner {
                     buffer.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - s))
                 }
                 if pendingBreaks == 0 {
-                    buffer.append(contentsOf: UnsafeBufferPointer(start: p + pendingSpaceStart, count: pendingSpaceEnd - pendingSpaceStart))
+                    buffer.append(
+                        contentsOf: UnsafeBufferPointer(
+                            start: p + pendingSpaceStart, count: pendingSpaceEnd - pendingSpaceStart))
                 } else if pendingBreaks == 1 {
                     buffer.append(0x20)
                 } else {
@@ -766,7 +785,10 @@ struct YAMLScanner {
                 while ch == 0x20 { index += 1 }
                 let spaces = index - lineIndentStart
                 var sawTab = false
-                while Self.isBlank(ch) { index += 1; sawTab = true }
+                while Self.isBlank(ch) {
+                    index += 1
+                    sawTab = true
+                }
                 if isDocumentIndicatorAt(lineIndentStart) {
                     index = lineIndentStart
                     return (finishPlain(buffer, firstChunk), endLine)
@@ -819,7 +841,9 @@ struct YAMLScanner {
             while true {
                 let c = ch
                 if c == 0 && atEnd {
-                    throw error("unexpected end of input inside a quoted scalar that starts at \(location(start))", at: currentMark)
+                    throw error(
+                        "unexpected end of input inside a quoted scalar that starts at \(location(start))",
+                        at: currentMark)
                 }
                 if c == quote {
                     if !double && at(1) == quote {
@@ -861,7 +885,8 @@ struct YAMLScanner {
                     for _ in 1..<breaks { buffer.append(0x0A) }
                 }
             } else if ch == 0 && atEnd {
-                throw error("unexpected end of input inside a quoted scalar that starts at \(location(start))", at: currentMark)
+                throw error(
+                    "unexpected end of input inside a quoted scalar that starts at \(location(start))", at: currentMark)
             } else {
                 buffer.append(contentsOf: UnsafeBufferPointer(start: p + spaceStart, count: index - spaceStart))
             }
@@ -910,7 +935,8 @@ struct YAMLScanner {
             var value: UInt32 = 0
             for _ in 0..<digits {
                 guard let h = Self.hexValue(ch) else {
-                    throw error("expected \(digits) hexadecimal digits in escape '\\\(Character(Unicode.Scalar(e)))'", at: mark)
+                    throw error(
+                        "expected \(digits) hexadecimal digits in escape '\\\(Character(Unicode.Scalar(e)))'", at: mark)
                 }
                 value = value << 4 | UInt32(h)
                 index += 1
@@ -972,7 +998,9 @@ struct YAMLScanner {
             }
         }
         if !Self.isBlankOrEnd(ch) {
-            throw error("expected a chomping or indentation indicator, a comment or a line break after the block scalar indicator", at: currentMark)
+            throw error(
+                "expected a chomping or indentation indicator, a comment or a line break after the block scalar indicator",
+                at: currentMark)
         }
         try expectLineEnd(after: "block scalar header")
         let parentIndent = max(indent, 0)
@@ -980,7 +1008,9 @@ struct YAMLScanner {
         var contentIndent = 0
         var out: [UInt8] = []
         var breaks = 0
-        if Self.isBreak(ch) { skipBreak() } else {
+        if Self.isBreak(ch) {
+            skipBreak()
+        } else {
             return ""
         }
         if increment > 0 {
@@ -1009,7 +1039,9 @@ struct YAMLScanner {
                 } else {
                     contentIndent = max(spaces, minIndent)
                     if spaces >= minIndent && maxEmptyIndent > spaces {
-                        throw error("a leading empty line of a block scalar has more spaces than its first line", at: currentMark)
+                        throw error(
+                            "a leading empty line of a block scalar has more spaces than its first line",
+                            at: currentMark)
                     }
                 }
                 break
@@ -1026,7 +1058,10 @@ struct YAMLScanner {
             while column < contentIndent && ch == 0x20 { index += 1 }
             if atEnd {
                 // A last line of spaces without a line break still ends with one.
-                if index > lineBegin { trailingBreaks += 1; breaks += 1 }
+                if index > lineBegin {
+                    trailingBreaks += 1
+                    breaks += 1
+                }
                 break
             }
             if ch == 0x09 && column < contentIndent {
@@ -1046,7 +1081,9 @@ struct YAMLScanner {
             let leadingBlank = Self.isBlank(ch)
             if !first {
                 if folded && lastBreakWasFoldable && !leadingBlank {
-                    if trailingBreaks == 1 { out.append(0x20) } else {
+                    if trailingBreaks == 1 {
+                        out.append(0x20)
+                    } else {
                         for _ in 1..<trailingBreaks { out.append(0x0A) }
                     }
                 } else {

@@ -50,10 +50,12 @@ enum CoreScalars {
     static func number(_ s: UnsafeBufferPointer<UInt8>, text: String) -> ManifestValue? {
         if s.count > 2 && s[0] == UInt8(ascii: "0") {
             if s[1] == UInt8(ascii: "o") {
-                return NumberSyntax.integer(s[2...], radix: 8, negative: false).map { .int($0) } ?? overflowDouble(s[2...], radix: 8)
+                return NumberSyntax.integer(s[2...], radix: 8, negative: false).map { .int($0) }
+                    ?? overflowDouble(s[2...], radix: 8)
             }
             if s[1] == UInt8(ascii: "x") {
-                return NumberSyntax.integer(s[2...], radix: 16, negative: false).map { .int($0) } ?? overflowDouble(s[2...], radix: 16)
+                return NumberSyntax.integer(s[2...], radix: 16, negative: false).map { .int($0) }
+                    ?? overflowDouble(s[2...], radix: 16)
             }
         }
         if NumberSyntax.isDecimalInteger(s) {
@@ -82,7 +84,9 @@ enum KubernetesScalars {
     static func readsAsOctal(_ text: String, _ value: ManifestValue) -> Bool {
         guard case let .int(octal) = value else { return false }
         let digits = text.drop { $0 == "-" || $0 == "+" }
-        guard digits.count > 1, digits.first == "0", digits.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber || $0 == "_" }) else { return false }
+        guard digits.count > 1, digits.first == "0",
+            digits.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber || $0 == "_" })
+        else { return false }
         return Int(text.filter { $0 != "_" }) != octal
     }
 
@@ -138,10 +142,18 @@ enum KubernetesScalars {
         if lead == UInt8(ascii: "0") && body.count > 1 {
             let marker = body[body.startIndex + 1]
             switch marker {
-            case UInt8(ascii: "x"), UInt8(ascii: "X"): radix = 16; body = body.dropFirst(2)
-            case UInt8(ascii: "o"), UInt8(ascii: "O"): radix = 8; body = body.dropFirst(2)
-            case UInt8(ascii: "b"), UInt8(ascii: "B"): radix = 2; body = body.dropFirst(2)
-            default: radix = 8; body = body.dropFirst(1)
+            case UInt8(ascii: "x"), UInt8(ascii: "X"):
+                radix = 16
+                body = body.dropFirst(2)
+            case UInt8(ascii: "o"), UInt8(ascii: "O"):
+                radix = 8
+                body = body.dropFirst(2)
+            case UInt8(ascii: "b"), UInt8(ascii: "B"):
+                radix = 2
+                body = body.dropFirst(2)
+            default:
+                radix = 8
+                body = body.dropFirst(1)
             }
         }
         if let v = NumberSyntax.integer(body, radix: radix, negative: negative) { return .int(v) }
@@ -205,7 +217,8 @@ enum NumberSyntax {
         if ScalarWords.matches(word, "inf") { return sign < 0 ? -.infinity : .infinity }
         guard sign == 0, word.count == 3, word[0] == word[2] else { return nil }
         switch (word[0], word[1]) {
-        case (UInt8(ascii: "n"), UInt8(ascii: "a")), (UInt8(ascii: "N"), UInt8(ascii: "a")), (UInt8(ascii: "N"), UInt8(ascii: "A")):
+        case (UInt8(ascii: "n"), UInt8(ascii: "a")), (UInt8(ascii: "N"), UInt8(ascii: "a")),
+            (UInt8(ascii: "N"), UInt8(ascii: "A")):
             return .nan
         default:
             return nil
@@ -219,11 +232,17 @@ enum NumberSyntax {
         let end = s.endIndex
         if i < end && (s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "+")) { i += 1 }
         var mantissaDigits = 0
-        while i < end && isDigit(s[i]) { i += 1; mantissaDigits += 1 }
+        while i < end && isDigit(s[i]) {
+            i += 1
+            mantissaDigits += 1
+        }
         if i < end && s[i] == UInt8(ascii: ".") {
             i += 1
             var fraction = 0
-            while i < end && isDigit(s[i]) { i += 1; fraction += 1 }
+            while i < end && isDigit(s[i]) {
+                i += 1
+                fraction += 1
+            }
             if mantissaDigits == 0 && fraction == 0 { return false }
         } else if mantissaDigits == 0 {
             return false
@@ -232,7 +251,10 @@ enum NumberSyntax {
             i += 1
             if i < end && (s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "+")) { i += 1 }
             var exp = 0
-            while i < end && isDigit(s[i]) { i += 1; exp += 1 }
+            while i < end && isDigit(s[i]) {
+                i += 1
+                exp += 1
+            }
             if exp == 0 { return false }
         }
         return i == end
@@ -250,11 +272,17 @@ enum NumberSyntax {
         let end = s.endIndex
         func digits(_ min: Int, _ max: Int) -> Bool {
             var n = 0
-            while i < end && isDigit(s[i]) && n < max { i += 1; n += 1 }
+            while i < end && isDigit(s[i]) && n < max {
+                i += 1
+                n += 1
+            }
             return n >= min
         }
         func char(_ c: Character) -> Bool {
-            if i < end && s[i] == c.asciiValue { i += 1; return true }
+            if i < end && s[i] == c.asciiValue {
+                i += 1
+                return true
+            }
             return false
         }
         guard digits(4, 4), char("-"), digits(1, 2), char("-"), digits(1, 2) else { return false }

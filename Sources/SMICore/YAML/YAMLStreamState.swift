@@ -54,7 +54,8 @@ struct YAMLStreamState: Sendable {
     /// Opens the container that is the value of `slot`; its entries or items follow.
     @usableFromInline
     mutating func open(_ slot: Slot, mapping: Bool) {
-        let indent = slot.kind == .value && !mapping ? slot.parentIndent : slot.kind == .root ? 0 : slot.parentIndent + 2
+        let indent =
+            slot.kind == .value && !mapping ? slot.parentIndent : slot.kind == .root ? 0 : slot.parentIndent + 2
         frames.append(Frame(isMapping: mapping, indent: indent, afterKey: slot.kind == .value, firstKey: keys.count))
     }
 

@@ -74,7 +74,10 @@ enum YAMLStringStyle: Equatable {
         guard i < b.count, b[i] != 0x20, b[i] != 0x09 else { return nil }
         var trailing = 0
         var j = b.count - 1
-        while j >= 0 && b[j] == 0x0A { trailing += 1; j -= 1 }
+        while j >= 0 && b[j] == 0x0A {
+            trailing += 1
+            j -= 1
+        }
         // Lines of only spaces at the end would be read as indentation.
         if trailing > 0 && j >= 0 && b[j] == 0x20 { return nil }
         switch trailing {
@@ -151,12 +154,19 @@ enum YAML11Syntax {
             if i == n { return true }
             let body: (UInt8) -> Bool
             switch s[i] {
-            case UInt8(ascii: "b"): i += 1; body = { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }
-            case UInt8(ascii: "x"): i += 1; body = { YAMLScanner.hexValue($0) != nil || $0 == UInt8(ascii: "_") }
+            case UInt8(ascii: "b"):
+                i += 1
+                body = { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }
+            case UInt8(ascii: "x"):
+                i += 1
+                body = { YAMLScanner.hexValue($0) != nil || $0 == UInt8(ascii: "_") }
             default: body = { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7")) || $0 == UInt8(ascii: "_") }
             }
             guard i < n else { return false }
-            while i < n { guard body(s[i]) else { return false }; i += 1 }
+            while i < n {
+                guard body(s[i]) else { return false }
+                i += 1
+            }
             return true
         }
         guard isDigit(s[i]) else { return false }
@@ -169,7 +179,10 @@ enum YAML11Syntax {
         while i < s.count && s[i] == UInt8(ascii: ":") {
             i += 1
             var digits = 0
-            while i < s.count && isDigit(s[i]) && digits < 2 { i += 1; digits += 1 }
+            while i < s.count && isDigit(s[i]) && digits < 2 {
+                i += 1
+                digits += 1
+            }
             if digits == 0 { return false }
         }
         return true
@@ -181,19 +194,28 @@ enum YAML11Syntax {
         let n = s.count
         if i < n && (s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "+")) { i += 1 }
         var digits = 0
-        while i < n && (isDigit(s[i]) || (digits > 0 && s[i] == UInt8(ascii: "_"))) { i += 1; digits += 1 }
+        while i < n && (isDigit(s[i]) || (digits > 0 && s[i] == UInt8(ascii: "_"))) {
+            i += 1
+            digits += 1
+        }
         if digits > 0 && !sexagesimalTail(s, &i) { return false }
         guard i < n && s[i] == UInt8(ascii: ".") else { return false }
         i += 1
         var fraction = 0
-        while i < n && (isDigit(s[i]) || s[i] == UInt8(ascii: "_")) { i += 1; fraction += 1 }
+        while i < n && (isDigit(s[i]) || s[i] == UInt8(ascii: "_")) {
+            i += 1
+            fraction += 1
+        }
         if digits == 0 && fraction == 0 { return false }
         if i < n && (s[i] == UInt8(ascii: "e") || s[i] == UInt8(ascii: "E")) {
             i += 1
             guard i < n && (s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "+")) else { return false }
             i += 1
             var exp = 0
-            while i < n && isDigit(s[i]) { i += 1; exp += 1 }
+            while i < n && isDigit(s[i]) {
+                i += 1
+                exp += 1
+            }
             if exp == 0 { return false }
         }
         return i == n

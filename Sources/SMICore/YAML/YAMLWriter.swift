@@ -48,17 +48,21 @@ public struct YAMLWriter: Sendable {
     /// `write(documents:to:)` for documents made when they are written: `document(i)` is
     /// called once for each of `0..<count`, on any core; nil leaves that one out.
     func write(count: Int, document: @Sendable (Int) -> ManifestNode?, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        write(count: count, writing: { i, out in
-            guard let node = document(i) else { return false }
-            writeRoot(node.value, into: &out)
-            return true
-        }, to: sink)
+        write(
+            count: count,
+            writing: { i, out in
+                guard let node = document(i) else { return false }
+                writeRoot(node.value, into: &out)
+                return true
+            }, to: sink)
     }
 
     /// `write(documents:to:)` for documents that write themselves: `writing(i, out)`
     /// appends the text of document `i` (without `---`) and says whether it wrote one; it
     /// is called once for each of `0..<count`, on any core.
-    func write(count: Int, writing: @Sendable (Int, inout OutputBuffer) -> Bool, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+    func write(
+        count: Int, writing: @Sendable (Int, inout OutputBuffer) -> Bool, to sink: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var wroteAny = false
         var start = 0
         while start < count {
@@ -119,7 +123,9 @@ public struct YAMLWriter: Sendable {
 
     /// Entries of a non-empty mapping, each starting at `indent` (the first one at the
     /// current position when the caller already wrote the indentation or `- `).
-    private func writeMapping(_ m: ManifestMapping, indent: Int, firstInline: Bool = false, into out: inout OutputBuffer) {
+    private func writeMapping(
+        _ m: ManifestMapping, indent: Int, firstInline: Bool = false, into out: inout OutputBuffer
+    ) {
         // Indices rather than element copies: the entries are only borrowed.
         for i in m.entries.indices {
             if i > 0 || !firstInline { out.appendSpaces(indent) }
@@ -171,7 +177,9 @@ public struct YAMLWriter: Sendable {
         }
     }
 
-    private func writeSequence(_ items: [ManifestNode], indent: Int, firstInline: Bool = false, into out: inout OutputBuffer) {
+    private func writeSequence(
+        _ items: [ManifestNode], indent: Int, firstInline: Bool = false, into out: inout OutputBuffer
+    ) {
         for i in items.indices {
             if i > 0 || !firstInline { out.appendSpaces(indent) }
             out.append("- ")
@@ -193,13 +201,21 @@ public struct YAMLWriter: Sendable {
         }
     }
 
-    private func writeScalarOrEmpty(_ value: ManifestValue, indent: Int, blockIndent: Int, isKey: Bool = false, into out: inout OutputBuffer) {
+    private func writeScalarOrEmpty(
+        _ value: ManifestValue, indent: Int, blockIndent: Int, isKey: Bool = false, into out: inout OutputBuffer
+    ) {
         switch value {
         case .null: out.append("null")
         case let .bool(b): out.append(b ? "true" : "false")
         case let .int(i): out.appendDecimal(i)
         case let .double(d):
-            if d.isNaN { out.append(".nan") } else if d.isInfinite { out.append(d < 0 ? "-.inf" : ".inf") } else { out.appendFloat(d) }
+            if d.isNaN {
+                out.append(".nan")
+            } else if d.isInfinite {
+                out.append(d < 0 ? "-.inf" : ".inf")
+            } else {
+                out.appendFloat(d)
+            }
         case let .string(s):
             writeString(s, blockIndent: blockIndent, isKey: isKey, into: &out)
         case .sequence: out.append("[]")

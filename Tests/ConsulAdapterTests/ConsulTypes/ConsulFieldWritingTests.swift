@@ -6,33 +6,56 @@ import Testing
 /// Consul's resources are written field by field; that must be what they encode, for
 /// every field set and for none.
 @Suite struct ConsulFieldWritingTests {
-    static let metadata = ObjectMeta(name: "web", namespace: "shop", labels: ["app": "web"], annotations: ["note": "yes"])
+    static let metadata = ObjectMeta(
+        name: "web", namespace: "shop", labels: ["app": "web"], annotations: ["note": "yes"])
 
     @Test func everyFieldIsWrittenAsItEncodes() {
-        let match = ConsulHTTPMatch(pathExact: "/a", pathPrefix: "/b", pathRegex: "/c.*", methods: ["GET", "PUT"],
-                                    header: [.init(name: "x-tenant", present: true, regex: "t[0-9]"), .init(name: "y")])
-        let intentions = ServiceIntentions(metadata: Self.metadata, destination: .init(name: "web", namespace: "shop"), sources: [
-            .init(name: "api", namespace: "shop", partition: "p1", action: "allow", description: "SMI TrafficTarget shop/t",
-                  permissions: [.init(action: "allow", http: match), .init(action: "deny", http: .everyRequest), .init(action: "deny", http: ConsulHTTPMatch())]),
-            .init(name: "ops", namespace: nil, partition: nil),
-        ])
-        let router = ServiceRouter(metadata: Self.metadata, routes: [
-            .init(match: .init(http: match), destination: .init(service: "web", serviceSubset: "v1", namespace: "shop")),
-            .init(match: .init(http: ConsulHTTPMatch()), destination: .init(service: "web")),
-        ])
-        let splitter = ServiceSplitter(metadata: Self.metadata, splits: [
-            .init(weight: ConsulWeight(hundredths: 3333), service: "web", serviceSubset: "v1", namespace: "shop"),
-            .init(weight: ConsulWeight(hundredths: 6600)), .init(weight: ConsulWeight(hundredths: 0)),
-        ])
+        let match = ConsulHTTPMatch(
+            pathExact: "/a", pathPrefix: "/b", pathRegex: "/c.*", methods: ["GET", "PUT"],
+            header: [.init(name: "x-tenant", present: true, regex: "t[0-9]"), .init(name: "y")])
+        let intentions = ServiceIntentions(
+            metadata: Self.metadata, destination: .init(name: "web", namespace: "shop"),
+            sources: [
+                .init(
+                    name: "api", namespace: "shop", partition: "p1", action: "allow",
+                    description: "SMI TrafficTarget shop/t",
+                    permissions: [
+                        .init(action: "allow", http: match), .init(action: "deny", http: .everyRequest),
+                        .init(action: "deny", http: ConsulHTTPMatch())
+                    ]),
+                .init(name: "ops", namespace: nil, partition: nil)
+            ])
+        let router = ServiceRouter(
+            metadata: Self.metadata,
+            routes: [
+                .init(
+                    match: .init(http: match),
+                    destination: .init(service: "web", serviceSubset: "v1", namespace: "shop")),
+                .init(match: .init(http: ConsulHTTPMatch()), destination: .init(service: "web"))
+            ])
+        let splitter = ServiceSplitter(
+            metadata: Self.metadata,
+            splits: [
+                .init(weight: ConsulWeight(hundredths: 3333), service: "web", serviceSubset: "v1", namespace: "shop"),
+                .init(weight: ConsulWeight(hundredths: 6600)), .init(weight: ConsulWeight(hundredths: 0))
+            ])
         let resources: [any KubernetesResource] = [
             intentions, router, splitter,
             ServiceIntentions(metadata: Self.metadata, destination: .init(name: "web"), sources: []),
             ServiceRouter(metadata: Self.metadata, routes: []), ServiceSplitter(metadata: Self.metadata, splits: []),
-            ServiceDefaults(metadata: Self.metadata, protocol: "http"), ServiceDefaults(metadata: Self.metadata, protocol: nil),
-            ServiceResolver(metadata: Self.metadata, subsets: [(name: "v2", subset: .init(filter: "Service.Meta.version == v2")), (name: "v1", subset: .init(filter: ""))]),
-            ServiceResolver(metadata: Self.metadata, subsets: []),
+            ServiceDefaults(metadata: Self.metadata, protocol: "http"),
+            ServiceDefaults(metadata: Self.metadata, protocol: nil),
+            ServiceResolver(
+                metadata: Self.metadata,
+                subsets: [
+                    (name: "v2", subset: .init(filter: "Service.Meta.version == v2")),
+                    (name: "v1", subset: .init(filter: ""))
+                ]),
+            ServiceResolver(metadata: Self.metadata, subsets: [])
         ]
         #expect(FieldWriting.mismatches(resources) == [])
-        #expect(FieldWriting.fieldsNeverSet(in: resources, checkedElsewhere: [ObjectMeta.self]) == [], "set every field, so that each is compared")
+        #expect(
+            FieldWriting.fieldsNeverSet(in: resources, checkedElsewhere: [ObjectMeta.self]) == [],
+            "set every field, so that each is compared")
     }
 }

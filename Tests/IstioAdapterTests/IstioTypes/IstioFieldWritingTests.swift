@@ -6,38 +6,61 @@ import Testing
 /// Istio's resources are written field by field; that must be what they encode, for every
 /// field set and for none.
 @Suite struct IstioFieldWritingTests {
-    static let metadata = ObjectMeta(name: "web", namespace: "shop", labels: ["app": "web", "tier": "front"], annotations: ["note": "yes"])
+    static let metadata = ObjectMeta(
+        name: "web", namespace: "shop", labels: ["app": "web", "tier": "front"], annotations: ["note": "yes"])
 
     static var fullVirtualService: VirtualService {
-        let destination = VirtualService.RouteDestination(destination: .init(host: "web-v1.shop.svc.cluster.local", port: 8080), weight: 90)
+        let destination = VirtualService.RouteDestination(
+            destination: .init(host: "web-v1.shop.svc.cluster.local", port: 8080), weight: 90)
         let match = VirtualService.HTTPMatchRequest(
             uri: .regex("/api(/.*)?"), method: .exact("GET"),
-            headers: ["x-tenant": .regex("t[0-9]"), "cookie": .exact("beta=1"), "accept": .exact("application/json")], port: 80)
-        return VirtualService(metadata: metadata, spec: .init(
-            hosts: ["web.shop.svc.cluster.local", "web"],
-            http: [.init(name: "split", match: [match, .init()], route: [destination, .init(destination: .init(host: "web-v2"))])],
-            tcp: [.init(match: [.init(port: 9090), .init(port: nil)], route: [destination])]))
+            headers: ["x-tenant": .regex("t[0-9]"), "cookie": .exact("beta=1"), "accept": .exact("application/json")],
+            port: 80)
+        return VirtualService(
+            metadata: metadata,
+            spec: .init(
+                hosts: ["web.shop.svc.cluster.local", "web"],
+                http: [
+                    .init(
+                        name: "split", match: [match, .init()],
+                        route: [destination, .init(destination: .init(host: "web-v2"))])
+                ],
+                tcp: [.init(match: [.init(port: 9090), .init(port: nil)], route: [destination])]))
     }
 
     static var fullAuthorizationPolicy: AuthorizationPolicy {
         let rule = AuthorizationPolicy.Rule(
-            from: [.init(source: .init(principals: ["cluster.local/ns/shop/sa/web"])), .init(source: .init(principals: nil))],
-            to: [.init(operation: .init(ports: ["80"], methods: ["GET", "POST"], paths: ["/api/*"])), .init(operation: .init())],
+            from: [
+                .init(source: .init(principals: ["cluster.local/ns/shop/sa/web"])),
+                .init(source: .init(principals: nil))
+            ],
+            to: [
+                .init(operation: .init(ports: ["80"], methods: ["GET", "POST"], paths: ["/api/*"])),
+                .init(operation: .init())
+            ],
             when: [.init(key: "request.headers[x-tenant]", values: ["t1", "t2"])])
-        return AuthorizationPolicy(metadata: metadata, spec: .init(selector: .init(matchLabels: ["app": "web"]), action: "ALLOW", rules: [rule, .init()]))
+        return AuthorizationPolicy(
+            metadata: metadata,
+            spec: .init(selector: .init(matchLabels: ["app": "web"]), action: "ALLOW", rules: [rule, .init()]))
     }
 
     @Test func everyFieldIsWrittenAsItEncodes() {
         #expect(FieldWriting.mismatches([Self.fullVirtualService, Self.fullAuthorizationPolicy]) == [])
-        #expect(FieldWriting.fieldsNeverSet(in: [Self.fullVirtualService, Self.fullAuthorizationPolicy], checkedElsewhere: [ObjectMeta.self]) == [], "set every field, so that each is compared")
+        #expect(
+            FieldWriting.fieldsNeverSet(
+                in: [Self.fullVirtualService, Self.fullAuthorizationPolicy], checkedElsewhere: [ObjectMeta.self]) == [],
+            "set every field, so that each is compared")
     }
 
     @Test func absentAndEmptyFieldsAreWrittenAsTheyEncode() {
         let bare = ObjectMeta(name: "web")
         let emptyLists = VirtualService(metadata: bare, spec: .init(hosts: [], http: [], tcp: []))
-        let emptyMaps = VirtualService(metadata: ObjectMeta(name: "web", labels: [:]), spec: .init(hosts: ["web"], http: [.init(match: [.init(headers: [:])], route: [])]))
+        let emptyMaps = VirtualService(
+            metadata: ObjectMeta(name: "web", labels: [:]),
+            spec: .init(hosts: ["web"], http: [.init(match: [.init(headers: [:])], route: [])]))
         let empty = AuthorizationPolicy(metadata: bare, spec: .init())
-        let emptySelector = AuthorizationPolicy(metadata: bare, spec: .init(selector: .init(matchLabels: [:]), rules: []))
+        let emptySelector = AuthorizationPolicy(
+            metadata: bare, spec: .init(selector: .init(matchLabels: [:]), rules: []))
         #expect(FieldWriting.mismatches([emptyLists, emptyMaps, empty, emptySelector]) == [])
     }
 }

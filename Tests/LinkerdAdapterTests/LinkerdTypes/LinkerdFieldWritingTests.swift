@@ -6,28 +6,50 @@ import Testing
 /// Linkerd's resources are written field by field; that must be what they encode, for
 /// every field set and for none.
 @Suite struct LinkerdFieldWritingTests {
-    static let metadata = ObjectMeta(name: "web", namespace: "shop", labels: ["app": "web"], annotations: ["note": "on: two"])
+    static let metadata = ObjectMeta(
+        name: "web", namespace: "shop", labels: ["app": "web"], annotations: ["note": "on: two"])
 
     @Test func everyFieldIsWrittenAsItEncodes() {
-        let match = HTTPRoute.Match(path: .init(type: "RegularExpression", value: "/api(/.*)?"),
-                                    headers: [.init(name: "x-tenant", type: "Exact", value: "t1"), .init(name: "cookie", type: "RegularExpression", value: ".*")],
-                                    method: "GET")
-        let route = HTTPRoute(metadata: Self.metadata, spec: .init(
-            parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: "web-80", port: 80), .init(group: "core", kind: "Service", name: "web")],
-            rules: [.init(matches: [match, .init()], backendRefs: [.init(group: "core", kind: "Service", name: "web-v1", port: 80, weight: 90),
-                                                                   .init(group: "core", kind: "Service", name: "web-v2", port: 80, weight: nil)]),
-                    .init(matches: [])]))
+        let match = HTTPRoute.Match(
+            path: .init(type: "RegularExpression", value: "/api(/.*)?"),
+            headers: [
+                .init(name: "x-tenant", type: "Exact", value: "t1"),
+                .init(name: "cookie", type: "RegularExpression", value: ".*")
+            ],
+            method: "GET")
+        let route = HTTPRoute(
+            metadata: Self.metadata,
+            spec: .init(
+                parentRefs: [
+                    .init(group: "policy.linkerd.io", kind: "Server", name: "web-80", port: 80),
+                    .init(group: "core", kind: "Service", name: "web")
+                ],
+                rules: [
+                    .init(
+                        matches: [match, .init()],
+                        backendRefs: [
+                            .init(group: "core", kind: "Service", name: "web-v1", port: 80, weight: 90),
+                            .init(group: "core", kind: "Service", name: "web-v2", port: 80, weight: nil)
+                        ]),
+                    .init(matches: [])
+                ]))
         var server = Server(metadata: Self.metadata, selector: ["app": "web", "version": "v1"], port: 8080)
         server.spec.accessPolicy = "deny"
         let resources: [any KubernetesResource] = [
             route, server, Server(metadata: Self.metadata, selector: [:], port: 1),
-            LinkerdAuthorizationPolicy(metadata: Self.metadata, target: .init(kind: "HTTPRoute", name: "web"), authentication: "web-clients"),
-            MeshTLSAuthentication(metadata: Self.metadata, identities: [.init(namespace: "shop", name: "web"), .init(namespace: "ops", name: "prom")]),
+            LinkerdAuthorizationPolicy(
+                metadata: Self.metadata, target: .init(kind: "HTTPRoute", name: "web"), authentication: "web-clients"),
+            MeshTLSAuthentication(
+                metadata: Self.metadata,
+                identities: [.init(namespace: "shop", name: "web"), .init(namespace: "ops", name: "prom")]),
             MeshTLSAuthentication(metadata: Self.metadata, identities: []),
-            ServiceProfile(metadata: Self.metadata, overrides: [.init(authority: "web-v1.shop.svc.cluster.local:80", weight: 900)]),
-            ServiceProfile(metadata: ObjectMeta(name: "bare"), overrides: []),
+            ServiceProfile(
+                metadata: Self.metadata, overrides: [.init(authority: "web-v1.shop.svc.cluster.local:80", weight: 900)]),
+            ServiceProfile(metadata: ObjectMeta(name: "bare"), overrides: [])
         ]
         #expect(FieldWriting.mismatches(resources) == [])
-        #expect(FieldWriting.fieldsNeverSet(in: resources, checkedElsewhere: [ObjectMeta.self]) == [], "set every field, so that each is compared")
+        #expect(
+            FieldWriting.fieldsNeverSet(in: resources, checkedElsewhere: [ObjectMeta.self]) == [],
+            "set every field, so that each is compared")
     }
 }

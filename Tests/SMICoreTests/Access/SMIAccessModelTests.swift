@@ -95,50 +95,93 @@ import Testing
         var testDescription: String { id }
     }
 
-    static func http(_ from: String, _ to: String, port: Int = 8080, _ method: String, _ path: String, headers: [String: [String]]? = nil) -> AccessRequest {
+    static func http(
+        _ from: String, _ to: String, port: Int = 8080, _ method: String, _ path: String,
+        headers: [String: [String]]? = nil
+    ) -> AccessRequest {
         let f = from.split(separator: "/").map(String.init)
         let t = to.split(separator: "/").map(String.init)
-        return AccessRequest(source: .init(namespace: f[0], serviceAccount: f[1]), destination: .init(namespace: t[0], serviceAccount: t[1]),
-                             port: port, protocol: .http, method: method, path: path, headers: headers)
+        return AccessRequest(
+            source: .init(namespace: f[0], serviceAccount: f[1]),
+            destination: .init(namespace: t[0], serviceAccount: t[1]),
+            port: port, protocol: .http, method: method, path: path, headers: headers)
     }
 
     static func l4(_ from: String, _ to: String, _ proto: AccessRequest.TrafficProtocol, _ port: Int) -> AccessRequest {
         let f = from.split(separator: "/").map(String.init)
         let t = to.split(separator: "/").map(String.init)
-        return AccessRequest(source: .init(namespace: f[0], serviceAccount: f[1]), destination: .init(namespace: t[0], serviceAccount: t[1]),
-                             port: port, protocol: proto)
+        return AccessRequest(
+            source: .init(namespace: f[0], serviceAccount: f[1]),
+            destination: .init(namespace: t[0], serviceAccount: t[1]),
+            port: port, protocol: proto)
     }
 
     static let cases: [Case] = [
         // L7 example: GET /metrics on 8080 from prometheus only.
-        Case(id: "l7-allowed", request: http("default/prometheus", "default/service-a", "GET", "/metrics"), verdict: .allow),
-        Case(id: "l7-prefix-anchoring", request: http("default/prometheus", "default/service-a", "GET", "/metrics/extra?x=1"), verdict: .allow),
-        Case(id: "l7-not-at-start", request: http("default/prometheus", "default/service-a", "GET", "/x/metrics"), verdict: .deny),
-        Case(id: "l7-wrong-method", request: http("default/prometheus", "default/service-a", "POST", "/metrics"), verdict: .deny),
-        Case(id: "l7-unlisted-match", request: http("default/prometheus", "default/service-a", "GET", "/other"), verdict: .deny),
-        Case(id: "l7-port-narrowed", request: http("default/prometheus", "default/service-a", port: 9090, "GET", "/metrics"), verdict: .deny),
-        Case(id: "l7-raw-tcp-not-granted", request: l4("default/prometheus", "default/service-a", .tcp, 8080), verdict: .deny),
-        Case(id: "l7-other-source", request: http("default/web", "default/service-a", "GET", "/metrics"), verdict: .deny),
+        Case(
+            id: "l7-allowed", request: http("default/prometheus", "default/service-a", "GET", "/metrics"),
+            verdict: .allow),
+        Case(
+            id: "l7-prefix-anchoring",
+            request: http("default/prometheus", "default/service-a", "GET", "/metrics/extra?x=1"), verdict: .allow),
+        Case(
+            id: "l7-not-at-start", request: http("default/prometheus", "default/service-a", "GET", "/x/metrics"),
+            verdict: .deny),
+        Case(
+            id: "l7-wrong-method", request: http("default/prometheus", "default/service-a", "POST", "/metrics"),
+            verdict: .deny),
+        Case(
+            id: "l7-unlisted-match", request: http("default/prometheus", "default/service-a", "GET", "/other"),
+            verdict: .deny),
+        Case(
+            id: "l7-port-narrowed",
+            request: http("default/prometheus", "default/service-a", port: 9090, "GET", "/metrics"), verdict: .deny),
+        Case(
+            id: "l7-raw-tcp-not-granted", request: l4("default/prometheus", "default/service-a", .tcp, 8080),
+            verdict: .deny),
+        Case(
+            id: "l7-other-source", request: http("default/web", "default/service-a", "GET", "/metrics"), verdict: .deny),
         // L4 example: TCP 8300-8302, UDP 8301-8302; UDP 8300 denied.
         Case(id: "l4-tcp-8300", request: l4("default/client", "default/server", .tcp, 8300), verdict: .allow),
-        Case(id: "l4-http-is-tcp-content", request: http("default/client", "default/server", port: 8302, "GET", "/"), verdict: .allow),
+        Case(
+            id: "l4-http-is-tcp-content", request: http("default/client", "default/server", port: 8302, "GET", "/"),
+            verdict: .allow),
         Case(id: "l4-udp-8301", request: l4("default/client", "default/server", .udp, 8301), verdict: .allow),
         Case(id: "l4-udp-8300", request: l4("default/client", "default/server", .udp, 8300), verdict: .deny),
         Case(id: "l4-tcp-9000", request: l4("default/client", "default/server", .tcp, 9000), verdict: .deny),
         // Headers are ANDed, full-match, case-insensitive names; rules are ORed.
-        Case(id: "headers-all-match", request: http("mobile/app", "default/web", "GET", "/", headers: ["User-Agent": ["Mozilla (Android 14)"], "Cookie": ["a=b;type=insider"]]), verdict: .allow),
-        Case(id: "headers-one-missing", request: http("mobile/app", "default/web", "GET", "/", headers: ["User-Agent": ["Mozilla (Android 14)"]]), verdict: .deny),
-        Case(id: "headers-second-value-matches", request: http("mobile/app", "default/web", "GET", "/", headers: ["user-agent": ["curl", "Android"], "cookie": ["type=insider"]]), verdict: .allow),
+        Case(
+            id: "headers-all-match",
+            request: http(
+                "mobile/app", "default/web", "GET", "/",
+                headers: ["User-Agent": ["Mozilla (Android 14)"], "Cookie": ["a=b;type=insider"]]), verdict: .allow),
+        Case(
+            id: "headers-one-missing",
+            request: http("mobile/app", "default/web", "GET", "/", headers: ["User-Agent": ["Mozilla (Android 14)"]]),
+            verdict: .deny),
+        Case(
+            id: "headers-second-value-matches",
+            request: http(
+                "mobile/app", "default/web", "GET", "/",
+                headers: ["user-agent": ["curl", "Android"], "cookie": ["type=insider"]]), verdict: .allow),
         Case(id: "rules-or", request: http("mobile/app", "default/web", "GET", "/metrics"), verdict: .allow),
         // A rule naming a missing match grants nothing (never all matches, D7).
-        Case(id: "missing-match-grants-nothing", request: http("default/app", "default/db", "GET", "/metrics"), verdict: .deny),
+        Case(
+            id: "missing-match-grants-nothing", request: http("default/app", "default/db", "GET", "/metrics"),
+            verdict: .deny),
         // No matches listed: all of the group's matches, `*` methods.
-        Case(id: "all-matches-star", request: http("default/ops", "default/admin", "DELETE", "/anything"), verdict: .allow),
+        Case(
+            id: "all-matches-star", request: http("default/ops", "default/admin", "DELETE", "/anything"),
+            verdict: .allow),
         // Default deny: nothing names the destination, or the client is unmeshed.
         Case(id: "default-deny", request: http("default/ops", "default/nobody", "GET", "/"), verdict: .deny),
-        Case(id: "unmeshed", request: AccessRequest(source: nil, destination: .init(namespace: "default", serviceAccount: "admin"), port: 80, protocol: .http, method: "GET", path: "/"), verdict: .deny),
+        Case(
+            id: "unmeshed",
+            request: AccessRequest(
+                source: nil, destination: .init(namespace: "default", serviceAccount: "admin"), port: 80,
+                protocol: .http, method: "GET", path: "/"), verdict: .deny),
         // Source namespaces default to the target's; other namespaces do not match.
-        Case(id: "source-namespace", request: http("other/ops", "default/admin", "GET", "/"), verdict: .deny),
+        Case(id: "source-namespace", request: http("other/ops", "default/admin", "GET", "/"), verdict: .deny)
     ]
 
     @Test(arguments: cases)
@@ -151,8 +194,12 @@ import Testing
 
     @Test func reasonsNameTheTargetRuleAndMatch() throws {
         let bundle = SMIBundle(try YAMLReader().read(Self.manifests))
-        let allow = SMIAccessModel().decide(Self.http("default/prometheus", "default/service-a", "GET", "/metrics"), in: bundle)
-        #expect(allow.reason == "TrafficTarget default/path-specific rule 1 (HTTPRouteGroup the-routes, match metrics) admits GET /metrics")
+        let allow = SMIAccessModel().decide(
+            Self.http("default/prometheus", "default/service-a", "GET", "/metrics"), in: bundle)
+        #expect(
+            allow.reason
+                == "TrafficTarget default/path-specific rule 1 (HTTPRouteGroup the-routes, match metrics) admits GET /metrics"
+        )
         let deny = SMIAccessModel().decide(Self.http("default/ops", "default/nobody", "GET", "/"), in: bundle)
         #expect(deny.reason == "no TrafficTarget has destination default/nobody")
     }
@@ -258,21 +305,26 @@ import Testing
 }
 
 @Suite struct SMIBundleReferenceTests {
-    static let manifests = SMIAccessModelTests.manifests + """
+    static let manifests =
+        SMIAccessModelTests.manifests + """
 
-        ---
-        apiVersion: split.smi-spec.io/v1alpha4
-        kind: TrafficSplit
-        metadata: {name: s, namespace: default}
-        spec:
-          service: service-a
-          backends: [{service: v1, weight: 1}]
-          matches: [{kind: HTTPRouteGroup, name: the-routes}, {kind: HTTPRouteGroup, name: gone}]
-        """
+            ---
+            apiVersion: split.smi-spec.io/v1alpha4
+            kind: TrafficSplit
+            metadata: {name: s, namespace: default}
+            spec:
+              service: service-a
+              backends: [{service: v1, weight: 1}]
+              matches: [{kind: HTTPRouteGroup, name: the-routes}, {kind: HTTPRouteGroup, name: gone}]
+            """
 
     @Test func rulesAndSplitMatchesResolve() throws {
         let bundle = SMIBundle(try YAMLReader().read(Self.manifests))
-        guard case let .http(group, matches) = bundle.resolve(Access.Rule(kind: "HTTPRouteGroup", name: "the-routes", matches: ["metrics", "nope"]), namespace: "default") else {
+        guard
+            case let .http(group, matches) = bundle.resolve(
+                Access.Rule(kind: "HTTPRouteGroup", name: "the-routes", matches: ["metrics", "nope"]),
+                namespace: "default")
+        else {
             Issue.record("not resolved")
             return
         }

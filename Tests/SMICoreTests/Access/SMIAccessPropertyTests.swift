@@ -7,7 +7,10 @@ import Testing
     /// Writes each canonical object in an older version when that is lossless.
     static func olderVersions(_ objects: [CanonicalSMIObject]) -> [ManifestNode] {
         objects.compactMap { object in
-            let targets = ["access.smi-spec.io/v1alpha1", "specs.smi-spec.io/v1alpha2", "specs.smi-spec.io/v1alpha3", "specs.smi-spec.io/v1alpha4"]
+            let targets = [
+                "access.smi-spec.io/v1alpha1", "specs.smi-spec.io/v1alpha2", "specs.smi-spec.io/v1alpha3",
+                "specs.smi-spec.io/v1alpha4"
+            ]
             for version in targets {
                 if case let .success(old) = SMIConversion.convert(object, to: version) {
                     return try? ManifestEncoder().encode(old.value)
@@ -72,7 +75,11 @@ import Testing
             let objects = generator.objects()
             let bundle = try Self.bundle(objects.map { try ManifestEncoder().encode(Self.canonicalValue($0)) })
             for _ in 0..<100 {
-                if SMIAccessModel().decide(generator.request(near: objects), in: bundle).isAllowed { allowed += 1 } else { denied += 1 }
+                if SMIAccessModel().decide(generator.request(near: objects), in: bundle).isAllowed {
+                    allowed += 1
+                } else {
+                    denied += 1
+                }
             }
         }
         #expect(allowed > 300, "allowed \(allowed) of \(allowed + denied)")

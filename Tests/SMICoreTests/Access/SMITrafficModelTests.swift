@@ -37,32 +37,43 @@ import Testing
     }
 
     func request(headers: [String: [String]]? = nil) -> AccessRequest {
-        AccessRequest(source: .init(namespace: "shop", serviceAccount: "web"), destination: .init(namespace: "shop", serviceAccount: "api"),
-                      port: 80, protocol: .http, method: "GET", path: "/", headers: headers)
+        AccessRequest(
+            source: .init(namespace: "shop", serviceAccount: "web"),
+            destination: .init(namespace: "shop", serviceAccount: "api"),
+            port: 80, protocol: .http, method: "GET", path: "/", headers: headers)
     }
 
     @Test func sharesAreExactFromQuantityWeights() throws {
         let shares: [SMITrafficModel.Share] = [
             .init(service: "web-v1", numerator: 2, denominator: 3),
             .init(service: "web-v2", numerator: 1, denominator: 3),
-            .init(service: "web-v3", numerator: 0, denominator: 1),
+            .init(service: "web-v3", numerator: 0, denominator: 1)
         ]
-        #expect(try model().route(service: "web", namespace: "shop") == .split(.init(namespace: "shop", name: "canary"), shares))
+        #expect(
+            try model().route(service: "web", namespace: "shop")
+                == .split(.init(namespace: "shop", name: "canary"), shares))
     }
 
     @Test func matchedSplitsApplyOnlyToMatchingRequests() throws {
         let model = try model()
-        guard case let .split(_, shares) = model.route(service: "api", namespace: "shop", request: request(headers: ["X-Beta": ["true"]])) else {
+        guard
+            case let .split(_, shares) = model.route(
+                service: "api", namespace: "shop", request: request(headers: ["X-Beta": ["true"]]))
+        else {
             Issue.record("not split")
             return
         }
         #expect(shares.map(\.description) == ["api-v1 0/1", "api-v2 1/1"])
-        #expect(model.route(service: "api", namespace: "shop", request: request()) == .root("the request matches none of the route groups of TrafficSplit shop/beta"))
+        #expect(
+            model.route(service: "api", namespace: "shop", request: request())
+                == .root("the request matches none of the route groups of TrafficSplit shop/beta"))
     }
 
     @Test func invalidSplitsAndOtherServicesGoToTheRoot() throws {
         let model = try model()
-        #expect(model.route(service: "db", namespace: "shop") == .root("TrafficSplit shop/broken has errors and is not used"))
+        #expect(
+            model.route(service: "db", namespace: "shop")
+                == .root("TrafficSplit shop/broken has errors and is not used"))
         #expect(model.route(service: "web", namespace: "other") == .root("no TrafficSplit has root Service other/web"))
     }
 }
@@ -74,7 +85,10 @@ extension SMITrafficModelTests {
         func split(_ name: String, _ service: String) -> String {
             "apiVersion: split.smi-spec.io/v1alpha4\nkind: TrafficSplit\nmetadata: {name: \(name), namespace: shop}\nspec: {service: \(service), backends: [{service: b, weight: 1}]}\n"
         }
-        let yaml = [split("c", "web"), split("a", "api"), split("b", "web.shop.svc.cluster.local"), split("d", "db"), split("e", "web")].joined(separator: "---\n")
+        let yaml = [
+            split("c", "web"), split("a", "api"), split("b", "web.shop.svc.cluster.local"), split("d", "db"),
+            split("e", "web")
+        ].joined(separator: "---\n")
         let model = SMITrafficModel(SMIBundle(try YAMLReader().read(yaml)))
         let used = ["a", "b", "c", "d", "e"].filter { model.isUsed(SMIBundle.Key(namespace: "shop", name: $0)) }
         #expect(used == ["a", "d"])

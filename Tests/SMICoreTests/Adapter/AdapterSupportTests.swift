@@ -9,7 +9,7 @@ import Testing
         ([1, 0], 100, [100, 0], [Int]()),
         ([1000, 1], 100, [100, 0], [1]),
         ([2, 1], 10_000, [6667, 3333], [Int]()),
-        ([1, 1, 1, 1, 1, 1, 1], 100, [15, 15, 14, 14, 14, 14, 14], [Int]()),
+        ([1, 1, 1, 1, 1, 1, 1], 100, [15, 15, 14, 14, 14, 14, 14], [Int]())
     ])
     func largestRemainderSumsExactly(weights: [Int], total: Int, expected: [Int], zeroed: [Int]) throws {
         let rounded = try #require(WeightNormalizer.rounded(weights, to: total))
@@ -106,12 +106,15 @@ import Testing
 
     @Test func readsWorkloadsServicesAndNamespaces() throws {
         let inventory = Inventory(manifests: try YAMLReader().read(Self.manifests))
-        #expect(inventory.workloads.map { "\($0.kind) \($0.name) \($0.serviceAccount)" } == [
-            "CronJob report default", "Deployment api-v1 api", "Pod debug debug", "StatefulSet api-v2 api",
-        ])
+        #expect(
+            inventory.workloads.map { "\($0.kind) \($0.name) \($0.serviceAccount)" } == [
+                "CronJob report default", "Deployment api-v1 api", "Pod debug debug", "StatefulSet api-v2 api"
+            ])
         #expect(inventory.workloads[1].ports == [.init(port: 8080, name: "http"), .init(port: 9090)])
         let service = try #require(inventory.service(namespace: "shop", name: "api"))
-        #expect(service.ports == [.init(name: "http", port: 80, targetPort: "http", appProtocol: "http"), .init(port: 9090)])
+        #expect(
+            service.ports == [.init(name: "http", port: 80, targetPort: "http", appProtocol: "http"), .init(port: 9090)]
+        )
         #expect(inventory.namespaces.map(\.name) == ["shop"])
         #expect(inventory.namespaces[0].labels["istio.io/dataplane-mode"] == "ambient")
         #expect(inventory.namespaces(named: "shop") == inventory.namespaces)
@@ -121,7 +124,9 @@ import Testing
     /// Namespaces are looked up by name, every entry of a name given twice, also after the
     /// list is replaced.
     @Test func namespacesAreLookedUpByName() {
-        var inventory = Inventory(namespaces: [.init(name: "b", labels: ["x": "1"]), .init(name: "a"), .init(name: "b", labels: ["x": "2"])])
+        var inventory = Inventory(namespaces: [
+            .init(name: "b", labels: ["x": "1"]), .init(name: "a"), .init(name: "b", labels: ["x": "2"])
+        ])
         #expect(inventory.namespaces(named: "a").map(\.name) == ["a"])
         #expect(inventory.namespaces(named: "b").map { $0.labels["x"] } == ["1", "2"])
         inventory.namespaces = [.init(name: "c")]
@@ -133,10 +138,11 @@ import Testing
     /// whatever its kind; a group that only contains it is not.
     @Test(arguments: [
         ("specs.smi-spec.io/v1alpha4", false), ("smi-spec.io/v1", false), ("x.smi-spec.io", false),
-        ("smi-spec.io.example.com/v1", true), ("v1", true), ("example.com/smi-spec.io", true), ("mi-spec.io/v1", true),
+        ("smi-spec.io.example.com/v1", true), ("v1", true), ("example.com/smi-spec.io", true), ("mi-spec.io/v1", true)
     ])
     func documentsOfSMIGroupsAreNotWorkloads(apiVersion: String, read: Bool) throws {
-        let text = "apiVersion: \(apiVersion)\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec: {containers: [{name: c}]}\n"
+        let text =
+            "apiVersion: \(apiVersion)\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec: {containers: [{name: c}]}\n"
         let inventory = Inventory(manifests: try YAMLReader().read(text))
         #expect(inventory.workloads.count == (read ? 1 : 0))
     }
@@ -145,13 +151,24 @@ import Testing
         let inventory = Inventory(manifests: try YAMLReader().read(Self.manifests))
         // api-v1 and api-v2 share only app=api, which the debug Pod (another account) also has.
         let api = SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: inventory)
-        #expect(api == .failure(.init(message: "every label of the pods running as shop/api is also on Pod shop/debug, which runs as debug")))
-        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "default", in: inventory) == .success(["app": "report"]))
-        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "nobody", in: inventory)
+        #expect(
+            api
+                == .failure(
+                    .init(
+                        message:
+                            "every label of the pods running as shop/api is also on Pod shop/debug, which runs as debug"
+                    )))
+        #expect(
+            SelectorDerivation.selector(namespace: "shop", serviceAccount: "default", in: inventory)
+                == .success(["app": "report"]))
+        #expect(
+            SelectorDerivation.selector(namespace: "shop", serviceAccount: "nobody", in: inventory)
                 == .failure(.init(message: "no workload in the inventory runs as service account shop/nobody")))
         var distinct = inventory
         distinct.workloads.removeAll { $0.name == "debug" }
-        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: distinct) == .success(["app": "api"]))
+        #expect(
+            SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: distinct)
+                == .success(["app": "api"]))
     }
 
     /// Helm-managed workloads: the controller's own selector is used (it survives upgrades);
@@ -183,15 +200,21 @@ import Testing
             spec: {serviceAccountName: other, containers: [{name: o}]}
             """
         let inventory = Inventory(manifests: try YAMLReader().read(text))
-        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: inventory)
+        #expect(
+            SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: inventory)
                 == .success(["app.kubernetes.io/instance": "prod", "app.kubernetes.io/name": "api"]))
-        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "migrate", in: inventory) == .success(["app.kubernetes.io/name": "migrate"]))
+        #expect(
+            SelectorDerivation.selector(namespace: "shop", serviceAccount: "migrate", in: inventory)
+                == .success(["app.kubernetes.io/name": "migrate"]))
         // A controller selector that another account's pods satisfy is not exclusive: the
         // template labels are, without the churning ones.
         var shared = inventory
-        shared.workloads.append(Inventory.Workload(kind: "Pod", namespace: "shop", name: "impostor", serviceAccount: "other",
-                                                   podLabels: ["app.kubernetes.io/name": "api", "app.kubernetes.io/instance": "prod"]))
-        #expect(SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: shared)
+        shared.workloads.append(
+            Inventory.Workload(
+                kind: "Pod", namespace: "shop", name: "impostor", serviceAccount: "other",
+                podLabels: ["app.kubernetes.io/name": "api", "app.kubernetes.io/instance": "prod"]))
+        #expect(
+            SelectorDerivation.selector(namespace: "shop", serviceAccount: "api", in: shared)
                 == .success(["app.kubernetes.io/instance": "prod", "app.kubernetes.io/name": "api", "tier": "backend"]))
     }
 }
@@ -213,27 +236,33 @@ import Testing
         rendering.report(Diagnostic(.warning, .matchesEverything, "stricter"), strict: true)
         #expect(rendering.hasErrors)
         let yaml = rendering.yaml()
-        #expect(yaml.components(separatedBy: "---\n").map { $0.contains("kind: AuthorizationPolicy") } == [true, true, false])
-        #expect(yaml.hasPrefix("""
-            apiVersion: security.istio.io/v1
-            kind: AuthorizationPolicy
-            metadata:
-              name: smi-a
-              namespace: shop
-              labels:
-                app.kubernetes.io/managed-by: smi
-                team: platform
-              annotations:
-                smi-spec.io/source: TrafficTarget shop/api
+        #expect(
+            yaml.components(separatedBy: "---\n").map { $0.contains("kind: AuthorizationPolicy") } == [
+                true, true, false
+            ])
+        #expect(
+            yaml.hasPrefix(
+                """
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata:
+                  name: smi-a
+                  namespace: shop
+                  labels:
+                    app.kubernetes.io/managed-by: smi
+                    team: platform
+                  annotations:
+                    smi-spec.io/source: TrafficTarget shop/api
 
-            """))
+                """))
     }
 }
 
 @Suite struct InventoryPortRangeTests {
     /// Ports a kube-apiserver would reject are left out of the inventory, not used.
     @Test func portsOutsideTheRangeAreLeftOut() throws {
-        let documents = try YAMLReader().read("""
+        let documents = try YAMLReader().read(
+            """
             apiVersion: v1
             kind: Service
             metadata: {name: web, namespace: shop}
@@ -267,22 +296,32 @@ import Testing
         var random = SystemRandomNumberGenerator()
         let keys = ["app", "tier", "version"], values = ["a", "b", "c"]
         func labels() -> StringMap {
-            StringMap(keys.filter { _ in Bool.random(using: &random) }.map { ($0, values.randomElement(using: &random)!) })
+            StringMap(
+                keys.filter { _ in Bool.random(using: &random) }.map { ($0, values.randomElement(using: &random)!) })
         }
         for _ in 0..<200 {
             let workloads = (0..<Int.random(in: 0...12, using: &random)).map { i in
-                Inventory.Workload(kind: "Deployment", namespace: ["x", "y"].randomElement(using: &random)!, name: "w\(i)",
-                                   serviceAccount: ["s", "t"].randomElement(using: &random)!, podLabels: labels())
+                Inventory.Workload(
+                    kind: "Deployment", namespace: ["x", "y"].randomElement(using: &random)!, name: "w\(i)",
+                    serviceAccount: ["s", "t"].randomElement(using: &random)!, podLabels: labels())
             }
             let inventory = Inventory(workloads: workloads)
             for namespace in ["x", "y", "z"] {
                 let wanted = labels()
-                let scanned = inventory.workloads(namespace: namespace).filter { w in wanted.allSatisfy { w.podLabels[$0.key] == $0.value } }
-                #expect(inventory.workloads(namespace: namespace, carrying: wanted) == scanned, "\(namespace) \(wanted)")
-                let service = Inventory.Service(namespace: namespace, name: "svc", selector: Bool.random(using: &random) ? wanted : nil, ports: [])
-                #expect(inventory.workloads(selectedBy: service) == inventory.workloads(namespace: namespace).filter { service.selects($0.podLabels) })
+                let scanned = inventory.workloads(namespace: namespace).filter { w in
+                    wanted.allSatisfy { w.podLabels[$0.key] == $0.value }
+                }
+                #expect(
+                    inventory.workloads(namespace: namespace, carrying: wanted) == scanned, "\(namespace) \(wanted)")
+                let service = Inventory.Service(
+                    namespace: namespace, name: "svc", selector: Bool.random(using: &random) ? wanted : nil, ports: [])
+                #expect(
+                    inventory.workloads(selectedBy: service)
+                        == inventory.workloads(namespace: namespace).filter { service.selects($0.podLabels) })
                 for account in ["s", "t", "u"] {
-                    #expect(inventory.workloads(namespace: namespace, serviceAccount: account) == inventory.workloads(namespace: namespace).filter { $0.serviceAccount == account })
+                    #expect(
+                        inventory.workloads(namespace: namespace, serviceAccount: account)
+                            == inventory.workloads(namespace: namespace).filter { $0.serviceAccount == account })
                 }
             }
         }
@@ -298,12 +337,19 @@ extension InventoryLabelLookupTests {
         var random = SystemRandomNumberGenerator()
         let namespaces = ["a", "b", "c", "d", "e"]
         let workloads = (0..<5000).map { i in
-            Inventory.Workload(kind: ["Deployment", "StatefulSet"].randomElement(using: &random)!, namespace: namespaces.randomElement(using: &random)!,
-                               name: "w\(i % 1500)", serviceAccount: "sa\(Int.random(in: 0..<40, using: &random))",
-                               podLabels: ["app": "a\(Int.random(in: 0..<60, using: &random))", "tier": ["x", "y"].randomElement(using: &random)!])
+            Inventory.Workload(
+                kind: ["Deployment", "StatefulSet"].randomElement(using: &random)!,
+                namespace: namespaces.randomElement(using: &random)!,
+                name: "w\(i % 1500)", serviceAccount: "sa\(Int.random(in: 0..<40, using: &random))",
+                podLabels: [
+                    "app": "a\(Int.random(in: 0..<60, using: &random))",
+                    "tier": ["x", "y"].randomElement(using: &random)!
+                ])
         }.shuffled(using: &random)
         let services = (0..<1000).map { i in
-            Inventory.Service(namespace: namespaces.randomElement(using: &random)!, name: "s\(i % 300)", selector: ["app": "a\(i % 60)"], ports: [])
+            Inventory.Service(
+                namespace: namespaces.randomElement(using: &random)!, name: "s\(i % 300)",
+                selector: ["app": "a\(i % 60)"], ports: [])
         }.shuffled(using: &random)
         let inventory = Inventory(workloads: workloads, services: services)
         var oneAtATime = inventory
@@ -313,9 +359,15 @@ extension InventoryLabelLookupTests {
         for namespace in namespaces {
             let scanned = inventory.workloads.filter { $0.namespace == namespace }
             #expect(inventory.workloads(namespace: namespace) == scanned)
-            #expect(inventory.workloads(namespace: namespace, serviceAccount: "sa7") == scanned.filter { $0.serviceAccount == "sa7" })
-            #expect(inventory.workloads(namespace: namespace, carrying: ["app": "a3", "tier": "y"]) == scanned.filter { $0.podLabels["app"] == "a3" && $0.podLabels["tier"] == "y" })
-            #expect(inventory.service(namespace: namespace, name: "s17") == inventory.services.first { $0.namespace == namespace && $0.name == "s17" })
+            #expect(
+                inventory.workloads(namespace: namespace, serviceAccount: "sa7")
+                    == scanned.filter { $0.serviceAccount == "sa7" })
+            #expect(
+                inventory.workloads(namespace: namespace, carrying: ["app": "a3", "tier": "y"])
+                    == scanned.filter { $0.podLabels["app"] == "a3" && $0.podLabels["tier"] == "y" })
+            #expect(
+                inventory.service(namespace: namespace, name: "s17")
+                    == inventory.services.first { $0.namespace == namespace && $0.name == "s17" })
         }
     }
 }
@@ -327,18 +379,29 @@ extension InventoryLabelLookupTests {
         var rendering = Rendering()
         let names = (0..<3_000).map { "cm-\(($0 * 7919) % 1_000)" }
         for (i, name) in names.enumerated() {
-            rendering.add(["apiVersion": "v1", "kind": i % 2 == 0 ? "Secret" : "ConfigMap", "metadata": ["name": ManifestNode(.string(name)), "namespace": "a"], "data": ["i": ManifestNode(.int(i))]])
+            rendering.add([
+                "apiVersion": "v1", "kind": i % 2 == 0 ? "Secret" : "ConfigMap",
+                "metadata": ["name": ManifestNode(.string(name)), "namespace": "a"],
+                "data": ["i": ManifestNode(.int(i))]
+            ])
         }
         let sorted = rendering.resources.enumerated().sorted { a, b in
             func key(_ node: ManifestNode) -> [String] {
-                [node.value.mappingValue?["kind"]?.value.stringValue ?? "", node.node(at: "metadata.name")?.value.stringValue ?? ""]
+                [
+                    node.value.mappingValue?["kind"]?.value.stringValue ?? "",
+                    node.node(at: "metadata.name")?.value.stringValue ?? ""
+                ]
             }
-            return key(a.element) != key(b.element) ? key(a.element).lexicographicallyPrecedes(key(b.element)) : a.offset < b.offset
+            return key(a.element) != key(b.element)
+                ? key(a.element).lexicographicallyPrecedes(key(b.element)) : a.offset < b.offset
         }.map(\.element)
         #expect(rendering.sorted().resources == sorted)
 
         var json: [UInt8] = []
-        for resource in sorted { try JSONWriter().write(resource, into: &json); json.append(0x0A) }
+        for resource in sorted {
+            try JSONWriter().write(resource, into: &json)
+            json.append(0x0A)
+        }
         var pieces: [[UInt8]] = []
         try rendering.writeJSON { pieces.append(Array($0)) }
         #expect(pieces.flatMap { $0 } == json)
@@ -369,17 +432,22 @@ extension InventoryLabelLookupTests {
         rendering.add(Note(metadata: ObjectMeta(name: "a", namespace: "x"), data: ["k": "typed a"]))
         rendering.add(Note(kind: "Alpha", metadata: ObjectMeta(name: "z", namespace: "x"), data: [:]))
         #expect(rendering.resourceCount == 4)
-        let encoded = try ManifestEncoder().encode(Note(metadata: ObjectMeta(name: "b", namespace: "x"), data: ["k": "typed b"]))
+        let encoded = try ManifestEncoder().encode(
+            Note(metadata: ObjectMeta(name: "b", namespace: "x"), data: ["k": "typed b"]))
         #expect(rendering.resources.first == encoded)
         let sorted = rendering.sorted().resources
-        #expect(sorted.map { $0.node(at: "kind")?.value.stringValue } == ["Alpha", "ConfigMap", "ConfigMap", "ConfigMap"])
+        #expect(
+            sorted.map { $0.node(at: "kind")?.value.stringValue } == ["Alpha", "ConfigMap", "ConfigMap", "ConfigMap"])
         #expect(sorted.map { $0.node(at: "metadata.name")?.value.stringValue } == ["z", "a", "a", "b"])
-        #expect(sorted[1].node(at: "data") == nil && sorted[2].node(at: "data.k") == "typed a", "equal keys keep the order they were added in")
+        #expect(
+            sorted[1].node(at: "data") == nil && sorted[2].node(at: "data.k") == "typed a",
+            "equal keys keep the order they were added in")
         #expect(rendering.yaml() == YAMLWriter().write(documents: sorted))
         #expect(try rendering.json() == sorted.map { try JSONWriter().write($0) + "\n" }.joined())
-        #expect(rendering.sorted().diagnostics.map(\.description) == [
-            "error[SMI2601]: ConfigMap x/a: 2 rendered resources are ConfigMap x/a: applied together, the last would replace the others; rename the SMI objects they come from",
-        ], "the manifest and the typed ConfigMap x/a have one name")
+        #expect(
+            rendering.sorted().diagnostics.map(\.description) == [
+                "error[SMI2601]: ConfigMap x/a: 2 rendered resources are ConfigMap x/a: applied together, the last would replace the others; rename the SMI objects they come from"
+            ], "the manifest and the typed ConfigMap x/a have one name")
     }
 
     /// Resources of one name in different namespaces, or of different kinds, are no collision.
@@ -391,6 +459,9 @@ extension InventoryLabelLookupTests {
         #expect(rendering.sorted().diagnostics.isEmpty)
         rendering.add(Note(metadata: ObjectMeta(name: "a", namespace: "y"), data: ["k": "v"]))
         rendering.add(Note(metadata: ObjectMeta(name: "a", namespace: "y"), data: ["k": "w"]))
-        #expect(rendering.sorted().diagnostics.map(\.message) == ["3 rendered resources are ConfigMap y/a: applied together, the last would replace the others; rename the SMI objects they come from"])
+        #expect(
+            rendering.sorted().diagnostics.map(\.message) == [
+                "3 rendered resources are ConfigMap y/a: applied together, the last would replace the others; rename the SMI objects they come from"
+            ])
     }
 }

@@ -8,9 +8,14 @@ import Testing
 /// neither less nor greater nor equal; such keys are compared as strings, as before.)
 @Suite struct RenderingSortKeyTests {
     @Test func keysOrderAsTheirStringsDo() {
-        let pieces = ["", "a", "b", "ab", "a-b", "v1", "networking.istio.io/v1", "Z", "~", " ", "\u{0}", "\u{1}", "é", "日本", "\u{7F}"]
+        let pieces = [
+            "", "a", "b", "ab", "a-b", "v1", "networking.istio.io/v1", "Z", "~", " ", "\u{0}", "\u{1}", "é", "日本",
+            "\u{7F}"
+        ]
         var rng = SeededGenerator(seed: 11)
-        func part() -> String { (0..<Int(rng.next() % 3)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined() }
+        func part() -> String {
+            (0..<Int(rng.next() % 3)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+        }
         for _ in 0..<20000 {
             let a = (0..<4).map { _ in part() }
             let b = rng.next() % 4 == 0 ? a : (0..<4).map { i in rng.next() % 2 == 0 ? a[i] : part() }

@@ -6,15 +6,16 @@ import Testing
         SplitPlan.Condition(pathRegex: path, method: method, headers: [])
     }
 
-    @Test(arguments: [
-        ("/books(/.*)?$", "/metrics$", nil, nil, false),
-        ("/books", "/books/1$", nil, nil, true),
-        ("/api", "/ap", nil, nil, true),
-        ("/a$", "/b$", nil, nil, false),
-        ("/api", "/api", "GET", "POST", false),
-        ("/api", "/api/v[0-9]+/.*", nil, nil, true),
-        ("/x", nil, nil, nil, true),
-    ] as [(String, String?, String?, String?, Bool)])
+    @Test(
+        arguments: [
+            ("/books(/.*)?$", "/metrics$", nil, nil, false),
+            ("/books", "/books/1$", nil, nil, true),
+            ("/api", "/ap", nil, nil, true),
+            ("/a$", "/b$", nil, nil, false),
+            ("/api", "/api", "GET", "POST", false),
+            ("/api", "/api/v[0-9]+/.*", nil, nil, true),
+            ("/x", nil, nil, nil, true)
+        ] as [(String, String?, String?, String?, Bool)])
     func overlapIsRuledOutOnlyWhenCertain(a: String, b: String?, methodA: String?, methodB: String?, expected: Bool) {
         let x = Self.condition(a, methodA)
         let y = Self.condition(b, methodB)
@@ -37,9 +38,10 @@ import Testing
             Specs.HTTPMatch(name: "a", pathRegex: "/api"),
             Specs.HTTPMatch(name: "a", pathRegex: "/api", methods: ["GET", "POST"]),
             Specs.HTTPMatch(name: "b", pathRegex: ".*"),
-            Specs.HTTPMatch(name: "c", pathRegex: "/x$", headers: HTTPHeaderConditions([.init(name: "X-A", regex: "v")])),
+            Specs.HTTPMatch(
+                name: "c", pathRegex: "/x$", headers: HTTPHeaderConditions([.init(name: "X-A", regex: "v")])),
             Specs.HTTPMatch(name: "d", pathRegex: "("),
-            Specs.HTTPMatch(name: "e"),
+            Specs.HTTPMatch(name: "e")
         ]
         var expansions = MatchExpansions(anchoring: anchoring) { $0.pathRegex ?? "(any)" }
         for match in matches + matches.reversed() {

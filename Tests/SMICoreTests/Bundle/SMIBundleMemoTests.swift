@@ -8,7 +8,8 @@ import Testing
     @Test func splitFindingsAreMadeOnceForConcurrentCallers() {
         let memo = SMIBundle.Memo()
         let calls = Mutex(0)
-        let finding = Diagnostic(.error, .schema, "made", object: nil, file: "x.yaml", location: SourceLocation(line: 1, column: 1))
+        let finding = Diagnostic(
+            .error, .schema, "made", object: nil, file: "x.yaml", location: SourceLocation(line: 1, column: 1))
         let results = Mutex<[[Diagnostic]]>([])
         DispatchQueue.concurrentPerform(iterations: 16) { _ in
             let found = memo.splitFindings {

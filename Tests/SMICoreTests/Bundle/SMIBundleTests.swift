@@ -10,7 +10,8 @@ import Testing
     /// An invalid TrafficTarget grants nothing, but its namespaces stay in `namespaces`, so an
     /// adapter still closes them: leaving them open would allow what SMI denies.
     @Test func namespacesIncludeInvalidObjects() throws {
-        let bundle = try Self.bundle("""
+        let bundle = try Self.bundle(
+            """
             apiVersion: access.smi-spec.io/v1alpha2
             kind: TrafficTarget
             metadata: {name: t, namespace: team}
@@ -37,12 +38,17 @@ import Testing
             """)
         #expect(bundle.trafficTargets.isEmpty)
         #expect(bundle.namespaces == ["team", "shop", "legacy", "data", "default"])
-        #expect(bundle.diagnostics.contains { $0.description == "5:73: error[SMI2301]: TrafficTarget team/t: spec.destination.port: destination port 70000 is not in 1-65535, so this target grants nothing" })
+        #expect(
+            bundle.diagnostics.contains {
+                $0.description
+                    == "5:73: error[SMI2301]: TrafficTarget team/t: spec.destination.port: destination port 70000 is not in 1-65535, so this target grants nothing"
+            })
     }
 
     /// Items share their parts, but are values: changing a copy leaves the original as it was.
     @Test func itemsAreValues() throws {
-        let bundle = try Self.bundle("""
+        let bundle = try Self.bundle(
+            """
             apiVersion: split.smi-spec.io/v1alpha4
             kind: TrafficSplit
             metadata: {name: s, namespace: shop}
@@ -55,14 +61,17 @@ import Testing
         copy.document.apiVersion = "x/v1"
         #expect(original.object.spec.service == "web" && original.key.description == "shop/s")
         #expect(original.document.apiVersion == "split.smi-spec.io/v1alpha4")
-        #expect(copy.object.spec.service == "other" && copy.key.description == "elsewhere/t" && copy.document.apiVersion == "x/v1")
+        #expect(
+            copy.object.spec.service == "other" && copy.key.description == "elsewhere/t"
+                && copy.document.apiVersion == "x/v1")
         #expect(copy.object.spec.backends == original.object.spec.backends)
     }
 
     /// An item's document holds the object in its canonical version (which is `object`),
     /// and says how it was written; the object as written is not kept beside it.
     @Test func anItemsDocumentHoldsTheCanonicalObject() throws {
-        let bundle = try Self.bundle("""
+        let bundle = try Self.bundle(
+            """
             apiVersion: split.smi-spec.io/v1alpha2
             kind: TrafficSplit
             metadata: {name: s, namespace: shop}
@@ -76,7 +85,9 @@ import Testing
         var split = try #require(bundle.trafficSplits.first)
         let group = try #require(bundle.httpRouteGroups[SMIBundle.Key(namespace: "shop", name: "g")])
         #expect(split.document.content == .smi(.trafficSplitV1Alpha4(split.object)))
-        #expect(split.document.apiVersion == "split.smi-spec.io/v1alpha2" && split.document.object?.description == "TrafficSplit shop/s")
+        #expect(
+            split.document.apiVersion == "split.smi-spec.io/v1alpha2"
+                && split.document.object?.description == "TrafficSplit shop/s")
         #expect(group.document.content == .smi(.httpRouteGroupV1Alpha4(group.object)))
         #expect(group.document.apiVersion == "specs.smi-spec.io/v1alpha1")
         var changed = split.object
@@ -93,14 +104,17 @@ import Testing
         document.object = Diagnostic.Object(kind: "TrafficSplit", namespace: nil, name: "as-written")
         split.document = document
         #expect(split.document.object == document.object && split.key.name == "renamed")
-        #expect(split.document.source.location == document.source.location && split.document.apiVersion == "split.smi-spec.io/v1alpha2")
+        #expect(
+            split.document.source.location == document.source.location
+                && split.document.apiVersion == "split.smi-spec.io/v1alpha2")
     }
 
     /// Equal methods lists, header conditions and rule match names of different objects are
     /// one storage in the bundle (a mesh repeats them tens of thousands of times), and the
     /// values are those written.
     @Test func repeatedValuesAreStoredOnce() throws {
-        let group = { (name: String) in """
+        let group = { (name: String) in
+            """
             apiVersion: specs.smi-spec.io/v1alpha4
             kind: HTTPRouteGroup
             metadata: {name: \(name), namespace: shop}
@@ -108,8 +122,10 @@ import Testing
               matches:
               - {name: read, methods: [GET, HEAD], headers: [{x-team: "^(a|b)$"}]}
               - {name: write, methods: [POST]}
-            """ }
-        let target = { (name: String) in """
+            """
+        }
+        let target = { (name: String) in
+            """
             apiVersion: access.smi-spec.io/v1alpha3
             kind: TrafficTarget
             metadata: {name: \(name), namespace: shop}
@@ -117,10 +133,16 @@ import Testing
               destination: {kind: ServiceAccount, name: api, namespace: shop}
               rules: [{kind: HTTPRouteGroup, name: g1, matches: [read, write]}]
               sources: [{kind: ServiceAccount, name: web, namespace: shop}]
-            """ }
-        let bundle = try Self.bundle([group("g1"), group("g2"), target("t1"), target("t2")].joined(separator: "\n---\n"))
-        let groups = try ["g1", "g2"].map { try #require(bundle.httpRouteGroups[SMIBundle.Key(namespace: "shop", name: $0)]?.object.spec.matches) }
-        func storage<T>(_ array: [T]?) -> UnsafeRawPointer? { array?.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) } }
+            """
+        }
+        let bundle = try Self.bundle(
+            [group("g1"), group("g2"), target("t1"), target("t2")].joined(separator: "\n---\n"))
+        let groups = try ["g1", "g2"].map {
+            try #require(bundle.httpRouteGroups[SMIBundle.Key(namespace: "shop", name: $0)]?.object.spec.matches)
+        }
+        func storage<T>(_ array: [T]?) -> UnsafeRawPointer? {
+            array?.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+        }
         #expect(groups[0][0].methods == ["GET", "HEAD"] && groups[0][1].methods == ["POST"])
         #expect(groups[0][0].headers?.conditions.map(\.regex) == ["^(a|b)$"])
         #expect(storage(groups[0][0].methods) == storage(groups[1][0].methods))
@@ -130,19 +152,28 @@ import Testing
         let rules = bundle.trafficTargets.map { $0.object.spec.rules[0].matches }
         #expect(rules[0] == ["read", "write"] && storage(rules[0]) == storage(rules[1]))
         // Equal text of other bytes keeps its own bytes (a regex matches bytes).
-        let accented = try Self.bundle(["caf\u{E9}", "cafe\u{301}"].enumerated().map { i, text in """
-            apiVersion: specs.smi-spec.io/v1alpha4
-            kind: HTTPRouteGroup
-            metadata: {name: a\(i), namespace: shop}
-            spec: {matches: [{name: m, headers: [{x: "\(text)"}]}]}
-            """ }.joined(separator: "\n---\n"))
-        let regexes = try (0..<2).map { try #require(accented.httpRouteGroups[SMIBundle.Key(namespace: "shop", name: "a\($0)")]?.object.spec.matches[0].headers?.conditions[0].regex) }
-        #expect(Array(regexes[0].utf8) == Array("caf\u{E9}".utf8) && Array(regexes[1].utf8) == Array("cafe\u{301}".utf8))
+        let accented = try Self.bundle(
+            ["caf\u{E9}", "cafe\u{301}"].enumerated().map { i, text in
+                """
+                apiVersion: specs.smi-spec.io/v1alpha4
+                kind: HTTPRouteGroup
+                metadata: {name: a\(i), namespace: shop}
+                spec: {matches: [{name: m, headers: [{x: "\(text)"}]}]}
+                """
+            }.joined(separator: "\n---\n"))
+        let regexes = try (0..<2).map {
+            try #require(
+                accented.httpRouteGroups[SMIBundle.Key(namespace: "shop", name: "a\($0)")]?.object.spec.matches[0]
+                    .headers?.conditions[0].regex)
+        }
+        #expect(
+            Array(regexes[0].utf8) == Array("caf\u{E9}".utf8) && Array(regexes[1].utf8) == Array("cafe\u{301}".utf8))
     }
 
     /// An access v1alpha1/v1alpha2 destination port is kept beside the canonical target.
     @Test func keepsTheDestinationPortOfOlderTargets() throws {
-        let bundle = try Self.bundle("""
+        let bundle = try Self.bundle(
+            """
             apiVersion: access.smi-spec.io/v1alpha2
             kind: TrafficTarget
             metadata: {name: t, namespace: shop}
@@ -167,7 +198,10 @@ import Testing
               sources: [{kind: ServiceAccount, name: ops}]
             """)
         #expect(bundle.trafficTargets.map(\.key.name) == ["new", "old", "t"])
-        #expect(bundle.destinationPorts == [.init(namespace: "shop", name: "t"): 8080, .init(namespace: "shop", name: "old"): 5432])
+        #expect(
+            bundle.destinationPorts == [
+                .init(namespace: "shop", name: "t"): 8080, .init(namespace: "shop", name: "old"): 5432
+            ])
         #expect(!bundle.diagnostics.contains { $0.severity == .error })
     }
 

@@ -122,7 +122,9 @@ import Testing
         let bytes = try Self.goldenInputs(copies: 8)
         let input = SMIInput([.init(name: "app.yaml", bytes: bytes, inventoryOnly: true)])
         #expect(input.documentCount == 0)
-        #expect(input.bundle.trafficTargets.isEmpty && input.bundle.httpRouteGroups.isEmpty && input.bundle.diagnostics.isEmpty)
+        #expect(
+            input.bundle.trafficTargets.isEmpty && input.bundle.httpRouteGroups.isEmpty
+                && input.bundle.diagnostics.isEmpty)
         #expect(input.inventory == (try Expected(bytes, file: "app.yaml")).inventory)
         #expect(!input.inventory.workloads.isEmpty)
     }
@@ -156,11 +158,17 @@ import Testing
         let bytes = Array(text.utf8)
         let kept = SMIInput([.init(name: "d.yaml", bytes: bytes)])
         let gone = SMIInput([.init(name: "d.yaml", bytes: bytes) { _ in nil }])
-        let changed = SMIInput([.init(name: "d.yaml", bytes: bytes) { range in Array(("#\n" + text).utf8.prefix(range.count)) }])
+        let changed = SMIInput([
+            .init(name: "d.yaml", bytes: bytes) { range in Array(("#\n" + text).utf8.prefix(range.count)) }
+        ])
         let prefix = "error[SMI2001]: TrafficSplit shop/s: spec.backends[0].weight:"
-        #expect(SMIValidator().validate(kept.bundle).map(\.description).contains { $0.hasPrefix("d.yaml:4:59: \(prefix)") })
+        #expect(
+            SMIValidator().validate(kept.bundle).map(\.description).contains { $0.hasPrefix("d.yaml:4:59: \(prefix)") })
         for input in [gone, changed] {
-            #expect(SMIValidator().validate(input.bundle).map(\.description).contains { $0.hasPrefix("d.yaml:1:1: \(prefix)") })
+            #expect(
+                SMIValidator().validate(input.bundle).map(\.description).contains {
+                    $0.hasPrefix("d.yaml:1:1: \(prefix)")
+                })
         }
     }
 
@@ -176,8 +184,9 @@ import Testing
 
             """
         let input = SMIInput([.init(name: "d.yaml", bytes: Array(text.utf8))])
-        #expect(SMIValidator().validate(input.bundle).map(\.description).contains {
-            $0.hasPrefix("d.yaml:6:59: error[SMI2001]: TrafficSplit shop/s: spec.backends[0].weight:")
-        })
+        #expect(
+            SMIValidator().validate(input.bundle).map(\.description).contains {
+                $0.hasPrefix("d.yaml:6:59: error[SMI2001]: TrafficSplit shop/s: spec.backends[0].weight:")
+            })
     }
 }

@@ -20,12 +20,20 @@ import Testing
     /// ASCII paths are parsed as bytes; that must read every text as the character reading
     /// (which other text takes) does.
     @Test func parsingBytesReadsPathsAsSpecified() {
-        let pieces = ["a", "spec", "b-c", ".", ".", "[", "]", "[0]", "[12]", "[-3]", "[+4]", "[x]", "[]", "0", "1", " ", "\r\n", "\t", "é", "[1"]
+        let pieces = [
+            "a", "spec", "b-c", ".", ".", "[", "]", "[0]", "[12]", "[-3]", "[+4]", "[x]", "[]", "0", "1", " ", "\r\n",
+            "\t", "é", "[1"
+        ]
         var rng = SeededGenerator(seed: 5)
         for _ in 0..<20000 {
             let text = (0..<Int(rng.next() % 9)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
-            #expect(FieldPath(stringLiteral: text).components == FieldPath.characterComponents(text), "\(text.debugDescription)")
+            #expect(
+                FieldPath(stringLiteral: text).components == FieldPath.characterComponents(text),
+                "\(text.debugDescription)")
         }
-        #expect(FieldPath(stringLiteral: "a[1][x][2].b..c[").components == [.key("a"), .index(1), .index(2), .key("b"), .key("c[")])
+        #expect(
+            FieldPath(stringLiteral: "a[1][x][2].b..c[").components == [
+                .key("a"), .index(1), .index(2), .key("b"), .key("c[")
+            ])
     }
 }

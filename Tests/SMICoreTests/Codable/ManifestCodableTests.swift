@@ -54,18 +54,25 @@ private struct Split: Codable, Equatable {
     @Test func typeMismatchesCarryPathAndLocation() throws {
         let marked = MarkedText(yaml.replacingOccurrences(of: "weight: 10", with: "weight: ⚑ten"))
         let node = try YAMLReader().readSingle(marked.text, file: "split.yaml")
-        let error = #expect(throws: ManifestDecodingError.self) { try ManifestDecoder(file: "split.yaml").decode(Split.self, from: node) }
+        let error = #expect(throws: ManifestDecodingError.self) {
+            try ManifestDecoder(file: "split.yaml").decode(Split.self, from: node)
+        }
         #expect(error?.path == "spec.backends[1].weight")
         #expect(error?.location == marked.location)
         #expect(error?.message == "expected an integer, found string \"ten\"")
-        #expect(error?.description == "split.yaml:\(marked.location.line):\(marked.location.column): error: spec.backends[1].weight: expected an integer, found string \"ten\"")
+        #expect(
+            error?.description
+                == "split.yaml:\(marked.location.line):\(marked.location.column): error: spec.backends[1].weight: expected an integer, found string \"ten\""
+        )
     }
 
     @Test func numbersAreNotStringsAndStringsAreNotNumbers() throws {
         let quoted = try YAMLReader().readSingle("service: web\nweight: \"10\"")
         #expect(throws: ManifestDecodingError.self) { try ManifestDecoder().decode(Backend.self, from: quoted) }
         let numeric = try YAMLReader().readSingle("service: 80\nweight: 10")
-        let error = #expect(throws: ManifestDecodingError.self) { try ManifestDecoder().decode(Backend.self, from: numeric) }
+        let error = #expect(throws: ManifestDecodingError.self) {
+            try ManifestDecoder().decode(Backend.self, from: numeric)
+        }
         #expect(error?.message == "expected a string, found integer 80")
         let fraction = try YAMLReader().readSingle("service: a\nweight: 1.5")
         #expect(throws: ManifestDecodingError.self) { try ManifestDecoder().decode(Backend.self, from: fraction) }
@@ -83,7 +90,9 @@ private struct Split: Codable, Equatable {
     @Test func missingFieldsAreReportedAtTheirPathAndTheirMapping() throws {
         let marked = MarkedText("service: web\nbackends:\n- ⚑service: a\n")
         let node = try YAMLReader().readSingle(marked.text)
-        let error = #expect(throws: ManifestDecodingError.self) { try ManifestDecoder().decode(SplitSpec.self, from: node) }
+        let error = #expect(throws: ManifestDecodingError.self) {
+            try ManifestDecoder().decode(SplitSpec.self, from: node)
+        }
         #expect(error?.message == "missing required field")
         #expect(error?.path == "backends[0].weight")
         #expect(error?.location == marked.location)
@@ -93,7 +102,9 @@ private struct Split: Codable, Equatable {
         let marked = MarkedText(yaml + "\n  ⚑weigth: 3\n")
         let node = try YAMLReader().readSingle(marked.text)
         #expect(throws: Never.self) { try ManifestDecoder().decode(Split.self, from: node) }
-        let error = #expect(throws: ManifestDecodingError.self) { try ManifestDecoder(rejectsUnknownKeys: true).decode(Split.self, from: node) }
+        let error = #expect(throws: ManifestDecodingError.self) {
+            try ManifestDecoder(rejectsUnknownKeys: true).decode(Split.self, from: node)
+        }
         #expect(error?.message == "unknown field 'weigth'")
         #expect(error?.path == "spec.weigth")
         #expect(error?.location == marked.location)
@@ -116,7 +127,8 @@ private struct Split: Codable, Equatable {
     @Test func encodeThenDecodeIsTheIdentity() throws {
         let split = Split(
             apiVersion: "v", kind: "k", metadata: Metadata(name: "n", namespace: "yes", labels: ["on": "0777"]),
-            spec: SplitSpec(service: "s", backends: [Backend(service: "b", weight: -1)], matches: []), extra: ["a": [1, nil]])
+            spec: SplitSpec(service: "s", backends: [Backend(service: "b", weight: -1)], matches: []),
+            extra: ["a": [1, nil]])
         let written = YAMLWriter().write(try ManifestEncoder().encode(split))
         #expect(try ManifestDecoder().decode(Split.self, from: YAMLReader().readSingle(written)) == split)
     }
@@ -126,11 +138,14 @@ private struct Split: Codable, Equatable {
             init(from decoder: any Decoder) throws {
                 let c = try decoder.container(keyedBy: ManifestCodingKeyForTests.self)
                 let v = try c.decode(String.self, forKey: .init(stringValue: "mode"))
-                throw DecodingError.dataCorruptedError(forKey: .init(stringValue: "mode"), in: c, debugDescription: "unsupported mode '\(v)'")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .init(stringValue: "mode"), in: c, debugDescription: "unsupported mode '\(v)'")
             }
         }
         let marked = MarkedText("a: 1\nmode: ⚑fast\n")
-        let error = #expect(throws: ManifestDecodingError.self) { try ManifestDecoder().decode(Strict.self, from: YAMLReader().readSingle(marked.text)) }
+        let error = #expect(throws: ManifestDecodingError.self) {
+            try ManifestDecoder().decode(Strict.self, from: YAMLReader().readSingle(marked.text))
+        }
         #expect(error?.message == "unsupported mode 'fast'")
         #expect(error?.location == marked.location)
         #expect(error?.path == "mode")

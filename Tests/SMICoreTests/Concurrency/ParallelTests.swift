@@ -34,7 +34,9 @@ import Testing
 
     /// Once the fold declines a result, nothing after it is folded and the fold is incomplete.
     @Test func foldStopsWhereTheFoldDeclines() {
-        let (folded, complete) = Parallel.fold(100, into: [Int]()) { $0 } fold: { folded, index in
+        let (folded, complete) = Parallel.fold(100, into: [Int]()) {
+            $0
+        } fold: { folded, index in
             guard index != 37 else { return false }
             folded.append(index)
             return true

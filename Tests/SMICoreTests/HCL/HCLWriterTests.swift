@@ -6,27 +6,29 @@ import Testing
     @Test func writesAttributesObjectsAndTuples() throws {
         let node: ManifestNode = [
             "Kind": "service-splitter", "Weight": 33.34, "Whole": 50, "On": true,
-            "Splits": [["Service": "v1"], []], "Subsets": ["api-v1": ["Filter": "Service.Meta.version == \"v1\""], "1st": [:]],
+            "Splits": [["Service": "v1"], []],
+            "Subsets": ["api-v1": ["Filter": "Service.Meta.version == \"v1\""], "1st": [:]]
         ]
-        #expect(try HCLWriter().write(body: node) == """
-            Kind = "service-splitter"
-            Weight = 33.34
-            Whole = 50
-            On = true
-            Splits = [
-              {
-                Service = "v1"
-              },
-              [],
-            ]
-            Subsets = {
-              api-v1 = {
-                Filter = "Service.Meta.version == \\"v1\\""
-              }
-              "1st" = {}
-            }
+        #expect(
+            try HCLWriter().write(body: node) == """
+                Kind = "service-splitter"
+                Weight = 33.34
+                Whole = 50
+                On = true
+                Splits = [
+                  {
+                    Service = "v1"
+                  },
+                  [],
+                ]
+                Subsets = {
+                  api-v1 = {
+                    Filter = "Service.Meta.version == \\"v1\\""
+                  }
+                  "1st" = {}
+                }
 
-            """)
+                """)
     }
 
     /// Escapes, and template sigils doubled so that no value is read as a template.

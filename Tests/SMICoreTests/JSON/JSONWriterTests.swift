@@ -3,10 +3,14 @@ import SMITestSupport
 import Testing
 
 @Suite struct JSONWriterTests {
-    let value: ManifestNode = ["kind": "Service", "ports": [80, 1.5, true, nil], "meta": ["a": "x\"y\n"], "empty": [:], "list": []]
+    let value: ManifestNode = [
+        "kind": "Service", "ports": [80, 1.5, true, nil], "meta": ["a": "x\"y\n"], "empty": [:], "list": []
+    ]
 
     @Test func compactIsOneLine() throws {
-        #expect(try JSONWriter().write(value) == #"{"kind":"Service","ports":[80,1.5,true,null],"meta":{"a":"x\"y\n"},"empty":{},"list":[]}"#)
+        #expect(
+            try JSONWriter().write(value)
+                == #"{"kind":"Service","ports":[80,1.5,true,null],"meta":{"a":"x\"y\n"},"empty":{},"list":[]}"#)
     }
 
     @Test func prettyIndentsByTwo() throws {
@@ -30,11 +34,15 @@ import Testing
     }
 
     @Test func escapesWhatJSONAndYAMLForbidRaw() throws {
-        #expect(try JSONWriter().write(ManifestNode(.string("\u{1}\u{7F}\u{85}\u{FEFF}\té"))) == #""\u0001\u007F\u0085\uFEFF\té""#)
+        #expect(
+            try JSONWriter().write(ManifestNode(.string("\u{1}\u{7F}\u{85}\u{FEFF}\té")))
+                == #""\u0001\u007F\u0085\uFEFF\té""#)
     }
 
     @Test func scalarKeysBecomeStrings() throws {
-        let m = ManifestMapping([(ManifestNode(.int(80)), "a"), (ManifestNode(.bool(true)), "b"), (ManifestNode(.null), "c")])
+        let m = ManifestMapping([
+            (ManifestNode(.int(80)), "a"), (ManifestNode(.bool(true)), "b"), (ManifestNode(.null), "c")
+        ])
         #expect(try JSONWriter().write(ManifestNode(.mapping(m))) == #"{"80":"a","true":"b","null":"c"}"#)
     }
 

@@ -18,7 +18,9 @@ import Testing
     }
 
     @Test func everyFieldIsWrittenAsItEncodes() throws {
-        var full = ObjectMeta(name: "web", namespace: "shop", labels: ["app": "web", "yes": "no"], annotations: ["a": "multi\nline\n", "b": "0x1F"])
+        var full = ObjectMeta(
+            name: "web", namespace: "shop", labels: ["app": "web", "yes": "no"],
+            annotations: ["a": "multi\nline\n", "b": "0x1F"])
         full.generateName = "web-"
         full.uid = "1234"
         full.resourceVersion = "7"
@@ -35,7 +37,9 @@ import Testing
         empty.labels = [:]
         empty.finalizers = []
         empty.ownerReferences = []
-        #expect(FieldWriting.mismatches([Bare(metadata: full), Bare(metadata: empty), Bare(metadata: ObjectMeta(name: "x"))]) == [])
+        #expect(
+            FieldWriting.mismatches([Bare(metadata: full), Bare(metadata: empty), Bare(metadata: ObjectMeta(name: "x"))]
+            ) == [])
         #expect(FieldWriting.fieldsNeverSet(in: [full]) == [], "set every field, so that each is compared")
     }
 }

@@ -62,19 +62,24 @@ import Testing
         #expect(meta.uid == "1234" && meta.resourceVersion == "7" && meta.generation == 3 && meta.selfLink == "/api/x")
         #expect(meta.creationTimestamp == "2026-11-27T12:00:00Z" && meta.deletionTimestamp == "2026-11-28T12:00:00Z")
         #expect(meta.deletionGracePeriodSeconds == 30 && meta.finalizers == ["a", "b"])
-        #expect(meta.ownerReferences?.count == (withOwners ? 1 : nil) && meta.managedFields?.count == (withOwners ? 1 : nil))
+        #expect(
+            meta.ownerReferences?.count == (withOwners ? 1 : nil) && meta.managedFields?.count == (withOwners ? 1 : nil)
+        )
         let node = try #require(root.value.mappingValue?["metadata"])
         #expect(try ManifestDecoder().decode(ObjectMeta.self, from: node) == meta)
         #expect(try ManifestDecoder().decode(ObjectMeta.self, from: try ManifestEncoder().encode(meta)) == meta)
     }
 
     /// Every wrong field of the metadata is reported at once, in the order written.
-    @Test(arguments: [("namespace: [x], uid: 7", ["metadata.namespace", "metadata.uid"]),
-                      ("uid: 7, generateName: [x]", ["metadata.uid", "metadata.generateName"]),
-                      ("finalizers: 3, generation: x", ["metadata.finalizers", "metadata.generation"]),
-                      ("managedFields: 1, labels: [x]", ["metadata.managedFields", "metadata.labels"])])
+    @Test(arguments: [
+        ("namespace: [x], uid: 7", ["metadata.namespace", "metadata.uid"]),
+        ("uid: 7, generateName: [x]", ["metadata.uid", "metadata.generateName"]),
+        ("finalizers: 3, generation: x", ["metadata.finalizers", "metadata.generation"]),
+        ("managedFields: 1, labels: [x]", ["metadata.managedFields", "metadata.labels"])
+    ])
     func everyWrongFieldIsReportedInTheOrderWritten(fields: String, paths: [String]) throws {
-        let text = "apiVersion: split.smi-spec.io/v1alpha4\nkind: TrafficSplit\nmetadata: {name: web, \(fields)}\nspec: {service: web, backends: [{service: a, weight: 1}]}\n"
+        let text =
+            "apiVersion: split.smi-spec.io/v1alpha4\nkind: TrafficSplit\nmetadata: {name: web, \(fields)}\nspec: {service: web, backends: [{service: a, weight: 1}]}\n"
         let diagnostics = SMIBundle(try YAMLReader().read(text)).diagnostics
         #expect(diagnostics.map { $0.path?.description } == paths, "\(diagnostics.map(\.description))")
         #expect(diagnostics.allSatisfy { $0.code == .schema })

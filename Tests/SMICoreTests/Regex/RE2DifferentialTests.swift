@@ -10,10 +10,12 @@ import Testing
     static let caseCount = 4000
 
     static func pattern(_ rng: inout SeededGenerator, depth: Int = 0) -> String {
-        let atoms = ["a", "b", "A", "/", "\\.", ".", "-", "\\?", "\\d", "\\w", "\\s", "\\D", "\\W", "\\S", "[a-c]",
-                     "[^a/]", "[[:alpha:]]", "[[:^digit:]]", "\\b", "\\B", "^", "$", "\\A", "\\z", "\\x41", "é", "\\pL",
-                     "\\p{Nd}", "[\\d_]", "(?i)k", "\\Qa.b\\E", "(?=a)", "\\1", "[b-a]", "\\q", "(?s).", "(?m)^", "(?m)$",
-                     "x{2}", "x{1,}", "x{,2}", "[]a]", "\\x{263A}", "(?P<n>a)", "[\\s\\S]", "\\\\", "\\/", "a{1001}"]
+        let atoms = [
+            "a", "b", "A", "/", "\\.", ".", "-", "\\?", "\\d", "\\w", "\\s", "\\D", "\\W", "\\S", "[a-c]",
+            "[^a/]", "[[:alpha:]]", "[[:^digit:]]", "\\b", "\\B", "^", "$", "\\A", "\\z", "\\x41", "é", "\\pL",
+            "\\p{Nd}", "[\\d_]", "(?i)k", "\\Qa.b\\E", "(?=a)", "\\1", "[b-a]", "\\q", "(?s).", "(?m)^", "(?m)$",
+            "x{2}", "x{1,}", "x{,2}", "[]a]", "\\x{263A}", "(?P<n>a)", "[\\s\\S]", "\\\\", "\\/", "a{1001}"
+        ]
         var out = ""
         for _ in 0..<(1 + Int(rng.next() % 4)) {
             var item: String
@@ -34,8 +36,10 @@ import Testing
     }
 
     static func text(_ rng: inout SeededGenerator) -> String {
-        let alphabet: [String] = ["a", "b", "A", "B", "k", "K", "\u{212A}", "/", ".", "-", "?", "1", "٣", "\n", " ", "\t",
-                                  "é", "É", "_", "x", "\u{263A}", "\u{B}"]
+        let alphabet: [String] = [
+            "a", "b", "A", "B", "k", "K", "\u{212A}", "/", ".", "-", "?", "1", "٣", "\n", " ", "\t",
+            "é", "É", "_", "x", "\u{263A}", "\u{B}"
+        ]
         return (0..<Int(rng.next() % 7)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
     }
 
@@ -47,9 +51,16 @@ import Testing
             cases.append((Self.pattern(&rng), (0..<8).map { _ in Self.text(&rng) }))
         }
         var input = ManifestMapping()
-        input.append("cases", ManifestNode(.sequence(cases.map { c in
-            ["pattern": ManifestNode(.string(c.pattern)), "texts": ManifestNode(.sequence(c.texts.map { ManifestNode(.string($0)) }))]
-        })))
+        input.append(
+            "cases",
+            ManifestNode(
+                .sequence(
+                    cases.map { c in
+                        [
+                            "pattern": ManifestNode(.string(c.pattern)),
+                            "texts": ManifestNode(.sequence(c.texts.map { ManifestNode(.string($0)) }))
+                        ]
+                    })))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("smi-re2-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
         try JSONWriter().write(ManifestNode(.mapping(input))).write(to: file, atomically: true, encoding: .utf8)
@@ -87,7 +98,9 @@ import Testing
                 let expected = oracle[key]?.value.sequenceValue ?? []
                 for (text, e) in zip(c.texts, expected) where ours.matches(text, anchoring: mode) != (e == true) {
                     disagreements += 1
-                    if disagreements <= 10 { Issue.record("/\(c.pattern)/ \(key) on \(text.debugDescription): RE2 says \(e.value)") }
+                    if disagreements <= 10 {
+                        Issue.record("/\(c.pattern)/ \(key) on \(text.debugDescription): RE2 says \(e.value)")
+                    }
                 }
             }
         }

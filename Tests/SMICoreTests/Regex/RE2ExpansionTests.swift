@@ -17,7 +17,7 @@ import Testing
         ("\\.png", .full, [".png"]),
         ("/a|/b$", .prefix, ["/a…", "/b"]),
         ("/books(/(?s:.*))?$", .prefix, ["/books", "/books/…"]),
-        ("/x(?s:.*)$", .full, ["/x…"]),
+        ("/x(?s:.*)$", .full, ["/x…"])
     ])
     func expandsToExactAndPrefixForms(pattern: String, anchoring: RE2Regex.Anchoring, expected: [String]) throws {
         let forms = try #require(try RE2Regex(pattern).forms(anchoring: anchoring))
@@ -26,8 +26,10 @@ import Testing
 
     /// `.+` and `.{n,}` need more characters after the literal: "the literal, then anything"
     /// would admit the literal alone (an Istio `paths: ["/items/*"]` admits `/items/`).
-    @Test(arguments: ["/api/v[0-9]+/.*", ".*x", "/a/[^/]+/b", "/(?i)[a-z]{10}", "\\bx", "(?m)^a$",
-                      "/items/.+", "/items/(?s:.+)", "/a.{3,}", "/a.{1,}$", "admin.+", ".+", "(?s:.+)", "/x(?s:.){2,}"])
+    @Test(arguments: [
+        "/api/v[0-9]+/.*", ".*x", "/a/[^/]+/b", "/(?i)[a-z]{10}", "\\bx", "(?m)^a$",
+        "/items/.+", "/items/(?s:.+)", "/a.{3,}", "/a.{1,}$", "admin.+", ".+", "(?s:.+)", "/x(?s:.){2,}"
+    ])
     func refusesWhatNoFiniteUnionSays(pattern: String) throws {
         #expect(try RE2Regex(pattern).forms(anchoring: .prefix) == nil)
         #expect(try RE2Regex(pattern).forms(anchoring: .prefix, assumingNoNewlines: true) == nil)
@@ -53,24 +55,35 @@ import Testing
             for anchoring in [RE2Regex.Anchoring.full, .prefix] {
                 let forms = regex.forms(anchoring: anchoring, assumingNoNewlines: true)
                 let shape = regex.shape(anchoring: anchoring, assumingNoNewlines: true)
-                var texts = (0..<12).map { _ in (0..<Int(rng.next() % 6)).map { _ in pick(["a", "b", "/", "x", ".", "ab"]) }.joined() }
+                var texts = (0..<12).map { _ in
+                    (0..<Int(rng.next() % 6)).map { _ in pick(["a", "b", "/", "x", ".", "ab"]) }.joined()
+                }
                 for literal in (forms ?? []).map(\.literal) + Self.literal(of: shape) {
-                    texts += [literal, literal + "a", literal + "/", literal + "ab", String(literal.dropLast()), "a" + literal]
+                    texts += [
+                        literal, literal + "a", literal + "/", literal + "ab", String(literal.dropLast()), "a" + literal
+                    ]
                 }
                 for text in texts {
                     let truth = regex.matches(text, anchoring: anchoring)
                     if let forms {
-                        let byForms = forms.contains { $0.tail == .end ? text == $0.literal : text.hasPrefix($0.literal) }
-                        #expect(byForms == truth, "/\(pattern)/ \(anchoring) forms \(forms) on \(text.debugDescription)")
+                        let byForms = forms.contains {
+                            $0.tail == .end ? text == $0.literal : text.hasPrefix($0.literal)
+                        }
+                        #expect(
+                            byForms == truth, "/\(pattern)/ \(anchoring) forms \(forms) on \(text.debugDescription)")
                     }
-                    let byShape: Bool? = switch shape {
-                    case let .literal(l): text == l
-                    case let .prefix(p): text.hasPrefix(p)
-                    case let .suffix(x): text.hasSuffix(x)
-                    case .matchAll: true
-                    case .other: nil
+                    let byShape: Bool? =
+                        switch shape {
+                        case let .literal(l): text == l
+                        case let .prefix(p): text.hasPrefix(p)
+                        case let .suffix(x): text.hasSuffix(x)
+                        case .matchAll: true
+                        case .other: nil
+                        }
+                    if let byShape {
+                        #expect(
+                            byShape == truth, "/\(pattern)/ \(anchoring) shape \(shape) on \(text.debugDescription)")
                     }
-                    if let byShape { #expect(byShape == truth, "/\(pattern)/ \(anchoring) shape \(shape) on \(text.debugDescription)") }
                     checked += 1
                 }
             }
@@ -87,7 +100,10 @@ import Testing
 
     /// The forms accept exactly the texts the regex accepts, on random texts.
     @Test func formsAgreeWithTheMatcher() throws {
-        let patterns = ["/api", "/api$", "/(a|b)/x", "/v[12]", "/item/?", "/a{1,2}", "(?i)ab", "", "/a|/b$", "/(?s:.*)", "a(b|c)d$", "/a(/(?s:.*))?$", "/b(?s:.*)$"]
+        let patterns = [
+            "/api", "/api$", "/(a|b)/x", "/v[12]", "/item/?", "/a{1,2}", "(?i)ab", "", "/a|/b$", "/(?s:.*)", "a(b|c)d$",
+            "/a(/(?s:.*))?$", "/b(?s:.*)$"
+        ]
         var rng = SeededGenerator(seed: 9)
         let alphabet = ["/", "a", "b", "c", "d", "x", "A", "B", "v", "1", "2", "i", "t", "e", "m", "p"]
         for pattern in patterns {
@@ -95,9 +111,12 @@ import Testing
             for anchoring in [RE2Regex.Anchoring.full, .prefix] {
                 let forms = try #require(regex.forms(anchoring: anchoring), "\(pattern)")
                 for _ in 0..<400 {
-                    let text = (0..<Int(rng.next() % 7)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+                    let text = (0..<Int(rng.next() % 7)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+                        .joined()
                     let byForms = forms.contains { $0.tail == .end ? text == $0.literal : text.hasPrefix($0.literal) }
-                    #expect(byForms == regex.matches(text, anchoring: anchoring), "/\(pattern)/ \(anchoring) on \(text.debugDescription)")
+                    #expect(
+                        byForms == regex.matches(text, anchoring: anchoring),
+                        "/\(pattern)/ \(anchoring) on \(text.debugDescription)")
                 }
             }
         }

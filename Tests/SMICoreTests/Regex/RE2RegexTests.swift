@@ -23,7 +23,7 @@ import Testing
         ("a\\", "trailing backslash at end of expression"),
         ("\\Z", "\\Z is not supported by RE2; use \\z"),
         ("\\p{Greek}", "unsupported Unicode class 'Greek' (general categories and Any are supported)"),
-        ("((a{100}){100}){100}", "expression too large"),
+        ("((a{100}){100}){100}", "expression too large")
     ])
     func refusesWhatRE2Refuses(pattern: String, message: String) {
         let error = #expect(throws: RE2Error.self) { try RE2Regex(pattern) }
@@ -108,7 +108,7 @@ import Testing
         ("(?i)/api", .full, .other),
         ("/a\\.b", .full, .literal("/a.b")),
         ("/a$", .prefix, .literal("/a")),
-        ("/a", .search, .other),
+        ("/a", .search, .other)
     ])
     func shapesNameSimpleLanguages(pattern: String, anchoring: RE2Regex.Anchoring, shape: RE2Regex.Shape) throws {
         #expect(try re(pattern).shape(anchoring: anchoring) == shape)
@@ -129,7 +129,8 @@ import Testing
 
 @Suite struct RE2RequiresTests {
     @Test(arguments: [
-        ("/search\\?q=.*", true), ("/a(\\?|/)", false), ("\\?+", true), ("\\?*", false), ("(a\\?|b\\?)", true), ("[?]", true), (".", false),
+        ("/search\\?q=.*", true), ("/a(\\?|/)", false), ("\\?+", true), ("\\?*", false), ("(a\\?|b\\?)", true),
+        ("[?]", true), (".", false)
     ])
     func requiresTellsWhetherEveryMatchHoldsACharacter(pattern: String, requires: Bool) throws {
         #expect(try RE2Regex(pattern).requires("?") == requires)

@@ -9,17 +9,21 @@ import Testing
     /// How the tree path compares with Codable on `node`: nil when its kind is not read
     /// from the tree.
     static func check(_ node: ManifestNode) -> (accepted: Bool, agrees: Bool)? {
-        let pair = SMIKinds.Pair(apiVersion: node.node(at: "apiVersion")?.value.stringValue ?? "", kind: node.node(at: "kind")?.value.stringValue ?? "")
+        let pair = SMIKinds.Pair(
+            apiVersion: node.node(at: "apiVersion")?.value.stringValue ?? "",
+            kind: node.node(at: "kind")?.value.stringValue ?? "")
         return SMIKinds.decoders[pair]?.treeCheck?(node)
     }
 
     @Test func theKindsManifestsUseMostReadFromTheTree() {
         let pairs = [
             SMIKinds.Pair(Access.V1Alpha2.TrafficTarget.self), SMIKinds.Pair(Access.V1Alpha3.TrafficTarget.self),
-            SMIKinds.Pair(Specs.V1Alpha1.TCPRoute.self), SMIKinds.Pair(Specs.V1Alpha2.TCPRoute.self), SMIKinds.Pair(Specs.V1Alpha3.TCPRoute.self),
+            SMIKinds.Pair(Specs.V1Alpha1.TCPRoute.self), SMIKinds.Pair(Specs.V1Alpha2.TCPRoute.self),
+            SMIKinds.Pair(Specs.V1Alpha3.TCPRoute.self),
             SMIKinds.Pair(Specs.V1Alpha3.HTTPRouteGroup.self), SMIKinds.Pair(Specs.V1Alpha4.HTTPRouteGroup.self),
             SMIKinds.Pair(Specs.V1Alpha4.TCPRoute.self), SMIKinds.Pair(Specs.V1Alpha4.UDPRoute.self),
-            SMIKinds.Pair(Split.V1Alpha2.TrafficSplit.self), SMIKinds.Pair(Split.V1Alpha3.TrafficSplit.self), SMIKinds.Pair(Split.V1Alpha4.TrafficSplit.self),
+            SMIKinds.Pair(Split.V1Alpha2.TrafficSplit.self), SMIKinds.Pair(Split.V1Alpha3.TrafficSplit.self),
+            SMIKinds.Pair(Split.V1Alpha4.TrafficSplit.self)
         ]
         let missing = pairs.filter { SMIKinds.decoders[$0]?.treeCheck == nil }
         #expect(missing.isEmpty, "\(missing)")
@@ -29,13 +33,18 @@ import Testing
     /// nodes (the goldens of the CRDs' size limits): every variant of a document is decoded
     /// whole, so the time grows with the square of its size.
     static func documents() throws -> [ManifestNode] {
-        var files = GoldenCases.cases(target: "IstioAdapterTests") + GoldenCases.cases(target: "LinkerdAdapterTests") + GoldenCases.cases(target: "ConsulAdapterTests")
-        var texts = try files.map { try String(contentsOf: $0.folder.appendingPathComponent("input.yaml"), encoding: .utf8) }
+        var files =
+            GoldenCases.cases(target: "IstioAdapterTests") + GoldenCases.cases(target: "LinkerdAdapterTests")
+            + GoldenCases.cases(target: "ConsulAdapterTests")
+        var texts = try files.map {
+            try String(contentsOf: $0.folder.appendingPathComponent("input.yaml"), encoding: .utf8)
+        }
         files = []
         let examples = SharedReference.packageRoot.appendingPathComponent("Examples")
         for folder in try FileManager.default.contentsOfDirectory(atPath: examples.path) {
             let dir = examples.appendingPathComponent(folder)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".yaml") {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            where name.hasSuffix(".yaml") {
                 texts.append(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
             }
         }
@@ -55,7 +64,10 @@ import Testing
     /// removed, a value replaced by one of another type (null, numbers, a numeric string,
     /// a boolean, empty collections), an unknown key added, a key repeated.
     static func variants(of node: ManifestNode) -> [ManifestNode] {
-        let replacements: [ManifestValue] = [.null, .int(80), .double(80), .double(1.5), .string("80"), .bool(true), .sequence([]), .mapping(ManifestMapping())]
+        let replacements: [ManifestValue] = [
+            .null, .int(80), .double(80), .double(1.5), .string("80"), .bool(true), .sequence([]),
+            .mapping(ManifestMapping())
+        ]
         var out: [ManifestNode] = replacements.map { ManifestNode($0, at: node.location) }
         switch node.value {
         case let .mapping(m):
@@ -113,7 +125,9 @@ import Testing
                 checked += 1
                 if took { accepted += 1 }
                 if !agrees {
-                    Issue.record("the tree path reads a changed document otherwise than Codable:\n\(YAMLWriter().write(variant))")
+                    Issue.record(
+                        "the tree path reads a changed document otherwise than Codable:\n\(YAMLWriter().write(variant))"
+                    )
                     return
                 }
             }

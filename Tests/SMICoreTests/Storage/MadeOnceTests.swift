@@ -8,7 +8,10 @@ import Testing
     @Test func makesOnceWhatItRemembers() {
         var table = MadeOnce<String, Int>()
         var made = 0
-        let make = { () -> Int in made += 1; return made }
+        let make = { () -> Int in
+            made += 1
+            return made
+        }
         #expect(table.value(for: "a", make) == 1)
         #expect(table.value(for: "a", make) == 1 && made == 1)
         #expect(table.value(for: "b", remembering: false, make) == 2)

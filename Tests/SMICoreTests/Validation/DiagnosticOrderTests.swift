@@ -9,20 +9,34 @@ import Testing
     static func randomDiagnostics(_ count: Int, using random: inout some RandomNumberGenerator) -> [Diagnostic] {
         let files: [String?] = [nil, "", "a.yaml", "b.yaml", "dir/a.yaml"]
         let codes: [DiagnosticCode] = [.duplicateObject, .unknownField, .matchesEverything]
-        let objects: [Diagnostic.Object?] = [nil, .init(kind: "TrafficSplit", namespace: "x", name: "s"), .init(kind: "TrafficTarget", namespace: nil, name: "t")]
+        let objects: [Diagnostic.Object?] = [
+            nil, .init(kind: "TrafficSplit", namespace: "x", name: "s"),
+            .init(kind: "TrafficTarget", namespace: nil, name: "t")
+        ]
         var made: [Diagnostic] = []
         for _ in 0..<count {
             if let earlier = made.randomElement(using: &random), Int.random(in: 0..<4, using: &random) == 0 {
                 made.append(earlier)
                 continue
             }
-            let location = Bool.random(using: &random) ? nil : SourceLocation(line: Int.random(in: 1...3, using: &random), column: Int.random(in: 1...2, using: &random))
-            made.append(Diagnostic(
-                [.error, .warning, .info].randomElement(using: &random)!, codes.randomElement(using: &random)!, ["m", "n"].randomElement(using: &random)!,
-                object: objects.randomElement(using: &random)!, path: Bool.random(using: &random) ? nil : "spec",
-                file: files.randomElement(using: &random)!, location: location))
+            let location =
+                Bool.random(using: &random)
+                ? nil
+                : SourceLocation(
+                    line: Int.random(in: 1...3, using: &random), column: Int.random(in: 1...2, using: &random))
+            made.append(
+                Diagnostic(
+                    Self.pick([.error, .warning, .info], &random), Self.pick(codes, &random),
+                    Self.pick(["m", "n"], &random),
+                    object: Self.pick(objects, &random), path: Bool.random(using: &random) ? nil : "spec",
+                    file: Self.pick(files, &random), location: location))
         }
         return made
+    }
+
+    /// One of `items` (never empty here), chosen by `random`.
+    static func pick<T>(_ items: [T], _ random: inout some RandomNumberGenerator) -> T {
+        items[Int.random(in: 0..<items.count, using: &random)]
     }
 
     /// The order by its definition, one stable sort comparing the fields themselves.

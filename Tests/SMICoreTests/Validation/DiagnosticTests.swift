@@ -18,7 +18,10 @@ import Testing
         copy.path = "metadata"
         copy.file = nil
         copy.location = SourceLocation(line: 1, column: 1)
-        #expect(Self.diagnostic.description == "split.yaml:12:7: warning[SMI1202]: TrafficSplit shop/s: spec.backends[1]: a second TrafficSplit named shop/s replaces the first")
+        #expect(
+            Self.diagnostic.description
+                == "split.yaml:12:7: warning[SMI1202]: TrafficSplit shop/s: spec.backends[1]: a second TrafficSplit named shop/s replaces the first"
+        )
         #expect(copy.description == "1:1: error[\(DiagnosticCode.unknownField.rawValue)]: metadata: changed")
     }
 

@@ -25,7 +25,9 @@ import Testing
                     }
                     checked += 1
                     let again = reader.readDocument(at: extent, of: bytes)
-                    #expect(again?.isIdentical(to: document.root) == true, "\(c.id) document \(document.index) at \(extent)")
+                    #expect(
+                        again?.isIdentical(to: document.root) == true, "\(c.id) document \(document.index) at \(extent)"
+                    )
                 }
             }
         }
@@ -35,7 +37,8 @@ import Testing
     }
 
     @Test func documentsAfterDirectivesHaveNoExtent() throws {
-        let documents = try YAMLReader().read("a: 1\n...\n%YAML 1.2\n---\nb: 2\n...\n%TAG !x! tag:example.com,2000:\n---\nc: !x!y 3\n---\nd: 4\n")
+        let documents = try YAMLReader().read(
+            "a: 1\n...\n%YAML 1.2\n---\nb: 2\n...\n%TAG !x! tag:example.com,2000:\n---\nc: !x!y 3\n---\nd: 4\n")
         #expect(documents.map { $0.extent != nil } == [true, false, false, true])
     }
 
@@ -43,13 +46,18 @@ import Testing
         let text = "  a: 1\n  b: [2,\n    3]\n# note\n--- x\n...\n---\n"
         let bytes = Array(text.utf8)
         let documents = try YAMLReader().read(bytes)
-        #expect(documents.map(\.extent) == [
-            .init(bytes: 0..<30, line: 1),
-            .init(bytes: 30..<36, line: 5),
-            .init(bytes: 40..<44, line: 7),
-        ])
-        #expect(YAMLReader().readDocument(at: documents[0].extent!, of: bytes)?.node(at: "b[1]")?.location == SourceLocation(line: 3, column: 5))
-        #expect(YAMLReader().readDocument(at: .init(bytes: 0..<44, line: 1), of: bytes) == nil, "three documents are not one")
+        #expect(
+            documents.map(\.extent) == [
+                .init(bytes: 0..<30, line: 1),
+                .init(bytes: 30..<36, line: 5),
+                .init(bytes: 40..<44, line: 7)
+            ])
+        #expect(
+            YAMLReader().readDocument(at: documents[0].extent!, of: bytes)?.node(at: "b[1]")?.location
+                == SourceLocation(line: 3, column: 5))
+        #expect(
+            YAMLReader().readDocument(at: .init(bytes: 0..<44, line: 1), of: bytes) == nil,
+            "three documents are not one")
         #expect(YAMLReader().readDocument(at: .init(bytes: 0..<99, line: 1), of: bytes) == nil)
     }
 
@@ -61,6 +69,7 @@ import Testing
         #expect(parallel.map(\.extent) == oneByOne.map(\.extent))
         #expect(parallel.allSatisfy { $0.extent != nil })
         let last = try #require(parallel.last?.extent)
-        #expect(YAMLReader().readDocument(at: last, of: bytes)?.isIdentical(to: parallel[parallel.count - 1].root) == true)
+        #expect(
+            YAMLReader().readDocument(at: last, of: bytes)?.isIdentical(to: parallel[parallel.count - 1].root) == true)
     }
 }

@@ -36,13 +36,18 @@ import Testing
             case let (.mapping(m), 1):
                 writer.field(key, Fields(mapping: m, style: style))
             case let (.mapping(m), 2) where m.entries.allSatisfy({ $0.value.value.stringValue != nil }):
-                writer.field(key, StringMap(m.entries.map { (key: $0.key.value.stringValue ?? "", value: $0.value.value.stringValue ?? "") }))
+                writer.field(
+                    key,
+                    StringMap(
+                        m.entries.map { (key: $0.key.value.stringValue ?? "", value: $0.value.value.stringValue ?? "") }
+                    ))
             case let (.mapping(m), _):
                 writer.field(key) { nested in Fields(mapping: m, style: style &+ 1).writeFields(to: &nested) }
             case let (.sequence(items), 1) where items.allSatisfy({ $0.value.stringValue != nil }):
                 writer.field(key, items.map { $0.value.stringValue ?? "" })
             case let (.sequence(items), 2) where items.allSatisfy({ $0.value.mappingValue != nil }):
-                writer.field(key, items.map { Fields(mapping: $0.value.mappingValue ?? ManifestMapping(), style: style) })
+                writer.field(
+                    key, items.map { Fields(mapping: $0.value.mappingValue ?? ManifestMapping(), style: style) })
             case let (.sequence(items), _):
                 writer.field(key, items)
             default:
@@ -72,7 +77,8 @@ import Testing
     static func repeatsAKey(_ value: ManifestValue) -> Bool {
         switch value {
         case let .mapping(m):
-            Set(m.entries.map { $0.key.value.stringValue ?? "" }).count < m.count || m.entries.contains { repeatsAKey($0.value.value) }
+            Set(m.entries.map { $0.key.value.stringValue ?? "" }).count < m.count
+                || m.entries.contains { repeatsAKey($0.value.value) }
         case let .sequence(items):
             items.contains { repeatsAKey($0.value) }
         default:
@@ -114,7 +120,9 @@ import Testing
             }
         }
         #expect(Self.written(Empty()).map { String(decoding: $0, as: UTF8.self) } == "{}\n")
-        #expect(Self.written(Holder()).map { String(decoding: $0, as: UTF8.self) } == "one: {}\nlist:\n- {}\n- {}\nstrings: []\nlabels: {}\n")
+        #expect(
+            Self.written(Holder()).map { String(decoding: $0, as: UTF8.self) }
+                == "one: {}\nlist:\n- {}\n- {}\nstrings: []\nlabels: {}\n")
     }
 
     /// A value that writes a key twice is declined, so that the manifest path (which keeps

@@ -15,7 +15,9 @@ import Testing
         init(_ bytes: [UInt8], reader: YAMLReader, quick: Bool) {
             var documents: [ManifestDocument] = []
             do {
-                try reader.forEachDocument(inPart: bytes, file: "t.yaml", firstLine: 1, quick: quick) { documents.append($0) }
+                try reader.forEachDocument(inPart: bytes, file: "t.yaml", firstLine: 1, quick: quick) {
+                    documents.append($0)
+                }
             } catch {
                 self.error = error.description
             }
@@ -32,7 +34,8 @@ import Testing
         static func == (a: Outcome, b: Outcome) -> Bool {
             a.error == b.error && a.documents.count == b.documents.count
                 && zip(a.documents, b.documents).allSatisfy {
-                    $0.index == $1.index && $0.file == $1.file && $0.extent == $1.extent && $0.root.isIdentical(to: $1.root)
+                    $0.index == $1.index && $0.file == $1.file && $0.extent == $1.extent
+                        && $0.root.isIdentical(to: $1.root)
                 }
         }
     }
@@ -53,8 +56,13 @@ import Testing
         let quick = Outcome(bytes, reader: reader, quick: true)
         let parsed = Outcome(bytes, reader: reader, quick: false)
         guard quick != parsed else { return }
-        let differing = zip(quick.documents, parsed.documents).first { !Outcome(documents: [$0], error: nil).equals(Outcome(documents: [$1], error: nil)) }
-        let detail = differing.map { "document \($0.index): \($0.extent.map { "\($0)" } ?? "-") vs \($1.extent.map { "\($0)" } ?? "-")" }
+        let differing = zip(quick.documents, parsed.documents).first {
+            !Outcome(documents: [$0], error: nil).equals(Outcome(documents: [$1], error: nil))
+        }
+        let detail =
+            differing.map {
+                "document \($0.index): \($0.extent.map { "\($0)" } ?? "-") vs \($1.extent.map { "\($0)" } ?? "-")"
+            }
             ?? "\(quick.documents.count) vs \(parsed.documents.count) documents, errors \(quick.error ?? "none") vs \(parsed.error ?? "none")"
         Issue.record("\(label()): \(detail) in:\n\(String(decoding: bytes, as: UTF8.self))")
     }
@@ -70,7 +78,8 @@ import Testing
         let examples = SharedReference.packageRoot.appendingPathComponent("Examples")
         for folder in ["shop", "diagnostics"] {
             let path = examples.appendingPathComponent(folder).path
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() where name.hasSuffix(".yaml") {
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+            where name.hasSuffix(".yaml") {
                 texts.append([UInt8](try Data(contentsOf: URL(fileURLWithPath: path).appendingPathComponent(name))))
             }
         }
@@ -79,7 +88,9 @@ import Testing
 
     static let readers: [YAMLReader] = [
         YAMLReader(), YAMLReader(schema: .core), YAMLReader(allowsDuplicateKeys: true),
-        YAMLReader(limits: .init(maxDepth: 3, maxDocumentBytes: 200, maxScalarBytes: 6, maxDocuments: 3, maxAliasExpansion: 25)),
+        YAMLReader(
+            limits: .init(maxDepth: 3, maxDocumentBytes: 200, maxScalarBytes: 6, maxDocuments: 3, maxAliasExpansion: 25)
+        )
     ]
 
     @Test func theYAMLTestSuiteReadsAsTheParserReadsIt() throws {
@@ -91,7 +102,9 @@ import Testing
         var taken = 0
         for c in cases {
             let bytes = [UInt8](try Data(contentsOf: c.folder.appendingPathComponent("in.yaml")))
-            for (n, reader) in Self.readers.enumerated() { Self.expectSame(bytes, reader: reader, "\(c.id) with reader \(n)") }
+            for (n, reader) in Self.readers.enumerated() {
+                Self.expectSame(bytes, reader: reader, "\(c.id) with reader \(n)")
+            }
             taken += Self.quickDocuments(bytes)
         }
         // Most of the suite is the unusual forms the parser is for, but not all of it (this
@@ -104,7 +117,9 @@ import Testing
         #expect(texts.count > 100)
         var documents = 0, taken = 0
         for (i, bytes) in texts.enumerated() {
-            for (n, reader) in Self.readers.enumerated() { Self.expectSame(bytes, reader: reader, "manifest \(i) with reader \(n)") }
+            for (n, reader) in Self.readers.enumerated() {
+                Self.expectSame(bytes, reader: reader, "manifest \(i) with reader \(n)")
+            }
             documents += Outcome(bytes, reader: YAMLReader(), quick: false).documents.count
             taken += Self.quickDocuments(bytes)
         }
@@ -154,9 +169,10 @@ import Testing
 
     /// Forms left to the parser, each on a line of its own in the first document.
     @Test(arguments: [
-        "  - - nested", "  k: |\n    block", "  k: >\n    folded", "  k: &a anchored", "  k: *a", "  k: !tag x", "  ? explicit",
+        "  - - nested", "  k: |\n    block", "  k: >\n    folded", "  k: &a anchored", "  k: *a", "  k: !tag x",
+        "  ? explicit",
         "  k: \"esc\\n\"", "  k: multi\n    line", "  k: [a,\n    b]", "  k:", "  \"quoted\": key", "  <<: {a: 1}",
-        "  k: {<<: {a: 1}}", "  k: café", "  k:\tv", "  k: v\r", "  1: number key", "  k: {a, b: c}", "  k: [a: b]",
+        "  k: {<<: {a: 1}}", "  k: café", "  k:\tv", "  k: v\r", "  1: number key", "  k: {a, b: c}", "  k: [a: b]"
     ])
     func formsItLeavesToTheParser(line: String) throws {
         let bytes = Array(Self.forms.replacingOccurrences(of: "  items:\n", with: line + "\n  items:\n").utf8)
@@ -207,8 +223,10 @@ import Testing
         var random = SeededGenerator(seed: SMIBundleGenerator.seed)
         let texts = try Self.manifests()
         let snippets = [
-            ": ", ":", "- ", "-", "#", " #", "'", "''", "\"", "\\", "\n", "  ", " ", "\t", "{", "}", "[", "]", ",", "---\n",
-            "...\n", "<<: ", "&a ", "*a", "!", "|", ">", "? ", "%", "é", "\r", "null", "yes", "1", "-1", "a: b", "\n  ", "\n- ",
+            ": ", ":", "- ", "-", "#", " #", "'", "''", "\"", "\\", "\n", "  ", " ", "\t", "{", "}", "[", "]", ",",
+            "---\n",
+            "...\n", "<<: ", "&a ", "*a", "!", "|", ">", "? ", "%", "é", "\r", "null", "yes", "1", "-1", "a: b", "\n  ",
+            "\n- "
         ].map { Array($0.utf8) }
         var mutations = 0
         for _ in 0..<Self.mutationCount {

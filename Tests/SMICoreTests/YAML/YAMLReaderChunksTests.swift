@@ -45,10 +45,13 @@ import Testing
         #expect(parallel.count > 3000)
         #expect(parallel.map(\.root) == oneByOne.map(\.root))
         #expect(parallel.map(\.index) == Array(0..<parallel.count))
-        for (p, s) in zip(parallel, oneByOne) where p.root.location != s.root.location
+        for (p, s) in zip(parallel, oneByOne)
+        where p.root.location != s.root.location
             || p.root.node(at: "data.list[0]")?.location != s.root.node(at: "data.list[0]")?.location
         {
-            Issue.record("document \(p.index) has locations \(String(describing: p.root.location)) and \(String(describing: s.root.location))")
+            Issue.record(
+                "document \(p.index) has locations \(String(describing: p.root.location)) and \(String(describing: s.root.location))"
+            )
             break
         }
     }

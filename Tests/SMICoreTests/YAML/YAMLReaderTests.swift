@@ -51,7 +51,7 @@ import Testing
         ("|2\n    two extra\n  base\n", "  two extra\nbase\n"),
         ("|-2\n   x\n", " x"),
         ("|\n\n  a\n", "\na\n"),
-        ("|\n  a\n # comment\n", "a\n"),
+        ("|\n  a\n # comment\n", "a\n")
     ])
     func blockScalarsHonourChompingAndIndentation(yaml: String, expected: String) throws {
         #expect(try node("k: " + yaml) == ["k": ManifestNode(.string(expected))])
@@ -61,16 +61,17 @@ import Testing
     /// whatever ends it (the end, a less indented line, a document marker): the lines are
     /// empty, not content (found by the reader fuzzer: before a `---`, the spaces of the
     /// first line were read as text).
-    @Test(arguments: [
-        ("---\nk: |\n     \n \n---\nx\n", [["k": ""], "x"]),
-        ("k: |\n     \n \n", [["k": ""]]),
-        ("--- |\n   \n \n---\n", ["", nil]),
-        ("--- |\n   \n \n...\n", [""]),
-        ("a: |\n    \n  \nb: 1\n", [["a": "", "b": 1]]),
-        ("a:\n  b: |\n      \n   \n  c: 1\n", [["a": ["b": "", "c": 1]]]),
-        ("- |\n   \n \n- x\n", [["", "x"]]),
-        ("a: |+\n     \n \n---\n", [["a": "\n\n"], nil]),
-    ] as [(String, [ManifestNode])])
+    @Test(
+        arguments: [
+            ("---\nk: |\n     \n \n---\nx\n", [["k": ""], "x"]),
+            ("k: |\n     \n \n", [["k": ""]]),
+            ("--- |\n   \n \n---\n", ["", nil]),
+            ("--- |\n   \n \n...\n", [""]),
+            ("a: |\n    \n  \nb: 1\n", [["a": "", "b": 1]]),
+            ("a:\n  b: |\n      \n   \n  c: 1\n", [["a": ["b": "", "c": 1]]]),
+            ("- |\n   \n \n- x\n", [["", "x"]]),
+            ("a: |+\n     \n \n---\n", [["a": "\n\n"], nil])
+        ] as [(String, [ManifestNode])])
     func blockScalarsOfEmptyLinesAreEmpty(yaml: String, expected: [ManifestNode]) throws {
         #expect(try YAMLReader().read(yaml).map(\.root) == expected)
     }
@@ -85,10 +86,11 @@ import Testing
         ("-0b101", .int(-5)), ("+12", .int(12)), ("-12", .int(-12)), ("08", .double(8)),
         ("1e3", .double(1000)), ("3.0e+20", .double(3e20)), (".5", .double(0.5)), ("-.inf", .double(-.infinity)),
         ("9223372036854775807", .int(Int.max)), ("9223372036854775808", .double(9223372036854775808)),
-        ("2001-12-14", .string("2001-12-14")), ("1:20", .string("1:20")), ("0x", .string("0x")), ("1.2.3", .string("1.2.3")),
+        ("2001-12-14", .string("2001-12-14")), ("1:20", .string("1:20")), ("0x", .string("0x")),
+        ("1.2.3", .string("1.2.3")),
         ("<<", .string("<<")), ("-", .string("-")), ("+", .string("+")), ("yes please", .string("yes please")),
         (".Nan", .string(".Nan")), (".NaN", .double(.nan)), ("+.Inf", .double(.infinity)), ("+.nan", .string("+.nan")),
-        ("nULL", .string("nULL")), ("yEs", .string("yEs")), ("Off", .bool(false)), ("name", .string("name")),
+        ("nULL", .string("nULL")), ("yEs", .string("yEs")), ("Off", .bool(false)), ("name", .string("name"))
     ])
     func kubernetesSchemaResolvesLikeKubernetes(text: String, expected: ManifestValue) {
         #expect(YAMLSchema.kubernetes.resolvePlain(text) == expected)
@@ -98,7 +100,7 @@ import Testing
         ("yes", ManifestValue.string("yes")), ("on", .string("on")), ("y", .string("y")), ("true", .bool(true)),
         ("TRUE", .bool(true)), ("~", .null), ("", .null), ("0777", .int(777)), ("0o17", .int(15)), ("0x1F", .int(31)),
         ("1_000", .string("1_000")), ("0b101", .string("0b101")), ("1e3", .double(1000)), (".NaN", .double(.nan)),
-        ("+12", .int(12)), ("1.", .double(1)), ("-", .string("-")),
+        ("+12", .int(12)), ("1.", .double(1)), ("-", .string("-"))
     ])
     func coreSchemaResolvesLikeYAML12(text: String, expected: ManifestValue) {
         #expect(YAMLSchema.core.resolvePlain(text) == expected)
@@ -154,7 +156,7 @@ import Testing
         let expected: ManifestNode = [
             "ports": [["name": "http", "port": 80], ["name": "grpc", "port": 9090]],
             "tags": ["a", "b", "c"],
-            "empty": [:],
+            "empty": [:]
         ]
         #expect(try node(yaml) == expected)
     }
@@ -215,7 +217,10 @@ import Testing
     @Test(arguments: [
         ("key: value\n⚑other\n", "expected ':' after mapping key"),
         ("a: b⚑: c\n", "a mapping value is not allowed here; did you mean to quote a value containing ': '?"),
-        ("a:\n  - b\n ⚑c: d\n", "inconsistent indentation: expected a key at column 1 of the mapping that starts at 1:1, or less indentation"),
+        (
+            "a:\n  - b\n ⚑c: d\n",
+            "inconsistent indentation: expected a key at column 1 of the mapping that starts at 1:1, or less indentation"
+        ),
         ("k: [a, b\n⚑", "expected ',' or ']' in the flow sequence that starts at 1:4, found the end of the input"),
         ("k: [a,\n⚑b]\n", "flow collection content must be indented more than its enclosing block"),
         ("k: {a: 1⚑", "expected ',' or '}' in the flow mapping that starts at 1:4, found the end of the input"),
@@ -239,10 +244,13 @@ import Testing
         ("k: ⚑!!int abc\n", "'abc' is not an integer (tagged !!int)"),
         ("a:\n\t⚑b: c\n", "tab characters must not be used for indentation"),
         ("--- a\n... ⚑b\n", "unexpected content after document end marker '...'"),
-        ("- a\n⚑b: c\n", "expected '- ' at column 1 for the next entry of the sequence that starts at 1:1, or less indentation; found a mapping key"),
+        (
+            "- a\n⚑b: c\n",
+            "expected '- ' at column 1 for the next entry of the sequence that starts at 1:1, or less indentation; found a mapping key"
+        ),
         ("a: [b, c]⚑d\n", "expected whitespace or end of line after a quoted scalar or flow collection"),
         ("a: 1\n  b⚑: 2\n", "a mapping key must fit on one line; this ':' follows a plain scalar that spans lines"),
-        ("k: ⚑- a\n", "a block sequence entry is not allowed here; start it on a new line"),
+        ("k: ⚑- a\n", "a block sequence entry is not allowed here; start it on a new line")
     ])
     func syntaxErrorsSayWhatAndWhere(marked: String, message: String) {
         let input = MarkedText(marked)
@@ -267,9 +275,12 @@ import Testing
     @Test(arguments: [
         ([UInt8]("a: ".utf8) + [0xFF], "input is not valid UTF-8", 1, 4),
         ([UInt8]("a: x".utf8) + [0x00], "NUL byte in input", 1, 5),
-        ([UInt8]("a: \u{1}".utf8), "control character U+0001 is not allowed; escape it in a double-quoted string", 1, 4),
+        (
+            [UInt8]("a: \u{1}".utf8), "control character U+0001 is not allowed; escape it in a double-quoted string", 1,
+            4
+        ),
         ([UInt8]("a: 1\nb: \u{FEFF}x".utf8), "byte order mark is only allowed at the start of the input", 2, 4),
-        ([UInt8]("a: ".utf8) + [0xED, 0xA0, 0x80], "input is not valid UTF-8", 1, 4),
+        ([UInt8]("a: ".utf8) + [0xED, 0xA0, 0x80], "input is not valid UTF-8", 1, 4)
     ])
     func malformedBytesAreRejectedWithTheirPosition(bytes: [UInt8], message: String, line: Int, column: Int) {
         let error = #expect(throws: YAMLError.self) { try YAMLReader().read(bytes) }
@@ -292,7 +303,10 @@ import Testing
     @Test func aliasesWithinTheLimitAreFine() throws {
         let limits = YAMLReader.Limits(maxAliasExpansion: 100)
         #expect(throws: Never.self) { try YAMLReader(limits: limits).read("a: &x [1, 2]\nb: *x\nc: *x\n") }
-        #expect(throws: YAMLError.self) { try YAMLReader(limits: limits).read("a: &x [\(Array(repeating: "1", count: 40).joined(separator: ","))]\nb: *x\nc: *x\n") }
+        #expect(throws: YAMLError.self) {
+            try YAMLReader(limits: limits).read(
+                "a: &x [\(Array(repeating: "1", count: 40).joined(separator: ","))]\nb: *x\nc: *x\n")
+        }
     }
 
     @Test func nestingDepthIsBounded() throws {

@@ -13,7 +13,9 @@ import Testing
         var rng = SeededGenerator(seed: seed)
         var values = TrickyValues.strings.map { ManifestNode(.string($0)) }
         values += TrickyValues.strings.map { ["key": ManifestNode(.string($0)), "list": [ManifestNode(.string($0))]] }
-        values += TrickyValues.strings.map { ManifestNode(.mapping(ManifestMapping([(ManifestNode(.string($0)), ManifestNode(.string($0)))]))) }
+        values += TrickyValues.strings.map {
+            ManifestNode(.mapping(ManifestMapping([(ManifestNode(.string($0)), ManifestNode(.string($0)))])))
+        }
         while values.count < valueCount {
             values.append(ManifestNode(TrickyValues.value(&rng, depth: 4, anyKeys: anyKeys, finiteOnly: finiteOnly)))
         }
@@ -27,7 +29,9 @@ import Testing
         let documents = try YAMLReader(schema: schema).read(text)
         #expect(documents.count == values.count)
         for (value, document) in zip(values, documents) where value != document.root {
-            Issue.record("round trip changed \(value.value) into \(document.root.value)\n--- written:\n\(YAMLWriter().write(value))")
+            Issue.record(
+                "round trip changed \(value.value) into \(document.root.value)\n--- written:\n\(YAMLWriter().write(value))"
+            )
             break
         }
     }
@@ -42,12 +46,14 @@ import Testing
 
     @Test func independentReaderReadsBackWhatWasWritten() throws {
         guard let oracle = SharedReference.root?.appendingPathComponent("tools/yaml-oracle"),
-              FileManager.default.isExecutableFile(atPath: oracle.path) else {
+            FileManager.default.isExecutableFile(atPath: oracle.path)
+        else {
             #expect(!SharedReference.required, "../shared/tools/yaml-oracle is missing")
             return
         }
         let values = Self.generatedValues(seed: 42, anyKeys: false, finiteOnly: false)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("smi-roundtrip-\(UUID().uuidString).yaml")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smi-roundtrip-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
         try YAMLWriter().write(documents: values).write(to: file, atomically: true, encoding: .utf8)
 
@@ -71,7 +77,9 @@ import Testing
             guard let json = JSONStream.values(Array(line))?.first, json.matchesOracle(value.value) else {
                 mismatches += 1
                 if mismatches <= 5 {
-                    Issue.record("yaml-oracle read \(String(decoding: line, as: UTF8.self)) for \(value.value)\n--- written:\n\(YAMLWriter().write(value))")
+                    Issue.record(
+                        "yaml-oracle read \(String(decoding: line, as: UTF8.self)) for \(value.value)\n--- written:\n\(YAMLWriter().write(value))"
+                    )
                 }
                 continue
             }

@@ -53,13 +53,19 @@ import Testing
             let result = Result { () throws(YAMLError) in try reader.read([UInt8](yaml)) }
             if isError {
                 errorTotal += 1
-                if case .failure = result { errorRejected += 1 } else { failures.append("\(c.id): accepted invalid input") }
+                if case .failure = result {
+                    errorRejected += 1
+                } else {
+                    failures.append("\(c.id): accepted invalid input")
+                }
             } else if fm.fileExists(atPath: jsonURL.path) {
                 jsonTotal += 1
                 let expected = JSONStream.values([UInt8](try Data(contentsOf: jsonURL))) ?? []
                 switch result {
                 case let .success(documents):
-                    if documents.count == expected.count && zip(expected, documents).allSatisfy({ $0.matches($1.root.value) }) {
+                    if documents.count == expected.count
+                        && zip(expected, documents).allSatisfy({ $0.matches($1.root.value) })
+                    {
                         jsonPassed += 1
                     } else {
                         failures.append("\(c.id): different value")
@@ -76,7 +82,8 @@ import Testing
                 }
             }
         }
-        let report = "YAML test suite: \(jsonPassed)/\(jsonTotal) JSON cases equal, \(errorRejected)/\(errorTotal) error cases rejected, \(otherAccepted)/\(otherTotal) other valid cases accepted"
+        let report =
+            "YAML test suite: \(jsonPassed)/\(jsonTotal) JSON cases equal, \(errorRejected)/\(errorTotal) error cases rejected, \(otherAccepted)/\(otherTotal) other valid cases accepted"
         print(report)
         if ProcessInfo.processInfo.environment["SMI_SUITE_VERBOSE"] != nil {
             print(failures.joined(separator: "\n"))

@@ -12,8 +12,8 @@ import Testing
                 "ports": [["name": "http", "port": 80], ["name": "grpc", "port": 9090]],
                 "selector": [:],
                 "externalIPs": [],
-                "nested": [["a", "b"], []],
-            ],
+                "nested": [["a", "b"], []]
+            ]
         ]
         let expected = """
             apiVersion: v1
@@ -48,18 +48,22 @@ import Testing
         ("yes", "\"yes\""), ("No", "\"No\""), ("on", "\"on\""), ("y", "\"y\""), ("~", "\"~\""), ("null", "\"null\""),
         ("true", "\"true\""), ("1e3", "\"1e3\""), ("0777", "\"0777\""), ("0o17", "\"0o17\""), ("0x1F", "\"0x1F\""),
         (".inf", "\".inf\""), ("2001-12-14", "\"2001-12-14\""), ("1:20", "\"1:20\""), ("1_000", "\"1_000\""),
-        ("0b11", "\"0b11\""), ("12", "\"12\""), ("-1.5", "\"-1.5\""), (".5", "\".5\""), ("<<", "\"<<\""), ("=", "\"=\""),
+        ("0b11", "\"0b11\""), ("12", "\"12\""), ("-1.5", "\"-1.5\""), (".5", "\".5\""), ("<<", "\"<<\""),
+        ("=", "\"=\""),
         ("", "\"\""), (" lead", "\" lead\""), ("trail ", "\"trail \""),
         ("-a", "\"-a\""), ("?a", "\"?a\""), (":a", "\":a\""), ("@a", "\"@a\""), ("`a", "\"`a\""), ("!a", "\"!a\""),
         ("&a", "\"&a\""), ("*a", "\"*a\""), ("|a", "\"|a\""), (">a", "\">a\""), ("%a", "\"%a\""), ("#a", "\"#a\""),
-        ("'a", "\"'a\""), ("\"a", "\"\\\"a\""), ("[a", "\"[a\""), ("{a", "\"{a\""), (",a", "\",a\""), ("...", "\"...\""),
+        ("'a", "\"'a\""), ("\"a", "\"\\\"a\""), ("[a", "\"[a\""), ("{a", "\"{a\""), (",a", "\",a\""),
+        ("...", "\"...\""),
         ("a: b", "\"a: b\""), ("a #b", "\"a #b\""), ("a:", "\"a:\""), ("a\tb", "\"a\\tb\""),
-        ("\u{1}", "\"\\x01\""), ("\u{7F}", "\"\\x7F\""), ("\u{85}", "\"\\N\""), ("\u{2028}", "\"\\L\""), ("\u{FEFF}", "\"\\uFEFF\""),
+        ("\u{1}", "\"\\x01\""), ("\u{7F}", "\"\\x7F\""), ("\u{85}", "\"\\N\""), ("\u{2028}", "\"\\L\""),
+        ("\u{FEFF}", "\"\\uFEFF\""),
         ("a\rb", "\"a\\rb\""), ("\\", "\\"),
         // Strings that every reader reads as themselves stay plain.
         ("web", "web"), ("a:b", "a:b"), ("a#b", "a#b"), ("1.2.3", "1.2.3"), ("10.0.0.1", "10.0.0.1"), ("v1", "v1"),
-        ("yes please", "yes please"), ("/api/.*", "/api/.*"), ("é", "é"), ("a, b", "a, b"), ("100m", "100m"), ("1Gi", "1Gi"),
-        ("inf", "inf"), ("nan", "nan"), ("a'b", "a'b"),
+        ("yes please", "yes please"), ("/api/.*", "/api/.*"), ("é", "é"), ("a, b", "a, b"), ("100m", "100m"),
+        ("1Gi", "1Gi"),
+        ("inf", "inf"), ("nan", "nan"), ("a'b", "a'b")
     ])
     func quotesStringsExactlyWhenNeeded(string: String, written: String) {
         #expect(YAMLWriter().write(["k": ManifestNode(.string(string))]) == "k: \(written)\n")
@@ -67,7 +71,7 @@ import Testing
 
     @Test(arguments: [
         (3e20, "3.0e+20"), (1.0, "1.0"), (0.5, "0.5"), (-0.0, "-0.0"), (1e-5, "1.0e-05"), (1e16, "1.0e+16"),
-        (Double.infinity, ".inf"), (-Double.infinity, "-.inf"), (Double.nan, ".nan"), (123.456, "123.456"),
+        (Double.infinity, ".inf"), (-Double.infinity, "-.inf"), (Double.nan, ".nan"), (123.456, "123.456")
     ])
     func writesFloatsThatReadAsFloats(value: Double, written: String) {
         #expect(YAMLWriter().write(ManifestNode(.double(value))) == written + "\n")
@@ -82,7 +86,7 @@ import Testing
         (" a\nb", "k: \" a\\nb\"\n"),
         ("a\n", "k: |\n  a\n"),
         ("\n", "k: \"\\n\"\n"),
-        ("a\u{85}\nb", "k: \"a\\N\\nb\"\n"),
+        ("a\u{85}\nb", "k: \"a\\N\\nb\"\n")
     ])
     func multiLineStringsUseLiteralBlocksWhereTheyRoundTrip(string: String, written: String) {
         #expect(YAMLWriter().write(["k": ManifestNode(.string(string))]) == written)
@@ -96,7 +100,7 @@ import Testing
     @Test func keysAreQuotedAndNeverBlockScalars() {
         let m = ManifestMapping([
             (ManifestNode(.string("yes")), 1), (ManifestNode(.string("a\nb")), 2), (ManifestNode(.int(80)), 3),
-            (ManifestNode(.null), 4), (ManifestNode(.bool(true)), 5),
+            (ManifestNode(.null), 4), (ManifestNode(.bool(true)), 5)
         ])
         #expect(YAMLWriter().write(ManifestNode(.mapping(m))) == "\"yes\": 1\n\"a\\nb\": 2\n80: 3\nnull: 4\ntrue: 5\n")
     }
@@ -128,7 +132,9 @@ import Testing
     /// same text as its documents written one after the other, whichever way it is asked for.
     @Test func longStreamsAreWrittenAsOneAfterTheOther() {
         let documents: [ManifestNode] = (0..<9_001).map { i in
-            i % 5 == 0 ? ManifestNode(.string("s\(i)")) : ["kind": "ConfigMap", "data": ["n": ManifestNode(.int(i))], "list": [1, 2]]
+            i % 5 == 0
+                ? ManifestNode(.string("s\(i)"))
+                : ["kind": "ConfigMap", "data": ["n": ManifestNode(.int(i))], "list": [1, 2]]
         }
         var expected: [UInt8] = []
         for (i, document) in documents.enumerated() { YAMLWriter().write(document, asDocument: i, into: &expected) }

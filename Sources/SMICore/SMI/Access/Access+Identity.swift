@@ -24,8 +24,13 @@ extension Access {
 
     /// What makes a ServiceAccount's name or namespace one Kubernetes refuses, or nil.
     static func invalidName(name: String, namespace: String) -> String? {
-        if !DNSName.isSubdomain(name) { return "'\(name)' is not a ServiceAccount name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.'; no wildcard)" }
-        if !DNSName.isLabel(namespace) { return "'\(namespace)' is not a namespace name (a DNS-1123 label; no wildcard)" }
+        if !DNSName.isSubdomain(name) {
+            return
+                "'\(name)' is not a ServiceAccount name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.'; no wildcard)"
+        }
+        if !DNSName.isLabel(namespace) {
+            return "'\(namespace)' is not a namespace name (a DNS-1123 label; no wildcard)"
+        }
         return nil
     }
 }

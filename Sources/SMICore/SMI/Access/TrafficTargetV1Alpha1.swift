@@ -20,7 +20,9 @@ extension Access.V1Alpha1 {
         public var sources: [Access.Subject]?
 
         /// Creates a target.
-        public init(metadata: ObjectMeta, destination: Access.PortedSubject, specs: [Access.Rule]?, sources: [Access.Subject]?) {
+        public init(
+            metadata: ObjectMeta, destination: Access.PortedSubject, specs: [Access.Rule]?, sources: [Access.Subject]?
+        ) {
             self.metadata = metadata
             self.destination = destination
             self.specs = specs

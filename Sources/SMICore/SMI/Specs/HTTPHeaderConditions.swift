@@ -49,7 +49,8 @@ public struct HTTPHeaderConditions: Sendable, Hashable, Codable {
             while !list.isAtEnd {
                 let entry = try list.nestedContainer(keyedBy: ManifestCodingKey.self)
                 for key in entry.allKeys {
-                    conditions.append(Condition(name: key.stringValue, regex: try entry.decode(String.self, forKey: key), item: item))
+                    conditions.append(
+                        Condition(name: key.stringValue, regex: try entry.decode(String.self, forKey: key), item: item))
                 }
                 item += 1
             }

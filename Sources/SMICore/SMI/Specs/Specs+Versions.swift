@@ -20,7 +20,9 @@ extension Specs {
         /// `specs.smi-spec.io/v1alpha3`.
         public static let apiVersion = "specs.smi-spec.io/v1alpha3"
         /// A v1alpha3 HTTPRouteGroup: matches under `spec`.
-        public typealias HTTPRouteGroup = SMISpecObject<Specs.V1Alpha3, Specs.HTTPRouteGroupKind, Specs.HTTPRouteGroupSpec>
+        public typealias HTTPRouteGroup = SMISpecObject<
+            Specs.V1Alpha3, Specs.HTTPRouteGroupKind, Specs.HTTPRouteGroupSpec
+        >
         /// A v1alpha3 TCPRoute: raw TCP on every port, with an empty `spec`.
         public typealias TCPRoute = Specs.AllPortsTCPRoute<Specs.V1Alpha3>
     }
@@ -30,7 +32,9 @@ extension Specs {
         /// `specs.smi-spec.io/v1alpha4`.
         public static let apiVersion = "specs.smi-spec.io/v1alpha4"
         /// A v1alpha4 HTTPRouteGroup: the same as v1alpha3.
-        public typealias HTTPRouteGroup = SMISpecObject<Specs.V1Alpha4, Specs.HTTPRouteGroupKind, Specs.HTTPRouteGroupSpec>
+        public typealias HTTPRouteGroup = SMISpecObject<
+            Specs.V1Alpha4, Specs.HTTPRouteGroupKind, Specs.HTTPRouteGroupSpec
+        >
         /// A v1alpha4 TCPRoute: TCP on the listed ports (all when the list is empty).
         public typealias TCPRoute = SMISpecObject<Specs.V1Alpha4, Specs.TCPRouteKind, Specs.PortRouteSpec>
         /// A v1alpha4 UDPRoute (the only version that has one): UDP on the listed ports.

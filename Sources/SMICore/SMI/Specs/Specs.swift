@@ -16,7 +16,9 @@ public enum Specs {
         public var headers: HTTPHeaderConditions?
 
         /// Creates a match.
-        public init(name: String, pathRegex: String? = nil, methods: [String]? = nil, headers: HTTPHeaderConditions? = nil) {
+        public init(
+            name: String, pathRegex: String? = nil, methods: [String]? = nil, headers: HTTPHeaderConditions? = nil
+        ) {
             self.name = name
             self.pathRegex = pathRegex
             self.methods = methods

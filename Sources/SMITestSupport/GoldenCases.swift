@@ -39,8 +39,6 @@ public struct GoldenCases {
         _ c: Case, adapter: some MeshAdapter, options: RenderOptions = RenderOptions(), formats: [String: String] = [:]
     ) throws -> [String] {
         let input = try Data(contentsOf: c.folder.appendingPathComponent("input.yaml"))
-        let documents = try YAMLReader().read([UInt8](input), file: "input.yaml")
-        let bundle = SMIBundle(documents)
         var options = options
         if let text = try? String(contentsOf: c.folder.appendingPathComponent("options.txt"), encoding: .utf8) {
             for line in text.split(separator: "\n") {
@@ -55,10 +53,11 @@ public struct GoldenCases {
                 }
             }
         }
-        let (rendering, findings) = adapter.renderAndValidate(
-            bundle, inventory: Inventory(manifests: documents), options: options)
+        let translation = SMITranslation(
+            [.init(name: "input.yaml", bytes: [UInt8](input))], adapter: adapter, options: options)
+        let rendering = translation.rendering
         let yaml = rendering.yaml()
-        let diagnostics = (findings + rendering.diagnostics).map(\.description).joined(separator: "\n") + "\n"
+        let diagnostics = translation.diagnostics.map(\.description).joined(separator: "\n") + "\n"
         let yamlURL = c.folder.appendingPathComponent("\(adapter.mesh).yaml")
         let diagnosticsURL = c.folder.appendingPathComponent("diagnostics.txt")
         let others = try formats.sorted { $0.key < $1.key }.map {

@@ -24,13 +24,11 @@ enum ReadmeSnippets {
     }
 
     /// "Or read manifests, as a controller would on every reconcile".
-    static func reconcile(manifestText: String, apply: ([ManifestNode]) -> Void) throws {
-        let documents = try YAMLReader().read(manifestText, file: "app.yaml")
-        let rendering = IstioAdapter().render(
-            SMIBundle(documents), inventory: Inventory(manifests: documents),
-            options: RenderOptions(strict: true))
-        for diagnostic in rendering.diagnostics { print(diagnostic) }  // file:line:column: severity[CODE]: ...
-        if !rendering.hasErrors { apply(rendering.resources) }  // sorted ManifestNodes; or rendering.yaml()
+    static func reconcile(manifestText: String, apply: ([ManifestNode]) -> Void) {
+        let translation = SMITranslation(
+            yaml: manifestText, file: "app.yaml", adapter: IstioAdapter(), options: RenderOptions(strict: true))
+        for diagnostic in translation.diagnostics { print(diagnostic) }  // reading, validation, rendering
+        if !translation.hasErrors { apply(translation.rendering.resources) }  // sorted ManifestNodes; or .yaml()
     }
 
     /// "At mesh scale, `SMIInput` reads, decodes and indexes in one pass".

@@ -70,7 +70,7 @@ import Testing
             contentsOf: SharedReference.packageRoot.appendingPathComponent("Examples/bookstore/app.yaml"),
             encoding: .utf8)
         var applied: [ManifestNode] = []
-        try ReadmeSnippets.reconcile(manifestText: bookstore) { applied = $0 }
+        ReadmeSnippets.reconcile(manifestText: bookstore) { applied = $0 }
         #expect(applied.contains { $0.node(at: "kind")?.value.stringValue == "AuthorizationPolicy" })
         var streamed: [UInt8] = []
         let diagnostics = ReadmeSnippets.meshScale(meshBytes: Array(bookstore.utf8)) { streamed += $0 }

@@ -212,10 +212,9 @@ struct RenderCommand: ToolCommand {
         guard let adapter else { return ExitStatus.usage }
         guard let input = InputFiles.smiInput(paths, inventory: inventoryPaths, console: console, command: Self.name)
         else { return ExitStatus.failure }
-        let (rendering, findings) = adapter.renderAndValidate(
-            input.bundle, inventory: input.inventory, options: options)
-        let report = DiagnosticReport(
-            diagnostics: input.diagnostics + findings + rendering.diagnostics, strict: options.strict)
+        let translation = SMITranslation(input, adapter: adapter, options: options)
+        let rendering = translation.rendering
+        let report = DiagnosticReport(diagnostics: translation.diagnostics, strict: options.strict)
         report.write(
             to: console, documents: input.documentCount,
             then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")
@@ -227,7 +226,7 @@ struct RenderCommand: ToolCommand {
             }
             if last != UInt8(ascii: "\n") { console.out("") }
         }
-        console.keepUntilExit((input, rendering, findings, report))
+        console.keepUntilExit((translation, report))
         return report.status
     }
 }

@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LinkerdAdapterTests", dependencies: ["LinkerdAdapter", "SMICore", "SMITestSupport"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "rust_regex_oracle.py"],
             swiftSettings: strictness
         ),
         .testTarget(

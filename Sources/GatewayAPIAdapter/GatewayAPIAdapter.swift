@@ -51,7 +51,7 @@ public struct GatewayAPIAdapter: MeshAdapter {
                 .init(.tcpRoute, .refused, access),
                 .init(
                     .pathRegex, .exact,
-                    "Exact or PathPrefix where they admit exactly the same paths, else RegularExpression '^(?:R).*' ('^(?:R)$' with full anchoring), read alike by RE2 and Rust; classes that differ between them (\\d, \\w, \\s, \\b, \\p) are refused unless the mesh is Istio (SMI6002)."
+                    "Exact or PathPrefix where they admit exactly the same paths, else RegularExpression '^(?:R).*' ('^(?:R)$' with full anchoring), read alike by RE2 and Rust; what Rust reads otherwise than RE2 (\\d, \\w, \\s, \\b, \\p; \\Q...\\E; class set operators) is refused unless the mesh is Istio (SMI6002)."
                 ),
                 .init(.methods, .exact, "HTTPRoute method, one match per method (the nine methods the CRD knows)."),
                 .init(

@@ -150,12 +150,10 @@ struct GatewayAPIMatches {
                 return "\(reason)"
             }
         }
-        if !implementation.acceptsEngineDependentClasses,
-            let regex = ([condition.pathRegex].compactMap { $0 } + condition.headers.map(\.regex)).first(
-                where: HeaderMatching.hasEngineDependentClass)
-        {
-            return
-                "the regex '\(regex)' uses a class (\\d, \\w, \\s, \\b, \\p) that Rust's regexes (Linkerd) read as Unicode and RE2 as ASCII"
+        if !implementation.acceptsEngineDependentClasses {
+            for regex in [condition.pathRegex].compactMap({ $0 }) + condition.headers.map(\.regex) {
+                if let reason = HeaderMatching.rustReadsDifferently(regex) { return "the regex '\(regex)': \(reason)" }
+            }
         }
         return nil
     }

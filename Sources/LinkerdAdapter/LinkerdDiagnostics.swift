@@ -39,7 +39,7 @@ extension DiagnosticCode {
             "No set of pod labels selects exactly the pods of the destination ServiceAccount, so no Server is rendered for it and its pods keep the default inbound policy.",
         .linkerdUDP: "Linkerd does not proxy UDP, so a UDPRoute rule grants nothing.",
         .linkerdMatchDropped:
-            "An HTTP match that Linkerd cannot take as SMI means it (a regex class read as Unicode by Rust and ASCII by RE2, a header name the CRD rejects, too long a value, too many matches) is left out: what it alone grants is denied.",
+            "An HTTP match that Linkerd cannot take as SMI means it (a regex Rust's regex crate reads otherwise than RE2: Unicode classes, \\Q...\\E, class set operators; a header name the CRD rejects, too long a value, too many matches) is left out: what it alone grants is denied.",
         .linkerdDenyScope:
             "Ports and namespaces outside what the output covers keep Linkerd's default inbound policy; set config.linkerd.io/default-inbound-policy: deny so that they deny as SMI does.",
         .linkerdRouteOverlap:

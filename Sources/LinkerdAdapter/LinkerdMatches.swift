@@ -27,15 +27,12 @@ enum LinkerdMatches {
         return HTTPRoute.Match(path: path, headers: headers.isEmpty ? nil : headers, method: condition.method)
     }
 
-    /// Why Linkerd cannot take `condition` as SMI means it, or nil: a class whose meaning
-    /// differs between RE2 (ASCII) and Rust (Unicode), a header name the CRD rejects, or a
+    /// Why Linkerd cannot take `condition` as SMI means it, or nil: a regex Rust reads
+    /// otherwise than RE2 (`HeaderMatching.rustReadsDifferently`), a header name the CRD rejects, or a
     /// value over the CRD's length limits (the whole HTTPRoute would be rejected).
     static func problem(_ condition: SplitPlan.Condition, anchoring: RE2Regex.Anchoring) -> String? {
-        if let regex = ([condition.pathRegex].compactMap { $0 } + condition.headers.map(\.regex)).first(
-            where: HeaderMatching.hasEngineDependentClass)
-        {
-            return
-                "the regex '\(regex)' uses a class (\\d, \\w, \\s, \\b, \\p) that Linkerd's Rust regexes read as Unicode and RE2 as ASCII"
+        for regex in [condition.pathRegex].compactMap({ $0 }) + condition.headers.map(\.regex) {
+            if let reason = HeaderMatching.rustReadsDifferently(regex) { return "the regex '\(regex)': \(reason)" }
         }
         if let header = condition.headers.map(\.name).first(where: { !HeaderMatching.isToken($0) }) {
             return "Linkerd cannot match the header '\(header)'"

@@ -36,19 +36,63 @@ public enum HeaderMatching {
         return nil
     }
 
-    /// Whether the regex has an escape (`\d`, `\w`, `\s`, `\b`, `\p` or their negations)
-    /// whose meaning depends on the regex engine: Rust's regex crate (Linkerd) reads them as
-    /// Unicode classes, RE2 as ASCII. Bytes suffice: no byte of a multi-byte character is ASCII.
-    public static func hasEngineDependentClass(_ regex: String) -> Bool {
-        var escaped = false
-        for byte in regex.utf8 {
-            if escaped {
-                if "dDwWsSbBpP".utf8.contains(byte) { return true }
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaped = true
+    /// Why Rust's regex crate (Linkerd's proxy) reads `regex` otherwise than RE2, or nil when
+    /// they read it alike: `\d`, `\w`, `\s`, `\b`, `\p` (Unicode in Rust, ASCII in RE2),
+    /// `\Q...\E` and `\C` (RE2 only: Rust refuses the pattern), and inside a class a nested
+    /// `[` or the set operators `&&`, `--`, `~~` (Rust nests and combines classes; RE2 reads
+    /// the characters). Found by the Rust differential (LinkerdRegexDialectTests).
+    public static func rustReadsDifferently(_ regex: String) -> String? {
+        let bytes = Array(regex.utf8)
+        var index = 0
+        var inClass = false
+        var classStart = 0
+        func byte(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
+        while index < bytes.count {
+            let current = bytes[index]
+            if current == UInt8(ascii: "\\"), let next = byte(1) {
+                if "dDwWsSbBpP".utf8.contains(next) {
+                    return
+                        "the class \\\(Character(Unicode.Scalar(next))) is Unicode in Rust (Linkerd) and ASCII in RE2"
+                }
+                if "QEC".utf8.contains(next) {
+                    return "\\\(Character(Unicode.Scalar(next))) exists in RE2 only: Rust (Linkerd) refuses the regex"
+                }
+                index += 2
+                continue
             }
+            if inClass {
+                if current == UInt8(ascii: "["), byte(1) == UInt8(ascii: ":"),
+                    let close = closingPOSIXClass(bytes, from: index)
+                {
+                    index = close
+                    continue
+                }
+                if current == UInt8(ascii: "[") {
+                    return "a '[' inside a class nests a class in Rust (Linkerd) and is a character in RE2"
+                }
+                if "&-~".utf8.contains(current), byte(1) == current, index > classStart {
+                    return "'&&', '--' and '~~' in a class are set operations in Rust (Linkerd) and characters in RE2"
+                }
+                if current == UInt8(ascii: "]"), index > classStart { inClass = false }
+            } else if current == UInt8(ascii: "[") {
+                inClass = true
+                // A `]` right after `[` or `[^` is a character, not the end.
+                classStart = index + (byte(1) == UInt8(ascii: "^") ? 2 : 1)
+                index = classStart
+                continue
+            }
+            index += 1
         }
-        return false
+        return nil
+    }
+
+    /// The offset after the `:]` that closes a POSIX class `[:name:]` starting at `start`.
+    private static func closingPOSIXClass(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start + 2
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "]") { return index + 2 }
+            index += 1
+        }
+        return nil
     }
 }

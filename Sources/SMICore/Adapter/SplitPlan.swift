@@ -26,6 +26,12 @@ public struct SplitPlan: Sendable {
         public var name: String
         /// The RE2 regex.
         public var regex: String
+
+        /// Creates a condition on header `name` (lower-case).
+        public init(name: String, regex: String) {
+            self.name = name
+            self.regex = regex
+        }
     }
 
     /// One HTTP condition of an SMI match: path AND method AND every header.

@@ -72,7 +72,7 @@ public struct GatewayAPIAdapter: MeshAdapter {
                     "One route per root port, with the backends that expose it; the root Service must be in the input."),
                 .init(
                     .splitMatches, .exact,
-                    "Rules with the matches (packed within the release's limits) and a last catch-all rule to the root, ranked last by the mesh's precedence (RegularExpression '/.*' for Istio when regex rules exist)."
+                    "Rules with the matches (packed within the release's limits, over several routes when one cannot hold them) and a last catch-all rule to the root, ranked last by the mesh's precedence (RegularExpression '/.*' for Istio when regex rules exist)."
                 ),
                 .init(
                     .splitNonHTTP, .exact,

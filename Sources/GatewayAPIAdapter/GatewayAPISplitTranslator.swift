@@ -136,10 +136,7 @@ struct GatewayAPISplitTranslator {
                             "port \(port) carries gRPC, but GRPCRoute matches only exact services and methods: the split's matches are written as an HTTPRoute, which routes gRPC calls by their paths"
                         )
                         guard let rules = httpRules(httpMatches, backends: backends, root: root) else { return false }
-                        routes.append(
-                            GatewayAPI.HTTPRoute(
-                                apiVersion: "\(GatewayAPI.group)/\(implementation.httpRouteVersion(options))",
-                                metadata: meta, spec: .init(parentRefs: [parent], rules: rules)))
+                        routes += httpRoutes(rules, parent: parent, port: port)
                     }
                 case .http, .detected:
                     if kind == .detected, conditions == nil {
@@ -149,10 +146,7 @@ struct GatewayAPISplitTranslator {
                         )
                     }
                     guard let rules = httpRules(httpMatches, backends: backends, root: root) else { return false }
-                    routes.append(
-                        GatewayAPI.HTTPRoute(
-                            apiVersion: "\(GatewayAPI.group)/\(implementation.httpRouteVersion(options))",
-                            metadata: meta, spec: .init(parentRefs: [parent], rules: rules)))
+                    routes += httpRoutes(rules, parent: parent, port: port)
                 }
             }
             if !routes.isEmpty { reportServiceProfile() }
@@ -179,33 +173,78 @@ struct GatewayAPISplitTranslator {
             }
         }
 
-        /// The rules of an HTTPRoute: the conditions packed into rules (the CRD's limits per rule
-        /// and route) and a last catch-all rule to the root; one rule without conditions.
+        /// The HTTPRoutes of one port: the first named `<split>-<port>`, the others `-2`, `-3` ...
+        func httpRoutes(_ rules: [[GatewayAPI.HTTPRouteRule]], parent: GatewayAPI.ParentReference, port: Int)
+            -> [GatewayAPI.HTTPRoute]
+        {
+            rules.enumerated().map { index, rules in
+                let name = "\(plan.key.name)-\(port)" + (index == 0 ? "" : "-\(index + 1)")
+                let meta = RenderedMetadata.make(
+                    name: name, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [],
+                    options: options)
+                return GatewayAPI.HTTPRoute(
+                    apiVersion: "\(GatewayAPI.group)/\(implementation.httpRouteVersion(options))", metadata: meta,
+                    spec: .init(parentRefs: [parent], rules: rules))
+            }
+        }
+
+        /// The rules of the HTTPRoutes of one port, one list per route: the conditions packed
+        /// into rules within the release's limits, over as many routes as they need, and in
+        /// the first route a last catch-all rule to the root; one rule without conditions.
         mutating func httpRules(
             _ conditions: [GatewayAPI.HTTPRouteRule.Match]?, backends: [GatewayAPI.BackendReference],
             root: GatewayAPI.BackendReference
-        ) -> [GatewayAPI.HTTPRouteRule]? {
+        ) -> [[GatewayAPI.HTTPRouteRule]]? {
             let everything = GatewayAPI.HTTPRouteRule.Match(path: .init(type: "PathPrefix", value: "/"))
-            guard let conditions else { return [.init(matches: [everything], backendRefs: backends)] }
+            guard let conditions else { return [[.init(matches: [everything], backendRefs: backends)]] }
             let perRule = release.httpMatchesPerRule
-            let capacity = min((GatewayAPIRelease.rulesPerRoute - 1) * perRule, (release.matchesPerRoute ?? .max) - 1)
-            guard conditions.count <= capacity else {
+            func capacity(first: Bool) -> Int {
+                let reserved = first ? 1 : 0
+                return min(
+                    (GatewayAPIRelease.rulesPerRoute - reserved) * perRule, (release.matchesPerRoute ?? .max) - reserved)
+            }
+            // Linkerd ranks a match that could score as low as the catch-all (a path of one
+            // character, no header, no method) equal to it, and then takes the earlier route by
+            // creation time: such matches go first, in the catch-all's own route.
+            let tied = conditions.filter(tiesWithCatchAll)
+            let ordered = implementation == .linkerd ? tied + conditions.filter { !tiesWithCatchAll($0) } : conditions
+            if implementation == .linkerd, tied.count > capacity(first: true) {
                 _ = refuse(
-                    "the split's matches are \(conditions.count) route matches; one route of Gateway API \(release) holds \(capacity) besides the catch-all rule"
+                    "\(tied.count) of the split's matches rank as low as the catch-all rule in Linkerd and must share its route, which holds \(capacity(first: true))"
                 )
                 return nil
             }
-            var rules = stride(from: 0, to: conditions.count, by: perRule).map {
-                GatewayAPI.HTTPRouteRule(
-                    matches: Array(conditions[$0..<min($0 + perRule, conditions.count)]), backendRefs: backends)
+            var chunks: [[GatewayAPI.HTTPRouteRule.Match]] = []
+            var rest = ordered[...]
+            while !rest.isEmpty || chunks.isEmpty {
+                let size = capacity(first: chunks.isEmpty)
+                chunks.append(Array(rest.prefix(size)))
+                rest = rest.dropFirst(size)
+            }
+            var routes = chunks.map { chunk in
+                stride(from: 0, to: chunk.count, by: perRule).map {
+                    GatewayAPI.HTTPRouteRule(
+                        matches: Array(chunk[$0..<min($0 + perRule, chunk.count)]), backendRefs: backends)
+                }
             }
             let regexes = conditions.contains { $0.path.type == "RegularExpression" }
             let catchAll =
                 implementation == .istio && regexes
                 ? GatewayAPI.HTTPRouteRule.Match(
                     path: .init(type: "RegularExpression", value: GatewayAPISplitTranslator.regexCatchAll)) : everything
-            rules.append(.init(matches: [catchAll], backendRefs: [root]))
-            return rules
+            routes[0].append(.init(matches: [catchAll], backendRefs: [root]))
+            return routes
+        }
+
+        /// Whether Linkerd could score `match` as low as the catch-all `PathPrefix /`: no header,
+        /// no method, and a path condition that `/` itself meets.
+        func tiesWithCatchAll(_ match: GatewayAPI.HTTPRouteRule.Match) -> Bool {
+            guard match.method == nil, match.headers?.isEmpty ?? true else { return false }
+            switch match.path.type {
+            case "Exact": return match.path.value == "/"
+            case "PathPrefix": return match.path.value == "/"
+            default: return (try? RE2Regex(match.path.value))?.matches("/", anchoring: .full) ?? true
+            }
         }
 
         /// The rules of a GRPCRoute: `.some(nil)` when no gRPC call meets the conditions, nil

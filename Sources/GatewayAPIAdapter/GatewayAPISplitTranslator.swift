@@ -201,7 +201,8 @@ struct GatewayAPISplitTranslator {
             func capacity(first: Bool) -> Int {
                 let reserved = first ? 1 : 0
                 return min(
-                    (GatewayAPIRelease.rulesPerRoute - reserved) * perRule, (release.matchesPerRoute ?? .max) - reserved)
+                    (GatewayAPIRelease.rulesPerRoute - reserved) * perRule, (release.matchesPerRoute ?? .max) - reserved
+                )
             }
             // Linkerd ranks a match that could score as low as the catch-all (a path of one
             // character, no header, no method) equal to it, and then takes the earlier route by

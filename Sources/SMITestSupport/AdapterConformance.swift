@@ -389,10 +389,11 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// Random TrafficSplits (zero weights, the root as a backend, two per root, matches) and
     /// requests: where the mesh sends each request to a root Service, by `route` over the
     /// rendered resources (FQDN to share), must be where SMI sends it, share for share. HTTP
-    /// requests only when `httpOnly`. Records mismatches as test issues; returns how many
+    /// requests only of the `protocols` given (all when nil). Records mismatches as test issues; returns how many
     /// requests were compared and how many were split.
     public func expectRoutesAsSMI(
-        bundles: Int, requests: Int, inventory: Inventory = Inventory(), httpOnly: Bool = false,
+        bundles: Int, requests: Int, inventory: Inventory = Inventory(),
+        protocols: Set<AccessRequest.TrafficProtocol>? = nil,
         route: ([ManifestNode], AccessRequest, _ namespace: String, _ root: String) -> [String: Double]
     ) throws -> (compared: Int, split: Int) {
         var compared = 0
@@ -410,7 +411,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
                 var request = generator.request(near: objects)
                 // UDP is routed like TCP by SMI; it is the comparison of TCP routing.
                 if request.protocol == .udp { request.protocol = .tcp }
-                if httpOnly && request.protocol != .http { continue }
+                if let protocols, !protocols.contains(request.protocol) { continue }
                 if !inventory.services.isEmpty {
                     request.port = inventory.services[0].ports.first?.port ?? request.port
                 }

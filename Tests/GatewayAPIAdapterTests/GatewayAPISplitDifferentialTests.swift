@@ -32,7 +32,7 @@ import Testing
         throws
     {
         let (compared, split) = try Self.suite(implementation).expectRoutesAsSMI(
-            bundles: 720, requests: 60, inventory: Self.inventory, httpOnly: true
+            bundles: 720, requests: 60, inventory: Self.inventory, protocols: [.http]
         ) { resources, request, namespace, root in
             let fqdn = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
             let shares = GatewayRoutingModel(resources, implementation: model).shares(
@@ -41,6 +41,30 @@ import Testing
         }
         print("Gateway API split differential (\(implementation)): \(compared) pairs, \(split) split by SMI")
         #expect(compared >= 20_000)
+        #expect(split > compared / 8, "\(split) of \(compared) split")
+    }
+
+    /// The same roots with one port declared TCP: splits without matches become TCPRoutes,
+    /// and raw TCP connections must be split with SMI's shares (with matches, they stay on the
+    /// root, as in SMI).
+    @Test func tcpRoutesAsSMIDoes() throws {
+        let inventory = Inventory(
+            services: SMIBundleGenerator.namespaces.flatMap { ns in
+                (SMIBundleGenerator.rootServices + ["v1", "v2", "v3"]).map {
+                    Inventory.Service(
+                        namespace: ns, name: $0, selector: ["app": $0], ports: [.init(name: "tcp-db", port: 5432)])
+                }
+            })
+        let (compared, split) = try Self.suite(.generic).expectRoutesAsSMI(
+            bundles: 720, requests: 60, inventory: inventory, protocols: [.tcp]
+        ) { resources, request, namespace, root in
+            let fqdn = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
+            let shares = GatewayRoutingModel(resources, implementation: .istio).shares(
+                request, namespace: namespace, service: root)
+            return Dictionary(uniqueKeysWithValues: shares.map { (fqdn($0.key), $0.value) })
+        }
+        print("Gateway API split differential (tcp): \(compared) pairs, \(split) split by SMI")
+        #expect(compared >= 5_000)
         #expect(split > compared / 8, "\(split) of \(compared) split")
     }
 }

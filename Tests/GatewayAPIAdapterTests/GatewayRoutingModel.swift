@@ -14,7 +14,8 @@ import SMICore
 /// - `linkerd`: the best score (path characters matched: the prefix length, or the whole path
 ///   for Exact and RegularExpression; then header count; then method), ties to the earlier
 ///   rule; each value of a repeated header matched alone (linkerd2-proxy `http-route`).
-/// Not modelled: GRPCRoute and TCPRoute (the differential sends HTTP requests to an HTTP port),
+/// TCPRoutes route every other connection to their port by their one rule's weights.
+/// Not modelled: GRPCRoute (the differential sends no gRPC call),
 /// consumer routes, hostnames, query parameters, route creation times (routes are taken in
 /// name order, which is the tie-break for equal times), Rust's leftmost-first regex search
 /// (RE2's whole match is used: the adapter writes regexes that span the path).
@@ -34,6 +35,7 @@ struct GatewayRoutingModel {
     }
 
     struct Route {
+        var kind: String
         var namespace: String
         var name: String
         var parent: String
@@ -77,11 +79,12 @@ struct GatewayRoutingModel {
     }
 
     static func route(_ node: ManifestNode) -> Route? {
-        guard text(node, "kind") == "HTTPRoute",
+        guard ["HTTPRoute", "TCPRoute"].contains(text(node, "kind") ?? ""),
             let parent = node.node(at: "spec.parentRefs")?.value.sequenceValue?.first,
             text(parent, "kind") == "Service", text(parent, "group") == ""
         else { return nil }
         return Route(
+            kind: text(node, "kind") ?? "",
             namespace: text(node, "metadata.namespace") ?? "default", name: text(node, "metadata.name") ?? "",
             parent: text(parent, "name") ?? "", parentPort: int(parent, "port"),
             rules: (node.node(at: "spec.rules")?.value.sequenceValue ?? []).map(rule))
@@ -91,10 +94,15 @@ struct GatewayRoutingModel {
     /// the Service itself when no route is attached, none (rejected) when routes are attached
     /// and no rule matches.
     func shares(_ request: AccessRequest, namespace: String, service: String) -> [String: Double] {
+        // A connection that is not HTTP is routed by the TCPRoutes of its port; an HTTP
+        // request by the HTTPRoutes.
+        let kind = request.protocol == .http ? "HTTPRoute" : "TCPRoute"
         let attached = routes.filter {
-            $0.namespace == namespace && $0.parent == service && ($0.parentPort == nil || $0.parentPort == request.port)
+            $0.kind == kind && $0.namespace == namespace && $0.parent == service
+                && ($0.parentPort == nil || $0.parentPort == request.port)
         }
         guard !attached.isEmpty else { return [service: 1] }
+        if kind == "TCPRoute" { return Self.shares(of: attached[0].rules.first) }
         let candidates = attached.flatMap { route in
             route.rules.flatMap { rule in rule.matches.map { (match: $0, rule: rule) } }
         }
@@ -115,7 +123,12 @@ struct GatewayRoutingModel {
             }
             chosen = best?.rule
         }
-        guard let rule = chosen else { return [:] }
+        return Self.shares(of: chosen)
+    }
+
+    /// The shares of a rule's backends by weight (none when no rule was chosen: rejected).
+    static func shares(of rule: Rule?) -> [String: Double] {
+        guard let rule else { return [:] }
         let total = Double(rule.backends.reduce(0) { $0 + $1.weight })
         var out: [String: Double] = [:]
         for backend in rule.backends where backend.weight > 0 {

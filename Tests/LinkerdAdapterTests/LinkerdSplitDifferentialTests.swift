@@ -17,7 +17,7 @@ import Testing
 
     @Test func linkerdRoutesAsSMIDoes() throws {
         let (compared, split) = try LinkerdConformanceTests.suite.expectRoutesAsSMI(
-            bundles: 150, requests: 60, inventory: Self.inventory, httpOnly: true
+            bundles: 150, requests: 60, inventory: Self.inventory, protocols: [.http]
         ) { resources, request, namespace, root in
             let routes = resources.compactMap { try? ManifestDecoder().decode(HTTPRoute.self, from: $0) }.filter {
                 route in

@@ -4,8 +4,11 @@ public import SMICore
 /// 4): the mesh side of the differential test that proves a rendering never allows what SMI
 /// denies. CUSTOM policies hand the request to an external server whose answer is unknown
 /// here; the model lets the request continue past them, the worst case for that proof.
+/// Policies in the root namespace apply in every namespace; an empty list is an unset field
+/// (protobuf), which restricts nothing.
 public struct IstioAccessModel: MeshAccessModel {
     private let policies: [AuthorizationPolicy]
+    private let rootNamespace: String
     private let inventory: Inventory
     private let trustDomain: String
     private let installation: MeshInstallation
@@ -15,9 +18,10 @@ public struct IstioAccessModel: MeshAccessModel {
     /// a sidecar, and ports that bypass it, accept every request.
     public init(
         resources: [ManifestNode], inventory: Inventory, trustDomain: String = "cluster.local",
-        installation: MeshInstallation = IstioAdapter().installation
+        installation: MeshInstallation = IstioAdapter().installation, rootNamespace: String = "istio-system"
     ) {
         self.installation = installation
+        self.rootNamespace = rootNamespace
         policies = resources.compactMap { node in
             guard node.value.mappingValue?["kind"]?.value.stringValue == "AuthorizationPolicy" else { return nil }
             return try? ManifestDecoder().decode(AuthorizationPolicy.self, from: node)
@@ -38,7 +42,9 @@ public struct IstioAccessModel: MeshAccessModel {
     private func allows(_ request: AccessRequest, to workload: Inventory.Workload) -> Bool {
         if ProxyPresence.of(workload, in: inventory, installation: installation).bypasses(request.port) { return true }
         let applicable = policies.filter { policy in
-            guard policy.metadata.namespace == workload.namespace else { return false }
+            // The root namespace's policies apply mesh-wide (Istio notes 3.3).
+            guard policy.metadata.namespace == workload.namespace || policy.metadata.namespace == rootNamespace
+            else { return false }
             guard let selector = policy.spec.selector else { return true }
             return selector.matchLabels.allSatisfy { workload.podLabels[$0.key] == $0.value }
         }
@@ -54,16 +60,16 @@ public struct IstioAccessModel: MeshAccessModel {
 
     private func matches(_ rule: AuthorizationPolicy.Rule, _ request: AccessRequest) -> Bool {
         if request.protocol != .http && usesHTTPOnlyFields(rule) { return false }
-        if let from = rule.from {
+        if let from = Self.set(rule.from) {
             let principal = request.source.map { "\(trustDomain)/ns/\($0.namespace)/sa/\($0.serviceAccount)" }
             guard
                 from.contains(where: { entry in
-                    guard let principals = entry.source.principals else { return true }
+                    guard let principals = Self.set(entry.source.principals) else { return true }
                     return principal.map { p in principals.contains { Self.pattern($0, matches: p) } } ?? false
                 })
             else { return false }
         }
-        if let to = rule.to {
+        if let to = Self.set(rule.to) {
             guard to.contains(where: { matches($0.operation, request) }) else { return false }
         }
         for condition in rule.when ?? [] {
@@ -82,21 +88,26 @@ public struct IstioAccessModel: MeshAccessModel {
     }
 
     private func matches(_ operation: AuthorizationPolicy.Operation, _ request: AccessRequest) -> Bool {
-        if let ports = operation.ports, !ports.contains(String(request.port)) { return false }
-        if let methods = operation.methods {
+        if let ports = Self.set(operation.ports), !ports.contains(String(request.port)) { return false }
+        if let methods = Self.set(operation.methods) {
             guard let method = request.method, methods.contains(where: { Self.pattern($0, matches: method) }) else {
                 return false
             }
         }
-        if let paths = operation.paths {
+        if let paths = Self.set(operation.paths) {
             guard paths.contains(where: { Self.pattern($0, matches: request.pathOnly) }) else { return false }
         }
         return true
     }
 
     private func usesHTTPOnlyFields(_ rule: AuthorizationPolicy.Rule) -> Bool {
-        (rule.to ?? []).contains { $0.operation.methods != nil || $0.operation.paths != nil }
+        (rule.to ?? []).contains { Self.set($0.operation.methods) != nil || Self.set($0.operation.paths) != nil }
             || (rule.when ?? []).contains { $0.key.hasPrefix("request.") }
+    }
+
+    /// A repeated field as protobuf reads it: empty is unset.
+    static func set<T>(_ list: [T]?) -> [T]? {
+        list.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Istio's string pattern (principals, paths, methods): `*` any non-empty value (the

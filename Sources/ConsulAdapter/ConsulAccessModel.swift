@@ -9,7 +9,8 @@ public import SMICore
 /// excluded inbound ports accept everything, UDP is never proxied, only registered ports are
 /// reached through the proxy (every TCP container port unless one is pinned, as consul-k8s
 /// 2.x registers them: the widest reading), identities are ServiceAccount names (managed ACLs), and a
-/// service whose protocol is `http` refuses raw TCP. The expose-path listeners of probes are
+/// service whose protocol is `http` refuses raw TCP, and of two ServiceIntentions for one
+/// destination only the first is admitted (consul-k8s webhook). The expose-path listeners of probes are
 /// not modelled (the adapter warns, SMI5008), nor is Envoy's path normalisation.
 public struct ConsulAccessModel: MeshAccessModel {
     private let intentions: [ServiceIntentions]
@@ -33,7 +34,12 @@ public struct ConsulAccessModel: MeshAccessModel {
                 return try? ManifestDecoder().decode(T.self, from: node)
             }
         }
-        intentions = decode(ServiceIntentions.self, "ServiceIntentions")
+        // consul-k8s's admission webhook refuses a ServiceIntentions whose destination another
+        // one already names: applied in order, only the first of each destination exists.
+        var named: Set<String> = []
+        intentions = decode(ServiceIntentions.self, "ServiceIntentions").filter { entry in
+            named.insert("\(entry.spec.destination.namespace ?? "")/\(entry.spec.destination.name)").inserted
+        }
         var protocols: [ConsulName: String] = [:]
         for defaults in decode(ServiceDefaults.self, "ServiceDefaults") {
             let name = ConsulName(

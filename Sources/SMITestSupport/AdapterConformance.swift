@@ -388,12 +388,13 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
 
     /// Random TrafficSplits (zero weights, the root as a backend, two per root, matches) and
     /// requests: where the mesh sends each request to a root Service, by `route` over the
-    /// rendered resources (FQDN to share), must be where SMI sends it, share for share. HTTP
-    /// requests only of the `protocols` given (all when nil). Records mismatches as test issues; returns how many
-    /// requests were compared and how many were split.
+    /// rendered resources (FQDN to share), must be where SMI sends it, share for share.
+    /// Requests only of the `protocols` given (all when nil), each made as `shape` says (a
+    /// gRPC port takes POST requests only). Records mismatches as test issues; returns how
+    /// many requests were compared and how many were split.
     public func expectRoutesAsSMI(
         bundles: Int, requests: Int, inventory: Inventory = Inventory(),
-        protocols: Set<AccessRequest.TrafficProtocol>? = nil,
+        protocols: Set<AccessRequest.TrafficProtocol>? = nil, shape: (inout AccessRequest) -> Void = { _ in },
         route: ([ManifestNode], AccessRequest, _ namespace: String, _ root: String) -> [String: Double]
     ) throws -> (compared: Int, split: Int) {
         var compared = 0
@@ -412,6 +413,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
                 // UDP is routed like TCP by SMI; it is the comparison of TCP routing.
                 if request.protocol == .udp { request.protocol = .tcp }
                 if let protocols, !protocols.contains(request.protocol) { continue }
+                shape(&request)
                 if !inventory.services.isEmpty {
                     request.port = inventory.services[0].ports.first?.port ?? request.port
                 }

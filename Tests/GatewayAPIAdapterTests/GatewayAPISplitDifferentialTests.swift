@@ -67,4 +67,31 @@ import Testing
         #expect(compared >= 5_000)
         #expect(split > compared / 8, "\(split) of \(compared) split")
     }
+
+    /// Roots whose one port is declared gRPC: splits become GRPCRoutes (or HTTPRoutes where
+    /// GRPCRoute cannot say the matches), and gRPC calls (POST) must be split as SMI splits them.
+    @Test func grpcRoutesAsSMIDoes() throws {
+        let inventory = Inventory(
+            services: SMIBundleGenerator.namespaces.flatMap { ns in
+                (SMIBundleGenerator.rootServices + ["v1", "v2", "v3"]).map {
+                    Inventory.Service(
+                        namespace: ns, name: $0, selector: ["app": $0], ports: [.init(name: "grpc", port: 9090)])
+                }
+            })
+        for (implementation, model) in [
+            (GatewayAPIImplementation.istio, GatewayRoutingModel.Implementation.istio), (.linkerd, .linkerd)
+        ] {
+            let (compared, split) = try Self.suite(implementation).expectRoutesAsSMI(
+                bundles: 360, requests: 60, inventory: inventory, protocols: [.http], shape: { $0.method = "POST" }
+            ) { resources, request, namespace, root in
+                let fqdn = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
+                let shares = GatewayRoutingModel(resources, implementation: model).shares(
+                    request, namespace: namespace, service: root)
+                return Dictionary(uniqueKeysWithValues: shares.map { (fqdn($0.key), $0.value) })
+            }
+            print("Gateway API split differential (grpc, \(implementation)): \(compared) pairs, \(split) split by SMI")
+            #expect(compared >= 10_000)
+            #expect(split > compared / 8, "\(split) of \(compared) split")
+        }
+    }
 }

@@ -14,8 +14,10 @@ import SMICore
 /// - `linkerd`: the best score (path characters matched: the prefix length, or the whole path
 ///   for Exact and RegularExpression; then header count; then method), ties to the earlier
 ///   rule; each value of a repeated header matched alone (linkerd2-proxy `http-route`).
-/// TCPRoutes route every other connection to their port by their one rule's weights.
-/// Not modelled: GRPCRoute (the differential sends no gRPC call),
+/// TCPRoutes route every other connection to their port by their one rule's weights. GRPCRoute
+/// matches are read as the path conditions they stand for (`/service/method` exact, `/service`
+/// segments; no match: every call), which is how Istio converts them; a gRPC call is a POST.
+/// Not modelled:
 /// consumer routes, hostnames, query parameters, route creation times (routes are taken in
 /// name order, which is the tie-break for equal times), Rust's leftmost-first regex search
 /// (RE2's whole match is used: the adapter writes regexes that span the path).
@@ -69,8 +71,23 @@ struct GatewayRoutingModel {
             method: text(node, "method"), headers: headers)
     }
 
-    static func rule(_ node: ManifestNode) -> Rule {
-        let matches = (node.node(at: "matches")?.value.sequenceValue ?? []).map(match)
+    /// A GRPCRoute match as the path condition it stands for: `/service/method` exactly, or
+    /// the segments under `/service` (Istio turns them into URI matches the same way).
+    static func grpcMatch(_ node: ManifestNode) -> Match {
+        var match = Self.match(node)
+        match.method = nil
+        if let service = text(node, "method.service") {
+            let method = text(node, "method.method")
+            match.pathType = method == nil ? "PathPrefix" : "Exact"
+            match.pathValue = "/\(service)" + (method.map { "/\($0)" } ?? "")
+        } else {
+            (match.pathType, match.pathValue) = ("PathPrefix", "/")
+        }
+        return match
+    }
+
+    static func rule(_ node: ManifestNode, grpc: Bool) -> Rule {
+        let matches = (node.node(at: "matches")?.value.sequenceValue ?? []).map(grpc ? grpcMatch : match)
         let backends = (node.node(at: "backendRefs")?.value.sequenceValue ?? []).map {
             backend -> (name: String, weight: Int) in
             (text(backend, "name") ?? "", int(backend, "weight") ?? 1)
@@ -79,7 +96,7 @@ struct GatewayRoutingModel {
     }
 
     static func route(_ node: ManifestNode) -> Route? {
-        guard ["HTTPRoute", "TCPRoute"].contains(text(node, "kind") ?? ""),
+        guard ["HTTPRoute", "GRPCRoute", "TCPRoute"].contains(text(node, "kind") ?? ""),
             let parent = node.node(at: "spec.parentRefs")?.value.sequenceValue?.first,
             text(parent, "kind") == "Service", text(parent, "group") == ""
         else { return nil }
@@ -87,7 +104,9 @@ struct GatewayRoutingModel {
             kind: text(node, "kind") ?? "",
             namespace: text(node, "metadata.namespace") ?? "default", name: text(node, "metadata.name") ?? "",
             parent: text(parent, "name") ?? "", parentPort: int(parent, "port"),
-            rules: (node.node(at: "spec.rules")?.value.sequenceValue ?? []).map(rule))
+            rules: (node.node(at: "spec.rules")?.value.sequenceValue ?? []).map {
+                rule($0, grpc: text(node, "kind") == "GRPCRoute")
+            })
     }
 
     /// The shares of each backend Service for `request` to Service `service` in `namespace`:
@@ -96,13 +115,13 @@ struct GatewayRoutingModel {
     func shares(_ request: AccessRequest, namespace: String, service: String) -> [String: Double] {
         // A connection that is not HTTP is routed by the TCPRoutes of its port; an HTTP
         // request by the HTTPRoutes.
-        let kind = request.protocol == .http ? "HTTPRoute" : "TCPRoute"
+        let kinds: Set = request.protocol == .http ? ["HTTPRoute", "GRPCRoute"] : ["TCPRoute"]
         let attached = routes.filter {
-            $0.kind == kind && $0.namespace == namespace && $0.parent == service
+            kinds.contains($0.kind) && $0.namespace == namespace && $0.parent == service
                 && ($0.parentPort == nil || $0.parentPort == request.port)
         }
         guard !attached.isEmpty else { return [service: 1] }
-        if kind == "TCPRoute" { return Self.shares(of: attached[0].rules.first) }
+        if request.protocol != .http { return Self.shares(of: attached[0].rules.first) }
         let candidates = attached.flatMap { route in
             route.rules.flatMap { rule in rule.matches.map { (match: $0, rule: rule) } }
         }

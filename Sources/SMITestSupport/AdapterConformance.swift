@@ -25,9 +25,11 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             func percent(_ part: Int, _ whole: Int) -> String {
                 whole == 0 ? "-" : "\((1000 * part / whole + 5) / 10)%"
             }
+            let reasons = overDeniesByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             return
                 "\(pairs) pairs, SMI allows \(percent(smiAllows, pairs)), mesh keeps \(percent(keptAllows, smiAllows)) of them, "
-                + "\(percent(boundaryRequests, pairs)) at a regex boundary, \(overPermitCount) over-permits"
+                + "\(percent(boundaryRequests, pairs)) at a regex boundary, \(overPermitCount) over-permits, "
+                + "over-denies by reason: \(reasons.isEmpty ? "none" : reasons.joined(separator: ", "))"
         }
         /// Requests the mesh allows and SMI denies, described (the first few) with their seed.
         public var overPermits: [String] = []
@@ -38,6 +40,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         public var unexplainedOverDenies: [String] = []
         /// How many such requests.
         public var unexplainedOverDenyCount = 0
+        /// Requests SMI allows and the mesh denies, by the code of the diagnostic that explains
+        /// them (about the TrafficTarget that SMI says grants the request).
+        public var overDeniesByReason: [String: Int] = [:]
     }
 
     /// The adapter under test.
@@ -99,7 +104,8 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
                 let request = index < grid.count ? grid[index] : generator.request(near: objects)
                 guard !unenforced.contains(request.protocol) else { continue }
                 report.pairs += 1
-                let smiAllows = smi.decide(request, in: bundle).isAllowed
+                let decision = smi.decide(request, in: bundle)
+                let smiAllows = decision.isAllowed
                 let meshAllows = mesh.allows(request)
                 if smiAllows { report.smiAllows += 1 }
                 if smiAllows && meshAllows { report.keptAllows += 1 }
@@ -111,7 +117,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
                     if report.overPermits.count < 3 {
                         report.overPermits.append("seed \(bundleSeed): \(request)\n\(rendering.yaml())")
                     }
-                } else if !Self.explains(rendering.diagnostics, request, bundle) {
+                } else if let code = Self.explanation(rendering.diagnostics, granting: decision) {
+                    report.overDeniesByReason[code, default: 0] += 1
+                } else {
                     report.unexplainedOverDenyCount += 1
                     if report.unexplainedOverDenies.count < 3 {
                         report.unexplainedOverDenies.append("seed \(bundleSeed): \(request)\n\(rendering.yaml())")
@@ -199,22 +207,27 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         #expect(score.score >= minimumScore, "\(score.summary)")
     }
 
-    /// Whether an adapter diagnostic about a TrafficTarget of the request's destination
-    /// accounts for denying it (an info too: Istio's note on repeated headers).
-    static func explains(_ diagnostics: [Diagnostic], _ request: AccessRequest, _ bundle: SMIBundle) -> Bool {
-        diagnostics.contains { diagnostic in
-            guard
-                diagnostic.code.rawValue.hasPrefix("SMI3") || diagnostic.code.rawValue.hasPrefix("SMI4")
-                    || diagnostic.code.rawValue.hasPrefix("SMI5"),
-                let object = diagnostic.object, object.kind == "TrafficTarget",
-                let target = bundle.trafficTargets.first(where: {
-                    $0.key == SMIBundle.Key(namespace: object.namespace ?? "default", name: object.name)
-                })
-            else { return false }
-            let destination = target.object.spec.destination
-            return destination.name == request.destination.serviceAccount
-                && (destination.namespace ?? target.key.namespace) == request.destination.namespace
+    /// The code of the first adapter diagnostic about the TrafficTarget that SMI says grants
+    /// the request (`decision` names it), which accounts for the mesh denying it; nil when the
+    /// rendering says nothing about that target (an info counts: Istio's note on repeated
+    /// headers).
+    static func explanation(_ diagnostics: [Diagnostic], granting decision: AccessDecision) -> String? {
+        guard let granting = decision.reason.firstMatch(of: /^TrafficTarget ([^\/ ]+)\/([^ ]+) rule/) else {
+            return nil
         }
+        let (namespace, name) = (String(granting.1), String(granting.2))
+        let about = diagnostics.filter { diagnostic in
+            ["SMI3", "SMI4", "SMI5", "SMI6"].contains(where: diagnostic.code.rawValue.hasPrefix)
+                && diagnostic.object?.kind == "TrafficTarget" && diagnostic.object?.name == name
+                && (diagnostic.object?.namespace ?? "default") == namespace
+        }
+        // The reason is best told by a diagnostic naming the granting match (or route).
+        let match = decision.reason.firstMatch(of: /match ([^)]+)\)/).map { "'\($0.1)'" }
+        let route = decision.reason.firstMatch(of: /\((?:HTTPRouteGroup|TCPRoute) ([^,)]+)/).map { String($0.1) }
+        let named = about.first { diagnostic in
+            [match, route].compactMap { $0 }.contains { diagnostic.message.contains($0) }
+        }
+        return (named ?? about.first)?.code.rawValue
     }
 
     /// The requests of a grid (every pair of identities of the case, its ports and 80 and

@@ -310,7 +310,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     public func expectNeverMorePermissive(
         bundles: Int, requests: Int, minimumPairs: Int, seed: UInt64 = SMIBundleGenerator.seed,
         options: RenderOptions = RenderOptions(),
-        minimumKept: Double, minimumAllowRate: Double = 0.15, label: String = ""
+        minimumKept: Double, minimumAllowRate: Double = 0.22, label: String = ""
     ) throws {
         let report = try differential(bundles: bundles, requests: requests, seed: seed, options: options)
         print("differential \(adapter.mesh)\(label.isEmpty ? "" : " (\(label))"), seed \(seed): \(report.summary)")

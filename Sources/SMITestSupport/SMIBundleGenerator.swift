@@ -248,6 +248,11 @@ public struct SMIBundleGenerator {
                             source: source, destination: destination, port: port, match: match)
                         out.append(admitted)
                         out += misses(of: admitted, match: match)
+                        // More of what the match admits, so that over-denies have room to show.
+                        for _ in 0..<3 {
+                            out.append(
+                                admittedRequest(source: source, destination: destination, port: port, match: match))
+                        }
                         var aimed = AccessRequest(source: source, destination: destination, port: port, protocol: .http)
                         aim(&aimed, at: match)
                         out.append(aimed)

@@ -39,38 +39,7 @@ import Testing
     /// Rust's verdict on each text for each pattern; nil for a pattern Rust refuses. Nil for all
     /// when regex-rs is not installed (then the test must not be required).
     static func rust(_ cases: [(pattern: String, texts: [String])]) throws -> [[Bool]?]? {
-        let script = SharedReference.packageRoot.appendingPathComponent(
-            "Tests/LinkerdAdapterTests/rust_regex_oracle.py")
-        let input = ManifestNode(
-            .mapping(
-                ManifestMapping([
-                    (
-                        "cases",
-                        ManifestNode(
-                            .sequence(
-                                cases.map { c in
-                                    [
-                                        "pattern": ManifestNode(.string(c.pattern)),
-                                        "texts": ManifestNode(.sequence(c.texts.map { ManifestNode(.string($0)) }))
-                                    ]
-                                }))
-                    )
-                ])))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("smi-rust-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try JSONWriter().write(input).write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, file.path]
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 3 { return nil }
-        let results =
-            try YAMLReader().read(String(decoding: output, as: UTF8.self)).first?.root.value.sequenceValue ?? []
-        return results.map { result in
+        try PythonOracle(script: "Tests/LinkerdAdapterTests/rust_regex_oracle.py").verdicts(cases)?.map { result in
             guard result.node(at: "valid")?.value == .bool(true) else { return nil }
             return (result.node(at: "spans")?.value.sequenceValue ?? []).map { $0.value == .bool(true) }
         }

@@ -44,42 +44,15 @@ import Testing
     }
 
     @Test func agreesWithGoogleRE2() throws {
-        let script = SharedReference.packageRoot.appendingPathComponent("Tests/SMICoreTests/Regex/re2_oracle.py")
         var rng = SeededGenerator(seed: 2026)
         var cases: [(pattern: String, texts: [String])] = []
         for _ in 0..<Self.caseCount {
             cases.append((Self.pattern(&rng), (0..<8).map { _ in Self.text(&rng) }))
         }
-        var input = ManifestMapping()
-        input.append(
-            "cases",
-            ManifestNode(
-                .sequence(
-                    cases.map { c in
-                        [
-                            "pattern": ManifestNode(.string(c.pattern)),
-                            "texts": ManifestNode(.sequence(c.texts.map { ManifestNode(.string($0)) }))
-                        ]
-                    })))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("smi-re2-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try JSONWriter().write(ManifestNode(.mapping(input))).write(to: file, atomically: true, encoding: .utf8)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, file.path]
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 3 {
+        guard let list = try PythonOracle(script: "Tests/SMICoreTests/Regex/re2_oracle.py").verdicts(cases) else {
             #expect(!SharedReference.required, "the google-re2 Python package is missing (pip install google-re2)")
             return
         }
-        #expect(process.terminationStatus == 0)
-        let verdicts = try YAMLReader(schema: .core).readSingle(String(decoding: output, as: UTF8.self))
-        let list = try #require(verdicts.value.sequenceValue)
         #expect(list.count == cases.count)
         var disagreements = 0
         var validCount = 0

@@ -90,8 +90,10 @@ public struct ConsulAdapter: MeshAdapter {
             bundle: bundle, inventory: inventory, options: options, configuration: configuration, facts: facts
         )
         .render(into: &rendering, services: &services)
-        ConsulSplitTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration)
-            .render(into: &rendering, services: &services, access: access)
+        if options.rendersSplits {
+            ConsulSplitTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration)
+                .render(into: &rendering, services: &services, access: access)
+        }
         services.render(into: &rendering, options: options, configuration: configuration)
         rendering.sort()
         return rendering

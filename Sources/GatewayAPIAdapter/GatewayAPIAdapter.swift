@@ -88,8 +88,12 @@ public struct GatewayAPIAdapter: MeshAdapter {
     /// Renders the TrafficSplits of `bundle` as routes.
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
         var rendering = Rendering()
-        for (severity, message) in implementation.releaseProblems(release, options) {
-            rendering.report(Diagnostic(severity, .gatewayRelease, "\(message)"))
+        let problems = implementation.releaseProblems(release, options)
+        for (severity, message) in problems {
+            rendering.report(
+                Diagnostic(
+                    severity, .gatewayRelease, severity == .error ? "\(message); no route is rendered" : message),
+                strict: options.strict)
         }
         if !accessRenderedElsewhere {
             for target in bundle.trafficTargets {
@@ -98,6 +102,11 @@ public struct GatewayAPIAdapter: MeshAdapter {
                     "access control is not rendered: the Gateway API has no identity-based authorization (GEP-3779 has no CRD); render with --mesh istio|linkerd --routing gateway-api",
                     about: target.document, strict: options.strict)
             }
+        }
+        // Routes the mesh cannot read would leave the splits unapplied while looking rendered.
+        guard !problems.contains(where: { $0.0 == .error }) else {
+            rendering.sort()
+            return rendering
         }
         GatewayAPISplitTranslator(
             bundle: bundle, inventory: inventory, options: options, release: release, implementation: implementation

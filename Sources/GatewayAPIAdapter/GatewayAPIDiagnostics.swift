@@ -30,6 +30,6 @@ extension DiagnosticCode {
         .gatewayImplementation:
             "Something the Gateway API leaves to the implementation (regex precedence and dialect, repeated headers) or a known mesh caveat (Istio's east-west TCPRoute, an existing VirtualService or ServiceProfile for the root) that may route some requests otherwise than SMI; the message says which.",
         .gatewayRelease:
-            "The target Gateway API release and the mesh's release (--target-version) do not go together: an error when the mesh cannot read the routes, a warning when it does not document the combination."
+            "The target Gateway API release and the mesh's release (--target-version) do not go together: an error (and no route) when the mesh cannot read the routes, a warning when it does not document the combination."
     ]
 }

@@ -88,7 +88,7 @@ struct IstioAccessTranslator {
                     item, into: &rendering)
                 continue
             }
-            if let policy = policy(for: item, destinationNamespace: namespace, shared: &shared, into: &rendering) {
+            for policy in policies(for: item, destinationNamespace: namespace, shared: &shared, into: &rendering) {
                 for part in Self.withinRuleLimit(policy) { add(part, into: &rendering) }
             }
         }
@@ -156,34 +156,48 @@ struct IstioAccessTranslator {
         rendering.report(severity, code, message, about: item.origin, strict: options.strict)
     }
 
-    private func policy(
+    /// The ALLOW policies of a target: one per selector of the destination's pods (one,
+    /// unless no selector covers all its workloads), each with the same rules.
+    private func policies(
         for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String,
         shared: inout Shared, into rendering: inout Rendering
-    ) -> AuthorizationPolicy? {
+    ) -> [AuthorizationPolicy] {
         let target = item.object
         let destination = target.spec.destination
         guard target.destinationAccount(defaultNamespace: item.key.namespace) != nil,
             target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) })
-        else { return nil }
+        else { return [] }
         if IstioAccessTranslator.isAmbient(destinationNamespace, in: inventory) {
             report(
                 .error, .istioAmbient,
                 "no policy for \(destinationNamespace)/\(destination.name): namespace \(destinationNamespace) is in ambient mode, where ztunnel enforces no HTTP rule and traffic through a waypoint bypasses selector policies; its pods get only the deny-by-default policy",
                 item, into: &rendering)
-            return nil
+            return []
         }
-        let selector: StringMap
-        switch SelectorDerivation.selector(
+        let selection: SelectorDerivation.Selection
+        switch SelectorDerivation.selection(
             namespace: destinationNamespace, serviceAccount: destination.name, in: inventory)
         {
-        case let .success(labels): selector = labels
+        case let .success(found): selection = found
         case let .failure(problem):
             report(
                 .error, .istioSelector,
                 "no policy for \(destinationNamespace)/\(destination.name): \(problem.message); its pods get only the deny-by-default policy",
                 item, into: &rendering)
-            return nil
+            return []
         }
+        for problem in selection.unselectable {
+            report(
+                .error, .istioSelector,
+                "\(problem.message): no policy selects those pods, which get only the deny-by-default policy", item,
+                into: &rendering)
+        }
+        if let warning = selection.templateWarning(
+            account: "\(destinationNamespace)/\(destination.name)", about: item.origin)
+        {
+            rendering.report(warning, strict: options.strict)
+        }
+        guard !selection.selectors.isEmpty else { return [] }
         let principals = target.sourceAccounts(defaultNamespace: item.key.namespace)
             .map { shared.principal($0, trustDomain: options.trustDomain, destinationNamespace: destinationNamespace) }
         let from = [AuthorizationPolicy.From(source: .init(principals: Array(Set(principals)).sorted()))]
@@ -191,13 +205,17 @@ struct IstioAccessTranslator {
         if !principals.isEmpty {
             rules = grants(for: item, from: from, shared: &shared, into: &rendering)
         }
-        let meta = RenderedMetadata.make(
-            name: RenderedMetadata.objectName(for: item.key, in: destinationNamespace), namespace: destinationNamespace,
-            sources: item.origin.object.map { [$0] } ?? [], options: options)
-        // With no rule left the policy still selects the pods: it then allows nothing, as SMI does.
-        return AuthorizationPolicy(
-            metadata: meta,
-            spec: .init(selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
+        let name = RenderedMetadata.objectName(for: item.key, in: destinationNamespace)
+        let sources = item.origin.object.map { [$0] } ?? []
+        // With no rule left a policy still selects the pods: it then allows nothing, as SMI does.
+        return selection.selectors.enumerated().map { index, selector in
+            AuthorizationPolicy(
+                metadata: RenderedMetadata.make(
+                    name: index == 0 ? name : "\(name)-pods-\(index + 1)",
+                    namespace: destinationNamespace, sources: sources, options: options),
+                spec: .init(
+                    selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
+        }
     }
 
     private func grants(

@@ -71,13 +71,17 @@ struct LinkerdAccessTranslator {
         let anchoring = options.pathAnchoring
         var expansions = MatchExpansions(anchoring: anchoring) { LinkerdMatches.problem($0, anchoring: anchoring) }
         for (destination, items) in targets.sorted(by: { $0.key < $1.key }) {
-            switch SelectorDerivation.selector(
+            switch SelectorDerivation.selection(
                 namespace: destination.namespace, serviceAccount: destination.serviceAccount, in: inventory)
             {
-            case let .success(selector):
+            case let .success(selection):
                 served.insert(destination)
-                renderDestination(
-                    destination, selector: selector, items: items, expansions: &expansions, into: &rendering)
+                report(selection, of: destination, items: items, into: &rendering)
+                for (index, selector) in selection.selectors.enumerated() {
+                    renderDestination(
+                        destination, selector: selector, stem: Self.stem(destination.serviceAccount, index),
+                        items: items, expansions: &expansions, into: &rendering)
+                }
             case let .failure(problem):
                 for item in items {
                     report(
@@ -94,26 +98,35 @@ struct LinkerdAccessTranslator {
         for namespace in closed {
             let accounts = Set(inventory.workloads(namespace: namespace).map(\.serviceAccount)).sorted()
             for account in accounts where !served.contains(Destination(namespace: namespace, serviceAccount: account)) {
+                // Every account here runs a workload of the inventory: a selection exists.
                 guard
-                    case let .success(selector) = SelectorDerivation.selector(
+                    case let .success(selection) = SelectorDerivation.selection(
                         namespace: namespace, serviceAccount: account, in: inventory)
-                else {
+                else { continue }
+                for problem in selection.unselectable {
                     rendering.report(
                         Diagnostic(
                             .warning, .linkerdDenyScope,
-                            "no deny Server for the pods of \(namespace)/\(account): no label selector picks exactly them; Linkerd's default inbound policy decides"
+                            "no deny Server: \(problem.message); Linkerd's default inbound policy decides for those pods"
                         ))
-                    continue
                 }
-                for port in knownPorts(namespace: namespace, serviceAccount: account) {
-                    let proxyProtocol = LinkerdPortProtocol(
-                        inventory: inventory, namespace: namespace, serviceAccount: account, port: port,
-                        servicePorts: facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: account))
-                    ).proxyProtocol(tcpGrants: false)
-                    rendering.add(
-                        server(
-                            "\(account)-\(port)", namespace, [], selector: selector, port: port, protocol: proxyProtocol
-                        ))
+                if let warning = selection.templateWarning(account: "\(namespace)/\(account)", about: nil) {
+                    rendering.report(warning, strict: options.strict)
+                }
+                let ports = knownPorts(namespace: namespace, serviceAccount: account)
+                for (index, selector) in selection.selectors.enumerated() {
+                    for port in ports {
+                        let proxyProtocol = LinkerdPortProtocol(
+                            inventory: inventory, namespace: namespace, serviceAccount: account, port: port,
+                            servicePorts: facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: account))
+                        ).proxyProtocol(tcpGrants: false)
+                        rendering.add(
+                            server(
+                                "\(Self.stem(account, index))-\(port)", namespace, [], selector: selector, port: port,
+                                protocol: proxyProtocol))
+                    }
+                }
+                for port in ports where !selection.selectors.isEmpty {
                     if let warning = probeWarning(
                         namespace: namespace, serviceAccount: account, port: port, routed: false, item: nil)
                     {
@@ -162,9 +175,37 @@ struct LinkerdAccessTranslator {
         rendering.report(severity, code, message, about: item.origin, strict: options.strict)
     }
 
+    /// The first part of the names of a destination's Servers for its `index`th selector:
+    /// the account's name, then `<account>-pods-2`, ... when one selector cannot cover its pods.
+    private static func stem(_ serviceAccount: String, _ index: Int) -> String {
+        index == 0 ? serviceAccount : "\(serviceAccount)-pods-\(index + 1)"
+    }
+
+    /// Reports the workloads of a destination no selector picks exactly, and selectors that
+    /// depend on template labels.
+    private func report(
+        _ selection: SelectorDerivation.Selection, of destination: Destination,
+        items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], into rendering: inout Rendering
+    ) {
+        for item in items {
+            for problem in selection.unselectable {
+                report(
+                    .error, .linkerdSelector,
+                    "\(problem.message): no Server selects those pods, and Linkerd's default inbound policy decides for them",
+                    item, into: &rendering)
+            }
+            if let warning = selection.templateWarning(
+                account: "\(destination.namespace)/\(destination.serviceAccount)", about: item.origin)
+            {
+                rendering.report(warning, strict: options.strict)
+            }
+        }
+    }
+
     private func renderDestination(
-        _ destination: Destination, selector: StringMap, items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>],
-        expansions: inout MatchExpansions<String?>, into rendering: inout Rendering
+        _ destination: Destination, selector: StringMap, stem: String,
+        items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], expansions: inout MatchExpansions<String?>,
+        into rendering: inout Rendering
     ) {
         var ports = Set(knownPorts(namespace: destination.namespace, serviceAccount: destination.serviceAccount))
         for item in items {
@@ -187,7 +228,7 @@ struct LinkerdAccessTranslator {
         }
         for port in ports.sorted() {
             let grants = self.grants(on: port, items, expansions: &expansions, into: &rendering)
-            let server = "\(destination.serviceAccount)-\(port)"
+            let server = "\(stem)-\(port)"
             let namespace = destination.namespace
             let protocols = LinkerdPortProtocol(
                 inventory: inventory, namespace: namespace, serviceAccount: destination.serviceAccount, port: port,

@@ -62,6 +62,9 @@ public struct Inventory: Sendable, Equatable {
             self.httpProbes = httpProbes
             self.podAnnotations = podAnnotations
         }
+
+        /// `Kind namespace/name`.
+        public var description: String { "\(kind) \(namespace)/\(name)" }
     }
 
     /// An HTTP GET the kubelet sends to a pod.

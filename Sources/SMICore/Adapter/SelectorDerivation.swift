@@ -1,9 +1,10 @@
-/// The label selector that picks the pods of one service account in one namespace, and no
+/// The label selectors that pick the pods of one service account in one namespace, and no
 /// other pod the inventory knows: what a policy needs to protect exactly the destination of
-/// a TrafficTarget. Where none exists the answer is a refusal, because a wider selector would
-/// grant access to other workloads.
+/// a TrafficTarget. One selector when one covers every workload of the account; else one per
+/// workload (a Deployment and a CronJob sharing `default`), and a refusal only for the
+/// workloads nothing tells apart, because a wider selector would grant access to others.
 public enum SelectorDerivation {
-    /// Why no exact selector exists.
+    /// Why no exact selector exists, for the account or one of its workloads.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// What prevents it.
         public var message: String
@@ -16,6 +17,37 @@ public enum SelectorDerivation {
         public var description: String { message }
     }
 
+    /// The selectors for one service account's pods.
+    public struct Selection: Sendable, Equatable {
+        /// Selectors that each pick pods of the account only, sorted; together they pick every
+        /// workload of the account but those in `unselectable`. Several when no one selector
+        /// covers the workloads: a policy per selector then grants the same.
+        public var selectors: [StringMap]
+        /// The workloads (`Kind namespace/name`) whose selector holds labels of the pod
+        /// template beyond the controller's own selector: a release that changes them leaves
+        /// the new pods unselected, under the mesh's default.
+        public var templateDependent: [String]
+        /// The workloads no selector picks without picking another account's pods, and why.
+        public var unselectable: [Problem]
+
+        /// Creates a selection.
+        public init(selectors: [StringMap], templateDependent: [String] = [], unselectable: [Problem] = []) {
+            self.selectors = selectors
+            self.templateDependent = templateDependent
+            self.unselectable = unselectable
+        }
+
+        /// The warning that selectors depend on template labels, about `document` (nil when
+        /// none does).
+        public func templateWarning(account: String, about document: SMIDocument?) -> Diagnostic? {
+            guard !templateDependent.isEmpty else { return nil }
+            return Diagnostic(
+                .warning, .templateLabelSelector,
+                "the selector for \(templateDependent.joined(separator: ", ")) (running as \(account)) holds pod template labels beyond the controller's own selector, which another workload also matches: a release that changes them leaves the new pods unselected, under the mesh's default",
+                object: document?.object, file: document?.source.file, location: document?.source.location)
+        }
+    }
+
     /// Template labels that change from one release of a workload to the next (a Helm
     /// chart's version, a controller's hash of its template): a selector holding one stops
     /// selecting the pods after the next upgrade, and they fall back to the mesh's default.
@@ -25,14 +57,16 @@ public enum SelectorDerivation {
         "controller-uid", "batch.kubernetes.io/job-name", "job-name", "chart", "version.helm.sh/chart"
     ]
 
-    /// A label selector for the pods of the service account that no pod of another service
-    /// account in the namespace satisfies: the labels their controllers' own selectors share
-    /// (immutable, so true across upgrades) when those select exactly them; else the labels
-    /// every pod carries (the most specific selector, which also leaves out pods the
-    /// inventory does not know of as far as it can), without the labels that change with
-    /// every release.
-    public static func selector(namespace: String, serviceAccount: String, in inventory: Inventory) -> Result<
-        StringMap, Problem
+    /// The selectors for the pods of the service account that no pod of another account in
+    /// the namespace satisfies. The controllers' own selectors (immutable, so true across
+    /// upgrades) come first: the labels they share when those pick exactly the account's
+    /// pods, else each workload's own. A workload whose controller selector another account's
+    /// pods satisfy adds its template labels, without those that change with every release
+    /// (reported in `templateDependent`); a workload without a controller selector (a Pod, a
+    /// CronJob's jobs) is picked by those template labels. A failure only when no workload
+    /// runs as the account.
+    public static func selection(namespace: String, serviceAccount: String, in inventory: Inventory) -> Result<
+        Selection, Problem
     > {
         // Positions, not workloads: only the labels and service accounts are read.
         let own = inventory.positions(namespace: namespace, serviceAccount: serviceAccount)
@@ -40,37 +74,83 @@ public enum SelectorDerivation {
             return .failure(
                 Problem(message: "no workload in the inventory runs as service account \(namespace)/\(serviceAccount)"))
         }
+        let account = Account(namespace: namespace, serviceAccount: serviceAccount, inventory: inventory)
         let controllers = own.map { inventory.workloads[$0].controllerSelector }
         if controllers.allSatisfy({ $0 != nil }) {
             let common = intersection(controllers.compactMap { $0 })
-            if !common.isEmpty,
-                otherAccount(carrying: common, namespace: namespace, serviceAccount: serviceAccount, in: inventory)
-                    == nil
-            {
-                return .success(common)
+            if !common.isEmpty, account.intruder(carrying: common) == nil {
+                return .success(Selection(selectors: [common]))
             }
         }
-        let common = StringMap(
-            intersection(own.map { inventory.workloads[$0].podLabels }).entries.filter {
-                !churningLabels.contains($0.key)
-            })
-        guard !common.isEmpty else {
-            return .failure(
-                Problem(
-                    message:
-                        "the workloads running as \(namespace)/\(serviceAccount) share no pod label to select them by (labels that change with every release, such as helm.sh/chart, are not used)"
-                ))
+        var chosen: [StringMap] = []
+        var selection = Selection(selectors: [])
+        for position in own {
+            switch account.selector(for: inventory.workloads[position]) {
+            case let .success((selector, templated)):
+                chosen.append(selector)
+                if templated { selection.templateDependent.append(inventory.workloads[position].description) }
+            case let .failure(problem): selection.unselectable.append(problem)
+            }
         }
-        if let other = otherAccount(
-            carrying: common, namespace: namespace, serviceAccount: serviceAccount, in: inventory)
-        {
-            return .failure(
-                Problem(
-                    message:
-                        "every label of the pods running as \(namespace)/\(serviceAccount) is also on \(other.kind) \(namespace)/\(other.name), which runs as \(other.serviceAccount)"
-                ))
+        let common = intersection(chosen)
+        if selection.unselectable.isEmpty, !common.isEmpty, account.intruder(carrying: common) == nil {
+            selection.selectors = [common]
+        } else {
+            // A selector that holds another's every label picks a subset of its pods: redundant.
+            let distinct = Set(chosen)
+            selection.selectors = distinct.filter { selector in
+                !distinct.contains { $0 != selector && $0.allSatisfy { selector[$0.key] == $0.value } }
+            }.sorted { $0.entries.lexicographicallyPrecedes($1.entries) { ($0.key, $0.value) < ($1.key, $1.value) } }
         }
-        return .success(common)
+        return .success(selection)
+    }
+
+    /// One account's pods among those of its namespace.
+    private struct Account {
+        let namespace: String
+        let serviceAccount: String
+        let inventory: Inventory
+
+        /// The selector that picks `workload`'s pods and no other account's, and whether it
+        /// holds template labels beyond the controller's selector.
+        func selector(for workload: Inventory.Workload) -> Result<(StringMap, templated: Bool), Problem> {
+            let template = StringMap(
+                workload.podLabels.entries.filter { !churningLabels.contains($0.key) }.sorted { $0.key < $1.key })
+            let what = "the pods of \(workload.description)"
+            guard let controller = workload.controllerSelector, !controller.isEmpty else {
+                guard !template.isEmpty else {
+                    return .failure(
+                        Problem(
+                            message:
+                                "\(what) have no pod label to select them by (labels that change with every release, such as helm.sh/chart, are not used)"
+                        ))
+                }
+                if let other = intruder(carrying: template) { return .failure(shared(what, with: other)) }
+                return .success((template, false))
+            }
+            if intruder(carrying: controller) == nil {
+                return .success((StringMap(controller.entries.sorted { $0.key < $1.key }), false))
+            }
+            var extended = controller
+            for (key, value) in template where extended[key] == nil { extended[key] = value }
+            extended = StringMap(extended.entries.sorted { $0.key < $1.key })
+            if let other = intruder(carrying: extended) { return .failure(shared(what, with: other)) }
+            return .success((extended, true))
+        }
+
+        private func shared(_ what: String, with other: Inventory.Workload) -> Problem {
+            Problem(
+                message:
+                    "every label of \(what) (running as \(namespace)/\(serviceAccount)) is also on \(other.description), which runs as \(other.serviceAccount)"
+            )
+        }
+
+        /// A workload of another service account whose pods carry every label of `labels`.
+        func intruder(carrying labels: StringMap) -> Inventory.Workload? {
+            inventory.positions(namespace: namespace, carrying: labels).first {
+                inventory.workloads[$0].serviceAccount != serviceAccount
+            }.map { inventory.workloads[$0] }
+        }
     }
 
     /// The entries every map holds, sorted by key.
@@ -80,14 +160,5 @@ public enum SelectorDerivation {
             common = StringMap(common.entries.filter { labels[$0.key] == $0.value })
         }
         return StringMap(common.entries.sorted { $0.key < $1.key })
-    }
-
-    /// A workload of another service account whose pods carry every label of `labels`.
-    private static func otherAccount(
-        carrying labels: StringMap, namespace: String, serviceAccount: String, in inventory: Inventory
-    ) -> Inventory.Workload? {
-        inventory.positions(namespace: namespace, carrying: labels).first {
-            inventory.workloads[$0].serviceAccount != serviceAccount
-        }.map { inventory.workloads[$0] }
     }
 }

@@ -120,6 +120,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
     public static let unprotectedWorkload = DiagnosticCode(rawValue: "SMI2705")
     /// A granted port the destination's pods do not receive on (notes D6).
     public static let portNotExposed = DiagnosticCode(rawValue: "SMI2706")
+    /// A selector that holds pod template labels, which a release may change.
+    public static let templateLabelSelector = DiagnosticCode(rawValue: "SMI2707")
 
     /// Every code with a one-line explanation, for `smi explain`.
     public static let catalogue: [DiagnosticCode: String] = [
@@ -196,6 +198,8 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
             "The destination's pods run no proxy (not injected, hostNetwork, or the granted port bypasses it): they accept every request, which SMI denies. Inject them, or remove the exclusion.",
         .portNotExposed:
             "A TCPRoute or destination port that the destination's pods do not receive on: SMI ports are the pods' own (D6), and a Service port whose targetPort differs (80 -> 8080) grants the Service's number, where nothing listens. List the container port.",
+        .templateLabelSelector:
+            "A workload's controller selector (spec.selector, immutable) also picks pods of another service account, so its policy's selector adds labels of its pod template: a release that changes them (a relabelled chart) leaves the new pods unselected, under the mesh's default. Give the workload a label of its own in spec.selector.",
         .unprotectedWorkload:
             "A workload of a namespace in the deny-by-default scope runs no proxy (or lets ports bypass it): SMI denies every request no TrafficTarget grants, but nothing enforces that there. Inject it, or leave its namespace out of the scope.",
         .proxyAssumed:

@@ -277,7 +277,7 @@ struct ConsulAccessTranslator {
                 item, into: &rendering)
         }
         for pod in pods {
-            let what = "\(pod.kind) \(pod.namespace)/\(pod.name)"
+            let what = pod.description
             // Pods without the sidecar, and ports that bypass it, are ClusterFacts' to report.
             guard workloads.isInjected(pod) else { continue }
             if let claimed = pod.podAnnotations[ConsulWorkloads.serviceAnnotation], claimed != identity.serviceAccount {
@@ -308,12 +308,13 @@ struct ConsulAccessTranslator {
         }
     }
 
-    /// The registered port of the destination's pods, when they agree on one.
-    private func registeredPort(_ identity: Identity) -> Int? {
-        let ports = Set(
-            inventory.workloads(namespace: identity.namespace, serviceAccount: identity.serviceAccount).map(
-                workloads.registeredPort))
-        return ports.count == 1 ? ports.first ?? nil : nil
+    /// The ports the destination's pods register (one each), sorted; nil when a pod's is
+    /// not known (no container port, or an annotation naming none).
+    private func registeredPorts(_ identity: Identity) -> [Int]? {
+        let ports = inventory.workloads(namespace: identity.namespace, serviceAccount: identity.serviceAccount).map(
+            workloads.registeredPort)
+        guard !ports.isEmpty, !ports.contains(nil) else { return nil }
+        return Set(ports.compactMap { $0 }).sorted()
     }
 
     /// What `item` grants its sources at `destination`, as Consul can hold it; nil for
@@ -330,11 +331,11 @@ struct ConsulAccessTranslator {
         else { return nil }
         let ports = TargetPorts.of(item, in: bundle)
         if ports == .nothing { return nil }
-        let registered = registeredPort(destination)
+        let registered = registeredPorts(destination)
         if case let .some(list)? = ports {
-            guard let registered, list.contains(registered) else {
+            guard let registered, registered.allSatisfy(list.contains) else {
                 let why =
-                    registered.map { "which do not include \(destination)'s registered port \($0)" }
+                    registered.map { "which do not include \(destination)'s \(Self.registered($0))" }
                     ?? "and the registered port of \(destination) is not known from the inventory"
                 report(
                     .warning, .consulPorts,
@@ -393,12 +394,18 @@ struct ConsulAccessTranslator {
                     .flatMap { $0.ports.filter { $0.protocol == "TCP" }.map(\.port) }
             ).sorted()
         }
-        if let registered, case let others = covered.filter({ $0 != registered }), !others.isEmpty {
+        if let registered, case let others = covered.filter({ !registered.contains($0) }), !others.isEmpty {
             report(
                 .warning, .consulPorts,
-                "Consul may deliver connections to \(destination) only on its registered port \(registered) (consul-k8s before 2.0, or a pinned \(ConsulWorkloads.portAnnotation)): the grant may not reach ports \(others.map(String.init).joined(separator: ", ")) (stricter)",
+                "Consul may deliver connections to \(destination) only on its \(Self.registered(registered)) (consul-k8s before 2.0, or a pinned \(ConsulWorkloads.portAnnotation)): the grant may not reach ports \(others.map(String.init).joined(separator: ", ")) (stricter)",
                 item, into: &rendering)
         }
         return grant
+    }
+
+    /// "registered port 80", or "pods' registered ports 80, 8080" where they differ.
+    private static func registered(_ ports: [Int]) -> String {
+        ports.count == 1
+            ? "registered port \(ports[0])" : "pods' registered ports \(ports.map(String.init).joined(separator: ", "))"
     }
 }

@@ -19,6 +19,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         /// HTTP requests whose path or a header value was made from the bundle's own regexes
         /// (a string they accept, or one of its nearest rejections).
         public var boundaryRequests = 0
+        /// Requests left out because the rendering reports their destination as open in the
+        /// generated cluster (pods without a proxy, a control plane left alone).
+        public var reportedOpen = 0
 
         /// Pairs, SMI's allow rate, the share of its allows kept, and the boundary share.
         public var summary: String {
@@ -28,7 +31,8 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             let reasons = overDeniesByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             return
                 "\(pairs) pairs, SMI allows \(percent(smiAllows, pairs)), mesh keeps \(percent(keptAllows, smiAllows)) of them, "
-                + "\(percent(boundaryRequests, pairs)) at a regex boundary, \(overPermitCount) over-permits, "
+                + "\(percent(boundaryRequests, pairs)) at a regex boundary, \(reportedOpen) to reported-open pods left out, "
+                + "\(overPermitCount) over-permits, "
                 + "over-denies by reason: \(reasons.isEmpty ? "none" : reasons.joined(separator: ", "))"
         }
         /// Requests the mesh allows and SMI denies, described (the first few) with their seed.
@@ -62,18 +66,34 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         self.accessModel = accessModel
     }
 
-    /// One workload per service account and namespace of the generator, told apart by labels.
-    public static var inventory: Inventory {
-        Inventory(
-            workloads: SMIBundleGenerator.namespaces.flatMap { ns in
-                SMIBundleGenerator.serviceAccounts.map { sa in
-                    Inventory.Workload(
-                        kind: "Deployment", namespace: ns, name: sa, serviceAccount: sa,
-                        podLabels: ["app": sa, "tier": "backend"],
-                        ports: [.init(port: 8080), .init(port: 9090), .init(port: 80)])
+    /// The cluster of the bundle generated from `seed` (`SMIBundleGenerator.clusterManifests`),
+    /// drawn apart from the bundle so that each varies on its own.
+    static func cluster(_ seed: UInt64) throws -> Inventory {
+        var generator = SMIBundleGenerator(seed: seed ^ 0xC1A5_7E25)
+        return try generator.cluster()
+    }
+
+    /// Whether a request goes where the cluster leaves pods open and the rendering says so: a
+    /// pod of its destination runs no proxy, or lets the port bypass it (as the mesh's
+    /// installation has it), and a diagnostic reports the destination open (`isReportedOpen`).
+    /// The user is told of those; an open pod nobody reports is an over-permit.
+    func reportedOpen(
+        _ inventory: Inventory, by diagnostics: [Diagnostic], options: RenderOptions
+    ) -> (AccessRequest) -> Bool {
+        let installation = options.installation ?? adapter.installation
+        let reported = Set(
+            inventory.workloads.map {
+                AccessRequest.Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount)
+            }
+        ).filter { Self.isReportedOpen($0, by: diagnostics) }
+        return { request in
+            reported.contains(request.destination)
+                && inventory.workloads(
+                    namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount
+                ).contains {
+                    ProxyPresence.of($0, in: inventory, installation: installation).bypasses(request.port)
                 }
-            },
-            namespaces: SMIBundleGenerator.namespaces.map { Inventory.Namespace(name: $0) })
+        }
     }
 
     /// What a user applies: the rendering written as YAML (`writeYAML`, the bytes `smi render`
@@ -89,20 +109,25 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         bundles: Int, requests: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions()
     ) throws -> DifferentialReport {
         var report = DifferentialReport()
-        let inventory = Self.inventory
         for index in 0..<bundles {
             let bundleSeed = seed &+ UInt64(index)
             var generator = SMIBundleGenerator(seed: bundleSeed)
             let objects = generator.objects()
             let bundle = SMIBundle(
                 try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
+            let inventory = try Self.cluster(bundleSeed)
             let rendering = adapter.render(bundle, inventory: inventory, options: options)
             let mesh = accessModel(try Self.applied(rendering), inventory)
             let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
+            let open = reportedOpen(inventory, by: rendering.diagnostics, options: options)
             let grid = generator.boundaryRequests(for: objects)
             for index in 0..<(grid.count + requests) {
                 let request = index < grid.count ? grid[index] : generator.request(near: objects)
                 guard !unenforced.contains(request.protocol) else { continue }
+                guard !open(request) else {
+                    report.reportedOpen += 1
+                    continue
+                }
                 report.pairs += 1
                 let decision = smi.decide(request, in: bundle)
                 let smiAllows = decision.isAllowed
@@ -163,23 +188,28 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         options: RenderOptions = RenderOptions()
     ) throws -> MutationScore {
         var score = MutationScore()
-        let inventory = Self.inventory
         for index in 0..<bundles {
-            var generator = SMIBundleGenerator(seed: seed &+ 50_000 &+ UInt64(index))
+            let bundleSeed = seed &+ 50_000 &+ UInt64(index)
+            var generator = SMIBundleGenerator(seed: bundleSeed)
             let objects = generator.objects()
             let bundle = SMIBundle(
                 try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
-            let resources = try Self.applied(adapter.render(bundle, inventory: inventory, options: options))
+            let inventory = try Self.cluster(bundleSeed)
+            let rendering = adapter.render(bundle, inventory: inventory, options: options)
+            let resources = try Self.applied(rendering)
+            let reported = reportedOpen(inventory, by: rendering.diagnostics, options: options)
             let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
             let grid = generator.boundaryRequests(for: objects)
             let made = grid + (0..<(requests + probes)).map { _ in generator.request(near: objects) }
-            let decided = made.enumerated().filter { !unenforced.contains($0.element.protocol) }
-                .map {
-                    (
-                        request: $0.element, proof: $0.offset < grid.count + requests,
-                        smiAllows: smi.decide($0.element, in: bundle).isAllowed
-                    )
-                }
+            let decided = made.enumerated().filter {
+                !unenforced.contains($0.element.protocol) && !reported($0.element)
+            }
+            .map {
+                (
+                    request: $0.element, proof: $0.offset < grid.count + requests,
+                    smiAllows: smi.decide($0.element, in: bundle).isAllowed
+                )
+            }
             let denied = decided.filter { !$0.smiAllows }
             let original = accessModel(resources, inventory)
             let open = denied.filter { original.allows($0.request) }

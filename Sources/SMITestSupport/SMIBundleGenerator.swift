@@ -42,8 +42,8 @@ public struct SMIBundleGenerator {
         rng = SeededGenerator(seed: seed)
     }
 
-    private mutating func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
-    private mutating func chance(_ percent: UInt64) -> Bool { rng.next() % 100 < percent }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
+    mutating func chance(_ percent: UInt64) -> Bool { rng.next() % 100 < percent }
     private mutating func some<T>(_ items: [T], max: Int) -> [T] {
         (0..<Int(rng.next() % UInt64(max + 1))).map { _ in pick(items) }
     }

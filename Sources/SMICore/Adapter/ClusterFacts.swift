@@ -108,8 +108,8 @@ public struct ClusterFacts: Sendable {
     }
 
     /// Reports what the cluster makes of the TrafficTargets: a grant into a control-plane
-    /// namespace is refused (error); a destination whose pods run no proxy, or whose granted
-    /// ports bypass it, accepts every request (error); one whose proxy is only assumed gets a
+    /// namespace is refused (error); a destination whose pods run no proxy, or whose ports
+    /// bypass it, accepts every request (error); one whose proxy is only assumed gets a
     /// warning saying what was assumed. Also lists the control-plane namespaces left alone
     /// (info).
     public func report(into rendering: inout Rendering, options: RenderOptions) {
@@ -141,7 +141,7 @@ public struct ClusterFacts: Sendable {
                 }
             }
             for workload in pods {
-                let what = "\(workload.kind) \(workload.namespace)/\(workload.name)"
+                let what = workload.description
                 switch ProxyPresence.of(workload, in: inventory, installation: installation) {
                 case let .absent(reason):
                     rendering.report(
@@ -151,9 +151,8 @@ public struct ClusterFacts: Sendable {
                 case let .assumed(assumption):
                     assumed[workload.namespace] = assumption
                 case let .proxied(bypassed):
-                    let open = workload.ports.map(\.port).filter {
-                        bypassed.contains($0) && (ports?.covers($0) ?? true)
-                    }
+                    // Granted or not: SMI denies there what no grant allows.
+                    let open = workload.ports.map(\.port).filter(bypassed.contains)
                     if !open.isEmpty {
                         rendering.report(
                             .error, .noProxy,
@@ -170,8 +169,7 @@ public struct ClusterFacts: Sendable {
         for namespace in closed {
             for workload in inventory.workloads(namespace: namespace)
             where !destinations.contains(SMIBundle.Key(namespace: namespace, name: workload.serviceAccount)) {
-                let what =
-                    "\(workload.kind) \(workload.namespace)/\(workload.name) runs as \(namespace)/\(workload.serviceAccount)"
+                let what = "\(workload.description) runs as \(namespace)/\(workload.serviceAccount)"
                 switch ProxyPresence.of(workload, in: inventory, installation: installation) {
                 case let .absent(reason):
                     rendering.report(
@@ -185,7 +183,7 @@ public struct ClusterFacts: Sendable {
                         rendering.report(
                             Diagnostic(
                                 .warning, .unprotectedWorkload,
-                                "\(what), and its inbound ports \(open.map(String.init).joined(separator: ", ")) bypass the proxy: nothing enforces SMI's deny by default there"
+                                "\(what) with inbound ports \(open.map(String.init).joined(separator: ", ")) that bypass the proxy: nothing enforces SMI's deny by default there"
                             ), strict: options.strict)
                     }
                 case .assumed:

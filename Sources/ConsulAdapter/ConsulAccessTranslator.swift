@@ -286,8 +286,9 @@ struct ConsulAccessTranslator {
                     "\(what) claims Consul service '\(claimed)' but runs as ServiceAccount \(identity.serviceAccount); under managed ACLs connect-init refuses it and the pods do not start",
                     item, into: &rendering)
             }
+            // consul-k8s exposes only httpGet probes, unless the pod turns that off.
             let probes = pod.httpProbes.map { "\($0.port)\($0.path)" }
-            if !probes.isEmpty {
+            if !probes.isEmpty, pod.podAnnotations[ConsulWorkloads.overwriteProbesAnnotation]?.annotationBool != false {
                 report(
                     .warning, .consulProbes,
                     "\(what): consul-k8s serves the kubelet's probes (\(probes.joined(separator: ", "))) on expose-path listeners that intentions do not guard, so any pod can call those paths, which SMI denies; serve probes on a port of their own or disable probe overwriting",

@@ -32,6 +32,7 @@ struct ConsulWorkloads {
     static let serviceAnnotation = "consul.hashicorp.com/connect-service"
     static let portAnnotation = "consul.hashicorp.com/connect-service-port"
     static let excludeInboundAnnotation = "consul.hashicorp.com/transparent-proxy-exclude-inbound-ports"
+    static let overwriteProbesAnnotation = "consul.hashicorp.com/transparent-proxy-overwrite-probes"
     static let serviceMetaPrefix = "consul.hashicorp.com/service-meta-"
     static let serviceIgnoreLabel = "consul.hashicorp.com/service-ignore"
 
@@ -47,11 +48,7 @@ struct ConsulWorkloads {
 
     /// Whether the pods run the Consul sidecar.
     func isInjected(_ workload: Inventory.Workload) -> Bool {
-        switch workload.podAnnotations[Self.injectAnnotation] {
-        case "true"?: true
-        case "false"?: false
-        default: configuration.injectedByDefault
-        }
+        workload.podAnnotations[Self.injectAnnotation]?.annotationBool ?? configuration.injectedByDefault
     }
 
     /// The port Consul registers for the pods: the `connect-service-port` annotation (a

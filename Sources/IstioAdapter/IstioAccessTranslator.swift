@@ -72,6 +72,7 @@ struct IstioAccessTranslator {
         let denied = Set(closed)
         let denyName = RenderedMetadata.name(Self.denyByDefault, options: options)
         var shared = Shared()
+        var selected: Set<SMIBundle.Key> = []
         for item in bundle.trafficTargets {
             let namespace = item.object.spec.destination.namespace ?? item.key.namespace
             // A policy in the root namespace would apply to every namespace of the mesh.
@@ -89,9 +90,11 @@ struct IstioAccessTranslator {
                 continue
             }
             for policy in policies(for: item, destinationNamespace: namespace, shared: &shared, into: &rendering) {
+                selected.insert(SMIBundle.Key(namespace: namespace, name: item.object.spec.destination.name))
                 for part in Self.withinRuleLimit(policy) { add(part, into: &rendering) }
             }
         }
+        reportUnrewrittenProbes(namespaces: denied, accounts: selected, into: &rendering)
         if let warning = options.denyScope.warning(open: open, code: .istioDenyScope) {
             rendering.report(warning, strict: options.strict && options.denyScope == .none)
         }
@@ -101,6 +104,36 @@ struct IstioAccessTranslator {
             add(AuthorizationPolicy(metadata: meta, spec: .init()), into: &rendering)
         }
     }
+
+    /// The sidecar injector hands the kubelet's HTTP, gRPC and TCP probes to its agent,
+    /// outside every policy, unless a pod's `sidecar.istio.io/rewriteAppHTTPProbers`
+    /// annotation says false (parsed as Go's `strconv.ParseBool`, as the injector does). Then
+    /// HTTP and gRPC probes reach the sidecar from the node without a principal, and the
+    /// policies of ours that govern the pods (a selected destination, a closed namespace)
+    /// refuse them: reported, since the pods go unready or restart. TCP probes pass: the
+    /// sidecar accepts every connection.
+    private func reportUnrewrittenProbes(
+        namespaces: Set<String>, accounts: Set<SMIBundle.Key>, into rendering: inout Rendering
+    ) {
+        for workload in inventory.workloads
+        where namespaces.contains(workload.namespace)
+            || accounts.contains(SMIBundle.Key(namespace: workload.namespace, name: workload.serviceAccount))
+        {
+            guard workload.podAnnotations[Self.rewriteProbes]?.annotationBool == false else { continue }
+            if case .absent = ProxyPresence.of(workload, in: inventory, installation: facts.installation) { continue }
+            let probes =
+                workload.httpProbes.map { "GET \($0.port)\($0.path)" } + workload.grpcProbePorts.map { "gRPC \($0)" }
+            guard !probes.isEmpty else { continue }
+            rendering.report(
+                Diagnostic(
+                    .warning, .istioProbes,
+                    "\(workload.description): with \(Self.rewriteProbes): false the kubelet's probes (\(probes.joined(separator: ", "))) reach the sidecar without a principal and the AuthorizationPolicies refuse them, so the pods may go unready or restart; remove the annotation to let the agent probe"
+                ), strict: options.strict)
+        }
+    }
+
+    /// The pod annotation that turns the injector's probe rewriting off.
+    static let rewriteProbes = "sidecar.istio.io/rewriteAppHTTPProbers"
 
     /// The most rules the AuthorizationPolicy CRD takes (`spec.rules` has `maxItems: 512`).
     static let maximumRules = 512

@@ -127,7 +127,7 @@ struct LinkerdAccessTranslator {
                     }
                 }
                 for port in ports where !selection.selectors.isEmpty {
-                    if let warning = probeWarning(
+                    for warning in probeWarnings(
                         namespace: namespace, serviceAccount: account, port: port, routed: false, item: nil)
                     {
                         rendering.report(warning, strict: options.strict)
@@ -292,7 +292,7 @@ struct LinkerdAccessTranslator {
                         namespace, grants.sources, into: &rendering)
                 }
             }
-            if let warning = probeWarning(
+            for warning in probeWarnings(
                 namespace: namespace, serviceAccount: destination.serviceAccount, port: port, routed: routes > 0,
                 item: items[0])
             {
@@ -301,27 +301,36 @@ struct LinkerdAccessTranslator {
         }
     }
 
-    /// What Linkerd does with the kubelet's HTTP probes on a Server of ours (notes 4.3): with
-    /// no HTTPRoute it lets them through from the probe networks whoever sends them (wider than
-    /// SMI); with HTTPRoutes it refuses them (403: stricter, and the pods may go unready).
-    private func probeWarning(
+    /// What Linkerd does with the kubelet's probes on a Server of ours (notes 4.3): with no
+    /// HTTPRoute it lets HTTP GET probes through from the probe networks whoever sends them
+    /// (wider than SMI); with HTTPRoutes it refuses them (403: stricter, and the pods may go
+    /// unready). It exempts only HTTP GET probes (the policy controller reads `httpGet`
+    /// alone), so a gRPC probe is refused either way.
+    private func probeWarnings(
         namespace: String, serviceAccount: String, port: Int, routed: Bool,
         item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>?
-    ) -> Diagnostic? {
-        let paths = Set(
-            inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).flatMap(\.httpProbes).filter {
-                $0.port == port
-            }.map(\.path)
-        ).sorted()
-        guard !paths.isEmpty else { return nil }
+    ) -> [Diagnostic] {
+        let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount)
+        let paths = Set(pods.flatMap(\.httpProbes).filter { $0.port == port }.map(\.path)).sorted()
         let list = paths.joined(separator: ", ")
-        let message =
-            routed
-            ? "\(namespace)/\(serviceAccount) port \(port): with HTTPRoutes on the Server Linkerd refuses the kubelet's probes (GET \(list)) with 403, so the pods may go unready; add an HTTPRoute and AuthorizationPolicy for the probe networks if they must pass"
-            : "\(namespace)/\(serviceAccount) port \(port): Linkerd lets GET \(list) (the kubelet's probes) through from its probe networks for any client on a Server without HTTPRoutes, which SMI denies; restrict the probe networks (policyController.probeNetworks) or serve probes on a port of their own"
-        return Diagnostic(
-            .warning, .linkerdProbes, message, object: item?.origin.object, file: item?.origin.source.file,
-            location: item?.origin.source.location)
+        var messages: [String] = []
+        if !paths.isEmpty {
+            messages.append(
+                routed
+                    ? "\(namespace)/\(serviceAccount) port \(port): with HTTPRoutes on the Server Linkerd refuses the kubelet's probes (GET \(list)) with 403, so the pods may go unready; add an HTTPRoute and AuthorizationPolicy for the probe networks if they must pass"
+                    : "\(namespace)/\(serviceAccount) port \(port): Linkerd lets GET \(list) (the kubelet's probes) through from its probe networks for any client on a Server without HTTPRoutes, which SMI denies; restrict the probe networks (policyController.probeNetworks) or serve probes on a port of their own"
+            )
+        }
+        if pods.contains(where: { $0.grpcProbePorts.contains(port) }) {
+            messages.append(
+                "\(namespace)/\(serviceAccount) port \(port): Linkerd exempts only HTTP GET probes from its policy, so the Server refuses the kubelet's gRPC probe (it has no identity) and the pods may go unready or restart; authorize the probe networks on this port (a NetworkAuthentication) or probe with an httpGet or exec"
+            )
+        }
+        return messages.map {
+            Diagnostic(
+                .warning, .linkerdProbes, $0, object: item?.origin.object, file: item?.origin.source.file,
+                location: item?.origin.source.location)
+        }
     }
 
     /// Adds an HTTPRoute on a Server; false when it would have no match (it would match

@@ -18,7 +18,7 @@ extension DiagnosticCode {
     /// Restricted HTTP grants of different sources on one Server: overlapping requests land on
     /// one route (stricter).
     public static let linkerdRouteOverlap = DiagnosticCode(rawValue: "SMI4008")
-    /// The kubelet's HTTP probes on a Server: let through for anyone (no HTTPRoute) or refused.
+    /// The kubelet's probes on a Server: HTTP GET let through for anyone (no HTTPRoute) or refused; gRPC refused.
     public static let linkerdProbes = DiagnosticCode(rawValue: "SMI4009")
     /// HTTP grants on a port Linkerd treats as opaque, where it reads no HTTP.
     public static let linkerdOpaquePort = DiagnosticCode(rawValue: "SMI4010")
@@ -45,6 +45,6 @@ extension DiagnosticCode {
         .linkerdRouteOverlap:
             "Restricted HTTP grants of different sources overlap on one Server: Linkerd sends each request to one route, so a request both grant may be denied to the source of the other route.",
         .linkerdProbes:
-            "The kubelet's HTTP probes reach a Server that now denies by default: they are let through for every client on their paths (no HTTPRoute restricts them), or refused, as the message says."
+            "The kubelet's probes reach a Server that now denies by default: HTTP GET probes are let through for every client on their paths (no HTTPRoute restricts them), or refused, as the message says; gRPC probes are refused, since Linkerd exempts only HTTP GET probes."
     ]
 }

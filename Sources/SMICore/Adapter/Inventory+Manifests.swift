@@ -201,6 +201,7 @@ extension Inventory {
             ?? spec?.value.mappingValue?["serviceAccount"]?.value.stringValue ?? "default"
         var ports: [ContainerPort] = []
         var probes: [HTTPProbe] = []
+        var grpc: Set<Int> = []
         for container in (spec?.value.mappingValue?["containers"]?.value.sequenceValue ?? []) {
             var own: [ContainerPort] = []
             for port in container.value.mappingValue?["ports"]?.value.sequenceValue ?? [] {
@@ -213,6 +214,11 @@ extension Inventory {
             }
             ports += own
             for key in ["readinessProbe", "livenessProbe", "startupProbe"] {
+                if case let .int(port)? = container.node(at: FieldPath(stringLiteral: "\(key).grpc.port"))?.value,
+                    Self.ports.contains(port)
+                {
+                    grpc.insert(port)
+                }
                 guard let get = container.node(at: FieldPath(stringLiteral: "\(key).httpGet"))?.value.mappingValue
                 else { continue }
                 let number: Int?
@@ -230,6 +236,7 @@ extension Inventory {
             httpProbes: Array(Set(probes)).sorted { ($0.port, $0.path) < ($1.port, $1.path) },
             podAnnotations: strings(annotations))
         workload.hostNetwork = spec?.value.mappingValue?["hostNetwork"]?.value == .bool(true)
+        workload.grpcProbePorts = grpc.sorted()
         return workload
     }
 

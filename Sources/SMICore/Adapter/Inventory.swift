@@ -37,6 +37,10 @@ public struct Inventory: Sendable, Equatable {
         /// The kubelet's HTTP probes (readiness, liveness, startup): some meshes let them
         /// through whatever the policy says.
         public var httpProbes: [HTTPProbe]
+        /// The ports of the kubelet's gRPC probes, sorted: the meshes that exempt HTTP probes
+        /// from their policy do not exempt these. (TCP probes need no record: a sidecar
+        /// accepts every connection before its policy can refuse one, so they always pass.)
+        public var grpcProbePorts: [Int] = []
         /// The pods' annotations, where meshes read per-pod settings (Consul's injection,
         /// service name and port, excluded inbound ports).
         public var podAnnotations: StringMap

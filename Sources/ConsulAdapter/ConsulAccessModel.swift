@@ -8,13 +8,17 @@ public import SMICore
 /// Outside the intentions it models what the notes name: pods without the sidecar and
 /// excluded inbound ports accept everything, UDP is never proxied, only registered ports are
 /// reached through the proxy (every TCP container port unless one is pinned, as consul-k8s
-/// 2.x registers them: the widest reading), identities are ServiceAccount names (managed ACLs), and a
-/// service whose protocol is `http` refuses raw TCP, and of two ServiceIntentions for one
-/// destination only the first is admitted (consul-k8s webhook). The expose-path listeners of probes are
-/// not modelled (the adapter warns, SMI5008), nor is Envoy's path normalisation.
+/// 2.x registers them: the widest reading), identities are ServiceAccount names (managed
+/// ACLs), a service whose protocol is `http` refuses raw TCP, a service whose ServiceDefaults
+/// set `mutualTLSMode: permissive` takes plaintext from outside the mesh (a request without
+/// a source) past its intentions (Consul 1.16+, where the mesh config allows it), and of two
+/// ServiceIntentions for one destination only the first is admitted (consul-k8s webhook).
+/// The expose-path listeners of probes are not modelled (the adapter warns, SMI5008), nor is
+/// Envoy's path normalisation.
 public struct ConsulAccessModel: MeshAccessModel {
     private let intentions: [ServiceIntentions]
     private let protocols: [ConsulName: String]
+    private let permissive: Set<ConsulName>
     private let workloads: ConsulWorkloads
     private let defaultAllow: Bool
 
@@ -41,13 +45,16 @@ public struct ConsulAccessModel: MeshAccessModel {
             named.insert("\(entry.spec.destination.namespace ?? "")/\(entry.spec.destination.name)").inserted
         }
         var protocols: [ConsulName: String] = [:]
+        var permissive: Set<ConsulName> = []
         for defaults in decode(ServiceDefaults.self, "ServiceDefaults") {
             let name = ConsulName(
                 namespace: (defaults.metadata.namespace).flatMap(configuration.consulNamespace),
                 name: defaults.metadata.name ?? "")
             if let proto = defaults.spec.protocol { protocols[name] = proto }
+            if defaults.spec.mutualTLSMode == "permissive" { permissive.insert(name) }
         }
         self.protocols = protocols
+        self.permissive = permissive
         workloads = ConsulWorkloads(inventory: inventory, configuration: configuration)
         self.defaultAllow = defaultAllow
     }
@@ -64,8 +71,12 @@ public struct ConsulAccessModel: MeshAccessModel {
     private func allows(_ request: AccessRequest, to pod: Inventory.Workload) -> Bool {
         if !workloads.isInjected(pod) || workloads.excludedInboundPorts(pod).contains(request.port) { return true }
         guard workloads.reachablePorts(pod).contains(request.port),
-            let source = request.source.flatMap(workloads.name), let destination = workloads.name(request.destination)
+            let destination = workloads.name(request.destination)
         else { return false }
+        // Permissive mutual TLS lets plaintext from outside the mesh through, intentions unread.
+        guard let source = request.source.flatMap(workloads.name) else {
+            return request.source == nil && permissive.contains(destination)
+        }
         let http = ["http", "http2", "grpc"].contains(protocols[destination] ?? "tcp")
         if http && request.protocol == .tcp { return false }
         var best: (precedence: Int, source: ServiceIntentions.Source)?

@@ -55,14 +55,22 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     public let accessModel: @Sendable ([ManifestNode], Inventory) -> any MeshAccessModel
     /// Protocols the mesh cannot enforce (and says so), left out of the comparison.
     public let unenforced: Set<AccessRequest.TrafficProtocol>
+    /// Requests the mesh leaves to a cluster setting the rendering cannot change, where the
+    /// rendering says so (Linkerd's default inbound policy on ports without a Server, named in
+    /// SMI4007): told apart like requests to pods without a proxy. Nothing by default.
+    public let reportedUnguarded: @Sendable ([Diagnostic], Inventory) -> @Sendable (AccessRequest) -> Bool
 
     /// A conformance suite for `adapter`.
     public init(
         adapter: Adapter, unenforced: Set<AccessRequest.TrafficProtocol> = [],
+        reportedUnguarded: @escaping @Sendable ([Diagnostic], Inventory) -> @Sendable (AccessRequest) -> Bool = {
+            _, _ in { _ in false }
+        },
         accessModel: @escaping @Sendable ([ManifestNode], Inventory) -> any MeshAccessModel
     ) {
         self.adapter = adapter
         self.unenforced = unenforced
+        self.reportedUnguarded = reportedUnguarded
         self.accessModel = accessModel
     }
 
@@ -81,18 +89,20 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         _ inventory: Inventory, by diagnostics: [Diagnostic], options: RenderOptions
     ) -> (AccessRequest) -> Bool {
         let installation = options.installation ?? adapter.installation
+        let unguarded = reportedUnguarded(diagnostics, inventory)
         let reported = Set(
             inventory.workloads.map {
                 AccessRequest.Identity(namespace: $0.namespace, serviceAccount: $0.serviceAccount)
             }
         ).filter { Self.isReportedOpen($0, by: diagnostics) }
         return { request in
-            reported.contains(request.destination)
-                && inventory.workloads(
-                    namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount
-                ).contains {
-                    ProxyPresence.of($0, in: inventory, installation: installation).bypasses(request.port)
-                }
+            unguarded(request)
+                || reported.contains(request.destination)
+                    && inventory.workloads(
+                        namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount
+                    ).contains {
+                        ProxyPresence.of($0, in: inventory, installation: installation).bypasses(request.port)
+                    }
         }
     }
 

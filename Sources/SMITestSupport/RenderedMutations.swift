@@ -67,6 +67,8 @@ public enum RenderedMutations {
                     case ("action", "deny"), ("action", "DENY"):
                         edits.append(
                             ("deny to allow", here, { _ in ManifestNode(.string(text == "deny" ? "allow" : "ALLOW")) }))
+                    case ("mutualTLSMode", "strict"):
+                        edits.append(("permissive mutual TLS", here, { _ in ManifestNode(.string("permissive")) }))
                     case ("pathExact", _):
                         edits.append(
                             ("exact path to prefix", path, { node in renamed(node, offset, to: "pathPrefix") }))

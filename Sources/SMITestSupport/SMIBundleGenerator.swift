@@ -218,7 +218,8 @@ public struct SMIBundleGenerator {
     /// Requests at the edges of every grant of `objects`, systematically: for each
     /// TrafficTarget, each source it names (and one it does not), each HTTP match its rules
     /// select and each port, the request the match admits and its near misses (another
-    /// method, a nearby path, an edge header value, a neighbouring destination), and raw TCP.
+    /// method, a nearby path, an edge header value, a neighbouring destination), and raw TCP;
+    /// and requests from outside the mesh.
     public mutating func boundaryRequests(for objects: [CanonicalSMIObject]) -> [AccessRequest] {
         var out: [AccessRequest] = []
         for object in objects {
@@ -257,6 +258,28 @@ public struct SMIBundleGenerator {
                         aim(&aimed, at: match)
                         out.append(aimed)
                     }
+                }
+            }
+            // A client outside the mesh (no identity), which SMI never admits: raw TCP, and the
+            // first match's request.
+            for port in Self.ports.dropLast() {
+                out.append(AccessRequest(source: nil, destination: destination, port: port, protocol: .tcp))
+                if let match = matches.first, let source = sources.first {
+                    var plaintext = admittedRequest(source: source, destination: destination, port: port, match: match)
+                    plaintext.source = nil
+                    out.append(plaintext)
+                }
+            }
+        }
+        // And from outside the mesh to every account, granted or not.
+        for namespace in Self.namespaces {
+            for account in Self.serviceAccounts {
+                for port in Self.ports.dropLast() {
+                    let http = chance(50)
+                    out.append(
+                        AccessRequest(
+                            source: nil, destination: .init(namespace: namespace, serviceAccount: account), port: port,
+                            protocol: http ? .http : .tcp, method: http ? "GET" : nil, path: http ? "/" : nil))
                 }
             }
         }

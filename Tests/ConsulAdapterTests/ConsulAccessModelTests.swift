@@ -3,7 +3,8 @@ import SMICore
 import Testing
 
 /// The Consul model decides as a consul-k8s cluster does: of two ServiceIntentions for one
-/// destination, the admission webhook admits only the first applied.
+/// destination, the admission webhook admits only the first applied; permissive mutual TLS
+/// lets plaintext from outside the mesh past the intentions.
 @Suite struct ConsulAccessModelTests {
     static let inventory = Inventory(
         workloads: ["api", "web"].map {
@@ -37,5 +38,33 @@ import Testing
             resources: try YAMLReader().read(Self.intentions("second", allowing: "web")).map(\.root),
             inventory: Self.inventory, configuration: ConsulConfiguration(injectedByDefault: true))
         #expect(alone.allows(request))
+    }
+
+    /// A client outside the mesh reaches a permissive service whatever its intentions say, and
+    /// a strict one (our rendering's) not at all; a meshed client is decided by intentions in
+    /// both.
+    @Test func permissiveMutualTLSAdmitsPlaintextPastIntentions() throws {
+        func model(_ mode: String) throws -> ConsulAccessModel {
+            let yaml =
+                Self.intentions("only", allowing: "db") + """
+
+                    ---
+                    apiVersion: consul.hashicorp.com/v1alpha1
+                    kind: ServiceDefaults
+                    metadata: {name: api, namespace: shop}
+                    spec: {protocol: tcp, mutualTLSMode: \(mode)}
+                    """
+            return ConsulAccessModel(
+                resources: try YAMLReader().read(yaml).map(\.root), inventory: Self.inventory,
+                configuration: ConsulConfiguration(injectedByDefault: true))
+        }
+        let destination = AccessRequest.Identity(namespace: "shop", serviceAccount: "api")
+        let plaintext = AccessRequest(source: nil, destination: destination, port: 8080, protocol: .tcp)
+        let meshed = AccessRequest(
+            source: .init(namespace: "shop", serviceAccount: "web"), destination: destination, port: 8080,
+            protocol: .tcp)
+        #expect(try model("permissive").allows(plaintext))
+        #expect(try !model("strict").allows(plaintext))
+        #expect(try !model("permissive").allows(meshed))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LinkerdAdapter
 import SMICore
 import SMITestSupport
@@ -31,6 +32,44 @@ import Testing
         try Self.suite.expectNeverMorePermissive(
             bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
             options: RenderOptions(pathAnchoring: .full), minimumKept: 0.85)
+    }
+
+    /// Under Linkerd's real default inbound policy (`all-unauthenticated`, a stock
+    /// installation's), ports and pods without a Server admit everyone. The rendering cannot
+    /// close them (the default is the cluster's or the namespace's setting) and names them:
+    /// the namespaces whose unlisted ports keep it (SMI4007), the workloads no selector picks
+    /// (SMI4004, SMI4007). Every other request must still be decided as SMI does: a port the
+    /// inventory lists, or a pod, that no Server of ours covers unreported is an over-permit.
+    @Test func realDefaultPolicyNeverOverPermitsUnreported() throws {
+        let suite = AdapterConformance(
+            adapter: LinkerdAdapter(), unenforced: [.udp],
+            reportedUnguarded: { diagnostics, inventory in
+                let messages = diagnostics.filter { [.linkerdDenyScope, .linkerdSelector].contains($0.code) }.map(
+                    \.message)
+                let namespaces = Set(
+                    messages.flatMap { message in
+                        message.firstMatch(of: /inbound-policy: deny on ([^(]+) \(/).map {
+                            $0.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                        } ?? []
+                    })
+                let workloads = Set(
+                    messages.compactMap {
+                        $0.firstMatch(of: /the pods of (\w+ [^ ]+) \(running as/).map { String($0.1) }
+                    })
+                return { request in
+                    let pods = inventory.workloads(
+                        namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
+                    return pods.contains { workloads.contains($0.description) }
+                        || namespaces.contains(request.destination.namespace)
+                            && !pods.contains { $0.ports.contains { $0.protocol == "TCP" && $0.port == request.port } }
+                }
+            }
+        ) { resources, inventory in
+            LinkerdAccessModel(resources: resources, inventory: inventory, defaultPolicy: "all-unauthenticated")
+        }
+        try suite.expectNeverMorePermissive(
+            bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 1_313, minimumKept: 0.85,
+            label: "default all-unauthenticated")
     }
 
     /// The proof can fail: loosening the rendered output one restriction at a time (a header

@@ -3,7 +3,7 @@ import SMICore
 /// The mesh that reads the rendered routes, with what differs between them where the Gateway
 /// API leaves behaviour to the implementation (regex dialect and precedence, repeated
 /// headers) and which releases each reads. The release of the mesh is
-/// `RenderOptions.targetVersion` (none: a current one).
+/// `RenderOptions.release` (none: a current one).
 public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable {
     /// Any conformant mesh: only what the Gateway API specifies is relied on.
     case generic
@@ -33,7 +33,7 @@ public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable 
     func grpcRouteVersion(_ release: GatewayAPIRelease, _ options: RenderOptions) -> Result<String, GatewayAPIRefusal> {
         if self == .linkerd, options.targetsBefore(2, 18) {
             if options.targetsBefore(2, 15) {
-                return .failure("Linkerd \(options.targetVersion ?? "") reads no GRPCRoute (2.15+)")
+                return .failure("Linkerd \(options.releaseName) reads no GRPCRoute (2.15+)")
             }
             return release.servesGRPCRouteV1alpha2
                 ? .success("v1alpha2")
@@ -47,7 +47,7 @@ public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable 
     func tcpRouteVersion(_ release: GatewayAPIRelease, _ options: RenderOptions) -> Result<String, GatewayAPIRefusal> {
         if self == .linkerd {
             if options.targetsBefore(2, 17) {
-                return .failure("Linkerd \(options.targetVersion ?? "") reads no TCPRoute (2.17+)")
+                return .failure("Linkerd \(options.releaseName) reads no TCPRoute (2.17+)")
             }
             return release.tcpRouteVersions.contains("v1alpha2")
                 ? .success("v1alpha2")
@@ -59,7 +59,7 @@ public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable 
             ?? .failure("Gateway API \(release) has no TCPRoute (standard from v1.6; experimental before)")
     }
 
-    /// What is wrong with reading `release` with this mesh at `options.targetVersion`: errors
+    /// What is wrong with reading `release` with this mesh at `options.release`: errors
     /// for combinations that cannot work, warnings for ones the mesh does not document.
     func releaseProblems(_ release: GatewayAPIRelease, _ options: RenderOptions) -> [(Diagnostic.Severity, String)] {
         switch self {
@@ -70,7 +70,7 @@ public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable 
                 return [
                     (
                         .error,
-                        "Istio \(options.targetVersion ?? "") does not route mesh traffic with Gateway API routes (1.16+, stable from 1.22)"
+                        "Istio \(options.releaseName) does not route mesh traffic with Gateway API routes (1.16+, stable from 1.22)"
                     )
                 ]
             }
@@ -78,7 +78,7 @@ public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable 
                 return [
                     (
                         .warning,
-                        "Istio \(options.targetVersion ?? "") routes mesh traffic with Gateway API routes only as a beta feature (stable from 1.22)"
+                        "Istio \(options.releaseName) routes mesh traffic with Gateway API routes only as a beta feature (stable from 1.22)"
                     )
                 ]
             }
@@ -88,7 +88,7 @@ public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable 
                 return [
                     (
                         .error,
-                        "Linkerd \(options.targetVersion ?? "") does not read gateway.networking.k8s.io HTTPRoutes (2.14+)"
+                        "Linkerd \(options.releaseName) does not read gateway.networking.k8s.io HTTPRoutes (2.14+)"
                     )
                 ]
             }

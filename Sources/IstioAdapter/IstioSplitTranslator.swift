@@ -171,7 +171,7 @@ struct IstioSplitTranslator {
         let (values, messages) = SplitPlan.weights(
             backends, scale: percentages ? 100 : 1_000_000,
             reason: percentages
-                ? "Istio \(options.targetVersion ?? "") needs percentages summing to 100"
+                ? "Istio \(options.releaseName) needs percentages summing to 100"
                 : "the weights add up to more than Istio can hold",
             fits: { !percentages && $0.reduce(0) { $0 > Self.maximumTotal ? $0 : $0 + $1 } <= Self.maximumTotal })
         for message in messages {

@@ -1,7 +1,7 @@
 import SMICore
 
 /// What differs by Istio release (Istio notes section 2 and 3.2), for
-/// `RenderOptions.targetVersion`; no version means a current one.
+/// `RenderOptions.release`; no version means a current one.
 struct IstioTargetVersion {
     let options: RenderOptions
 

@@ -4,18 +4,19 @@ public import SMICore
 /// AuthorizationPolicies and MeshTLSAuthentications (Linkerd notes section 3): the mesh side
 /// of the differential test. A Server admits by its own and its Namespace's
 /// AuthorizationPolicies and by its `accessPolicy`; an HTTPRoute by the policies on it.
-/// Ports without a Server get `defaultPolicy`; swift-smi's output asks for `deny` (a warning
-/// says so), which is what the test assumes. Linkerd's own
-/// authorization of the kubelet's probe paths on Servers without HTTPRoutes is not modelled:
-/// no translation can remove it, and the adapter warns (SMI4009) wherever the inventory
-/// shows such probes.
+/// Ports without a Server get the pod's default policy: its
+/// `config.linkerd.io/default-inbound-policy` annotation, else its Namespace's, else the
+/// cluster's `defaultPolicy` (the `*-authenticated` ones admit only meshed clients).
+/// Linkerd's own authorization of the kubelet's probe paths on Servers without HTTPRoutes is
+/// not modelled: no translation can remove it, and the adapter warns (SMI4009) wherever the
+/// inventory shows such probes.
 public struct LinkerdAccessModel: MeshAccessModel {
     private let servers: [Server]
     private let routes: [HTTPRoute]
     private let policies: [LinkerdAuthorizationPolicy]
     private let authentications: [String: MeshTLSAuthentication]
     private let inventory: Inventory
-    private let defaultAllows: Bool
+    private let defaultPolicy: String
     private let installation: MeshInstallation
 
     /// A model over the Linkerd objects among `resources`, for the workloads of `inventory`;
@@ -42,7 +43,7 @@ public struct LinkerdAccessModel: MeshAccessModel {
                 ("\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")", $0)
             }, uniquingKeysWith: { a, _ in a })
         self.inventory = inventory
-        defaultAllows = defaultPolicy != "deny"
+        self.defaultPolicy = defaultPolicy
     }
 
     /// Whether Linkerd lets the request through to some pod of its destination.
@@ -63,8 +64,14 @@ public struct LinkerdAccessModel: MeshAccessModel {
                     && server.spec.podSelector.matchLabels.allSatisfy { pod.podLabels[$0.key] == $0.value }
             })
         else {
-            // The default route with the default policy (no identity check for allowing ones).
-            return defaultAllows
+            // No Server: the pod's default policy, from its annotation, else its Namespace's,
+            // else the cluster's (the policy controller's order).
+            let policy =
+                pod.podAnnotations[LinkerdAccessTranslator.defaultPolicyAnnotation]
+                ?? inventory.namespaces(named: pod.namespace).lazy.compactMap {
+                    $0.annotations[LinkerdAccessTranslator.defaultPolicyAnnotation]
+                }.first ?? defaultPolicy
+            return Self.admits(accessPolicy: policy, request)
         }
         let namespace = server.metadata.namespace ?? ""
         // Server-level: policies on the Server or on its Namespace, and what `accessPolicy`

@@ -10,6 +10,8 @@ struct LinkerdAccessTranslator {
     let bundle: SMIBundle
     let inventory: Inventory
     let options: RenderOptions
+    /// The installation's default inbound policy.
+    let configuration: LinkerdConfiguration
     /// The control plane (never governed) and where pods run a proxy.
     let facts: ClusterFacts
 
@@ -53,7 +55,7 @@ struct LinkerdAccessTranslator {
             for item in bundle.trafficTargets {
                 report(
                     .error, .linkerdNotRendered,
-                    "Linkerd \(options.targetVersion ?? "") has no AuthorizationPolicy (2.12+): the TrafficTarget is not rendered",
+                    "Linkerd \(options.releaseName) has no AuthorizationPolicy (2.12+): the TrafficTarget is not rendered",
                     item, into: &rendering)
             }
             return
@@ -135,14 +137,25 @@ struct LinkerdAccessTranslator {
                 }
             }
         }
-        if !closed.isEmpty {
+        let defaultAllowing = closed.filter { defaultInboundPolicy(of: $0) != "deny" }
+        if !defaultAllowing.isEmpty {
             rendering.report(
                 Diagnostic(
                     .warning, .linkerdDenyScope,
-                    "ports the inventory does not list keep Linkerd's default inbound policy: set config.linkerd.io/default-inbound-policy: deny on \(closed.joined(separator: ", ")) (and restart the pods) to deny them as SMI does"
+                    "ports the inventory does not list keep Linkerd's default inbound policy: set config.linkerd.io/default-inbound-policy: deny on \(defaultAllowing.joined(separator: ", ")) (and restart the pods) to deny them as SMI does"
                 ))
         }
     }
+
+    /// The default inbound policy of a namespace's pods: its Namespace's annotation when the
+    /// input holds it, else the installation's.
+    private func defaultInboundPolicy(of namespace: String) -> String {
+        inventory.namespaces(named: namespace).lazy.compactMap { $0.annotations[Self.defaultPolicyAnnotation] }.first
+            ?? configuration.defaultInboundPolicy
+    }
+
+    /// The annotation that sets a namespace's (or pod's) default inbound policy.
+    static let defaultPolicyAnnotation = "config.linkerd.io/default-inbound-policy"
 
     private func knownPorts(namespace: String, serviceAccount: String) -> [Int] {
         Set(

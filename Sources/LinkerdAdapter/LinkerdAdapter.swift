@@ -4,8 +4,14 @@ public import SMICore
 /// MeshTLSAuthentications, AuthorizationPolicies and Server-parented HTTPRoutes, and
 /// TrafficSplits as Service-parented HTTPRoutes, keeping the `MeshAdapter` contract.
 public struct LinkerdAdapter: MeshAdapter {
-    /// Creates the adapter.
-    public init() {}
+    /// The installation and the split form rendered for.
+    public var configuration: LinkerdConfiguration
+
+    /// An adapter for `configuration` (a stock installation, splits as HTTPRoutes, unless
+    /// given).
+    public init(configuration: LinkerdConfiguration = LinkerdConfiguration()) {
+        self.configuration = configuration
+    }
 
     /// `linkerd`.
     public var mesh: String { "linkerd" }
@@ -71,10 +77,13 @@ public struct LinkerdAdapter: MeshAdapter {
         var rendering = Rendering()
         let facts = ClusterFacts(
             bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
-        LinkerdAccessTranslator(bundle: bundle, inventory: inventory, options: options, facts: facts).render(
-            into: &rendering)
+        LinkerdAccessTranslator(
+            bundle: bundle, inventory: inventory, options: options, configuration: configuration, facts: facts
+        ).render(into: &rendering)
         if options.rendersSplits {
-            LinkerdSplitTranslator(bundle: bundle, inventory: inventory, options: options).render(into: &rendering)
+            LinkerdSplitTranslator(
+                bundle: bundle, inventory: inventory, options: options, splitForm: configuration.splitForm
+            ).render(into: &rendering)
         }
         rendering.sort()
         return rendering

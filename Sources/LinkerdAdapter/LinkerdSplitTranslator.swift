@@ -8,6 +8,7 @@ struct LinkerdSplitTranslator {
     let bundle: SMIBundle
     let inventory: Inventory
     let options: RenderOptions
+    let splitForm: LinkerdConfiguration.SplitForm
 
     /// The Service `appProtocol` that makes Linkerd treat a port as opaque TCP.
     static let opaqueProtocol = "linkerd.io/opaque"
@@ -17,7 +18,7 @@ struct LinkerdSplitTranslator {
 
     func render(into rendering: inout Rendering) {
         let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
-            if options.compatibility == "linkerd-smi" {
+            if splitForm == .linkerdSMI {
                 if let profile = profile(plan, into: &rendering) { rendering.add(profile) }
                 return
             }
@@ -89,7 +90,7 @@ struct LinkerdSplitTranslator {
         guard LinkerdTargetVersion(options).hasWeightedRoutes else {
             report(
                 .error, .linkerdNotRendered,
-                "Linkerd \(options.targetVersion ?? "") has no weighted HTTPRoute backends (2.13+); the split is not rendered (with --compat linkerd-smi it is written as the linkerd-smi extension's ServiceProfile)",
+                "Linkerd \(options.releaseName) has no weighted HTTPRoute backends (2.13+); the split is not rendered (with --compat linkerd-smi it is written as the linkerd-smi extension's ServiceProfile)",
                 plan, into: &rendering)
             return []
         }

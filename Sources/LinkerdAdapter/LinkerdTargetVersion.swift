@@ -1,7 +1,7 @@
 import SMICore
 
 /// What differs by Linkerd release (Linkerd notes 2.1 and 4.7), for
-/// `RenderOptions.targetVersion` (`2.15`); no version means a current one.
+/// `RenderOptions.release` (`2.15`); no version means a current one.
 struct LinkerdTargetVersion {
     let options: RenderOptions
 

@@ -5,8 +5,8 @@ public import Testing
 /// Golden cases of an adapter: folders holding `input.yaml` (SMI objects and the app's
 /// manifests) with the expected rendering (`<mesh>.yaml`) and `diagnostics.txt` beside it,
 /// and optionally `options.txt`, `key=value` lines that change the render options
-/// (`targetVersion`, `strict`, `pathAnchoring=full`, `compatibility`; `<mesh>=...` lines are
-/// left to the adapter's own tests, e.g. `consul=enterprise`).
+/// (`release=1.14`, `strict=true`, `pathAnchoring=full`; `<mesh>=...` lines configure the
+/// adapter and are left to the adapter's own tests, e.g. `consul=enterprise`).
 /// `SMI_UPDATE_GOLDEN=1` rewrites the expectations for review, and then fails the run so that
 /// a recording is never mistaken for a pass.
 public struct GoldenCases {
@@ -44,10 +44,11 @@ public struct GoldenCases {
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
                 switch (parts.first, parts.last) {
-                case ("targetVersion", let value?): options.targetVersion = value
+                case ("release", let value?):
+                    guard let release = MeshRelease(value) else { throw OptionsError(line: String(line)) }
+                    options.release = release
                 case ("strict", "true"): options.strict = true
                 case ("pathAnchoring", "full"): options.pathAnchoring = .full
-                case ("compatibility", let value?): options.compatibility = value
                 case (adapter.mesh?, _): continue
                 default: throw OptionsError(line: String(line))
                 }

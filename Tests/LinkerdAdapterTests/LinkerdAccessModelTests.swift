@@ -43,6 +43,27 @@ import Testing
         #expect(model.allows(Self.request(from: nil)) == anonymous)
     }
 
+    /// A port without a Server takes the pod's default policy: its annotation, else its
+    /// Namespace's, else the cluster's.
+    @Test func portsWithoutAServerTakeThePodsDefaultPolicy() throws {
+        func model(cluster: String, namespace: String?, pod: String?) -> LinkerdAccessModel {
+            var workload = Self.inventory.workloads[0]
+            workload.podAnnotations = pod.map { ["config.linkerd.io/default-inbound-policy": $0] } ?? [:]
+            var shop = Inventory.Namespace(name: "shop")
+            shop.annotations = ["linkerd.io/inject": "enabled"]
+            if let namespace { shop.annotations["config.linkerd.io/default-inbound-policy"] = namespace }
+            shop.declared = true
+            return LinkerdAccessModel(
+                resources: [], inventory: Inventory(workloads: [workload], namespaces: [shop]), defaultPolicy: cluster)
+        }
+        let meshed = Self.request(from: .init(namespace: "shop", serviceAccount: "web"))
+        #expect(model(cluster: "all-unauthenticated", namespace: nil, pod: nil).allows(meshed))
+        #expect(!model(cluster: "all-unauthenticated", namespace: "deny", pod: nil).allows(meshed))
+        #expect(model(cluster: "deny", namespace: "deny", pod: "all-authenticated").allows(meshed))
+        #expect(!model(cluster: "deny", namespace: "deny", pod: "all-authenticated").allows(Self.request(from: nil)))
+        #expect(!model(cluster: "deny", namespace: nil, pod: nil).allows(meshed))
+    }
+
     @Test func namespaceTargetedPolicyAdmitsOnEveryServerOfIt() throws {
         let model = try Self.model(
             Self.server(accessPolicy: "deny") + """

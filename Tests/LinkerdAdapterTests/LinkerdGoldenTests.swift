@@ -1,14 +1,26 @@
+import Foundation
 import LinkerdAdapter
 import SMICore
 import SMITestSupport
 import Testing
 
 /// Each folder of `Golden/` is one behaviour: its input, the Linkerd YAML it must render and
-/// the diagnostics it must report.
+/// the diagnostics it must report. `options.txt` may say `linkerd=linkerd-smi` (splits as
+/// the linkerd-smi extension's ServiceProfiles) or `linkerd=default-deny` (a cluster whose
+/// default inbound policy is deny).
 @Suite struct LinkerdGoldenTests {
+    /// The adapter a case asks for.
+    static func adapter(_ c: GoldenCases.Case) -> LinkerdAdapter {
+        let options = (try? String(contentsOf: c.folder.appendingPathComponent("options.txt"), encoding: .utf8)) ?? ""
+        var configuration = LinkerdConfiguration()
+        if options.contains("linkerd=linkerd-smi") { configuration.splitForm = .linkerdSMI }
+        if options.contains("linkerd=default-deny") { configuration.defaultInboundPolicy = "deny" }
+        return LinkerdAdapter(configuration: configuration)
+    }
+
     @Test(arguments: GoldenCases.cases(target: "LinkerdAdapterTests"))
     func rendersAsRecorded(c: GoldenCases.Case) throws {
-        let problems = try GoldenCases.check(c, adapter: LinkerdAdapter())
+        let problems = try GoldenCases.check(c, adapter: Self.adapter(c))
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 

@@ -150,6 +150,37 @@ import Testing
         #expect(ToolRun(["render", "--mesh", "consul", "--consul-namespaces", "flat", Self.bookstore]).status == 2)
     }
 
+    /// A flag that configures one mesh is refused with another, not ignored: the user meant
+    /// an installation that the rendering would not describe.
+    @Test func refusesAnotherMeshsFlags() {
+        for (flags, named) in [
+            (
+                ["--mesh", "istio", "--consul-partition", "team"],
+                "'--consul-partition' configures consul, not --mesh istio"
+            ),
+            (["--mesh", "consul", "--compat", "linkerd-smi"], "'--compat' configures linkerd, not --mesh consul"),
+            (["--mesh", "istio", "--linkerd-default-deny"], "'--linkerd-default-deny' configures linkerd"),
+            (["--mesh", "linkerd", "--gateway-api-version", "v1.2"], "'--gateway-api-version' configures gateway-api")
+        ] {
+            let run = ToolRun(["render"] + flags + [Self.bookstore])
+            #expect(run.status == 2 && run.err.contains(named), "\(flags): \(run.err)")
+        }
+        let routed = ToolRun([
+            "render", "--mesh", "linkerd", "--routing", "gateway-api", "--gateway-api-version", "v1.2", Self.bookstore
+        ])
+        #expect(routed.status != 2, "\(routed.err)")
+    }
+
+    /// Linkerd: where the cluster denies by default, ports without a Server need no warning.
+    @Test func linkerdDefaultDenyDropsThePortWarning() {
+        let stock = ToolRun(["render", "--mesh", "linkerd", Self.bookstore])
+        #expect(stock.err.contains("keep Linkerd's default inbound policy"), "\(stock.err)")
+        let denying = ToolRun(["render", "--mesh", "linkerd", "--linkerd-default-deny", Self.bookstore])
+        #expect(denying.status == stock.status)
+        #expect(!denying.err.contains("keep Linkerd's default inbound policy"), "\(denying.err)")
+        #expect(denying.out == stock.out)
+    }
+
     /// Consul: the CRDs as YAML, and the same objects as config entries in JSON and HCL, with
     /// Enterprise namespaces and partition when asked for.
     @Test func rendersConsulInEveryForm() throws {

@@ -1,5 +1,5 @@
-import ConsulAdapter
 import GatewayAPIAdapter
+import LinkerdAdapter
 import SMICore
 
 /// `smi render`: translates SMI objects into a mesh's own resources.
@@ -9,7 +9,7 @@ struct RenderCommand: ToolCommand {
     static let help = """
         Usage: smi render --mesh istio|linkerd|consul|gateway-api [--strict] [--full-path-match]
                           [--trust-domain DOMAIN] [--deny-scope all|smi|none|NS,NS...]
-                          [--target-version X.Y] [--compat linkerd-smi]
+                          [--target-version X.Y] [--compat linkerd-smi] [--linkerd-default-deny]
                           [--consul-namespaces mirror[=PREFIX]] [--consul-partition P]
                           [--consul-acls-unmanaged] [--consul-inject-default] [--consul-default-deny]
                           [--cluster-domain DOMAIN] [--control-plane-namespace NS]...
@@ -29,6 +29,9 @@ struct RenderCommand: ToolCommand {
 
         The output never allows a request that SMI denies: what the mesh cannot express
         exactly is rendered stricter (a warning) or not at all (an error).
+
+        Options for one mesh (--compat, --linkerd-*, --consul-*, --gateway-api-*) are refused
+        with another --mesh.
 
         Options:
           --mesh MESH            The mesh to render for: istio, linkerd or consul; or
@@ -52,6 +55,12 @@ struct RenderCommand: ToolCommand {
           --compat linkerd-smi   Linkerd: write splits as the linkerd-smi extension does
                                  (ServiceProfile dstOverrides; splits with matches, or
                                  whose backends differ by port, are refused).
+          --linkerd-default-deny Linkerd: the cluster's default inbound policy is deny
+                                 (proxy.defaultInboundPolicy), so ports without a Server
+                                 are denied; without it (the Helm default,
+                                 all-unauthenticated) a warning names the namespaces to
+                                 annotate. A Namespace's config.linkerd.io/default-inbound-
+                                 policy annotation in the input is read either way.
           --consul-namespaces mirror[=PREFIX]
                                  Consul Enterprise: Kubernetes namespace NS is Consul
                                  namespace PREFIX+NS (default: Consul CE, one namespace).
@@ -106,49 +115,34 @@ struct RenderCommand: ToolCommand {
     var adapter: (any MeshAdapter)?
     var options = RenderOptions()
     var format = "yaml"
-    var consul = ConsulConfiguration()
+    var settings = MeshSettings()
     var paths: [String] = []
     var inventoryPaths: [String] = []
     var controlPlaneNamespaces: [String] = []
     var gatewayRouting = false
-    var gatewayRelease = GatewayAPIRelease.newest
 
     init(parsing arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
+        var mesh: String?
         while let item = scanner.next() {
             switch item {
             case let .positional(path): paths.append(path)
             case let .option(name, inline):
                 switch name {
-                case "--mesh": adapter = try Meshes.adapter(named: try scanner.value(for: name, inline: inline))
+                case "--mesh": mesh = try Meshes.adapter(named: try scanner.value(for: name, inline: inline)).mesh
                 case "--strict": options.strict = true
                 case "--full-path-match": options.pathAnchoring = .full
                 case "--trust-domain": options.trustDomain = try scanner.value(for: name, inline: inline)
-                case "--compat":
-                    options.compatibility = try scanner.choice(for: name, inline: inline, from: ["linkerd-smi"])
                 case "--target-version":
                     let version = try scanner.value(for: name, inline: inline)
-                    guard version.split(separator: ".").count >= 2,
-                        version.split(separator: ".").allSatisfy({ Int($0) != nil })
-                    else {
+                    guard let release = MeshRelease(version) else {
                         throw UsageError(
                             message: "option '--target-version' takes a release like 1.14, not '\(version)'")
                     }
-                    options.targetVersion = version
+                    options.release = release
                 case "--deny-scope": options.denyScope = Self.denyScope(try scanner.value(for: name, inline: inline))
                 case "-o", "--output":
                     format = try scanner.choice(for: name, inline: inline, from: ["yaml", "json", "hcl"])
-                case "--consul-namespaces":
-                    let value = try scanner.value(for: name, inline: inline)
-                    guard value == "mirror" || value.hasPrefix("mirror=") else {
-                        throw UsageError(
-                            message: "option '--consul-namespaces' takes mirror or mirror=PREFIX, not '\(value)'")
-                    }
-                    consul.namespaces = .mirroring(prefix: String(value.dropFirst("mirror".count).drop { $0 == "=" }))
-                case "--consul-partition": consul.partition = try scanner.value(for: name, inline: inline)
-                case "--consul-acls-unmanaged": consul.aclsManaged = false
-                case "--consul-inject-default": consul.injectedByDefault = true
-                case "--consul-default-deny": consul.meshWideDeny = true
                 case "--cluster-domain": options.clusterDomain = try scanner.value(for: name, inline: inline)
                 case "--control-plane-namespace":
                     controlPlaneNamespaces.append(try scanner.value(for: name, inline: inline))
@@ -156,46 +150,89 @@ struct RenderCommand: ToolCommand {
                 case "--routing":
                     gatewayRouting =
                         try scanner.choice(for: name, inline: inline, from: ["gateway-api"]) == "gateway-api"
-                case "--gateway-api-version":
-                    let value = try scanner.value(for: name, inline: inline)
-                    guard let release = GatewayAPIRelease(value, channel: gatewayRelease.channel) else {
-                        throw UsageError(
-                            message: "option '--gateway-api-version' takes a release from v1.0 to v1.6, not '\(value)'")
-                    }
-                    gatewayRelease = release
-                case "--gateway-api-channel":
-                    let value = try scanner.choice(
-                        for: name, inline: inline, from: GatewayAPIRelease.Channel.allCases.map(\.rawValue))
-                    gatewayRelease.channel = GatewayAPIRelease.Channel(rawValue: value) ?? .standard
-                default: throw UsageError(message: "unknown option '\(name)'")
+                default: try Self.parseMeshOption(name, inline, &scanner, into: &settings)
                 }
             }
         }
-        guard let chosen = adapter else {
+        guard let mesh else {
             throw UsageError(
                 message:
                     "give the mesh to render for with --mesh (\(Meshes.available.map(\.mesh).joined(separator: ", ")))")
         }
-        if chosen.mesh == "consul" { adapter = ConsulAdapter(configuration: consul) }
-        if chosen.mesh == "gateway-api" { adapter = GatewayAPIAdapter(release: gatewayRelease) }
+        let rendered: Set<String> = gatewayRouting ? [mesh, "gateway-api"] : [mesh]
+        if let foreign = settings.foreignFlag(rendering: rendered) {
+            throw UsageError(message: "option '\(foreign.flag)' configures \(foreign.mesh), not --mesh \(mesh)")
+        }
+        var chosen = try Meshes.adapter(named: mesh, settings: settings)
         if gatewayRouting {
-            guard let implementation = GatewayAPIImplementation(rawValue: chosen.mesh), implementation != .generic
-            else {
-                throw UsageError(message: "--routing gateway-api goes with --mesh istio or linkerd, not \(chosen.mesh)")
+            guard let implementation = GatewayAPIImplementation(rawValue: mesh), implementation != .generic else {
+                throw UsageError(message: "--routing gateway-api goes with --mesh istio or linkerd, not \(mesh)")
             }
-            guard options.compatibility == nil else {
+            guard settings.linkerd.splitForm == .httpRoute else {
                 throw UsageError(message: "--routing gateway-api and --compat linkerd-smi exclude each other")
             }
-            adapter = GatewayAPIRoutedAdapter(access: chosen, release: gatewayRelease, implementation: implementation)
+            chosen = GatewayAPIRoutedAdapter(
+                access: chosen, release: settings.gatewayAPI, implementation: implementation)
         }
-        if !controlPlaneNamespaces.isEmpty, let adapter {
-            var installation = adapter.installation
+        if !controlPlaneNamespaces.isEmpty {
+            var installation = chosen.installation
             installation.controlPlaneNamespaces.formUnion(controlPlaneNamespaces)
             options.installation = installation
         }
-        guard adapter?.outputFormats.contains(format) ?? false else {
+        guard chosen.outputFormats.contains(format) else {
             throw UsageError(
-                message: "--mesh \(chosen.mesh) writes \(chosen.outputFormats.joined(separator: ", ")), not \(format)")
+                message: "--mesh \(mesh) writes \(chosen.outputFormats.joined(separator: ", ")), not \(format)")
+        }
+        adapter = chosen
+    }
+
+    /// Reads an option that configures one mesh's installation into `settings`, noting the
+    /// mesh it is for; a usage error for an unknown option.
+    private static func parseMeshOption(
+        _ name: String, _ inline: String?, _ scanner: inout ArgumentScanner, into settings: inout MeshSettings
+    ) throws(UsageError) {
+        switch name {
+        case "--compat":
+            _ = try scanner.choice(
+                for: name, inline: inline, from: [LinkerdConfiguration.SplitForm.linkerdSMI.rawValue])
+            settings.linkerd.splitForm = .linkerdSMI
+            settings.note(name, for: "linkerd")
+        case "--linkerd-default-deny":
+            settings.linkerd.defaultInboundPolicy = "deny"
+            settings.note(name, for: "linkerd")
+        case "--consul-namespaces":
+            let value = try scanner.value(for: name, inline: inline)
+            guard value == "mirror" || value.hasPrefix("mirror=") else {
+                throw UsageError(message: "option '--consul-namespaces' takes mirror or mirror=PREFIX, not '\(value)'")
+            }
+            settings.consul.namespaces = .mirroring(prefix: String(value.dropFirst("mirror".count).drop { $0 == "=" }))
+            settings.note(name, for: "consul")
+        case "--consul-partition":
+            settings.consul.partition = try scanner.value(for: name, inline: inline)
+            settings.note(name, for: "consul")
+        case "--consul-acls-unmanaged":
+            settings.consul.aclsManaged = false
+            settings.note(name, for: "consul")
+        case "--consul-inject-default":
+            settings.consul.injectedByDefault = true
+            settings.note(name, for: "consul")
+        case "--consul-default-deny":
+            settings.consul.meshWideDeny = true
+            settings.note(name, for: "consul")
+        case "--gateway-api-version":
+            let value = try scanner.value(for: name, inline: inline)
+            guard let release = GatewayAPIRelease(value, channel: settings.gatewayAPI.channel) else {
+                throw UsageError(
+                    message: "option '--gateway-api-version' takes a release from v1.0 to v1.6, not '\(value)'")
+            }
+            settings.gatewayAPI = release
+            settings.note(name, for: "gateway-api")
+        case "--gateway-api-channel":
+            let value = try scanner.choice(
+                for: name, inline: inline, from: GatewayAPIRelease.Channel.allCases.map(\.rawValue))
+            settings.gatewayAPI.channel = GatewayAPIRelease.Channel(rawValue: value) ?? .standard
+            settings.note(name, for: "gateway-api")
+        default: throw UsageError(message: "unknown option '\(name)'")
         }
     }
 

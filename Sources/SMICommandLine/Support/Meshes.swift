@@ -15,6 +15,16 @@ enum Meshes {
         throw UsageError(message: "unknown mesh '\(name)'; available: \(available.map(\.mesh).joined(separator: ", "))")
     }
 
+    /// The adapter for `name`, configured by `settings` (each mesh by its own part).
+    static func adapter(named name: String, settings: MeshSettings) throws(UsageError) -> any MeshAdapter {
+        switch try adapter(named: name) {
+        case is ConsulAdapter: ConsulAdapter(configuration: settings.consul)
+        case is LinkerdAdapter: LinkerdAdapter(configuration: settings.linkerd)
+        case is GatewayAPIAdapter: GatewayAPIAdapter(release: settings.gatewayAPI)
+        case let other: other
+        }
+    }
+
     /// The metrics query builder for `name`, or a usage error that lists the choices.
     static func metrics(named name: String) throws(UsageError) -> any MeshMetrics {
         switch name {

@@ -1,13 +1,45 @@
-extension RenderOptions {
-    /// The mesh release `targetVersion` names (`1.14`, `2.15`), or nil for a current one.
-    public var targetRelease: (major: Int, minor: Int)? {
-        let parts = (targetVersion ?? "").split(separator: ".").compactMap { Int($0) }
-        return parts.count >= 2 ? (parts[0], parts[1]) : nil
+/// A release of a mesh (`1.14`, `2.15`) that a rendering targets: older releases lack APIs
+/// and fields, and the adapters write what the release reads. Typed, so that a release is
+/// read and checked once, where it is given, and compared as numbers (`1.9` before `1.14`).
+public struct MeshRelease: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The major version.
+    public var major: Int
+    /// The minor version.
+    public var minor: Int
+
+    /// The release `major.minor`.
+    public init(_ major: Int, _ minor: Int) {
+        self.major = major
+        self.minor = minor
     }
 
-    /// Whether the target release is older than `major.minor` (never, without one).
-    public func targetsBefore(_ major: Int, _ minor: Int) -> Bool {
-        guard let release = targetRelease else { return false }
-        return (release.major, release.minor) < (major, minor)
+    /// The release a text names (`1.14`, or with a patch, `1.14.3`, which is ignored); nil
+    /// for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count),
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }),
+            let major = Int(parts[0]), let minor = Int(parts[1]), parts.count == 2 || Int(parts[2]) != nil
+        else { return nil }
+        self.init(major, minor)
     }
+
+    /// `major.minor`.
+    public var description: String { "\(major).\(minor)" }
+
+    /// Whether `lhs` is an older release than `rhs`.
+    public static func < (lhs: MeshRelease, rhs: MeshRelease) -> Bool {
+        (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
+    }
+}
+
+extension RenderOptions {
+    /// Whether the target release is older than `major.minor` (never, without one: a current
+    /// release is targeted).
+    public func targetsBefore(_ major: Int, _ minor: Int) -> Bool {
+        release.map { $0 < MeshRelease(major, minor) } ?? false
+    }
+
+    /// The target release for messages (`1.14`), empty for a current one.
+    public var releaseName: String { release?.description ?? "" }
 }

@@ -27,11 +27,10 @@ public struct RenderOptions: Sendable, Equatable {
     public var namePrefix: String
     /// Labels added to every emitted object.
     public var extraLabels: StringMap
-    /// The mesh version to target, when the adapter distinguishes versions (e.g. `1.14`).
-    public var targetVersion: String?
-    /// An adapter's alternative output form, e.g. `linkerd-smi` (ServiceProfiles as the
-    /// linkerd-smi extension writes them); nil for the adapter's own.
-    public var compatibility: String?
+    /// The mesh release to target, when the adapter distinguishes releases; nil for a
+    /// current one. What else differs between installations is the adapter's own
+    /// configuration (`ConsulConfiguration`, `LinkerdConfiguration`).
+    public var release: MeshRelease?
     /// How the mesh is installed; nil for a stock installation (the adapter's `installation`).
     public var installation: MeshInstallation?
     /// Whether the adapter renders TrafficSplits: false when another adapter routes them (the
@@ -43,7 +42,7 @@ public struct RenderOptions: Sendable, Equatable {
         trustDomain: String = "cluster.local", clusterDomain: String = "cluster.local", strict: Bool = false,
         pathAnchoring: RE2Regex.Anchoring = .prefix, denyScope: DenyScope = .allKnownNamespaces,
         namePrefix: String = "smi-",
-        extraLabels: StringMap = [:], targetVersion: String? = nil, compatibility: String? = nil
+        extraLabels: StringMap = [:], release: MeshRelease? = nil
     ) {
         self.trustDomain = trustDomain
         self.clusterDomain = clusterDomain
@@ -52,7 +51,6 @@ public struct RenderOptions: Sendable, Equatable {
         self.denyScope = denyScope
         self.namePrefix = namePrefix
         self.extraLabels = extraLabels
-        self.targetVersion = targetVersion
-        self.compatibility = compatibility
+        self.release = release
     }
 }

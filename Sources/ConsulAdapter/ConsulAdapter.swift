@@ -22,7 +22,7 @@ public struct ConsulAdapter: MeshAdapter {
             [
                 .init(
                     .denyByDefault, .approximate,
-                    "Every ServiceIntentions ends in a wildcard deny, and every other service in scope gets a deny-only one (namespaces left out: SMI5006); ServiceDefaults set mutualTLSMode strict. Enforced only where pods run the proxy: pods without one, and ports that bypass it, are reported (SMI2703 for destinations, SMI2705 for the rest); control-plane namespaces are never governed (SMI2701)."
+                    "Every ServiceIntentions ends in a wildcard deny, and every other service in scope gets a deny-only one (namespaces left out: SMI5006); ServiceDefaults (protocol http, mutualTLSMode strict) only for services with L7 rules or a split, so that no user setting is replaced unasked; a permissive mutualTLSMode of the input on a governed service is an error (SMI5012). Enforced only where pods run the proxy: pods without one, and ports that bypass it, are reported (SMI2703 for destinations, SMI2705 for the rest); control-plane namespaces are never governed (SMI2701)."
                 ),
                 .init(
                     .destination, .exact,
@@ -94,7 +94,7 @@ public struct ConsulAdapter: MeshAdapter {
             ConsulSplitTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration)
                 .render(into: &rendering, services: &services, access: access)
         }
-        services.render(into: &rendering, options: options, configuration: configuration)
+        services.render(into: &rendering, inventory: inventory, options: options, configuration: configuration)
         rendering.sort()
         return rendering
     }

@@ -27,6 +27,11 @@ public struct ConsulConfiguration: Sendable, Equatable {
     /// does not show are denied too (off by default: it governs every service of the
     /// datacenter, which a rendering of part of a cluster should not do unasked).
     public var meshWideDeny = false
+    /// Whether the input shows every namespace of the cluster (`kubectl get -A`): in Consul
+    /// CE, where same-named ServiceAccounts of all namespaces are one service, the collisions
+    /// among the identities shown are refused, and none is left unseen, so the warning that
+    /// allows may reach unseen namespaces (SMI5002) is not due, and `--strict` can pass.
+    public var showsEveryNamespace = false
 
     /// A configuration; the defaults are those of the consul-k8s Helm chart: Consul CE, ACLs
     /// managed, and only pods annotated `consul.hashicorp.com/connect-inject: "true"` injected.

@@ -24,6 +24,11 @@ extension DiagnosticCode {
     public static let consulSplitWeights = DiagnosticCode(rawValue: "SMI5010")
     /// Protocol `http` for a service (L7 rules or a split) stops raw TCP that SMI grants.
     public static let consulProtocol = DiagnosticCode(rawValue: "SMI5011")
+    /// A ServiceDefaults or ProxyDefaults of the input that acts on a governed service:
+    /// permissive mutual TLS, or settings the rendering's ServiceDefaults would replace.
+    public static let consulExistingConfig = DiagnosticCode(rawValue: "SMI5012")
+    /// Path permissions on a Consul release that does not normalize request paths.
+    public static let consulPathNormalization = DiagnosticCode(rawValue: "SMI5013")
 }
 
 extension DiagnosticCode {
@@ -49,6 +54,10 @@ extension DiagnosticCode {
         .consulSplitWeights:
             "The split's exact weights were rounded to hundredths of a percent summing to 100, by largest remainder.",
         .consulProtocol:
-            "A service gets protocol http for L7 rules or a split, so raw TCP that SMI grants to it no longer passes."
+            "A service gets protocol http for L7 rules or a split, so raw TCP that SMI grants to it no longer passes.",
+        .consulPathNormalization:
+            "Consul before 1.20.1 matches L7 intentions on the request path as sent, without normalizing dot segments or escapes (CVE-2024-10005): a path permission admits /allowed/../other, which the app may serve as /other. Target 1.20.1 or later.",
+        .consulExistingConfig:
+            "The input holds a ServiceDefaults or ProxyDefaults for a service SMI governs: with mutualTLSMode permissive, plaintext from outside the mesh passes without an intention being read (an error); a ServiceDefaults the rendering also writes is replaced whole when applied, losing its other settings (a warning)."
     ]
 }

@@ -1,9 +1,13 @@
 import SMICore
 
-/// The services a rendering governs, gathered from the access and split translators, each
-/// written once as a ServiceDefaults: strict mutual TLS always, and `protocol: http` where
-/// L7 intentions or a discovery chain need it (Consul notes 2.3). Where `http` meets a
-/// TrafficTarget that grants raw TCP, that TCP stops passing: a warning on the target.
+/// The services a rendering governs, gathered from the access and split translators. A
+/// ServiceDefaults is written only where SMI needs `protocol: http` (L7 intentions, a
+/// discovery chain; Consul notes 2.3), with strict mutual TLS: config entries are replaced
+/// whole when applied, so one written for every service would wipe the user's upstream
+/// settings, expose paths and timeouts. Where `http` meets a TrafficTarget that grants raw
+/// TCP, that TCP stops passing: a warning on the target. Mutual-TLS settings of the input
+/// that let plaintext past the intentions are errors; a ServiceDefaults of the input that
+/// ours would replace is a warning.
 struct ConsulServices {
     /// One service.
     struct Entry {
@@ -42,16 +46,20 @@ struct ConsulServices {
     /// Adds the ServiceDefaults, the warnings about raw TCP grants under `http`, and in Consul
     /// CE the warning that allows reach same-named ServiceAccounts of every namespace:
     /// collisions among the identities the input shows are refused, others cannot be seen.
-    func render(into rendering: inout Rendering, options: RenderOptions, configuration: ConsulConfiguration) {
-        if !configuration.hasNamespaces, !allowed.isEmpty {
+    func render(
+        into rendering: inout Rendering, inventory: Inventory, options: RenderOptions,
+        configuration: ConsulConfiguration
+    ) {
+        if !configuration.hasNamespaces, !configuration.showsEveryNamespace, !allowed.isEmpty {
             let names = Set(allowed.map(\.name)).sorted().joined(separator: ", ")
             rendering.report(
                 Diagnostic(
                     .warning, .consulIdentityCollision,
-                    "Consul CE has no namespaces: the allows written for \(names) also hold for ServiceAccounts of those names in namespaces the input does not show; give every namespace's manifests, or use Consul Enterprise namespaces (--consul-namespaces mirror)"
+                    "Consul CE has no namespaces: the allows written for \(names) also hold for ServiceAccounts of those names in namespaces the input does not show; give every namespace's manifests (and say so with --consul-every-namespace), or use Consul Enterprise namespaces (--consul-namespaces mirror)"
                 ), strict: options.strict)
         }
-        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        reportExistingDefaults(in: inventory, into: &rendering, options: options, configuration: configuration)
+        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) where entry.httpReason != nil {
             let defaults = ServiceDefaults(
                 metadata: ConsulEncoding.metadata(
                     service: name.name, namespace: entry.namespace, sources: entry.sources, options: options),
@@ -67,6 +75,52 @@ struct ConsulServices {
                     "Consul service \(name) gets protocol http (\(reason)), so raw TCP that this target grants no longer passes; only HTTP does (stricter)",
                     about: document, strict: options.strict)
             }
+        }
+    }
+}
+
+extension ConsulServices {
+    /// The input's ServiceDefaults and ProxyDefaults that act on governed services: a
+    /// `mutualTLSMode: permissive` where no ServiceDefaults of ours overrides it lets plaintext
+    /// from outside the mesh past every intention (an error: SMI denies that); a ServiceDefaults
+    /// ours replaces loses its other settings when applied (a warning naming both).
+    private func reportExistingDefaults(
+        in inventory: Inventory, into rendering: inout Rendering, options: RenderOptions,
+        configuration: ConsulConfiguration
+    ) {
+        let written = Set(entries.filter { $0.value.httpReason != nil }.keys)
+        for object in inventory.meshObjects
+        where object.apiVersion.hasPrefix("consul.hashicorp.com/")
+            && ["ServiceDefaults", "ProxyDefaults"].contains(object.kind)
+        {
+            let about = Diagnostic.Object(kind: object.kind, namespace: object.namespace, name: object.name)
+            let permissive = object.root.node(at: "spec.mutualTLSMode")?.value.stringValue == "permissive"
+            let governed: [ConsulName]
+            if object.kind == "ProxyDefaults" {
+                governed = entries.keys.filter { !written.contains($0) }.sorted()
+            } else {
+                let name = ConsulName(namespace: configuration.consulNamespace(object.namespace), name: object.name)
+                guard entries[name] != nil else { continue }
+                guard !written.contains(name) else {
+                    rendering.report(
+                        Diagnostic(
+                            .warning, .consulExistingConfig,
+                            "the rendering writes a ServiceDefaults for \(name) too (protocol http, for SMI's HTTP rules): applied, it replaces this one whole, and its other settings are lost; merge them into the rendered one",
+                            object: about, file: object.file, location: object.root.location),
+                        strict: options.strict)
+                    continue
+                }
+                governed = [name]
+            }
+            guard permissive, !governed.isEmpty else { continue }
+            let names =
+                governed.prefix(4).map(\.description).joined(separator: ", ") + (governed.count > 4 ? ", ..." : "")
+            rendering.report(
+                Diagnostic(
+                    .error, .consulExistingConfig,
+                    "mutualTLSMode: permissive lets plaintext from outside the mesh reach \(names) without an intention being read (where the mesh config allows permissive mode), which SMI denies; set it to strict",
+                    object: about, file: object.file, location: object.root.location),
+                strict: options.strict)
         }
     }
 }

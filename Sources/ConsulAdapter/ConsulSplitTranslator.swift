@@ -95,6 +95,7 @@ struct ConsulSplitTranslator {
             (weights, order) = admitted
         }
         chains.insert(apex)
+        reportNestedSplits(targets, plan, into: &rendering)
         report(
             .warning, .consulSplit,
             "Consul splits HTTP only: \(apex) and its backends get protocol http, and other TCP to them does not pass",
@@ -156,6 +157,24 @@ struct ConsulSplitTranslator {
         discoveryIntentions(
             [apex] + (chain.contains(virtual) ? [virtual] : []), targets: targets, plan, access: access,
             services: &services, into: &rendering)
+    }
+
+    /// SMI's splits are not hierarchical (notes §5): a backend's share goes to its own pods
+    /// even when it is the root of another TrafficSplit. Consul's discovery chain follows the
+    /// backend's splitter, so that share is split again: reported on the outer split.
+    private func reportNestedSplits(_ targets: [Target], _ plan: SplitPlan, into rendering: inout Rendering) {
+        let namespace = plan.key.namespace
+        for target in targets where target.subset == nil && target.service != plan.root {
+            for item in bundle.trafficSplits where item.key != plan.key && item.key.namespace == namespace {
+                guard case let .success((root, _)) = Split.rootService(item.object.spec.service, namespace: namespace),
+                    root == target.service
+                else { continue }
+                report(
+                    .warning, .consulSplit,
+                    "backend \(target.service) is the root of TrafficSplit \(namespace)/\(item.key.name): Consul follows its splitter, so the share sent to \(target.service) is split again by that TrafficSplit's weights, which SMI does not do (splits are not hierarchical)",
+                    plan, into: &rendering)
+            }
+        }
     }
 
     /// Transparent proxies learn only routes to services they may call, so each virtual

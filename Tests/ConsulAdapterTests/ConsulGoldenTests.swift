@@ -9,7 +9,8 @@ import Testing
 /// The cases model an installation with `connectInject.default: true` (every pod injected
 /// unless annotated "false"), so that most inputs need no annotation; `options.txt` may say
 /// `consul=annotated-only` (the Helm default), `consul=enterprise` (namespaces mirrored,
-/// partition `team`), `consul=no-acls` or `consul=default-deny` (the mesh-wide deny).
+/// partition `team`), `consul=no-acls`, `consul=default-deny` (the mesh-wide deny) or
+/// `consul=every-namespace` (the input shows every namespace).
 @Suite struct ConsulGoldenTests {
     /// The adapter a case asks for.
     static func adapter(_ c: GoldenCases.Case) -> ConsulAdapter {
@@ -21,6 +22,7 @@ import Testing
         }
         if options.contains("consul=no-acls") { configuration.aclsManaged = false }
         if options.contains("consul=default-deny") { configuration.meshWideDeny = true }
+        if options.contains("consul=every-namespace") { configuration.showsEveryNamespace = true }
         return ConsulAdapter(configuration: configuration)
     }
 

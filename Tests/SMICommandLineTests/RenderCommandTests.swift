@@ -171,6 +171,21 @@ import Testing
         #expect(routed.status != 2, "\(routed.err)")
     }
 
+    /// Consul CE: an input that shows every namespace leaves no same-named account unseen, so
+    /// `--strict` passes where nothing else is to report.
+    @Test func consulStrictPassesOnCEWhenEveryNamespaceIsShown() {
+        let input = SharedReference.packageRoot.appendingPathComponent(
+            "Tests/ConsulAdapterTests/Golden/44-ce-input-shows-every-namespace/input.yaml"
+        ).path
+        let partial = ToolRun(["render", "--mesh", "consul", "--consul-inject-default", "--strict", input])
+        #expect(partial.status == 1 && partial.err.contains("[SMI5002]"), "\(partial.err)")
+        let complete = ToolRun([
+            "render", "--mesh", "consul", "--consul-inject-default", "--consul-every-namespace", "--strict", input
+        ])
+        #expect(complete.status == 0, "\(complete.err)")
+        #expect(complete.out.contains("action: allow"))
+    }
+
     /// Linkerd: where the cluster denies by default, ports without a Server need no warning.
     @Test func linkerdDefaultDenyDropsThePortWarning() {
         let stock = ToolRun(["render", "--mesh", "linkerd", Self.bookstore])

@@ -12,6 +12,7 @@ struct RenderCommand: ToolCommand {
                           [--target-version X.Y] [--compat linkerd-smi] [--linkerd-default-deny]
                           [--consul-namespaces mirror[=PREFIX]] [--consul-partition P]
                           [--consul-acls-unmanaged] [--consul-inject-default] [--consul-default-deny]
+                          [--consul-every-namespace]
                           [--cluster-domain DOMAIN] [--control-plane-namespace NS]...
                           [--routing gateway-api] [--gateway-api-version v1.N]
                           [--gateway-api-channel standard|experimental]
@@ -50,7 +51,9 @@ struct RenderCommand: ToolCommand {
                                  1.22 the v1beta1 APIs are written; Linkerd: 2.15
                                  Server v1beta2, before it v1beta1, before 2.14
                                  HTTPRoute v1beta2;
-                                 Consul: before 1.16 no mutualTLSMode).
+                                 Consul: before 1.16 no mutualTLSMode, before 1.20.1
+                                 path permissions are warned about, CVE-2024-10005).
+                                 X.Y.Z names a patch release.
                                  Default: current.
           --compat linkerd-smi   Linkerd: write splits as the linkerd-smi extension does
                                  (ServiceProfile dstOverrides; splits with matches, or
@@ -75,6 +78,11 @@ struct RenderCommand: ToolCommand {
                                  only pods annotated "true".
           --consul-default-deny  Also write the mesh-wide '*' -> '*' deny intention, so that
                                  services the input does not show are denied too.
+          --consul-every-namespace
+                                 Consul CE: the input shows every namespace of the cluster
+                                 (kubectl get -A), so same-named ServiceAccounts elsewhere
+                                 cannot share a grant unseen: no SMI5002 warning, and
+                                 --strict can pass.
           --cluster-domain DOMAIN
                                  The cluster's DNS domain, for Service host names
                                  (default: cluster.local).
@@ -137,7 +145,7 @@ struct RenderCommand: ToolCommand {
                     let version = try scanner.value(for: name, inline: inline)
                     guard let release = MeshRelease(version) else {
                         throw UsageError(
-                            message: "option '--target-version' takes a release like 1.14, not '\(version)'")
+                            message: "option '--target-version' takes a release like 1.14 or 1.20.1, not '\(version)'")
                     }
                     options.release = release
                 case "--deny-scope": options.denyScope = Self.denyScope(try scanner.value(for: name, inline: inline))
@@ -218,6 +226,9 @@ struct RenderCommand: ToolCommand {
             settings.note(name, for: "consul")
         case "--consul-default-deny":
             settings.consul.meshWideDeny = true
+            settings.note(name, for: "consul")
+        case "--consul-every-namespace":
+            settings.consul.showsEveryNamespace = true
             settings.note(name, for: "consul")
         case "--gateway-api-version":
             let value = try scanner.value(for: name, inline: inline)

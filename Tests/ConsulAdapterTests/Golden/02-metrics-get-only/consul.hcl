@@ -1,22 +1,7 @@
-# service-defaults/prometheus
-Kind = "service-defaults"
-Name = "prometheus"
-MutualTLSMode = "strict"
-
 # service-defaults/api
 Kind = "service-defaults"
 Name = "api"
 Protocol = "http"
-MutualTLSMode = "strict"
-
-# service-defaults/db
-Kind = "service-defaults"
-Name = "db"
-MutualTLSMode = "strict"
-
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
 MutualTLSMode = "strict"
 
 # service-intentions/prometheus

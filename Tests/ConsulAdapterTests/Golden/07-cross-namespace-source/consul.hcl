@@ -4,11 +4,6 @@ Name = "orders"
 Protocol = "http"
 MutualTLSMode = "strict"
 
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-MutualTLSMode = "strict"
-
 # service-intentions/orders
 Kind = "service-intentions"
 Name = "orders"

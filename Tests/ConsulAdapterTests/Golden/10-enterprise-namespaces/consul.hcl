@@ -6,20 +6,6 @@ Partition = "team"
 Protocol = "http"
 MutualTLSMode = "strict"
 
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-Namespace = "a"
-Partition = "team"
-MutualTLSMode = "strict"
-
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-Namespace = "b"
-Partition = "team"
-MutualTLSMode = "strict"
-
 # service-intentions/api
 Kind = "service-intentions"
 Name = "api"

@@ -16,16 +16,6 @@ Name = "api-v2"
 Protocol = "http"
 MutualTLSMode = "strict"
 
-# service-defaults/api-v3
-Kind = "service-defaults"
-Name = "api-v3"
-MutualTLSMode = "strict"
-
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-MutualTLSMode = "strict"
-
 # service-intentions/api
 Kind = "service-intentions"
 Name = "api"

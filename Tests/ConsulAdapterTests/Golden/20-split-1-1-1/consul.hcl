@@ -22,11 +22,6 @@ Name = "api-v3"
 Protocol = "http"
 MutualTLSMode = "strict"
 
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-MutualTLSMode = "strict"
-
 # service-intentions/api
 Kind = "service-intentions"
 Name = "api"

@@ -10,21 +10,6 @@ Name = "api-v1"
 Protocol = "http"
 MutualTLSMode = "strict"
 
-# service-defaults/api-v2
-Kind = "service-defaults"
-Name = "api-v2"
-MutualTLSMode = "strict"
-
-# service-defaults/api-v3
-Kind = "service-defaults"
-Name = "api-v3"
-MutualTLSMode = "strict"
-
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-MutualTLSMode = "strict"
-
 # service-intentions/api
 Kind = "service-intentions"
 Name = "api"

@@ -4,11 +4,6 @@ Name = "api"
 Protocol = "http"
 MutualTLSMode = "strict"
 
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-MutualTLSMode = "strict"
-
 # service-intentions/api
 Kind = "service-intentions"
 Name = "api"

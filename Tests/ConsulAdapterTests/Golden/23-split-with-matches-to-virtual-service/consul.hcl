@@ -10,11 +10,6 @@ Name = "api-beta-split"
 Protocol = "http"
 MutualTLSMode = "strict"
 
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-MutualTLSMode = "strict"
-
 # service-intentions/api
 Kind = "service-intentions"
 Name = "api"

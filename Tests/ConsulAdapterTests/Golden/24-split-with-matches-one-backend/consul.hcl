@@ -4,25 +4,10 @@ Name = "api"
 Protocol = "http"
 MutualTLSMode = "strict"
 
-# service-defaults/api-v1
-Kind = "service-defaults"
-Name = "api-v1"
-MutualTLSMode = "strict"
-
 # service-defaults/api-v2
 Kind = "service-defaults"
 Name = "api-v2"
 Protocol = "http"
-MutualTLSMode = "strict"
-
-# service-defaults/api-v3
-Kind = "service-defaults"
-Name = "api-v3"
-MutualTLSMode = "strict"
-
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
 MutualTLSMode = "strict"
 
 # service-intentions/api

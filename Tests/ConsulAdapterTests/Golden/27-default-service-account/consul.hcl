@@ -1,8 +1,3 @@
-# service-defaults/api
-Kind = "service-defaults"
-Name = "api"
-MutualTLSMode = "strict"
-
 # service-intentions/api
 Kind = "service-intentions"
 Name = "api"

@@ -1,13 +1,3 @@
-# service-defaults/api
-Kind = "service-defaults"
-Name = "api"
-MutualTLSMode = "strict"
-
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-MutualTLSMode = "strict"
-
 # service-intentions/api
 Kind = "service-intentions"
 Name = "api"

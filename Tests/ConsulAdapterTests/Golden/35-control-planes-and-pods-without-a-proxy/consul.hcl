@@ -1,38 +1,3 @@
-# service-defaults/istiod
-Kind = "service-defaults"
-Name = "istiod"
-MutualTLSMode = "strict"
-
-# service-defaults/billing
-Kind = "service-defaults"
-Name = "billing"
-MutualTLSMode = "strict"
-
-# service-defaults/linkerd-destination
-Kind = "service-defaults"
-Name = "linkerd-destination"
-MutualTLSMode = "strict"
-
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-MutualTLSMode = "strict"
-
-# service-defaults/api
-Kind = "service-defaults"
-Name = "api"
-MutualTLSMode = "strict"
-
-# service-defaults/db
-Kind = "service-defaults"
-Name = "db"
-MutualTLSMode = "strict"
-
-# service-defaults/node-agent
-Kind = "service-defaults"
-Name = "node-agent"
-MutualTLSMode = "strict"
-
 # service-intentions/istiod
 Kind = "service-intentions"
 Name = "istiod"

@@ -1,8 +1,3 @@
-# service-defaults/client
-Kind = "service-defaults"
-Name = "client"
-MutualTLSMode = "strict"
-
 # service-defaults/web
 Kind = "service-defaults"
 Name = "web"

@@ -1,13 +1,3 @@
-# service-defaults/web-v1
-Kind = "service-defaults"
-Name = "web-v1"
-MutualTLSMode = "strict"
-
-# service-defaults/web-v2
-Kind = "service-defaults"
-Name = "web-v2"
-MutualTLSMode = "strict"
-
 # service-intentions/web-v1
 Kind = "service-intentions"
 Name = "web-v1"

@@ -1,15 +1,3 @@
-# service-defaults/api
-Kind = "service-defaults"
-Name = "api"
-
-# service-defaults/db
-Kind = "service-defaults"
-Name = "db"
-
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-
 # service-intentions/api
 Kind = "service-intentions"
 Name = "api"

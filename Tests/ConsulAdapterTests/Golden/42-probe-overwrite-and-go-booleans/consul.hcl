@@ -10,11 +10,6 @@ Name = "batch"
 Protocol = "http"
 MutualTLSMode = "strict"
 
-# service-defaults/web
-Kind = "service-defaults"
-Name = "web"
-MutualTLSMode = "strict"
-
 # service-defaults/worker
 Kind = "service-defaults"
 Name = "worker"

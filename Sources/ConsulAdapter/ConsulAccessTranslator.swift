@@ -385,6 +385,15 @@ struct ConsulAccessTranslator {
                 }
             }
             guard grant.everything || !grant.matches.isEmpty else { return nil }
+            // CVE-2024-10005: before 1.20.1 Consul matched intentions on the path as sent.
+            if !grant.everything, options.targetsBefore(1, 20, 1),
+                grant.matches.contains(where: { $0.pathExact != nil || $0.pathPrefix != nil || $0.pathRegex != nil })
+            {
+                report(
+                    .warning, .consulPathNormalization,
+                    "Consul \(options.releaseName) matches intentions on the path as sent, without normalizing it (CVE-2024-10005, fixed in 1.20.1): a path such as /allowed/../other passes a permission for /allowed, and the app may serve /other; upgrade to 1.20.1 or later, where the path is normalized first",
+                    item, into: &rendering)
+            }
         }
         let covered: [Int]
         if case let .some(list)? = ports {

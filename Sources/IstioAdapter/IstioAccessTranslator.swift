@@ -23,56 +23,13 @@ struct IstioAccessTranslator {
     /// One SMI match as Istio operations and `when` conditions, or why Istio cannot express it.
     typealias Translation = Result<([AuthorizationPolicy.Operation], [AuthorizationPolicy.Condition]), MatchProblem>
 
-    /// What the policies of a render work out once and share instead of each holding a copy:
-    /// targets share route groups, groups repeat matches, and at mesh scale the copies of
-    /// principals, port lists and operations were megabytes. Only values in ASCII are looked
-    /// up: equal text of other bytes must not take another's (`ExactText`).
-    private struct Shared {
-        /// Each match's translation.
-        var translations = MadeOnce<Specs.HTTPMatch, Translation>()
-        /// The `to` list of each operation.
-        private var destinations = MadeOnce<AuthorizationPolicy.Operation, [AuthorizationPolicy.To]>()
-        /// Each list of ports, as strings.
-        private var portLists = MadeOnce<[Int], [String]>()
-        /// The principals of the service accounts named in the current destination namespace's
-        /// targets, by namespace and name: a service account is a source of several targets,
-        /// mostly of its own namespace, and targets come in namespace order.
-        private var principals = MadeOnce<SMIBundle.Key, String>()
-        private var namespace = ""
-
-        /// `<trust domain>/ns/<namespace>/sa/<name>`, for a target in `destinationNamespace`.
-        mutating func principal(_ account: SMIBundle.Key, trustDomain: String, destinationNamespace: String) -> String {
-            if destinationNamespace != namespace {
-                namespace = destinationNamespace
-                principals.removeAll()
-            }
-            return principals.value(for: account, remembering: ExactText.isASCII(account.namespace, account.name)) {
-                "\(trustDomain)/ns/\(account.namespace)/sa/\(account.name)"
-            }
-        }
-
-        /// The ports as strings.
-        mutating func portList(_ ports: [Int]) -> [String] {
-            portLists.value(for: ports) { ports.map(String.init) }
-        }
-
-        /// `operation` as a `to` list.
-        mutating func to(_ operation: AuthorizationPolicy.Operation) -> [AuthorizationPolicy.To] {
-            destinations.value(
-                for: operation, remembering: ExactText.isASCII(operation.methods) && ExactText.isASCII(operation.paths)
-            ) {
-                [AuthorizationPolicy.To(operation: operation)]
-            }
-        }
-    }
-
     func render(into rendering: inout Rendering) {
         facts.report(into: &rendering, options: options)
         let (closed, open, _) = facts.scope(options.denyScope)
         let denied = Set(closed)
         let denyName = RenderedMetadata.name(Self.denyByDefault, options: options)
-        var shared = Shared()
         var selected: Set<SMIBundle.Key> = []
+        var translations = MatchTranslations<Translation> { [self] in translate($0) }
         for item in bundle.trafficTargets {
             let namespace = item.object.spec.destination.namespace ?? item.key.namespace
             // A policy in the root namespace would apply to every namespace of the mesh.
@@ -89,7 +46,9 @@ struct IstioAccessTranslator {
                     item, into: &rendering)
                 continue
             }
-            for policy in policies(for: item, destinationNamespace: namespace, shared: &shared, into: &rendering) {
+            for policy in policies(
+                for: item, destinationNamespace: namespace, translations: &translations, into: &rendering)
+            {
                 selected.insert(SMIBundle.Key(namespace: namespace, name: item.object.spec.destination.name))
                 for part in Self.withinRuleLimit(policy) { add(part, into: &rendering) }
             }
@@ -193,7 +152,7 @@ struct IstioAccessTranslator {
     /// unless no selector covers all its workloads), each with the same rules.
     private func policies(
         for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String,
-        shared: inout Shared, into rendering: inout Rendering
+        translations: inout MatchTranslations<Translation>, into rendering: inout Rendering
     ) -> [AuthorizationPolicy] {
         let target = item.object
         let destination = target.spec.destination
@@ -232,11 +191,11 @@ struct IstioAccessTranslator {
         }
         guard !selection.selectors.isEmpty else { return [] }
         let principals = target.sourceAccounts(defaultNamespace: item.key.namespace)
-            .map { shared.principal($0, trustDomain: options.trustDomain, destinationNamespace: destinationNamespace) }
+            .map { "\(options.trustDomain)/ns/\($0.namespace)/sa/\($0.name)" }
         let from = [AuthorizationPolicy.From(source: .init(principals: Array(Set(principals)).sorted()))]
         var rules: [AuthorizationPolicy.Rule] = []
         if !principals.isEmpty {
-            rules = grants(for: item, from: from, shared: &shared, into: &rendering)
+            rules = grants(for: item, from: from, translations: &translations, into: &rendering)
         }
         let name = RenderedMetadata.objectName(for: item.key, in: destinationNamespace)
         let sources = item.origin.object.map { [$0] } ?? []
@@ -253,7 +212,7 @@ struct IstioAccessTranslator {
 
     private func grants(
         for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [AuthorizationPolicy.From],
-        shared: inout Shared, into rendering: inout Rendering
+        translations: inout MatchTranslations<Translation>, into rendering: inout Rendering
     ) -> [AuthorizationPolicy.Rule] {
         let rules = item.object.spec.rules
         let namespace = item.key.namespace
@@ -278,14 +237,16 @@ struct IstioAccessTranslator {
             case nil, .nothing?: return []
             case .unrestricted?: return [AuthorizationPolicy.Rule(from: from)]
             case let .some(list)?:
-                return [AuthorizationPolicy.Rule(from: from, to: shared.to(.init(ports: shared.portList(list))))]
+                return [
+                    AuthorizationPolicy.Rule(from: from, to: [.init(operation: .init(ports: list.map(String.init)))])
+                ]
             }
         }
         var portList: [String]?
         switch ports {
         case nil, .unrestricted?: portList = nil
         case .nothing?: return []
-        case let .some(list)?: portList = shared.portList(list)
+        case let .some(list)?: portList = list.map(String.init)
         }
         var out: [AuthorizationPolicy.Rule] = []
         var headerKeys: Set<String> = []
@@ -304,14 +265,15 @@ struct IstioAccessTranslator {
                 })
             else { continue }
             for match in selected {
-                switch translation(of: match, shared: &shared) {
+                switch translations.translation(of: match) {
                 case let .success((operations, conditions)):
                     headerKeys.formUnion(conditions.map(\.key))
                     for var operation in operations {
                         operation.ports = portList
                         out.append(
                             AuthorizationPolicy.Rule(
-                                from: from, to: shared.to(operation), when: conditions.isEmpty ? nil : conditions))
+                                from: from, to: [.init(operation: operation)],
+                                when: conditions.isEmpty ? nil : conditions))
                     }
                 case let .failure(reason):
                     report(
@@ -353,11 +315,6 @@ struct IstioAccessTranslator {
     static let smiMethods: Set<String> = [
         "*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"
     ]
-
-    /// `translate(match)`, remembered.
-    private func translation(of match: Specs.HTTPMatch, shared: inout Shared) -> Translation {
-        shared.translations.value(for: match, remembering: ExactText.isASCII(match)) { translate(match) }
-    }
 
     /// One SMI match as Istio operations (one per path form, all with the same methods) and
     /// `when` conditions; a failure says why Istio cannot express it exactly.

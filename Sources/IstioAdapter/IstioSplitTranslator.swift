@@ -14,9 +14,8 @@ struct IstioSplitTranslator {
     static let maximumTotal = Int(Int32.max)
 
     func render(into rendering: inout Rendering) {
-        var shared = Shared(clusterDomain: options.clusterDomain)
         let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
-            guard var service = virtualService(plan, shared: &shared, into: &rendering) else { return }
+            guard var service = virtualService(plan, into: &rendering) else { return }
             service.apiVersion = IstioTargetVersion(options).networkingAPIVersion
             rendering.add(service)
         }
@@ -31,56 +30,16 @@ struct IstioSplitTranslator {
         rendering.report(severity, code, message, about: plan.document, strict: options.strict)
     }
 
-    /// What the VirtualServices of a render share instead of each holding a copy: at mesh
-    /// scale the copies were most of the rendering's memory.
-    ///
-    /// Services' FQDNs are made once per namespace: a Service is the backend of several
-    /// splits and of several routes in each. Splits come in namespace order and route to
-    /// their own namespace's Services, so only the current namespace's names are kept (a
-    /// table of a whole mesh's is megabytes). A port's match lists are the same in every
-    /// VirtualService that routes it. Only names in ASCII are looked up: equal text of other
-    /// bytes must not take another's (`ExactText`).
-    private struct Shared {
-        let clusterDomain: String
-        private var namespace = ""
-        private var hosts = MadeOnce<String, String>()
-        private var httpMatches = MadeOnce<Int, [VirtualService.HTTPMatchRequest]>()
-        private var tcpMatches = MadeOnce<Int, [VirtualService.L4Match]>()
-
-        init(clusterDomain: String) {
-            self.clusterDomain = clusterDomain
-        }
-
-        /// `<service>.<namespace>.svc.<cluster domain>`.
-        mutating func fqdn(_ service: String, _ namespace: String) -> String {
-            if namespace != self.namespace {
-                self.namespace = namespace
-                hosts.removeAll()
-            }
-            let clusterDomain = clusterDomain
-            return hosts.value(for: service, remembering: ExactText.isASCII(service, namespace)) {
-                "\(service).\(namespace).svc.\(clusterDomain)"
-            }
-        }
-
-        /// The HTTP match of a root port (nil for every port).
-        mutating func httpMatch(_ port: Int?) -> [VirtualService.HTTPMatchRequest]? {
-            guard let port else { return nil }
-            return httpMatches.value(for: port) { [VirtualService.HTTPMatchRequest(port: port)] }
-        }
-
-        /// The TCP match of a root port (nil for every port).
-        mutating func tcpMatch(_ port: Int?) -> [VirtualService.L4Match]? {
-            guard let port else { return nil }
-            return tcpMatches.value(for: port) { [VirtualService.L4Match(port: port)] }
-        }
+    /// `<service>.<namespace>.svc.<cluster domain>`.
+    private func fqdn(_ service: String, _ namespace: String) -> String {
+        "\(service).\(namespace).svc.\(options.clusterDomain)"
     }
 
-    private func virtualService(_ plan: SplitPlan, shared: inout Shared, into rendering: inout Rendering)
+    private func virtualService(_ plan: SplitPlan, into rendering: inout Rendering)
         -> VirtualService?
     {
         let namespace = plan.key.namespace
-        let rootHost = shared.fqdn(plan.root, namespace)
+        let rootHost = fqdn(plan.root, namespace)
         if IstioAccessTranslator.isAmbient(namespace, in: inventory) {
             report(
                 .warning, .istioAmbient,
@@ -123,9 +82,9 @@ struct IstioSplitTranslator {
         for portPlan in plan.ports {
             let port = portPlan.port
             guard
-                let destinations = destinations(portPlan, namespace: namespace, plan, shared: &shared, into: &rendering)
+                let destinations = destinations(portPlan, namespace: namespace, plan, into: &rendering)
             else { continue }
-            let portMatch = shared.httpMatch(port)
+            let portMatch = port.map { [VirtualService.HTTPMatchRequest(port: $0)] }
             let suffix = port.map { "-\($0)" } ?? ""
             if let conditions {
                 let matched = conditions.map { condition -> VirtualService.HTTPMatchRequest in
@@ -140,7 +99,7 @@ struct IstioSplitTranslator {
                         route: [.init(destination: .init(host: rootHost, port: port))]))
             } else {
                 http.append(.init(name: "split\(suffix)", match: portMatch, route: destinations))
-                tcp.append(.init(match: shared.tcpMatch(port), route: destinations))
+                tcp.append(.init(match: port.map { [VirtualService.L4Match(port: $0)] }, route: destinations))
             }
         }
         guard !http.isEmpty else { return nil }
@@ -152,11 +111,11 @@ struct IstioSplitTranslator {
 
     /// The weighted destinations of one root port, or nil when the weights cannot be written.
     private func destinations(
-        _ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan, shared: inout Shared,
+        _ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan,
         into rendering: inout Rendering
     ) -> [VirtualService.RouteDestination]? {
         let hosts = portPlan.backends.map {
-            VirtualService.Destination(host: shared.fqdn($0.service, namespace), port: portPlan.port)
+            VirtualService.Destination(host: fqdn($0.service, namespace), port: portPlan.port)
         }
         if hosts.count == 1 { return [.init(destination: hosts[0])] }
         guard let weights = self.weights(portPlan.backends, plan, into: &rendering) else { return nil }

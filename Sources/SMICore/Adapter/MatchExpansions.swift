@@ -38,3 +38,23 @@ public struct MatchExpansions<Translation: Sendable>: Sendable {
         }
     }
 }
+
+/// What an adapter makes of each SMI HTTP match of one render, worked out once per match
+/// (targets share route groups, and groups repeat matches): the one place below the adapters
+/// where translations are shared, so that the rule that keeps equal text of other bytes apart
+/// (`ExactText`) lives here and not in each translator.
+public struct MatchTranslations<Translation: Sendable>: Sendable {
+    private let translate: @Sendable (Specs.HTTPMatch) -> Translation
+    private var known = MadeOnce<Specs.HTTPMatch, Translation>()
+
+    /// No match translated yet; `translate` is what the adapter makes of a match.
+    public init(translate: @escaping @Sendable (Specs.HTTPMatch) -> Translation) {
+        self.translate = translate
+    }
+
+    /// The translation of `match`. Only matches in ASCII are remembered.
+    public mutating func translation(of match: Specs.HTTPMatch) -> Translation {
+        let translate = translate
+        return known.value(for: match, remembering: ExactText.isASCII(match)) { translate(match) }
+    }
+}

@@ -43,7 +43,7 @@ extension DiagnosticCode {
         .istioTCPPort:
             "A Service port Istio reads as TCP (a name tcp-*, tls-*, https-*, mongo-*, mysql-*, redis-*, or such an appProtocol) gets a TCP-only inbound chain, where HTTP rules never match: the HTTP grants of a TrafficTarget deny every request on that port. Name the port http-* or use a TCPRoute.",
         .istioExistingConfig:
-            "The input holds Istio objects that act beside the rendering: an ALLOW AuthorizationPolicy on pods SMI governs (ALLOW policies are ORed, so it may allow what SMI denies; in the root namespace it applies to every namespace), or another VirtualService for a split's host (sidecars use the older one). Review or remove them.",
+            "The input holds Istio objects that act beside the rendering: an ALLOW AuthorizationPolicy on pods SMI governs (ALLOW policies are ORed, so it may allow what SMI denies; in the root namespace it applies to every namespace), or another VirtualService for a split's host (sidecars use the older one), or a mesh config whose defaultVirtualServiceExportTo hides the rendered VirtualServices from other namespaces. Review or remove them.",
         .istioRepeatedHeaders:
             "Envoy evaluates a header condition on the values of a repeated header joined by ',': a request that repeats the header passes only when the joined value matches (the first value for a prefix, the last for a suffix, a single value for an exact match), while SMI takes any one value. HTTP defines a repeated field as one comma-separated list, so this is the same request to every HTTP component; against SMI's reading it is stricter, never wider (the rendered values hold no comma).",
         .istioProbes:

@@ -39,6 +39,7 @@ struct IstioExistingConfig {
                     file: object.file, location: object.root.location),
                 strict: options.strict)
         }
+        if options.rendersSplits { reportExportDefault(into: &rendering) }
         let services = inventory.meshObjects.filter {
             $0.apiVersion.hasPrefix("networking.istio.io/") && $0.kind == "VirtualService"
         }
@@ -65,6 +66,30 @@ struct IstioExistingConfig {
                 rendering.report(
                     .warning, .istioExistingConfig,
                     "the input's \(service.description) also routes host \(fqdn): sidecars do not merge two VirtualServices of one host (the older one wins), so the split may not apply",
+                    about: item.origin, strict: options.strict)
+            }
+        }
+    }
+
+    /// Istio's mesh config (a ConfigMap `istio` in a control-plane namespace) may set
+    /// `defaultVirtualServiceExportTo`: a VirtualService without `exportTo`, as rendered, is
+    /// then seen only by the sidecars of the namespaces listed (`.` for its own), and clients
+    /// elsewhere reach the root Service unsplit. Reported on each split, naming the ConfigMap.
+    private func reportExportDefault(into rendering: inout Rendering) {
+        for config in inventory.meshObjects
+        where config.kind == "ConfigMap" && facts.installation.controlPlaneNamespaces.contains(config.namespace) {
+            guard let text = config.root.node(at: "data.mesh")?.value.stringValue,
+                let mesh = try? YAMLReader().read(text).first?.root,
+                let listed = mesh.node(at: "defaultVirtualServiceExportTo")?.value.sequenceValue?.compactMap(
+                    \.value.stringValue),
+                !listed.contains("*")
+            else { continue }
+            for item in bundle.trafficSplits {
+                let seen = listed.map { $0 == "." ? item.key.namespace : $0 }.filter { $0 != "~" }
+                let who = seen.isEmpty ? "no namespace" : "namespace \(seen.joined(separator: ", "))"
+                rendering.report(
+                    .warning, .istioExistingConfig,
+                    "Istio's mesh config (ConfigMap \(config.namespace)/\(config.name)) sets defaultVirtualServiceExportTo [\(listed.joined(separator: ", "))], and the rendered VirtualService sets no exportTo: only clients in \(who) are split, others reach the root Service unsplit",
                     about: item.origin, strict: options.strict)
             }
         }

@@ -138,6 +138,13 @@ extension Inventory {
             return Found(namespace: namespace, object: .workload(workload))
         case "ServiceAccount":
             return Found(namespace: namespace, object: .serviceAccount)
+        case "ConfigMap" where Self.isIstioMeshConfig(name: name, document.root):
+            return Found(
+                namespace: namespace,
+                object: .meshObject(
+                    MeshObject(
+                        apiVersion: apiVersion, kind: kind, namespace: namespace, name: name,
+                        root: document.root, file: document.file)))
         default:
             guard Self.isMeshGroup(apiVersion),
                 Self.strings(metadata?["labels"])[RenderedMetadata.managedBy.key] != RenderedMetadata.managedBy.value
@@ -149,6 +156,13 @@ extension Inventory {
                         apiVersion: apiVersion, kind: kind, namespace: namespace, name: name,
                         root: document.root, file: document.file)))
         }
+    }
+
+    /// Whether a ConfigMap holds Istio's mesh config (`istio`, or `istio-<revision>`, with a
+    /// `mesh` key): settings such as `defaultVirtualServiceExportTo` decide what a rendering
+    /// does, so it is kept with the meshes' objects.
+    private static func isIstioMeshConfig(name: String, _ root: ManifestNode) -> Bool {
+        (name == "istio" || name.hasPrefix("istio-")) && root.node(at: "data.mesh")?.value.stringValue != nil
     }
 
     /// The API groups of the meshes' own objects, whose objects an input may hold.

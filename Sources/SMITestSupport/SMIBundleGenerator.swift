@@ -271,16 +271,15 @@ public struct SMIBundleGenerator {
                 }
             }
         }
-        // And from outside the mesh to every account, granted or not.
+        // And from outside the mesh to every account, granted or not, on one of its ports.
         for namespace in Self.namespaces {
             for account in Self.serviceAccounts {
-                for port in Self.ports.dropLast() {
-                    let http = chance(50)
-                    out.append(
-                        AccessRequest(
-                            source: nil, destination: .init(namespace: namespace, serviceAccount: account), port: port,
-                            protocol: http ? .http : .tcp, method: http ? "GET" : nil, path: http ? "/" : nil))
-                }
+                let http = chance(50)
+                out.append(
+                    AccessRequest(
+                        source: nil, destination: .init(namespace: namespace, serviceAccount: account),
+                        port: pick(Array(Self.ports.dropLast())), protocol: http ? .http : .tcp,
+                        method: http ? "GET" : nil, path: http ? "/" : nil))
             }
         }
         return out

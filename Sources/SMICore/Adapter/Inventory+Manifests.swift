@@ -138,16 +138,13 @@ extension Inventory {
             return Found(namespace: namespace, object: .workload(workload))
         case "ServiceAccount":
             return Found(namespace: namespace, object: .serviceAccount)
-        case "ConfigMap" where Self.isIstioMeshConfig(name: name, document.root):
-            return Found(
-                namespace: namespace,
-                object: .meshObject(
-                    MeshObject(
-                        apiVersion: apiVersion, kind: kind, namespace: namespace, name: name,
-                        root: document.root, file: document.file)))
         default:
-            guard Self.isMeshGroup(apiVersion),
-                Self.strings(metadata?["labels"])[RenderedMetadata.managedBy.key] != RenderedMetadata.managedBy.value
+            let meshConfig = kind == "ConfigMap" && Self.isIstioMeshConfig(name: name, document.root)
+            guard
+                meshConfig
+                    || Self.isMeshGroup(apiVersion)
+                        && Self.strings(metadata?["labels"])[RenderedMetadata.managedBy.key]
+                            != RenderedMetadata.managedBy.value
             else { return nil }
             return Found(
                 namespace: namespace,

@@ -94,7 +94,7 @@ public struct ConsulAdapter: MeshAdapter {
             ConsulSplitTranslator(bundle: bundle, inventory: inventory, options: options, configuration: configuration)
                 .render(into: &rendering, services: &services, access: access)
         }
-        services.render(into: &rendering, inventory: inventory, options: options, configuration: configuration)
+        services.render(into: &rendering, facts: facts, options: options, configuration: configuration)
         rendering.sort()
         return rendering
     }

@@ -22,6 +22,8 @@ struct ConsulServices {
     }
 
     private(set) var entries: [ConsulName: Entry] = [:]
+    /// The services of each split's discovery chain, which must share one protocol.
+    private var chains: [(names: [ConsulName], split: SMIDocument)] = []
     /// The names an allow intention is written for, as destination or source.
     private var allowed = Set<ConsulName>()
 
@@ -29,6 +31,11 @@ struct ConsulServices {
     mutating func allow(from source: ConsulName, to destination: ConsulName) {
         allowed.insert(source)
         allowed.insert(destination)
+    }
+
+    /// Records the services of the discovery chain of `split`.
+    mutating func chain(_ names: [ConsulName], of split: SMIDocument) {
+        chains.append((names, split))
     }
 
     /// Records that `name` (with CRs in `namespace`) is governed, and why it needs `http`.
@@ -47,9 +54,10 @@ struct ConsulServices {
     /// CE the warning that allows reach same-named ServiceAccounts of every namespace:
     /// collisions among the identities the input shows are refused, others cannot be seen.
     func render(
-        into rendering: inout Rendering, inventory: Inventory, options: RenderOptions,
+        into rendering: inout Rendering, facts: ClusterFacts, options: RenderOptions,
         configuration: ConsulConfiguration
     ) {
+        let inventory = facts.inventory
         if !configuration.hasNamespaces, !configuration.showsEveryNamespace, !allowed.isEmpty {
             let names = Set(allowed.map(\.name)).sorted().joined(separator: ", ")
             rendering.report(
@@ -59,11 +67,16 @@ struct ConsulServices {
                 ), strict: options.strict)
         }
         reportExistingDefaults(in: inventory, into: &rendering, options: options, configuration: configuration)
-        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) where entry.httpReason != nil {
+        let written = entries.sorted(by: { $0.key < $1.key }).filter { $0.value.httpReason != nil }
+        let protocols = ConsulProtocols(facts: facts).protocols(
+            of: written.map { ($0.key, $0.value.namespace, $0.value.sources.first) }, chains: chains,
+            into: &rendering, options: options)
+        for (name, entry) in written {
+            let proto = protocols[name] ?? "http"
             let defaults = ServiceDefaults(
                 metadata: ConsulEncoding.metadata(
                     service: name.name, namespace: entry.namespace, sources: entry.sources, options: options),
-                protocol: entry.httpReason == nil ? nil : "http",
+                protocol: proto,
                 // mutualTLSMode exists from Consul 1.16 (consul-k8s 1.2); before, `consul
                 // config write` and strict kubectl validation refuse the key.
                 withMutualTLSMode: !options.targetsBefore(1, 16))
@@ -72,7 +85,7 @@ struct ConsulServices {
             for document in entry.rawTCP {
                 rendering.report(
                     .warning, .consulProtocol,
-                    "Consul service \(name) gets protocol http (\(reason)), so raw TCP that this target grants no longer passes; only HTTP does (stricter)",
+                    "Consul service \(name) gets protocol \(proto) (\(reason)), so raw TCP that this target grants no longer passes; only \(proto == "grpc" ? "gRPC" : "HTTP") does (stricter)",
                     about: document, strict: options.strict)
             }
         }

@@ -98,7 +98,7 @@ struct ConsulSplitTranslator {
         reportNestedSplits(targets, plan, into: &rendering)
         report(
             .warning, .consulSplit,
-            "Consul splits HTTP only: \(apex) and its backends get protocol http, and other TCP to them does not pass",
+            "Consul splits HTTP only: \(apex) and its backends get protocol http (or grpc or http2, as their Service ports declare), and other TCP to them does not pass",
             plan, into: &rendering)
         let splits = order.map { (targets[$0], weights[$0]) }.filter { $0.1 > 0 }.map {
             ServiceSplitter.Split(
@@ -149,6 +149,7 @@ struct ConsulSplitTranslator {
         if !subsets.isEmpty {
             rendering.add(ServiceResolver(metadata: meta(plan.root, plan), subsets: subsets))
         }
+        services.chain(chain, of: plan.document)
         for name in chain {
             services.govern(
                 name, namespace: namespace, httpReason: "TrafficSplit \(namespace)/\(plan.key.name) routes it",

@@ -110,7 +110,20 @@ extension ConsulServices {
             let permissive = object.root.node(at: "spec.mutualTLSMode")?.value.stringValue == "permissive"
             let governed: [ConsulName]
             if object.kind == "ProxyDefaults" {
-                governed = entries.keys.filter { !written.contains($0) }.sorted()
+                // A ServiceDefaults (of ours, or of the input) that sets a field overrides the
+                // global one for its service.
+                func setting(_ field: String) -> Set<ConsulName> {
+                    Set(
+                        inventory.meshObjects.filter {
+                            $0.kind == "ServiceDefaults" && $0.root.node(at: FieldPath(stringLiteral: field)) != nil
+                        }.map { ConsulName(namespace: configuration.consulNamespace($0.namespace), name: $0.name) }
+                    ).union(written)
+                }
+                let (ownMode, ownProtocol) = (setting("spec.mutualTLSMode"), setting("spec.protocol"))
+                governed = entries.keys.filter { !ownMode.contains($0) }.sorted()
+                reportGlobalProtocol(
+                    object, about: about, over: entries.keys.filter { !ownProtocol.contains($0) }.sorted(),
+                    into: &rendering, options: options)
             } else {
                 let name = ConsulName(namespace: configuration.consulNamespace(object.namespace), name: object.name)
                 guard entries[name] != nil else { continue }
@@ -118,7 +131,7 @@ extension ConsulServices {
                     rendering.report(
                         Diagnostic(
                             .warning, .consulExistingConfig,
-                            "the rendering writes a ServiceDefaults for \(name) too (protocol http, for SMI's HTTP rules): applied, it replaces this one whole, and its other settings are lost; merge them into the rendered one",
+                            "the rendering writes a ServiceDefaults for \(name) too (an L7 protocol, for SMI's HTTP rules or a split): applied, it replaces this one whole, and its other settings are lost; merge them into the rendered one",
                             object: about, file: object.file, location: object.root.location),
                         strict: options.strict)
                     continue
@@ -134,6 +147,28 @@ extension ConsulServices {
                     "mutualTLSMode: permissive lets plaintext from outside the mesh reach \(names) without an intention being read (where the mesh config allows permissive mode), which SMI denies; set it to strict",
                     object: about, file: object.file, location: object.root.location),
                 strict: options.strict)
+        }
+    }
+}
+
+extension ConsulServices {
+    /// A ProxyDefaults of the input that sets an L7 protocol for every service: raw TCP that a
+    /// TrafficTarget grants to a service without a ServiceDefaults of ours no longer passes
+    /// (stricter than SMI, said on each such target).
+    fileprivate func reportGlobalProtocol(
+        _ object: Inventory.MeshObject, about: Diagnostic.Object, over governed: [ConsulName],
+        into rendering: inout Rendering, options: RenderOptions
+    ) {
+        guard let proto = object.root.node(at: "spec.config.protocol")?.value.stringValue,
+            ["http", "http2", "grpc"].contains(proto)
+        else { return }
+        for name in governed {
+            for document in entries[name]?.rawTCP ?? [] {
+                rendering.report(
+                    .warning, .consulProtocol,
+                    "\(about.kind) \(about.namespace ?? "")/\(about.name) sets protocol \(proto) for every service, so raw TCP that this target grants to \(name) no longer passes (stricter)",
+                    about: document, strict: options.strict)
+            }
         }
     }
 }

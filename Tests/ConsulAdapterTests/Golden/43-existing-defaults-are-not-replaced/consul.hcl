@@ -41,6 +41,22 @@ Sources = [
   },
 ]
 
+# service-intentions/cache
+Kind = "service-intentions"
+Name = "cache"
+Sources = [
+  {
+    Name = "api"
+    Action = "allow"
+    Description = "SMI TrafficTarget shop/cache-access"
+  },
+  {
+    Name = "*"
+    Action = "deny"
+    Description = "SMI: deny what no TrafficTarget allows"
+  },
+]
+
 # service-intentions/db
 Kind = "service-intentions"
 Name = "db"

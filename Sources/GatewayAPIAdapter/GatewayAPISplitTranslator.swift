@@ -310,9 +310,8 @@ struct GatewayAPISplitTranslator {
         mutating func reportServiceProfile() {
             guard implementation == .linkerd else { return }
             let fqdn = "\(plan.root).\(plan.key.namespace).svc.\(options.clusterDomain)"
-            if translator.inventory.meshObjects.contains(where: {
-                $0.kind == "ServiceProfile" && $0.name == fqdn && $0.namespace == plan.key.namespace
-            }) {
+            if translator.inventory.meshObject(kind: "ServiceProfile", namespace: plan.key.namespace, name: fqdn) != nil
+            {
                 report(
                     .warning, .gatewayImplementation,
                     "the input's ServiceProfile \(plan.key.namespace)/\(fqdn) overrides the HTTPRoutes of its Service in Linkerd: remove it for the split to apply"

@@ -330,7 +330,7 @@ struct LinkerdAccessTranslator {
         if !paths.isEmpty {
             messages.append(
                 routed
-                    ? "\(namespace)/\(serviceAccount) port \(port): with HTTPRoutes on the Server Linkerd refuses the kubelet's probes (GET \(list)) with 403, so the pods may go unready; add an HTTPRoute and AuthorizationPolicy for the probe networks if they must pass"
+                    ? "\(namespace)/\(serviceAccount) port \(port): with HTTPRoutes on the Server Linkerd refuses the kubelet's probes (GET \(list)): 404 where no route matches, 403 where one does, so the pods may go unready; add an HTTPRoute and AuthorizationPolicy for the probe networks if they must pass"
                     : "\(namespace)/\(serviceAccount) port \(port): Linkerd lets GET \(list) (the kubelet's probes) through from its probe networks for any client on a Server without HTTPRoutes, which SMI denies; restrict the probe networks (policyController.probeNetworks) or serve probes on a port of their own"
             )
         }
@@ -339,11 +339,20 @@ struct LinkerdAccessTranslator {
                 "\(namespace)/\(serviceAccount) port \(port): Linkerd exempts only HTTP GET probes from its policy, so the Server refuses the kubelet's gRPC probe (it has no identity) and the pods may go unready or restart; authorize the probe networks on this port (a NetworkAuthentication) or probe with an httpGet or exec"
             )
         }
-        return messages.map {
+        var out = messages.map {
             Diagnostic(
                 .warning, .linkerdProbes, $0, object: item?.origin.object, file: item?.origin.source.file,
                 location: item?.origin.source.location)
         }
+        if pods.contains(where: { $0.tcpProbePorts.contains(port) }) {
+            out.append(
+                Diagnostic(
+                    .info, .linkerdProbes,
+                    "\(namespace)/\(serviceAccount) port \(port): the proxy completes the kubelet's TCP probe itself, so it passes whatever the Server allows and whether or not the application listens; probe with an httpGet or exec to learn about the application",
+                    object: item?.origin.object, file: item?.origin.source.file, location: item?.origin.source.location)
+            )
+        }
+        return out
     }
 
     /// Adds an HTTPRoute on a Server; false when it would have no match (it would match
@@ -370,6 +379,15 @@ struct LinkerdAccessTranslator {
         )
         route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
         rendering.add(route)
+        if matches.contains(where: { $0.path?.type == "RegularExpression" }) {
+            // Said once: a render's repeats of one diagnostic are merged. Not a stricter
+            // rendering (SMI matches the path as sent too), so --strict leaves it a warning.
+            rendering.report(
+                Diagnostic(
+                    .warning, .linkerdRawPaths,
+                    "Linkerd matches HTTPRoute paths as requests send them, without normalizing dot segments or escapes: a path grant such as /public admits /public/../admin, which an application may serve as /admin; normalize paths in front of the application where that matters"
+                ), strict: false)
+        }
         return true
     }
 

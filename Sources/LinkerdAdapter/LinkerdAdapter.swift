@@ -40,7 +40,7 @@ public struct LinkerdAdapter: MeshAdapter {
                     .tcpRoute, .exact, "An AuthorizationPolicy on the Server: every byte and every route of the port."),
                 .init(
                     .pathRegex, .stricter,
-                    "HTTPRoute RegularExpression '^(?:R).*'; a regex Rust reads otherwise than RE2 (\\d, \\w, \\s, \\b, \\p are Unicode in Rust; \\Q...\\E and \\C are RE2 only; nested classes and &&, --, ~~ in a class) drops the match (SMI4006); overlapping routes of different sources deny on one of them (SMI4008)."
+                    "HTTPRoute RegularExpression '^(?:R).*'; a regex Rust reads otherwise than RE2 (\\d, \\w, \\s, \\b, \\p are Unicode in Rust; \\Q...\\E and \\C are RE2 only; nested classes and &&, --, ~~ in a class) drops the match (SMI4006); overlapping routes of different sources deny on one of them (SMI4008). Paths are matched as sent, not normalized (SMI4012)."
                 ),
                 .init(.methods, .exact, "One HTTPRoute match per method."),
                 .init(
@@ -85,6 +85,7 @@ public struct LinkerdAdapter: MeshAdapter {
                 bundle: bundle, inventory: inventory, options: options, splitForm: configuration.splitForm
             ).render(into: &rendering)
         }
+        LinkerdExistingConfig(inventory: inventory, options: options).report(into: &rendering)
         rendering.sort()
         return rendering
     }

@@ -22,6 +22,10 @@ extension DiagnosticCode {
     public static let linkerdProbes = DiagnosticCode(rawValue: "SMI4009")
     /// HTTP grants on a port Linkerd treats as opaque, where it reads no HTTP.
     public static let linkerdOpaquePort = DiagnosticCode(rawValue: "SMI4010")
+    /// A Linkerd policy object of the input that may undo a rendering.
+    public static let linkerdExistingConfig = DiagnosticCode(rawValue: "SMI4011")
+    /// Path grants are matched on the raw request path.
+    public static let linkerdRawPaths = DiagnosticCode(rawValue: "SMI4012")
 }
 
 extension DiagnosticCode {
@@ -44,6 +48,10 @@ extension DiagnosticCode {
             "Ports and namespaces outside what the output covers keep Linkerd's default inbound policy; set config.linkerd.io/default-inbound-policy: deny so that they deny as SMI does.",
         .linkerdRouteOverlap:
             "Restricted HTTP grants of different sources overlap on one Server: Linkerd sends each request to one route, so a request both grant may be denied to the source of the other route.",
+        .linkerdRawPaths:
+            "Linkerd's proxy matches HTTPRoute paths as the request sends them (no dot-segment or escape normalization): a path grant admits /granted/../other, which an application that normalizes serves as /other. SMI matches the path as sent too; put normalization in front of the application where it matters.",
+        .linkerdExistingConfig:
+            "The input holds Linkerd policy objects that act beside the rendering: a Server selecting the same pods and port as a rendered one (admission refuses the second before 2.18; from 2.18 the older wins), or an AuthorizationPolicy targeting a whole Namespace, which authorizes on the rendered Servers too and may allow what SMI denies. Review or remove them.",
         .linkerdProbes:
             "The kubelet's probes reach a Server that now denies by default: HTTP GET probes are let through for every client on their paths (no HTTPRoute restricts them), or refused, as the message says; gRPC probes are refused, since Linkerd exempts only HTTP GET probes."
     ]

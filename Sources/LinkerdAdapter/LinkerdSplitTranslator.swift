@@ -18,6 +18,15 @@ struct LinkerdSplitTranslator {
 
     func render(into rendering: inout Rendering) {
         let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
+            let fqdn = "\(plan.root).\(plan.key.namespace).svc.\(options.clusterDomain)"
+            if splitForm == .httpRoute,
+                inventory.meshObject(kind: "ServiceProfile", namespace: plan.key.namespace, name: fqdn) != nil
+            {
+                report(
+                    .warning, .linkerdSplitScope,
+                    "the input's ServiceProfile \(plan.key.namespace)/\(fqdn) takes precedence over the HTTPRoutes of its Service in Linkerd: remove it for the split to apply",
+                    plan, into: &rendering)
+            }
             if splitForm == .linkerdSMI {
                 if let profile = profile(plan, into: &rendering) { rendering.add(profile) }
                 return
@@ -42,6 +51,16 @@ struct LinkerdSplitTranslator {
     /// A split as linkerd-smi writes it: a ServiceProfile with `dstOverrides` (notes 1.3), or
     /// nil with an error when that cannot route as SMI does.
     private func profile(_ plan: SplitPlan, into rendering: inout Rendering) -> ServiceProfile? {
+        // A ServiceProfile is applied whole: the rendered one would replace the user's routes,
+        // retries and timeouts.
+        let fqdn = "\(plan.root).\(plan.key.namespace).svc.\(options.clusterDomain)"
+        guard inventory.meshObject(kind: "ServiceProfile", namespace: plan.key.namespace, name: fqdn) == nil else {
+            report(
+                .error, .linkerdNotRendered,
+                "the input holds ServiceProfile \(plan.key.namespace)/\(fqdn), which the rendered one would replace whole (its routes, retries and timeouts): the split is not rendered in linkerd-smi mode; add the dstOverrides to that profile by hand",
+                plan, into: &rendering)
+            return nil
+        }
         guard plan.conditions == nil else {
             report(
                 .error, .linkerdNotRendered,

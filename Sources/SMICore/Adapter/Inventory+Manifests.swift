@@ -213,6 +213,7 @@ extension Inventory {
         var ports: [ContainerPort] = []
         var probes: [HTTPProbe] = []
         var grpc: Set<Int> = []
+        var tcp: Set<Int> = []
         for container in (spec?.value.mappingValue?["containers"]?.value.sequenceValue ?? []) {
             var own: [ContainerPort] = []
             for port in container.value.mappingValue?["ports"]?.value.sequenceValue ?? [] {
@@ -229,6 +230,11 @@ extension Inventory {
                     Self.ports.contains(port)
                 {
                     grpc.insert(port)
+                }
+                switch container.node(at: FieldPath(stringLiteral: "\(key).tcpSocket.port"))?.value {
+                case let .int(port)? where Self.ports.contains(port): tcp.insert(port)
+                case let .string(name)?: if let port = own.first(where: { $0.name == name })?.port { tcp.insert(port) }
+                default: break
                 }
                 guard let get = container.node(at: FieldPath(stringLiteral: "\(key).httpGet"))?.value.mappingValue
                 else { continue }
@@ -248,6 +254,7 @@ extension Inventory {
             podAnnotations: strings(annotations))
         workload.hostNetwork = spec?.value.mappingValue?["hostNetwork"]?.value == .bool(true)
         workload.grpcProbePorts = grpc.sorted()
+        workload.tcpProbePorts = tcp.sorted()
         return workload
     }
 

@@ -38,9 +38,12 @@ public struct Inventory: Sendable, Equatable {
         /// through whatever the policy says.
         public var httpProbes: [HTTPProbe]
         /// The ports of the kubelet's gRPC probes, sorted: the meshes that exempt HTTP probes
-        /// from their policy do not exempt these. (TCP probes need no record: a sidecar
-        /// accepts every connection before its policy can refuse one, so they always pass.)
+        /// from their policy do not exempt these.
         public var grpcProbePorts: [Int] = []
+        /// The ports of the kubelet's TCP probes, sorted: a proxy that takes the port accepts
+        /// every connection itself, so the probe passes whatever the policy, and whether the
+        /// application listens.
+        public var tcpProbePorts: [Int] = []
         /// The pods' annotations, where meshes read per-pod settings (Consul's injection,
         /// service name and port, excluded inbound ports).
         public var podAnnotations: StringMap
@@ -205,6 +208,12 @@ public struct Inventory: Sendable, Equatable {
 
     /// The meshes' own objects of the input, in input order.
     public var meshObjects: [MeshObject] = []
+
+    /// The input's mesh object of `kind` named `name` in `namespace`, if any: what a rendering
+    /// would replace or stand beside (a ServiceProfile of a split's root host, ...).
+    public func meshObject(kind: String, namespace: String, name: String) -> MeshObject? {
+        meshObjects.first { $0.kind == kind && $0.namespace == namespace && $0.name == name }
+    }
 
     /// The workloads, sorted by namespace, kind and name.
     public var workloads: [Workload] { didSet { indexWorkloads() } }

@@ -142,7 +142,7 @@ struct LinkerdAccessTranslator {
             rendering.report(
                 Diagnostic(
                     .warning, .linkerdDenyScope,
-                    "ports the inventory does not list keep Linkerd's default inbound policy: set config.linkerd.io/default-inbound-policy: deny on \(defaultAllowing.joined(separator: ", ")) (and restart the pods) to deny them as SMI does"
+                    "ports the inventory does not list keep Linkerd's default inbound policy: set config.linkerd.io/default-inbound-policy: deny on \(defaultAllowing.joined(separator: ", ")) (and restart the pods) to deny them as SMI does; with linkerd-viz, run `linkerd viz allow-scrapes` for those namespaces too, or Prometheus can no longer scrape the proxies (port 4191) and `smi metrics` queries come back empty"
                 ))
         }
     }

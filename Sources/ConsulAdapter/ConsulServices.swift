@@ -102,6 +102,21 @@ extension ConsulServices {
         configuration: ConsulConfiguration
     ) {
         let written = Set(entries.filter { $0.value.httpReason != nil }.keys)
+        // Unseen, a permissive ProxyDefaults would open what ours do not cover: say what is assumed.
+        let unpinned = entries.keys.filter { !written.contains($0) }.sorted()
+        if !unpinned.isEmpty, !options.targetsBefore(1, 16),
+            !inventory.meshObjects.contains(where: {
+                $0.kind == "ProxyDefaults" && $0.apiVersion.hasPrefix("consul.hashicorp.com/")
+            })
+        {
+            let names =
+                unpinned.prefix(4).map(\.description).joined(separator: ", ") + (unpinned.count > 4 ? ", ..." : "")
+            rendering.report(
+                Diagnostic(
+                    .info, .consulExistingConfig,
+                    "mutual TLS is taken to be strict, Consul's default, for the services governed without a ServiceDefaults of ours (\(names)): a ProxyDefaults with mutualTLSMode permissive (where the mesh config allows it) would let plaintext past their intentions; give it in the input to have it checked"
+                ))
+        }
         for object in inventory.meshObjects
         where object.apiVersion.hasPrefix("consul.hashicorp.com/")
             && ["ServiceDefaults", "ProxyDefaults"].contains(object.kind)

@@ -102,6 +102,23 @@ public struct ConsulAdapter: MeshAdapter {
     /// `yaml` (the CRDs), `json` and `hcl` (config entries for `consul config write`).
     public var outputFormats: [String] { ["yaml", "json", "hcl"] }
 
+    /// One file per CRD, or per config entry in JSON or HCL (`consul config write` takes one
+    /// entry per file), named `kind-[namespace-]name` from the entry.
+    public func files(of rendering: Rendering, format: String) throws -> [OutputFile] {
+        guard format == "json" || format == "hcl" else { return try OutputFile.perResource(rendering, format: format) }
+        let entries = ConsulConfigEntries(configuration: configuration)
+        return try rendering.sorted().resources.compactMap { resource -> OutputFile? in
+            guard let entry = entries.entry(resource) else { return nil }
+            let map = entry.value.mappingValue
+            let name = OutputFile.name(
+                kind: map?["Kind"]?.value.stringValue ?? "entry", namespace: map?["Namespace"]?.value.stringValue,
+                name: map?["Name"]?.value.stringValue ?? "", format: format)
+            let text =
+                format == "json" ? try JSONWriter(pretty: true).write(entry) + "\n" : try HCLWriter().write(body: entry)
+            return OutputFile(name: name, text: text)
+        }
+    }
+
     /// The CRDs as YAML, or the config entries as JSON or HCL.
     public func write(_ rendering: Rendering, format: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
         let entries = ConsulConfigEntries(configuration: configuration)

@@ -186,6 +186,33 @@ import Testing
         #expect(complete.out.contains("action: allow"))
     }
 
+    /// `--output-dir`: one file per config entry for `consul config write`, each the same
+    /// entry as the single-stream HCL holds under its heading; one file per resource for YAML.
+    @Test func writesOneFilePerObject() throws {
+        let input = SharedReference.packageRoot.appendingPathComponent(
+            "Tests/ConsulAdapterTests/Golden/19-split-75-25/input.yaml"
+        ).path
+        let stream = ToolRun(["render", "--mesh", "consul", "-o", "hcl", input])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("smi-out-\(UUID().uuidString)")
+        let run = ToolRun(["render", "--mesh", "consul", "-o", "hcl", "--output-dir", directory.path, input])
+        #expect(run.status == stream.status && run.out.isEmpty, "\(run.err)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names.contains("service-splitter-api.hcl"), "\(names)")
+        #expect(names.count == stream.out.components(separatedBy: "\n# ").count)
+        for name in names {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            let kind = name.hasPrefix("service-") ? name.split(separator: "-").prefix(2).joined(separator: "-") : ""
+            let entry = String(name.dropFirst(kind.count + 1).dropLast(".hcl".count))
+            #expect(stream.out.contains("# \(kind)/\(entry)\n" + text), "\(name)")
+        }
+        let yaml = directory.appendingPathComponent("yaml")
+        #expect(ToolRun(["render", "--mesh", "istio", "--output-dir", yaml.path, Self.bookstore]).status == 0)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: yaml.path).contains {
+                $0.hasPrefix("authorizationpolicy-")
+            })
+    }
+
     /// Linkerd: where the cluster denies by default, ports without a Server need no warning.
     @Test func linkerdDefaultDenyDropsThePortWarning() {
         let stock = ToolRun(["render", "--mesh", "linkerd", Self.bookstore])

@@ -17,7 +17,7 @@ struct RenderCommand: ToolCommand {
                           [--routing gateway-api] [--gateway-api-version v1.N]
                           [--gateway-api-channel standard|experimental]
                           [--inventory PATH]...
-                          [-o yaml|json|hcl] [PATH...]
+                          [-o yaml|json|hcl] [--output-dir DIR] [PATH...]
 
         Reads every document of each PATH (a file; a directory, for its *.yaml, *.yml and
         *.json files in name order; '-' or no PATH for standard input): the SMI objects, and
@@ -105,6 +105,9 @@ struct RenderCommand: ToolCommand {
                                  the consul-k8s CRDs and json or hcl the config entries that
                                  'consul config write' takes (one per '# Kind/Name' heading
                                  in hcl; one JSON document each in json).
+          --output-dir DIR       Write one file per resource (for consul json or hcl, per
+                                 config entry, as 'consul config write' takes them) into DIR,
+                                 named kind-namespace-name.FORMAT, instead of standard output.
 
         Exit status: 0 when everything was rendered (warnings are fine), 1 when there is at
         least one error, or with --strict a warning (the output then holds only what could be
@@ -128,6 +131,7 @@ struct RenderCommand: ToolCommand {
     var inventoryPaths: [String] = []
     var controlPlaneNamespaces: [String] = []
     var gatewayRouting = false
+    var outputDirectory: String?
 
     init(parsing arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -155,6 +159,7 @@ struct RenderCommand: ToolCommand {
                 case "--control-plane-namespace":
                     controlPlaneNamespaces.append(try scanner.value(for: name, inline: inline))
                 case "--inventory": inventoryPaths.append(try scanner.value(for: name, inline: inline))
+                case "--output-dir": outputDirectory = try scanner.value(for: name, inline: inline)
                 case "--routing":
                     gatewayRouting =
                         try scanner.choice(for: name, inline: inline, from: ["gateway-api"]) == "gateway-api"
@@ -266,7 +271,18 @@ struct RenderCommand: ToolCommand {
         report.write(
             to: console, documents: input.documentCount,
             then: "\(DiagnosticReport.count(rendering.resourceCount, "resource")) for \(adapter.mesh)")
-        if rendering.resourceCount > 0 {
+        if let directory = outputDirectory {
+            guard FileSystem.makeDirectory(directory) else {
+                console.error("smi render: cannot make directory '\(directory)'")
+                return ExitStatus.failure
+            }
+            for file in try adapter.files(of: rendering, format: format) {
+                guard FileSystem.write(file.text, to: directory + "/" + file.name) else {
+                    console.error("smi render: cannot write '\(directory)/\(file.name)'")
+                    return ExitStatus.failure
+                }
+            }
+        } else if rendering.resourceCount > 0 {
             var last: UInt8?
             try adapter.write(rendering, format: format) { piece in
                 console.out(piece)

@@ -35,6 +35,19 @@ enum FileSystem {
         return names
     }
 
+    /// Makes `path` a directory (nothing to do when it is one); false when it cannot.
+    static func makeDirectory(_ path: String) -> Bool {
+        kind(of: path) == .directory || mkdir(path, 0o755) == 0
+    }
+
+    /// Writes `text` to the file `path`, replacing it; false when it cannot.
+    static func write(_ text: String, to path: String) -> Bool {
+        guard let file = fopen(path, "wb") else { return false }
+        var text = text
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) == $0.count }
+        return fclose(file) == 0 && written
+    }
+
     /// The values of those of the environment variables `names` that are set.
     static func environment(_ names: [String]) -> [String: String] {
         var values: [String: String] = [:]

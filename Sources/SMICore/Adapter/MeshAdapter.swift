@@ -25,6 +25,44 @@ public protocol MeshAdapter: Sendable {
     /// Hands the rendering's resources as text in one of `outputFormats` to `sink`, piece
     /// by piece: a large rendering need not be held as text all at once.
     func write(_ rendering: Rendering, format: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws
+    /// The rendering as one file per object in one of `outputFormats` (`smi render
+    /// --output-dir`): tools such as `consul config write` take one object per file.
+    func files(of rendering: Rendering, format: String) throws -> [OutputFile]
+}
+
+/// One file of a rendering written object by object: a name unique in the rendering
+/// (`kind-namespace-name.format`, lower case) and its text.
+public struct OutputFile: Sendable, Equatable {
+    /// The file name, without a directory.
+    public var name: String
+    /// The text.
+    public var text: String
+
+    /// A file named `name` holding `text`.
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// One file per resource of `rendering`, as YAML, or JSON for `json`.
+    public static func perResource(_ rendering: Rendering, format: String) throws -> [OutputFile] {
+        try rendering.sorted().resources.map { resource in
+            let meta = resource.node(at: "metadata")
+            let name = OutputFile.name(
+                kind: resource.node(at: "kind")?.value.stringValue ?? "object",
+                namespace: meta?.node(at: "namespace")?.value.stringValue,
+                name: meta?.node(at: "name")?.value.stringValue ?? "", format: format)
+            let text =
+                format == "json" ? try JSONWriter(pretty: true).write(resource) + "\n" : YAMLWriter().write(resource)
+            return OutputFile(name: name, text: text)
+        }
+    }
+
+    /// `kind-namespace-name.ext` in lower case (the namespace left out when empty): object
+    /// names are DNS names, so the result is a safe file name, unique per object.
+    public static func name(kind: String, namespace: String?, name: String, format: String) -> String {
+        ([kind, namespace ?? "", name].filter { !$0.isEmpty }.joined(separator: "-") + "." + format).lowercased()
+    }
 }
 
 extension MeshAdapter {
@@ -47,6 +85,11 @@ extension MeshAdapter {
         rendering: Rendering, findings: [Diagnostic]
     ) {
         Parallel.both({ render(bundle, inventory: inventory, options: options) }, { SMIValidator().validate(bundle) })
+    }
+
+    /// One file per resource, in `yaml` or `json`.
+    public func files(of rendering: Rendering, format: String) throws -> [OutputFile] {
+        try OutputFile.perResource(rendering, format: format)
     }
 
     /// The rendering's resources as text in one of `outputFormats`: what `write` hands out.

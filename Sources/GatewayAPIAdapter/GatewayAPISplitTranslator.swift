@@ -309,7 +309,7 @@ struct GatewayAPISplitTranslator {
         /// Linkerd: a ServiceProfile for the root takes precedence over its HTTPRoutes.
         mutating func reportServiceProfile() {
             guard implementation == .linkerd else { return }
-            let fqdn = "\(plan.root).\(plan.key.namespace).svc.\(options.clusterDomain)"
+            let fqdn = options.serviceHost(plan.root, namespace: plan.key.namespace)
             if translator.inventory.meshObject(kind: "ServiceProfile", namespace: plan.key.namespace, name: fqdn) != nil
             {
                 report(

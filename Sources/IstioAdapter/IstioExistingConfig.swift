@@ -50,13 +50,13 @@ struct IstioExistingConfig {
                     item.object.spec.service, namespace: item.key.namespace)
             else { continue }
             let namespace = item.key.namespace
-            let fqdn = "\(rootName).\(namespace).svc.\(options.clusterDomain)"
+            let fqdn = options.serviceHost(rootName, namespace: namespace)
             for service in services {
                 let hosts =
                     service.root.node(at: "spec.hosts")?.value.sequenceValue?.compactMap(\.value.stringValue) ?? []
                 // Short host names are read in the VirtualService's own namespace.
                 let expanded = hosts.map { host in
-                    host.contains(".") ? host : "\(host).\(service.namespace).svc.\(options.clusterDomain)"
+                    host.contains(".") ? host : options.serviceHost(host, namespace: service.namespace)
                 }
                 guard
                     expanded.contains(where: {

@@ -32,7 +32,7 @@ struct IstioSplitTranslator {
 
     /// `<service>.<namespace>.svc.<cluster domain>`.
     private func fqdn(_ service: String, _ namespace: String) -> String {
-        "\(service).\(namespace).svc.\(options.clusterDomain)"
+        options.serviceHost(service, namespace: namespace)
     }
 
     private func virtualService(_ plan: SplitPlan, into rendering: inout Rendering)

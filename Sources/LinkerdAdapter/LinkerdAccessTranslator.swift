@@ -316,9 +316,9 @@ struct LinkerdAccessTranslator {
 
     /// What Linkerd does with the kubelet's probes on a Server of ours (notes 4.3): with no
     /// HTTPRoute it lets HTTP GET probes through from the probe networks whoever sends them
-    /// (wider than SMI); with HTTPRoutes it refuses them (403: stricter, and the pods may go
-    /// unready). It exempts only HTTP GET probes (the policy controller reads `httpGet`
-    /// alone), so a gRPC probe is refused either way.
+    /// (wider than SMI); with HTTPRoutes it refuses them (404 or 403: stricter, and the pods
+    /// may go unready). It exempts only HTTP GET probes (the policy controller reads `httpGet`
+    /// alone), so a gRPC probe is refused either way; the proxy answers TCP probes itself.
     private func probeWarnings(
         namespace: String, serviceAccount: String, port: Int, routed: Bool,
         item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>?

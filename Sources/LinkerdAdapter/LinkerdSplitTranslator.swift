@@ -18,7 +18,7 @@ struct LinkerdSplitTranslator {
 
     func render(into rendering: inout Rendering) {
         let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
-            let fqdn = "\(plan.root).\(plan.key.namespace).svc.\(options.clusterDomain)"
+            let fqdn = options.serviceHost(plan.root, namespace: plan.key.namespace)
             if splitForm == .httpRoute,
                 inventory.meshObject(kind: "ServiceProfile", namespace: plan.key.namespace, name: fqdn) != nil
             {
@@ -53,7 +53,7 @@ struct LinkerdSplitTranslator {
     private func profile(_ plan: SplitPlan, into rendering: inout Rendering) -> ServiceProfile? {
         // A ServiceProfile is applied whole: the rendered one would replace the user's routes,
         // retries and timeouts.
-        let fqdn = "\(plan.root).\(plan.key.namespace).svc.\(options.clusterDomain)"
+        let fqdn = options.serviceHost(plan.root, namespace: plan.key.namespace)
         guard inventory.meshObject(kind: "ServiceProfile", namespace: plan.key.namespace, name: fqdn) == nil else {
             report(
                 .error, .linkerdNotRendered,
@@ -92,15 +92,14 @@ struct LinkerdSplitTranslator {
             .warning, .linkerdSplitScope,
             "a ServiceProfile splits HTTP requests only: other TCP connections to the root Service are not split", plan,
             into: &rendering)
-        let domain = options.clusterDomain
         let overrides = zip(backends, weights).map {
             ServiceProfile.WeightedDestination(
-                authority: "\($0.service).\(plan.key.namespace).svc.\(domain)", weight: $1)
+                authority: options.serviceHost($0.service, namespace: plan.key.namespace), weight: $1)
         }
         var meta = RenderedMetadata.make(
             name: plan.root, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [],
             options: options)
-        meta.name = "\(plan.root).\(plan.key.namespace).svc.\(domain)"
+        meta.name = fqdn
         return ServiceProfile(metadata: meta, overrides: overrides)
     }
 

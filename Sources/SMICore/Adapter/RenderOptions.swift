@@ -54,3 +54,11 @@ public struct RenderOptions: Sendable, Equatable {
         self.release = release
     }
 }
+
+extension RenderOptions {
+    /// The DNS name of Service `service` in `namespace` (`<service>.<namespace>.svc.<cluster
+    /// domain>`): the host every mesh routes and names objects by.
+    public func serviceHost(_ service: String, namespace: String) -> String {
+        "\(service).\(namespace).svc.\(clusterDomain)"
+    }
+}

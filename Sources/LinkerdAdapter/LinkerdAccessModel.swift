@@ -7,14 +7,19 @@ public import SMICore
 /// Ports without a Server get the pod's default policy: its
 /// `config.linkerd.io/default-inbound-policy` annotation, else its Namespace's, else the
 /// cluster's `defaultPolicy` (the `*-authenticated` ones admit only meshed clients).
-/// Linkerd's own authorization of the kubelet's probe paths on Servers without HTTPRoutes is
-/// not modelled: no translation can remove it, and the adapter warns (SMI4009) wherever the
-/// inventory shows such probes.
+/// On a port without HTTPRoutes (a Server without any, or no Server) Linkerd adds a probe
+/// route: `GET` of the pod's HTTP probe paths on that port, for every client of the probe
+/// networks (by default every address). No translation can remove it short of adding routes,
+/// and the adapter reports it (SMI4009). A NetworkAuthentication admits every client, meshed
+/// or not: the model knows no addresses, and the rendering writes only the probe networks'
+/// default, every address (an over-approximation for narrower ones, never an under-one).
 public struct LinkerdAccessModel: MeshAccessModel {
     private let servers: [Server]
     private let routes: [HTTPRoute]
     private let policies: [LinkerdAuthorizationPolicy]
     private let authentications: [String: MeshTLSAuthentication]
+    /// The NetworkAuthentications, `namespace/name`.
+    private let networks: Set<String>
     private let inventory: Inventory
     private let defaultPolicy: String
     private let installation: MeshInstallation
@@ -42,6 +47,10 @@ public struct LinkerdAccessModel: MeshAccessModel {
             decode(MeshTLSAuthentication.self, "MeshTLSAuthentication").map {
                 ("\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")", $0)
             }, uniquingKeysWith: { a, _ in a })
+        networks = Set(
+            decode(NetworkAuthentication.self, "NetworkAuthentication").map {
+                "\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")"
+            })
         self.inventory = inventory
         self.defaultPolicy = defaultPolicy
     }
@@ -64,6 +73,7 @@ public struct LinkerdAccessModel: MeshAccessModel {
                     && server.spec.podSelector.matchLabels.allSatisfy { pod.podLabels[$0.key] == $0.value }
             })
         else {
+            if Self.isProbe(request, of: pod) { return true }
             // No Server: the pod's default policy, from its annotation, else its Namespace's,
             // else the cluster's (the policy controller's order).
             let policy =
@@ -88,11 +98,20 @@ public struct LinkerdAccessModel: MeshAccessModel {
         }
         // An opaque Server reads no HTTP: a request is bytes, decided at the Server's level.
         guard request.protocol == .http, server.spec.proxyProtocol != "opaque" else { return serverLevel }
-        // No route: the default route, with server-level authorizations only.
-        guard !attached.isEmpty else { return serverLevel }
+        // No route: the default route, with server-level authorizations only, and the probe route.
+        guard !attached.isEmpty else { return serverLevel || Self.isProbe(request, of: pod) }
         guard let route = LinkerdRouteSelection.best(attached, request)?.route else { return false }
         return serverLevel
             || authorized(request, target: "HTTPRoute", name: route.metadata.name ?? "", namespace: namespace)
+    }
+
+    /// Whether the request is one of the pod's HTTP probes on its port, as Linkerd's probe
+    /// route matches them: `GET`, the path exactly, the query aside.
+    static func isProbe(_ request: AccessRequest, of pod: Inventory.Workload) -> Bool {
+        request.protocol == .http && request.method == "GET"
+            && pod.httpProbes.contains {
+                $0.port == request.port && String($0.path.prefix { $0 != "?" }) == request.pathOnly
+            }
     }
 
     /// Whether a Server's `accessPolicy` admits the request by itself: `deny` (the CRD default,
@@ -107,15 +126,17 @@ public struct LinkerdAccessModel: MeshAccessModel {
         }
     }
 
-    /// Whether an AuthorizationPolicy on the target admits the client.
+    /// Whether an AuthorizationPolicy on the target admits the client: every authentication it
+    /// requires does (a NetworkAuthentication any client, a MeshTLSAuthentication the listed
+    /// identities).
     private func authorized(_ request: AccessRequest, target kind: String, name: String, namespace: String) -> Bool {
-        guard let source = request.source else { return false }
-        return policies.contains { policy in
+        policies.contains { policy in
             guard policy.metadata.namespace == namespace, policy.spec.targetRef.kind.lowercased() == kind.lowercased(),
                 policy.spec.targetRef.name == name
             else { return false }
             return policy.spec.requiredAuthenticationRefs.allSatisfy { ref in
-                guard ref.kind == "MeshTLSAuthentication",
+                if ref.kind == "NetworkAuthentication" { return networks.contains("\(namespace)/\(ref.name)") }
+                guard ref.kind == "MeshTLSAuthentication", let source = request.source,
                     let authentication = authentications["\(namespace)/\(ref.name)"]
                 else { return false }
                 return authentication.spec.identityRefs.contains {

@@ -112,6 +112,9 @@ struct LinkerdAccessTranslator {
                             "no deny Server: \(problem.message); Linkerd's default inbound policy decides for those pods"
                         ))
                 }
+                for warning in unselectedProbes(namespace: namespace, serviceAccount: account, selection, item: nil) {
+                    rendering.report(warning, strict: options.strict)
+                }
                 if let warning = selection.templateWarning(account: "\(namespace)/\(account)", about: nil) {
                     rendering.report(warning, strict: options.strict)
                 }
@@ -122,17 +125,18 @@ struct LinkerdAccessTranslator {
                             inventory: inventory, namespace: namespace, serviceAccount: account, port: port,
                             servicePorts: facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: account))
                         ).proxyProtocol(tcpGrants: false)
+                        let name = "\(Self.stem(account, index))-\(port)"
                         rendering.add(
-                            server(
-                                "\(Self.stem(account, index))-\(port)", namespace, [], selector: selector, port: port,
-                                protocol: proxyProtocol))
-                    }
-                }
-                for port in ports where !selection.selectors.isEmpty {
-                    for warning in probeWarnings(
-                        namespace: namespace, serviceAccount: account, port: port, routed: false, item: nil)
-                    {
-                        rendering.report(warning, strict: options.strict)
+                            server(name, namespace, [], selector: selector, port: port, protocol: proxyProtocol))
+                        let probes = LinkerdProbes(
+                            inventory: inventory, namespace: namespace, serviceAccount: account, selector: selector,
+                            port: port)
+                        let probeRoute = self.probeRoute(
+                            probes, server: name, routed: false, protocol: proxyProtocol, namespace, [],
+                            into: &rendering)
+                        for warning in probes.diagnostics(routed: false, probeRoute: probeRoute, item: nil) {
+                            rendering.report(warning, strict: options.strict)
+                        }
                     }
                 }
             }
@@ -212,7 +216,23 @@ struct LinkerdAccessTranslator {
             {
                 rendering.report(warning, strict: options.strict)
             }
+            for warning in unselectedProbes(
+                namespace: destination.namespace, serviceAccount: destination.serviceAccount, selection, item: item)
+            {
+                rendering.report(warning, strict: options.strict)
+            }
         }
+    }
+
+    /// The probe diagnostics of the account's pods that no selector of `selection` picks.
+    private func unselectedProbes(
+        namespace: String, serviceAccount: String, _ selection: SelectorDerivation.Selection,
+        item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>?
+    ) -> [Diagnostic] {
+        let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).filter { pod in
+            !selection.selectors.contains { $0.allSatisfy { pod.podLabels[$0.key] == $0.value } }
+        }
+        return LinkerdProbes.unselected(pods, account: "\(namespace)/\(serviceAccount)", item: item)
     }
 
     private func renderDestination(
@@ -290,14 +310,24 @@ struct LinkerdAccessTranslator {
                     "\(namespace)/\(destination.serviceAccount) port \(port): \(routes) HTTPRoutes carry grants of different sources; a request matching several lands on one, and only that route's sources are allowed (stricter than SMI where they overlap)",
                     items[0], into: &rendering)
             }
+            // Routed: it has routes of its grants, or the catch-all below for sources allowed
+            // every request; a probe route makes the catch-all for TCP grants needed too.
+            let probes = LinkerdProbes(
+                inventory: inventory, namespace: namespace, serviceAccount: destination.serviceAccount,
+                selector: selector, port: port)
+            let routed = routes > 0 || !grants.allHTTP.isEmpty
+            let probeRoute = self.probeRoute(
+                probes, server: server, routed: routed, protocol: proxyProtocol, namespace, grants.sources,
+                into: &rendering)
+            if probeRoute != nil { routes += 1 }
+            for warning in probes.diagnostics(routed: routed, probeRoute: probeRoute, item: items[0]) {
+                rendering.report(warning, strict: options.strict)
+            }
             if !grants.allHTTP.isEmpty || (!grants.tcp.isEmpty && routes > 0) {
                 let name = "\(server)-http-all"
-                if route(
+                _ = route(
                     name, parent: server, matches: [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))],
                     namespace, grants.sources, into: &rendering)
-                {
-                    routes += 1
-                }
                 if !grants.allHTTP.isEmpty {
                     authorize(
                         name, grants.allHTTP,
@@ -305,54 +335,30 @@ struct LinkerdAccessTranslator {
                         namespace, grants.sources, into: &rendering)
                 }
             }
-            for warning in probeWarnings(
-                namespace: namespace, serviceAccount: destination.serviceAccount, port: port, routed: routes > 0,
-                item: items[0])
-            {
-                rendering.report(warning, strict: options.strict)
-            }
         }
     }
 
-    /// What Linkerd does with the kubelet's probes on a Server of ours (notes 4.3): with no
-    /// HTTPRoute it lets HTTP GET probes through from the probe networks whoever sends them
-    /// (wider than SMI); with HTTPRoutes it refuses them (404 or 403: stricter, and the pods
-    /// may go unready). It exempts only HTTP GET probes (the policy controller reads `httpGet`
-    /// alone), so a gRPC probe is refused either way; the proxy answers TCP probes itself.
-    private func probeWarnings(
-        namespace: String, serviceAccount: String, port: Int, routed: Bool,
-        item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>?
-    ) -> [Diagnostic] {
-        let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount)
-        let paths = Set(pods.flatMap(\.httpProbes).filter { $0.port == port }.map(\.path)).sorted()
-        let list = paths.joined(separator: ", ")
-        var messages: [String] = []
-        if !paths.isEmpty {
-            messages.append(
-                routed
-                    ? "\(namespace)/\(serviceAccount) port \(port): with HTTPRoutes on the Server Linkerd refuses the kubelet's probes (GET \(list)): 404 where no route matches, 403 where one does, so the pods may go unready; add an HTTPRoute and AuthorizationPolicy for the probe networks if they must pass"
-                    : "\(namespace)/\(serviceAccount) port \(port): Linkerd lets GET \(list) (the kubelet's probes) through from its probe networks for any client on a Server without HTTPRoutes, which SMI denies; restrict the probe networks (policyController.probeNetworks) or serve probes on a port of their own"
-            )
-        }
-        if pods.contains(where: { $0.grpcProbePorts.contains(port) }) {
-            messages.append(
-                "\(namespace)/\(serviceAccount) port \(port): Linkerd exempts only HTTP GET probes from its policy, so the Server refuses the kubelet's gRPC probe (it has no identity) and the pods may go unready or restart; authorize the probe networks on this port (a NetworkAuthentication) or probe with an httpGet or exec"
-            )
-        }
-        var out = messages.map {
-            Diagnostic(
-                .warning, .linkerdProbes, $0, object: item?.origin.object, file: item?.origin.source.file,
-                location: item?.origin.source.location)
-        }
-        if pods.contains(where: { $0.tcpProbePorts.contains(port) }) {
-            out.append(
-                Diagnostic(
-                    .info, .linkerdProbes,
-                    "\(namespace)/\(serviceAccount) port \(port): the proxy completes the kubelet's TCP probe itself, so it passes whatever the Server allows and whether or not the application listens; probe with an httpGet or exec to learn about the application",
-                    object: item?.origin.object, file: item?.origin.source.file, location: item?.origin.source.location)
-            )
-        }
-        return out
+    /// With `--allow-probes`, adds the route that lets the kubelet's `probes` through on
+    /// `server` (which has `routed` routes of its own), authorized for every network, as
+    /// Linkerd's own probe exemption is; its name, or nil when none is needed or possible (an
+    /// opaque Server reads no HTTP).
+    private func probeRoute(
+        _ probes: LinkerdProbes, server: String, routed: Bool, protocol: String?, _ namespace: String,
+        _ sources: [Diagnostic.Object], into rendering: inout Rendering
+    ) -> String? {
+        guard configuration.allowsProbes, `protocol` != LinkerdPortProtocol.opaque,
+            let matches = probes.routeMatches(routed: routed)
+        else { return nil }
+        let name = "\(server)-probes"
+        guard route(name, parent: server, matches: matches, namespace, sources, into: &rendering) else { return nil }
+        let metadata = meta(name, namespace, sources)
+        let rendered = metadata.name ?? name
+        rendering.add(NetworkAuthentication(metadata: metadata, networks: NetworkAuthentication.everyNetwork))
+        rendering.add(
+            LinkerdAuthorizationPolicy(
+                metadata: metadata, target: .init(kind: "HTTPRoute", name: rendered), authentication: rendered,
+                authenticationKind: "NetworkAuthentication"))
+        return rendered
     }
 
     /// Adds an HTTPRoute on a Server; false when it would have no match (it would match

@@ -18,9 +18,20 @@ public struct LinkerdConfiguration: Sendable, Equatable {
     /// them; a namespace's `config.linkerd.io/default-inbound-policy` annotation overrides it.
     public var defaultInboundPolicy: String
 
-    /// A configuration; the defaults are a stock installation's, with splits as HTTPRoutes.
-    public init(splitForm: SplitForm = .httpRoute, defaultInboundPolicy: String = "all-unauthenticated") {
+    /// Whether the kubelet's probes are let through where Linkerd would refuse them (a gRPC
+    /// probe; an HTTP GET probe on a Server with HTTPRoutes): a route of exactly the probes'
+    /// methods and paths, authorized for every network. Wider than SMI, which grants the
+    /// kubelet nothing, and reported as such; off by default.
+    public var allowsProbes: Bool
+
+    /// A configuration; the defaults are a stock installation's, with splits as HTTPRoutes
+    /// and probes left to Linkerd.
+    public init(
+        splitForm: SplitForm = .httpRoute, defaultInboundPolicy: String = "all-unauthenticated",
+        allowsProbes: Bool = false
+    ) {
         self.splitForm = splitForm
         self.defaultInboundPolicy = defaultInboundPolicy
+        self.allowsProbes = allowsProbes
     }
 }

@@ -53,6 +53,6 @@ extension DiagnosticCode {
         .linkerdExistingConfig:
             "The input holds Linkerd policy objects that act beside the rendering: a Server selecting the same pods and port as a rendered one (admission refuses the second before 2.18; from 2.18 the older wins), or an AuthorizationPolicy targeting a whole Namespace, which authorizes on the rendered Servers too and may allow what SMI denies. Review or remove them.",
         .linkerdProbes:
-            "The kubelet's probes reach a Server that now denies by default: HTTP GET probes are let through for every client on their paths (no HTTPRoute restricts them), or refused, as the message says; gRPC probes are refused, since Linkerd exempts only HTTP GET probes."
+            "The kubelet's probes reach a Server that now denies by default: HTTP GET probes are let through for every client on their paths (no HTTPRoute restricts them), or refused, as the message says; gRPC probes are refused, since Linkerd exempts only HTTP GET probes. With --allow-probes, a route of exactly the probes' methods and paths lets the refused ones through for every network, which is wider than SMI."
     ]
 }

@@ -6,6 +6,13 @@ extension SMIBundleGenerator {
         "sidecar.istio.io/inject": "\"false\"", "linkerd.io/inject": "disabled",
         "consul.hashicorp.com/connect-inject": "\"false\""
     ]
+    /// The kubelet's probes of some accounts' containers, as flow-mapping entries: HTTP GETs
+    /// on paths requests use (one with a query, which probe routes leave out), and a gRPC
+    /// probe, which meshes treat apart.
+    static let probes = [
+        "db": "readinessProbe: {httpGet: {path: /metrics, port: 8080}}, startupProbe: {grpc: {port: 9090}}",
+        "ops": "livenessProbe: {httpGet: {path: \"/admin?probe=1\", port: 80}}"
+    ]
     /// The meshes' annotations that let inbound port 9090 bypass the proxy.
     static let excludedInbound = [
         "traffic.sidecar.istio.io/excludeInboundPorts": "\"9090\"", "config.linkerd.io/skip-inbound-ports": "\"9090\"",
@@ -20,7 +27,7 @@ extension SMIBundleGenerator {
     /// selector of template labels), a Pod whose every label another account's pods carry (no
     /// selector at all), a Namespace object that is missing (a proxy assumed), a Service whose
     /// port differs from the pods'. And the control planes of the three meshes, which a
-    /// rendering must leave alone.
+    /// rendering must leave alone. Some accounts' pods are probed by the kubelet (`probes`).
     public mutating func clusterManifests() -> String {
         var documents: [String] = []
         for (namespace, controller, account) in [
@@ -106,7 +113,7 @@ extension SMIBundleGenerator {
             metadata: {labels: \(Self.flow(labels)), annotations: \(Self.flow(annotations))}
             spec:
               serviceAccountName: \(account)
-              containers: [{name: main, image: app, ports: [\(ports.map { "{containerPort: \($0)}" }.joined(separator: ", "))]}]
+              containers: [{name: main, image: app, ports: [\(ports.map { "{containerPort: \($0)}" }.joined(separator: ", "))]\(Self.probes[account].map { ", " + $0 } ?? "")}]
         """
     }
 

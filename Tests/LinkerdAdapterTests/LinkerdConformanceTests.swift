@@ -7,8 +7,36 @@ import Testing
 /// The shared adapter conformance suite, for Linkerd (with the default inbound policy the
 /// rendering's warning asks for: deny).
 @Suite struct LinkerdConformanceTests {
-    static let suite = AdapterConformance(adapter: LinkerdAdapter(), unenforced: [.udp]) { resources, inventory in
+    static let suite = AdapterConformance(
+        adapter: LinkerdAdapter(), unenforced: [.udp],
+        reportedUnguarded: { diagnostics, _ in reportedProbes(diagnostics) }
+    ) { resources, inventory in
         LinkerdAccessModel(resources: resources, inventory: inventory)
+    }
+
+    /// The kubelet's probes the rendering reports Linkerd letting through for every client
+    /// (SMI4009): on Servers without routes Linkerd's own probe route, and with
+    /// `--allow-probes` the routes rendered for them. Requests to them are the user's choice
+    /// or the mesh's, and said; any other request must still be decided as SMI does.
+    static func reportedProbes(_ diagnostics: [Diagnostic]) -> @Sendable (AccessRequest) -> Bool {
+        var reported = Set<String>()
+        for diagnostic in diagnostics where diagnostic.code == .linkerdProbes && diagnostic.severity == .warning {
+            guard let head = diagnostic.message.firstMatch(of: #/^(\S+) port (\d+): /#),
+                let what = diagnostic.message.firstMatch(of: #/lets (.+?) \(the kubelet's probes\) through/#)
+            else { continue }
+            for part in what.1.split(separator: " and ") {
+                if part == "the gRPC health check" {
+                    reported.insert("\(head.1) \(head.2) POST /grpc.health.v1.Health/Check")
+                } else if part.hasPrefix("GET ") {
+                    for path in part.dropFirst(4).split(separator: ", ") {
+                        reported.insert("\(head.1) \(head.2) GET \(path)")
+                    }
+                }
+            }
+        }
+        return { [reported] request in
+            reported.contains("\(request.destination) \(request.port) \(request.method ?? "") \(request.pathOnly)")
+        }
     }
 
     /// Thousands of generated bundles and requests: whatever Linkerd allows under the rendered
@@ -56,7 +84,9 @@ import Testing
                     messages.compactMap {
                         $0.firstMatch(of: /the pods of (\w+ [^ ]+) \(running as/).map { String($0.1) }
                     })
+                let probes = Self.reportedProbes(diagnostics)
                 return { request in
+                    guard !probes(request) else { return true }
                     let pods = inventory.workloads(
                         namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount)
                     return pods.contains { workloads.contains($0.description) }
@@ -70,6 +100,21 @@ import Testing
         try suite.expectNeverMorePermissive(
             bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 1_313, minimumKept: 0.85,
             label: "default all-unauthenticated")
+    }
+
+    /// With `--allow-probes`, the probe routes let exactly the reported probe requests
+    /// through: a probe route, or the catch-all a TCP grant then needs, that admits anything
+    /// more is an over-permit.
+    @Test func allowedProbesOverPermitOnlyWhatIsReported() throws {
+        let suite = AdapterConformance(
+            adapter: LinkerdAdapter(configuration: LinkerdConfiguration(allowsProbes: true)), unenforced: [.udp],
+            reportedUnguarded: { diagnostics, _ in Self.reportedProbes(diagnostics) }
+        ) { resources, inventory in
+            LinkerdAccessModel(resources: resources, inventory: inventory)
+        }
+        try suite.expectNeverMorePermissive(
+            bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 2_027, minimumKept: 0.85,
+            label: "allow-probes")
     }
 
     /// The proof can fail: loosening the rendered output one restriction at a time (a header

@@ -6,8 +6,8 @@ import Testing
 
 /// Each folder of `Golden/` is one behaviour: its input, the Linkerd YAML it must render and
 /// the diagnostics it must report. `options.txt` may say `linkerd=linkerd-smi` (splits as
-/// the linkerd-smi extension's ServiceProfiles) or `linkerd=default-deny` (a cluster whose
-/// default inbound policy is deny).
+/// the linkerd-smi extension's ServiceProfiles), `linkerd=default-deny` (a cluster whose
+/// default inbound policy is deny) or `linkerd=allow-probes` (`--allow-probes`).
 @Suite struct LinkerdGoldenTests {
     /// The adapter a case asks for.
     static func adapter(_ c: GoldenCases.Case) -> LinkerdAdapter {
@@ -15,6 +15,7 @@ import Testing
         var configuration = LinkerdConfiguration()
         if options.contains("linkerd=linkerd-smi") { configuration.splitForm = .linkerdSMI }
         if options.contains("linkerd=default-deny") { configuration.defaultInboundPolicy = "deny" }
+        if options.contains("linkerd=allow-probes") { configuration.allowsProbes = true }
         return LinkerdAdapter(configuration: configuration)
     }
 

@@ -160,6 +160,7 @@ import Testing
             ),
             (["--mesh", "consul", "--compat", "linkerd-smi"], "'--compat' configures linkerd, not --mesh consul"),
             (["--mesh", "istio", "--linkerd-default-deny"], "'--linkerd-default-deny' configures linkerd"),
+            (["--mesh", "consul", "--allow-probes"], "'--allow-probes' configures linkerd"),
             (["--mesh", "linkerd", "--gateway-api-version", "v1.2"], "'--gateway-api-version' configures gateway-api")
         ] {
             let run = ToolRun(["render"] + flags + [Self.bookstore])
@@ -221,6 +222,24 @@ import Testing
         #expect(denying.status == stock.status)
         #expect(!denying.err.contains("keep Linkerd's default inbound policy"), "\(denying.err)")
         #expect(denying.out == stock.out)
+    }
+
+    /// Linkerd `--allow-probes`: the probe routes are written and reported as wider than SMI,
+    /// which `--strict` refuses.
+    @Test func linkerdAllowProbesWritesProbeRoutes() {
+        let input = SharedReference.packageRoot.appendingPathComponent(
+            "Tests/LinkerdAdapterTests/Golden/59-allow-probes/input.yaml"
+        ).path
+        let stock = ToolRun(["render", "--mesh", "linkerd", input])
+        #expect(!stock.out.contains("kind: NetworkAuthentication"))
+        let allowing = ToolRun(["render", "--mesh", "linkerd", "--allow-probes", input])
+        #expect(allowing.status == 0, "\(allowing.err)")
+        #expect(
+            allowing.out.contains("kind: NetworkAuthentication") && allowing.out.contains("name: smi-api-8080-probes"))
+        #expect(
+            allowing.err.contains("--allow-probes: HTTPRoute smi-api-8080-probes lets GET /ready"), "\(allowing.err)")
+        let strict = ToolRun(["render", "--mesh", "linkerd", "--allow-probes", "--strict", input])
+        #expect(strict.status == 1 && strict.err.contains("error[SMI4009]"), "\(strict.err)")
     }
 
     /// Consul: the CRDs as YAML, and the same objects as config entries in JSON and HCL, with

@@ -16,7 +16,7 @@ public struct LinkerdAuthorizationPolicy: KubernetesResource, Equatable, Codable
     public struct Reference: Sendable, Equatable, Codable {
         /// `policy.linkerd.io`.
         public var group: String
-        /// `Server`, `HTTPRoute` or `MeshTLSAuthentication`.
+        /// `Server`, `HTTPRoute`, `MeshTLSAuthentication` or `NetworkAuthentication`.
         public var kind: String
         /// The name, in the policy's namespace.
         public var name: String
@@ -38,11 +38,14 @@ public struct LinkerdAuthorizationPolicy: KubernetesResource, Equatable, Codable
     /// The body.
     public var spec: Spec
 
-    /// Authorizes the clients of `authentication` on `target`.
-    public init(metadata: ObjectMeta, target: Reference, authentication: String) {
+    /// Authorizes the clients of `authentication`, a MeshTLSAuthentication unless
+    /// `authenticationKind` says otherwise, on `target`.
+    public init(
+        metadata: ObjectMeta, target: Reference, authentication: String,
+        authenticationKind: String = "MeshTLSAuthentication"
+    ) {
         self.metadata = metadata
         spec = Spec(
-            targetRef: target,
-            requiredAuthenticationRefs: [Reference(kind: "MeshTLSAuthentication", name: authentication)])
+            targetRef: target, requiredAuthenticationRefs: [Reference(kind: authenticationKind, name: authentication)])
     }
 }

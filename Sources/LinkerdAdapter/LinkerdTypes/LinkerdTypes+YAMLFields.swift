@@ -6,6 +6,7 @@ public import SMICore
 extension HTTPRoute: YAMLSpecResource {}
 extension LinkerdAuthorizationPolicy: YAMLSpecResource {}
 extension MeshTLSAuthentication: YAMLSpecResource {}
+extension NetworkAuthentication: YAMLSpecResource {}
 extension Server: YAMLSpecResource {}
 extension ServiceProfile: YAMLSpecResource {}
 
@@ -93,6 +94,20 @@ extension MeshTLSAuthentication.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("identityRefs", identityRefs)
+    }
+}
+
+extension NetworkAuthentication.Spec: YAMLFieldsWritable {
+    /// Writes the body.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("networks", networks)
+    }
+}
+
+extension NetworkAuthentication.Network: YAMLFieldsWritable {
+    /// Writes the network.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("cidr", cidr)
     }
 }
 

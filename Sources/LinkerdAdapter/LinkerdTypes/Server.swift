@@ -9,8 +9,9 @@ public struct Server: KubernetesResource, Equatable, Codable {
         public var podSelector: PodSelector
         /// The container port number.
         public var port: Int
-        /// `unknown` (detect), `HTTP/1`, `HTTP/2`, `gRPC`, `opaque` or `TLS`.
-        public var proxyProtocol: String
+        /// `unknown` (detect), `HTTP/1`, `HTTP/2`, `gRPC`, `opaque` or `TLS`; absent (a
+        /// Server of the input) is the CRD's default, `unknown`. swift-smi always writes it.
+        public var proxyProtocol: String?
         /// What clients without an authorization get; swift-smi always writes `deny` (absent
         /// before `v1beta3`, where a Server without authorizations denies).
         public var accessPolicy: String?

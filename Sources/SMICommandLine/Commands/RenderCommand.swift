@@ -10,6 +10,7 @@ struct RenderCommand: ToolCommand {
         Usage: smi render --mesh istio|linkerd|consul|gateway-api [--strict] [--full-path-match]
                           [--trust-domain DOMAIN] [--deny-scope all|smi|none|NS,NS...]
                           [--target-version X.Y] [--compat linkerd-smi] [--linkerd-default-deny]
+                          [--allow-probes]
                           [--consul-namespaces mirror[=PREFIX]] [--consul-partition P]
                           [--consul-acls-unmanaged] [--consul-inject-default] [--consul-default-deny]
                           [--consul-every-namespace]
@@ -31,8 +32,8 @@ struct RenderCommand: ToolCommand {
         The output never allows a request that SMI denies: what the mesh cannot express
         exactly is rendered stricter (a warning) or not at all (an error).
 
-        Options for one mesh (--compat, --linkerd-*, --consul-*, --gateway-api-*) are refused
-        with another --mesh.
+        Options for one mesh (--compat, --linkerd-*, --allow-probes, --consul-*,
+        --gateway-api-*) are refused with another --mesh.
 
         Options:
           --mesh MESH            The mesh to render for: istio, linkerd or consul; or
@@ -64,6 +65,11 @@ struct RenderCommand: ToolCommand {
                                  all-unauthenticated) a warning names the namespaces to
                                  annotate. A Namespace's config.linkerd.io/default-inbound-
                                  policy annotation in the input is read either way.
+          --allow-probes         Linkerd: let the kubelet's probes through where Linkerd
+                                 refuses them (gRPC probes; HTTP GET probes on a Server
+                                 with HTTPRoutes): a route of exactly the probes' methods
+                                 and paths for every network. Wider than SMI: a warning,
+                                 an error with --strict.
           --consul-namespaces mirror[=PREFIX]
                                  Consul Enterprise: Kubernetes namespace NS is Consul
                                  namespace PREFIX+NS (default: Consul CE, one namespace).
@@ -212,6 +218,9 @@ struct RenderCommand: ToolCommand {
             settings.note(name, for: "linkerd")
         case "--linkerd-default-deny":
             settings.linkerd.defaultInboundPolicy = "deny"
+            settings.note(name, for: "linkerd")
+        case "--allow-probes":
+            settings.linkerd.allowsProbes = true
             settings.note(name, for: "linkerd")
         case "--consul-namespaces":
             let value = try scanner.value(for: name, inline: inline)

@@ -65,20 +65,20 @@ struct IstioAccessTranslator {
     }
 
     /// The sidecar injector hands the kubelet's HTTP, gRPC and TCP probes to its agent,
-    /// outside every policy, unless a pod's `sidecar.istio.io/rewriteAppHTTPProbers`
-    /// annotation says false (parsed as Go's `strconv.ParseBool`, as the injector does). Then
-    /// HTTP and gRPC probes reach the sidecar from the node without a principal, and the
-    /// policies of ours that govern the pods (a selected destination, a closed namespace)
-    /// refuse them: reported, since the pods go unready or restart. TCP probes pass: the
-    /// sidecar accepts every connection.
+    /// outside every policy, unless the pod or the injector says otherwise
+    /// (`IstioProbeRewriting`). Then HTTP and gRPC probes reach the sidecar from the node
+    /// without a principal, and the policies of ours that govern the pods (a selected
+    /// destination, a closed namespace) refuse them: reported, since the pods go unready or
+    /// restart. TCP probes pass: the sidecar accepts every connection.
     private func reportUnrewrittenProbes(
         namespaces: Set<String>, accounts: Set<SMIBundle.Key>, into rendering: inout Rendering
     ) {
+        let rewriting = IstioProbeRewriting(inventory: inventory, installation: facts.installation)
         for workload in inventory.workloads
         where namespaces.contains(workload.namespace)
             || accounts.contains(SMIBundle.Key(namespace: workload.namespace, name: workload.serviceAccount))
         {
-            guard workload.podAnnotations[Self.rewriteProbes]?.annotationBool == false else { continue }
+            guard let reason = rewriting.unrewritten(workload) else { continue }
             if case .absent = ProxyPresence.of(workload, in: inventory, installation: facts.installation) { continue }
             let probes =
                 workload.httpProbes.map { "GET \($0.port)\($0.path)" } + workload.grpcProbePorts.map { "gRPC \($0)" }
@@ -86,13 +86,10 @@ struct IstioAccessTranslator {
             rendering.report(
                 Diagnostic(
                     .warning, .istioProbes,
-                    "\(workload.description): with \(Self.rewriteProbes): false the kubelet's probes (\(probes.joined(separator: ", "))) reach the sidecar without a principal and the AuthorizationPolicies refuse them, so the pods may go unready or restart; remove the annotation to let the agent probe"
+                    "\(workload.description): \(reason) the kubelet's probes (\(probes.joined(separator: ", "))) reach the sidecar without a principal and the AuthorizationPolicies refuse them, so the pods may go unready or restart; let the injector rewrite them (\(IstioProbeRewriting.annotation): \"true\") to let the agent probe"
                 ), strict: options.strict)
         }
     }
-
-    /// The pod annotation that turns the injector's probe rewriting off.
-    static let rewriteProbes = "sidecar.istio.io/rewriteAppHTTPProbers"
 
     /// The most rules the AuthorizationPolicy CRD takes (`spec.rules` has `maxItems: 512`).
     static let maximumRules = 512
@@ -200,13 +197,14 @@ struct IstioAccessTranslator {
         let name = RenderedMetadata.objectName(for: item.key, in: destinationNamespace)
         let sources = item.origin.object.map { [$0] } ?? []
         // With no rule left a policy still selects the pods: it then allows nothing, as SMI does.
+        // Selections without requirements: Istio's workload selectors take labels alone.
         return selection.selectors.enumerated().map { index, selector in
             AuthorizationPolicy(
                 metadata: RenderedMetadata.make(
                     name: index == 0 ? name : "\(name)-pods-\(index + 1)",
                     namespace: destinationNamespace, sources: sources, options: options),
                 spec: .init(
-                    selector: .init(matchLabels: selector), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
+                    selector: .init(matchLabels: selector.labels), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
         }
     }
 

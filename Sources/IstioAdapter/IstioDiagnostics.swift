@@ -22,8 +22,8 @@ extension DiagnosticCode {
     /// A header condition Envoy evaluates on the comma-joined values of a repeated header
     /// (as HTTP defines them), where SMI takes any one value.
     public static let istioRepeatedHeaders = DiagnosticCode(rawValue: "SMI3011")
-    /// Pods that turn probe rewriting off: the policies refuse the kubelet's HTTP and gRPC
-    /// probes.
+    /// Pods whose probes are not rewritten (their annotation, or the injector's values): the
+    /// policies refuse the kubelet's HTTP and gRPC probes.
     public static let istioProbes = DiagnosticCode(rawValue: "SMI3012")
 }
 
@@ -47,7 +47,7 @@ extension DiagnosticCode {
         .istioRepeatedHeaders:
             "Envoy evaluates a header condition on the values of a repeated header joined by ',': a request that repeats the header passes only when the joined value matches (the first value for a prefix, the last for a suffix, a single value for an exact match), while SMI takes any one value. HTTP defines a repeated field as one comma-separated list, so this is the same request to every HTTP component; against SMI's reading it is stricter, never wider (the rendered values hold no comma).",
         .istioProbes:
-            "A pod annotated sidecar.istio.io/rewriteAppHTTPProbers: \"false\" has its kubelet HTTP and gRPC probes go through the sidecar, without a principal: the AuthorizationPolicies that govern the pod refuse them, and the pods may go unready or restart. By default the injector hands probes to its agent, outside every policy.",
+            "A pod annotated sidecar.istio.io/rewriteAppHTTPProbers: \"false\" (or, without the annotation, injected by an injector whose values set sidecarInjectorWebhook.rewriteAppHTTPProbe: false) has its kubelet HTTP and gRPC probes go through the sidecar, without a principal: the AuthorizationPolicies that govern the pod refuse them, and the pods may go unready or restart. By default the injector hands probes to its agent, outside every policy.",
         .istioAmbient:
             "The namespace runs in ambient mode: TrafficTargets there are refused (ztunnel enforces only the allow-nothing policy at L4), and splits act only through a waypoint."
     ]

@@ -70,7 +70,7 @@ public struct LinkerdAccessModel: MeshAccessModel {
         guard
             let server = servers.first(where: { server in
                 server.metadata.namespace == pod.namespace && server.spec.port == request.port
-                    && server.spec.podSelector.matchLabels.allSatisfy { pod.podLabels[$0.key] == $0.value }
+                    && server.spec.podSelector.matches(pod.podLabels)
             })
         else {
             if Self.isProbe(request, of: pod) { return true }

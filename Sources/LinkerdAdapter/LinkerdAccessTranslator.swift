@@ -74,7 +74,8 @@ struct LinkerdAccessTranslator {
         var expansions = MatchExpansions(anchoring: anchoring) { LinkerdMatches.problem($0, anchoring: anchoring) }
         for (destination, items) in targets.sorted(by: { $0.key < $1.key }) {
             switch SelectorDerivation.selection(
-                namespace: destination.namespace, serviceAccount: destination.serviceAccount, in: inventory)
+                namespace: destination.namespace, serviceAccount: destination.serviceAccount, in: inventory,
+                requirements: true)
             {
             case let .success(selection):
                 served.insert(destination)
@@ -103,7 +104,7 @@ struct LinkerdAccessTranslator {
                 // Every account here runs a workload of the inventory: a selection exists.
                 guard
                     case let .success(selection) = SelectorDerivation.selection(
-                        namespace: namespace, serviceAccount: account, in: inventory)
+                        namespace: namespace, serviceAccount: account, in: inventory, requirements: true)
                 else { continue }
                 for problem in selection.unselectable {
                     rendering.report(
@@ -175,7 +176,7 @@ struct LinkerdAccessTranslator {
 
     /// A Server in the version the target release serves.
     private func server(
-        _ name: String, _ namespace: String, _ sources: [Diagnostic.Object], selector: StringMap, port: Int,
+        _ name: String, _ namespace: String, _ sources: [Diagnostic.Object], selector: LabelSelector, port: Int,
         protocol: String
     ) -> Server {
         var server = Server(metadata: meta(name, namespace, sources), selector: selector, port: port)
@@ -230,13 +231,13 @@ struct LinkerdAccessTranslator {
         item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>?
     ) -> [Diagnostic] {
         let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).filter { pod in
-            !selection.selectors.contains { $0.allSatisfy { pod.podLabels[$0.key] == $0.value } }
+            !selection.selects(pod.podLabels)
         }
         return LinkerdProbes.unselected(pods, account: "\(namespace)/\(serviceAccount)", item: item)
     }
 
     private func renderDestination(
-        _ destination: Destination, selector: StringMap, stem: String,
+        _ destination: Destination, selector: LabelSelector, stem: String,
         items: [SMIBundle.Item<Access.V1Alpha3.TrafficTarget>], expansions: inout MatchExpansions<String?>,
         into rendering: inout Rendering
     ) {

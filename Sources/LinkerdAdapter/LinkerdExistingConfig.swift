@@ -16,7 +16,7 @@ struct LinkerdExistingConfig {
         let name: String
         let port: Int?
         let portName: String?
-        let matchLabels: StringMap
+        let selector: LabelSelector
 
         init?(_ root: ManifestNode, namespace: String, name: String) {
             guard let spec = root.node(at: "spec") else { return nil }
@@ -27,13 +27,15 @@ struct LinkerdExistingConfig {
             case let .string(text)?: (port, portName) = (Int(text), Int(text) == nil ? text : nil)
             default: return nil
             }
-            // matchExpressions only narrow: reading matchLabels alone can only find more overlap.
-            matchLabels = spec.node(at: "podSelector.matchLabels").map(Inventory.strings) ?? [:]
+            // A selector that does not decode is read as selecting every pod: more overlap, not less.
+            selector =
+                spec.node(at: "podSelector").flatMap { try? ManifestDecoder().decode(LabelSelector.self, from: $0) }
+                ?? LabelSelector(matchLabels: [:])
         }
 
         /// Whether it serves `port` of `pod`.
         func serves(_ pod: Inventory.Workload, on port: Int) -> Bool {
-            pod.namespace == namespace && matchLabels.allSatisfy { pod.podLabels[$0.key] == $0.value }
+            pod.namespace == namespace && selector.matches(pod.podLabels)
                 && (self.port == port
                     || portName.map { name in pod.ports.contains { $0.name == name && $0.port == port } }
                         ?? false)

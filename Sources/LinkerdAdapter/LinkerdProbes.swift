@@ -35,9 +35,9 @@ struct LinkerdProbes {
     }
 
     /// The probes on `port` of the pods of `namespace/serviceAccount` that `selector` picks.
-    init(inventory: Inventory, namespace: String, serviceAccount: String, selector: StringMap, port: Int) {
-        let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).filter { pod in
-            selector.allSatisfy { pod.podLabels[$0.key] == $0.value }
+    init(inventory: Inventory, namespace: String, serviceAccount: String, selector: LabelSelector, port: Int) {
+        let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount).filter {
+            selector.matches($0.podLabels)
         }
         self.init(account: "\(namespace)/\(serviceAccount)", port: port, pods: pods)
     }

@@ -18,7 +18,7 @@ public enum RenderedMutations {
         "headers", "header", "when", "paths", "methods", "ports", "path", "method", "pathExact", "pathPrefix",
         "pathRegex",
         "notPaths", "notMethods", "notPorts", "port", "matches", "requiredAuthenticationRefs", "identityRefs",
-        "podSelector"
+        "podSelector", "matchExpressions"
     ]
     /// Keys whose sequence lists who is admitted: a wildcard appended admits everyone.
     static let admitted: Set<String> = ["principals", "identities", "namespaces", "sources", "identityRefs"]

@@ -130,13 +130,6 @@ extension Server.Spec: YAMLFieldsWritable {
     }
 }
 
-extension Server.PodSelector: YAMLFieldsWritable {
-    /// Writes the selector.
-    public func writeFields(to mapping: inout YAMLMappingWriter) {
-        mapping.field("matchLabels", matchLabels)
-    }
-}
-
 extension ServiceProfile.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {

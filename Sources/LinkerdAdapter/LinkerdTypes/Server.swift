@@ -5,8 +5,8 @@ public import SMICore
 public struct Server: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {
-        /// The pods, by labels.
-        public var podSelector: PodSelector
+        /// The pods, by labels and label requirements.
+        public var podSelector: LabelSelector
         /// The container port number.
         public var port: Int
         /// `unknown` (detect), `HTTP/1`, `HTTP/2`, `gRPC`, `opaque` or `TLS`; absent (a
@@ -15,12 +15,6 @@ public struct Server: KubernetesResource, Equatable, Codable {
         /// What clients without an authorization get; swift-smi always writes `deny` (absent
         /// before `v1beta3`, where a Server without authorizations denies).
         public var accessPolicy: String?
-    }
-
-    /// Pods by labels.
-    public struct PodSelector: Sendable, Equatable, Codable {
-        /// Labels a pod must all carry.
-        public var matchLabels: StringMap
     }
 
     /// `policy.linkerd.io/v1beta3`.
@@ -33,9 +27,8 @@ public struct Server: KubernetesResource, Equatable, Codable {
     public var spec: Spec
 
     /// Creates a Server that denies every client no authorization names.
-    public init(metadata: ObjectMeta, selector: StringMap, port: Int) {
+    public init(metadata: ObjectMeta, selector: LabelSelector, port: Int) {
         self.metadata = metadata
-        spec = Spec(
-            podSelector: PodSelector(matchLabels: selector), port: port, proxyProtocol: "unknown", accessPolicy: "deny")
+        spec = Spec(podSelector: selector, port: port, proxyProtocol: "unknown", accessPolicy: "deny")
     }
 }

@@ -128,12 +128,12 @@ extension Inventory {
             var workload = Self.workload(
                 kind: kind, namespace: namespace, name: name, metadata: template?.node(at: "metadata"),
                 spec: template?.node(at: "spec"))
-            // Only a selector of matchLabels alone says exactly which pods are the controller's.
-            if let selector = document.root.node(at: "spec.selector")?.value.mappingValue,
-                selector["matchExpressions"] == nil,
-                let labels = selector["matchLabels"], !Self.strings(labels).isEmpty
+            // The controller's selector as the API server accepts it, or none.
+            if let node = document.root.node(at: "spec.selector"),
+                let selector = try? ManifestDecoder().decode(LabelSelector.self, from: node), !selector.isEmpty,
+                selector.requirements.allSatisfy(\.isValid)
             {
-                workload.controllerSelector = Self.strings(labels)
+                workload.controllerSelector = selector
             }
             return Found(namespace: namespace, object: .workload(workload))
         case "ServiceAccount":
@@ -156,10 +156,13 @@ extension Inventory {
     }
 
     /// Whether a ConfigMap holds Istio's mesh config (`istio`, or `istio-<revision>`, with a
-    /// `mesh` key): settings such as `defaultVirtualServiceExportTo` decide what a rendering
-    /// does, so it is kept with the meshes' objects.
+    /// `mesh` key) or its injector's values (`istio-sidecar-injector[-<revision>]`, a `values`
+    /// key): settings such as `defaultVirtualServiceExportTo` or the probe rewriting decide
+    /// what a rendering does, so they are kept with the meshes' objects.
     private static func isIstioMeshConfig(name: String, _ root: ManifestNode) -> Bool {
-        (name == "istio" || name.hasPrefix("istio-")) && root.node(at: "data.mesh")?.value.stringValue != nil
+        (name == "istio" || name.hasPrefix("istio-"))
+            && (root.node(at: "data.mesh")?.value.stringValue != nil
+                || root.node(at: "data.values")?.value.stringValue != nil)
     }
 
     /// The API groups of the meshes' own objects, whose objects an input may hold.

@@ -50,10 +50,10 @@ public struct Inventory: Sendable, Equatable {
         /// Whether the pods use the node's network (`hostNetwork: true`): no mesh redirects
         /// their traffic through a proxy.
         public var hostNetwork: Bool = false
-        /// The controller's own pod selector (`spec.selector.matchLabels`): immutable, so it
-        /// stays true across upgrades, unlike template labels. Nil for a bare Pod, or a
-        /// controller whose selector the input does not give.
-        public var controllerSelector: StringMap?
+        /// The controller's own pod selector (`spec.selector`, labels and requirements):
+        /// immutable, so it stays true across upgrades, unlike template labels. Nil for a bare
+        /// Pod, or a controller whose selector the input does not give.
+        public var controllerSelector: LabelSelector?
 
         /// Creates a workload.
         public init(

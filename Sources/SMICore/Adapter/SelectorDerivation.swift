@@ -21,8 +21,9 @@ public enum SelectorDerivation {
     public struct Selection: Sendable, Equatable {
         /// Selectors that each pick pods of the account only, sorted; together they pick every
         /// workload of the account but those in `unselectable`. Several when no one selector
-        /// covers the workloads: a policy per selector then grants the same.
-        public var selectors: [StringMap]
+        /// covers the workloads: a policy per selector then grants the same. Labels alone
+        /// unless the selection was asked with requirements.
+        public var selectors: [LabelSelector]
         /// The workloads (`Kind namespace/name`) whose selector holds labels of the pod
         /// template beyond the controller's own selector: a release that changes them leaves
         /// the new pods unselected, under the mesh's default.
@@ -31,10 +32,15 @@ public enum SelectorDerivation {
         public var unselectable: [Problem]
 
         /// Creates a selection.
-        public init(selectors: [StringMap], templateDependent: [String] = [], unselectable: [Problem] = []) {
+        public init(selectors: [LabelSelector], templateDependent: [String] = [], unselectable: [Problem] = []) {
             self.selectors = selectors
             self.templateDependent = templateDependent
             self.unselectable = unselectable
+        }
+
+        /// Whether some selector picks pods with `labels`.
+        public func selects(_ labels: StringMap) -> Bool {
+            selectors.contains { $0.matches(labels) }
         }
 
         /// The warning that selectors depend on template labels, about `document` (nil when
@@ -59,30 +65,33 @@ public enum SelectorDerivation {
 
     /// The selectors for the pods of the service account that no pod of another account in
     /// the namespace satisfies. The controllers' own selectors (immutable, so true across
-    /// upgrades) come first: the labels they share when those pick exactly the account's
+    /// upgrades) come first: the constraints they share when those pick exactly the account's
     /// pods, else each workload's own. A workload whose controller selector another account's
     /// pods satisfy adds its template labels, without those that change with every release
     /// (reported in `templateDependent`); a workload without a controller selector (a Pod, a
-    /// CronJob's jobs) is picked by those template labels. A failure only when no workload
-    /// runs as the account.
-    public static func selection(namespace: String, serviceAccount: String, in inventory: Inventory) -> Result<
-        Selection, Problem
-    > {
+    /// CronJob's jobs) is picked by those template labels. With `requirements` false (a mesh
+    /// whose policies take labels alone) a controller selector with `matchExpressions` counts
+    /// as none; with it true (Linkerd's Server) it is used whole. A failure only when no
+    /// workload runs as the account.
+    public static func selection(
+        namespace: String, serviceAccount: String, in inventory: Inventory, requirements: Bool = false
+    ) -> Result<Selection, Problem> {
         // Positions, not workloads: only the labels and service accounts are read.
         let own = inventory.positions(namespace: namespace, serviceAccount: serviceAccount)
         guard !own.isEmpty else {
             return .failure(
                 Problem(message: "no workload in the inventory runs as service account \(namespace)/\(serviceAccount)"))
         }
-        let account = Account(namespace: namespace, serviceAccount: serviceAccount, inventory: inventory)
-        let controllers = own.map { inventory.workloads[$0].controllerSelector }
+        let account = Account(
+            namespace: namespace, serviceAccount: serviceAccount, inventory: inventory, requirements: requirements)
+        let controllers = own.map { account.controller(of: inventory.workloads[$0]) }
         if controllers.allSatisfy({ $0 != nil }) {
             let common = intersection(controllers.compactMap { $0 })
             if !common.isEmpty, account.intruder(carrying: common) == nil {
                 return .success(Selection(selectors: [common]))
             }
         }
-        var chosen: [StringMap] = []
+        var chosen: [LabelSelector] = []
         var selection = Selection(selectors: [])
         for position in own {
             switch account.selector(for: inventory.workloads[position]) {
@@ -96,11 +105,11 @@ public enum SelectorDerivation {
         if selection.unselectable.isEmpty, !common.isEmpty, account.intruder(carrying: common) == nil {
             selection.selectors = [common]
         } else {
-            // A selector that holds another's every label picks a subset of its pods: redundant.
+            // A selector that holds another's every constraint picks a subset of its pods: redundant.
             let distinct = Set(chosen)
             selection.selectors = distinct.filter { selector in
-                !distinct.contains { $0 != selector && $0.allSatisfy { selector[$0.key] == $0.value } }
-            }.sorted { $0.entries.lexicographicallyPrecedes($1.entries) { ($0.key, $0.value) < ($1.key, $1.value) } }
+                !distinct.contains { $0 != selector && selector.holdsEveryConstraint(of: $0) }
+            }.sorted { $0.precedes($1) }
         }
         return .success(selection)
     }
@@ -110,14 +119,24 @@ public enum SelectorDerivation {
         let namespace: String
         let serviceAccount: String
         let inventory: Inventory
+        /// Whether selectors may hold label requirements.
+        let requirements: Bool
+
+        /// The workload's controller selector, where the mesh can use it.
+        func controller(of workload: Inventory.Workload) -> LabelSelector? {
+            guard let selector = workload.controllerSelector, requirements || selector.requirements.isEmpty else {
+                return nil
+            }
+            return selector
+        }
 
         /// The selector that picks `workload`'s pods and no other account's, and whether it
         /// holds template labels beyond the controller's selector.
-        func selector(for workload: Inventory.Workload) -> Result<(StringMap, templated: Bool), Problem> {
+        func selector(for workload: Inventory.Workload) -> Result<(LabelSelector, templated: Bool), Problem> {
             let template = StringMap(
                 workload.podLabels.entries.filter { !churningLabels.contains($0.key) }.sorted { $0.key < $1.key })
             let what = "the pods of \(workload.description)"
-            guard let controller = workload.controllerSelector, !controller.isEmpty else {
+            guard let controller = controller(of: workload), !controller.isEmpty else {
                 guard !template.isEmpty else {
                     return .failure(
                         Problem(
@@ -125,15 +144,16 @@ public enum SelectorDerivation {
                                 "\(what) have no pod label to select them by (labels that change with every release, such as helm.sh/chart, are not used)"
                         ))
                 }
-                if let other = intruder(carrying: template) { return .failure(shared(what, with: other)) }
-                return .success((template, false))
+                let selector = LabelSelector(matchLabels: template)
+                if let other = intruder(carrying: selector) { return .failure(shared(what, with: other)) }
+                return .success((selector, false))
             }
             if intruder(carrying: controller) == nil {
-                return .success((StringMap(controller.entries.sorted { $0.key < $1.key }), false))
+                return .success((controller.sorted, false))
             }
-            var extended = controller
-            for (key, value) in template where extended[key] == nil { extended[key] = value }
-            extended = StringMap(extended.entries.sorted { $0.key < $1.key })
+            var labels = controller.labels
+            for (key, value) in template where labels[key] == nil { labels[key] = value }
+            let extended = LabelSelector(matchLabels: labels, matchExpressions: controller.requirements).sorted
             if let other = intruder(carrying: extended) { return .failure(shared(what, with: other)) }
             return .success((extended, true))
         }
@@ -145,20 +165,24 @@ public enum SelectorDerivation {
             )
         }
 
-        /// A workload of another service account whose pods carry every label of `labels`.
-        func intruder(carrying labels: StringMap) -> Inventory.Workload? {
-            inventory.positions(namespace: namespace, carrying: labels).first {
+        /// A workload of another service account whose pods `selector` picks.
+        func intruder(carrying selector: LabelSelector) -> Inventory.Workload? {
+            inventory.positions(namespace: namespace, carrying: selector.labels).first {
                 inventory.workloads[$0].serviceAccount != serviceAccount
+                    && selector.matches(inventory.workloads[$0].podLabels)
             }.map { inventory.workloads[$0] }
         }
     }
 
-    /// The entries every map holds, sorted by key.
-    private static func intersection(_ maps: [StringMap]) -> StringMap {
-        guard var common = maps.first else { return StringMap() }
-        for labels in maps.dropFirst() {
-            common = StringMap(common.entries.filter { labels[$0.key] == $0.value })
+    /// The constraints every selector holds, labels sorted by key.
+    private static func intersection(_ selectors: [LabelSelector]) -> LabelSelector {
+        guard var labels = selectors.first?.labels, var requirements = selectors.first?.requirements else {
+            return LabelSelector(matchLabels: [:])
         }
-        return StringMap(common.entries.sorted { $0.key < $1.key })
+        for selector in selectors.dropFirst() {
+            labels = StringMap(labels.entries.filter { selector.labels[$0.key] == $0.value })
+            requirements = requirements.filter(selector.requirements.contains)
+        }
+        return LabelSelector(matchLabels: labels, matchExpressions: requirements).sorted
     }
 }

@@ -37,6 +37,15 @@ import Testing
         server.spec.accessPolicy = "deny"
         let resources: [any KubernetesResource] = [
             route, server, Server(metadata: Self.metadata, selector: [:], port: 1),
+            Server(
+                metadata: Self.metadata,
+                selector: LabelSelector(
+                    matchLabels: ["app": "web"],
+                    matchExpressions: [
+                        .init(key: "track", operator: "NotIn", values: ["canary", "beta"]),
+                        .init(key: "tier", operator: "Exists")
+                    ]), port: 80),
+            NetworkAuthentication(metadata: Self.metadata, networks: NetworkAuthentication.everyNetwork),
             LinkerdAuthorizationPolicy(
                 metadata: Self.metadata, target: .init(kind: "HTTPRoute", name: "web"), authentication: "web-clients"),
             MeshTLSAuthentication(

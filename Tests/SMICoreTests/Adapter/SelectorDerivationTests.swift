@@ -14,9 +14,7 @@ import Testing
     private static func picksExactly(
         _ selection: SelectorDerivation.Selection, _ account: String, in inventory: Inventory
     ) -> Bool {
-        let picked = inventory.workloads(namespace: "shop").filter { pod in
-            selection.selectors.contains { $0.allSatisfy { pod.podLabels[$0.key] == $0.value } }
-        }
+        let picked = inventory.workloads(namespace: "shop").filter { selection.selects($0.podLabels) }
         let own = inventory.workloads(namespace: "shop", serviceAccount: account)
         return picked.allSatisfy { $0.serviceAccount == account }
             && picked.count + selection.unselectable.count == own.count
@@ -159,5 +157,79 @@ import Testing
         let api = try SelectorDerivation.selection(namespace: "shop", serviceAccount: "api", in: inventory).get()
         #expect(api.selectors == [["app": "a"], ["app": "b"]])
         #expect(Self.picksExactly(api, "api", in: inventory))
+    }
+
+    /// A controller selector with `matchExpressions`: used whole where the mesh takes
+    /// requirements (it alone tells the account's pods from a canary of another account that
+    /// carries the same `app` label), and counted as none where policies take labels alone,
+    /// which then have no exclusive selector for those pods.
+    @Test func requirementsAreUsedWhereTheMeshTakesThem() throws {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api, namespace: shop}
+            spec:
+              selector:
+                matchLabels: {app: api}
+                matchExpressions: [{key: track, operator: NotIn, values: [canary]}]
+              template:
+                metadata: {labels: {app: api, helm.sh/chart: api-1.0}}
+                spec: {serviceAccountName: api, containers: [{name: api}]}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api-canary, namespace: shop}
+            spec:
+              selector: {matchLabels: {app: api, track: canary}}
+              template:
+                metadata: {labels: {app: api, track: canary}}
+                spec: {serviceAccountName: canary, containers: [{name: api}]}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: worker, namespace: shop}
+            spec:
+              selector: {matchExpressions: [{key: app, operator: In, values: [worker, worker-v2]}]}
+              template:
+                metadata: {labels: {app: worker}}
+                spec: {serviceAccountName: worker, containers: [{name: w}]}
+            """
+        let inventory = Inventory(manifests: try YAMLReader().read(text))
+        let whole = try SelectorDerivation.selection(
+            namespace: "shop", serviceAccount: "api", in: inventory, requirements: true
+        ).get()
+        #expect(
+            whole.selectors == [
+                LabelSelector(
+                    matchLabels: ["app": "api"],
+                    matchExpressions: [.init(key: "track", operator: "NotIn", values: ["canary"])])
+            ])
+        #expect(whole.unselectable.isEmpty && whole.templateDependent.isEmpty)
+        #expect(Self.picksExactly(whole, "api", in: inventory))
+        let labelsOnly = try Self.selection(text, "api").get()
+        #expect(labelsOnly.selectors.isEmpty && labelsOnly.unselectable.count == 1)
+        let worker = try SelectorDerivation.selection(
+            namespace: "shop", serviceAccount: "worker", in: inventory, requirements: true
+        ).get()
+        #expect(
+            worker.selectors == [
+                LabelSelector(
+                    matchLabels: [:],
+                    matchExpressions: [.init(key: "app", operator: "In", values: ["worker", "worker-v2"])])
+            ])
+        #expect(try Self.selection(text, "worker").get().selectors == [["app": "worker"]])
+    }
+
+    /// Kubernetes' meaning of each operator: `NotIn` is met without the label.
+    @Test(
+        arguments: [
+            ("In", ["a"], ["k": "a"], true), ("In", ["a"], [:], false), ("NotIn", ["a"], ["k": "a"], false),
+            ("NotIn", ["a"], [:], true), ("NotIn", ["a"], ["k": "b"], true), ("Exists", [], ["k": ""], true),
+            ("Exists", [], [:], false), ("DoesNotExist", [], ["k": "a"], false), ("DoesNotExist", [], [:], true),
+            ("Unknown", ["a"], ["k": "a"], false)
+        ] as [(String, [String], [String: String], Bool)])
+    func requirementsMatchAsKubernetesDoes(operator: String, values: [String], labels: [String: String], met: Bool) {
+        let requirement = LabelSelector.Requirement(key: "k", operator: `operator`, values: values)
+        #expect(requirement.matches(StringMap(labels.map { (key: $0.key, value: $0.value) })) == met)
     }
 }

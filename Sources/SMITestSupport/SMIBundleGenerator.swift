@@ -208,6 +208,12 @@ public struct SMIBundleGenerator {
         }
         if chance(75), let match = match(of: target, namespace: namespace, in: objects) {
             aim(&request, at: match)
+            // Now and then exactly what the match admits, so that a rendering that denies too
+            // much has allows to lose.
+            if let source = request.source, chance(75) {
+                request = admittedRequest(
+                    source: source, destination: request.destination, port: request.port, match: match)
+            }
             // The same request to a neighbour of the destination: a selector that takes in
             // more pods than the account's grants it there.
             if chance(20) { request.destination.serviceAccount = pick(Self.serviceAccounts) }
@@ -227,11 +233,11 @@ public struct SMIBundleGenerator {
             let namespace = target.metadata.namespace ?? "default"
             let destination = AccessRequest.Identity(
                 namespace: target.spec.destination.namespace ?? namespace, serviceAccount: target.spec.destination.name)
-            let sources =
-                target.spec.sources.map {
-                    AccessRequest.Identity(namespace: $0.namespace ?? namespace, serviceAccount: $0.name)
-                }
-                + [AccessRequest.Identity(namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts))]
+            let granted = target.spec.sources.map {
+                AccessRequest.Identity(namespace: $0.namespace ?? namespace, serviceAccount: $0.name)
+            }
+            let other = AccessRequest.Identity(
+                namespace: pick(Self.namespaces), serviceAccount: pick(Self.serviceAccounts))
             let matches = target.spec.rules.filter { $0.kind == "HTTPRouteGroup" }.flatMap { rule in
                 objects.compactMap { object -> [Specs.HTTPMatch]? in
                     guard case let .httpRouteGroup(g) = object, g.metadata.name == rule.name,
@@ -241,16 +247,19 @@ public struct SMIBundleGenerator {
                     return selected.isEmpty ? g.spec.matches : selected
                 }.joined()
             }
-            for source in sources {
+            // A source the target may not name gets what the others get first; its misses
+            // would only repeat that its identity is refused.
+            for source in granted + [other] {
                 for port in Self.ports.dropLast() {
                     out.append(AccessRequest(source: source, destination: destination, port: port, protocol: .tcp))
                     for match in matches {
                         let admitted = admittedRequest(
                             source: source, destination: destination, port: port, match: match)
                         out.append(admitted)
+                        guard source != other || granted.contains(other) else { continue }
                         out += misses(of: admitted, match: match)
                         // More of what the match admits, so that over-denies have room to show.
-                        for _ in 0..<3 {
+                        for _ in 0..<10 {
                             out.append(
                                 admittedRequest(source: source, destination: destination, port: port, match: match))
                         }
@@ -264,7 +273,7 @@ public struct SMIBundleGenerator {
             // first match's request.
             for port in Self.ports.dropLast() {
                 out.append(AccessRequest(source: nil, destination: destination, port: port, protocol: .tcp))
-                if let match = matches.first, let source = sources.first {
+                if let match = matches.first, let source = granted.first {
                     var plaintext = admittedRequest(source: source, destination: destination, port: port, match: match)
                     plaintext.source = nil
                     out.append(plaintext)

@@ -43,7 +43,7 @@ import Testing
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"), injectedByDefault: true))
             .expectNeverMorePermissive(
-                bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
+                bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
                 options: RenderOptions(pathAnchoring: .full),
                 minimumKept: Self.minimumKept)
     }

@@ -55,11 +55,11 @@ import Testing
         try Self.suite.expectCapabilitiesComplete(goldenTarget: "LinkerdAdapterTests")
     }
 
-    /// With whole-path anchoring too.
+    /// With whole-path anchoring too (86-98% of SMI's allows kept over the fixed and dated seeds).
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite.expectNeverMorePermissive(
-            bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
-            options: RenderOptions(pathAnchoring: .full), minimumKept: 0.85)
+            bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
+            options: RenderOptions(pathAnchoring: .full), minimumKept: 0.8)
     }
 
     /// Under Linkerd's real default inbound policy (`all-unauthenticated`, a stock
@@ -98,14 +98,14 @@ import Testing
             LinkerdAccessModel(resources: resources, inventory: inventory, defaultPolicy: "all-unauthenticated")
         }
         try suite.expectNeverMorePermissive(
-            bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 1_313, minimumKept: 0.85,
+            bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 1_313, minimumKept: 0.85,
             label: "default all-unauthenticated")
     }
 
     /// With `--allow-probes`, the probe routes let exactly the reported probe requests
     /// through: a probe route, or the catch-all a TCP grant then needs, that admits anything
     /// more is an over-permit.
-    @Test func allowedProbesOverPermitOnlyWhatIsReported() throws {
+    @Test func allowedProbesNeverOverPermitsUnreported() throws {
         let suite = AdapterConformance(
             adapter: LinkerdAdapter(configuration: LinkerdConfiguration(allowsProbes: true)), unenforced: [.udp],
             reportedUnguarded: { diagnostics, _ in Self.reportedProbes(diagnostics) }
@@ -113,7 +113,7 @@ import Testing
             LinkerdAccessModel(resources: resources, inventory: inventory)
         }
         try suite.expectNeverMorePermissive(
-            bundles: 50, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 2_027, minimumKept: 0.85,
+            bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 2_027, minimumKept: 0.8,
             label: "allow-probes")
     }
 

@@ -59,7 +59,7 @@ public struct ConsulAdapter: MeshAdapter {
                 ),
                 .init(
                     .splitWeights, .stricter,
-                    "ServiceSplitter in hundredths of a percent summing to 100 (largest remainder, SMI5010 when rounded); backends as services or ServiceResolver subsets, chosen from the inventory."
+                    "ServiceSplitter in hundredths of a percent summing to 100 (largest remainder, SMI5010 when rounded); backends as services or ServiceResolver subsets, chosen from the inventory; a backend that is another split's root goes to its subset of every instance, past its splitter (splits are not hierarchical)."
                 ),
                 .init(
                     .splitPorts, .refused,

@@ -20,12 +20,55 @@ struct ConsulSplitTranslator {
         var filter: String?
     }
 
+    /// The ServiceResolver subset that picks every instance of a service (an empty filter):
+    /// a split to it goes to the service's own pods, past the service's own splitter. It
+    /// starts with a digit, which Consul takes in a subset name and Kubernetes never in a
+    /// Service name, so no backend's subset (named after its Service) can take it.
+    static let wholeSubset = "0-every-instance"
+
+    /// The subsets of each service's ServiceResolver, gathered over every split (a service may
+    /// be one split's root and another's nested backend) and written once.
+    struct Resolvers {
+        var entries: [ConsulName: (namespace: String, subsets: [String: String], sources: [Diagnostic.Object])] = [:]
+
+        /// Adds subset `name` (a filter) of `service`, for a split in Kubernetes namespace
+        /// `namespace`. A name means one filter: a backend's name for its pods (one split per
+        /// root is rendered), or `wholeSubset`.
+        mutating func add(
+            _ name: String, filter: String, of service: ConsulName, namespace: String, source: Diagnostic.Object?
+        ) {
+            var entry = entries[service] ?? (namespace, [:], [])
+            entry.subsets[name] = filter
+            if let source, !entry.sources.contains(source) { entry.sources.append(source) }
+            entries[service] = entry
+        }
+    }
+
     func render(into rendering: inout Rendering, services: inout ConsulServices, access: ConsulAccessTranslator.Plan) {
         var chains = Set<ConsulName>()
+        var resolvers = Resolvers()
+        var roots: [ConsulName: SMIBundle.Key] = [:]
+        for item in bundle.trafficSplits {
+            guard
+                case let .success((root, _)) = Split.rootService(
+                    item.object.spec.service, namespace: item.key.namespace)
+            else { continue }
+            let name = ConsulName(namespace: configuration.consulNamespace(item.key.namespace), name: root)
+            roots[name] = roots[name].map { min($0, item.key) } ?? item.key
+        }
         let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
-            render(plan, chains: &chains, into: &rendering, services: &services, access: access)
+            render(
+                plan, chains: &chains, roots: roots, resolvers: &resolvers, into: &rendering, services: &services,
+                access: access)
         }
         for diagnostic in diagnostics { rendering.report(diagnostic, strict: options.strict) }
+        for (service, entry) in resolvers.entries.sorted(by: { $0.key.description < $1.key.description }) {
+            rendering.add(
+                ServiceResolver(
+                    metadata: ConsulEncoding.metadata(
+                        service: service.name, namespace: entry.namespace, sources: entry.sources, options: options),
+                    subsets: entry.subsets.map { ($0.key, ServiceResolver.Subset(filter: $0.value)) }))
+        }
     }
 
     private func report(
@@ -42,8 +85,9 @@ struct ConsulSplitTranslator {
     }
 
     private func render(
-        _ plan: SplitPlan, chains: inout Set<ConsulName>, into rendering: inout Rendering,
-        services: inout ConsulServices, access: ConsulAccessTranslator.Plan
+        _ plan: SplitPlan, chains: inout Set<ConsulName>, roots: [ConsulName: SMIBundle.Key],
+        resolvers: inout Resolvers,
+        into rendering: inout Rendering, services: inout ConsulServices, access: ConsulAccessTranslator.Plan
     ) {
         let namespace = plan.key.namespace
         let consulNamespace = configuration.consulNamespace(namespace)
@@ -72,7 +116,7 @@ struct ConsulSplitTranslator {
         for message in messages {
             report(values == nil ? .error : .warning, .consulSplitWeights, message, plan, into: &rendering)
         }
-        guard var weights = values, let targets = targets(backends, plan, into: &rendering) else { return }
+        guard var weights = values, var targets = targets(backends, plan, into: &rendering) else { return }
         if fits(weights) { weights = weights.map { $0 * (10_000 / weights.reduce(0, +)) } }
         // consul-k8s refuses a splitter whose float32 sum (in list order) is not exactly 100.
         var order = Array(weights.indices)
@@ -94,8 +138,8 @@ struct ConsulSplitTranslator {
                 plan, into: &rendering)
             (weights, order) = admitted
         }
+        bypassNestedSplits(&targets, roots: roots, plan, into: &rendering)
         chains.insert(apex)
-        reportNestedSplits(targets, plan, into: &rendering)
         report(
             .warning, .consulSplit,
             "Consul splits HTTP only: \(apex) and its backends get protocol http (or grpc or http2, as their Service ports declare), and other TCP to them does not pass",
@@ -105,7 +149,7 @@ struct ConsulSplitTranslator {
                 weight: ConsulWeight(hundredths: $0.1), service: $0.0.service, serviceSubset: $0.0.subset)
         }
         var chain = [apex]
-        for target in targets where target.subset == nil {
+        for target in targets where target.service != plan.root {
             chain.append(ConsulName(namespace: consulNamespace, name: target.service))
         }
         if let conditions = plan.conditions {
@@ -133,8 +177,7 @@ struct ConsulSplitTranslator {
                 ServiceRouter.Route(match: .init(http: $0), destination: destination)
             }
             if !routes.isEmpty { rendering.add(ServiceRouter(metadata: meta(plan.root, plan), routes: routes)) }
-            if access.identities[apex] == nil, targets.contains(where: { $0.subset == nil && $0.service != plan.root })
-            {
+            if access.identities[apex] == nil, targets.contains(where: { $0.service != plan.root }) {
                 report(
                     .warning, .consulSplit,
                     "no pod registers as \(apex), so requests that match no route find no root instance (SMI sends them to the root Service)",
@@ -143,11 +186,12 @@ struct ConsulSplitTranslator {
         } else {
             rendering.add(ServiceSplitter(metadata: meta(plan.root, plan), splits: splits))
         }
-        let subsets = targets.compactMap { target in
-            target.subset.map { ($0, ServiceResolver.Subset(filter: target.filter ?? "")) }
-        }
-        if !subsets.isEmpty {
-            rendering.add(ServiceResolver(metadata: meta(plan.root, plan), subsets: subsets))
+        for target in targets {
+            guard let subset = target.subset else { continue }
+            resolvers.add(
+                subset, filter: target.filter ?? "",
+                of: ConsulName(namespace: consulNamespace, name: target.service), namespace: namespace,
+                source: plan.document.object)
         }
         services.chain(chain, of: plan.document)
         for name in chain {
@@ -161,20 +205,24 @@ struct ConsulSplitTranslator {
     }
 
     /// SMI's splits are not hierarchical (notes §5): a backend's share goes to its own pods
-    /// even when it is the root of another TrafficSplit. Consul's discovery chain follows the
-    /// backend's splitter, so that share is split again: reported on the outer split.
-    private func reportNestedSplits(_ targets: [Target], _ plan: SplitPlan, into rendering: inout Rendering) {
-        let namespace = plan.key.namespace
-        for target in targets where target.subset == nil && target.service != plan.root {
-            for item in bundle.trafficSplits where item.key != plan.key && item.key.namespace == namespace {
-                guard case let .success((root, _)) = Split.rootService(item.object.spec.service, namespace: namespace),
-                    root == target.service
-                else { continue }
-                report(
-                    .warning, .consulSplit,
-                    "backend \(target.service) is the root of TrafficSplit \(namespace)/\(item.key.name): Consul follows its splitter, so the share sent to \(target.service) is split again by that TrafficSplit's weights, which SMI does not do (splits are not hierarchical)",
-                    plan, into: &rendering)
-            }
+    /// even when it is the root of another TrafficSplit. Consul's discovery chain follows a
+    /// backend's splitter unless the split names a subset, so such a backend is sent to the
+    /// subset of every instance (`wholeSubset`) of its ServiceResolver.
+    private func bypassNestedSplits(
+        _ targets: inout [Target], roots: [ConsulName: SMIBundle.Key], _ plan: SplitPlan,
+        into rendering: inout Rendering
+    ) {
+        let consulNamespace = configuration.consulNamespace(plan.key.namespace)
+        for index in targets.indices {
+            let target = targets[index]
+            guard target.subset == nil, target.service != plan.root,
+                let inner = roots[ConsulName(namespace: consulNamespace, name: target.service)]
+            else { continue }
+            targets[index] = Target(service: target.service, subset: Self.wholeSubset, filter: "")
+            report(
+                .info, .consulSplit,
+                "backend \(target.service) is the root of TrafficSplit \(inner.namespace)/\(inner.name): its share goes to subset \(Self.wholeSubset) of its ServiceResolver (every instance), so Consul does not split it again, as SMI's splits are not hierarchical",
+                plan, into: &rendering)
         }
     }
 

@@ -174,7 +174,10 @@ public struct SMIBundleGenerator {
                 let root = pick(Self.rootServices)
                 let backends = (0..<Int(1 + rng.next() % 3)).map { _ in
                     Split.Backend(
-                        service: pick(["v1", "v2", "v3", root]), weight: Int(rng.next() % 4) * Int(1 + rng.next() % 25))
+                        // The other root too: splits are not hierarchical, so its share is not
+                        // split again by that root's split.
+                        service: pick(["v1", "v2", "v3", root] + Self.rootServices.filter { $0 != root }),
+                        weight: Int(rng.next() % 4) * Int(1 + rng.next() % 25))
                 }
                 let matches =
                     chance(40) ? some(["g0", "g1", "missing"], max: 2).map { Split.RouteReference(name: $0) } : nil

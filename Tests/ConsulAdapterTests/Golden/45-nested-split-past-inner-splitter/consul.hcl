@@ -77,6 +77,15 @@ Sources = [
   },
 ]
 
+# service-resolver/api-v2
+Kind = "service-resolver"
+Name = "api-v2"
+Subsets = {
+  "0-every-instance" = {
+    Filter = ""
+  }
+}
+
 # service-splitter/api
 Kind = "service-splitter"
 Name = "api"
@@ -88,6 +97,7 @@ Splits = [
   {
     Weight = 25
     Service = "api-v2"
+    ServiceSubset = "0-every-instance"
   },
 ]
 

@@ -1,0 +1,102 @@
+public import SMICore
+
+/// Where Consul sends an HTTP request for a service, as its discovery chain compiler builds
+/// the chain (Consul notes 2.5-2.7; `agent/consul/discoverychain/compile.go`): the service's
+/// ServiceRouter takes the first route whose match holds (none: the service itself); a
+/// destination without a subset takes its service's ServiceSplitter, if it has one; a split
+/// to another service without a subset follows that service's splitter in turn (splits are
+/// hierarchical in Consul); everything else ends at a resolver: the instances of a service,
+/// or of one of its subsets. The routing side of the Consul split differential.
+public struct ConsulDiscoveryChain: Sendable {
+    /// A service by Consul namespace (nil in Consul CE) and name.
+    public struct Service: Sendable, Hashable, CustomStringConvertible {
+        /// The Consul namespace; nil in Consul CE.
+        public var namespace: String?
+        /// The name.
+        public var name: String
+
+        /// The service `name` in Consul namespace `namespace`.
+        public init(namespace: String?, name: String) {
+            self.namespace = namespace
+            self.name = name
+        }
+
+        /// `namespace/name`, or the name alone.
+        public var description: String { namespace.map { "\($0)/\(name)" } ?? name }
+    }
+
+    /// Where requests end: the instances of a service, all of them or one subset's.
+    public struct Target: Sendable, Hashable {
+        /// The service.
+        public var service: Service
+        /// The subset, nil for every instance.
+        public var subset: String?
+    }
+
+    private let routers: [Service: ServiceRouter]
+    private let splitters: [Service: ServiceSplitter]
+
+    /// The chains of the ServiceRouters and ServiceSplitters among `resources` (consul-k8s
+    /// CRDs), each in the Consul namespace `consulNamespace` gives its Kubernetes namespace.
+    public init(resources: [ManifestNode], consulNamespace: (String) -> String?) {
+        func decode<T: Decodable & KubernetesResource>(_ type: T.Type, _ kind: String) -> [Service: T] {
+            var out: [Service: T] = [:]
+            for node in resources where node.node(at: "kind")?.value.stringValue == kind {
+                guard let entry = try? ManifestDecoder().decode(T.self, from: node),
+                    let name = entry.metadata.name
+                else { continue }
+                out[Service(namespace: consulNamespace(entry.metadata.namespace ?? "default"), name: name)] = entry
+            }
+            return out
+        }
+        routers = decode(ServiceRouter.self, "ServiceRouter")
+        splitters = decode(ServiceSplitter.self, "ServiceSplitter")
+    }
+
+    /// Each target's share of the requests like `request` that clients send to `service`.
+    public func shares(of service: Service, for request: AccessRequest) -> [Target: Double] {
+        if let router = routers[service] {
+            for route in router.spec.routes where Self.routes(route.match.http, request) {
+                let destination = Service(
+                    namespace: route.destination.namespace ?? service.namespace, name: route.destination.service)
+                if let subset = route.destination.serviceSubset {
+                    return [Target(service: destination, subset: subset): 1]
+                }
+                return splitOrResolve(destination, visited: [])
+            }
+        }
+        return splitOrResolve(service, visited: [])
+    }
+
+    /// The service's splitter, or its resolver (every instance) when it has none.
+    private func splitOrResolve(_ service: Service, visited: Set<Service>) -> [Target: Double] {
+        guard let splitter = splitters[service], !visited.contains(service) else {
+            return [Target(service: service, subset: nil): 1]
+        }
+        var out: [Target: Double] = [:]
+        for split in splitter.spec.splits {
+            let share = Double(split.weight.hundredths) / 10_000
+            let next = Service(namespace: split.namespace ?? service.namespace, name: split.service ?? service.name)
+            if next != service, split.serviceSubset == nil {
+                for (target, part) in splitOrResolve(next, visited: visited.union([service])) {
+                    out[target, default: 0] += share * part
+                }
+            } else {
+                out[Target(service: next, subset: split.serviceSubset), default: 0] += share
+            }
+        }
+        return out
+    }
+
+    /// Whether an Envoy route match holds: as a permission's (`ConsulAccessModel.matches`),
+    /// but a path prefix is matched against the path with its query, as Envoy's route `prefix`
+    /// reads `:path`.
+    static func routes(_ match: ConsulHTTPMatch, _ request: AccessRequest) -> Bool {
+        var withoutPrefix = match
+        withoutPrefix.pathPrefix = nil
+        guard ConsulAccessModel.matches(withoutPrefix, request) else { return false }
+        // What a client sends as `:path`: the path and query, no fragment.
+        let sent = (request.path ?? "/").prefix { $0 != "#" }
+        return match.pathPrefix.map { sent.hasPrefix($0) } ?? true
+    }
+}

@@ -1,0 +1,61 @@
+import ConsulAdapter
+import SMICore
+import Testing
+
+/// The discovery chain model follows Consul's compiler: a split without a subset takes the
+/// next service's splitter, a split with one stops at the resolver, and a router's path
+/// prefix reads the query too (Envoy's route `prefix` matches `:path`).
+@Suite struct ConsulDiscoveryChainTests {
+    static let entries = """
+        apiVersion: consul.hashicorp.com/v1alpha1
+        kind: ServiceSplitter
+        metadata: {name: api, namespace: shop}
+        spec:
+          splits:
+          - {weight: 50, service: api-v1}
+          - {weight: 50, service: api-v2}
+        ---
+        apiVersion: consul.hashicorp.com/v1alpha1
+        kind: ServiceSplitter
+        metadata: {name: api-v2, namespace: shop}
+        spec:
+          splits:
+          - {weight: 20}
+          - {weight: 80, service: api-v3}
+        ---
+        apiVersion: consul.hashicorp.com/v1alpha1
+        kind: ServiceRouter
+        metadata: {name: web, namespace: shop}
+        spec:
+          routes:
+          - match: {http: {pathPrefix: "/q?x"}}
+            destination: {service: api}
+          - match: {http: {pathExact: /v2}}
+            destination: {service: api-v2, serviceSubset: every}
+        """
+
+    static func shares(_ service: String, _ path: String, _ text: String = entries) throws -> [String: Double] {
+        let chain = ConsulDiscoveryChain(resources: try YAMLReader().read(text).map(\.root)) { _ in nil }
+        let request = AccessRequest(
+            source: nil, destination: .init(namespace: "shop", serviceAccount: "web"), port: 80, protocol: .http,
+            method: "GET", path: path)
+        var out: [String: Double] = [:]
+        for (target, share) in chain.shares(of: .init(namespace: nil, name: service), for: request) {
+            out[target.service.name + (target.subset.map { "/" + $0 } ?? ""), default: 0] += share
+        }
+        return out
+    }
+
+    @Test func nestedSplittersAreFollowedUnlessASubsetIsNamed() throws {
+        #expect(try Self.shares("api", "/") == ["api-v1": 0.5, "api-v2": 0.1, "api-v3": 0.4])
+        let bypassing = Self.entries.replacingOccurrences(
+            of: "{weight: 50, service: api-v2}", with: "{weight: 50, service: api-v2, serviceSubset: every}")
+        #expect(try Self.shares("api", "/", bypassing) == ["api-v1": 0.5, "api-v2/every": 0.5])
+    }
+
+    @Test func routerPrefixesReadTheQuery() throws {
+        #expect(try Self.shares("web", "/q?x=1") == ["api-v1": 0.5, "api-v2": 0.1, "api-v3": 0.4])
+        #expect(try Self.shares("web", "/q") == ["web": 1])
+        #expect(try Self.shares("web", "/v2?y") == ["api-v2/every": 1])
+    }
+}

@@ -3,6 +3,7 @@ import GatewayAPIAdapter
 import IstioAdapter
 import LinkerdAdapter
 import SMICore
+import SMITestSupport
 import Testing
 
 @Suite struct ExplainCommandTests {
@@ -65,5 +66,22 @@ import Testing
         let unknown = ToolRun(["explain", "SMI9999"])
         #expect(unknown.status == 2 && unknown.out.isEmpty && unknown.err.contains("unknown diagnostic code SMI9999"))
         #expect(ToolRun(["explain", "pathRegex"]).status == 2)
+    }
+
+    /// Each adapter's DocC landing page holds the table `smi explain --mesh MESH --markdown`
+    /// prints, so that the documentation says what the code does.
+    @Test(arguments: [
+        ("IstioAdapter", "istio"), ("LinkerdAdapter", "linkerd"), ("ConsulAdapter", "consul"),
+        ("GatewayAPIAdapter", "gateway-api")
+    ])
+    func adapterDocumentationHoldsTheExplainTable(module: String, mesh: String) throws {
+        let page = try String(
+            contentsOf: SharedReference.packageRoot.appendingPathComponent(
+                "Sources/\(module)/\(module).docc/\(module).md"),
+            encoding: .utf8)
+        let start = try #require(page.range(of: "<!-- smi explain --mesh \(mesh) --markdown -->\n"))
+        let end = try #require(page.range(of: "<!-- end smi explain -->"))
+        #expect(
+            String(page[start.upperBound..<end.lowerBound]) == ToolRun(["explain", "--mesh", mesh, "--markdown"]).out)
     }
 }

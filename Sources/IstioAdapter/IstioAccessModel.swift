@@ -5,7 +5,14 @@ public import SMICore
 /// denies. CUSTOM policies hand the request to an external server whose answer is unknown
 /// here; the model lets the request continue past them, the worst case for that proof.
 /// Policies in the root namespace apply in every namespace; an empty list is an unset field
-/// (protobuf), which restricts nothing.
+/// (protobuf), which restricts nothing. Pods in ambient mode (`istio.io/dataplane-mode:
+/// ambient` on the pod, or on its namespace unless the pod says `none`) are guarded by their
+/// node's ztunnel, which istiod gives the policies at L4 (`ambient/authorization.go`,
+/// `handleRule`): an ALLOW rule with an HTTP attribute (methods, paths, hosts, their `not`
+/// forms, a `when` key other than `source.ip`, `source.namespace`, `source.principal`,
+/// `destination.ip`, `destination.port`) never matches, and a DENY rule is enforced without
+/// its HTTP attributes. Requests are taken to reach the pods directly, not through a waypoint
+/// (whose identity no rendered policy names, so that path denies).
 public struct IstioAccessModel: MeshAccessModel {
     private let policies: [AuthorizationPolicy]
     private let rootNamespace: String
@@ -48,14 +55,54 @@ public struct IstioAccessModel: MeshAccessModel {
             guard let selector = policy.spec.selector else { return true }
             return selector.matchLabels.allSatisfy { workload.podLabels[$0.key] == $0.value }
         }
+        let ztunnel = isAmbient(workload)
         if applicable.contains(where: {
-            ($0.spec.action ?? "ALLOW") == "DENY" && ($0.spec.rules ?? []).contains { matches($0, request) }
+            ($0.spec.action ?? "ALLOW") == "DENY"
+                && ($0.spec.rules ?? []).contains { matches(ztunnel ? Self.withoutHTTP($0) : $0, request) }
         }) {
             return false
         }
         let allow = applicable.filter { ($0.spec.action ?? "ALLOW") == "ALLOW" }
         if allow.isEmpty { return true }
-        return allow.contains { ($0.spec.rules ?? []).contains { matches($0, request) } }
+        return allow.contains {
+            ($0.spec.rules ?? []).contains { !(ztunnel && Self.readsHTTP($0)) && matches($0, request) }
+        }
+    }
+
+    /// Whether ztunnel, not a sidecar, guards the pod.
+    private func isAmbient(_ workload: Inventory.Workload) -> Bool {
+        switch workload.podLabels["istio.io/dataplane-mode"] {
+        case "ambient": return true
+        case "none": return false
+        default:
+            return inventory.namespaces(named: workload.namespace).contains {
+                $0.labels["istio.io/dataplane-mode"] == "ambient"
+            }
+        }
+    }
+
+    /// The `when` keys ztunnel reads.
+    private static let l4Keys: Set<String> = [
+        "source.ip", "source.namespace", "source.principal", "destination.ip", "destination.port"
+    ]
+
+    /// Whether a rule reads an HTTP attribute, which ztunnel cannot.
+    private static func readsHTTP(_ rule: AuthorizationPolicy.Rule) -> Bool {
+        (rule.to ?? []).contains { set($0.operation.methods) != nil || set($0.operation.paths) != nil }
+            || (rule.when ?? []).contains { !l4Keys.contains($0.key) }
+    }
+
+    /// The rule as ztunnel enforces it in a DENY policy: without its HTTP attributes.
+    private static func withoutHTTP(_ rule: AuthorizationPolicy.Rule) -> AuthorizationPolicy.Rule {
+        var rule = rule
+        rule.to = rule.to?.map { entry in
+            var entry = entry
+            entry.operation.methods = nil
+            entry.operation.paths = nil
+            return entry
+        }
+        rule.when = rule.when?.filter { l4Keys.contains($0.key) }
+        return rule
     }
 
     private func matches(_ rule: AuthorizationPolicy.Rule, _ request: AccessRequest) -> Bool {

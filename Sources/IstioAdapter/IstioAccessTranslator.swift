@@ -12,14 +12,6 @@ struct IstioAccessTranslator {
     /// The control plane (never governed) and where pods run a sidecar.
     let facts: ClusterFacts
 
-    /// The namespace label that puts a namespace in ambient mode.
-    private static let dataplaneModeLabel = "istio.io/dataplane-mode"
-
-    /// Whether the inventory puts a namespace in ambient mode (any entry of that name does).
-    static func isAmbient(_ namespace: String, in inventory: Inventory) -> Bool {
-        inventory.namespaces(named: namespace).contains { $0.labels[dataplaneModeLabel] == "ambient" }
-    }
-
     /// One SMI match as Istio operations and `when` conditions, or why Istio cannot express it.
     typealias Translation = Result<([AuthorizationPolicy.Operation], [AuthorizationPolicy.Condition]), MatchProblem>
 
@@ -156,13 +148,6 @@ struct IstioAccessTranslator {
         guard target.destinationAccount(defaultNamespace: item.key.namespace) != nil,
             target.spec.rules.allSatisfy({ ["HTTPRouteGroup", "TCPRoute", "UDPRoute"].contains($0.kind) })
         else { return [] }
-        if IstioAccessTranslator.isAmbient(destinationNamespace, in: inventory) {
-            report(
-                .error, .istioAmbient,
-                "no policy for \(destinationNamespace)/\(destination.name): namespace \(destinationNamespace) is in ambient mode, where ztunnel enforces no HTTP rule and traffic through a waypoint bypasses selector policies; its pods get only the deny-by-default policy",
-                item, into: &rendering)
-            return []
-        }
         let selection: SelectorDerivation.Selection
         switch SelectorDerivation.selection(
             namespace: destinationNamespace, serviceAccount: destination.name, in: inventory)
@@ -193,6 +178,13 @@ struct IstioAccessTranslator {
         var rules: [AuthorizationPolicy.Rule] = []
         if !principals.isEmpty {
             rules = grants(for: item, from: from, translations: &translations, into: &rendering)
+        }
+        let ambient = IstioAmbient(inventory: inventory)
+        if ambient.isAmbient(destinationNamespace),
+            let problem = ambient.problem(
+                rules: rules, namespace: destinationNamespace, serviceAccount: destination.name)
+        {
+            report(.error, .istioAmbient, problem, item, into: &rendering)
         }
         let name = RenderedMetadata.objectName(for: item.key, in: destinationNamespace)
         let sources = item.origin.object.map { [$0] } ?? []

@@ -20,7 +20,7 @@ public struct IstioAdapter: MeshAdapter {
                 ),
                 .init(
                     .destination, .stricter,
-                    "Selected by pod labels every pod of the account carries and no other pod has (refused, SMI3001, when none exist); in ambient-mode namespaces TrafficTargets are refused (SMI3008)."
+                    "Selected by pod labels every pod of the account carries and no other pod has (refused, SMI3001, when none exist); in ambient-mode namespaces ztunnel enforces sources and ports, and HTTP grants allow nothing without a waypoint (SMI3008)."
                 ),
                 .init(.destinationPort, .exact, "Operation ports on every rule of the target."),
                 .init(.sources, .exact, "mTLS principals <trust-domain>/ns/<ns>/sa/<sa>."),

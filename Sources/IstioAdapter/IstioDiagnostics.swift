@@ -12,8 +12,8 @@ extension DiagnosticCode {
     /// How a TrafficSplit is written for Istio differs from SMI's exact routing: weights
     /// rounded, or routes that cover every port of an unknown root.
     public static let istioSplitRouting = DiagnosticCode(rawValue: "SMI3007")
-    /// A namespace in ambient mode: TrafficTargets there are refused, splits only act through
-    /// a waypoint.
+    /// A namespace in ambient mode: HTTP grants allow nothing without a waypoint, requests through
+    /// a waypoint are denied, splits only act through one.
     public static let istioAmbient = DiagnosticCode(rawValue: "SMI3008")
     /// HTTP grants on a port Istio handles as TCP: they never match there.
     public static let istioTCPPort = DiagnosticCode(rawValue: "SMI3009")
@@ -49,6 +49,6 @@ extension DiagnosticCode {
         .istioProbes:
             "A pod annotated sidecar.istio.io/rewriteAppHTTPProbers: \"false\" (or, without the annotation, injected by an injector whose values set sidecarInjectorWebhook.rewriteAppHTTPProbe: false) has its kubelet HTTP and gRPC probes go through the sidecar, without a principal: the AuthorizationPolicies that govern the pod refuse them, and the pods may go unready or restart. By default the injector hands probes to its agent, outside every policy.",
         .istioAmbient:
-            "The namespace runs in ambient mode: TrafficTargets there are refused (ztunnel enforces only the allow-nothing policy at L4), and splits act only through a waypoint."
+            "The namespace runs in ambient mode: ztunnel enforces the policies at L4 (sources and ports) and omits every ALLOW rule with HTTP attributes, so HTTP grants allow nothing without a waypoint, and requests through a waypoint reach the pods with the waypoint's identity and are denied (swift-smi writes no waypoint policies yet); splits act only through a waypoint."
     ]
 }

@@ -40,7 +40,7 @@ struct IstioSplitTranslator {
     {
         let namespace = plan.key.namespace
         let rootHost = fqdn(plan.root, namespace)
-        if IstioAccessTranslator.isAmbient(namespace, in: inventory) {
+        if IstioAmbient(inventory: inventory).isAmbient(namespace) {
             report(
                 .warning, .istioAmbient,
                 "namespace \(namespace) is in ambient mode: the VirtualService splits traffic only when the root Service uses a waypoint",

@@ -77,9 +77,9 @@ public struct LinkerdAccessModel: MeshAccessModel {
             // No Server: the pod's default policy, from its annotation, else its Namespace's,
             // else the cluster's (the policy controller's order).
             let policy =
-                pod.podAnnotations[LinkerdAccessTranslator.defaultPolicyAnnotation]
+                pod.podAnnotations[Self.defaultPolicyAnnotation]
                 ?? inventory.namespaces(named: pod.namespace).lazy.compactMap {
-                    $0.annotations[LinkerdAccessTranslator.defaultPolicyAnnotation]
+                    $0.annotations[Self.defaultPolicyAnnotation]
                 }.first ?? defaultPolicy
             return Self.admits(accessPolicy: policy, request)
         }
@@ -104,6 +104,11 @@ public struct LinkerdAccessModel: MeshAccessModel {
         return serverLevel
             || authorized(request, target: "HTTPRoute", name: route.metadata.name ?? "", namespace: namespace)
     }
+
+    /// The annotation that sets a pod's or namespace's default inbound policy, as the policy
+    /// controller reads it; stated here apart from the translator's, so that the model checks
+    /// the rendering instead of repeating it.
+    static let defaultPolicyAnnotation = "config.linkerd.io/default-inbound-policy"
 
     /// Whether the request is one of the pod's HTTP probes on its port, as Linkerd's probe
     /// route matches them: `GET`, the path exactly, the query aside.

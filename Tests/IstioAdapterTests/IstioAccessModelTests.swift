@@ -50,4 +50,49 @@ import Testing
         #expect(model.allows(Self.request("GET")))
         #expect(!model.allows(Self.request("POST")))
     }
+
+    /// In ambient mode ztunnel guards the pod: an ALLOW rule with HTTP attributes never
+    /// matches, an L4 rule does as in a sidecar, and a DENY rule loses its HTTP attributes (so
+    /// it denies more); a pod labelled `none` keeps out of ambient.
+    @Test func ztunnelOmitsHTTPRulesOfAllowPolicies() throws {
+        let policies = """
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: {name: grants, namespace: shop}
+            spec:
+              selector: {matchLabels: {app: api}}
+              action: ALLOW
+              rules:
+              - from: [{source: {principals: [cluster.local/ns/shop/sa/web]}}]
+                to: [{operation: {methods: [GET]}}]
+              - from: [{source: {principals: [cluster.local/ns/shop/sa/db]}}]
+                to: [{operation: {ports: ["8080"]}}]
+            """
+        func model(namespace: StringMap, pod: StringMap = [:], _ yaml: String) throws -> IstioAccessModel {
+            var workload = Self.inventory.workloads[0]
+            for (key, value) in pod { workload.podLabels[key] = value }
+            let inventory = Inventory(workloads: [workload], namespaces: [.init(name: "shop", labels: namespace)])
+            return IstioAccessModel(resources: try YAMLReader().read(yaml).map(\.root), inventory: inventory)
+        }
+        var fromDB = Self.request()
+        fromDB.source = .init(namespace: "shop", serviceAccount: "db")
+        let sidecar = try model(namespace: ["istio-injection": "enabled"], policies)
+        #expect(sidecar.allows(Self.request()) && sidecar.allows(fromDB))
+        let ambient = try model(namespace: ["istio.io/dataplane-mode": "ambient"], policies)
+        #expect(!ambient.allows(Self.request()) && ambient.allows(fromDB))
+        let optedOut = try model(
+            namespace: ["istio.io/dataplane-mode": "ambient", "istio-injection": "enabled"],
+            pod: ["istio.io/dataplane-mode": "none"], policies)
+        #expect(optedOut.allows(Self.request()))
+        let deny = """
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: {name: no-posts, namespace: shop}
+            spec:
+              action: DENY
+              rules: [{to: [{operation: {methods: [POST]}}]}]
+            """
+        #expect(try model(namespace: ["istio-injection": "enabled"], deny).allows(Self.request("GET")))
+        #expect(try !model(namespace: ["istio.io/dataplane-mode": "ambient"], deny).allows(Self.request("GET")))
+    }
 }

@@ -11,8 +11,15 @@ public import SMICore
 /// `handleRule`): an ALLOW rule with an HTTP attribute (methods, paths, hosts, their `not`
 /// forms, a `when` key other than `source.ip`, `source.namespace`, `source.principal`,
 /// `destination.ip`, `destination.port`) never matches, and a DENY rule is enforced without
-/// its HTTP attributes. Requests are taken to reach the pods directly, not through a waypoint
-/// (whose identity no rendered policy names, so that path denies).
+/// its HTTP attributes; policies with `targetRefs` are a waypoint's, which ztunnel and
+/// sidecars ignore. A request to an ambient pod is allowed when either way in lets it through:
+/// straight to the pod, or through the waypoint of a Service selecting the pod
+/// (`istio.io/use-waypoint` on the Service, else on its namespace; `none` opts out), which
+/// checks the policies targeting that Service with the client's identity and L7 attributes,
+/// then the pod's ztunnel checks the waypoint's identity (`<trust domain>/ns/<waypoint
+/// namespace>/sa/<waypoint>`, the waypoint running as a ServiceAccount of its name), as
+/// istio.io's "Use Layer 4 security policy" lays out: waypoints do not pass the client's
+/// identity on.
 public struct IstioAccessModel: MeshAccessModel {
     private let policies: [AuthorizationPolicy]
     private let rootNamespace: String
@@ -49,13 +56,49 @@ public struct IstioAccessModel: MeshAccessModel {
     private func allows(_ request: AccessRequest, to workload: Inventory.Workload) -> Bool {
         if ProxyPresence.of(workload, in: inventory, installation: installation).bypasses(request.port) { return true }
         let applicable = policies.filter { policy in
-            // The root namespace's policies apply mesh-wide (Istio notes 3.3).
-            guard policy.metadata.namespace == workload.namespace || policy.metadata.namespace == rootNamespace
+            // The root namespace's policies apply mesh-wide (Istio notes 3.3); a waypoint's
+            // policies (targetRefs) do not apply to pods.
+            guard policy.metadata.namespace == workload.namespace || policy.metadata.namespace == rootNamespace,
+                Self.set(policy.spec.targetRefs) == nil
             else { return false }
             guard let selector = policy.spec.selector else { return true }
             return selector.matchLabels.allSatisfy { workload.podLabels[$0.key] == $0.value }
         }
         let ztunnel = isAmbient(workload)
+        if ztunnel, decide(request, applicable, ztunnel: true) { return true }
+        if ztunnel {
+            return waypoints(of: workload).contains { service, principal in
+                let atWaypoint = policies.filter { policy in
+                    policy.metadata.namespace == workload.namespace
+                        && (policy.spec.targetRefs ?? []).contains {
+                            $0.kind == "Service" && ($0.group ?? "").isEmpty && $0.name == service
+                        }
+                }
+                var fromWaypoint = request
+                fromWaypoint.source = principal
+                return decide(request, atWaypoint, ztunnel: false)
+                    && decide(fromWaypoint, applicable, ztunnel: true)
+            }
+        }
+        return decide(request, applicable, ztunnel: false)
+    }
+
+    /// The Services selecting the pod that send traffic through a waypoint, with the identity
+    /// the waypoint's requests carry.
+    private func waypoints(of workload: Inventory.Workload) -> [(String, AccessRequest.Identity)] {
+        let namespaceLabels = inventory.namespaces(named: workload.namespace).first?.labels ?? [:]
+        return inventory.services.compactMap { service in
+            guard service.namespace == workload.namespace, service.selects(workload.podLabels) else { return nil }
+            let labels = service.labels["istio.io/use-waypoint"] != nil ? service.labels : namespaceLabels
+            guard let waypoint = labels["istio.io/use-waypoint"], waypoint != "none" else { return nil }
+            let namespace = labels["istio.io/use-waypoint-namespace"] ?? workload.namespace
+            return (service.name, AccessRequest.Identity(namespace: namespace, serviceAccount: waypoint))
+        }
+    }
+
+    /// Istio's decision over the policies that apply at one enforcement point: a DENY rule
+    /// that matches denies; else, with ALLOW policies, one rule must match; else allow.
+    private func decide(_ request: AccessRequest, _ applicable: [AuthorizationPolicy], ztunnel: Bool) -> Bool {
         if applicable.contains(where: {
             ($0.spec.action ?? "ALLOW") == "DENY"
                 && ($0.spec.rules ?? []).contains { matches(ztunnel ? Self.withoutHTTP($0) : $0, request) }

@@ -179,15 +179,11 @@ struct IstioAccessTranslator {
         if !principals.isEmpty {
             rules = grants(for: item, from: from, translations: &translations, into: &rendering)
         }
-        let ambient = IstioAmbient(inventory: inventory)
-        if ambient.isAmbient(destinationNamespace),
-            let problem = ambient.problem(
-                rules: rules, namespace: destinationNamespace, serviceAccount: destination.name)
-        {
-            report(.error, .istioAmbient, problem, item, into: &rendering)
-        }
         let name = RenderedMetadata.objectName(for: item.key, in: destinationNamespace)
         let sources = item.origin.object.map { [$0] } ?? []
+        let (podRules, waypointPolicies) = ambientPolicies(
+            rules, name: name, destination: destination.name, namespace: destinationNamespace, item: item,
+            into: &rendering)
         // With no rule left a policy still selects the pods: it then allows nothing, as SMI does.
         // Selections without requirements: Istio's workload selectors take labels alone.
         return selection.selectors.enumerated().map { index, selector in
@@ -196,7 +192,53 @@ struct IstioAccessTranslator {
                     name: index == 0 ? name : "\(name)-pods-\(index + 1)",
                     namespace: destinationNamespace, sources: sources, options: options),
                 spec: .init(
-                    selector: .init(matchLabels: selector.labels), action: "ALLOW", rules: rules.isEmpty ? nil : rules))
+                    selector: .init(matchLabels: selector.labels), action: "ALLOW",
+                    rules: podRules.isEmpty ? nil : podRules))
+        } + waypointPolicies
+    }
+
+    /// In an ambient namespace, the rules the destination's pods get and the policies of its
+    /// waypoint (`IstioAmbient`): with a waypoint, the grants go to it (`targetRefs` on each
+    /// Service that uses it) and the pods admit its identity; without one, ztunnel omits the
+    /// HTTP rules, which is reported. Outside ambient mode, the rules as they are.
+    private func ambientPolicies(
+        _ rules: [AuthorizationPolicy.Rule], name: String, destination: String, namespace: String,
+        item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering
+    ) -> (pods: [AuthorizationPolicy.Rule], waypoint: [AuthorizationPolicy]) {
+        let ambient = IstioAmbient(inventory: inventory)
+        guard ambient.isAmbient(namespace) else { return (rules, []) }
+        let account = "\(namespace)/\(destination)"
+        switch ambient.waypoint(namespace: namespace, serviceAccount: destination) {
+        case nil:
+            if rules.contains(where: IstioAmbient.isHTTP) {
+                report(
+                    .error, .istioAmbient,
+                    "namespace \(namespace) is in ambient mode and \(account) uses no waypoint: ztunnel omits the rules with HTTP attributes (paths, methods, headers), so the HTTP grants allow nothing (stricter) and only the TCP grants are enforced; label its Service istio.io/use-waypoint to have them enforced by a waypoint",
+                    item, into: &rendering)
+            }
+            return (rules, [])
+        case let .failure(problem)?:
+            report(
+                .error, .istioAmbient,
+                "namespace \(namespace) is in ambient mode: \(problem.message); requests through the waypoint reach \(account) with the waypoint's identity, which the policy does not name, so they are denied (stricter)",
+                item, into: &rendering)
+            return (rules, [])
+        case let .success(waypoint)?:
+            let principal = waypoint.principal(trustDomain: options.trustDomain)
+            report(
+                .warning, .istioAmbient,
+                "\(account) is reached through waypoint \(waypoint.namespace)/\(waypoint.name) (Service \(waypoint.services.joined(separator: ", "))): the grants are written for the waypoint (targetRefs), and the pods admit its identity \(principal); this takes the waypoint to run as ServiceAccount \(waypoint.name) and to serve Services only (istio.io/waypoint-for: service, the default), or requests sent to the pods' addresses through it would pass unchecked",
+                item, into: &rendering)
+            let admitWaypoint = AuthorizationPolicy.Rule(from: [.init(source: .init(principals: [principal]))])
+            let sources = item.origin.object.map { [$0] } ?? []
+            let policies = waypoint.services.map { service in
+                AuthorizationPolicy(
+                    metadata: RenderedMetadata.make(
+                        name: "\(name)-via-\(service)", namespace: namespace, sources: sources, options: options),
+                    spec: .init(
+                        targetRefs: [.init(service: service)], action: "ALLOW", rules: rules.isEmpty ? nil : rules))
+            }
+            return (rules + [admitWaypoint], policies)
         }
     }
 

@@ -1,10 +1,12 @@
 import SMICore
 
 /// What Istio's ambient mode changes for a rendering (Istio notes 3.5; istiod's
-/// `pilot/pkg/serviceregistry/kube/controller/ambient/authorization.go`): the destination's
-/// ztunnel enforces the selector policies at L4 only, omitting every ALLOW rule with HTTP
-/// attributes, and traffic through a waypoint (`istio.io/use-waypoint` on the Service or the
-/// namespace) reaches the pods with the waypoint's identity.
+/// `pilot/pkg/serviceregistry/kube/controller/ambient/authorization.go`; istio.io "Use Layer
+/// 4 security policy"): the destination's ztunnel enforces the selector policies at L4 only,
+/// omitting every ALLOW rule with HTTP attributes, and ignores policies with `targetRefs`;
+/// traffic through a waypoint (`istio.io/use-waypoint` on the Service or the namespace) is
+/// authorized by the waypoint's `targetRefs` policies and reaches the pods with the
+/// waypoint's identity, which the waypoint does not replace with the client's.
 struct IstioAmbient {
     let inventory: Inventory
 
@@ -12,21 +14,55 @@ struct IstioAmbient {
     static let dataplaneModeLabel = "istio.io/dataplane-mode"
     /// The label that sends a Service's (or a namespace's) traffic through a waypoint.
     static let useWaypointLabel = "istio.io/use-waypoint"
+    /// The label that names the waypoint's namespace, beside `useWaypointLabel`.
+    static let useWaypointNamespaceLabel = "istio.io/use-waypoint-namespace"
+
+    /// A waypoint the destination's traffic goes through, and the Services that send it there.
+    struct Waypoint: Equatable {
+        /// The waypoint (its Gateway's name, and by default its ServiceAccount's).
+        let name: String
+        /// Its namespace.
+        let namespace: String
+        /// The destination's Services that use it, sorted.
+        let services: [String]
+
+        /// The identity requests through it carry to the pods.
+        func principal(trustDomain: String) -> String { "\(trustDomain)/ns/\(namespace)/sa/\(name)" }
+    }
 
     /// Whether the inventory puts a namespace in ambient mode (any entry of that name does).
     func isAmbient(_ namespace: String) -> Bool {
         inventory.namespaces(named: namespace).contains { $0.labels[Self.dataplaneModeLabel] == "ambient" }
     }
 
-    /// The waypoint the destination's traffic goes through: the label of a Service that
-    /// selects its pods, else of its namespace; nil when the inventory shows none.
-    func waypoint(namespace: String, serviceAccount: String) -> String? {
+    /// The waypoint the destination's Services send traffic through: nil when none does; a
+    /// failure, saying why, when the grants cannot be written for it exactly (a Service that
+    /// also selects another account's pods, whose waypoint policy would admit requests to
+    /// those pods; Services on different waypoints).
+    func waypoint(namespace: String, serviceAccount: String) -> Result<Waypoint, IstioAmbientProblem>? {
         let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount)
-        let services = inventory.services.filter { service in
-            service.namespace == namespace && pods.contains { service.selects($0.podLabels) }
+        let labels = inventory.namespaces(named: namespace).first?.labels ?? [:]
+        var found: [(name: String, namespace: String, service: String)] = []
+        for service in inventory.services
+        where service.namespace == namespace && pods.contains(where: { service.selects($0.podLabels) }) {
+            let owner = service.labels[Self.useWaypointLabel] != nil ? service.labels : labels
+            guard let name = owner[Self.useWaypointLabel], name != "none" else { continue }
+            if let other = inventory.workloads(selectedBy: service).first(where: { $0.serviceAccount != serviceAccount }
+            ) {
+                return .failure(
+                    IstioAmbientProblem(
+                        message:
+                            "Service \(namespace)/\(service.name) uses waypoint \(name) and also selects \(other.description), which runs as \(other.serviceAccount): a waypoint policy on it would admit requests to those pods too"
+                    ))
+            }
+            found.append((name, owner[Self.useWaypointNamespaceLabel] ?? namespace, service.name))
         }
-        return services.lazy.compactMap { $0.labels[Self.useWaypointLabel] }.first
-            ?? inventory.namespaces(named: namespace).lazy.compactMap { $0.labels[Self.useWaypointLabel] }.first
+        guard let first = found.first else { return nil }
+        guard found.allSatisfy({ $0.name == first.name && $0.namespace == first.namespace }) else {
+            return .failure(
+                IstioAmbientProblem(message: "the Services of \(namespace)/\(serviceAccount) use different waypoints"))
+        }
+        return .success(Waypoint(name: first.name, namespace: first.namespace, services: found.map(\.service).sorted()))
     }
 
     /// Whether ztunnel omits the rule from an ALLOW policy: it reads an HTTP attribute.
@@ -34,17 +70,10 @@ struct IstioAmbient {
         (rule.to ?? []).contains { !($0.operation.methods ?? []).isEmpty || !($0.operation.paths ?? []).isEmpty }
             || !(rule.when ?? []).isEmpty
     }
+}
 
-    /// What to tell the user about a TrafficTarget whose destination `namespace/serviceAccount`
-    /// runs in ambient mode, rendered as `rules`; nil when ztunnel enforces it exactly.
-    func problem(rules: [AuthorizationPolicy.Rule], namespace: String, serviceAccount: String) -> String? {
-        let destination = "\(namespace)/\(serviceAccount)"
-        if let waypoint = waypoint(namespace: namespace, serviceAccount: serviceAccount) {
-            return
-                "namespace \(namespace) is in ambient mode and \(destination) uses waypoint \(waypoint): requests through it reach the pods with the waypoint's identity, which the policy does not name, so they are denied (stricter); swift-smi does not write waypoint policies (targetRefs) yet"
-        }
-        guard rules.contains(where: Self.isHTTP) else { return nil }
-        return
-            "namespace \(namespace) is in ambient mode and \(destination) uses no waypoint: ztunnel omits the rules with HTTP attributes (paths, methods, headers), so the HTTP grants allow nothing (stricter) and only the TCP grants are enforced; HTTP rules need a waypoint (istio.io/use-waypoint) with policies attached to it, which swift-smi does not write yet"
-    }
+/// Why grants in an ambient namespace cannot be written for the destination's waypoint.
+struct IstioAmbientProblem: Error, Equatable {
+    /// What prevents it.
+    let message: String
 }

@@ -1,3 +1,4 @@
+import Foundation
 import IstioAdapter
 import SMICore
 import Testing
@@ -94,5 +95,36 @@ import Testing
             """
         #expect(try model(namespace: ["istio-injection": "enabled"], deny).allows(Self.request("GET")))
         #expect(try !model(namespace: ["istio.io/dataplane-mode": "ambient"], deny).allows(Self.request("GET")))
+    }
+
+    /// Through a waypoint, the policies targeting the Service decide with the client's
+    /// identity and the pod's ztunnel sees the waypoint's: golden 58 admits web's GET /items
+    /// only through the waypoint, and with its waypoint policies gone every client gets
+    /// through, since the pods admit the waypoint.
+    @Test func waypointsDecideWithTheClientsIdentity() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden/58-ambient-waypoint")
+        let input = try YAMLReader().read(
+            String(contentsOf: folder.appendingPathComponent("input.yaml"), encoding: .utf8))
+        let inventory = Inventory(manifests: input)
+        let rendered = try YAMLReader().read(
+            String(contentsOf: folder.appendingPathComponent("istio.yaml"), encoding: .utf8)
+        ).map(\.root)
+        func request(from source: String, _ method: String, _ path: String) -> AccessRequest {
+            AccessRequest(
+                source: .init(namespace: "shop", serviceAccount: source),
+                destination: .init(namespace: "shop", serviceAccount: "api"), port: 8080, protocol: .http,
+                method: method, path: path)
+        }
+        let model = IstioAccessModel(resources: rendered, inventory: inventory)
+        #expect(model.allows(request(from: "web", "GET", "/items/1")))
+        #expect(!model.allows(request(from: "web", "POST", "/items/1")))
+        #expect(!model.allows(request(from: "ops", "GET", "/items/1")))
+        #expect(model.allows(request(from: "db", "POST", "/x")))
+        var direct = inventory
+        direct.services = []
+        #expect(!IstioAccessModel(resources: rendered, inventory: direct).allows(request(from: "web", "GET", "/items")))
+        let podsOnly = rendered.filter { $0.node(at: "spec.targetRefs") == nil }
+        #expect(IstioAccessModel(resources: podsOnly, inventory: inventory).allows(request(from: "ops", "GET", "/x")))
     }
 }

@@ -9,8 +9,18 @@ extension AuthorizationPolicy.Spec: YAMLFieldsWritable {
     /// Writes the body straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("selector", selector)
+        mapping.field("targetRefs", targetRefs)
         mapping.field("action", action)
         mapping.field("rules", rules)
+    }
+}
+
+extension AuthorizationPolicy.TargetReference: YAMLFieldsWritable {
+    /// Writes the reference straight to YAML.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("group", group)
+        mapping.field("kind", kind)
+        mapping.field("name", name)
     }
 }
 

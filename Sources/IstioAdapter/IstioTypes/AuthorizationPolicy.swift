@@ -7,16 +7,40 @@ public struct AuthorizationPolicy: KubernetesResource, Equatable, Codable {
     public struct Spec: Sendable, Equatable, Codable {
         /// The workloads the policy applies to; absent means every workload of the namespace.
         public var selector: WorkloadSelector?
+        /// The Services (or waypoint Gateways) whose waypoint enforces the policy, in ambient
+        /// mode; never with `selector`.
+        public var targetRefs: [TargetReference]?
         /// `ALLOW` (the default), `DENY`, `AUDIT` or `CUSTOM`.
         public var action: String?
         /// The rules; none at all means the policy matches nothing (allow-nothing).
         public var rules: [Rule]?
 
         /// Creates a body.
-        public init(selector: WorkloadSelector? = nil, action: String? = nil, rules: [Rule]? = nil) {
+        public init(
+            selector: WorkloadSelector? = nil, targetRefs: [TargetReference]? = nil, action: String? = nil,
+            rules: [Rule]? = nil
+        ) {
             self.selector = selector
+            self.targetRefs = targetRefs
             self.action = action
             self.rules = rules
+        }
+    }
+
+    /// A resource a waypoint enforces the policy for, in the policy's namespace.
+    public struct TargetReference: Sendable, Equatable, Codable {
+        /// The group: empty for a Service.
+        public var group: String?
+        /// `Service`, or `Gateway` for the whole waypoint.
+        public var kind: String
+        /// The name.
+        public var name: String
+
+        /// The Service `name`.
+        public init(service name: String) {
+            group = ""
+            kind = "Service"
+            self.name = name
         }
     }
 

@@ -44,11 +44,21 @@ import Testing
             spec: .init(selector: .init(matchLabels: ["app": "web"]), action: "ALLOW", rules: [rule, .init()]))
     }
 
+    /// A waypoint policy: `targetRefs` instead of a selector (the CRD takes one of them).
+    static var waypointAuthorizationPolicy: AuthorizationPolicy {
+        AuthorizationPolicy(
+            metadata: metadata, spec: .init(targetRefs: [.init(service: "web")], action: "ALLOW", rules: [.init()]))
+    }
+
     @Test func everyFieldIsWrittenAsItEncodes() {
-        #expect(FieldWriting.mismatches([Self.fullVirtualService, Self.fullAuthorizationPolicy]) == [])
+        #expect(
+            FieldWriting.mismatches([
+                Self.fullVirtualService, Self.fullAuthorizationPolicy, Self.waypointAuthorizationPolicy
+            ]) == [])
         #expect(
             FieldWriting.fieldsNeverSet(
-                in: [Self.fullVirtualService, Self.fullAuthorizationPolicy], checkedElsewhere: [ObjectMeta.self]) == [],
+                in: [Self.fullVirtualService, Self.fullAuthorizationPolicy, Self.waypointAuthorizationPolicy],
+                checkedElsewhere: [ObjectMeta.self]) == [],
             "set every field, so that each is compared")
     }
 

@@ -3,15 +3,19 @@ public import SMICore
 /// SMI TrafficMetrics as PromQL over Istio's standard metrics (Istio notes 6.3): latency
 /// percentiles from `istio_request_duration_milliseconds`, success and failure counts from
 /// `istio_requests_total` (5xx is a failure), measured at the destination's proxy unless an
-/// edge only the source's proxy can see (a Pod's outbound traffic).
+/// edge only the source's proxy can see (a Pod's outbound traffic). In ambient mode with
+/// waypoints no sidecar reports requests: the waypoint does, as `reporter="waypoint"`.
 public struct IstioMetricsQueries: MeshMetrics {
     /// The scrape target labels that name a pod's namespace and name (Prometheus' usual
     /// Kubernetes relabelling writes `namespace` and `pod`).
     public var podLabels: (namespace: String, pod: String)
+    /// Whether the requests are reported by waypoints (ambient mode) rather than sidecars.
+    public var waypoints: Bool
 
-    /// Creates a query builder.
-    public init(podNamespaceLabel: String = "namespace", podLabel: String = "pod") {
+    /// Creates a query builder; `waypoints` for ambient mode, where waypoints report requests.
+    public init(podNamespaceLabel: String = "namespace", podLabel: String = "pod", waypoints: Bool = false) {
         podLabels = (podNamespaceLabel, podLabel)
+        self.waypoints = waypoints
     }
 
     /// The five SMI metrics for `query`, or why Istio's labels cannot answer it.
@@ -19,9 +23,19 @@ public struct IstioMetricsQueries: MeshMetrics {
         var selector: [String]
         var grouping: [String] = []
         let resource = query.resource
+        let named = [resource] + (query.edge?.peer.map { [$0] } ?? [])
+        if waypoints, let pod = named.first(where: { $0.kind == .pod }) {
+            // A waypoint's series carry its own pod's scrape labels, and workloads as peers.
+            return .failure(
+                .init(
+                    description:
+                        "a waypoint reports the requests, and names workloads, not pods: Pod \(pod.namespace)/\(pod.name) cannot be measured"
+                ))
+        }
         switch query.edge {
         case nil:
-            selector = ["reporter=\"destination\""] + labels(resource, side: "destination")
+            selector =
+                ["reporter=\"\(waypoints ? "waypoint" : "destination")\""] + labels(resource, side: "destination")
         case let edge?:
             if let peer = edge.peer, peer.kind == .pod {
                 return .failure(
@@ -32,7 +46,7 @@ public struct IstioMetricsQueries: MeshMetrics {
             }
             let (near, far) = edge.direction == .from ? ("destination", "source") : ("source", "destination")
             // A Pod is only known to the proxy that scraped it: its own side reports.
-            let reporter = resource.kind == .pod ? near : "destination"
+            let reporter = waypoints ? "waypoint" : resource.kind == .pod ? near : "destination"
             selector = ["reporter=\"\(reporter)\""] + labels(resource, side: near)
             if let peer = edge.peer {
                 selector += labels(peer, side: far)

@@ -79,4 +79,31 @@ import Testing
         let q = try Self.queries(MetricsQuery(resource: .init(kind: .deployment, namespace: "a", name: #"x"\y"#)))
         #expect(q["success_count"]?.contains(#"destination_workload="x\"\\y""#) == true)
     }
+
+    /// In ambient mode with waypoints the waypoint reports the requests: the same selectors
+    /// with `reporter="waypoint"`, and no Pod, which a waypoint's series cannot name.
+    @Test func waypointsReportInAmbientMode() throws {
+        let metrics = IstioMetricsQueries(waypoints: true)
+        let edge = try metrics.queries(
+            for: MetricsQuery(
+                resource: .init(kind: .statefulSet, namespace: "data", name: "db"),
+                edge: .init(direction: .from, peer: .init(kind: .deployment, namespace: "shop", name: "api")))
+        ).get()
+        #expect(
+            edge.first { $0.metric == "success_count" }?.promQL
+                == #"sum (increase(istio_requests_total{reporter="waypoint",destination_workload_namespace="data",destination_workload="db",source_workload_namespace="shop",source_workload="api",response_code!~"5.."}[30s]))"#
+        )
+        let inbound = try metrics.queries(
+            for: MetricsQuery(resource: .init(kind: .deployment, namespace: "shop", name: "web"))
+        ).get()
+        #expect(
+            inbound.allSatisfy { $0.promQL.contains(#"reporter="waypoint",destination_workload_namespace="shop""#) })
+        let pod = MetricsQuery(
+            resource: .init(kind: .deployment, namespace: "shop", name: "web"),
+            edge: .init(direction: .to, peer: .init(kind: .pod, namespace: "shop", name: "db-0")))
+        #expect(throws: MetricsQuery.Problem.self) { try metrics.queries(for: pod).get() }
+        #expect(throws: MetricsQuery.Problem.self) {
+            try metrics.queries(for: MetricsQuery(resource: .init(kind: .pod, namespace: "shop", name: "web-1"))).get()
+        }
+    }
 }

@@ -59,6 +59,21 @@ import Testing
         #expect(run.out.contains("\"object\":\"TrafficMetrics shop/web\""))
     }
 
+    /// `--istio-waypoints`: the waypoint reports (ambient mode); the option is Istio's alone.
+    @Test func istioWaypointsReport() {
+        let object = """
+            apiVersion: metrics.smi-spec.io/v1alpha1
+            kind: TrafficMetrics
+            metadata: {name: web, namespace: shop}
+            resource: {kind: Deployment, namespace: shop, name: web}
+            """
+        let run = ToolRun(["metrics", "--mesh", "istio", "--istio-waypoints", "-"], stdin: object)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains(#"reporter=\"waypoint\""#) && !run.out.contains(#"reporter=\"destination\""#))
+        let linkerd = ToolRun(["metrics", "--mesh", "linkerd", "--istio-waypoints", "-"], stdin: object)
+        #expect(linkerd.status == 2 && linkerd.err.contains("configures istio"), "\(linkerd.err)")
+    }
+
     @Test func usage() {
         #expect(ToolRun(["metrics"]).status == 2)
         #expect(ToolRun(["metrics", "--mesh", "kuma"]).err.contains("not available in this version"))

@@ -5,7 +5,7 @@ struct MetricsCommand: ToolCommand {
     static let name = "metrics"
     static let summary = "Write the queries that answer TrafficMetrics objects on a mesh"
     static let help = """
-        Usage: smi metrics --mesh istio|linkerd [FILE...]
+        Usage: smi metrics --mesh istio|linkerd|consul [--istio-waypoints] [FILE...]
 
         Reads the TrafficMetrics objects (metrics.smi-spec.io/v1alpha1; a TrafficMetricsList's
         items too) of each FILE ('-' or no FILE reads standard input): each one asks for the
@@ -13,6 +13,10 @@ struct MetricsCommand: ToolCommand {
         its edges or of every edge of a direction, over a window. Prints one JSON line per
         SMI metric: {"object": ..., "metric": ..., "unit": ..., "query": ...}, the query in
         PromQL over the mesh's standard metrics. Other documents are ignored.
+
+        Options:
+          --istio-waypoints  Istio in ambient mode: waypoints report the requests
+                             (reporter="waypoint"), and no Pod can be named.
 
         Exit status: 0 when every object could be answered, 1 when one could not (the reason
         is on standard error as file:line:column), 2 on bad usage.
@@ -27,15 +31,20 @@ struct MetricsCommand: ToolCommand {
     init(parsing arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
         var mesh: String?
+        var waypoints = false
         while let item = scanner.next() {
             switch item {
             case let .positional(path): paths.append(path)
             case let .option(name, inline) where name == "--mesh": mesh = try scanner.value(for: name, inline: inline)
+            case let .option(name, _) where name == "--istio-waypoints": waypoints = true
             case let .option(name, _): throw UsageError(message: "unknown option '\(name)'")
             }
         }
         guard let mesh else { throw UsageError(message: "give the mesh with --mesh (istio, linkerd)") }
-        metrics = try Meshes.metrics(named: mesh)
+        guard !waypoints || mesh == "istio" else {
+            throw UsageError(message: "option '--istio-waypoints' configures istio, not --mesh \(mesh)")
+        }
+        metrics = try Meshes.metrics(named: mesh, waypoints: waypoints)
     }
 
     func run(console: inout Console) throws -> Int32 {

@@ -25,10 +25,11 @@ enum Meshes {
         }
     }
 
-    /// The metrics query builder for `name`, or a usage error that lists the choices.
-    static func metrics(named name: String) throws(UsageError) -> any MeshMetrics {
+    /// The metrics query builder for `name` (for Istio, with `waypoints` reporting the
+    /// requests, in ambient mode), or a usage error that lists the choices.
+    static func metrics(named name: String, waypoints: Bool = false) throws(UsageError) -> any MeshMetrics {
         switch name {
-        case "istio": return IstioMetricsQueries()
+        case "istio": return IstioMetricsQueries(waypoints: waypoints)
         case "linkerd": return LinkerdMetricsQueries()
         case "consul": return ConsulMetricsQueries()
         default:

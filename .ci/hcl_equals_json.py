@@ -1,22 +1,11 @@
 #!/usr/bin/env python3
-"""Checks that each consul.hcl golden file, read by a real HCL parser (python-hcl2), holds
-the same config entries as the consul.json beside it. Usage: hcl_equals_json.py DIR..."""
+"""Checks that each consul.hcl golden file, read by a real HCL 1 parser (pyhcl: HCL 1 is what
+`consul config write` reads), holds the same config entries as the consul.json beside it.
+Usage: hcl_equals_json.py DIR..."""
 import json
 import sys
 
-import hcl2
-from hcl2.utils import SerializationOptions
-
-
-def unescape(value):
-    # python-hcl2 keeps HCL's template escapes; `$${` and `%%{` are the literals `${`, `%{`.
-    if isinstance(value, str):
-        return value.replace("$${", "${").replace("%%{", "%{")
-    if isinstance(value, list):
-        return [unescape(v) for v in value]
-    if isinstance(value, dict):
-        return {unescape(k): unescape(v) for k, v in value.items()}
-    return value
+import hcl
 
 
 def hcl_entries(text):
@@ -28,8 +17,7 @@ def hcl_entries(text):
         current.append(line)
     if current:
         parts.append("".join(current))
-    options = SerializationOptions(strip_string_quotes=True, with_comments=False)
-    return [unescape(hcl2.loads(p, serialization_options=options)) for p in parts if p.strip()]
+    return [hcl.loads(p) for p in parts if p.strip()]
 
 
 def json_entries(text):

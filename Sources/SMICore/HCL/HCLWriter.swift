@@ -1,7 +1,8 @@
-/// Writes a mapping as HCL attributes, the form `consul config write` reads: one
+/// Writes a mapping as HCL attributes in the HCL 1 syntax `consul config write` reads: one
 /// `Key = value` line per entry, nested mappings as `{ ... }` objects, sequences as
-/// `[ ... ]` tuples, strings in double quotes with HCL's escapes (`${` and `%{` doubled so
-/// that no template is ever read into a value).
+/// `[ ... ]` lists, strings in double quotes with C escapes. HCL 1 has no `$${` or `%%{`
+/// escape: `%{` is plain text there, and a string holding `${` is refused, since HCL 1 reads
+/// what follows as an interpolation (JSON holds it).
 public struct HCLWriter: Sendable {
     /// A value HCL cannot hold.
     public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
@@ -35,7 +36,7 @@ public struct HCLWriter: Sendable {
         case let .double(d):
             guard d.isFinite else { throw Error(message: "HCL cannot represent the number \(d)") }
             out.appendFloat(d)
-        case let .string(s): writeString(s, into: &out)
+        case let .string(s): try writeString(s, into: &out)
         case let .sequence(items):
             guard !items.isEmpty else { return out.append("[]") }
             out.append("[\n")
@@ -64,7 +65,7 @@ public struct HCLWriter: Sendable {
     /// A key: a bare identifier when it is one, else a quoted string.
     private func writeKey(_ key: ManifestNode, into out: inout OutputBuffer) throws(Error) {
         guard case let .string(name) = key.value else { throw Error(message: "HCL keys must be strings") }
-        if Self.isIdentifier(name) { out.append(name) } else { writeString(name, into: &out) }
+        if Self.isIdentifier(name) { out.append(name) } else { try writeString(name, into: &out) }
     }
 
     /// HCL's identifier syntax, restricted to ASCII: a letter or `_`, then letters, digits,
@@ -76,9 +77,13 @@ public struct HCLWriter: Sendable {
         return letter(first) && bytes.dropFirst().allSatisfy { letter($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
-    private func writeString(_ s: String, into out: inout OutputBuffer) {
-        // `${` and `%{` open templates; the doubled sigil is the literal.
-        let literal = s.contains("{") ? s.replacing("${", with: "$${").replacing("%{", with: "%%{") : s
-        out.appendQuoted(literal) { v, out in out.appendCEscape(v) }
+    private func writeString(_ s: String, into out: inout OutputBuffer) throws(Error) {
+        guard !s.contains("${") else {
+            throw Error(
+                message:
+                    "HCL 1, which consul config write reads, has no escape for '${' and reads what follows as an interpolation: write JSON (-o json) for '\(s)'"
+            )
+        }
+        out.appendQuoted(s) { v, out in out.appendCEscape(v) }
     }
 }

@@ -31,13 +31,15 @@ import Testing
                 """)
     }
 
-    /// Escapes, and template sigils doubled so that no value is read as a template.
+    /// C escapes, and `%{` as it is: HCL 1 has no templates, and no `%%{` escape either.
     @Test func escapesStrings() throws {
-        let node: ManifestNode = ["Regex": "a\\d${x}%{y}\t\n\u{1}é"]
-        #expect(try HCLWriter().write(body: node) == #"Regex = "a\\d$${x}%%{y}\t\n\u0001é""# + "\n")
+        let node: ManifestNode = ["Regex": "a\\d$x%{y}\t\n\u{1}é"]
+        #expect(try HCLWriter().write(body: node) == #"Regex = "a\\d$x%{y}\t\n\u0001é""# + "\n")
     }
 
+    /// `${` opens an interpolation in HCL 1, which keeps no escape for it: refused.
     @Test func refusesWhatHCLCannotHold() {
+        #expect(throws: HCLWriter.Error.self) { try HCLWriter().write(body: ["Regex": "/a${1}"]) }
         #expect(throws: HCLWriter.Error.self) { try HCLWriter().write(body: ["x"]) }
         #expect(throws: HCLWriter.Error.self) { try HCLWriter().write(body: ["N": ManifestNode(.double(.nan))]) }
     }

@@ -75,7 +75,7 @@ public struct ConsulAdapter: MeshAdapter {
                 ),
                 .init(
                     .metrics, .exact,
-                    "PromQL over Consul's Envoy metrics (ConsulMetricsQueries); an edge from a named peer is measured at the peer."
+                    "PromQL over Consul's Envoy metrics (ConsulMetricsQueries); an edge from a named peer is measured at the peer; an edge.side other than the one measured is refused."
                 )
             ], diagnostics: DiagnosticCode.consulCatalogue)
     }

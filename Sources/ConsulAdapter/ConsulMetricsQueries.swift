@@ -25,6 +25,8 @@ public struct ConsulMetricsQueries: MeshMetrics {
         case let edge?:
             switch (edge.direction, edge.peer) {
             case (.to, nil):
+                // Upstream cluster series are the client's.
+                if let problem = edge.problem(measuredAt: .client, by: "Consul") { return .failure(problem) }
                 return .success(
                     MetricsAnswer.all(
                         // Only clusters of upstream services carry the label: local_app, the

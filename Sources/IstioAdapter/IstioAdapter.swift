@@ -55,7 +55,7 @@ public struct IstioAdapter: MeshAdapter {
                 .init(.splitNonHTTP, .exact, "TCP routes per root port with the same weights."),
                 .init(
                     .metrics, .exact,
-                    "PromQL over Istio's standard metrics (IstioMetricsQueries); an edge whose peer is a Pod is refused; in ambient mode (smi metrics --istio-waypoints) the waypoint reports, and no Pod can be named."
+                    "PromQL over Istio's standard metrics (IstioMetricsQueries); an edge whose peer is a Pod is refused; edge.side picks the reporter; in ambient mode (smi metrics --istio-waypoints) the waypoint reports, and no Pod can be named."
                 )
             ], diagnostics: DiagnosticCode.istioCatalogue)
     }

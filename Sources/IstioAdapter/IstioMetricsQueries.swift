@@ -45,8 +45,24 @@ public struct IstioMetricsQueries: MeshMetrics {
                     ))
             }
             let (near, far) = edge.direction == .from ? ("destination", "source") : ("source", "destination")
-            // A Pod is only known to the proxy that scraped it: its own side reports.
-            let reporter = waypoints ? "waypoint" : resource.kind == .pod ? near : "destination"
+            // A Pod is only known to the proxy that scraped it: its own side reports. Both
+            // reporters carry both sides' workload labels, so an asked side is honoured.
+            let asked = edge.side.map { $0 == .client ? "source" : "destination" }
+            if waypoints, asked == "source" {
+                return .failure(
+                    .init(
+                        description:
+                            "edge.side: in ambient mode the waypoint reports the requests, on the server side: the client side's counts cannot be given"
+                    ))
+            }
+            if resource.kind == .pod, let asked, asked != near {
+                return .failure(
+                    .init(
+                        description:
+                            "edge.side: a Pod is named only by its own proxy, the \(near == "source" ? "client" : "server") side here: the \(asked == "source" ? "client" : "server") side's counts cannot be given"
+                    ))
+            }
+            let reporter = waypoints ? "waypoint" : asked ?? (resource.kind == .pod ? near : "destination")
             selector = ["reporter=\"\(reporter)\""] + labels(resource, side: near)
             if let peer = edge.peer {
                 selector += labels(peer, side: far)

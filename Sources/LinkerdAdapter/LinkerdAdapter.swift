@@ -67,7 +67,7 @@ public struct LinkerdAdapter: MeshAdapter {
                     .splitNonHTTP, .stricter, "HTTPRoutes split HTTP only; other connections go to the root (SMI4003)."),
                 .init(
                     .metrics, .exact,
-                    "PromQL over response_latency_ms and response_total (LinkerdMetricsQueries); an edge from a named peer is measured at the peer."
+                    "PromQL over response_latency_ms and response_total (LinkerdMetricsQueries); an edge from a named peer is measured at the peer; an edge.side other than the one measured is refused."
                 )
             ], diagnostics: DiagnosticCode.linkerdCatalogue)
     }

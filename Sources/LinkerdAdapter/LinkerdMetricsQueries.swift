@@ -19,6 +19,9 @@ public struct LinkerdMetricsQueries: MeshMetrics {
         case nil:
             matchers = ["direction=\"inbound\""] + Self.labels(resource, prefix: "")
         case let edge?:
+            // Outbound series are the client's, inbound ones the server's.
+            let measured: MetricsQuery.Edge.Side = edge.direction == .from && edge.peer == nil ? .server : .client
+            if let problem = edge.problem(measuredAt: measured, by: "Linkerd") { return .failure(problem) }
             switch (edge.direction, edge.peer) {
             case (.to, let peer):
                 // The resource's own outbound traffic, to the peer's destination labels.

@@ -49,4 +49,16 @@ import Testing
             }
         }
     }
+
+    /// Upstream cluster series are the client's: an edge asking for the server side is refused.
+    @Test func anEdgeSideIsAnsweredOnlyWhereMeasured() throws {
+        let web = MetricsQuery.Resource(kind: .deployment, namespace: "shop", name: "web")
+        let metrics = ConsulMetricsQueries()
+        #expect(
+            try metrics.queries(for: MetricsQuery(resource: web, edge: .init(direction: .to, side: .client))).get()
+                .count == 5)
+        #expect(throws: MetricsQuery.Problem.self) {
+            try metrics.queries(for: MetricsQuery(resource: web, edge: .init(direction: .to, side: .server))).get()
+        }
+    }
 }

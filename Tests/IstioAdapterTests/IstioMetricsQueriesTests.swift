@@ -106,4 +106,20 @@ import Testing
             try metrics.queries(for: MetricsQuery(resource: .init(kind: .pod, namespace: "shop", name: "web-1"))).get()
         }
     }
+
+    /// Both reporters carry both sides' workload labels: an asked side picks the reporter; a
+    /// Pod is named only by its own proxy, so the other side is refused.
+    @Test func anEdgeSidePicksTheReporter() throws {
+        let db = MetricsQuery.Resource(kind: .statefulSet, namespace: "data", name: "db")
+        let api = MetricsQuery.Resource(kind: .deployment, namespace: "shop", name: "api")
+        let client = try Self.queries(
+            MetricsQuery(resource: db, edge: .init(direction: .from, peer: api, side: .client)))
+        #expect(client["success_count"]?.contains(#"reporter="source",destination_workload_namespace="data""#) == true)
+        let pod = MetricsQuery.Resource(kind: .pod, namespace: "shop", name: "web-1")
+        #expect(throws: MetricsQuery.Problem.self) {
+            try IstioMetricsQueries().queries(
+                for: MetricsQuery(resource: pod, edge: .init(direction: .to, peer: api, side: .server))
+            ).get()
+        }
+    }
 }

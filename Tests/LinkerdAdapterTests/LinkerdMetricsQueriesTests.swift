@@ -62,4 +62,24 @@ import Testing
                 == #"sum by (client_id) (increase(response_total{direction="inbound",namespace="shop",classification="success"}[30s]))"#
         )
     }
+
+    /// `edge.side` is honoured: the side Linkerd's series are measured at answers, the other
+    /// is refused (outbound series are the client's, inbound ones the server's).
+    @Test func anEdgeSideIsAnsweredOnlyWhereMeasured() throws {
+        let web = MetricsQuery.Resource(kind: .deployment, namespace: "shop", name: "web")
+        let api = MetricsQuery.Resource(kind: .deployment, namespace: "shop", name: "api")
+        let client = try Self.queries(
+            MetricsQuery(resource: web, edge: .init(direction: .to, peer: api, side: .client)))
+        #expect(client == (try Self.queries(MetricsQuery(resource: web, edge: .init(direction: .to, peer: api)))))
+        let metrics = LinkerdMetricsQueries()
+        #expect(throws: MetricsQuery.Problem.self) {
+            try metrics.queries(for: MetricsQuery(resource: web, edge: .init(direction: .to, peer: api, side: .server)))
+                .get()
+        }
+        #expect(throws: MetricsQuery.Problem.self) {
+            try metrics.queries(for: MetricsQuery(resource: web, edge: .init(direction: .from, side: .client))).get()
+        }
+        let inbound = try Self.queries(MetricsQuery(resource: web, edge: .init(direction: .from, side: .server)))
+        #expect(inbound["success_count"]?.contains(#"direction="inbound""#) == true)
+    }
 }

@@ -34,15 +34,30 @@ public struct MetricsQuery: Sendable, Equatable {
     public struct Edge: Sendable, Equatable {
         /// `from`: the peer sends to the resource; `to`: the resource sends to the peer.
         public enum Direction: String, Sendable { case from, to }
+        /// The proxy whose counts are asked for (v1alpha2 `edge.side`): the client's or the server's.
+        public enum Side: String, Sendable { case client, server }
         /// The direction.
         public var direction: Direction
         /// The peer; nil asks for every peer, one series each.
         public var peer: Resource?
+        /// The side asked for; nil leaves it to the mesh.
+        public var side: Side?
 
         /// Creates an edge.
-        public init(direction: Direction, peer: Resource? = nil) {
+        public init(direction: Direction, peer: Resource? = nil, side: Side? = nil) {
             self.direction = direction
             self.peer = peer
+            self.side = side
+        }
+
+        /// Why a mesh whose series for this edge are the `measured` side's cannot answer it:
+        /// the edge asks for the other side. Nil when it asks for none or for that one.
+        public func problem(measuredAt measured: Side, by mesh: String) -> Problem? {
+            guard let side, side != measured else { return nil }
+            return Problem(
+                description:
+                    "edge.side: \(mesh) measures this edge at the \(measured) side's proxy only, so the \(side) side's counts cannot be given"
+            )
         }
     }
 
@@ -92,7 +107,14 @@ public struct MetricsQuery: Sendable, Equatable {
             {
                 peer = try Self.resource(reference, defaultNamespace: nil, field: "edge.resource")
             }
-            self.edge = Edge(direction: direction, peer: peer)
+            var side: Edge.Side?
+            if let text = edge.side {
+                guard let value = Edge.Side(rawValue: text) else {
+                    throw Problem(description: "edge.side: '\(text)' is neither 'client' nor 'server'")
+                }
+                side = value
+            }
+            self.edge = Edge(direction: direction, peer: peer, side: side)
         } else {
             edge = nil
         }

@@ -61,4 +61,23 @@ import Testing
             "apiVersion: metrics.smi-spec.io/v1alpha1\nkind: TrafficMetrics\nmetadata: {name: x}\n" + body)
         #expect(throws: MetricsQuery.Problem(description: message)) { try MetricsQuery(metrics) }
     }
+
+    /// v1alpha2's `edge.side` is read (D24 accepts it under both versions); another value
+    /// is a problem, not a guess.
+    @Test func readsTheSideOfAnEdge() throws {
+        func query(_ side: String) throws -> MetricsQuery {
+            try MetricsQuery(
+                Self.trafficMetrics(
+                    """
+                    apiVersion: metrics.smi-spec.io/v1alpha2
+                    kind: TrafficMetrics
+                    metadata: {name: web, namespace: shop}
+                    resource: {kind: Deployment, name: web}
+                    edge: {direction: to, side: \(side), resource: {}}
+                    """))
+        }
+        #expect(try query("server").edge == .init(direction: .to, peer: nil, side: .server))
+        #expect(try query("client").edge?.side == .client)
+        #expect(throws: MetricsQuery.Problem.self) { try query("proxy") }
+    }
 }

@@ -11,8 +11,10 @@ public import SMICore
 /// 2.x registers them: the widest reading), identities are ServiceAccount names (managed
 /// ACLs), a service whose protocol is `http` refuses raw TCP, a service whose ServiceDefaults
 /// set `mutualTLSMode: permissive` takes plaintext from outside the mesh (a request without
-/// a source) past its intentions (Consul 1.16+, where the mesh config allows it), and of two
-/// ServiceIntentions for one destination only the first is admitted (consul-k8s webhook).
+/// a source) past its intentions (Consul 1.16+, where the mesh config allows it), of two
+/// ServiceIntentions for one destination only the first is admitted (consul-k8s webhook), and
+/// a ServiceIntentions with a source `description` over 512 bytes is refused whole (Consul's
+/// config-entry validation counts bytes), so its destination keeps the default.
 /// The expose-path listeners of probes are not modelled (the adapter warns, SMI5008), nor is
 /// Envoy's path normalisation.
 public struct ConsulAccessModel: MeshAccessModel {
@@ -42,7 +44,8 @@ public struct ConsulAccessModel: MeshAccessModel {
         // one already names: applied in order, only the first of each destination exists.
         var named: Set<String> = []
         intentions = decode(ServiceIntentions.self, "ServiceIntentions").filter { entry in
-            named.insert("\(entry.spec.destination.namespace ?? "")/\(entry.spec.destination.name)").inserted
+            entry.spec.sources.allSatisfy { ($0.description?.utf8.count ?? 0) <= 512 }
+                && named.insert("\(entry.spec.destination.namespace ?? "")/\(entry.spec.destination.name)").inserted
         }
         var protocols: [ConsulName: String] = [:]
         var permissive: Set<ConsulName> = []

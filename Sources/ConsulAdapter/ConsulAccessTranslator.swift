@@ -227,22 +227,28 @@ struct ConsulAccessTranslator {
         rendering.add(intentions)
     }
 
-    /// consul-k8s refuses a ServiceIntentions whose source `description` is over 512
-    /// characters (the whole entry, its wildcard deny included).
+    /// Consul refuses a ServiceIntentions whose source `description` is over 512 bytes (Go's
+    /// `len`; the whole entry, its wildcard deny included).
     static let maximumDescription = 512
 
-    /// "SMI " and the objects a source's grant comes from, within `maximumDescription`: as many
-    /// as fit, then how many more.
+    /// "SMI " and the objects a source's grant comes from, within `maximumDescription` bytes:
+    /// as many as fit, then how many more.
     static func describing(_ objects: [String]) -> String {
         var text = "SMI " + objects.joined(separator: ", ")
-        guard text.count > maximumDescription else { return text }
+        guard text.utf8.count > maximumDescription else { return text }
         for kept in stride(from: objects.count - 1, through: 0, by: -1) {
             text =
                 "SMI " + objects.prefix(kept).joined(separator: ", ") + (kept > 0 ? " and " : "")
                 + "\(objects.count - kept) more TrafficTargets"
-            if text.count <= maximumDescription { return text }
+            if text.utf8.count <= maximumDescription { return text }
         }
-        return String(text.prefix(maximumDescription))
+        // Whole characters only, so that the cut never splits one.
+        var kept = ""
+        for character in text {
+            guard kept.utf8.count + character.utf8.count <= maximumDescription else { break }
+            kept.append(character)
+        }
+        return kept
     }
 
     private func report(

@@ -67,4 +67,21 @@ import Testing
         #expect(try !model("strict").allows(plaintext))
         #expect(try !model("permissive").allows(meshed))
     }
+
+    /// A source description over 512 bytes (Go's len) makes Consul refuse the whole entry: the
+    /// destination keeps the default, here allow, so the model must not enforce it.
+    @Test func anEntryWithAnOverlongDescriptionIsRefused() throws {
+        func model(description: String) throws -> ConsulAccessModel {
+            let yaml = Self.intentions("api", allowing: "db").replacingOccurrences(
+                of: "action: deny}", with: "action: deny, description: \"\(description)\"}")
+            return ConsulAccessModel(
+                resources: try YAMLReader().read(yaml).map(\.root), inventory: Self.inventory,
+                configuration: ConsulConfiguration(injectedByDefault: true))
+        }
+        let request = AccessRequest(
+            source: .init(namespace: "shop", serviceAccount: "web"),
+            destination: .init(namespace: "shop", serviceAccount: "api"), port: 8080, protocol: .tcp)
+        #expect(try !model(description: String(repeating: "é", count: 256)).allows(request))
+        #expect(try model(description: String(repeating: "é", count: 257)).allows(request))
+    }
 }

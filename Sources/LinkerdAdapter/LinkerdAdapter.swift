@@ -82,7 +82,8 @@ public struct LinkerdAdapter: MeshAdapter {
         ).render(into: &rendering)
         if options.rendersSplits {
             LinkerdSplitTranslator(
-                bundle: bundle, inventory: inventory, options: options, splitForm: configuration.splitForm
+                bundle: bundle, inventory: inventory, options: options, splitForm: configuration.splitForm,
+                facts: facts
             ).render(into: &rendering)
         }
         LinkerdExistingConfig(inventory: inventory, options: options).report(into: &rendering)

@@ -9,6 +9,8 @@ struct LinkerdSplitTranslator {
     let inventory: Inventory
     let options: RenderOptions
     let splitForm: LinkerdConfiguration.SplitForm
+    /// The Services and ports of the inventory's pods.
+    let facts: ClusterFacts
 
     /// The Service `appProtocol` that makes Linkerd treat a port as opaque TCP.
     static let opaqueProtocol = "linkerd.io/opaque"
@@ -151,10 +153,10 @@ struct LinkerdSplitTranslator {
         for portPlan in plan.ports {
             guard let port = portPlan.port else { continue }
             // An opaque port carries no HTTP Linkerd could route; an HTTPRoute there does nothing.
-            if rootPorts.contains(where: { $0.port == port && $0.appProtocol == Self.opaqueProtocol }) {
+            if let reason = opaqueReason(port, root: plan.root, namespace: plan.key.namespace, rootPorts: rootPorts) {
                 report(
                     .warning, .linkerdSplitScope,
-                    "port \(port) of Service \(plan.key.namespace)/\(plan.root) is opaque (appProtocol \(Self.opaqueProtocol)): Linkerd HTTPRoutes cannot split it, so its traffic stays on the root Service",
+                    "port \(port) of Service \(plan.key.namespace)/\(plan.root) is opaque (\(reason)): Linkerd HTTPRoutes cannot split it, so its traffic stays on the root Service",
                     plan, into: &rendering)
                 continue
             }
@@ -193,5 +195,31 @@ struct LinkerdSplitTranslator {
             routes.append(route)
         }
         return routes
+    }
+
+    /// Why Linkerd treats port `port` of the root Service as opaque (its `appProtocol`, or the
+    /// opaque ports of the pods it reaches: their annotation, their namespace's, or Linkerd's
+    /// defaults, as `LinkerdPortProtocol` reads them), or nil when it reads HTTP there.
+    private func opaqueReason(
+        _ port: Int, root: String, namespace: String, rootPorts: [Inventory.ServicePort]
+    ) -> String? {
+        if rootPorts.contains(where: { $0.port == port && $0.appProtocol == Self.opaqueProtocol }) {
+            return "appProtocol \(Self.opaqueProtocol)"
+        }
+        guard let service = inventory.service(namespace: namespace, name: root) else { return nil }
+        let accounts = Set(inventory.workloads(selectedBy: service).map(\.serviceAccount)).sorted()
+        for account in accounts {
+            let targets = facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: account)).filter {
+                $0.service.name == root && $0.port.port == port
+            }
+            for containerPort in Set(targets.compactMap(\.containerPort)).sorted() {
+                let reason = LinkerdPortProtocol(
+                    inventory: inventory, namespace: namespace, serviceAccount: account, port: containerPort,
+                    servicePorts: targets
+                ).opaqueBecause
+                if let reason { return reason }
+            }
+        }
+        return nil
     }
 }

@@ -6,7 +6,8 @@ public import SMICore
 /// destination without a subset takes its service's ServiceSplitter, if it has one; a split
 /// to another service without a subset follows that service's splitter in turn (splits are
 /// hierarchical in Consul); everything else ends at a resolver: the instances of a service,
-/// or of one of its subsets. The routing side of the Consul split differential.
+/// or of one of its subsets. A splitter consul-k8s's webhook would refuse (its float32 sum is
+/// not exactly 100) takes no part. The routing side of the Consul split differential.
 public struct ConsulDiscoveryChain: Sendable {
     /// A service by Consul namespace (nil in Consul CE) and name.
     public struct Service: Sendable, Hashable, CustomStringConvertible {
@@ -50,7 +51,13 @@ public struct ConsulDiscoveryChain: Sendable {
             return out
         }
         routers = decode(ServiceRouter.self, "ServiceRouter")
-        splitters = decode(ServiceSplitter.self, "ServiceSplitter")
+        // consul-k8s refuses a splitter whose weights, read as float32 and added in list order,
+        // are not exactly 100 (`ServiceSplits.validate`): such a splitter does not exist.
+        splitters = decode(ServiceSplitter.self, "ServiceSplitter").filter { _, splitter in
+            splitter.spec.splits.reduce(Float32(0)) { sum, split in
+                sum + (Float32(split.weight.text) ?? .nan)
+            } == 100
+        }
     }
 
     /// Each target's share of the requests like `request` that clients send to `service`.

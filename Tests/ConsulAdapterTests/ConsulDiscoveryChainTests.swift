@@ -58,4 +58,22 @@ import Testing
         #expect(try Self.shares("web", "/q") == ["web": 1])
         #expect(try Self.shares("web", "/v2?y") == ["api-v2/every": 1])
     }
+
+    /// A splitter whose weights add up, as float32 in list order, to anything but exactly 100
+    /// is refused by consul-k8s: requests then go to the service itself.
+    @Test func aSplitterTheWebhookRefusesTakesNoPart() throws {
+        let splitter = { (weights: [String]) in
+            """
+            apiVersion: consul.hashicorp.com/v1alpha1
+            kind: ServiceSplitter
+            metadata: {name: api, namespace: shop}
+            spec:
+              splits:
+            \(weights.enumerated().map { "  - {weight: \($1), service: api-v\($0 + 1)}" }.joined(separator: "\n"))
+            """
+        }
+        #expect(try Self.shares("api", "/", splitter(["9.09", "72.73", "18.18"])) == ["api": 1])
+        let admitted = try Self.shares("api", "/", splitter(["18.18", "72.73", "9.09"]))
+        #expect(admitted.keys.sorted() == ["api-v1", "api-v2", "api-v3"])
+    }
 }

@@ -19,7 +19,8 @@ public import SMICore
 /// then the pod's ztunnel checks the waypoint's identity (`<trust domain>/ns/<waypoint
 /// namespace>/sa/<waypoint>`, the waypoint running as a ServiceAccount of its name), as
 /// istio.io's "Use Layer 4 security policy" lays out: waypoints do not pass the client's
-/// identity on.
+/// identity on. The port is the request's at both checks, which holds where Service ports
+/// equal their target ports (the adapter writes no waypoint policy elsewhere).
 public struct IstioAccessModel: MeshAccessModel {
     private let policies: [AuthorizationPolicy]
     private let rootNamespace: String

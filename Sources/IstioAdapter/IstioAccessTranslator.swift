@@ -227,7 +227,7 @@ struct IstioAccessTranslator {
             let principal = waypoint.principal(trustDomain: options.trustDomain)
             report(
                 .warning, .istioAmbient,
-                "\(account) is reached through waypoint \(waypoint.namespace)/\(waypoint.name) (Service \(waypoint.services.joined(separator: ", "))): the grants are written for the waypoint (targetRefs), and the pods admit its identity \(principal); this takes the waypoint to run as ServiceAccount \(waypoint.name) and to serve Services only (istio.io/waypoint-for: service, the default), or requests sent to the pods' addresses through it would pass unchecked",
+                "\(account) is reached through waypoint \(waypoint.namespace)/\(waypoint.name) (Service \(waypoint.services.joined(separator: ", "))): the grants are written for the waypoint (targetRefs), and the pods admit its identity \(principal); requests sent straight to the pods get only the TCP grants (ztunnel omits HTTP rules, stricter); this takes the waypoint to run as ServiceAccount \(waypoint.name) and to serve Services only (istio.io/waypoint-for: service, the default), or requests sent to the pods' addresses through it would pass unchecked",
                 item, into: &rendering)
             let admitWaypoint = AuthorizationPolicy.Rule(from: [.init(source: .init(principals: [principal]))])
             let sources = item.origin.object.map { [$0] } ?? []

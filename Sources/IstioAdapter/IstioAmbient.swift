@@ -36,9 +36,10 @@ struct IstioAmbient {
     }
 
     /// The waypoint the destination's Services send traffic through: nil when none does; a
-    /// failure, saying why, when the grants cannot be written for it exactly (a Service that
-    /// also selects another account's pods, whose waypoint policy would admit requests to
-    /// those pods; Services on different waypoints).
+    /// failure, saying why, when the grants cannot be written for it exactly (a Service whose
+    /// port differs from its target port, where a rule's ports would be read against the wrong
+    /// one; a Service that also selects another account's pods, whose waypoint policy would
+    /// admit requests to those pods; Services on different waypoints).
     func waypoint(namespace: String, serviceAccount: String) -> Result<Waypoint, IstioAmbientProblem>? {
         let pods = inventory.workloads(namespace: namespace, serviceAccount: serviceAccount)
         let labels = inventory.namespaces(named: namespace).first?.labels ?? [:]
@@ -47,6 +48,16 @@ struct IstioAmbient {
         where service.namespace == namespace && pods.contains(where: { service.selects($0.podLabels) }) {
             let owner = service.labels[Self.useWaypointLabel] != nil ? service.labels : labels
             guard let name = owner[Self.useWaypointLabel], name != "none" else { continue }
+            // A waypoint matches a rule's ports against the port the client called, and the pods
+            // admit whatever it forwards: the grant's ports mean the same only where every port
+            // of the Service is its pods' own.
+            if let port = service.ports.first(where: { $0.targetPort != String($0.port) }) {
+                return .failure(
+                    IstioAmbientProblem(
+                        message:
+                            "Service \(namespace)/\(service.name) uses waypoint \(name) and maps port \(port.port) to \(port.targetPort): a waypoint policy's ports would not be the pods' ports the grants name"
+                    ))
+            }
             if let other = inventory.workloads(selectedBy: service).first(where: { $0.serviceAccount != serviceAccount }
             ) {
                 return .failure(

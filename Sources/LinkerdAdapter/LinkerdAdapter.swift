@@ -54,7 +54,7 @@ public struct LinkerdAdapter: MeshAdapter {
                 ),
                 .init(
                     .splitWeights, .exact,
-                    "HTTPRoute per root port with a Service parent; gcd-reduced weights, scaled to 1,000,000 with a warning (SMI4002) only when larger."
+                    "HTTPRoute per root port with a Service parent (a TCPRoute on ports Linkerd's clients treat as opaque, 2.18+); gcd-reduced weights, scaled to 1,000,000 with a warning (SMI4002) only when larger; at most 16 backends."
                 ),
                 .init(
                     .splitPorts, .exact,
@@ -64,7 +64,9 @@ public struct LinkerdAdapter: MeshAdapter {
                     "Rules with the matches, one per method, and a last catch-all rule to the root; the regex classes above are refused."
                 ),
                 .init(
-                    .splitNonHTTP, .stricter, "HTTPRoutes split HTTP only; other connections go to the root (SMI4003)."),
+                    .splitNonHTTP, .stricter,
+                    "HTTPRoutes split HTTP only; other connections go to the root (SMI4003). Opaque ports (the Service's opaque-ports, appProtocol from 2.18) are split by TCPRoute from 2.18 and not at all before, nor for a split with matches (SMI4003)."
+                ),
                 .init(
                     .metrics, .exact,
                     "PromQL over response_latency_ms and response_total (LinkerdMetricsQueries); an edge from a named peer is measured at the peer; an edge.side other than the one measured is refused."
@@ -82,8 +84,7 @@ public struct LinkerdAdapter: MeshAdapter {
         ).render(into: &rendering)
         if options.rendersSplits {
             LinkerdSplitTranslator(
-                bundle: bundle, inventory: inventory, options: options, splitForm: configuration.splitForm,
-                facts: facts
+                bundle: bundle, inventory: inventory, options: options, splitForm: configuration.splitForm
             ).render(into: &rendering)
         }
         LinkerdExistingConfig(inventory: inventory, options: options).report(into: &rendering)

@@ -41,8 +41,12 @@ struct LinkerdPortProtocol {
                 return "one of Linkerd's default opaque ports"
             }
         }
-        for target in servicesOfPort where target.port.appProtocol == LinkerdSplitTranslator.opaqueProtocol {
-            return "Service \(target.service.name) declares appProtocol \(LinkerdSplitTranslator.opaqueProtocol)"
+        for target in servicesOfPort {
+            if let declared = target.port.appProtocol?.lowercased(),
+                LinkerdServiceProtocol.opaqueAppProtocols.contains(declared)
+            {
+                return "Service \(target.service.name) declares appProtocol \(declared)"
+            }
         }
         return nil
     }

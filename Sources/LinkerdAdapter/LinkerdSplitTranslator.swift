@@ -3,20 +3,18 @@ import SMICore
 /// TrafficSplits as Linkerd HTTPRoutes with a Service parent (Linkerd notes 4.2): one route
 /// per root port, listing the backends that expose that port with gcd-reduced weights
 /// (scaled to 1,000,000 only when larger); a split with `matches` gets rules with the route
-/// groups' conditions and a last catch-all rule to the root Service itself.
+/// groups' conditions and a last catch-all rule to the root Service itself. A port Linkerd's
+/// clients treat as opaque (`LinkerdServiceProtocol`) takes a TCPRoute instead from 2.18.
 struct LinkerdSplitTranslator {
     let bundle: SMIBundle
     let inventory: Inventory
     let options: RenderOptions
     let splitForm: LinkerdConfiguration.SplitForm
-    /// The Services and ports of the inventory's pods.
-    let facts: ClusterFacts
-
-    /// The Service `appProtocol` that makes Linkerd treat a port as opaque TCP.
-    static let opaqueProtocol = "linkerd.io/opaque"
 
     /// Linkerd's largest backend weight.
     static let maximumWeight = 1_000_000
+    /// The most backends a rule of Linkerd's HTTPRoute (`v1beta2`+) or of a TCPRoute takes.
+    static let maximumBackends = 16
 
     func render(into rendering: inout Rendering) {
         let diagnostics = SplitPlan.forEach(in: bundle, inventory: inventory) { plan in
@@ -105,8 +103,10 @@ struct LinkerdSplitTranslator {
         return ServiceProfile(metadata: meta, overrides: overrides)
     }
 
-    /// The routes of one split, or none (with an error) when Linkerd cannot route it as SMI does.
-    private func routes(_ plan: SplitPlan, into rendering: inout Rendering) -> [HTTPRoute] {
+    /// The routes of one split (an HTTPRoute per port a client's proxy reads HTTP on, a
+    /// TCPRoute per opaque port from 2.18), or none (with an error) when Linkerd cannot route
+    /// it as SMI does.
+    private func routes(_ plan: SplitPlan, into rendering: inout Rendering) -> [any KubernetesResource] {
         guard LinkerdTargetVersion(options).hasWeightedRoutes else {
             report(
                 .error, .linkerdNotRendered,
@@ -115,7 +115,9 @@ struct LinkerdSplitTranslator {
             return []
         }
         let ports = plan.ports.compactMap(\.port)
-        guard ports.count == plan.ports.count else {
+        guard ports.count == plan.ports.count,
+            let rootService = inventory.service(namespace: plan.key.namespace, name: plan.root)
+        else {
             report(
                 .error, .linkerdNotRendered,
                 "Linkerd routes need the root Service's ports (every backend reference names one): add Service \(plan.key.namespace)/\(plan.root) to the input; the split is not rendered",
@@ -142,23 +144,38 @@ struct LinkerdSplitTranslator {
                 return []
             }
             conditionMatches = matches
-        } else {
-            report(
-                .warning, .linkerdSplitScope,
-                "Linkerd HTTPRoutes split HTTP requests only: other TCP connections to the root Service are not split",
-                plan, into: &rendering)
         }
-        var routes: [HTTPRoute] = []
-        let rootPorts = inventory.service(namespace: plan.key.namespace, name: plan.root)?.ports ?? []
+        let protocols = LinkerdServiceProtocol(inventory: inventory, options: options)
+        var routes: [any KubernetesResource] = []
+        var splitsHTTP = false
         for portPlan in plan.ports {
-            guard let port = portPlan.port else { continue }
-            // An opaque port carries no HTTP Linkerd could route; an HTTPRoute there does nothing.
-            if let reason = opaqueReason(port, root: plan.root, namespace: plan.key.namespace, rootPorts: rootPorts) {
+            guard let port = portPlan.port, let servicePort = rootService.ports.first(where: { $0.port == port })
+            else { continue }
+            let opaque = protocols.opaqueBecause(servicePort, of: rootService)
+            if let opaque {
+                let subject =
+                    "port \(port) of Service \(plan.key.namespace)/\(plan.root) is opaque to Linkerd's clients (\(opaque))"
+                guard protocols.routesOpaquePorts else {
+                    report(
+                        .warning, .linkerdSplitScope,
+                        "\(subject): Linkerd \(options.releaseName) routes no opaque port (TCPRoutes do from 2.18), so its traffic stays on the root Service",
+                        plan, into: &rendering)
+                    continue
+                }
+                guard conditionMatches == nil else {
+                    report(
+                        .warning, .linkerdSplitScope,
+                        "\(subject): Linkerd reads no HTTP there, so the split's matches never apply and its traffic stays on the root Service",
+                        plan, into: &rendering)
+                    continue
+                }
+            }
+            guard portPlan.backends.count <= Self.maximumBackends else {
                 report(
-                    .warning, .linkerdSplitScope,
-                    "port \(port) of Service \(plan.key.namespace)/\(plan.root) is opaque (\(reason)): Linkerd HTTPRoutes cannot split it, so its traffic stays on the root Service",
+                    .error, .linkerdNotRendered,
+                    "port \(port) has \(portPlan.backends.count) backends; a Linkerd route rule takes \(Self.maximumBackends); the split is not rendered",
                     plan, into: &rendering)
-                continue
+                return []
             }
             let (weights, messages) = SplitPlan.weights(
                 portPlan.backends, scale: Self.maximumWeight, reason: "Linkerd weights go up to \(Self.maximumWeight)",
@@ -172,6 +189,15 @@ struct LinkerdSplitTranslator {
                     group: "core", kind: "Service", name: backend.service, port: port,
                     weight: portPlan.backends.count == 1 ? nil : weight)
             }
+            let meta = RenderedMetadata.make(
+                name: "\(plan.key.name)-\(port)", namespace: plan.key.namespace,
+                sources: plan.document.object.map { [$0] } ?? [], options: options)
+            let parent = HTTPRoute.ParentReference(group: "core", kind: "Service", name: plan.root, port: port)
+            if opaque != nil {
+                routes.append(TCPRoute(metadata: meta, parent: parent, backends: backends))
+                continue
+            }
+            splitsHTTP = true
             let everything = [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))]
             var rules: [HTTPRoute.Rule]
             if let conditionMatches {
@@ -184,42 +210,16 @@ struct LinkerdSplitTranslator {
             } else {
                 rules = [HTTPRoute.Rule(matches: everything, backendRefs: backends)]
             }
-            let meta = RenderedMetadata.make(
-                name: "\(plan.key.name)-\(port)", namespace: plan.key.namespace,
-                sources: plan.document.object.map { [$0] } ?? [], options: options)
-            var route = HTTPRoute(
-                metadata: meta,
-                spec: .init(
-                    parentRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port)], rules: rules))
+            var route = HTTPRoute(metadata: meta, spec: .init(parentRefs: [parent], rules: rules))
             route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
             routes.append(route)
         }
+        if splitsHTTP, conditionMatches == nil {
+            report(
+                .warning, .linkerdSplitScope,
+                "Linkerd HTTPRoutes split HTTP requests only: other TCP connections to the root Service are not split",
+                plan, into: &rendering)
+        }
         return routes
-    }
-
-    /// Why Linkerd treats port `port` of the root Service as opaque (its `appProtocol`, or the
-    /// opaque ports of the pods it reaches: their annotation, their namespace's, or Linkerd's
-    /// defaults, as `LinkerdPortProtocol` reads them), or nil when it reads HTTP there.
-    private func opaqueReason(
-        _ port: Int, root: String, namespace: String, rootPorts: [Inventory.ServicePort]
-    ) -> String? {
-        if rootPorts.contains(where: { $0.port == port && $0.appProtocol == Self.opaqueProtocol }) {
-            return "appProtocol \(Self.opaqueProtocol)"
-        }
-        guard let service = inventory.service(namespace: namespace, name: root) else { return nil }
-        let accounts = Set(inventory.workloads(selectedBy: service).map(\.serviceAccount)).sorted()
-        for account in accounts {
-            let targets = facts.servicePorts(of: SMIBundle.Key(namespace: namespace, name: account)).filter {
-                $0.service.name == root && $0.port.port == port
-            }
-            for containerPort in Set(targets.compactMap(\.containerPort)).sorted() {
-                let reason = LinkerdPortProtocol(
-                    inventory: inventory, namespace: namespace, serviceAccount: account, port: containerPort,
-                    servicePorts: targets
-                ).opaqueBecause
-                if let reason { return reason }
-            }
-        }
-        return nil
     }
 }

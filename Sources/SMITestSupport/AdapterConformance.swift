@@ -441,9 +441,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             "codes without an explanation: \(reported.subtracting(explained).sorted())")
     }
 
-    /// Random TrafficSplits (zero weights, the root as a backend, two per root, matches) and
-    /// requests: where the mesh sends each request to a root Service, by `route` over the
-    /// rendered resources (FQDN to share), must be where SMI sends it, share for share.
+    /// Random TrafficSplits (zero weights, the root as a backend, two per root, matches),
+    /// rendered with `options`, and requests: where the mesh sends each request to a root
+    /// Service, by `route` over the rendered resources (FQDN to share), must be where SMI sends it, share for share.
     /// Requests only of the `protocols` given (all when nil), each made as `shape` says (a
     /// gRPC port takes POST requests only). Shares agree within `tolerance` (a mesh whose
     /// weights are rounded, and says so, asks for more than float error). Requests SMI splits
@@ -451,8 +451,8 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// otherwise) are left out. Records mismatches as test issues; returns how many requests
     /// were compared and how many were split.
     public func expectRoutesAsSMI(
-        bundles: Int, requests: Int, inventory: Inventory = Inventory(), tolerance: Double = 1e-9,
-        excuses: (Diagnostic) -> Bool = { _ in false },
+        bundles: Int, requests: Int, inventory: Inventory = Inventory(), options: RenderOptions = RenderOptions(),
+        tolerance: Double = 1e-9, excuses: (Diagnostic) -> Bool = { _ in false },
         protocols: Set<AccessRequest.TrafficProtocol>? = nil, shape: (inout AccessRequest) -> Void = { _ in },
         route: ([ManifestNode], AccessRequest, _ namespace: String, _ root: String) -> [String: Double]
     ) throws -> (compared: Int, split: Int) {
@@ -464,7 +464,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             let objects = generator.splitObjects()
             let bundle = SMIBundle(
                 try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
-            let rendering = adapter.render(bundle, inventory: inventory, options: RenderOptions())
+            let rendering = adapter.render(bundle, inventory: inventory, options: options)
             let resources = try Self.applied(rendering)
             let smi = SMITrafficModel(bundle)
             let excused = Set(

@@ -9,6 +9,7 @@ extension MeshTLSAuthentication: YAMLSpecResource {}
 extension NetworkAuthentication: YAMLSpecResource {}
 extension Server: YAMLSpecResource {}
 extension ServiceProfile: YAMLSpecResource {}
+extension TCPRoute: YAMLSpecResource {}
 
 extension HTTPRoute.Spec: YAMLFieldsWritable {
     /// Writes the body.
@@ -70,6 +71,21 @@ extension HTTPRoute.BackendReference: YAMLFieldsWritable {
         mapping.field("name", name)
         mapping.field("port", port)
         mapping.field("weight", weight)
+    }
+}
+
+extension TCPRoute.Spec: YAMLFieldsWritable {
+    /// Writes the body.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("parentRefs", parentRefs)
+        mapping.field("rules", rules)
+    }
+}
+
+extension TCPRoute.Rule: YAMLFieldsWritable {
+    /// Writes the rule.
+    public func writeFields(to mapping: inout YAMLMappingWriter) {
+        mapping.field("backendRefs", backendRefs)
     }
 }
 

@@ -107,6 +107,7 @@ extension Inventory {
         case "Service":
             var service = Self.service(object, namespace: namespace, name: name)
             service.labels = Self.strings(metadata?["labels"])
+            service.annotations = Self.strings(metadata?["annotations"])
             return Found(namespace: namespace, object: .service(service))
         case "Pod":
             return Found(

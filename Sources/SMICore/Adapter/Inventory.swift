@@ -126,6 +126,8 @@ public struct Inventory: Sendable, Equatable {
         public var ports: [ServicePort]
         /// Its labels (e.g. Consul's `consul.hashicorp.com/service-ignore`).
         public var labels: StringMap
+        /// Its annotations (e.g. Linkerd's `config.linkerd.io/opaque-ports`).
+        public var annotations: StringMap = [:]
 
         /// Creates a Service.
         public init(

@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "LinkerdAdapter", targets: ["LinkerdAdapter"]),
         .library(name: "ConsulAdapter", targets: ["ConsulAdapter"]),
         .library(name: "GatewayAPIAdapter", targets: ["GatewayAPIAdapter"]),
+        .library(name: "ConsulSimulation", targets: ["ConsulSimulation"]),
+        .library(name: "IstioSimulation", targets: ["IstioSimulation"]),
+        .library(name: "LinkerdSimulation", targets: ["LinkerdSimulation"]),
         .executable(name: "smi", targets: ["smi"])
     ],
     targets: [
@@ -28,6 +31,11 @@ let package = Package(
         .target(name: "LinkerdAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "ConsulAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(name: "GatewayAPIAdapter", dependencies: ["SMICore"], swiftSettings: strictness),
+        // Each mesh's decision procedure over applied YAML, apart from its adapter: the mesh
+        // side of the differential tests, and a way for users to check a rendering.
+        .target(name: "ConsulSimulation", dependencies: ["SMICore"], swiftSettings: strictness),
+        .target(name: "IstioSimulation", dependencies: ["SMICore"], swiftSettings: strictness),
+        .target(name: "LinkerdSimulation", dependencies: ["SMICore"], swiftSettings: strictness),
         .target(
             name: "SMICommandLine",
             dependencies: ["SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter", "GatewayAPIAdapter"],
@@ -46,16 +54,19 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "IstioAdapterTests", dependencies: ["IstioAdapter", "SMICore", "SMITestSupport"], exclude: ["Golden"],
+            name: "IstioAdapterTests", dependencies: ["IstioAdapter", "IstioSimulation", "SMICore", "SMITestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "LinkerdAdapterTests", dependencies: ["LinkerdAdapter", "SMICore", "SMITestSupport"],
+            name: "LinkerdAdapterTests",
+            dependencies: ["LinkerdAdapter", "LinkerdSimulation", "SMICore", "SMITestSupport"],
             exclude: ["Golden", "rust_regex_oracle.py"],
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "ConsulAdapterTests", dependencies: ["ConsulAdapter", "SMICore", "SMITestSupport"],
+            name: "ConsulAdapterTests",
+            dependencies: ["ConsulAdapter", "ConsulSimulation", "SMICore", "SMITestSupport"],
             exclude: ["Golden"],
             swiftSettings: strictness
         ),
@@ -70,7 +81,7 @@ let package = Package(
             name: "SMICommandLineTests",
             dependencies: [
                 "smi", "SMICommandLine", "SMICore", "IstioAdapter", "LinkerdAdapter", "ConsulAdapter",
-                "GatewayAPIAdapter", "SMITestSupport"
+                "GatewayAPIAdapter", "IstioSimulation", "SMITestSupport"
             ],
             swiftSettings: strictness
         )

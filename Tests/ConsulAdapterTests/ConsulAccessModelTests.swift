@@ -1,4 +1,5 @@
 import ConsulAdapter
+import ConsulSimulation
 import SMICore
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
         let yaml = Self.intentions("first", allowing: "db") + "\n---\n" + Self.intentions("second", allowing: "web")
         let model = ConsulAccessModel(
             resources: try YAMLReader().read(yaml).map(\.root), inventory: Self.inventory,
-            configuration: ConsulConfiguration(injectedByDefault: true))
+            cluster: ConsulCluster(injectedByDefault: true))
         let request = AccessRequest(
             source: .init(namespace: "shop", serviceAccount: "web"),
             destination: .init(namespace: "shop", serviceAccount: "api"),
@@ -36,7 +37,7 @@ import Testing
         #expect(!model.allows(request))
         let alone = ConsulAccessModel(
             resources: try YAMLReader().read(Self.intentions("second", allowing: "web")).map(\.root),
-            inventory: Self.inventory, configuration: ConsulConfiguration(injectedByDefault: true))
+            inventory: Self.inventory, cluster: ConsulCluster(injectedByDefault: true))
         #expect(alone.allows(request))
     }
 
@@ -56,7 +57,7 @@ import Testing
                     """
             return ConsulAccessModel(
                 resources: try YAMLReader().read(yaml).map(\.root), inventory: Self.inventory,
-                configuration: ConsulConfiguration(injectedByDefault: true))
+                cluster: ConsulCluster(injectedByDefault: true))
         }
         let destination = AccessRequest.Identity(namespace: "shop", serviceAccount: "api")
         let plaintext = AccessRequest(source: nil, destination: destination, port: 8080, protocol: .tcp)
@@ -76,7 +77,7 @@ import Testing
                 of: "action: deny}", with: "action: deny, description: \"\(description)\"}")
             return ConsulAccessModel(
                 resources: try YAMLReader().read(yaml).map(\.root), inventory: Self.inventory,
-                configuration: ConsulConfiguration(injectedByDefault: true))
+                cluster: ConsulCluster(injectedByDefault: true))
         }
         let request = AccessRequest(
             source: .init(namespace: "shop", serviceAccount: "web"),

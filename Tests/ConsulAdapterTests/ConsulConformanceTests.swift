@@ -1,4 +1,5 @@
 import ConsulAdapter
+import ConsulSimulation
 import SMICore
 import SMITestSupport
 import Testing
@@ -9,7 +10,7 @@ import Testing
     static func suite(_ configuration: ConsulConfiguration) -> AdapterConformance<ConsulAdapter> {
         AdapterConformance(adapter: ConsulAdapter(configuration: configuration), unenforced: [.udp]) {
             resources, inventory in
-            ConsulAccessModel(resources: resources, inventory: inventory, configuration: configuration)
+            ConsulAccessModel(resources: resources, inventory: inventory, cluster: ConsulCluster(configuration))
         }
     }
 

@@ -1,4 +1,5 @@
 import ConsulAdapter
+import ConsulSimulation
 import SMICore
 import Testing
 
@@ -35,7 +36,7 @@ import Testing
         """
 
     static func shares(_ service: String, _ path: String, _ text: String = entries) throws -> [String: Double] {
-        let chain = ConsulDiscoveryChain(resources: try YAMLReader().read(text).map(\.root)) { _ in nil }
+        let chain = ConsulDiscoveryChain(resources: try YAMLReader().read(text).map(\.root), cluster: ConsulCluster())
         let request = AccessRequest(
             source: nil, destination: .init(namespace: "shop", serviceAccount: "web"), port: 80, protocol: .http,
             method: "GET", path: path)

@@ -1,4 +1,5 @@
 import ConsulAdapter
+import ConsulSimulation
 import Foundation
 import SMICore
 import SMITestSupport
@@ -51,7 +52,7 @@ import Testing
     func neverAllowsWhatSMIDenies(c: GoldenCases.Case) throws {
         let adapter = Self.adapter(c)
         let suite = AdapterConformance(adapter: adapter, unenforced: [.udp]) { resources, inventory in
-            ConsulAccessModel(resources: resources, inventory: inventory, configuration: adapter.configuration)
+            ConsulAccessModel(resources: resources, inventory: inventory, cluster: ConsulCluster(adapter.configuration))
         }
         let (overPermits, checked) = try suite.gridOverPermits(c)
         #expect(checked > 0)

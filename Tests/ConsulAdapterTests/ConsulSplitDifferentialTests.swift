@@ -1,4 +1,5 @@
 import ConsulAdapter
+import ConsulSimulation
 import SMICore
 import SMITestSupport
 import Testing
@@ -33,13 +34,13 @@ import Testing
     @Test func consulRoutesAsSMIDoes() throws {
         let configuration = ConsulConfiguration(namespaces: .mirroring(prefix: ""))
         let suite = AdapterConformance(adapter: ConsulAdapter(configuration: configuration)) { resources, inventory in
-            ConsulAccessModel(resources: resources, inventory: inventory, configuration: configuration)
+            ConsulAccessModel(resources: resources, inventory: inventory, cluster: ConsulCluster(configuration))
         }
         let (compared, split) = try suite.expectRoutesAsSMI(
             bundles: 150, requests: 60, inventory: Self.inventory, tolerance: 1e-4 + 1e-9,
             excuses: { $0.code == .consulSplit && $0.message.hasPrefix("a match is not routed") }, protocols: [.http]
         ) { resources, request, namespace, root in
-            let chain = ConsulDiscoveryChain(resources: resources, consulNamespace: configuration.consulNamespace)
+            let chain = ConsulDiscoveryChain(resources: resources, cluster: ConsulCluster(configuration))
             let start = ConsulDiscoveryChain.Service(namespace: configuration.consulNamespace(namespace), name: root)
             var shares: [String: Double] = [:]
             for (target, share) in chain.shares(of: start, for: request) where share > 0 {

@@ -1,5 +1,6 @@
 import Foundation
 import IstioAdapter
+import IstioSimulation
 import SMICore
 import Testing
 
@@ -21,7 +22,9 @@ import Testing
     }
 
     static func model(_ yaml: String) throws -> IstioAccessModel {
-        IstioAccessModel(resources: try YAMLReader().read(yaml).map(\.root), inventory: inventory)
+        IstioAccessModel(
+            resources: try YAMLReader().read(yaml).map(\.root), inventory: inventory,
+            installation: IstioAdapter().installation)
     }
 
     @Test func rootNamespacePolicyAppliesEverywhere() throws {
@@ -73,7 +76,9 @@ import Testing
             var workload = Self.inventory.workloads[0]
             for (key, value) in pod { workload.podLabels[key] = value }
             let inventory = Inventory(workloads: [workload], namespaces: [.init(name: "shop", labels: namespace)])
-            return IstioAccessModel(resources: try YAMLReader().read(yaml).map(\.root), inventory: inventory)
+            return IstioAccessModel(
+                resources: try YAMLReader().read(yaml).map(\.root), inventory: inventory,
+                installation: IstioAdapter().installation)
         }
         var fromDB = Self.request()
         fromDB.source = .init(namespace: "shop", serviceAccount: "db")
@@ -116,15 +121,20 @@ import Testing
                 destination: .init(namespace: "shop", serviceAccount: "api"), port: 8080, protocol: .http,
                 method: method, path: path)
         }
-        let model = IstioAccessModel(resources: rendered, inventory: inventory)
+        let model = IstioAccessModel(
+            resources: rendered, inventory: inventory, installation: IstioAdapter().installation)
         #expect(model.allows(request(from: "web", "GET", "/items/1")))
         #expect(!model.allows(request(from: "web", "POST", "/items/1")))
         #expect(!model.allows(request(from: "ops", "GET", "/items/1")))
         #expect(model.allows(request(from: "db", "POST", "/x")))
         var direct = inventory
         direct.services = []
-        #expect(!IstioAccessModel(resources: rendered, inventory: direct).allows(request(from: "web", "GET", "/items")))
+        #expect(
+            !IstioAccessModel(resources: rendered, inventory: direct, installation: IstioAdapter().installation).allows(
+                request(from: "web", "GET", "/items")))
         let podsOnly = rendered.filter { $0.node(at: "spec.targetRefs") == nil }
-        #expect(IstioAccessModel(resources: podsOnly, inventory: inventory).allows(request(from: "ops", "GET", "/x")))
+        #expect(
+            IstioAccessModel(resources: podsOnly, inventory: inventory, installation: IstioAdapter().installation)
+                .allows(request(from: "ops", "GET", "/x")))
     }
 }

@@ -1,4 +1,5 @@
 import IstioAdapter
+import IstioSimulation
 import SMICore
 import SMITestSupport
 import Testing
@@ -6,7 +7,7 @@ import Testing
 /// The shared adapter conformance suite, for Istio.
 @Suite struct IstioConformanceTests {
     static let suite = AdapterConformance(adapter: IstioAdapter(), unenforced: [.udp]) { resources, inventory in
-        IstioAccessModel(resources: resources, inventory: inventory)
+        IstioAccessModel(resources: resources, inventory: inventory, installation: IstioAdapter().installation)
     }
 
     /// Thousands of generated bundles and requests: whatever Istio allows under the rendered

@@ -1,4 +1,5 @@
 import LinkerdAdapter
+import LinkerdSimulation
 import SMICore
 import Testing
 
@@ -14,7 +15,9 @@ import Testing
         ], namespaces: [.init(name: "shop")])
 
     static func model(_ yaml: String) throws -> LinkerdAccessModel {
-        LinkerdAccessModel(resources: try YAMLReader().read(yaml).map(\.root), inventory: inventory)
+        LinkerdAccessModel(
+            resources: try YAMLReader().read(yaml).map(\.root), inventory: inventory,
+            installation: LinkerdAdapter().installation)
     }
 
     static func server(accessPolicy: String) -> String {
@@ -54,7 +57,8 @@ import Testing
             if let namespace { shop.annotations["config.linkerd.io/default-inbound-policy"] = namespace }
             shop.declared = true
             return LinkerdAccessModel(
-                resources: [], inventory: Inventory(workloads: [workload], namespaces: [shop]), defaultPolicy: cluster)
+                resources: [], inventory: Inventory(workloads: [workload], namespaces: [shop]),
+                installation: LinkerdAdapter().installation, defaultPolicy: cluster)
         }
         let meshed = Self.request(from: .init(namespace: "shop", serviceAccount: "web"))
         #expect(model(cluster: "all-unauthenticated", namespace: nil, pod: nil).allows(meshed))

@@ -1,5 +1,6 @@
 import Foundation
 import LinkerdAdapter
+import LinkerdSimulation
 import SMICore
 import SMITestSupport
 import Testing
@@ -11,7 +12,7 @@ import Testing
         adapter: LinkerdAdapter(), unenforced: [.udp],
         reportedUnguarded: { diagnostics, _ in reportedProbes(diagnostics) }
     ) { resources, inventory in
-        LinkerdAccessModel(resources: resources, inventory: inventory)
+        LinkerdAccessModel(resources: resources, inventory: inventory, installation: LinkerdAdapter().installation)
     }
 
     /// The kubelet's probes the rendering reports Linkerd letting through for every client
@@ -95,7 +96,9 @@ import Testing
                 }
             }
         ) { resources, inventory in
-            LinkerdAccessModel(resources: resources, inventory: inventory, defaultPolicy: "all-unauthenticated")
+            LinkerdAccessModel(
+                resources: resources, inventory: inventory, installation: LinkerdAdapter().installation,
+                defaultPolicy: "all-unauthenticated")
         }
         try suite.expectNeverMorePermissive(
             bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 1_313, minimumKept: 0.85,
@@ -110,7 +113,7 @@ import Testing
             adapter: LinkerdAdapter(configuration: LinkerdConfiguration(allowsProbes: true)), unenforced: [.udp],
             reportedUnguarded: { diagnostics, _ in Self.reportedProbes(diagnostics) }
         ) { resources, inventory in
-            LinkerdAccessModel(resources: resources, inventory: inventory)
+            LinkerdAccessModel(resources: resources, inventory: inventory, installation: LinkerdAdapter().installation)
         }
         try suite.expectNeverMorePermissive(
             bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 2_027, minimumKept: 0.8,

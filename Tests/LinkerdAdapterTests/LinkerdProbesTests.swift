@@ -1,5 +1,6 @@
 import Foundation
 import LinkerdAdapter
+import LinkerdSimulation
 import SMICore
 import Testing
 
@@ -43,7 +44,9 @@ import Testing
               parentRefs: [{group: policy.linkerd.io, kind: Server, name: api-8080}]
               rules: [{matches: [{path: {type: PathPrefix, value: /items}}]}]
             """
-        let unrouted = LinkerdAccessModel(resources: try YAMLReader().read(server).map(\.root), inventory: inventory)
+        let unrouted = LinkerdAccessModel(
+            resources: try YAMLReader().read(server).map(\.root), inventory: inventory,
+            installation: LinkerdAdapter().installation)
         #expect(unrouted.allows(Self.request(from: nil, "GET", "/ready")))
         #expect(unrouted.allows(Self.request(from: Self.web, "GET", "/ready?x=1")))
         #expect(!unrouted.allows(Self.request(from: Self.web, "POST", "/ready")))
@@ -52,7 +55,8 @@ import Testing
         #expect(unrouted.allows(Self.request(from: Self.web, port: 9090, "GET", "/live")))
         #expect(!unrouted.allows(Self.request(from: Self.web, port: 9090, "GET", "/")))
         let routed = LinkerdAccessModel(
-            resources: try YAMLReader().read(server + "\n" + route).map(\.root), inventory: inventory)
+            resources: try YAMLReader().read(server + "\n" + route).map(\.root), inventory: inventory,
+            installation: LinkerdAdapter().installation)
         #expect(!routed.allows(Self.request(from: nil, "GET", "/ready")))
         #expect(routed.allows(Self.request(from: nil, port: 9090, "GET", "/live")))
     }
@@ -71,7 +75,8 @@ import Testing
             let adapter = LinkerdAdapter(configuration: LinkerdConfiguration(allowsProbes: allowingProbes))
             let rendering = adapter.render(SMIBundle(documents), inventory: inventory, options: RenderOptions())
             return LinkerdAccessModel(
-                resources: try YAMLReader().read(rendering.yaml()).map(\.root), inventory: inventory)
+                resources: try YAMLReader().read(rendering.yaml()).map(\.root), inventory: inventory,
+                installation: LinkerdAdapter().installation)
         }
         let worker = AccessRequest.Identity(namespace: "shop", serviceAccount: "worker")
         let check = "/grpc.health.v1.Health/Check"

@@ -1,4 +1,5 @@
 import LinkerdAdapter
+import LinkerdSimulation
 import SMICore
 import SMITestSupport
 import Testing
@@ -19,9 +20,8 @@ import Testing
         let (compared, split) = try LinkerdConformanceTests.suite.expectRoutesAsSMI(
             bundles: 150, requests: 60, inventory: Self.inventory, protocols: [.http]
         ) { resources, request, namespace, root in
-            let routes = resources.compactMap { try? ManifestDecoder().decode(HTTPRoute.self, from: $0) }.filter {
-                route in
-                route.kind == "HTTPRoute" && route.metadata.namespace == namespace
+            let routes = LinkerdApplied.httpRoutes(in: resources).filter { route in
+                route.namespace == namespace
                     && route.spec.parentRefs.contains {
                         $0.kind == "Service" && $0.name == root && $0.port == request.port
                     }
@@ -32,12 +32,7 @@ import Testing
             guard let rule = LinkerdRouteSelection.best(routes, request)?.rule, let backends = rule.backendRefs else {
                 return [:]
             }
-            let total = Double(backends.reduce(0) { $0 + ($1.weight ?? 1) })
-            var shares: [String: Double] = [:]
-            for backend in backends where (backend.weight ?? 1) > 0 {
-                shares[host(backend.name), default: 0] += Double(backend.weight ?? 1) / total
-            }
-            return shares
+            return Self.shares(backends, host: host)
         }
         #expect(compared >= 3_000)
         #expect(split > compared / 8, "\(split) of \(compared) split")
@@ -56,29 +51,35 @@ import Testing
     /// then by name, first) and ignores HTTPRoutes; without one, the root Service. HTTP
     /// requests and raw connections alike are routed by connection. Splits with matches cannot
     /// apply there and say so (SMI4003), so their requests are excused.
-    @Test func opaquePortsRouteConnectionsAsSMIDoes() throws {
+    @Test func opaquePortsRoutesAsSMIDoes() throws {
         let (compared, split) = try LinkerdConformanceTests.suite.expectRoutesAsSMI(
             bundles: 150, requests: 60, inventory: Self.opaqueInventory,
             excuses: { $0.code == .linkerdSplitScope && $0.message.contains("matches never apply") },
             protocols: [.http, .tcp]
         ) { resources, request, namespace, root in
-            let routes = resources.compactMap { try? ManifestDecoder().decode(TCPRoute.self, from: $0) }.filter {
-                route in
-                route.kind == "TCPRoute" && route.metadata.namespace == namespace
+            let routes = LinkerdApplied.tcpRoutes(in: resources).filter { route in
+                route.namespace == namespace
                     && route.spec.parentRefs.contains {
                         $0.kind == "Service" && $0.name == root && $0.port == request.port
                     }
-            }.sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
+            }
             let host = { (service: String) in "\(service).\(namespace).svc.cluster.local" }
             guard let backends = routes.first?.spec.rules.first?.backendRefs else { return [host(root): 1] }
-            let total = Double(backends.reduce(0) { $0 + ($1.weight ?? 1) })
-            var shares: [String: Double] = [:]
-            for backend in backends where (backend.weight ?? 1) > 0 {
-                shares[host(backend.name), default: 0] += Double(backend.weight ?? 1) / total
-            }
-            return shares
+            return Self.shares(backends, host: host)
         }
         #expect(compared >= 3_000)
         #expect(split > compared / 8, "\(split) of \(compared) split")
+    }
+
+    /// Each backend's share of the requests, by host: its weight (absent: 1) over the sum.
+    static func shares(
+        _ backends: [LinkerdApplied.HTTPRoute.BackendReference], host: (String) -> String
+    ) -> [String: Double] {
+        let total = Double(backends.reduce(0) { $0 + ($1.weight ?? 1) })
+        var shares: [String: Double] = [:]
+        for backend in backends where (backend.weight ?? 1) > 0 {
+            shares[host(backend.name), default: 0] += Double(backend.weight ?? 1) / total
+        }
+        return shares
     }
 }

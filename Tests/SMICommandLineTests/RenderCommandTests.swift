@@ -1,5 +1,6 @@
 import Foundation
 import IstioAdapter
+import IstioSimulation
 import SMICore
 import SMITestSupport
 import Testing
@@ -16,7 +17,9 @@ import Testing
         #expect(run.status == 0, "\(run.err)")
         let input = try YAMLReader().read(String(contentsOfFile: Self.bookstore, encoding: .utf8))
         let inventory = Inventory(manifests: input)
-        let istio = IstioAccessModel(resources: try YAMLReader().read(run.out).map(\.root), inventory: inventory)
+        let istio = IstioAccessModel(
+            resources: try YAMLReader().read(run.out).map(\.root), inventory: inventory,
+            installation: IstioAdapter().installation)
         let bundle = SMIBundle(input)
         let smi = SMIAccessModel()
         var allowed = 0

@@ -15,74 +15,73 @@ public import SMICore
 /// ServiceIntentions for one destination only the first is admitted (consul-k8s webhook), and
 /// a ServiceIntentions with a source `description` over 512 bytes is refused whole (Consul's
 /// config-entry validation counts bytes), so its destination keeps the default.
-/// The expose-path listeners of probes are not modelled (the adapter warns, SMI5008), nor is
-/// Envoy's path normalisation.
+/// Permissions' header conditions are Envoy's: repeated values joined with `,`, an absent
+/// header matching only `present: false` (or, inverted, `present: true`). The expose-path
+/// listeners of probes are not modelled (the adapter warns, SMI5008), nor is Envoy's path
+/// normalisation. It reads the applied entries through `ConsulApplied`, and the pods through
+/// `ConsulCluster`, never the adapter's types.
 public struct ConsulAccessModel: MeshAccessModel {
-    private let intentions: [ServiceIntentions]
-    private let protocols: [ConsulName: String]
-    private let permissive: Set<ConsulName>
-    private let workloads: ConsulWorkloads
+    private typealias Name = ConsulDiscoveryChain.Service
+    private let intentions: [ConsulApplied.ServiceIntentions]
+    private let protocols: [Name: String]
+    private let permissive: Set<Name>
+    private let inventory: Inventory
+    private let cluster: ConsulCluster
     private let defaultAllow: Bool
 
-    /// A model over the Consul objects among `resources`, for the workloads of `inventory`
-    /// as `configuration` maps them. `defaultAllow` is what Consul does where no intention
-    /// decides (allow without ACLs or `default_intention_policy`); a rendering must be right
-    /// under `true`.
-    public init(
-        resources: [ManifestNode], inventory: Inventory, configuration: ConsulConfiguration = ConsulConfiguration(),
-        defaultAllow: Bool = true
-    ) {
-        func decode<T: Decodable>(_ type: T.Type, _ kind: String) -> [T] {
-            resources.compactMap { node in
-                guard node.value.mappingValue?["kind"]?.value.stringValue == kind,
-                    node.value.mappingValue?["apiVersion"]?.value.stringValue == ConsulKinds.apiVersion
-                else { return nil }
-                return try? ManifestDecoder().decode(T.self, from: node)
-            }
-        }
+    /// A model over the Consul entries among `resources`, for the workloads of `inventory`
+    /// in `cluster`. `defaultAllow` is what Consul does where no intention decides (allow
+    /// without ACLs or `default_intention_policy`); a rendering must be right under `true`.
+    public init(resources: [ManifestNode], inventory: Inventory, cluster: ConsulCluster, defaultAllow: Bool = true) {
         // consul-k8s's admission webhook refuses a ServiceIntentions whose destination another
         // one already names: applied in order, only the first of each destination exists.
         var named: Set<String> = []
-        intentions = decode(ServiceIntentions.self, "ServiceIntentions").filter { entry in
+        intentions = ConsulApplied.entries(
+            ConsulApplied.ServiceIntentions.self, kind: "ServiceIntentions", in: resources
+        )
+        .filter { entry in
             entry.spec.sources.allSatisfy { ($0.description?.utf8.count ?? 0) <= 512 }
-                && named.insert("\(entry.spec.destination.namespace ?? "")/\(entry.spec.destination.name)").inserted
+                && named.insert("\(entry.spec.destination.namespace ?? "")/\(entry.spec.destination.name)")
+                    .inserted
         }
-        var protocols: [ConsulName: String] = [:]
-        var permissive: Set<ConsulName> = []
-        for defaults in decode(ServiceDefaults.self, "ServiceDefaults") {
-            let name = ConsulName(
-                namespace: (defaults.metadata.namespace).flatMap(configuration.consulNamespace),
+        var protocols: [Name: String] = [:]
+        var permissive: Set<Name> = []
+        for defaults in ConsulApplied.entries(
+            ConsulApplied.ServiceDefaults.self, kind: "ServiceDefaults", in: resources)
+        {
+            let name = Name(
+                namespace: defaults.metadata.namespace.flatMap(cluster.consulNamespace),
                 name: defaults.metadata.name ?? "")
             if let proto = defaults.spec.protocol { protocols[name] = proto }
             if defaults.spec.mutualTLSMode == "permissive" { permissive.insert(name) }
         }
         self.protocols = protocols
         self.permissive = permissive
-        workloads = ConsulWorkloads(inventory: inventory, configuration: configuration)
+        self.inventory = inventory
+        self.cluster = cluster
         self.defaultAllow = defaultAllow
     }
 
     /// Whether Consul lets the request through to some pod of its destination.
     public func allows(_ request: AccessRequest) -> Bool {
         if request.protocol == .udp { return true }
-        return workloads.inventory.workloads(
+        return inventory.workloads(
             namespace: request.destination.namespace, serviceAccount: request.destination.serviceAccount
         )
         .contains { allows(request, to: $0) }
     }
 
     private func allows(_ request: AccessRequest, to pod: Inventory.Workload) -> Bool {
-        if !workloads.isInjected(pod) || workloads.excludedInboundPorts(pod).contains(request.port) { return true }
-        guard workloads.reachablePorts(pod).contains(request.port),
-            let destination = workloads.name(request.destination)
+        if !cluster.isInjected(pod) || cluster.excludedInboundPorts(pod).contains(request.port) { return true }
+        guard cluster.reachablePorts(pod).contains(request.port), let destination = cluster.name(request.destination)
         else { return false }
         // Permissive mutual TLS lets plaintext from outside the mesh through, intentions unread.
-        guard let source = request.source.flatMap(workloads.name) else {
+        guard let source = request.source.flatMap(cluster.name) else {
             return request.source == nil && permissive.contains(destination)
         }
         let http = ["http", "http2", "grpc"].contains(protocols[destination] ?? "tcp")
         if http && request.protocol == .tcp { return false }
-        var best: (precedence: Int, source: ServiceIntentions.Source)?
+        var best: (precedence: Int, source: ConsulApplied.ServiceIntentions.Source)?
         for entry in intentions {
             let to = entry.spec.destination
             guard Self.covers(to.name, destination.name), Self.covers(to.namespace, destination.namespace) else {
@@ -117,8 +116,9 @@ public struct ConsulAccessModel: MeshAccessModel {
         namespace == "*" ? 0 : name == "*" ? 1 : 2
     }
 
-    /// Envoy RBAC's reading of a permission's HTTP conditions.
-    static func matches(_ match: ConsulHTTPMatch, _ request: AccessRequest) -> Bool {
+    /// Envoy RBAC's reading of a permission's HTTP conditions (absent: every request).
+    static func matches(_ match: ConsulApplied.HTTPMatch?, _ request: AccessRequest) -> Bool {
+        guard let match else { return true }
         let path = request.pathOnly
         if let exact = match.pathExact, path != exact { return false }
         if let prefix = match.pathPrefix, !path.hasPrefix(prefix) { return false }
@@ -126,15 +126,24 @@ public struct ConsulAccessModel: MeshAccessModel {
             return false
         }
         if let methods = match.methods, !methods.contains(request.method ?? "") { return false }
-        for header in match.header ?? [] {
-            let values = header.name == ":method" ? [request.method ?? ""] : request.values(ofHeader: header.name)
-            guard !values.isEmpty else { return false }
-            if let pattern = header.regex,
-                (try? RE2Regex(pattern))?.matches(values.joined(separator: ","), anchoring: .full) != true
-            {
-                return false
-            }
+        return (match.header ?? []).allSatisfy { matches($0, request) }
+    }
+
+    /// Envoy's header matcher: repeated values joined with `,`; an absent header matches only
+    /// `present: false`, or inverted, `present: true`.
+    private static func matches(_ header: ConsulApplied.HTTPMatch.Header, _ request: AccessRequest) -> Bool {
+        let values = header.name == ":method" ? [request.method ?? ""] : request.values(ofHeader: header.name)
+        let inverted = header.invert ?? false
+        guard !values.isEmpty else { return header.present.map { $0 == inverted } ?? false }
+        let value = values.joined(separator: ",")
+        var matched = true
+        if let exact = header.exact { matched = matched && value == exact }
+        if let prefix = header.prefix { matched = matched && value.hasPrefix(prefix) }
+        if let suffix = header.suffix { matched = matched && value.hasSuffix(suffix) }
+        if let pattern = header.regex {
+            matched = matched && (try? RE2Regex(pattern))?.matches(value, anchoring: .full) == true
         }
-        return true
+        if let present = header.present { matched = matched && present }
+        return matched != inverted
     }
 }

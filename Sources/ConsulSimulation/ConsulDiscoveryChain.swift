@@ -7,7 +7,8 @@ public import SMICore
 /// to another service without a subset follows that service's splitter in turn (splits are
 /// hierarchical in Consul); everything else ends at a resolver: the instances of a service,
 /// or of one of its subsets. A splitter consul-k8s's webhook would refuse (its float32 sum is
-/// not exactly 100) takes no part. The routing side of the Consul split differential.
+/// not exactly 100) takes no part. The routing side of the Consul split differential; it
+/// reads the applied entries through `ConsulApplied`, never the adapter's types.
 public struct ConsulDiscoveryChain: Sendable {
     /// A service by Consul namespace (nil in Consul CE) and name.
     public struct Service: Sendable, Hashable, CustomStringConvertible {
@@ -34,39 +35,41 @@ public struct ConsulDiscoveryChain: Sendable {
         public var subset: String?
     }
 
-    private let routers: [Service: ServiceRouter]
-    private let splitters: [Service: ServiceSplitter]
+    private let routers: [Service: ConsulApplied.ServiceRouter]
+    private let splitters: [Service: ConsulApplied.ServiceSplitter]
 
     /// The chains of the ServiceRouters and ServiceSplitters among `resources` (consul-k8s
-    /// CRDs), each in the Consul namespace `consulNamespace` gives its Kubernetes namespace.
-    public init(resources: [ManifestNode], consulNamespace: (String) -> String?) {
-        func decode<T: Decodable & KubernetesResource>(_ type: T.Type, _ kind: String) -> [Service: T] {
+    /// CRDs), each in the Consul namespace `cluster` gives its Kubernetes namespace.
+    public init(resources: [ManifestNode], cluster: ConsulCluster) {
+        func byService<T>(_ entries: [T], _ metadata: (T) -> ConsulApplied.Metadata) -> [Service: T] {
             var out: [Service: T] = [:]
-            for node in resources where node.node(at: "kind")?.value.stringValue == kind {
-                guard let entry = try? ManifestDecoder().decode(T.self, from: node),
-                    let name = entry.metadata.name
-                else { continue }
-                out[Service(namespace: consulNamespace(entry.metadata.namespace ?? "default"), name: name)] = entry
+            for entry in entries {
+                guard let name = metadata(entry).name else { continue }
+                out[Service(namespace: cluster.consulNamespace(metadata(entry).namespace ?? "default"), name: name)] =
+                    entry
             }
             return out
         }
-        routers = decode(ServiceRouter.self, "ServiceRouter")
+        routers = byService(
+            ConsulApplied.entries(ConsulApplied.ServiceRouter.self, kind: "ServiceRouter", in: resources), \.metadata)
         // consul-k8s refuses a splitter whose weights, read as float32 and added in list order,
         // are not exactly 100 (`ServiceSplits.validate`): such a splitter does not exist.
-        splitters = decode(ServiceSplitter.self, "ServiceSplitter").filter { _, splitter in
-            splitter.spec.splits.reduce(Float32(0)) { sum, split in
-                sum + (Float32(split.weight.text) ?? .nan)
-            } == 100
+        splitters = byService(
+            ConsulApplied.entries(ConsulApplied.ServiceSplitter.self, kind: "ServiceSplitter", in: resources),
+            \.metadata
+        ).filter { _, splitter in
+            splitter.spec.splits.reduce(Float32(0)) { $0 + Float32($1.weight) } == 100
         }
     }
 
     /// Each target's share of the requests like `request` that clients send to `service`.
     public func shares(of service: Service, for request: AccessRequest) -> [Target: Double] {
         if let router = routers[service] {
-            for route in router.spec.routes where Self.routes(route.match.http, request) {
+            for route in router.spec.routes ?? [] where Self.routes(route.match?.http, request) {
                 let destination = Service(
-                    namespace: route.destination.namespace ?? service.namespace, name: route.destination.service)
-                if let subset = route.destination.serviceSubset {
+                    namespace: route.destination?.namespace ?? service.namespace,
+                    name: route.destination?.service ?? service.name)
+                if let subset = route.destination?.serviceSubset {
                     return [Target(service: destination, subset: subset): 1]
                 }
                 return splitOrResolve(destination, visited: [])
@@ -82,7 +85,7 @@ public struct ConsulDiscoveryChain: Sendable {
         }
         var out: [Target: Double] = [:]
         for split in splitter.spec.splits {
-            let share = Double(split.weight.hundredths) / 10_000
+            let share = split.weight / 100
             let next = Service(namespace: split.namespace ?? service.namespace, name: split.service ?? service.name)
             if next != service, split.serviceSubset == nil {
                 for (target, part) in splitOrResolve(next, visited: visited.union([service])) {
@@ -98,12 +101,12 @@ public struct ConsulDiscoveryChain: Sendable {
     /// Whether an Envoy route match holds: as a permission's (`ConsulAccessModel.matches`),
     /// but a path prefix is matched against the path with its query, as Envoy's route `prefix`
     /// reads `:path`.
-    static func routes(_ match: ConsulHTTPMatch, _ request: AccessRequest) -> Bool {
+    static func routes(_ match: ConsulApplied.HTTPMatch?, _ request: AccessRequest) -> Bool {
         var withoutPrefix = match
-        withoutPrefix.pathPrefix = nil
+        withoutPrefix?.pathPrefix = nil
         guard ConsulAccessModel.matches(withoutPrefix, request) else { return false }
         // What a client sends as `:path`: the path and query, no fragment.
         let sent = (request.path ?? "/").prefix { $0 != "#" }
-        return match.pathPrefix.map { sent.hasPrefix($0) } ?? true
+        return match?.pathPrefix.map { sent.hasPrefix($0) } ?? true
     }
 }

@@ -21,8 +21,13 @@ public import SMICore
 /// istio.io's "Use Layer 4 security policy" lays out: waypoints do not pass the client's
 /// identity on. The port is the request's at both checks, which holds where Service ports
 /// equal their target ports (the adapter writes no waypoint policy elsewhere).
+/// Sources match by `principals`, `namespaces` and their `not` forms (a client without a
+/// mesh identity has neither, so it passes only the `not` forms); operations by ports,
+/// methods, paths and their `not` forms; `when` by request headers (`values`, `notValues`),
+/// any other key never matching. It reads the applied objects through `IstioApplied`, never
+/// the adapter's types.
 public struct IstioAccessModel: MeshAccessModel {
-    private let policies: [AuthorizationPolicy]
+    private let policies: [IstioApplied.AuthorizationPolicy]
     private let rootNamespace: String
     private let inventory: Inventory
     private let trustDomain: String
@@ -32,15 +37,12 @@ public struct IstioAccessModel: MeshAccessModel {
     /// `inventory` in a cluster where Istio is installed as `installation` says: pods without
     /// a sidecar, and ports that bypass it, accept every request.
     public init(
-        resources: [ManifestNode], inventory: Inventory, trustDomain: String = "cluster.local",
-        installation: MeshInstallation = IstioAdapter().installation, rootNamespace: String = "istio-system"
+        resources: [ManifestNode], inventory: Inventory, installation: MeshInstallation,
+        trustDomain: String = "cluster.local", rootNamespace: String = "istio-system"
     ) {
         self.installation = installation
         self.rootNamespace = rootNamespace
-        policies = resources.compactMap { node in
-            guard node.value.mappingValue?["kind"]?.value.stringValue == "AuthorizationPolicy" else { return nil }
-            return try? ManifestDecoder().decode(AuthorizationPolicy.self, from: node)
-        }
+        policies = IstioApplied.authorizationPolicies(in: resources)
         self.inventory = inventory
         self.trustDomain = trustDomain
     }
@@ -60,10 +62,10 @@ public struct IstioAccessModel: MeshAccessModel {
             // The root namespace's policies apply mesh-wide (Istio notes 3.3); a waypoint's
             // policies (targetRefs) do not apply to pods.
             guard policy.metadata.namespace == workload.namespace || policy.metadata.namespace == rootNamespace,
-                Self.set(policy.spec.targetRefs) == nil
+                policy.targets.isEmpty
             else { return false }
             guard let selector = policy.spec.selector else { return true }
-            return selector.matchLabels.allSatisfy { workload.podLabels[$0.key] == $0.value }
+            return (selector.matchLabels ?? [:]).allSatisfy { workload.podLabels[$0.key] == $0.value }
         }
         let ztunnel = isAmbient(workload)
         if ztunnel, decide(request, applicable, ztunnel: true) { return true }
@@ -71,7 +73,7 @@ public struct IstioAccessModel: MeshAccessModel {
             return waypoints(of: workload).contains { service, principal in
                 let atWaypoint = policies.filter { policy in
                     policy.metadata.namespace == workload.namespace
-                        && (policy.spec.targetRefs ?? []).contains {
+                        && policy.targets.contains {
                             $0.kind == "Service" && ($0.group ?? "").isEmpty && $0.name == service
                         }
                 }
@@ -99,7 +101,9 @@ public struct IstioAccessModel: MeshAccessModel {
 
     /// Istio's decision over the policies that apply at one enforcement point: a DENY rule
     /// that matches denies; else, with ALLOW policies, one rule must match; else allow.
-    private func decide(_ request: AccessRequest, _ applicable: [AuthorizationPolicy], ztunnel: Bool) -> Bool {
+    private func decide(
+        _ request: AccessRequest, _ applicable: [IstioApplied.AuthorizationPolicy], ztunnel: Bool
+    ) -> Bool {
         if applicable.contains(where: {
             ($0.spec.action ?? "ALLOW") == "DENY"
                 && ($0.spec.rules ?? []).contains { matches(ztunnel ? Self.withoutHTTP($0) : $0, request) }
@@ -131,34 +135,36 @@ public struct IstioAccessModel: MeshAccessModel {
     ]
 
     /// Whether a rule reads an HTTP attribute, which ztunnel cannot.
-    private static func readsHTTP(_ rule: AuthorizationPolicy.Rule) -> Bool {
-        (rule.to ?? []).contains { set($0.operation.methods) != nil || set($0.operation.paths) != nil }
-            || (rule.when ?? []).contains { !l4Keys.contains($0.key) }
+    private static func readsHTTP(_ rule: IstioApplied.AuthorizationPolicy.Rule) -> Bool {
+        (rule.to ?? []).contains { readsHTTP($0.operation) } || (rule.when ?? []).contains { !l4Keys.contains($0.key) }
+    }
+
+    /// Whether an operation names methods or paths.
+    private static func readsHTTP(_ operation: IstioApplied.AuthorizationPolicy.Operation) -> Bool {
+        [operation.methods, operation.notMethods, operation.paths, operation.notPaths].contains { set($0) != nil }
     }
 
     /// The rule as ztunnel enforces it in a DENY policy: without its HTTP attributes.
-    private static func withoutHTTP(_ rule: AuthorizationPolicy.Rule) -> AuthorizationPolicy.Rule {
+    private static func withoutHTTP(
+        _ rule: IstioApplied.AuthorizationPolicy.Rule
+    ) -> IstioApplied.AuthorizationPolicy.Rule {
         var rule = rule
         rule.to = rule.to?.map { entry in
             var entry = entry
             entry.operation.methods = nil
+            entry.operation.notMethods = nil
             entry.operation.paths = nil
+            entry.operation.notPaths = nil
             return entry
         }
         rule.when = rule.when?.filter { l4Keys.contains($0.key) }
         return rule
     }
 
-    private func matches(_ rule: AuthorizationPolicy.Rule, _ request: AccessRequest) -> Bool {
+    private func matches(_ rule: IstioApplied.AuthorizationPolicy.Rule, _ request: AccessRequest) -> Bool {
         if request.protocol != .http && usesHTTPOnlyFields(rule) { return false }
         if let from = Self.set(rule.from) {
-            let principal = request.source.map { "\(trustDomain)/ns/\($0.namespace)/sa/\($0.serviceAccount)" }
-            guard
-                from.contains(where: { entry in
-                    guard let principals = Self.set(entry.source.principals) else { return true }
-                    return principal.map { p in principals.contains { Self.pattern($0, matches: p) } } ?? false
-                })
-            else { return false }
+            guard from.contains(where: { matches($0.source, request.source) }) else { return false }
         }
         if let to = Self.set(rule.to) {
             guard to.contains(where: { matches($0.operation, request) }) else { return false }
@@ -171,28 +177,51 @@ public struct IstioAccessModel: MeshAccessModel {
             // Envoy joins repeated headers with ","; a header value `*` is Envoy's present_match,
             // which admits an empty value (istio pilot/pkg/security/authz/matcher/header.go).
             let joined = values.joined(separator: ",")
-            guard condition.values.contains(where: { $0 == "*" || Self.pattern($0, matches: joined) }) else {
-                return false
+            let matched = { (patterns: [String]?) in
+                Self.set(patterns)?.contains { $0 == "*" || Self.pattern($0, matches: joined) }
             }
+            if matched(condition.values) == false || matched(condition.notValues) == true { return false }
         }
         return true
     }
 
-    private func matches(_ operation: AuthorizationPolicy.Operation, _ request: AccessRequest) -> Bool {
-        if let ports = Self.set(operation.ports), !ports.contains(String(request.port)) { return false }
-        if let methods = Self.set(operation.methods) {
-            guard let method = request.method, methods.contains(where: { Self.pattern($0, matches: method) }) else {
-                return false
+    /// Whether a rule's source admits the client: each field set must hold.
+    private func matches(_ source: IstioApplied.AuthorizationPolicy.Source, _ client: AccessRequest.Identity?) -> Bool {
+        let principal = client.map { "\(trustDomain)/ns/\($0.namespace)/sa/\($0.serviceAccount)" }
+        let namespace = client?.namespace
+        func any(_ patterns: [String]?, _ value: String?) -> Bool? {
+            Self.set(patterns).map { patterns in
+                value.map { v in patterns.contains { Self.pattern($0, matches: v) } } ?? false
             }
         }
-        if let paths = Self.set(operation.paths) {
-            guard paths.contains(where: { Self.pattern($0, matches: request.pathOnly) }) else { return false }
+        return any(source.principals, principal) != false && any(source.namespaces, namespace) != false
+            && any(source.notPrincipals, principal) != true && any(source.notNamespaces, namespace) != true
+    }
+
+    private func matches(_ operation: IstioApplied.AuthorizationPolicy.Operation, _ request: AccessRequest) -> Bool {
+        let port = String(request.port)
+        if let ports = Self.set(operation.ports), !ports.contains(port) { return false }
+        if let ports = Self.set(operation.notPorts), ports.contains(port) { return false }
+        let method = request.method ?? ""
+        if let methods = Self.set(operation.methods), !methods.contains(where: { Self.pattern($0, matches: method) }) {
+            return false
+        }
+        if let methods = Self.set(operation.notMethods), methods.contains(where: { Self.pattern($0, matches: method) })
+        {
+            return false
+        }
+        let path = request.pathOnly
+        if let paths = Self.set(operation.paths), !paths.contains(where: { Self.pattern($0, matches: path) }) {
+            return false
+        }
+        if let paths = Self.set(operation.notPaths), paths.contains(where: { Self.pattern($0, matches: path) }) {
+            return false
         }
         return true
     }
 
-    private func usesHTTPOnlyFields(_ rule: AuthorizationPolicy.Rule) -> Bool {
-        (rule.to ?? []).contains { Self.set($0.operation.methods) != nil || Self.set($0.operation.paths) != nil }
+    private func usesHTTPOnlyFields(_ rule: IstioApplied.AuthorizationPolicy.Rule) -> Bool {
+        (rule.to ?? []).contains { Self.readsHTTP($0.operation) }
             || (rule.when ?? []).contains { $0.key.hasPrefix("request.") }
     }
 

@@ -13,44 +13,47 @@ public import SMICore
 /// and the adapter reports it (SMI4009). A NetworkAuthentication admits every client, meshed
 /// or not: the model knows no addresses, and the rendering writes only the probe networks'
 /// default, every address (an over-approximation for narrower ones, never an under-one).
+/// A MeshTLSAuthentication names identities as `identityRefs` (a ServiceAccount, in the
+/// authentication's namespace unless one is given; a Namespace: its every account) or as
+/// `identities` (`<account>.<namespace>.serviceaccount.identity.linkerd.<trust domain>`, `*`,
+/// or `*.` and a suffix). A Server's port is a number or a container port's name.
+/// It reads the applied objects through `LinkerdApplied`, never the adapter's types.
 public struct LinkerdAccessModel: MeshAccessModel {
-    private let servers: [Server]
-    private let routes: [HTTPRoute]
-    private let policies: [LinkerdAuthorizationPolicy]
-    private let authentications: [String: MeshTLSAuthentication]
+    private let servers: [LinkerdApplied.Server]
+    private let routes: [LinkerdApplied.HTTPRoute]
+    private let policies: [LinkerdApplied.AuthorizationPolicy]
+    private let authentications: [String: LinkerdApplied.MeshTLSAuthentication]
     /// The NetworkAuthentications, `namespace/name`.
     private let networks: Set<String>
     private let inventory: Inventory
     private let defaultPolicy: String
     private let installation: MeshInstallation
+    private let trustDomain: String
 
     /// A model over the Linkerd objects among `resources`, for the workloads of `inventory`;
     /// `defaultPolicy` is the cluster's default inbound policy (`deny` or an allowing one).
     /// Pods without a proxy under `installation`, and ports it skips, accept every request.
     public init(
-        resources: [ManifestNode], inventory: Inventory, defaultPolicy: String = "deny",
-        installation: MeshInstallation = LinkerdAdapter().installation
+        resources: [ManifestNode], inventory: Inventory, installation: MeshInstallation,
+        defaultPolicy: String = "deny", trustDomain: String = "cluster.local"
     ) {
         self.installation = installation
-        func decode<T: Decodable>(_ type: T.Type, _ kind: String) -> [T] {
-            resources.compactMap { node in
-                guard node.value.mappingValue?["kind"]?.value.stringValue == kind,
-                    node.value.mappingValue?["apiVersion"]?.value.stringValue?.hasPrefix("policy.linkerd.io/") == true
-                else { return nil }
-                return try? ManifestDecoder().decode(T.self, from: node)
-            }
-        }
-        servers = decode(Server.self, "Server").sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
-        routes = decode(HTTPRoute.self, "HTTPRoute").sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
-        policies = decode(LinkerdAuthorizationPolicy.self, "AuthorizationPolicy")
+        self.trustDomain = trustDomain
+        let group = "policy.linkerd.io"
+        servers = LinkerdApplied.objects(LinkerdApplied.Server.self, kind: "Server", group: group, in: resources)
+            .sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
+        routes = LinkerdApplied.httpRoutes(in: resources)
+        policies = LinkerdApplied.objects(
+            LinkerdApplied.AuthorizationPolicy.self, kind: "AuthorizationPolicy", group: group, in: resources)
         authentications = Dictionary(
-            decode(MeshTLSAuthentication.self, "MeshTLSAuthentication").map {
-                ("\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")", $0)
-            }, uniquingKeysWith: { a, _ in a })
+            LinkerdApplied.objects(
+                LinkerdApplied.MeshTLSAuthentication.self, kind: "MeshTLSAuthentication", group: group, in: resources
+            ).map { ("\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")", $0) },
+            uniquingKeysWith: { a, _ in a })
         networks = Set(
-            decode(NetworkAuthentication.self, "NetworkAuthentication").map {
-                "\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")"
-            })
+            LinkerdApplied.objects(
+                LinkerdApplied.Metadata.Object.self, kind: "NetworkAuthentication", group: group, in: resources
+            ).map { "\($0.metadata.namespace ?? "")/\($0.metadata.name ?? "")" })
         self.inventory = inventory
         self.defaultPolicy = defaultPolicy
     }
@@ -69,7 +72,7 @@ public struct LinkerdAccessModel: MeshAccessModel {
         if ProxyPresence.of(pod, in: inventory, installation: installation).bypasses(request.port) { return true }
         guard
             let server = servers.first(where: { server in
-                server.metadata.namespace == pod.namespace && server.spec.port == request.port
+                server.metadata.namespace == pod.namespace && server.spec.port.means(request.port, on: pod)
                     && server.spec.podSelector.matches(pod.podLabels)
             })
         else {
@@ -91,7 +94,7 @@ public struct LinkerdAccessModel: MeshAccessModel {
             || authorized(request, target: "Namespace", name: namespace, namespace: namespace)
             || Self.admits(accessPolicy: server.spec.accessPolicy ?? "deny", request)
         let attached = routes.filter { route in
-            route.metadata.namespace == namespace
+            route.namespace == namespace
                 && route.spec.parentRefs.contains {
                     $0.group == "policy.linkerd.io" && $0.kind == "Server" && $0.name == server.metadata.name
                 }
@@ -101,8 +104,7 @@ public struct LinkerdAccessModel: MeshAccessModel {
         // No route: the default route, with server-level authorizations only, and the probe route.
         guard !attached.isEmpty else { return serverLevel || Self.isProbe(request, of: pod) }
         guard let route = LinkerdRouteSelection.best(attached, request)?.route else { return false }
-        return serverLevel
-            || authorized(request, target: "HTTPRoute", name: route.metadata.name ?? "", namespace: namespace)
+        return serverLevel || authorized(request, target: "HTTPRoute", name: route.name, namespace: namespace)
     }
 
     /// The annotation that sets a pod's or namespace's default inbound policy, as the policy
@@ -140,14 +142,33 @@ public struct LinkerdAccessModel: MeshAccessModel {
                 policy.spec.targetRef.name == name
             else { return false }
             return policy.spec.requiredAuthenticationRefs.allSatisfy { ref in
-                if ref.kind == "NetworkAuthentication" { return networks.contains("\(namespace)/\(ref.name)") }
+                let key = "\(ref.namespace ?? namespace)/\(ref.name)"
+                if ref.kind == "NetworkAuthentication" { return networks.contains(key) }
                 guard ref.kind == "MeshTLSAuthentication", let source = request.source,
-                    let authentication = authentications["\(namespace)/\(ref.name)"]
+                    let authentication = authentications[key]
                 else { return false }
-                return authentication.spec.identityRefs.contains {
-                    $0.kind == "ServiceAccount" && $0.name == source.serviceAccount && $0.namespace == source.namespace
-                }
+                return admits(authentication, source, in: authentication.metadata.namespace ?? namespace)
             }
         }
+    }
+
+    /// Whether a MeshTLSAuthentication in `namespace` names the client's identity.
+    private func admits(
+        _ authentication: LinkerdApplied.MeshTLSAuthentication, _ source: AccessRequest.Identity,
+        in namespace: String
+    ) -> Bool {
+        let byReference = (authentication.spec.identityRefs ?? []).contains { ref in
+            switch ref.kind {
+            case "ServiceAccount":
+                ref.name == source.serviceAccount && (ref.namespace ?? namespace) == source.namespace
+            case "Namespace": ref.name == source.namespace
+            default: false
+            }
+        }
+        let identity = "\(source.serviceAccount).\(source.namespace).serviceaccount.identity.linkerd.\(trustDomain)"
+        return byReference
+            || (authentication.spec.identities ?? []).contains { name in
+                name == "*" || name == identity || (name.hasPrefix("*.") && identity.hasSuffix(name.dropFirst()))
+            }
     }
 }

@@ -114,7 +114,9 @@ public struct SMIBundleGenerator {
             matches.append(
                 Specs.HTTPMatch(
                     name: "m\(m)", pathRegex: chance(85) ? pick(Self.pathRegexes) : nil,
-                    methods: chance(70) ? Array(Set(some(Self.methods + ["*"], max: 2))).sorted() : nil,
+                    // Rarely a method outside the CRD enum, which makes the whole group grant nothing.
+                    methods: chance(70)
+                        ? Array(Set(some(Self.methods + ["*"], max: 2) + (chance(3) ? ["PURGE"] : []))).sorted() : nil,
                     headers: headers))
         }
         return .init(metadata: ObjectMeta(name: name, namespace: namespace), spec: .init(matches: matches))

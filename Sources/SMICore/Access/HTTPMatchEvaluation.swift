@@ -1,5 +1,6 @@
 /// How one HTTPRouteGroup match decides an HTTP request, shared by the access model and the
-/// traffic model (a split's `matches`).
+/// traffic model (a split's `matches`); `isUsable` is the translators' and the validator's
+/// reading of a group (the reference models read it themselves).
 public enum HTTPMatchEvaluation {
     /// Whether a group can match anything at all: a method outside the CRD enum makes the
     /// whole group invalid (D2, D25).

@@ -142,11 +142,18 @@ public struct SMIAccessModel: Sendable {
     private func grantedMatches(_ rule: Access.Rule, namespace: String, in bundle: SMIBundle) -> [Specs.HTTPMatch] {
         guard rule.kind == "HTTPRouteGroup",
             let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: rule.name)]?.object,
-            HTTPMatchEvaluation.isUsable(group)
+            Self.grantsAnything(group)
         else { return [] }
         guard let names = rule.matches, !names.isEmpty else { return group.spec.matches }
         return group.spec.matches.filter { match in
             names.contains(match.name) && group.spec.matches.lazy.filter { $0.name == match.name }.count == 1
         }
+    }
+
+    /// Whether a group grants anything: none of its methods is outside the CRD enum (D2, D25).
+    /// The reference's own reading, apart from `HTTPMatchEvaluation.isUsable`, which the
+    /// translators and the validator use, so that widening theirs shows as a difference.
+    static func grantsAnything(_ group: Specs.V1Alpha4.HTTPRouteGroup) -> Bool {
+        !group.spec.matches.contains { match in (match.methods ?? []).contains { !methods.contains($0) } }
     }
 }

@@ -99,7 +99,7 @@ public struct SMITrafficModel: Sendable {
 
     private func matches(_ request: AccessRequest, _ reference: Split.RouteReference, _ namespace: String) -> Bool {
         guard let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: reference.name)]?.object,
-            HTTPMatchEvaluation.isUsable(group)
+            SMIAccessModel.grantsAnything(group)
         else { return false }
         return group.spec.matches.contains { HTTPMatchEvaluation.admits(request, $0, pathAnchoring: pathAnchoring) }
     }

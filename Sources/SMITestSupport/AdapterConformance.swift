@@ -76,9 +76,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
 
     /// The cluster of the bundle generated from `seed` (`SMIBundleGenerator.clusterManifests`),
     /// drawn apart from the bundle so that each varies on its own.
-    static func cluster(_ seed: UInt64) throws -> Inventory {
+    static func cluster(_ seed: UInt64, ambient: Bool = false) throws -> Inventory {
         var generator = SMIBundleGenerator(seed: seed ^ 0xC1A5_7E25)
-        return try generator.cluster()
+        return try generator.cluster(ambient: ambient)
     }
 
     /// Whether a request goes where the cluster leaves pods open and the rendering says so: a
@@ -116,7 +116,8 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// Generates `bundles` bundles and `requests` requests near each, renders each bundle
     /// and compares the mesh's decisions with SMI's.
     public func differential(
-        bundles: Int, requests: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions()
+        bundles: Int, requests: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions(),
+        ambient: Bool = false
     ) throws -> DifferentialReport {
         var report = DifferentialReport()
         for index in 0..<bundles {
@@ -125,7 +126,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             let objects = generator.objects()
             let bundle = SMIBundle(
                 try YAMLReader().read(YAMLWriter().write(documents: try objects.map { try $0.manifest() })))
-            let inventory = try Self.cluster(bundleSeed)
+            let inventory = try Self.cluster(bundleSeed, ambient: ambient)
             let rendering = adapter.render(bundle, inventory: inventory, options: options)
             let mesh = accessModel(try Self.applied(rendering), inventory)
             let smi = SMIAccessModel(pathAnchoring: options.pathAnchoring)
@@ -348,13 +349,15 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// the fixed and dated seeds, requests from outside the mesh being all denies), or a
     /// rendering that keeps `minimumKept` or less of SMI's allows: a rendering that denies
     /// everything keeps none, so it cannot pass (a mesh that is stricter by design, and says
-    /// why, asks for less).
+    /// why, asks for less). With `ambient`, the cluster's namespaces are in Istio's ambient
+    /// mode (`SMIBundleGenerator.clusterManifests(ambient:)`).
     public func expectNeverMorePermissive(
         bundles: Int, requests: Int, minimumPairs: Int, seed: UInt64 = SMIBundleGenerator.seed,
-        options: RenderOptions = RenderOptions(),
+        options: RenderOptions = RenderOptions(), ambient: Bool = false,
         minimumKept: Double, minimumAllowRate: Double = 0.35, label: String = ""
     ) throws {
-        let report = try differential(bundles: bundles, requests: requests, seed: seed, options: options)
+        let report = try differential(
+            bundles: bundles, requests: requests, seed: seed, options: options, ambient: ambient)
         print("differential \(adapter.mesh)\(label.isEmpty ? "" : " (\(label))"), seed \(seed): \(report.summary)")
         #expect(report.pairs >= minimumPairs)
         #expect(

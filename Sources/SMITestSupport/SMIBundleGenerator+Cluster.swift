@@ -28,7 +28,10 @@ extension SMIBundleGenerator {
     /// selector at all), a Namespace object that is missing (a proxy assumed), a Service whose
     /// port differs from the pods'. And the control planes of the three meshes, which a
     /// rendering must leave alone. Some accounts' pods are probed by the kubelet (`probes`).
-    public mutating func clusterManifests() -> String {
+    /// With `ambient`, the namespaces are in Istio's ambient mode instead of sidecar injection,
+    /// some send their Services' traffic through a waypoint, and some accounts have a Service
+    /// of their own (ports equal to their targets) that uses one.
+    public mutating func clusterManifests(ambient: Bool = false) -> String {
         var documents: [String] = []
         for (namespace, controller, account) in [
             ("istio-system", "istiod", "istiod"), ("linkerd", "linkerd-destination", "linkerd-destination"),
@@ -41,11 +44,15 @@ extension SMIBundleGenerator {
         }
         for ns in Self.namespaces {
             if !chance(15) {
+                let labels =
+                    !ambient
+                    ? "istio-injection: enabled"
+                    : "istio.io/dataplane-mode: ambient" + (chance(25) ? ", istio.io/use-waypoint: waypoint" : "")
                 documents.append(
                     """
                     apiVersion: v1
                     kind: Namespace
-                    metadata: {name: \(ns), labels: {istio-injection: enabled}, annotations: {linkerd.io/inject: enabled}}
+                    metadata: {name: \(ns), labels: {\(labels)}, annotations: {linkerd.io/inject: enabled}}
                     """)
             }
             for sa in Self.serviceAccounts {
@@ -55,6 +62,15 @@ extension SMIBundleGenerator {
                         sa, namespace: ns, account: sa,
                         labels: ["app": sa, "tier": "backend", "helm.sh/chart": "\(sa)-1.\(pick([0, 1, 2]))"],
                         annotations: annotations, ports: [80, 8080, 9090]))
+                if ambient, chance(50) {
+                    documents.append(
+                        """
+                        apiVersion: v1
+                        kind: Service
+                        metadata: {name: \(sa)-mesh, namespace: \(ns), labels: {istio.io/use-waypoint: waypoint}}
+                        spec: {selector: {app: \(sa)}, ports: [{name: http, port: 8080}, {name: web, port: 80}]}
+                        """)
+                }
             }
             if chance(35) {
                 documents.append(
@@ -131,8 +147,8 @@ extension SMIBundleGenerator {
         "{" + entries.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
     }
 
-    /// The inventory of `clusterManifests()`.
-    public mutating func cluster() throws -> Inventory {
-        Inventory(manifests: try YAMLReader().read(clusterManifests()))
+    /// The inventory of `clusterManifests(ambient:)`.
+    public mutating func cluster(ambient: Bool = false) throws -> Inventory {
+        Inventory(manifests: try YAMLReader().read(clusterManifests(ambient: ambient)))
     }
 }

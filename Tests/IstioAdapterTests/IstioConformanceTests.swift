@@ -25,6 +25,16 @@ import Testing
             options: RenderOptions(pathAnchoring: .full), minimumKept: 0.5)
     }
 
+    /// In ambient mode: ztunnel enforces L4 at the pods, HTTP grants go to the waypoints of the
+    /// Services that use one (or are reported, SMI3008, where none does or one cannot take
+    /// them), and the pods admit the waypoint's identity. No request the model lets through,
+    /// straight or through a waypoint, may be one SMI denies.
+    @Test func ambientNeverAllowsWhatSMIDenies() throws {
+        try Self.suite.expectNeverMorePermissive(
+            bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 4_242, ambient: true,
+            minimumKept: 0.2, label: "ambient")
+    }
+
     /// Equal text of other bytes keeps its own bytes in each target's grant.
     @Test func eachTargetKeepsItsOwnBytes() throws {
         try Self.suite.expectEachTargetKeepsItsOwnBytes()

@@ -29,16 +29,19 @@ public struct LinkerdAccessModel: MeshAccessModel {
     private let defaultPolicy: String
     private let installation: MeshInstallation
     private let trustDomain: String
+    private let regexes: LinkerdRegexEngine
 
     /// A model over the Linkerd objects among `resources`, for the workloads of `inventory`;
     /// `defaultPolicy` is the cluster's default inbound policy (`deny` or an allowing one).
     /// Pods without a proxy under `installation`, and ports it skips, accept every request.
+    /// HTTPRoute regexes are decided by `regexes`.
     public init(
         resources: [ManifestNode], inventory: Inventory, installation: MeshInstallation,
-        defaultPolicy: String = "deny", trustDomain: String = "cluster.local"
+        defaultPolicy: String = "deny", trustDomain: String = "cluster.local", regexes: LinkerdRegexEngine = .re2
     ) {
         self.installation = installation
         self.trustDomain = trustDomain
+        self.regexes = regexes
         let group = "policy.linkerd.io"
         servers = LinkerdApplied.objects(LinkerdApplied.Server.self, kind: "Server", group: group, in: resources)
             .sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
@@ -103,7 +106,7 @@ public struct LinkerdAccessModel: MeshAccessModel {
         guard request.protocol == .http, server.spec.proxyProtocol != "opaque" else { return serverLevel }
         // No route: the default route, with server-level authorizations only, and the probe route.
         guard !attached.isEmpty else { return serverLevel || Self.isProbe(request, of: pod) }
-        guard let route = LinkerdRouteSelection.best(attached, request)?.route else { return false }
+        guard let route = LinkerdRouteSelection.best(attached, request, regexes: regexes)?.route else { return false }
         return serverLevel || authorized(request, target: "HTTPRoute", name: route.name, namespace: namespace)
     }
 

@@ -2,14 +2,15 @@ public import SMICore
 
 /// How a Linkerd proxy picks one HTTPRoute rule for a request (Linkerd notes 2.7), over the
 /// applied routes: the access model (which route's authorizations apply) and routing tests
-/// (which backends) both ask it. Regexes are evaluated with RE2 where Linkerd runs Rust's
-/// `regex` crate: the adapter writes only patterns both read alike, which the Linkerd dialect
-/// test checks against Rust's engine itself.
+/// (which backends) both ask it. Regexes are decided by a `LinkerdRegexEngine`: RE2 unless
+/// Rust's own verdicts are given.
 public enum LinkerdRouteSelection {
     /// The route and rule Linkerd picks for `request` among `routes` (in their order): the
     /// best-scored matching match (path length, header count, method), ties to the earlier
     /// route and rule; nil when none matches (Linkerd answers 404).
-    public static func best(_ routes: [LinkerdApplied.HTTPRoute], _ request: AccessRequest) -> (
+    public static func best(
+        _ routes: [LinkerdApplied.HTTPRoute], _ request: AccessRequest, regexes: LinkerdRegexEngine = .re2
+    ) -> (
         route: LinkerdApplied.HTTPRoute, rule: LinkerdApplied.HTTPRoute.Rule
     )? {
         var best: (score: (Int, Int, Int), route: LinkerdApplied.HTTPRoute, rule: LinkerdApplied.HTTPRoute.Rule)?
@@ -17,7 +18,7 @@ public enum LinkerdRouteSelection {
             for rule in route.spec.rules ?? [] {
                 // A rule without matches matches every request, as `PathPrefix /` does.
                 for match in rule.matches.map({ $0.map(Optional.some) }) ?? [nil] {
-                    guard let score = score(match, request) else { continue }
+                    guard let score = score(match, request, regexes) else { continue }
                     if let current = best, score <= current.score { continue }
                     best = (score, route, rule)
                 }
@@ -27,7 +28,9 @@ public enum LinkerdRouteSelection {
     }
 
     /// The rank of a match for the request, nil when it does not match.
-    static func score(_ match: LinkerdApplied.HTTPRoute.Match?, _ request: AccessRequest) -> (Int, Int, Int)? {
+    static func score(
+        _ match: LinkerdApplied.HTTPRoute.Match?, _ request: AccessRequest, _ regexes: LinkerdRegexEngine
+    ) -> (Int, Int, Int)? {
         let path = request.pathOnly
         var pathScore = 1
         let value = match?.path?.value ?? "/"
@@ -42,7 +45,7 @@ public enum LinkerdRouteSelection {
             guard path == value else { return nil }
             pathScore = path.count
         case "RegularExpression":
-            guard let regex = try? RE2Regex(value), regex.matches(path, anchoring: .full) else { return nil }
+            guard regexes.admits(value, path) else { return nil }
             pathScore = path.count
         default:
             return nil
@@ -52,9 +55,7 @@ public enum LinkerdRouteSelection {
             let values = request.values(ofHeader: header.name)
             switch header.type ?? "Exact" {
             case "RegularExpression":
-                guard let regex = try? RE2Regex(header.value),
-                    values.contains(where: { regex.matches($0, anchoring: .full) })
-                else { return nil }
+                guard values.contains(where: { regexes.admits(header.value, $0) }) else { return nil }
             case "Exact":
                 guard values.contains(header.value) else { return nil }
             default:

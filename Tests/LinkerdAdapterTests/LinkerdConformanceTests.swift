@@ -8,11 +8,58 @@ import Testing
 /// The shared adapter conformance suite, for Linkerd (with the default inbound policy the
 /// rendering's warning asks for: deny).
 @Suite struct LinkerdConformanceTests {
-    static let suite = AdapterConformance(
-        adapter: LinkerdAdapter(), unenforced: [.udp],
-        reportedUnguarded: { diagnostics, _ in reportedProbes(diagnostics) }
-    ) { resources, inventory in
-        LinkerdAccessModel(resources: resources, inventory: inventory, installation: LinkerdAdapter().installation)
+    static let suite = suite(regexes: .re2)
+
+    /// The suite with the model deciding HTTPRoute regexes by `regexes`.
+    static func suite(regexes: LinkerdRegexEngine) -> AdapterConformance<LinkerdAdapter> {
+        AdapterConformance(
+            adapter: LinkerdAdapter(), unenforced: [.udp],
+            reportedUnguarded: { diagnostics, _ in reportedProbes(diagnostics) }
+        ) { resources, inventory in
+            LinkerdAccessModel(
+                resources: resources, inventory: inventory, installation: LinkerdAdapter().installation,
+                regexes: regexes)
+        }
+    }
+
+    /// The access differential with Linkerd's own regex engine: a first run records every
+    /// regex question the model asks (RE2 answering), Rust's regex crate answers them all
+    /// (`rust_regex_oracle.py`: the leftmost-first match must span the text, as the proxy
+    /// decides), and a second run over the same bundles decides with Rust's answers. Rust must
+    /// compile every pattern the renderings wrote, and no request may pass that SMI denies.
+    @Test func rustRegexesNeverAllowsWhatSMIDenies() throws {
+        let seed = SMIBundleGenerator.seed &+ 5_151
+        let questions = RegexQuestions()
+        _ = try Self.suite(
+            regexes: LinkerdRegexEngine { pattern, text in
+                questions.record(pattern, text)
+                return LinkerdRegexEngine.re2.admits(pattern, text)
+            }
+        ).differential(bundles: 30, requests: 100, seed: seed)
+        let cases = questions.cases
+        guard let verdicts = try LinkerdRegexDialectTests.rust(cases) else {
+            #expect(!SharedReference.required, "the regex-rs Python package is missing (pip install regex-rs)")
+            return
+        }
+        var answers: [String: [String: Bool]] = [:]
+        var differing = 0
+        for (question, verdict) in zip(cases, verdicts) {
+            #expect(verdict != nil, "Rust's regex crate refuses the rendered pattern \(question.pattern)")
+            let rust = verdict ?? question.texts.map { _ in false }
+            differing +=
+                zip(question.texts, rust).filter { LinkerdRegexEngine.re2.admits(question.pattern, $0) != $1 }
+                .count
+            answers[question.pattern] = Dictionary(uniqueKeysWithValues: zip(question.texts, rust))
+        }
+        print(
+            "rust regexes: \(cases.count) patterns, \(cases.reduce(0) { $0 + $1.texts.count }) texts, \(differing) verdicts differ from RE2"
+        )
+        // The generator's path and header regexes, wrapped as the adapter writes them.
+        #expect(cases.count >= 10 && cases.reduce(0) { $0 + $1.texts.count } >= 5_000)
+        let table = answers
+        try Self.suite(regexes: LinkerdRegexEngine { pattern, text in table[pattern]?[text] ?? false })
+            .expectNeverMorePermissive(
+                bundles: 30, requests: 100, minimumPairs: 5_000, seed: seed, minimumKept: 0.8, label: "Rust regexes")
     }
 
     /// The kubelet's probes the rendering reports Linkerd letting through for every client
@@ -125,5 +172,22 @@ import Testing
     /// own requests catch at least 95% of the mutants that over-permit some request.
     @Test func differentialCatchesWideningMutants() throws {
         try Self.suite.expectSensitive(bundles: 12, requests: 600, probes: 3_000)
+    }
+}
+
+/// The regex questions a run of the Linkerd model asks, by pattern, for Rust's engine to
+/// answer in one batch. Models may be asked from several tasks, so the record is locked.
+final class RegexQuestions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var asked: [String: Set<String>] = [:]
+
+    /// Records that `text` was decided against `pattern`.
+    func record(_ pattern: String, _ text: String) {
+        lock.withLock { _ = asked[pattern, default: []].insert(text) }
+    }
+
+    /// Every pattern asked about, with its texts, sorted.
+    var cases: [(pattern: String, texts: [String])] {
+        lock.withLock { asked.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted()) } }
     }
 }

@@ -100,6 +100,18 @@ enum ConsulApplied {
         let spec: Spec
     }
 
+    /// A ServiceResolver: named subsets of a service's instances, each a go-bexpr filter.
+    struct ServiceResolver: Decodable {
+        struct Subset: Decodable {
+            let filter: String?
+        }
+        struct Spec: Decodable {
+            let subsets: [String: Subset]?
+        }
+        let metadata: Metadata
+        let spec: Spec
+    }
+
     /// consul-k8s's only apiVersion.
     static let apiVersion = "consul.hashicorp.com/v1alpha1"
 

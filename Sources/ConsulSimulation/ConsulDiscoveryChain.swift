@@ -7,7 +7,9 @@ public import SMICore
 /// to another service without a subset follows that service's splitter in turn (splits are
 /// hierarchical in Consul); everything else ends at a resolver: the instances of a service,
 /// or of one of its subsets. A splitter consul-k8s's webhook would refuse (its float32 sum is
-/// not exactly 100) takes no part. The routing side of the Consul split differential; it
+/// not exactly 100) takes no part, nor does a resolver with a subset filter go-bexpr refuses
+/// (`ConsulBexpr`), nor a router or splitter that names a subset no resolver defines (Consul
+/// refuses to write an entry whose chain does not compile). The routing side of the Consul split differential; it
 /// reads the applied entries through `ConsulApplied`, never the adapter's types.
 public struct ConsulDiscoveryChain: Sendable {
     /// A service by Consul namespace (nil in Consul CE) and name.
@@ -33,10 +35,18 @@ public struct ConsulDiscoveryChain: Sendable {
         public var service: Service
         /// The subset, nil for every instance.
         public var subset: String?
+
+        /// The instances of `service`, or of its `subset`.
+        public init(service: Service, subset: String?) {
+            self.service = service
+            self.subset = subset
+        }
     }
 
     private let routers: [Service: ConsulApplied.ServiceRouter]
     private let splitters: [Service: ConsulApplied.ServiceSplitter]
+    /// Each service's subsets: their filters, nil for every instance (an empty filter).
+    private let subsets: [Service: [String: ConsulBexpr?]]
 
     /// The chains of the ServiceRouters and ServiceSplitters among `resources` (consul-k8s
     /// CRDs), each in the Consul namespace `cluster` gives its Kubernetes namespace.
@@ -50,16 +60,58 @@ public struct ConsulDiscoveryChain: Sendable {
             }
             return out
         }
+        // A resolver with a filter go-bexpr refuses does not exist.
+        let subsets = byService(
+            ConsulApplied.entries(ConsulApplied.ServiceResolver.self, kind: "ServiceResolver", in: resources),
+            \.metadata
+        ).compactMapValues { resolver -> [String: ConsulBexpr?]? in
+            var out: [String: ConsulBexpr?] = [:]
+            for (name, subset) in resolver.spec.subsets ?? [:] {
+                guard let filter = subset.filter, !filter.isEmpty else {
+                    out[name] = .some(nil)
+                    continue
+                }
+                guard let expression = ConsulBexpr(filter) else { return nil }
+                out[name] = expression
+            }
+            return out
+        }
+        self.subsets = subsets
+        func defined(_ service: Service, _ subset: String?) -> Bool {
+            subset.map { subsets[service]?[$0] != nil } ?? true
+        }
         routers = byService(
-            ConsulApplied.entries(ConsulApplied.ServiceRouter.self, kind: "ServiceRouter", in: resources), \.metadata)
+            ConsulApplied.entries(ConsulApplied.ServiceRouter.self, kind: "ServiceRouter", in: resources), \.metadata
+        ).filter { service, router in
+            (router.spec.routes ?? []).allSatisfy { route in
+                defined(
+                    Service(
+                        namespace: route.destination?.namespace ?? service.namespace,
+                        name: route.destination?.service ?? service.name), route.destination?.serviceSubset)
+            }
+        }
         // consul-k8s refuses a splitter whose weights, read as float32 and added in list order,
         // are not exactly 100 (`ServiceSplits.validate`): such a splitter does not exist.
         splitters = byService(
             ConsulApplied.entries(ConsulApplied.ServiceSplitter.self, kind: "ServiceSplitter", in: resources),
             \.metadata
-        ).filter { _, splitter in
+        ).filter { service, splitter in
             splitter.spec.splits.reduce(Float32(0)) { $0 + Float32($1.weight) } == 100
+                && splitter.spec.splits.allSatisfy { split in
+                    defined(
+                        Service(namespace: split.namespace ?? service.namespace, name: split.service ?? service.name),
+                        split.serviceSubset)
+                }
         }
+    }
+
+    /// Whether `instance`, of the target's service, is one the target reaches: every instance,
+    /// or those its subset's filter selects.
+    public func reaches(_ target: Target, _ instance: ConsulInstance) -> Bool {
+        guard instance.service == target.service.name else { return false }
+        guard let subset = target.subset else { return true }
+        guard let filter = subsets[target.service]?[subset] else { return false }
+        return filter?.admits(instance) ?? true
     }
 
     /// Each target's share of the requests like `request` that clients send to `service`.

@@ -306,7 +306,7 @@ struct RE2Parser {
                 i += 1
                 var digits = 0
                 while let c = peek(), c != "}" {
-                    guard let h = YAMLScanner.hexValue(UInt8(truncatingIfNeeded: c.value)), c.isASCII else {
+                    guard let h = HexDigit.value(UInt8(truncatingIfNeeded: c.value)), c.isASCII else {
                         throw RE2Error("invalid escape sequence \\x{...}", at: start)
                     }
                     value = value * 16 + UInt32(h)
@@ -320,7 +320,7 @@ struct RE2Parser {
                 i += 1
             } else {
                 for _ in 0..<2 {
-                    guard let c = peek(), c.isASCII, let h = YAMLScanner.hexValue(UInt8(c.value)) else {
+                    guard let c = peek(), c.isASCII, let h = HexDigit.value(UInt8(c.value)) else {
                         throw RE2Error("invalid escape sequence \\x", at: start)
                     }
                     value = value * 16 + UInt32(h)

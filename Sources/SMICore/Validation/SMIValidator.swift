@@ -217,7 +217,7 @@ public struct SMIValidator: Sendable {
                 report(
                     .warning, .emptyGroup, "HTTPRouteGroup \(key) has no matches; this rule grants nothing", document,
                     path.appending("name"), into: &out)
-            } else if !HTTPMatchEvaluation.isUsable(group) {
+            } else if !group.isUsable {
                 report(
                     .error, .unusableReference,
                     "HTTPRouteGroup \(key) is invalid (a method outside the CRD's enum); this rule grants nothing",
@@ -333,7 +333,7 @@ public struct SMIValidator: Sendable {
                     .warning, .repeatedMethod, "method '\(methods[j])' is listed twice", document,
                     path.appending("methods").appending(j), into: &out)
             }
-            for (j, method) in methods.enumerated() where !SMIAccessModel.methods.contains(method) {
+            for (j, method) in methods.enumerated() where !Specs.V1Alpha4.HTTPRouteGroup.methods.contains(method) {
                 report(
                     .error, .invalidMethod,
                     "'\(method)' is not an HTTP method of the CRD (or '*'); the HTTPRouteGroup is invalid and grants nothing",

@@ -674,7 +674,8 @@ struct YAMLScanner {
         var it = Array(text.utf8)[...]
         while let b = it.popFirst() {
             if b == UInt8(ascii: "%") {
-                guard let h = it.popFirst(), let l = it.popFirst(), let hv = Self.hexValue(h), let lv = Self.hexValue(l)
+                guard let h = it.popFirst(), let l = it.popFirst(), let hv = HexDigit.value(h),
+                    let lv = HexDigit.value(l)
                 else {
                     throw error("invalid URI escape in tag", at: mark)
                 }
@@ -687,15 +688,6 @@ struct YAMLScanner {
             throw error("URI escape in tag is not valid UTF-8", at: mark)
         }
         return decoded
-    }
-
-    static func hexValue(_ c: UInt8) -> Int? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(c - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return Int(c - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return Int(c - UInt8(ascii: "A") + 10)
-        default: return nil
-        }
     }
 
     @inline(__always) private func string(_ from: Int, _ to: Int) -> String {
@@ -934,7 +926,7 @@ struct YAMLScanner {
             let digits = e == UInt8(ascii: "x") ? 2 : e == UInt8(ascii: "u") ? 4 : 8
             var value: UInt32 = 0
             for _ in 0..<digits {
-                guard let h = Self.hexValue(ch) else {
+                guard let h = HexDigit.value(ch) else {
                     throw error(
                         "expected \(digits) hexadecimal digits in escape '\\\(Character(Unicode.Scalar(e)))'", at: mark)
                 }
@@ -964,7 +956,7 @@ struct YAMLScanner {
         }
         var low: UInt32 = 0
         for k in 2..<6 {
-            guard let h = Self.hexValue(at(k)) else { throw error("escape denotes an unpaired surrogate", at: mark) }
+            guard let h = HexDigit.value(at(k)) else { throw error("escape denotes an unpaired surrogate", at: mark) }
             low = low << 4 | UInt32(h)
         }
         guard (0xDC00..<0xE000).contains(low) else { throw error("escape denotes an unpaired surrogate", at: mark) }

@@ -70,7 +70,7 @@ enum CoreScalars {
     static func overflowDouble(_ digits: Slice<UnsafeBufferPointer<UInt8>>, radix: Int) -> ManifestValue? {
         var value = 0.0
         for d in digits {
-            guard let v = YAMLScanner.hexValue(d), v < radix else { return nil }
+            guard let v = HexDigit.value(d), v < radix else { return nil }
             value = value * Double(radix) + Double(v)
         }
         return digits.isEmpty ? nil : .double(value)
@@ -177,7 +177,7 @@ enum NumberSyntax {
     static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
 
     static func isAllDigits<C: Collection<UInt8>>(_ s: C, radix: Int) -> Bool {
-        s.allSatisfy { c in YAMLScanner.hexValue(c).map { $0 < radix } ?? false }
+        s.allSatisfy { c in HexDigit.value(c).map { $0 < radix } ?? false }
     }
 
     /// Parses digits of `radix` into an `Int`, or `nil` when not all are digits or it overflows.
@@ -185,7 +185,7 @@ enum NumberSyntax {
         guard !digits.isEmpty else { return nil }
         var value = 0
         for c in digits {
-            guard let d = YAMLScanner.hexValue(c), d < radix else { return nil }
+            guard let d = HexDigit.value(c), d < radix else { return nil }
             let (m, o1) = value.multipliedReportingOverflow(by: radix)
             let (a, o2) = negative ? m.subtractingReportingOverflow(d) : m.addingReportingOverflow(d)
             if o1 || o2 { return nil }

@@ -159,7 +159,7 @@ enum YAML11Syntax {
                 body = { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }
             case UInt8(ascii: "x"):
                 i += 1
-                body = { YAMLScanner.hexValue($0) != nil || $0 == UInt8(ascii: "_") }
+                body = { HexDigit.value($0) != nil || $0 == UInt8(ascii: "_") }
             default: body = { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7")) || $0 == UInt8(ascii: "_") }
             }
             guard i < n else { return false }

@@ -151,7 +151,7 @@ public struct SMIAccessModel: Sendable {
     }
 
     /// Whether a group grants anything: none of its methods is outside the CRD enum (D2, D25).
-    /// The reference's own reading, apart from `HTTPMatchEvaluation.isUsable`, which the
+    /// The reference's own reading, apart from `Specs.V1Alpha4.HTTPRouteGroup.isUsable`, which the
     /// translators and the validator use, so that widening theirs shows as a difference.
     static func grantsAnything(_ group: Specs.V1Alpha4.HTTPRouteGroup) -> Bool {
         !group.spec.matches.contains { match in (match.methods ?? []).contains { !methods.contains($0) } }

@@ -3,7 +3,7 @@
 /// and an annotation naming the SMI objects it was rendered from.
 public enum RenderedMetadata {
     /// The label that marks objects swift-smi manages.
-    public static let managedBy = (key: "app.kubernetes.io/managed-by", value: "smi")
+    public static let managedBy = Inventory.renderedLabel
     /// The annotation that names the SMI sources.
     public static let sourceAnnotation = "smi-spec.io/source"
 

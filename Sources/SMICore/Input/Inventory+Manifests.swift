@@ -1,4 +1,8 @@
 extension Inventory {
+    /// The label swift-smi writes on every object it renders (`RenderedMetadata.managedBy`):
+    /// such an object in the input is an earlier rendering, not the cluster's own config.
+    public static let renderedLabel = (key: "app.kubernetes.io/managed-by", value: "smi")
+
     /// The workload kinds whose pod template is at `spec.template` (CronJob's is under
     /// `spec.jobTemplate`).
     static let templatedKinds: Set<String> = [
@@ -144,8 +148,8 @@ extension Inventory {
             guard
                 meshConfig
                     || Self.isMeshGroup(apiVersion)
-                        && Self.strings(metadata?["labels"])[RenderedMetadata.managedBy.key]
-                            != RenderedMetadata.managedBy.value
+                        && Self.strings(metadata?["labels"])[Self.renderedLabel.key]
+                            != Self.renderedLabel.value
             else { return nil }
             return Found(
                 namespace: namespace,

@@ -204,7 +204,7 @@ public struct SplitPlan: Sendable {
         var out: [Condition] = []
         for reference in references where reference.kind == "HTTPRouteGroup" {
             guard let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: reference.name)]?.object,
-                HTTPMatchEvaluation.isUsable(group)
+                group.isUsable
             else { continue }
             for match in group.spec.matches {
                 out += Condition.expanding(match)

@@ -1,13 +1,6 @@
 /// How one HTTPRouteGroup match decides an HTTP request, shared by the access model and the
-/// traffic model (a split's `matches`); `isUsable` is the translators' and the validator's
-/// reading of a group (the reference models read it themselves).
+/// traffic model (a split's `matches`).
 public enum HTTPMatchEvaluation {
-    /// Whether a group can match anything at all: a method outside the CRD enum makes the
-    /// whole group invalid (D2, D25).
-    public static func isUsable(_ group: Specs.V1Alpha4.HTTPRouteGroup) -> Bool {
-        group.spec.matches.allSatisfy { ($0.methods ?? []).allSatisfy(SMIAccessModel.methods.contains) }
-    }
-
     /// One match: path AND methods AND every header (D3). Invalid parts admit nothing.
     public static func admits(_ request: AccessRequest, _ match: Specs.HTTPMatch, pathAnchoring: RE2Regex.Anchoring)
         -> Bool

@@ -35,7 +35,7 @@ extension SMIBundle {
     /// selects of its HTTPRouteGroup when the group is usable (notes D12, D25); none for a
     /// missing or unusable group, or a rule of another kind.
     public func grantedMatches(_ rule: Access.Rule, namespace: String) -> [Specs.HTTPMatch] {
-        guard case let .http(group, selected) = resolve(rule, namespace: namespace), HTTPMatchEvaluation.isUsable(group)
+        guard case let .http(group, selected) = resolve(rule, namespace: namespace), group.isUsable
         else { return [] }
         return selected
     }

@@ -225,9 +225,13 @@ struct IstioAccessTranslator {
             return (rules, [])
         case let .success(waypoint)?:
             let principal = waypoint.principal(trustDomain: options.trustDomain)
+            let assumption =
+                waypoint.isKnown
+                ? "its Gateway in the input says it runs as ServiceAccount \(waypoint.serviceAccount) and serves Services only"
+                : "this takes the waypoint to run as ServiceAccount \(waypoint.name) and to serve Services only (istio.io/waypoint-for: service, the default), or requests sent to the pods' addresses through it would pass unchecked: give its Gateway in the input to have that checked"
             report(
                 .warning, .istioAmbient,
-                "\(account) is reached through waypoint \(waypoint.namespace)/\(waypoint.name) (Service \(waypoint.services.joined(separator: ", "))): the grants are written for the waypoint (targetRefs), and the pods admit its identity \(principal); requests sent straight to the pods get only the TCP grants (ztunnel omits HTTP rules, stricter); this takes the waypoint to run as ServiceAccount \(waypoint.name) and to serve Services only (istio.io/waypoint-for: service, the default), or requests sent to the pods' addresses through it would pass unchecked",
+                "\(account) is reached through waypoint \(waypoint.namespace)/\(waypoint.name) (Service \(waypoint.services.joined(separator: ", "))): the grants are written for the waypoint (targetRefs), and the pods admit its identity \(principal); requests sent straight to the pods get only the TCP grants (ztunnel omits HTTP rules, stricter); \(assumption)",
                 item, into: &rendering)
             let admitWaypoint = AuthorizationPolicy.Rule(from: [.init(source: .init(principals: [principal]))])
             let sources = item.origin.object.map { [$0] } ?? []

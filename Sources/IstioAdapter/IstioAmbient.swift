@@ -6,7 +6,9 @@ import SMICore
 /// omitting every ALLOW rule with HTTP attributes, and ignores policies with `targetRefs`;
 /// traffic through a waypoint (`istio.io/use-waypoint` on the Service or the namespace) is
 /// authorized by the waypoint's `targetRefs` policies and reaches the pods with the
-/// waypoint's identity, which the waypoint does not replace with the client's.
+/// waypoint's identity, which the waypoint does not replace with the client's. The waypoint's
+/// Gateway, when the input holds it, says which ServiceAccount it runs as and which traffic it
+/// takes (`istio.io/waypoint-for`).
 struct IstioAmbient {
     let inventory: Inventory
 
@@ -16,18 +18,29 @@ struct IstioAmbient {
     static let useWaypointLabel = "istio.io/use-waypoint"
     /// The label that names the waypoint's namespace, beside `useWaypointLabel`.
     static let useWaypointNamespaceLabel = "istio.io/use-waypoint-namespace"
+    /// The waypoint Gateway's label that says which traffic it takes: `service` (the
+    /// default), `workload`, `all` or `none`.
+    static let waypointForLabel = "istio.io/waypoint-for"
+    /// The waypoint Gateway's annotation naming the ServiceAccount it runs as (by default,
+    /// the Gateway's name).
+    static let serviceAccountAnnotation = "gateway.istio.io/service-account"
 
     /// A waypoint the destination's traffic goes through, and the Services that send it there.
     struct Waypoint: Equatable {
-        /// The waypoint (its Gateway's name, and by default its ServiceAccount's).
+        /// The waypoint (its Gateway's name).
         let name: String
         /// Its namespace.
         let namespace: String
         /// The destination's Services that use it, sorted.
         let services: [String]
+        /// The ServiceAccount it runs as.
+        let serviceAccount: String
+        /// Whether its Gateway is in the input, so that its account and the traffic it takes are
+        /// read, not assumed.
+        let isKnown: Bool
 
         /// The identity requests through it carry to the pods.
-        func principal(trustDomain: String) -> String { "\(trustDomain)/ns/\(namespace)/sa/\(name)" }
+        func principal(trustDomain: String) -> String { "\(trustDomain)/ns/\(namespace)/sa/\(serviceAccount)" }
     }
 
     /// Whether the inventory puts a namespace in ambient mode (any entry of that name does).
@@ -73,7 +86,26 @@ struct IstioAmbient {
             return .failure(
                 IstioAmbientProblem(message: "the Services of \(namespace)/\(serviceAccount) use different waypoints"))
         }
-        return .success(Waypoint(name: first.name, namespace: first.namespace, services: found.map(\.service).sorted()))
+        let gateway = inventory.meshObject(kind: "Gateway", namespace: first.namespace, name: first.name).flatMap {
+            $0.apiVersion.hasPrefix("gateway.networking.k8s.io/") ? $0.root : nil
+        }
+        let gatewayLabels = gateway?.node(at: "metadata.labels").map(Inventory.strings) ?? [:]
+        let annotations = gateway?.node(at: "metadata.annotations").map(Inventory.strings) ?? [:]
+        switch gatewayLabels[Self.waypointForLabel] ?? "service" {
+        case "service": break
+        // A waypoint for no Service traffic: requests go straight to the pods.
+        case "none": return nil
+        case let other:
+            return .failure(
+                IstioAmbientProblem(
+                    message:
+                        "waypoint \(first.namespace)/\(first.name) takes traffic sent to the pods' own addresses too (\(Self.waypointForLabel): \(other)), where the policies on the Services do not apply: admitting its identity at the pods would let those requests through unchecked"
+                ))
+        }
+        return .success(
+            Waypoint(
+                name: first.name, namespace: first.namespace, services: found.map(\.service).sorted(),
+                serviceAccount: annotations[Self.serviceAccountAnnotation] ?? first.name, isKnown: gateway != nil))
     }
 
     /// Whether ztunnel omits the rule from an ALLOW policy: it reads an HTTP attribute.

@@ -20,7 +20,11 @@ public import SMICore
 /// namespace>/sa/<waypoint>`, the waypoint running as a ServiceAccount of its name), as
 /// istio.io's "Use Layer 4 security policy" lays out: waypoints do not pass the client's
 /// identity on. The port is the request's at both checks, which holds where Service ports
-/// equal their target ports (the adapter writes no waypoint policy elsewhere).
+/// equal their target ports (the adapter writes no waypoint policy elsewhere). A waypoint's
+/// Gateway, when the input holds it, names its ServiceAccount and the traffic it takes
+/// (`istio.io/waypoint-for`: `service`, the default, `workload`, `all` or `none`); one that
+/// takes workload traffic checks requests sent to the pods' own addresses by the policies
+/// targeting the Gateway.
 /// Sources match by `principals`, `namespaces` and their `not` forms (a client without a
 /// mesh identity has neither, so it passes only the `not` forms); operations by ports,
 /// methods, paths and their `not` forms; `when` by request headers (`values`, `notValues`),
@@ -68,7 +72,7 @@ public struct IstioAccessModel: MeshAccessModel {
             return (selector.matchLabels ?? [:]).allSatisfy { workload.podLabels[$0.key] == $0.value }
         }
         let ztunnel = isAmbient(workload)
-        if ztunnel, decide(request, applicable, ztunnel: true) { return true }
+        if ztunnel, reachesDirectly(request, workload, applicable) { return true }
         if ztunnel {
             return waypoints(of: workload).contains { service, principal in
                 let atWaypoint = policies.filter { policy in
@@ -86,6 +90,31 @@ public struct IstioAccessModel: MeshAccessModel {
         return decide(request, applicable, ztunnel: false)
     }
 
+    /// Whether a request sent to the pod's own address gets through: ztunnel's L4 check with
+    /// the client's identity, or, where the pod's waypoint (`istio.io/use-waypoint` on the pod,
+    /// else its namespace) takes workload traffic (`istio.io/waypoint-for: workload` or `all`),
+    /// that waypoint's check by the policies targeting its Gateway, then ztunnel's with the
+    /// waypoint's identity.
+    private func reachesDirectly(
+        _ request: AccessRequest, _ workload: Inventory.Workload, _ applicable: [IstioApplied.AuthorizationPolicy]
+    ) -> Bool {
+        let namespaceLabels = inventory.namespaces(named: workload.namespace).first?.labels ?? [:]
+        let labels = workload.podLabels["istio.io/use-waypoint"] != nil ? workload.podLabels : namespaceLabels
+        guard let name = labels["istio.io/use-waypoint"], name != "none" else {
+            return decide(request, applicable, ztunnel: true)
+        }
+        let namespace = labels["istio.io/use-waypoint-namespace"] ?? workload.namespace
+        let gateway = waypointGateway(namespace: namespace, name: name)
+        guard ["workload", "all"].contains(gateway.takes) else { return decide(request, applicable, ztunnel: true) }
+        let atWaypoint = policies.filter { policy in
+            policy.metadata.namespace == namespace
+                && policy.targets.contains { $0.kind == "Gateway" && $0.name == name }
+        }
+        var fromWaypoint = request
+        fromWaypoint.source = AccessRequest.Identity(namespace: namespace, serviceAccount: gateway.account)
+        return decide(request, atWaypoint, ztunnel: false) && decide(fromWaypoint, applicable, ztunnel: true)
+    }
+
     /// The Services selecting the pod that send traffic through a waypoint, with the identity
     /// the waypoint's requests carry.
     private func waypoints(of workload: Inventory.Workload) -> [(String, AccessRequest.Identity)] {
@@ -95,8 +124,23 @@ public struct IstioAccessModel: MeshAccessModel {
             let labels = service.labels["istio.io/use-waypoint"] != nil ? service.labels : namespaceLabels
             guard let waypoint = labels["istio.io/use-waypoint"], waypoint != "none" else { return nil }
             let namespace = labels["istio.io/use-waypoint-namespace"] ?? workload.namespace
-            return (service.name, AccessRequest.Identity(namespace: namespace, serviceAccount: waypoint))
+            let gateway = waypointGateway(namespace: namespace, name: waypoint)
+            guard ["service", "all"].contains(gateway.takes) else { return nil }
+            return (service.name, AccessRequest.Identity(namespace: namespace, serviceAccount: gateway.account))
         }
+    }
+
+    /// A waypoint's ServiceAccount and the traffic it takes, from its Gateway when the input
+    /// holds it (`gateway.istio.io/service-account`, `istio.io/waypoint-for`), else Istio's
+    /// defaults: the Gateway's name, `service`.
+    private func waypointGateway(namespace: String, name: String) -> (account: String, takes: String) {
+        let gateway = inventory.meshObjects.first {
+            $0.kind == "Gateway" && $0.apiVersion.hasPrefix("gateway.networking.k8s.io/") && $0.namespace == namespace
+                && $0.name == name
+        }?.root
+        let labels = gateway?.node(at: "metadata.labels").map(Inventory.strings) ?? [:]
+        let annotations = gateway?.node(at: "metadata.annotations").map(Inventory.strings) ?? [:]
+        return (annotations["gateway.istio.io/service-account"] ?? name, labels["istio.io/waypoint-for"] ?? "service")
     }
 
     /// Istio's decision over the policies that apply at one enforcement point: a DENY rule

@@ -49,7 +49,7 @@ import Testing
     /// Every golden rendering, decided as Consul would, on a grid of requests: never more
     /// permissive than SMI.
     @Test(arguments: GoldenCases.cases(target: "ConsulAdapterTests"))
-    func neverAllowsWhatSMIDenies(c: GoldenCases.Case) throws {
+    func goldenNeverAllowsWhatSMIDenies(c: GoldenCases.Case) throws {
         let adapter = Self.adapter(c)
         let suite = AdapterConformance(adapter: adapter, unenforced: [.udp]) { resources, inventory in
             ConsulAccessModel(resources: resources, inventory: inventory, cluster: ConsulCluster(adapter.configuration))

@@ -21,7 +21,7 @@ import Testing
 /// requests between the identities and ports the case names: never more permissive.
 @Suite struct IstioGoldenAccessTests {
     @Test(arguments: GoldenCases.cases(target: "IstioAdapterTests"))
-    func neverAllowsWhatSMIDenies(c: GoldenCases.Case) throws {
+    func goldenNeverAllowsWhatSMIDenies(c: GoldenCases.Case) throws {
         let (overPermits, checked) = try IstioConformanceTests.suite.gridOverPermits(c)
         #expect(overPermits.isEmpty, "\(overPermits.prefix(5).joined(separator: "\n"))")
         #expect(checked > 0)

@@ -32,7 +32,7 @@ import Testing
     /// Every golden rendering, decided as Linkerd would, on a grid of requests: never more
     /// permissive than SMI.
     @Test(arguments: GoldenCases.cases(target: "LinkerdAdapterTests"))
-    func neverAllowsWhatSMIDenies(c: GoldenCases.Case) throws {
+    func goldenNeverAllowsWhatSMIDenies(c: GoldenCases.Case) throws {
         let (overPermits, checked) = try LinkerdConformanceTests.suite.gridOverPermits(c)
         #expect(overPermits.isEmpty, "\(overPermits.prefix(5).joined(separator: "\n"))")
         #expect(checked > 0)

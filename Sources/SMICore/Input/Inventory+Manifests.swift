@@ -171,7 +171,7 @@ extension Inventory {
     }
 
     /// The API groups of the meshes' own objects, whose objects an input may hold.
-    static let meshGroups = ["istio.io", "linkerd.io", "consul.hashicorp.com"]
+    static let meshGroups = ["istio.io", "linkerd.io", "consul.hashicorp.com", "gateway.networking.k8s.io"]
 
     /// Whether `apiVersion` is in a group of a mesh (`security.istio.io/v1`).
     private static func isMeshGroup(_ apiVersion: String) -> Bool {

@@ -1,10 +1,12 @@
 import SMICore
 
-/// TrafficTargets as Consul intentions (Consul notes 4.1-4.4): per destination Consul name
-/// one ServiceIntentions holding every source, an L4 `allow` for grants of every request and
-/// L7 permissions (allows, then a catch-all deny) for restricted HTTP grants, a wildcard deny
-/// last, and deny-only entries for the other identities in the deny scope. A Consul name that
-/// stands for several SMI identities gets an allow only where SMI treats them all alike.
+/// TrafficTargets as Consul intentions (Consul notes 4.1-4.4): per destination Consul name one
+/// ServiceIntentions holding every source, an L4 `allow` for grants of every request and L7
+/// permissions (allows, then a catch-all deny) for restricted HTTP grants, a wildcard deny
+/// last, and deny-only entries for the other identities in the deny scope.
+///
+/// A Consul name that stands for several SMI identities gets an allow only where SMI treats
+/// them all alike.
 struct ConsulAccessTranslator {
     typealias Identity = AccessRequest.Identity
     typealias Item = SMIBundle.Item<Access.V1Alpha3.TrafficTarget>
@@ -143,10 +145,11 @@ struct ConsulAccessTranslator {
         return plan
     }
 
-    /// The `*` -> `*` deny intention: services the input does not show are denied too, as
-    /// SMI denies everything no TrafficTarget allows. Consul applies a service's own
-    /// intentions before the wildcard's, so the grants above still hold. Written in the
-    /// `default` namespace (a config entry is not a namespace's).
+    /// The `*` -> `*` deny intention: services the input does not show are denied too, as SMI
+    /// denies everything no TrafficTarget allows.
+    ///
+    /// Consul applies a service's own intentions before the wildcard's, so the grants above
+    /// still hold. Written in the `default` namespace (a config entry is not a namespace's).
     private func writeMeshWideDeny(into rendering: inout Rendering) {
         let any = configuration.hasNamespaces ? "*" : nil
         let deny = ServiceIntentions.Source(

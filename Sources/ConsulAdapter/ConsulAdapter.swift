@@ -1,9 +1,12 @@
 public import SMICore
 
-/// Renders SMI for Consul service mesh on Kubernetes: TrafficTargets as ServiceIntentions,
-/// TrafficSplits as ServiceSplitters, ServiceRouters and ServiceResolvers, with the
-/// ServiceDefaults they need, keeping the `MeshAdapter` contract. The CRDs are the rendering;
-/// `ConsulConfigEntries` gives the same objects as `consul config write` entries.
+/// Renders SMI for Consul service mesh on Kubernetes.
+///
+/// TrafficTargets as ServiceIntentions, TrafficSplits as ServiceSplitters, ServiceRouters and
+/// ServiceResolvers, with the ServiceDefaults they need, keeping the `MeshAdapter` contract.
+///
+/// The CRDs are the rendering; `ConsulConfigEntries` gives the same objects as `consul config
+/// write` entries.
 public struct ConsulAdapter: MeshAdapter {
     /// How the installation maps Kubernetes onto Consul.
     public let configuration: ConsulConfiguration
@@ -102,8 +105,10 @@ public struct ConsulAdapter: MeshAdapter {
     /// `yaml` (the CRDs), `json` and `hcl` (config entries for `consul config write`).
     public var outputFormats: [String] { ["yaml", "json", "hcl"] }
 
-    /// One file per CRD, or per config entry in JSON or HCL (`consul config write` takes one
-    /// entry per file), named `kind-[namespace-]name` from the entry.
+    /// One file per CRD, or per config entry in JSON or HCL, named `kind-[namespace-]name` from
+    /// the entry.
+    ///
+    /// `consul config write` takes one entry per file.
     public func files(of rendering: Rendering, format: String) throws -> [OutputFile] {
         guard format == "json" || format == "hcl" else { return try OutputFile.perResource(rendering, format: format) }
         let entries = ConsulConfigEntries(configuration: configuration)

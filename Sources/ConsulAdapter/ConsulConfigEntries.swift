@@ -1,8 +1,11 @@
 public import SMICore
 
-/// The config-entry form of a rendering, as `consul config write` and `PUT /v1/config`
-/// take it (Consul notes 2.1): the same objects as the CRDs, with `Kind` and `Name` at the
-/// top, the Enterprise `Namespace` and `Partition` beside them, and fields in UpperCamelCase.
+/// The config-entry form of a rendering, as `consul config write` and `PUT /v1/config` take it
+/// (Consul notes 2.1).
+///
+/// The same objects as the CRDs, with `Kind` and `Name` at the top, the Enterprise `Namespace`
+/// and `Partition` beside them, and fields in UpperCamelCase.
+///
 /// It is derived from the CRD form, so the two can never disagree.
 public struct ConsulConfigEntries: Sendable {
     /// The installation the entries are for.

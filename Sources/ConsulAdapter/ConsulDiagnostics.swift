@@ -13,8 +13,9 @@ extension DiagnosticCode {
     public static let consulUDP = DiagnosticCode(rawValue: "SMI5005")
     /// The deny-by-default scope: what stays open.
     public static let consulDenyScope = DiagnosticCode(rawValue: "SMI5006")
-    /// Pods that cannot hold the identity SMI gives them (pods without a sidecar, and
-    /// bypassed ports, are SMI2703 and SMI2705, as on every mesh).
+    /// Pods that cannot hold the identity SMI gives them.
+    ///
+    /// Pods without a sidecar, and bypassed ports, are SMI2703 and SMI2705, as on every mesh.
     public static let consulWorkload = DiagnosticCode(rawValue: "SMI5007")
     /// The kubelet's HTTP probes: Consul's expose paths let anyone call them.
     public static let consulProbes = DiagnosticCode(rawValue: "SMI5008")
@@ -24,8 +25,9 @@ extension DiagnosticCode {
     public static let consulSplitWeights = DiagnosticCode(rawValue: "SMI5010")
     /// Protocol `http` for a service (L7 rules or a split) stops raw TCP that SMI grants.
     public static let consulProtocol = DiagnosticCode(rawValue: "SMI5011")
-    /// A ServiceDefaults or ProxyDefaults of the input that acts on a governed service:
-    /// permissive mutual TLS, or settings the rendering's ServiceDefaults would replace.
+    /// A ServiceDefaults or ProxyDefaults of the input that acts on a governed service.
+    ///
+    /// Permissive mutual TLS, or settings the rendering's ServiceDefaults would replace.
     public static let consulExistingConfig = DiagnosticCode(rawValue: "SMI5012")
     /// Path permissions on a Consul release that does not normalize request paths.
     public static let consulPathNormalization = DiagnosticCode(rawValue: "SMI5013")

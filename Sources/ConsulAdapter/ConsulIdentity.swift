@@ -25,9 +25,11 @@ public struct ConsulName: Sendable, Hashable, Comparable, CustomStringConvertibl
 /// What consul-k8s makes of the pods of the inventory (Consul notes 2.9, 4.1): the service
 /// identity of a ServiceAccount under managed ACLs (its name, bound by the auth method's
 /// binding rule), whether a pod runs the sidecar, which port Consul registers, and which
-/// inbound ports bypass the proxy. The translators read these facts from here; the
-/// simulation states them apart (`ConsulSimulation.ConsulCluster`), so that the differential
-/// checks them instead of repeating them.
+/// inbound ports bypass the proxy.
+///
+/// The translators read these facts from here; the simulation states them apart
+/// (`ConsulSimulation.ConsulCluster`), so that the differential checks them instead of
+/// repeating them.
 struct ConsulWorkloads {
     static let injectAnnotation = "consul.hashicorp.com/connect-inject"
     static let serviceAnnotation = "consul.hashicorp.com/connect-service"

@@ -1,12 +1,15 @@
 public import SMICore
 
 /// SMI TrafficMetrics as PromQL over the Envoy metrics of Consul's sidecars (Consul notes
-/// section 5): inbound requests on the `public_listener` HTTP connection manager, outbound
-/// ones on the `envoy_cluster_upstream_*` series labelled with `consul_destination_service`,
-/// and the workload picked by the Prometheus scrape's `namespace` and `pod` labels (pod-name
-/// patterns for controllers). Consul's series name services, not workloads, and inbound
-/// series carry no caller: an edge with a named peer, or every caller of a resource, is
-/// refused rather than guessed.
+/// section 5).
+///
+/// Inbound requests on the `public_listener` HTTP connection manager, outbound ones on the
+/// `envoy_cluster_upstream_*` series labelled with `consul_destination_service`, and the
+/// workload picked by the Prometheus scrape's `namespace` and `pod` labels (pod-name patterns
+/// for controllers).
+///
+/// Consul's series name services, not workloads, and inbound series carry no caller: an edge
+/// with a named peer, or every caller of a resource, is refused rather than guessed.
 public struct ConsulMetricsQueries: MeshMetrics {
     /// Creates the query builder.
     public init() {}

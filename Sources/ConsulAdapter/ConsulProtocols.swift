@@ -3,8 +3,10 @@ import SMICore
 /// The L7 protocol each ServiceDefaults of ours writes: what the app's Service ports declare
 /// (`appProtocol`, else an Istio-style port name: `grpc`, `http2` or `h2c`, `http`), since
 /// `http` forced on a gRPC or h2c service breaks it, and one protocol along each discovery
-/// chain, which Consul requires of a splitter's services. `http` where nothing is declared,
-/// or where the declarations disagree (then a warning says so).
+/// chain, which Consul requires of a splitter's services.
+///
+/// `http` where nothing is declared, or where the declarations disagree (then a warning says
+/// so).
 struct ConsulProtocols {
     let facts: ClusterFacts
 

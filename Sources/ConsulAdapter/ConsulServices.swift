@@ -1,13 +1,14 @@
 import SMICore
 
-/// The services a rendering governs, gathered from the access and split translators. A
-/// ServiceDefaults is written only where SMI needs `protocol: http` (L7 intentions, a
+/// The services a rendering governs, gathered from the access and split translators.
+///
+/// A ServiceDefaults is written only where SMI needs `protocol: http` (L7 intentions, a
 /// discovery chain; Consul notes 2.3), with strict mutual TLS: config entries are replaced
 /// whole when applied, so one written for every service would wipe the user's upstream
-/// settings, expose paths and timeouts. Where `http` meets a TrafficTarget that grants raw
-/// TCP, that TCP stops passing: a warning on the target. Mutual-TLS settings of the input
-/// that let plaintext past the intentions are errors; a ServiceDefaults of the input that
-/// ours would replace is a warning.
+/// settings, expose paths and timeouts. Where `http` meets a TrafficTarget that grants raw TCP,
+/// that TCP stops passing: a warning on the target. Mutual-TLS settings of the input that let
+/// plaintext past the intentions are errors; a ServiceDefaults of the input that ours would
+/// replace is a warning.
 struct ConsulServices {
     /// One service.
     struct Entry {

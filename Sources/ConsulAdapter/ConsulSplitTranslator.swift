@@ -1,11 +1,12 @@
 import SMICore
 
 /// TrafficSplits as Consul discovery chains (Consul notes 4.5): a ServiceSplitter on the root
-/// in hundredths of a percent, backends as their own services or as ServiceResolver subsets
-/// of the root (whichever the inventory shows their pods register as), and for `matches` a
+/// in hundredths of a percent, backends as their own services or as ServiceResolver subsets of
+/// the root (whichever the inventory shows their pods register as), and for `matches` a
 /// ServiceRouter on the root sending matching requests to the backend or to a virtual service
-/// that carries the split, so that other requests stay on the root as SMI wants. Every
-/// service of the chain gets protocol `http`; the root, when virtual, an L4 allow for the
+/// that carries the split, so that other requests stay on the root as SMI wants.
+///
+/// Every service of the chain gets protocol `http`; the root, when virtual, an L4 allow for the
 /// sources the backends allow (transparent proxies only learn routes they may use).
 struct ConsulSplitTranslator {
     let bundle: SMIBundle
@@ -20,9 +21,10 @@ struct ConsulSplitTranslator {
         var filter: String?
     }
 
-    /// The ServiceResolver subset that picks every instance of a service (an empty filter):
-    /// a split to it goes to the service's own pods, past the service's own splitter. It
-    /// starts with a digit, which Consul takes in a subset name and Kubernetes never in a
+    /// The ServiceResolver subset that picks every instance of a service (an empty filter): a
+    /// split to it goes to the service's own pods, past the service's own splitter.
+    ///
+    /// It starts with a digit, which Consul takes in a subset name and Kubernetes never in a
     /// Service name, so no backend's subset (named after its Service) can take it.
     static let wholeSubset = "0-every-instance"
 
@@ -32,8 +34,10 @@ struct ConsulSplitTranslator {
         var entries: [ConsulName: (namespace: String, subsets: [String: String], sources: [Diagnostic.Object])] = [:]
 
         /// Adds subset `name` (a filter) of `service`, for a split in Kubernetes namespace
-        /// `namespace`. A name means one filter: a backend's name for its pods (one split per
-        /// root is rendered), or `wholeSubset`.
+        /// `namespace`.
+        ///
+        /// A name means one filter: a backend's name for its pods (one split per root is
+        /// rendered), or `wholeSubset`.
         mutating func add(
             _ name: String, filter: String, of service: ConsulName, namespace: String, source: Diagnostic.Object?
         ) {
@@ -205,9 +209,11 @@ struct ConsulSplitTranslator {
     }
 
     /// SMI's splits are not hierarchical (notes §5): a backend's share goes to its own pods
-    /// even when it is the root of another TrafficSplit. Consul's discovery chain follows a
-    /// backend's splitter unless the split names a subset, so such a backend is sent to the
-    /// subset of every instance (`wholeSubset`) of its ServiceResolver.
+    /// even when it is the root of another TrafficSplit.
+    ///
+    /// Consul's discovery chain follows a backend's splitter unless the split names a subset,
+    /// so such a backend is sent to the subset of every instance (`wholeSubset`) of its
+    /// ServiceResolver.
     private func bypassNestedSplits(
         _ targets: inout [Target], roots: [ConsulName: SMIBundle.Key], _ plan: SplitPlan,
         into rendering: inout Rendering
@@ -226,9 +232,11 @@ struct ConsulSplitTranslator {
         }
     }
 
-    /// Transparent proxies learn only routes to services they may call, so each virtual
-    /// service of the chain allows (L4) the sources that the backends allow; harmless since no
-    /// pod holds the name. Names that pods do hold keep only their SMI-derived intentions.
+    /// Transparent proxies learn only routes to services they may call, so each virtual service
+    /// of the chain allows (L4) the sources that the backends allow; harmless since no pod
+    /// holds the name.
+    ///
+    /// Names that pods do hold keep only their SMI-derived intentions.
     private func discoveryIntentions(
         _ names: [ConsulName], targets: [Target], _ plan: SplitPlan, access: ConsulAccessTranslator.Plan,
         services: inout ConsulServices, into rendering: inout Rendering
@@ -261,9 +269,10 @@ struct ConsulSplitTranslator {
     }
 
     /// The Consul target of each backend, from what its pods register as: their own service
-    /// (running as a ServiceAccount named like the backend) or a subset of the root (running
-    /// as the root's), told apart by a `service-meta` annotation. Nil, with an error, when
-    /// neither holds.
+    /// (running as a ServiceAccount named like the backend) or a subset of the root (running as
+    /// the root's), told apart by a `service-meta` annotation.
+    ///
+    /// Nil, with an error, when neither holds.
     private func targets(_ backends: [SplitPlan.Backend], _ plan: SplitPlan, into rendering: inout Rendering)
         -> [Target]?
     {

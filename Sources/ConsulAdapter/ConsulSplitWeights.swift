@@ -1,7 +1,8 @@
 /// Split weights as consul-k8s admits them: its webhook adds a ServiceSplitter's weights as
-/// float32, in list order, and refuses the splitter unless the sum is exactly 100
-/// (consul-k8s `ServiceSplits.validate`). Hundredths that sum to 10,000 need not: 9.09 +
-/// 72.73 + 18.18 is 100.00001 in float32.
+/// float32, in list order, and refuses the splitter unless the sum is exactly 100 (consul-k8s
+/// `ServiceSplits.validate`).
+///
+/// Hundredths that sum to 10,000 need not: 9.09 + 72.73 + 18.18 is 100.00001 in float32.
 enum ConsulSplitWeights {
     /// The weight as Consul reads it: the float32 nearest the decimal written.
     static func float32(hundredths: Int) -> Float {
@@ -18,10 +19,11 @@ enum ConsulSplitWeights {
 
     /// Hundredths of a percent for `weights` (relative, at least one above 0) that sum to
     /// 10,000, stay within one hundredth of each exact share, keep every positive weight above
-    /// 0, and sum to exactly 100 in float32 when written in `order` (indices of `weights`):
-    /// the given order if it can, else the first of its reverse, ascending and descending
-    /// weights that can (the order of a splitter's entries does not change its shares). Shares
-    /// nearest their exact value are tried first; nil when no such hundredths are found
+    /// 0, and sum to exactly 100 in float32 when written in `order` (indices of `weights`): the
+    /// given order if it can, else the first of its reverse, ascending and descending weights
+    /// that can (the order of a splitter's entries does not change its shares).
+    ///
+    /// Shares nearest their exact value are tried first; nil when no such hundredths are found
     /// within `budget` tries.
     static func hundredths(for weights: [Int], budget: Int = 200_000) -> (values: [Int], order: [Int])? {
         let total = weights.reduce(0, +)

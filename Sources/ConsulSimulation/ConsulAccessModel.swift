@@ -1,9 +1,12 @@
 public import SMICore
 
-/// How Consul decides a request against service-intentions (Consul notes section 3): the
-/// most precise intention matching source and destination wins; an L4 one decides by its
-/// action, an L7 one by its first matching permission and otherwise by the default, never
-/// by a less precise intention. The mesh side of the differential test, over the CRD form.
+/// How Consul decides a request against service-intentions (Consul notes section 3).
+///
+/// The most precise intention matching source and destination wins; an L4 one decides by its
+/// action, an L7 one by its first matching permission and otherwise by the default, never by a
+/// less precise intention.
+///
+/// The mesh side of the differential test, over the CRD form.
 ///
 /// Outside the intentions it models what the notes name: pods without the sidecar and
 /// excluded inbound ports accept everything, UDP is never proxied, only registered ports are
@@ -29,9 +32,11 @@ public struct ConsulAccessModel: MeshAccessModel {
     private let cluster: ConsulCluster
     private let defaultAllow: Bool
 
-    /// A model over the Consul entries among `resources`, for the workloads of `inventory`
-    /// in `cluster`. `defaultAllow` is what Consul does where no intention decides (allow
-    /// without ACLs or `default_intention_policy`); a rendering must be right under `true`.
+    /// A model over the Consul entries among `resources`, for the workloads of `inventory` in
+    /// `cluster`.
+    ///
+    /// `defaultAllow` is what Consul does where no intention decides (allow without ACLs or
+    /// `default_intention_policy`); a rendering must be right under `true`.
     public init(resources: [ManifestNode], inventory: Inventory, cluster: ConsulCluster, defaultAllow: Bool = true) {
         // consul-k8s's admission webhook refuses a ServiceIntentions whose destination another
         // one already names: applied in order, only the first of each destination exists.

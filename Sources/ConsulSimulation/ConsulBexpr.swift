@@ -1,8 +1,10 @@
 public import SMICore
 
-/// A go-bexpr boolean expression as Consul reads a ServiceResolver subset filter
-/// (hashicorp/go-bexpr `grammar/grammar.peg`, over `structs.CheckServiceNode`): parsed, or
-/// refused as Consul refuses the entry that holds it, and decided for a service instance.
+/// A go-bexpr boolean expression as Consul reads a ServiceResolver subset filter.
+///
+/// The grammar is hashicorp/go-bexpr's `grammar/grammar.peg`, over `structs.CheckServiceNode`:
+/// parsed, or refused as Consul refuses the entry that holds it, and decided for a service
+/// instance.
 ///
 /// The grammar: `or`, `and` and `not` (keywords between whitespace), parentheses, and match
 /// expressions `Selector == Value`, `!=`, `contains`, `not contains`, `matches`,

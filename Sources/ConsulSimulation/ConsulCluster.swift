@@ -1,10 +1,11 @@
 public import SMICore
 
-/// What consul-k8s makes of a cluster's pods, stated for the simulation apart from the
-/// adapter: how Kubernetes namespaces map to Consul's, which pods run the sidecar, the
-/// service identity of a ServiceAccount under managed ACLs (its name; `default` gets none, by
-/// the auth method's binding rule `serviceaccount.name!=default`), which ports the proxy
-/// delivers to, and which inbound ports bypass it (Consul notes 2.9, 4.1).
+/// What consul-k8s makes of a cluster's pods, stated for the simulation apart from the adapter.
+///
+/// How Kubernetes namespaces map to Consul's, which pods run the sidecar, the service identity
+/// of a ServiceAccount under managed ACLs (its name; `default` gets none, by the auth method's
+/// binding rule `serviceaccount.name!=default`), which ports the proxy delivers to, and which
+/// inbound ports bypass it (Consul notes 2.9, 4.1).
 public struct ConsulCluster: Sendable, Equatable {
     /// The prefix of mirrored Consul Enterprise namespaces; nil for Consul CE's one namespace.
     public var mirroringPrefix: String?

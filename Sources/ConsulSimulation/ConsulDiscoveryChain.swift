@@ -1,16 +1,19 @@
 public import SMICore
 
-/// Where Consul sends an HTTP request for a service, as its discovery chain compiler builds
-/// the chain (Consul notes 2.5-2.7; `agent/consul/discoverychain/compile.go`): the service's
+/// Where Consul sends an HTTP request for a service, as its discovery chain compiler builds the
+/// chain.
+///
+/// See Consul notes 2.5-2.7 and `agent/consul/discoverychain/compile.go`: the service's
 /// ServiceRouter takes the first route whose match holds (none: the service itself); a
-/// destination without a subset takes its service's ServiceSplitter, if it has one; a split
-/// to another service without a subset follows that service's splitter in turn (splits are
-/// hierarchical in Consul); everything else ends at a resolver: the instances of a service,
-/// or of one of its subsets. A splitter consul-k8s's webhook would refuse (its float32 sum is
-/// not exactly 100) takes no part, nor does a resolver with a subset filter go-bexpr refuses
+/// destination without a subset takes its service's ServiceSplitter, if it has one; a split to
+/// another service without a subset follows that service's splitter in turn (splits are
+/// hierarchical in Consul); everything else ends at a resolver: the instances of a service, or
+/// of one of its subsets. A splitter consul-k8s's webhook would refuse (its float32 sum is not
+/// exactly 100) takes no part, nor does a resolver with a subset filter go-bexpr refuses
 /// (`ConsulBexpr`), nor a router or splitter that names a subset no resolver defines (Consul
-/// refuses to write an entry whose chain does not compile). The routing side of the Consul split differential; it
-/// reads the applied entries through `ConsulApplied`, never the adapter's types.
+/// refuses to write an entry whose chain does not compile). The routing side of the Consul
+/// split differential; it reads the applied entries through `ConsulApplied`, never the
+/// adapter's types.
 public struct ConsulDiscoveryChain: Sendable {
     /// A service by Consul namespace (nil in Consul CE) and name.
     public struct Service: Sendable, Hashable, CustomStringConvertible {
@@ -49,7 +52,9 @@ public struct ConsulDiscoveryChain: Sendable {
     private let subsets: [Service: [String: ConsulBexpr?]]
 
     /// The chains of the ServiceRouters and ServiceSplitters among `resources` (consul-k8s
-    /// CRDs), each in the Consul namespace `cluster` gives its Kubernetes namespace.
+    /// CRDs).
+    ///
+    /// Each is in the Consul namespace `cluster` gives its Kubernetes namespace.
     public init(resources: [ManifestNode], cluster: ConsulCluster) {
         func byService<T>(_ entries: [T], _ metadata: (T) -> ConsulApplied.Metadata) -> [Service: T] {
             var out: [Service: T] = [:]
@@ -105,8 +110,9 @@ public struct ConsulDiscoveryChain: Sendable {
         }
     }
 
-    /// Whether `instance`, of the target's service, is one the target reaches: every instance,
-    /// or those its subset's filter selects.
+    /// Whether `instance`, of the target's service, is one the target reaches.
+    ///
+    /// Every instance, or those its subset's filter selects.
     public func reaches(_ target: Target, _ instance: ConsulInstance) -> Bool {
         guard instance.service == target.service.name else { return false }
         guard let subset = target.subset else { return true }

@@ -1,8 +1,10 @@
 public import SMICore
 
 /// Renders TrafficSplits as Gateway API routes for service meshes (GAMMA), the successor of
-/// SMI's routing: per root Service port an HTTPRoute, GRPCRoute or TCPRoute attached to the
-/// Service, written for one Gateway API release and channel and for the mesh that reads them.
+/// SMI's routing.
+///
+/// Per root Service port an HTTPRoute, GRPCRoute or TCPRoute attached to the Service, written
+/// for one Gateway API release and channel and for the mesh that reads them.
 ///
 /// The Gateway API has no identity-based authorization in any release, so TrafficTargets are
 /// not rendered here: alone, this adapter reports each as an error; `GatewayAPIRoutedAdapter`
@@ -15,8 +17,9 @@ public struct GatewayAPIAdapter: MeshAdapter {
     /// Whether another adapter renders the TrafficTargets (no error for them here).
     public var accessRenderedElsewhere: Bool
 
-    /// Creates the adapter for `release` (default: the newest, standard channel) and the mesh
-    /// `implementation` (default: any conformant one).
+    /// Creates the adapter for `release` and the mesh `implementation`.
+    ///
+    /// By default the newest release, standard channel, and any conformant implementation.
     public init(
         release: GatewayAPIRelease = .newest, implementation: GatewayAPIImplementation = .generic,
         accessRenderedElsewhere: Bool = false

@@ -9,8 +9,8 @@ extension DiagnosticCode {
     public static let gatewaySplitWeights = DiagnosticCode(rawValue: "SMI6003")
     /// Traffic the routes do not split: non-HTTP connections of a split with matches.
     public static let gatewaySplitScope = DiagnosticCode(rawValue: "SMI6004")
-    /// Behaviour the Gateway API leaves to the implementation, or a known mesh caveat, that
-    /// may route some requests otherwise than SMI.
+    /// Behaviour the Gateway API leaves to the implementation, or a mesh caveat, that may route
+    /// requests otherwise than SMI.
     public static let gatewayImplementation = DiagnosticCode(rawValue: "SMI6005")
     /// The target Gateway API release and the mesh's release do not go together.
     public static let gatewayRelease = DiagnosticCode(rawValue: "SMI6006")

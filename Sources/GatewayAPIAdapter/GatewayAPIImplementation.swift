@@ -1,19 +1,23 @@
 import SMICore
 
-/// The mesh that reads the rendered routes, with what differs between them where the Gateway
-/// API leaves behaviour to the implementation (regex dialect and precedence, repeated
-/// headers) and which releases each reads. The release of the mesh is
-/// `RenderOptions.release` (none: a current one).
+/// The mesh that reads the rendered routes.
+///
+/// It says what differs between meshes where the Gateway API leaves behaviour to the
+/// implementation (regex dialect and precedence, repeated headers) and which releases each
+/// reads. The release of the mesh is `RenderOptions.release` (none: a current one).
 public enum GatewayAPIImplementation: String, Sendable, Equatable, CaseIterable {
     /// Any conformant mesh: only what the Gateway API specifies is relied on.
     case generic
-    /// Istio (GAMMA stable since 1.22): Envoy's RE2, full match; the rules of all routes on a
-    /// Service are sorted Exact > PathPrefix > RegularExpression, then by value length, method,
-    /// header count (pilot/pkg/config/kube/gateway/conversion.go `sortHTTPRoutes`).
+    /// Istio (GAMMA stable since 1.22): Envoy's RE2, full match.
+    ///
+    /// The rules of all routes on a Service are sorted Exact > PathPrefix > RegularExpression,
+    /// then by value length, method, header count (pilot/pkg/config/kube/gateway/conversion.go
+    /// `sortHTTPRoutes`).
     case istio
-    /// Linkerd (2.14+): Rust regexes that must span the whole value; the best match scores the
-    /// matched path length, then header count, then method, ties to the earlier rule
-    /// (linkerd2-proxy `http-route` `RequestMatch`, `PathMatch`).
+    /// Linkerd (2.14+): Rust regexes that must span the whole value.
+    ///
+    /// The best match scores the matched path length, then header count, then method, ties to
+    /// the earlier rule (linkerd2-proxy `http-route` `RequestMatch`, `PathMatch`).
     case linkerd
 
     /// Whether the proxy matches a repeated header's values joined by ',' (Envoy) rather than

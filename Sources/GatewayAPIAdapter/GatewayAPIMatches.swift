@@ -1,9 +1,11 @@
 import SMICore
 
-/// SMI match conditions as Gateway API route matches. A path regex is written as `Exact` or
-/// `PathPrefix` only when it admits exactly the same paths (PathPrefix matches whole segments,
-/// unlike SMI's raw prefix), else as a `RegularExpression` that spans the whole path, which
-/// every implementation reads alike: `^(?:R).*`, or `^(?:R)$` with full anchoring.
+/// SMI match conditions as Gateway API route matches.
+///
+/// A path regex is written as `Exact` or `PathPrefix` only when it admits exactly the same
+/// paths (PathPrefix matches whole segments, unlike SMI's raw prefix), else as a
+/// `RegularExpression` that spans the whole path, which every implementation reads alike:
+/// `^(?:R).*`, or `^(?:R)$` with full anchoring.
 struct GatewayAPIMatches {
     let anchoring: RE2Regex.Anchoring
     let implementation: GatewayAPIImplementation

@@ -1,6 +1,7 @@
-/// A Gateway API release and channel: which route kinds and apiVersions its CRDs serve, which
-/// fields they hold, and their limits (read from the CRDs of each release; GatewayAPIReleaseTests
-/// holds this table against them).
+/// A Gateway API release and channel.
+///
+/// Which route kinds and apiVersions its CRDs serve, which fields they hold, and their limits
+/// (read from the CRDs of each release; GatewayAPIReleaseTests holds this table against them).
 public struct GatewayAPIRelease: Sendable, Equatable, Comparable, CustomStringConvertible {
     /// The CRD set installed: `standard` (the stable fields) or `experimental` (all of them).
     public enum Channel: String, Sendable, Equatable, CaseIterable {
@@ -47,7 +48,9 @@ public struct GatewayAPIRelease: Sendable, Equatable, Comparable, CustomStringCo
     public var hasParentPort: Bool { minor >= 1 || channel == .experimental }
 
     /// The apiVersion GRPCRoute is served as, or nil when the channel has no GRPCRoute (v1.0
-    /// standard): v1 from v1.1, v1alpha2 in v1.0 experimental.
+    /// standard).
+    ///
+    /// V1 from v1.1, v1alpha2 in v1.0 experimental.
     public var grpcRouteVersion: String? {
         if minor >= 1 { return "v1" }
         return channel == .experimental ? "v1alpha2" : nil
@@ -56,8 +59,10 @@ public struct GatewayAPIRelease: Sendable, Equatable, Comparable, CustomStringCo
     /// Whether GRPCRoute v1alpha2 is served (v1.0 and v1.1 experimental; no longer from v1.2).
     public var servesGRPCRouteV1alpha2: Bool { minor <= 1 && channel == .experimental }
 
-    /// The apiVersions TCPRoute is served as, newest first: v1 from v1.6 (both channels),
-    /// v1alpha2 in the experimental channel of every release; none in standard before v1.6.
+    /// The apiVersions TCPRoute is served as, newest first.
+    ///
+    /// V1 from v1.6 (both channels), v1alpha2 in the experimental channel of every release;
+    /// none in standard before v1.6.
     public var tcpRouteVersions: [String] {
         (minor >= 6 ? ["v1"] : []) + (channel == .experimental ? ["v1alpha2"] : [])
     }

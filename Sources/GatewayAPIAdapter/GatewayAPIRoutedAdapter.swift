@@ -1,8 +1,11 @@
 public import SMICore
 
-/// A mesh adapter whose TrafficSplits are rendered as Gateway API routes: access control by
-/// the mesh's own resources (the mesh adapter with `RenderOptions.rendersSplits` off), routing
-/// by `GatewayAPIAdapter` for that mesh. What `smi render --mesh M --routing gateway-api` runs.
+/// A mesh adapter whose TrafficSplits are rendered as Gateway API routes.
+///
+/// Access control by the mesh's own resources (the mesh adapter with
+/// `RenderOptions.rendersSplits` off), routing by `GatewayAPIAdapter` for that mesh.
+///
+/// What `smi render --mesh M --routing gateway-api` runs.
 public struct GatewayAPIRoutedAdapter: MeshAdapter {
     /// The mesh adapter that renders access control.
     public var access: any MeshAdapter

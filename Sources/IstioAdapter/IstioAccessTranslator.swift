@@ -2,8 +2,9 @@ import SMICore
 
 /// TrafficTargets as Istio AuthorizationPolicies (Istio notes 3.3-3.11): one ALLOW policy per
 /// target in the destination's namespace, selecting exactly the destination's pods; one rule
-/// per SMI match, so that matches never combine into extra grants; TCP-only grants in rules
-/// of their own; HTTP grants kept HTTP-only; an allow-nothing policy per namespace in scope.
+/// per SMI match, so that matches never combine into extra grants; TCP-only grants in rules of
+/// their own; HTTP grants kept HTTP-only; an allow-nothing policy per namespace in scope.
+///
 /// What Istio cannot say exactly is dropped with a warning (stricter), never widened.
 struct IstioAccessTranslator {
     let bundle: SMIBundle
@@ -56,12 +57,13 @@ struct IstioAccessTranslator {
         }
     }
 
-    /// The sidecar injector hands the kubelet's HTTP, gRPC and TCP probes to its agent,
-    /// outside every policy, unless the pod or the injector says otherwise
-    /// (`IstioProbeRewriting`). Then HTTP and gRPC probes reach the sidecar from the node
-    /// without a principal, and the policies of ours that govern the pods (a selected
-    /// destination, a closed namespace) refuse them: reported, since the pods go unready or
-    /// restart. TCP probes pass: the sidecar accepts every connection.
+    /// The sidecar injector hands the kubelet's HTTP, gRPC and TCP probes to its agent, outside
+    /// every policy, unless the pod or the injector says otherwise (`IstioProbeRewriting`).
+    ///
+    /// Then HTTP and gRPC probes reach the sidecar from the node without a principal, and the
+    /// policies of ours that govern the pods (a selected destination, a closed namespace)
+    /// refuse them: reported, since the pods go unready or restart. TCP probes pass: the
+    /// sidecar accepts every connection.
     private func reportUnrewrittenProbes(
         namespaces: Set<String>, accounts: Set<SMIBundle.Key>, into rendering: inout Rendering
     ) {
@@ -86,10 +88,11 @@ struct IstioAccessTranslator {
     /// The most rules the AuthorizationPolicy CRD takes (`spec.rules` has `maxItems: 512`).
     static let maximumRules = 512
 
-    /// `policy` as the API server takes it: within the CRD's limit of rules. Past it, the
-    /// operations of rules without conditions and with the same sources become one rule's
-    /// `to` list (entries of `to` are ORed: the same grant), and what is still too many is
-    /// split into several ALLOW policies on the same pods (policies are ORed too), named
+    /// `policy` as the API server takes it: within the CRD's limit of rules.
+    ///
+    /// Past it, the operations of rules without conditions and with the same sources become one
+    /// rule's `to` list (entries of `to` are ORed: the same grant), and what is still too many
+    /// is split into several ALLOW policies on the same pods (policies are ORed too), named
     /// `<name>`, `<name>-rules-2`, ...
     static func withinRuleLimit(_ policy: AuthorizationPolicy) -> [AuthorizationPolicy] {
         guard var rules = policy.spec.rules, rules.count > maximumRules else { return [policy] }
@@ -200,7 +203,9 @@ struct IstioAccessTranslator {
     /// In an ambient namespace, the rules the destination's pods get and the policies of its
     /// waypoint (`IstioAmbient`): with a waypoint, the grants go to it (`targetRefs` on each
     /// Service that uses it) and the pods admit its identity; without one, ztunnel omits the
-    /// HTTP rules, which is reported. Outside ambient mode, the rules as they are.
+    /// HTTP rules, which is reported.
+    ///
+    /// Outside ambient mode, the rules as they are.
     private func ambientPolicies(
         _ rules: [AuthorizationPolicy.Rule], name: String, destination: String, namespace: String,
         item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering

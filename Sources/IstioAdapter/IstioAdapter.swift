@@ -1,8 +1,10 @@
 public import SMICore
 
-/// Renders SMI for Istio: TrafficTargets as AuthorizationPolicies (`security.istio.io/v1`)
-/// with deny-by-default, and TrafficSplits as VirtualServices (`networking.istio.io/v1`),
-/// keeping the `MeshAdapter` contract.
+/// Renders SMI for Istio, keeping the `MeshAdapter` contract.
+///
+/// Renders SMI for Istio: TrafficTargets as AuthorizationPolicies (`security.istio.io/v1`) with
+/// deny-by-default, and TrafficSplits as VirtualServices (`networking.istio.io/v1`), keeping
+/// the `MeshAdapter` contract.
 public struct IstioAdapter: MeshAdapter {
     /// Creates the adapter.
     public init() {}

@@ -1,14 +1,15 @@
 import SMICore
 
 /// What Istio's ambient mode changes for a rendering (Istio notes 3.5; istiod's
-/// `pilot/pkg/serviceregistry/kube/controller/ambient/authorization.go`; istio.io "Use Layer
-/// 4 security policy"): the destination's ztunnel enforces the selector policies at L4 only,
+/// `pilot/pkg/serviceregistry/kube/controller/ambient/authorization.go`; istio.io "Use Layer 4
+/// security policy"): the destination's ztunnel enforces the selector policies at L4 only,
 /// omitting every ALLOW rule with HTTP attributes, and ignores policies with `targetRefs`;
 /// traffic through a waypoint (`istio.io/use-waypoint` on the Service or the namespace) is
-/// authorized by the waypoint's `targetRefs` policies and reaches the pods with the
-/// waypoint's identity, which the waypoint does not replace with the client's. The waypoint's
-/// Gateway, when the input holds it, says which ServiceAccount it runs as and which traffic it
-/// takes (`istio.io/waypoint-for`).
+/// authorized by the waypoint's `targetRefs` policies and reaches the pods with the waypoint's
+/// identity, which the waypoint does not replace with the client's.
+///
+/// The waypoint's Gateway, when the input holds it, says which ServiceAccount it runs as and
+/// which traffic it takes (`istio.io/waypoint-for`).
 struct IstioAmbient {
     let inventory: Inventory
 

@@ -9,21 +9,27 @@ extension DiagnosticCode {
     public static let istioMatchDropped = DiagnosticCode(rawValue: "SMI3003")
     /// The deny-by-default scope: what stays open.
     public static let istioDenyScope = DiagnosticCode(rawValue: "SMI3004")
-    /// How a TrafficSplit is written for Istio differs from SMI's exact routing: weights
-    /// rounded, or routes that cover every port of an unknown root.
+    /// How a TrafficSplit is written for Istio differs from SMI's exact routing.
+    ///
+    /// Weights rounded, or routes that cover every port of an unknown root.
     public static let istioSplitRouting = DiagnosticCode(rawValue: "SMI3007")
-    /// A namespace in ambient mode: HTTP grants allow nothing without a waypoint, requests through
-    /// a waypoint are denied, splits only act through one.
+    /// A namespace in ambient mode.
+    ///
+    /// HTTP grants allow nothing without a waypoint, requests through a waypoint are denied,
+    /// splits only act through one.
     public static let istioAmbient = DiagnosticCode(rawValue: "SMI3008")
     /// HTTP grants on a port Istio handles as TCP: they never match there.
     public static let istioTCPPort = DiagnosticCode(rawValue: "SMI3009")
     /// An Istio object of the input that may undo a rendering.
     public static let istioExistingConfig = DiagnosticCode(rawValue: "SMI3010")
-    /// A header condition Envoy evaluates on the comma-joined values of a repeated header
-    /// (as HTTP defines them), where SMI takes any one value.
+    /// A header condition Envoy evaluates on the comma-joined values of a repeated header,
+    /// where SMI takes any one value.
+    ///
+    /// HTTP defines the joined form.
     public static let istioRepeatedHeaders = DiagnosticCode(rawValue: "SMI3011")
-    /// Pods whose probes are not rewritten (their annotation, or the injector's values): the
-    /// policies refuse the kubelet's HTTP and gRPC probes.
+    /// Pods whose probes are not rewritten (their annotation, or the injector's values).
+    ///
+    /// The policies refuse the kubelet's HTTP and gRPC probes.
     public static let istioProbes = DiagnosticCode(rawValue: "SMI3012")
 }
 

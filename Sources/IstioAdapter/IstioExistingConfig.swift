@@ -74,7 +74,9 @@ struct IstioExistingConfig {
     /// Istio's mesh config (a ConfigMap `istio` in a control-plane namespace) may set
     /// `defaultVirtualServiceExportTo`: a VirtualService without `exportTo`, as rendered, is
     /// then seen only by the sidecars of the namespaces listed (`.` for its own), and clients
-    /// elsewhere reach the root Service unsplit. Reported on each split, naming the ConfigMap.
+    /// elsewhere reach the root Service unsplit.
+    ///
+    /// Reported on each split, naming the ConfigMap.
     private func reportExportDefault(into rendering: inout Rendering) {
         for config in inventory.meshObjects
         where config.kind == "ConfigMap" && facts.installation.controlPlaneNamespaces.contains(config.namespace) {

@@ -1,13 +1,17 @@
 public import SMICore
 
-/// SMI TrafficMetrics as PromQL over Istio's standard metrics (Istio notes 6.3): latency
-/// percentiles from `istio_request_duration_milliseconds`, success and failure counts from
-/// `istio_requests_total` (5xx is a failure), measured at the destination's proxy unless an
-/// edge only the source's proxy can see (a Pod's outbound traffic). In ambient mode with
-/// waypoints no sidecar reports requests: the waypoint does, as `reporter="waypoint"`.
+/// SMI TrafficMetrics as PromQL over Istio's standard metrics (Istio notes 6.3).
+///
+/// Latency percentiles from `istio_request_duration_milliseconds`, success and failure counts
+/// from `istio_requests_total` (5xx is a failure), measured at the destination's proxy unless
+/// an edge only the source's proxy can see (a Pod's outbound traffic).
+///
+/// In ambient mode with waypoints no sidecar reports requests: the waypoint does, as
+/// `reporter="waypoint"`.
 public struct IstioMetricsQueries: MeshMetrics {
-    /// The scrape target labels that name a pod's namespace and name (Prometheus' usual
-    /// Kubernetes relabelling writes `namespace` and `pod`).
+    /// The scrape target labels that name a pod's namespace and name.
+    ///
+    /// Prometheus' usual Kubernetes relabelling writes `namespace` and `pod`.
     public var podLabels: (namespace: String, pod: String)
     /// Whether the requests are reported by waypoints (ambient mode) rather than sidecars.
     public var waypoints: Bool

@@ -1,35 +1,35 @@
 public import SMICore
 
-/// How Istio's sidecars decide a request against AuthorizationPolicies (Istio notes section
-/// 4): the mesh side of the differential test that proves a rendering never allows what SMI
-/// denies. CUSTOM policies hand the request to an external server whose answer is unknown
-/// here; the model lets the request continue past them, the worst case for that proof.
-/// Policies in the root namespace apply in every namespace; an empty list is an unset field
-/// (protobuf), which restricts nothing. Pods in ambient mode (`istio.io/dataplane-mode:
-/// ambient` on the pod, or on its namespace unless the pod says `none`) are guarded by their
-/// node's ztunnel, which istiod gives the policies at L4 (`ambient/authorization.go`,
-/// `handleRule`): an ALLOW rule with an HTTP attribute (methods, paths, hosts, their `not`
-/// forms, a `when` key other than `source.ip`, `source.namespace`, `source.principal`,
-/// `destination.ip`, `destination.port`) never matches, and a DENY rule is enforced without
-/// its HTTP attributes; policies with `targetRefs` are a waypoint's, which ztunnel and
-/// sidecars ignore. A request to an ambient pod is allowed when either way in lets it through:
-/// straight to the pod, or through the waypoint of a Service selecting the pod
-/// (`istio.io/use-waypoint` on the Service, else on its namespace; `none` opts out), which
-/// checks the policies targeting that Service with the client's identity and L7 attributes,
-/// then the pod's ztunnel checks the waypoint's identity (`<trust domain>/ns/<waypoint
-/// namespace>/sa/<waypoint>`, the waypoint running as a ServiceAccount of its name), as
-/// istio.io's "Use Layer 4 security policy" lays out: waypoints do not pass the client's
-/// identity on. The port is the request's at both checks, which holds where Service ports
-/// equal their target ports (the adapter writes no waypoint policy elsewhere). A waypoint's
-/// Gateway, when the input holds it, names its ServiceAccount and the traffic it takes
-/// (`istio.io/waypoint-for`: `service`, the default, `workload`, `all` or `none`); one that
-/// takes workload traffic checks requests sent to the pods' own addresses by the policies
-/// targeting the Gateway.
-/// Sources match by `principals`, `namespaces` and their `not` forms (a client without a
-/// mesh identity has neither, so it passes only the `not` forms); operations by ports,
-/// methods, paths and their `not` forms; `when` by request headers (`values`, `notValues`),
-/// any other key never matching. It reads the applied objects through `IstioApplied`, never
-/// the adapter's types.
+/// How Istio's sidecars decide a request against AuthorizationPolicies (Istio notes section 4).
+///
+/// The mesh side of the differential test that proves a rendering never allows what SMI denies.
+///
+/// CUSTOM policies hand the request to an external server whose answer is unknown here; the
+/// model lets the request continue past them, the worst case for that proof. Policies in the
+/// root namespace apply in every namespace; an empty list is an unset field (protobuf), which
+/// restricts nothing. Pods in ambient mode (`istio.io/dataplane-mode: ambient` on the pod, or
+/// on its namespace unless the pod says `none`) are guarded by their node's ztunnel, which
+/// istiod gives the policies at L4 (`ambient/authorization.go`, `handleRule`): an ALLOW rule
+/// with an HTTP attribute (methods, paths, hosts, their `not` forms, a `when` key other than
+/// `source.ip`, `source.namespace`, `source.principal`, `destination.ip`, `destination.port`)
+/// never matches, and a DENY rule is enforced without its HTTP attributes; policies with
+/// `targetRefs` are a waypoint's, which ztunnel and sidecars ignore. A request to an ambient
+/// pod is allowed when either way in lets it through: straight to the pod, or through the
+/// waypoint of a Service selecting the pod (`istio.io/use-waypoint` on the Service, else on its
+/// namespace; `none` opts out), which checks the policies targeting that Service with the
+/// client's identity and L7 attributes, then the pod's ztunnel checks the waypoint's identity
+/// (`<trust domain>/ns/<waypoint namespace>/sa/<waypoint>`, the waypoint running as a
+/// ServiceAccount of its name), as istio.io's "Use Layer 4 security policy" lays out: waypoints
+/// do not pass the client's identity on. The port is the request's at both checks, which holds
+/// where Service ports equal their target ports (the adapter writes no waypoint policy
+/// elsewhere). A waypoint's Gateway, when the input holds it, names its ServiceAccount and the
+/// traffic it takes (`istio.io/waypoint-for`: `service`, the default, `workload`, `all` or
+/// `none`); one that takes workload traffic checks requests sent to the pods' own addresses by
+/// the policies targeting the Gateway. Sources match by `principals`, `namespaces` and their
+/// `not` forms (a client without a mesh identity has neither, so it passes only the `not`
+/// forms); operations by ports, methods, paths and their `not` forms; `when` by request headers
+/// (`values`, `notValues`), any other key never matching. It reads the applied objects through
+/// `IstioApplied`, never the adapter's types.
 public struct IstioAccessModel: MeshAccessModel {
     private let policies: [IstioApplied.AuthorizationPolicy]
     private let rootNamespace: String
@@ -38,8 +38,10 @@ public struct IstioAccessModel: MeshAccessModel {
     private let installation: MeshInstallation
 
     /// A model over the AuthorizationPolicies among `resources`, for the workloads of
-    /// `inventory` in a cluster where Istio is installed as `installation` says: pods without
-    /// a sidecar, and ports that bypass it, accept every request.
+    /// `inventory`.
+    ///
+    /// Istio is installed as `installation` says: pods without a sidecar, and ports that bypass
+    /// it, accept every request.
     public init(
         resources: [ManifestNode], inventory: Inventory, installation: MeshInstallation,
         trustDomain: String = "cluster.local", rootNamespace: String = "istio-system"
@@ -274,8 +276,10 @@ public struct IstioAccessModel: MeshAccessModel {
         list.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Istio's string pattern (principals, paths, methods): `*` any non-empty value (the
-    /// regex `.+`), `*x` suffix, `x*` prefix, else exact. Header values differ for `*` alone.
+    /// Istio's string pattern (principals, paths, methods): `*` any non-empty value (the regex
+    /// `.+`), `*x` suffix, `x*` prefix, else exact.
+    ///
+    /// Header values differ for `*` alone.
     static func pattern(_ pattern: String, matches value: String) -> Bool {
         if pattern == "*" { return !value.isEmpty }
         if pattern.hasPrefix("*") { return value.hasSuffix(pattern.dropFirst()) }

@@ -193,8 +193,10 @@ struct LinkerdAccessTranslator {
         rendering.report(severity, code, message, about: item.origin, strict: options.strict)
     }
 
-    /// The first part of the names of a destination's Servers for its `index`th selector:
-    /// the account's name, then `<account>-pods-2`, ... when one selector cannot cover its pods.
+    /// The first part of the names of a destination's Servers for its `index`th selector: the
+    /// account's name, then `<account>-pods-2`, ...
+    ///
+    /// when one selector cannot cover its pods.
     private static func stem(_ serviceAccount: String, _ index: Int) -> String {
         index == 0 ? serviceAccount : "\(serviceAccount)-pods-\(index + 1)"
     }

@@ -1,8 +1,10 @@
 public import SMICore
 
-/// Renders SMI for Linkerd 2.16+: TrafficTargets as Servers (`accessPolicy: deny`),
-/// MeshTLSAuthentications, AuthorizationPolicies and Server-parented HTTPRoutes, and
-/// TrafficSplits as Service-parented HTTPRoutes, keeping the `MeshAdapter` contract.
+/// Renders SMI for Linkerd 2.16+.
+///
+/// TrafficTargets as Servers (`accessPolicy: deny`), MeshTLSAuthentications,
+/// AuthorizationPolicies and Server-parented HTTPRoutes, and TrafficSplits as Service-parented
+/// HTTPRoutes, keeping the `MeshAdapter` contract.
 public struct LinkerdAdapter: MeshAdapter {
     /// The installation and the split form rendered for.
     public var configuration: LinkerdConfiguration

@@ -1,11 +1,12 @@
 import SMICore
 
-/// Linkerd policy objects the input already holds, which act beside a rendering (Linkerd
-/// notes 3): a Server that selects pods and a port a rendered Server selects (before 2.18
-/// admission refuses the second one; from 2.18 the oldest wins, so the rendered one may do
-/// nothing), and an AuthorizationPolicy that targets a whole Namespace, which authorizes on
-/// every Server there, the rendered ones too (authorizations are ORed: it may allow what
-/// SMI denies). Reported on the input's object, naming the rendered one.
+/// Linkerd policy objects the input already holds, which act beside a rendering (Linkerd notes
+/// 3): a Server that selects pods and a port a rendered Server selects (before 2.18 admission
+/// refuses the second one; from 2.18 the oldest wins, so the rendered one may do nothing), and
+/// an AuthorizationPolicy that targets a whole Namespace, which authorizes on every Server
+/// there, the rendered ones too (authorizations are ORed: it may allow what SMI denies).
+///
+/// Reported on the input's object, naming the rendered one.
 struct LinkerdExistingConfig {
     let inventory: Inventory
     let options: RenderOptions

@@ -1,11 +1,13 @@
 public import SMICore
 
 extension LinkerdAdapter {
-    /// A stock Linkerd installation: the control plane in `linkerd`, extensions in
-    /// `linkerd-*` namespaces (or any namespace labelled `linkerd.io/is-control-plane` or
-    /// `linkerd.io/extension`); the proxy injector adds a proxy to pods whose template or
-    /// namespace is annotated `linkerd.io/inject: enabled` (or `ingress`), the pod's own
-    /// annotation first; `config.linkerd.io/skip-inbound-ports` lets ports bypass it.
+    /// A stock Linkerd installation.
+    ///
+    /// The control plane in `linkerd`, extensions in `linkerd-*` namespaces (or any namespace
+    /// labelled `linkerd.io/is-control-plane` or `linkerd.io/extension`); the proxy injector
+    /// adds a proxy to pods whose template or namespace is annotated `linkerd.io/inject:
+    /// enabled` (or `ingress`), the pod's own annotation first;
+    /// `config.linkerd.io/skip-inbound-ports` lets ports bypass it.
     public var installation: MeshInstallation {
         MeshInstallation(
             controlPlaneNamespaces: ["linkerd"], controlPlanePrefixes: ["linkerd-"],

@@ -14,9 +14,10 @@ enum LinkerdMatches {
         }
     }
 
-    /// One condition as a Linkerd match. Linkerd's regex must span the whole path, so SMI's
-    /// start-anchored regex R becomes `^(?:R).*` (`^(?:R)$` with full anchoring); headers
-    /// match a whole value.
+    /// One condition as a Linkerd match.
+    ///
+    /// Linkerd's regex must span the whole path, so SMI's start-anchored regex R becomes
+    /// `^(?:R).*` (`^(?:R)$` with full anchoring); headers match a whole value.
     static func match(_ condition: SplitPlan.Condition, anchoring: RE2Regex.Anchoring) -> HTTPRoute.Match {
         let path = condition.pathRegex.map {
             HTTPRoute.PathMatch(type: "RegularExpression", value: anchoring == .prefix ? "^(?:\($0)).*" : "^(?:\($0))$")

@@ -1,11 +1,14 @@
 public import SMICore
 
-/// SMI TrafficMetrics as PromQL over Linkerd's proxy metrics (Linkerd notes section 6):
+/// SMI TrafficMetrics as PromQL over Linkerd's proxy metrics (Linkerd notes section 6).
+///
 /// `response_latency_ms` and `response_total` by `classification`, with the workload labels
-/// linkerd-viz's Prometheus adds (`namespace`, `deployment`, `pod`, ...) on the measuring
-/// proxy and the `dst_` labels on outbound series. Inbound series carry no source workload,
-/// so an edge from a named peer is measured at the peer's own (outbound) proxy; every inbound
-/// edge together is grouped by the caller's mesh identity (`client_id`).
+/// linkerd-viz's Prometheus adds (`namespace`, `deployment`, `pod`, ...) on the measuring proxy
+/// and the `dst_` labels on outbound series.
+///
+/// Inbound series carry no source workload, so an edge from a named peer is measured at the
+/// peer's own (outbound) proxy; every inbound edge together is grouped by the caller's mesh
+/// identity (`client_id`).
 public struct LinkerdMetricsQueries: MeshMetrics {
     /// Creates the query builder.
     public init() {}

@@ -1,11 +1,13 @@
 import SMICore
 
-/// The `proxyProtocol` a Server of ours writes for a port (Linkerd notes 3, step 5): a
-/// Server's protocol replaces the pods' opaque-ports setting, so `unknown` (protocol
-/// detection) on a port Linkerd treats as opaque makes server-speaks-first protocols (MySQL,
-/// SMTP) stall for 10 s per connection. Opaque ports are written `opaque`; a port whose
-/// Service declares HTTP/1, HTTP/2 or gRPC gets that protocol when no raw TCP is granted on
-/// it; every other port keeps `unknown`, which is what Linkerd does there anyway.
+/// The `proxyProtocol` a Server of ours writes for a port (Linkerd notes 3, step 5): a Server's
+/// protocol replaces the pods' opaque-ports setting, so `unknown` (protocol detection) on a
+/// port Linkerd treats as opaque makes server-speaks-first protocols (MySQL, SMTP) stall for 10
+/// s per connection.
+///
+/// Opaque ports are written `opaque`; a port whose Service declares HTTP/1, HTTP/2 or gRPC gets
+/// that protocol when no raw TCP is granted on it; every other port keeps `unknown`, which is
+/// what Linkerd does there anyway.
 struct LinkerdPortProtocol {
     /// Linkerd's default `proxy.opaquePorts`, which the proxy injector writes on pods whose
     /// namespace and template set none.

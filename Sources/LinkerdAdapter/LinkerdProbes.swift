@@ -1,11 +1,12 @@
 import SMICore
 
-/// The kubelet's probes of one destination's pods on one port, and what Linkerd does with
-/// them on a Server of ours (notes 4.3): with no HTTPRoute it lets HTTP GET probes through
-/// from the probe networks whoever sends them (wider than SMI); with HTTPRoutes it refuses
-/// them (404 or 403: stricter, and the pods may go unready). It exempts only HTTP GET
-/// probes (the policy controller reads `httpGet` alone), so a gRPC probe is refused either
-/// way; the proxy answers TCP probes itself.
+/// The kubelet's probes of one destination's pods on one port, and what Linkerd does with them
+/// on a Server of ours (notes 4.3): with no HTTPRoute it lets HTTP GET probes through from the
+/// probe networks whoever sends them (wider than SMI); with HTTPRoutes it refuses them (404 or
+/// 403: stricter, and the pods may go unready).
+///
+/// It exempts only HTTP GET probes (the policy controller reads `httpGet` alone), so a gRPC
+/// probe is refused either way; the proxy answers TCP probes itself.
 struct LinkerdProbes {
     /// The destination, `namespace/serviceAccount`.
     let account: String
@@ -56,10 +57,12 @@ struct LinkerdProbes {
         }
     }
 
-    /// The matches of the route that lets the probes through on a Server with `routed`
-    /// routes of its own: nil where Linkerd needs none (no probe, or only HTTP GET probes on
-    /// a Server without routes, which Linkerd lets through itself). A gRPC probe needs one,
-    /// and since the route then takes Linkerd's own exemption away, the GET probes join it.
+    /// The matches of the route that lets the probes through on a Server with `routed` routes
+    /// of its own: nil where Linkerd needs none (no probe, or only HTTP GET probes on a Server
+    /// without routes, which Linkerd lets through itself).
+    ///
+    /// A gRPC probe needs one, and since the route then takes Linkerd's own exemption away, the
+    /// GET probes join it.
     func routeMatches(routed: Bool) -> [HTTPRoute.Match]? {
         guard grpc || (routed && !paths.isEmpty) else { return nil }
         let get = paths.map { HTTPRoute.Match(path: .init(type: "Exact", value: $0), method: "GET") }

@@ -1,10 +1,11 @@
 import SMICore
 
 /// How a client's Linkerd proxy treats connections to a Service port, which decides whether
-/// HTTPRoutes or TCPRoutes with that Service as parent route them. This is the policy
-/// controller's outbound index (linkerd2 `policy-controller/k8s/index/src/outbound/index.rs`
-/// and `grpc/src/outbound.rs`), not the server side: the pods' own opaque-ports annotations
-/// do not enter it.
+/// HTTPRoutes or TCPRoutes with that Service as parent route them.
+///
+/// This is the policy controller's outbound index (linkerd2
+/// `policy-controller/k8s/index/src/outbound/index.rs` and `grpc/src/outbound.rs`), not the
+/// server side: the pods' own opaque-ports annotations do not enter it.
 ///
 /// - The Service's `config.linkerd.io/opaque-ports` annotation lists its opaque ports. The
 ///   proxy injector writes it when the Service is created without one: the namespace's

@@ -1,10 +1,12 @@
 import SMICore
 
-/// TrafficSplits as Linkerd HTTPRoutes with a Service parent (Linkerd notes 4.2): one route
-/// per root port, listing the backends that expose that port with gcd-reduced weights
-/// (scaled to 1,000,000 only when larger); a split with `matches` gets rules with the route
-/// groups' conditions and a last catch-all rule to the root Service itself. A port Linkerd's
-/// clients treat as opaque (`LinkerdServiceProtocol`) takes a TCPRoute instead from 2.18.
+/// TrafficSplits as Linkerd HTTPRoutes with a Service parent (Linkerd notes 4.2): one route per
+/// root port, listing the backends that expose that port with gcd-reduced weights (scaled to
+/// 1,000,000 only when larger); a split with `matches` gets rules with the route groups'
+/// conditions and a last catch-all rule to the root Service itself.
+///
+/// A port Linkerd's clients treat as opaque (`LinkerdServiceProtocol`) takes a TCPRoute instead
+/// from 2.18.
 struct LinkerdSplitTranslator {
     let bundle: SMIBundle
     let inventory: Inventory

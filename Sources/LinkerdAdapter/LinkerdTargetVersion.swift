@@ -16,7 +16,9 @@ struct LinkerdTargetVersion {
     var hasWeightedRoutes: Bool { !options.targetsBefore(2, 13) }
 
     /// Server `v1beta3` (with `accessPolicy`) from 2.16; `v1beta2` in 2.15, which deprecates
-    /// `v1beta1` (Linkerd notes 1); `v1beta1` before. Each denies without authorizations.
+    /// `v1beta1` (Linkerd notes 1); `v1beta1` before.
+    ///
+    /// Each denies without authorizations.
     var serverAPIVersion: String {
         options.targetsBefore(2, 15)
             ? "policy.linkerd.io/v1beta1"

@@ -1,23 +1,24 @@
 public import SMICore
 
-/// How Linkerd's inbound proxy decides a request against Servers, HTTPRoutes,
-/// AuthorizationPolicies and MeshTLSAuthentications (Linkerd notes section 3): the mesh side
-/// of the differential test. A Server admits by its own and its Namespace's
-/// AuthorizationPolicies and by its `accessPolicy`; an HTTPRoute by the policies on it.
-/// Ports without a Server get the pod's default policy: its
-/// `config.linkerd.io/default-inbound-policy` annotation, else its Namespace's, else the
-/// cluster's `defaultPolicy` (the `*-authenticated` ones admit only meshed clients).
-/// On a port without HTTPRoutes (a Server without any, or no Server) Linkerd adds a probe
-/// route: `GET` of the pod's HTTP probe paths on that port, for every client of the probe
-/// networks (by default every address). No translation can remove it short of adding routes,
-/// and the adapter reports it (SMI4009). A NetworkAuthentication admits every client, meshed
-/// or not: the model knows no addresses, and the rendering writes only the probe networks'
-/// default, every address (an over-approximation for narrower ones, never an under-one).
-/// A MeshTLSAuthentication names identities as `identityRefs` (a ServiceAccount, in the
-/// authentication's namespace unless one is given; a Namespace: its every account) or as
+/// How Linkerd's inbound proxy decides a request against Servers, HTTPRoutes and their
+/// authorizations (notes section 3).
+///
+/// It reads AuthorizationPolicies and MeshTLSAuthentications too: the mesh side of the
+/// differential test. A Server admits by its own and its Namespace's AuthorizationPolicies and
+/// by its `accessPolicy`; an HTTPRoute by the policies on it. Ports without a Server get the
+/// pod's default policy: its `config.linkerd.io/default-inbound-policy` annotation, else its
+/// Namespace's, else the cluster's `defaultPolicy` (the `*-authenticated` ones admit only
+/// meshed clients). On a port without HTTPRoutes (a Server without any, or no Server) Linkerd
+/// adds a probe route: `GET` of the pod's HTTP probe paths on that port, for every client of
+/// the probe networks (by default every address). No translation can remove it short of adding
+/// routes, and the adapter reports it (SMI4009). A NetworkAuthentication admits every client,
+/// meshed or not: the model knows no addresses, and the rendering writes only the probe
+/// networks' default, every address (an over-approximation for narrower ones, never an
+/// under-one). A MeshTLSAuthentication names identities as `identityRefs` (a ServiceAccount, in
+/// the authentication's namespace unless one is given; a Namespace: its every account) or as
 /// `identities` (`<account>.<namespace>.serviceaccount.identity.linkerd.<trust domain>`, `*`,
-/// or `*.` and a suffix). A Server's port is a number or a container port's name.
-/// It reads the applied objects through `LinkerdApplied`, never the adapter's types.
+/// or `*.` and a suffix). A Server's port is a number or a container port's name. It reads the
+/// applied objects through `LinkerdApplied`, never the adapter's types.
 public struct LinkerdAccessModel: MeshAccessModel {
     private let servers: [LinkerdApplied.Server]
     private let routes: [LinkerdApplied.HTTPRoute]
@@ -31,7 +32,8 @@ public struct LinkerdAccessModel: MeshAccessModel {
     private let trustDomain: String
     private let regexes: LinkerdRegexEngine
 
-    /// A model over the Linkerd objects among `resources`, for the workloads of `inventory`;
+    /// A model over the Linkerd objects among `resources`, for the workloads of `inventory`.
+    ///
     /// `defaultPolicy` is the cluster's default inbound policy (`deny` or an allowing one).
     /// Pods without a proxy under `installation`, and ports it skips, accept every request.
     /// HTTPRoute regexes are decided by `regexes`.

@@ -1,9 +1,10 @@
 public import SMICore
 
-/// The Linkerd objects a cluster holds after `kubectl apply`, read from the applied YAML with
-/// only the fields Linkerd's policy controller acts on. Stated here apart from the adapter's
-/// own types, so that the simulation decides over what a user applies, not over the
-/// translator's values.
+/// The Linkerd objects a cluster holds after `kubectl apply`, with only the fields Linkerd's
+/// policy controller acts on.
+///
+/// Stated here apart from the adapter's own types, so that the simulation decides over what a
+/// user applies, not over the translator's values.
 public enum LinkerdApplied {
     /// A `policy.linkerd.io` Server.
     struct Server: Decodable {
@@ -181,8 +182,9 @@ public enum LinkerdApplied {
         ManifestDecoder().objects(T.self, kind: kind, apiVersion: group + "/", in: resources)
     }
 
-    /// Every HTTPRoute among `resources` (`policy.linkerd.io` or `gateway.networking.k8s.io`,
-    /// both of which Linkerd reads), by name.
+    /// Every HTTPRoute among `resources`, by name.
+    ///
+    /// Linkerd reads both `policy.linkerd.io` and `gateway.networking.k8s.io` ones.
     public static func httpRoutes(in resources: [ManifestNode]) -> [HTTPRoute] {
         (objects(HTTPRoute.self, kind: "HTTPRoute", group: "policy.linkerd.io", in: resources)
             + objects(HTTPRoute.self, kind: "HTTPRoute", group: "gateway.networking.k8s.io", in: resources))

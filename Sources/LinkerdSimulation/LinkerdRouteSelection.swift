@@ -1,12 +1,16 @@
 public import SMICore
 
 /// How a Linkerd proxy picks one HTTPRoute rule for a request (Linkerd notes 2.7), over the
-/// applied routes: the access model (which route's authorizations apply) and routing tests
-/// (which backends) both ask it. Regexes are decided by a `LinkerdRegexEngine`: RE2 unless
-/// Rust's own verdicts are given.
+/// applied routes.
+///
+/// The access model (which route's authorizations apply) and routing tests (which backends)
+/// both ask it.
+///
+/// Regexes are decided by a `LinkerdRegexEngine`: RE2 unless Rust's own verdicts are given.
 public enum LinkerdRouteSelection {
-    /// The route and rule Linkerd picks for `request` among `routes` (in their order): the
-    /// best-scored matching match (path length, header count, method), ties to the earlier
+    /// The route and rule Linkerd picks for `request` among `routes` (in their order).
+    ///
+    /// The best-scored matching match (path length, header count, method), ties to the earlier
     /// route and rule; nil when none matches (Linkerd answers 404).
     public static func best(
         _ routes: [LinkerdApplied.HTTPRoute], _ request: AccessRequest, regexes: LinkerdRegexEngine = .re2

@@ -5,7 +5,9 @@
 #endif
 
 /// The `smi` command line: dispatches to subcommands and turns their outcome into an exit
-/// status (0 success, 1 invalid input, 2 bad usage).
+/// status.
+///
+/// 0 for success, 1 for invalid input, 2 for bad usage.
 public enum SMITool {
     static let commands: [any ToolCommand.Type] = [
         AccessCommand.self, ConvertCommand.self, ExplainCommand.self, MetricsCommand.self, RenderCommand.self,
@@ -48,8 +50,10 @@ public enum SMITool {
         }
     }
 
-    /// The name to show in usage and help: `kubectl smi` when the binary runs as the kubectl
-    /// plugin `kubectl-smi` (kubectl finds plugins by that file name), else `smi`.
+    /// The name to show in usage and help.
+    ///
+    /// `kubectl smi` when the binary runs as the kubectl plugin `kubectl-smi` (kubectl finds
+    /// plugins by that file name), else `smi`.
     public static func toolName(invokedAs path: String) -> String {
         path.split(separator: "/").last == "kubectl-smi" ? "kubectl smi" : "smi"
     }

@@ -1,15 +1,18 @@
 import SMICore
 
-/// The fuzz targets: what one input exercises, and the properties checked on it. Shared by
-/// the libFuzzer binary (`Fuzz/run.sh`) and by the regression tests that replay every input
-/// a fuzzer ever found. A broken property stops the process (`FuzzFailure`), so that
+/// The fuzz targets: what one input exercises, and the properties checked on it.
+///
+/// Shared by the libFuzzer binary (`Fuzz/run.sh`) and by the regression tests that replay every
+/// input a fuzzer ever found. A broken property stops the process (`FuzzFailure`), so that
 /// libFuzzer keeps the input; input that is merely invalid must only produce errors.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The YAML reader in both schemas; what it reads, the writer writes, and the reader reads
     /// back the same values.
     case yaml
-    /// The whole pipeline: read, decode, validate, render for every mesh (default and strict
-    /// options; every output format), and read each output back.
+    /// The whole pipeline: read, decode, validate, render for every mesh, and read each output
+    /// back.
+    ///
+    /// Default and strict options, every output format.
     case pipeline
     /// The RE2 engine: parse, match and the analyses adapters rely on.
     case regex

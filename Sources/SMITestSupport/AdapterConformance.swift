@@ -2,8 +2,10 @@ import Foundation
 public import SMICore
 import Testing
 
-/// The checks every mesh adapter must pass, run by each adapter's tests: the randomized
-/// differential test against the SMI access model, and determinism under shuffled input.
+/// The checks every mesh adapter must pass, run by each adapter's tests.
+///
+/// The randomized differential test against the SMI access model, and determinism under
+/// shuffled input.
 public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// What the differential test found.
     public struct DifferentialReport: Sendable {
@@ -13,14 +15,19 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         public var agreements = 0
         /// Requests SMI allows.
         public var smiAllows = 0
-        /// Requests SMI allows that the mesh allows too: over `smiAllows`, the share of SMI's
-        /// grants the rendering keeps (0 for a rendering that denies everything).
+        /// Requests SMI allows that the mesh allows too.
+        ///
+        /// Over `smiAllows`, the share of SMI's grants the rendering keeps (0 for a rendering
+        /// that denies everything).
         public var keptAllows = 0
-        /// HTTP requests whose path or a header value was made from the bundle's own regexes
-        /// (a string they accept, or one of its nearest rejections).
+        /// HTTP requests whose path or a header value was made from the bundle's own regexes.
+        ///
+        /// Each is a string they accept, or one of its nearest rejections.
         public var boundaryRequests = 0
         /// Requests left out because the rendering reports their destination as open in the
-        /// generated cluster (pods without a proxy, a control plane left alone).
+        /// generated cluster.
+        ///
+        /// Such pods run no proxy, or are a control plane left alone.
         public var reportedOpen = 0
 
         /// Pairs, SMI's allow rate, the share of its allows kept, and the boundary share.
@@ -39,13 +46,15 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         public var overPermits: [String] = []
         /// How many requests the mesh allows and SMI denies.
         public var overPermitCount = 0
-        /// Requests SMI allows and the mesh denies with no adapter warning or error about a
-        /// TrafficTarget of that destination, described (the first few).
+        /// Requests SMI allows and the mesh denies with no diagnostic about a TrafficTarget of
+        /// that destination (the first few).
         public var unexplainedOverDenies: [String] = []
         /// How many such requests.
         public var unexplainedOverDenyCount = 0
         /// Requests SMI allows and the mesh denies, by the code of the diagnostic that explains
-        /// them (about the TrafficTarget that SMI says grants the request).
+        /// them.
+        ///
+        /// The diagnostic is about the TrafficTarget that SMI says grants the request.
         public var overDeniesByReason: [String: Int] = [:]
     }
 
@@ -56,8 +65,10 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// Protocols the mesh cannot enforce (and says so), left out of the comparison.
     public let unenforced: Set<AccessRequest.TrafficProtocol>
     /// Requests the mesh leaves to a cluster setting the rendering cannot change, where the
-    /// rendering says so (Linkerd's default inbound policy on ports without a Server, named in
-    /// SMI4007): told apart like requests to pods without a proxy. Nothing by default.
+    /// rendering says so.
+    ///
+    /// An example is Linkerd's default inbound policy on ports without a Server, named in
+    /// SMI4007: told apart like requests to pods without a proxy. Nothing by default.
     public let reportedUnguarded: @Sendable ([Diagnostic], Inventory) -> @Sendable (AccessRequest) -> Bool
 
     /// A conformance suite for `adapter`.
@@ -84,6 +95,7 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
     /// Whether a request goes where the cluster leaves pods open and the rendering says so: a
     /// pod of its destination runs no proxy, or lets the port bypass it (as the mesh's
     /// installation has it), and a diagnostic reports the destination open (`isReportedOpen`).
+    ///
     /// The user is told of those; an open pod nobody reports is an over-permit.
     func reportedOpen(
         _ inventory: Inventory, by diagnostics: [Diagnostic], options: RenderOptions
@@ -113,8 +125,8 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         try YAMLReader().read(rendering.yaml()).map(\.root)
     }
 
-    /// Generates `bundles` bundles and `requests` requests near each, renders each bundle
-    /// and compares the mesh's decisions with SMI's.
+    /// Generates bundles and requests near each, renders each bundle and compares the mesh's
+    /// decisions with SMI's.
     public func differential(
         bundles: Int, requests: Int, seed: UInt64 = SMIBundleGenerator.seed, options: RenderOptions = RenderOptions(),
         ambient: Bool = false
@@ -168,8 +180,9 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
 
     /// How many widening mutants of the rendered output the differential's own requests catch.
     public struct MutationScore: Sendable {
-        /// Per kind of mutation: mutants that over-permit on some probe request, and those of
-        /// them that the differential's requests catch.
+        /// Per kind of mutation, the mutants that over-permit on some probe request.
+        ///
+        /// And those of them that the differential's requests catch.
         public var kinds: [String: (widening: Int, caught: Int)] = [:]
         /// Probe requests the unmutated rendering allows and SMI denies (each an over-permit
         /// the differential missed), described.
@@ -190,7 +203,10 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         }
     }
 
-    /// Renders `bundles` generated bundles, loosens each rendering one restriction at a time
+    /// Measures how many widening mutants of the rendered output the differential's own
+    /// requests catch.
+    ///
+    /// It renders `bundles` generated bundles, loosens each rendering one restriction at a time
     /// (`RenderedMutations`), and counts the mutants that over-permit on some of `probes` extra
     /// requests (a mutant that widens nothing past SMI is set aside) and, of those, the ones
     /// the differential's own `requests` per bundle catch: the proof's sensitivity.
@@ -237,8 +253,10 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         return score
     }
 
-    /// Runs `mutationScore`, prints it, and records as test issues a score under
-    /// `minimumScore` and any probe request the unmutated rendering over-permits.
+    /// Runs `mutationScore`, prints it, and records a score under `minimumScore` as a test
+    /// issue.
+    ///
+    /// Any probe request the unmutated rendering over-permits is one too.
     public func expectSensitive(bundles: Int, requests: Int, probes: Int, minimumScore: Double = 0.95) throws {
         let score = try mutationScore(bundles: bundles, requests: requests, probes: probes)
         print("mutation score \(adapter.mesh): \(score.summary)")
@@ -271,11 +289,12 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         return (named ?? about.first)?.code.rawValue
     }
 
-    /// The requests of a grid (every pair of identities of the case, its ports and 80 and
-    /// 9999, raw TCP and a few HTTP requests) that the mesh allows and SMI denies, for the
-    /// golden case `c`; and how many requests were decided.
-    /// Requests to destinations the rendering reports as open in the cluster (see
-    /// `isReportedOpen`) are left out unless `exemptingReported` is false.
+    /// The requests of a grid that the mesh allows and SMI denies, for the golden case `c`, and
+    /// how many requests were decided.
+    ///
+    /// The grid holds every pair of identities of the case, its ports and 80 and 9999, raw TCP
+    /// and a few HTTP requests. Requests to destinations the rendering reports as open in the
+    /// cluster (see `isReportedOpen`) are left out unless `exemptingReported` is false.
     public func gridOverPermits(_ c: GoldenCases.Case, exemptingReported: Bool = true) throws -> (
         overPermits: [String], checked: Int
     ) {
@@ -327,8 +346,10 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
 
     /// Whether the rendering's diagnostics say that nothing governs `destination` in the
     /// cluster: its namespace is the mesh's control plane, left alone (SMI2701), or its pods
-    /// run no proxy or let ports bypass it (SMI2703, SMI2705). Requests there are open by the cluster's
-    /// making, and reported; any other open destination is an over-permit.
+    /// run no proxy or let ports bypass it (SMI2703, SMI2705).
+    ///
+    /// Requests there are open by the cluster's making, and reported; any other open
+    /// destination is an over-permit.
     static func isReportedOpen(_ destination: AccessRequest.Identity, by diagnostics: [Diagnostic]) -> Bool {
         diagnostics.contains { diagnostic in
             switch diagnostic.code {
@@ -343,14 +364,16 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         }
     }
 
-    /// Runs the differential test, prints its summary, and records as test issues any
-    /// over-permit, any unexplained over-deny, fewer than `minimumPairs` pairs, an SMI allow
-    /// rate under `minimumAllowRate` (requests that can show an over-deny; measured 38-40% over
-    /// the fixed and dated seeds, requests from outside the mesh being all denies), or a
-    /// rendering that keeps `minimumKept` or less of SMI's allows: a rendering that denies
-    /// everything keeps none, so it cannot pass (a mesh that is stricter by design, and says
-    /// why, asks for less). With `ambient`, the cluster's namespaces are in Istio's ambient
-    /// mode (`SMIBundleGenerator.clusterManifests(ambient:)`).
+    /// Runs the differential test, prints its summary, and records every failed expectation as
+    /// a test issue.
+    ///
+    /// Those are any over-permit, any unexplained over-deny, fewer than `minimumPairs` pairs,
+    /// an SMI allow rate under `minimumAllowRate` (requests that can show an over-deny;
+    /// measured 38-40% over the fixed and dated seeds, requests from outside the mesh being all
+    /// denies), or a rendering that keeps `minimumKept` or less of SMI's allows: a rendering
+    /// that denies everything keeps none, so it cannot pass (a mesh that is stricter by design,
+    /// and says why, asks for less). With `ambient`, the cluster's namespaces are in Istio's
+    /// ambient mode (`SMIBundleGenerator.clusterManifests(ambient:)`).
     public func expectNeverMorePermissive(
         bundles: Int, requests: Int, minimumPairs: Int, seed: UInt64 = SMIBundleGenerator.seed,
         options: RenderOptions = RenderOptions(), ambient: Bool = false,
@@ -372,11 +395,14 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
         #expect(Double(report.keptAllows) / Double(max(report.smiAllows, 1)) > minimumKept, "\(report.summary)")
     }
 
-    /// Two targets whose route groups differ only in how a path is encoded (`é` as one
-    /// scalar, and as `e` and a combining accent: equal as Swift strings, different bytes, and
-    /// a proxy matches bytes): each target's grant must carry its own group's bytes. A table
-    /// keyed by equal text that handed the first one's translation to the second would grant
-    /// the second target's sources the first's path, which SMI does not grant them.
+    /// Two targets whose route groups differ only in how a path is encoded must each keep their
+    /// own bytes.
+    ///
+    /// The path is `é` as one scalar, and as `e` and a combining accent: equal as Swift
+    /// strings, different bytes, and a proxy matches bytes. Each target's grant must carry its
+    /// own group's bytes. A table keyed by equal text that handed the first one's translation
+    /// to the second would grant the second target's sources the first's path, which SMI does
+    /// not grant them.
     public func expectEachTargetKeepsItsOwnBytes() throws {
         let composed = "/caf\u{E9}", decomposed = "/cafe\u{301}"
         let documents = try YAMLReader().read(
@@ -424,9 +450,11 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             "\(adapter.mesh):\n\(rendering.yaml())")
     }
 
-    /// The adapter's capability table has one row per `SMIFeature`, in order, and every
-    /// diagnostic code its golden cases (`Tests/<goldenTarget>/Golden`) report is explained,
-    /// by `DiagnosticCode.catalogue` or by the adapter's own catalogue, so `smi explain CODE`
+    /// The adapter's capability table has one row per `SMIFeature`, in order, and every code
+    /// its goldens report is explained.
+    ///
+    /// A code its golden cases (`Tests/<goldenTarget>/Golden`) report is explained by
+    /// `DiagnosticCode.catalogue` or by the adapter's own catalogue, so `smi explain CODE`
     /// answers for it. Records what is missing as test issues.
     public func expectCapabilitiesComplete(goldenTarget: String) throws {
         #expect(adapter.capabilities.features.map(\.feature) == SMIFeature.allCases)
@@ -444,13 +472,15 @@ public struct AdapterConformance<Adapter: MeshAdapter>: Sendable {
             "codes without an explanation: \(reported.subtracting(explained).sorted())")
     }
 
-    /// Random TrafficSplits (zero weights, the root as a backend, two per root, matches),
-    /// rendered with `options`, and requests: where the mesh sends each request to a root
-    /// Service, by `route` over the rendered resources (FQDN to share), must be where SMI sends it, share for share.
-    /// Requests only of the `protocols` given (all when nil), each made as `shape` says (a
-    /// gRPC port takes POST requests only). Shares agree within `tolerance` (a mesh whose
-    /// weights are rounded, and says so, asks for more than float error). Requests SMI splits
-    /// by a TrafficSplit that a diagnostic `excuses` names (the rendering says it routes them
+    /// Random TrafficSplits, rendered with `options`, must route requests as SMI does.
+    ///
+    /// The splits have zero weights, the root as a backend, two per root, and matches; and
+    /// requests: where the mesh sends each request to a root Service, by `route` over the
+    /// rendered resources (FQDN to share), must be where SMI sends it, share for share.
+    /// Requests only of the `protocols` given (all when nil), each made as `shape` says (a gRPC
+    /// port takes POST requests only). Shares agree within `tolerance` (a mesh whose weights
+    /// are rounded, and says so, asks for more than float error). Requests SMI splits by a
+    /// TrafficSplit that a diagnostic `excuses` names (the rendering says it routes them
     /// otherwise) are left out. Records mismatches as test issues; returns how many requests
     /// were compared and how many were split.
     public func expectRoutesAsSMI(

@@ -2,9 +2,11 @@ public import SMICore
 
 /// Checks of `YAMLFieldsWritable` conformances against the `Encodable` ones they stand in for.
 public enum FieldWriting {
-    /// The resources whose YAML, written field by field, is not the YAML of the manifest
-    /// their `Encodable` conformance makes, each with both texts. Give values with every
-    /// optional field set, and with none, so that each field is compared.
+    /// The resources whose YAML, written field by field, differs from the YAML of their
+    /// `Encodable` manifest, with both texts.
+    ///
+    /// Give values with every optional field set, and with none, so that each field is
+    /// compared.
     public static func mismatches(_ resources: [any KubernetesResource]) -> [String] {
         resources.compactMap { resource in
             var rendering = Rendering()
@@ -15,11 +17,14 @@ public enum FieldWriting {
         }
     }
 
-    /// The stored fields (as `Type.field`) that no value of `values`, at any depth, sets:
-    /// an optional never present, a collection never holding anything. The values given
-    /// with every field set must leave none, so that a field added to a type later, and not
-    /// to its field list, is caught by `mismatches` once a test sets it. Values of the types
-    /// `checkedElsewhere` are not looked into (`ObjectMeta` has a test of its own).
+    /// The stored fields (as `Type.field`) that no value of `values`, at any depth, sets.
+    ///
+    /// An optional never present, a collection never holding anything.
+    ///
+    /// The values given with every field set must leave none, so that a field added to a type
+    /// later, and not to its field list, is caught by `mismatches` once a test sets it. Values
+    /// of the types `checkedElsewhere` are not looked into (`ObjectMeta` has a test of its
+    /// own).
     public static func fieldsNeverSet(in values: [Any], checkedElsewhere: [Any.Type] = []) -> [String] {
         let skipped = Set(checkedElsewhere.map { ObjectIdentifier($0) })
         var seen = Set<String>()

@@ -2,13 +2,16 @@ public import Foundation
 public import SMICore
 public import Testing
 
-/// Golden cases of an adapter: folders holding `input.yaml` (SMI objects and the app's
-/// manifests) with the expected rendering (`<mesh>.yaml`) and `diagnostics.txt` beside it,
-/// and optionally `options.txt`, `key=value` lines that change the render options
-/// (`release=1.14`, `strict=true`, `pathAnchoring=full`; `<mesh>=...` lines configure the
-/// adapter and are left to the adapter's own tests, e.g. `consul=enterprise`).
-/// `SMI_UPDATE_GOLDEN=1` rewrites the expectations for review, and then fails the run so that
-/// a recording is never mistaken for a pass.
+/// Golden cases of an adapter.
+///
+/// Folders holding `input.yaml` (SMI objects and the app's manifests) with the expected
+/// rendering (`<mesh>.yaml`) and `diagnostics.txt` beside it, and optionally `options.txt`,
+/// `key=value` lines that change the render options (`release=1.14`, `strict=true`,
+/// `pathAnchoring=full`; `<mesh>=...` lines configure the adapter and are left to the adapter's
+/// own tests, for example `consul=enterprise`).
+///
+/// `SMI_UPDATE_GOLDEN=1` rewrites the expectations for review, and then fails the run so that a
+/// recording is never mistaken for a pass.
 public struct GoldenCases {
     /// One case.
     public struct Case: Sendable, CustomTestStringConvertible {
@@ -31,10 +34,12 @@ public struct GoldenCases {
     /// Whether expectations are being recorded.
     public static var updating: Bool { ProcessInfo.processInfo.environment["SMI_UPDATE_GOLDEN"] == "1" }
 
-    /// Renders a case with `adapter` and compares with (or, when updating, writes) the
-    /// expected output; returns the differences as messages, empty when it matches.
-    /// `formats` names further expected files by output format (`["json": "consul.json"]`),
-    /// each the adapter's `text(of:format:)`.
+    /// Renders a case with `adapter` and compares with the expected output (or writes it, when
+    /// updating).
+    ///
+    /// It returns the differences as messages, empty when it matches. `formats` names further
+    /// expected files by output format (`["json": "consul.json"]`), each the adapter's
+    /// `text(of:format:)`.
     public static func check(
         _ c: Case, adapter: some MeshAdapter, options: RenderOptions = RenderOptions(), formats: [String: String] = [:]
     ) throws -> [String] {

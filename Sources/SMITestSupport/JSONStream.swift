@@ -1,7 +1,9 @@
 public import SMICore
 
-/// A small JSON parser, independent of the reader under test, for the YAML test suite's
-/// `in.json` files (a stream of values, one per YAML document).
+/// A small JSON parser for the YAML test suite's `in.json` files, independent of the reader
+/// under test.
+///
+/// An input is a stream of values, one per YAML document.
 public struct JSONStream {
     private let bytes: [UInt8]
     private var i = 0
@@ -142,8 +144,9 @@ public indirect enum JSONValue: CustomStringConvertible {
     /// An object, in the order written.
     case object([(String, JSONValue)])
 
-    /// Whether a manifest value says the same as this JSON value: mapping keys compared as
-    /// JSON renders them, numbers by value, key order ignored.
+    /// Whether a manifest value says the same as this JSON value.
+    ///
+    /// Mapping keys compared as JSON renders them, numbers by value, key order ignored.
     public func matches(_ value: ManifestValue) -> Bool {
         switch (self, value) {
         case (.null, .null): return true

@@ -2,9 +2,10 @@ public import Foundation
 public import SMICore
 
 /// A regex engine run from Python (Google's RE2, Rust's regex crate) that decides test cases
-/// for the differential tests. The script reads `{"cases": [{"pattern", "texts"}]}` from the
-/// JSON file it is given and prints one verdict per case; it exits with 3 when its Python
-/// package is missing.
+/// for the differential tests.
+///
+/// The script reads `{"cases": [{"pattern", "texts"}]}` from the JSON file it is given and
+/// prints one verdict per case; it exits with 3 when its Python package is missing.
 public struct PythonOracle: Sendable {
     /// The script, relative to the package root.
     public var script: String

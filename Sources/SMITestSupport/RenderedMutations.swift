@@ -1,8 +1,10 @@
 public import SMICore
 
-/// Widening edits of a rendering's output, for measuring whether the differential test would
-/// notice a translation that grants too much: each mutant is the rendered manifests with one
-/// restriction loosened, the way a translator bug would loosen it.
+/// Widening edits of a rendering's output, to measure whether the differential notices a
+/// translation granting too much.
+///
+/// Each mutant is the rendered manifests with one restriction loosened, the way a translator
+/// bug would loosen it.
 public struct RenderedMutant: Sendable {
     /// What was loosened (`drop headers`, `drop start anchor`, ...), for the score per kind.
     public var kind: String
@@ -10,8 +12,9 @@ public struct RenderedMutant: Sendable {
     public var resources: [ManifestNode]
 }
 
-/// Makes the mutants of a rendering by walking its manifests: every restriction a mesh
-/// resource can carry, loosened one at a time.
+/// Makes the mutants of a rendering by walking its manifests.
+///
+/// Every restriction a mesh resource can carry, loosened one at a time.
 public enum RenderedMutations {
     /// Keys whose entry restricts what a rule admits: dropping one admits more.
     static let restrictions: Set<String> = [

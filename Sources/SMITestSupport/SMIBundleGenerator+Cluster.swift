@@ -19,18 +19,20 @@ extension SMIBundleGenerator {
         "consul.hashicorp.com/transparent-proxy-exclude-inbound-ports": "\"9090\""
     ]
 
-    /// A cluster for the access differential, different for every seed, as manifests: what
-    /// real clusters hold and a rendering must cope with. Per namespace a Helm-labelled
-    /// Deployment per service account (now and then not injected, or with port 9090 bypassing
-    /// the proxy); sometimes a CronJob sharing an account with a Deployment (one selector per
-    /// workload), a debug Pod of another account carrying a Deployment's `app` label (a
-    /// selector of template labels), a Pod whose every label another account's pods carry (no
-    /// selector at all), a Namespace object that is missing (a proxy assumed), a Service whose
-    /// port differs from the pods'. And the control planes of the three meshes, which a
-    /// rendering must leave alone. Some accounts' pods are probed by the kubelet (`probes`).
-    /// With `ambient`, the namespaces are in Istio's ambient mode instead of sidecar injection,
-    /// some send their Services' traffic through a waypoint, and some accounts have a Service
-    /// of their own (ports equal to their targets) that uses one.
+    /// A cluster for the access differential, different for every seed, as manifests.
+    ///
+    /// What real clusters hold and a rendering must cope with.
+    ///
+    /// Per namespace a Helm-labelled Deployment per service account (now and then not injected,
+    /// or with port 9090 bypassing the proxy); sometimes a CronJob sharing an account with a
+    /// Deployment (one selector per workload), a debug Pod of another account carrying a
+    /// Deployment's `app` label (a selector of template labels), a Pod whose every label
+    /// another account's pods carry (no selector at all), a Namespace object that is missing (a
+    /// proxy assumed), a Service whose port differs from the pods'. And the control planes of
+    /// the three meshes, which a rendering must leave alone. Some accounts' pods are probed by
+    /// the kubelet (`probes`). With `ambient`, the namespaces are in Istio's ambient mode
+    /// instead of sidecar injection, some send their Services' traffic through a waypoint, and
+    /// some accounts have a Service of their own (ports equal to their targets) that uses one.
     public mutating func clusterManifests(ambient: Bool = false) -> String {
         var documents: [String] = []
         for (namespace, controller, account) in [

@@ -1,10 +1,12 @@
 import Foundation
 public import SMICore
 
-/// Generates random but reproducible SMI bundles and requests over one small space of
-/// namespaces, service accounts, ports and paths, so that requests often hit what the
-/// bundle allows: the input of property tests that compare a mesh's decisions with the SMI
-/// model's.
+/// Generates random but reproducible SMI bundles and requests over one small space of names,
+/// ports and paths.
+///
+/// The space is small (namespaces, service accounts, ports and paths) so that requests often
+/// hit what the bundle allows: the input of property tests that compare a mesh's decisions with
+/// the SMI model's.
 public struct SMIBundleGenerator {
     /// The namespaces objects and identities live in.
     public static let namespaces = ["a", "b"]
@@ -26,8 +28,10 @@ public struct SMIBundleGenerator {
     /// Subject names that are not Kubernetes names.
     static let wildcards = ["*", "w*", "a*", "WEB"]
 
-    /// The seed of the property tests: `SMI_SEED` (or its older name `SMI_DIFFERENTIAL_SEED`)
-    /// when set, else fixed, so that any run CI reports can be repeated.
+    /// The seed of the property tests.
+    ///
+    /// `SMI_SEED` (or its older name `SMI_DIFFERENTIAL_SEED`) when set, else fixed, so that any
+    /// run CI reports can be repeated.
     public static var seed: UInt64 {
         let environment = ProcessInfo.processInfo.environment
         return (environment["SMI_SEED"] ?? environment["SMI_DIFFERENTIAL_SEED"]).flatMap(UInt64.init) ?? 2026
@@ -122,9 +126,11 @@ public struct SMIBundleGenerator {
         return .init(metadata: ObjectMeta(name: name, namespace: namespace), spec: .init(matches: matches))
     }
 
-    /// The app's own objects for `inventory` inputs: a Deployment per namespace and service
-    /// account (labelled `app: ACCOUNT`, ports 80, 8080 and 9090), and the Services splits
-    /// name (roots and backends), each selecting one account's pods on ports 80 and 9090.
+    /// The app's own objects for `inventory` inputs.
+    ///
+    /// A Deployment per namespace and service account (labelled `app: ACCOUNT`, ports 80, 8080
+    /// and 9090), and the Services splits name (roots and backends), each selecting one
+    /// account's pods on ports 80 and 9090.
     public static var inventoryManifests: String {
         var text = ""
         for ns in namespaces {
@@ -164,8 +170,10 @@ public struct SMIBundleGenerator {
     /// The root Services of generated splits.
     public static let rootServices = ["svc0", "svc1"]
 
-    /// Route groups and TrafficSplits (some with matches, zero weights, the root as a
-    /// backend, or two splits for one root), as canonical values.
+    /// Route groups and TrafficSplits, as canonical values.
+    ///
+    /// Some splits have matches, zero weights, the root as a backend, or a second split for
+    /// their root.
     public mutating func splitObjects() -> [CanonicalSMIObject] {
         var out: [CanonicalSMIObject] = []
         for ns in Self.namespaces {
@@ -193,9 +201,10 @@ public struct SMIBundleGenerator {
         return out
     }
 
-    /// A random request; most of the time aimed at a destination and source that a
-    /// TrafficTarget of `objects` names, so that many requests are decided by rules rather
-    /// than by default deny.
+    /// A random request, most of the time to a destination and source a TrafficTarget of
+    /// `objects` names.
+    ///
+    /// So many requests are decided by rules rather than by default deny.
     public mutating func request(near objects: [CanonicalSMIObject]) -> AccessRequest {
         var request = request()
         lastRequestAtBoundary = false
@@ -226,9 +235,10 @@ public struct SMIBundleGenerator {
         return request
     }
 
-    /// Requests at the edges of every grant of `objects`, systematically: for each
-    /// TrafficTarget, each source it names (and one it does not), each HTTP match its rules
-    /// select and each port, the request the match admits and its near misses (another
+    /// Requests at the edges of every grant of `objects`, systematically.
+    ///
+    /// For each TrafficTarget, each source it names (and one it does not), each HTTP match its
+    /// rules select and each port, the request the match admits and its near misses (another
     /// method, a nearby path, an edge header value, a neighbouring destination), and raw TCP;
     /// and requests from outside the mesh.
     public mutating func boundaryRequests(for objects: [CanonicalSMIObject]) -> [AccessRequest] {
@@ -318,9 +328,10 @@ public struct SMIBundleGenerator {
             path: path, headers: headers.isEmpty ? nil : headers)
     }
 
-    /// `request` with one of `match`'s conditions missed and the others kept: another method,
-    /// a nearby path, a header left out or at its edge, a neighbouring destination. A
-    /// translation that drops that one condition admits exactly these.
+    /// `request` with one of `match`'s conditions missed and the others kept: another method, a
+    /// nearby path, a header left out or at its edge, a neighbouring destination.
+    ///
+    /// A translation that drops that one condition admits exactly these.
     private mutating func misses(of request: AccessRequest, match: Specs.HTTPMatch) -> [AccessRequest] {
         var out: [AccessRequest] = []
         let methods = (match.methods ?? []).filter { $0 != "*" }

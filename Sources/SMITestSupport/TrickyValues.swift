@@ -1,7 +1,7 @@
 public import SMICore
 
-/// A small deterministic random generator (SplitMix64), so generated cases are the same
-/// on every run and a failure can be reproduced from its seed.
+/// A small deterministic random generator (SplitMix64): cases are the same on every run, and
+/// reproducible from their seed.
 public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
@@ -18,9 +18,10 @@ public struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-/// Strings and values that are hard to write as YAML: everything some reader takes for
-/// another type, every indicator, whitespace at the edges, line breaks, control and
-/// non-ASCII characters.
+/// Strings and values that are hard to write as YAML.
+///
+/// Everything some reader takes for another type, every indicator, whitespace at the edges,
+/// line breaks, control and non-ASCII characters.
 public enum TrickyValues {
     /// Strings that are hard to write as YAML.
     public static let strings: [String] = [

@@ -17,8 +17,9 @@ import Testing
     /// The share of SMI's allows Consul must keep (measured 69-73% with seeds 2026 and 2803):
     /// Consul reaches a pod only on its registered port (the first of the generator's three),
     /// so TCP grants SMI gives on every port hold on one, and Envoy joins repeated headers;
-    /// each such denial is explained (SMI5003, SMI5004). A rendering that denies everything
-    /// keeps none.
+    /// each such denial is explained (SMI5003, SMI5004).
+    ///
+    /// A rendering that denies everything keeps none.
     static let minimumKept = 0.6
 
     /// Consul Enterprise with mirrored namespaces, where every SMI identity has a Consul

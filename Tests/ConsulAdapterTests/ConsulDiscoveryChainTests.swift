@@ -88,8 +88,9 @@ import Testing
 
     /// A resolver subset's filter is go-bexpr: a key with `-` must be an index, or Consul
     /// refuses the resolver, and then the splitter that names its subset too (its chain would
-    /// not compile): requests stay on the service. The subset reaches the instances its filter
-    /// selects.
+    /// not compile): requests stay on the service.
+    ///
+    /// The subset reaches the instances its filter selects.
     @Test func subsetFiltersAreReadAsGoBexprReadsThem() throws {
         let entries = { (filter: String) in
             """

@@ -7,6 +7,7 @@ import Testing
 
 /// Each folder of `Golden/` is one behaviour: its input, the Consul CRDs (`consul.yaml`), the
 /// same objects as config entries (`consul.json`, `consul.hcl`) and the diagnostics.
+///
 /// The cases model an installation with `connectInject.default: true` (every pod injected
 /// unless annotated "false"), so that most inputs need no annotation; `options.txt` may say
 /// `consul=annotated-only` (the Helm default), `consul=enterprise` (namespaces mirrored,

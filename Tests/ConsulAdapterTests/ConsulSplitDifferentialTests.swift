@@ -26,8 +26,9 @@ import Testing
             })
     }()
 
-    /// Consul Enterprise with mirrored namespaces, so that each namespace's roots are their
-    /// own services (in CE a second namespace's split of the same root is refused, SMI5009).
+    /// Consul Enterprise with mirrored namespaces, so that each namespace's roots are their own
+    /// services (in CE a second namespace's split of the same root is refused, SMI5009).
+    ///
     /// Shares agree within 0.01 percentage points: Consul takes hundredths of a percent
     /// (SMI5010 says how they were rounded). Splits with a match Consul cannot route as SMI
     /// matches (SMI5009 says so) are left out.
@@ -55,10 +56,11 @@ import Testing
     }
 
     /// The first root's backends v1-v3 run as the root's own ServiceAccount, so under managed
-    /// ACLs they register as the root and are told apart by their `app-version` service meta
-    /// (a key go-bexpr must read as an index); the root's Service selects all of them (`tier`),
-    /// as a canary's root does, so that its every instance in Consul is its pods in SMI. The
-    /// second root's pods run as themselves.
+    /// ACLs they register as the root and are told apart by their `app-version` service meta (a
+    /// key go-bexpr must read as an index); the root's Service selects all of them (`tier`), as
+    /// a canary's root does, so that its every instance in Consul is its pods in SMI.
+    ///
+    /// The second root's pods run as themselves.
     static let subsetInventory: Inventory = {
         let owner = SMIBundleGenerator.rootServices[0]
         let names = SMIBundleGenerator.namespaces.flatMap { ns in
@@ -82,9 +84,10 @@ import Testing
     /// Splits whose backends are ServiceResolver subsets of the root: each target of the
     /// rendered chain reaches the instances its subset's filter selects (`ConsulBexpr`, as
     /// go-bexpr reads it; a filter it refuses takes its resolver and splitter out), and must
-    /// reach exactly the pods of one Service, with the share SMI gives that Service. Splits the
-    /// adapter refuses because a backend's pods run as a third account (the second root's
-    /// splits of v1-v3, SMI5009) are left out, as are matches Consul cannot route.
+    /// reach exactly the pods of one Service, with the share SMI gives that Service.
+    ///
+    /// Splits the adapter refuses because a backend's pods run as a third account (the second
+    /// root's splits of v1-v3, SMI5009) are left out, as are matches Consul cannot route.
     @Test func consulSubsetsRoutesAsSMIDoes() throws {
         let configuration = ConsulConfiguration(namespaces: .mirroring(prefix: ""))
         let cluster = ConsulCluster(configuration)

@@ -5,9 +5,11 @@ import SMITestSupport
 import Testing
 
 /// Each folder of `Golden/` is one behaviour: its input, the Gateway API routes it must render
-/// and the diagnostics it must report. `options.txt` lines `gateway-api=v1.N`,
-/// `gateway-api=experimental` and `gateway-api=istio|linkerd` choose the release, channel and
-/// mesh (CI checks each output against that release's CRDs, with their CEL rules).
+/// and the diagnostics it must report.
+///
+/// `options.txt` lines `gateway-api=v1.N`, `gateway-api=experimental` and
+/// `gateway-api=istio|linkerd` choose the release, channel and mesh (CI checks each output
+/// against that release's CRDs, with their CEL rules).
 @Suite struct GatewayAPIGoldenTests {
     /// The adapter a case's `options.txt` asks for.
     static func adapter(for c: GoldenCases.Case) -> GatewayAPIAdapter {

@@ -8,7 +8,9 @@ import Testing
 /// (`SMITrafficModel`), with SMI's exact shares, on HTTP, gRPC and TCP ports.
 @Suite struct GatewayAPISplitDifferentialTests {
     /// Gateway API routes alone authorize nothing: every request passes (which is why the
-    /// adapter reports TrafficTargets as errors). The routing differential does not ask.
+    /// adapter reports TrafficTargets as errors).
+    ///
+    /// The routing differential does not ask.
     struct NoAccessControl: MeshAccessModel {
         func allows(_ request: AccessRequest) -> Bool { true }
     }

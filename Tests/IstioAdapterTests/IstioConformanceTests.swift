@@ -17,8 +17,10 @@ import Testing
         try Self.suite.expectNeverMorePermissive(bundles: 100, requests: 100, minimumPairs: 30_000, minimumKept: 0.6)
     }
 
-    /// With whole-path anchoring too. Istio keeps 58-78% of SMI's allows here over the fixed
-    /// and dated seeds (regexes it cannot write deny, SMI3003).
+    /// With whole-path anchoring too.
+    ///
+    /// Istio keeps 58-78% of SMI's allows here over the fixed and dated seeds (regexes it
+    /// cannot write deny, SMI3003).
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite.expectNeverMorePermissive(
             bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
@@ -27,8 +29,10 @@ import Testing
 
     /// In ambient mode: ztunnel enforces L4 at the pods, HTTP grants go to the waypoints of the
     /// Services that use one (or are reported, SMI3008, where none does or one cannot take
-    /// them), and the pods admit the waypoint's identity. No request the model lets through,
-    /// straight or through a waypoint, may be one SMI denies.
+    /// them), and the pods admit the waypoint's identity.
+    ///
+    /// No request the model lets through, straight or through a waypoint, may be one SMI
+    /// denies.
     @Test func ambientNeverAllowsWhatSMIDenies() throws {
         try Self.suite.expectNeverMorePermissive(
             bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 4_242, ambient: true,

@@ -22,11 +22,13 @@ import Testing
         }
     }
 
-    /// The access differential with Linkerd's own regex engine: a first run records every
-    /// regex question the model asks (RE2 answering), Rust's regex crate answers them all
+    /// The access differential with Linkerd's own regex engine: a first run records every regex
+    /// question the model asks (RE2 answering), Rust's regex crate answers them all
     /// (`rust_regex_oracle.py`: the leftmost-first match must span the text, as the proxy
-    /// decides), and a second run over the same bundles decides with Rust's answers. Rust must
-    /// compile every pattern the renderings wrote, and no request may pass that SMI denies.
+    /// decides), and a second run over the same bundles decides with Rust's answers.
+    ///
+    /// Rust must compile every pattern the renderings wrote, and no request may pass that SMI
+    /// denies.
     @Test func rustRegexesNeverAllowsWhatSMIDenies() throws {
         let seed = SMIBundleGenerator.seed &+ 5_151
         let questions = RegexQuestions()
@@ -64,8 +66,10 @@ import Testing
 
     /// The kubelet's probes the rendering reports Linkerd letting through for every client
     /// (SMI4009): on Servers without routes Linkerd's own probe route, and with
-    /// `--allow-probes` the routes rendered for them. Requests to them are the user's choice
-    /// or the mesh's, and said; any other request must still be decided as SMI does.
+    /// `--allow-probes` the routes rendered for them.
+    ///
+    /// Requests to them are the user's choice or the mesh's, and said; any other request must
+    /// still be decided as SMI does.
     static func reportedProbes(_ diagnostics: [Diagnostic]) -> @Sendable (AccessRequest) -> Bool {
         var reported = Set<String>()
         for diagnostic in diagnostics where diagnostic.code == .linkerdProbes && diagnostic.severity == .warning {
@@ -111,11 +115,13 @@ import Testing
     }
 
     /// Under Linkerd's real default inbound policy (`all-unauthenticated`, a stock
-    /// installation's), ports and pods without a Server admit everyone. The rendering cannot
-    /// close them (the default is the cluster's or the namespace's setting) and names them:
-    /// the namespaces whose unlisted ports keep it (SMI4007), the workloads no selector picks
-    /// (SMI4004, SMI4007). Every other request must still be decided as SMI does: a port the
-    /// inventory lists, or a pod, that no Server of ours covers unreported is an over-permit.
+    /// installation's), ports and pods without a Server admit everyone.
+    ///
+    /// The rendering cannot close them (the default is the cluster's or the namespace's
+    /// setting) and names them: the namespaces whose unlisted ports keep it (SMI4007), the
+    /// workloads no selector picks (SMI4004, SMI4007). Every other request must still be
+    /// decided as SMI does: a port the inventory lists, or a pod, that no Server of ours covers
+    /// unreported is an over-permit.
     @Test func realDefaultPolicyNeverOverPermitsUnreported() throws {
         let suite = AdapterConformance(
             adapter: LinkerdAdapter(), unenforced: [.udp],
@@ -175,8 +181,10 @@ import Testing
     }
 }
 
-/// The regex questions a run of the Linkerd model asks, by pattern, for Rust's engine to
-/// answer in one batch. Models may be asked from several tasks, so the record is locked.
+/// The regex questions a run of the Linkerd model asks, by pattern, for Rust's engine to answer
+/// in one batch.
+///
+/// Models may be asked from several tasks, so the record is locked.
 final class RegexQuestions: @unchecked Sendable {
     private let lock = NSLock()
     private var asked: [String: Set<String>] = [:]

@@ -5,9 +5,11 @@ import SMITestSupport
 import Testing
 
 /// Each folder of `Golden/` is one behaviour: its input, the Linkerd YAML it must render and
-/// the diagnostics it must report. `options.txt` may say `linkerd=linkerd-smi` (splits as
-/// the linkerd-smi extension's ServiceProfiles), `linkerd=default-deny` (a cluster whose
-/// default inbound policy is deny) or `linkerd=allow-probes` (`--allow-probes`).
+/// the diagnostics it must report.
+///
+/// `options.txt` may say `linkerd=linkerd-smi` (splits as the linkerd-smi extension's
+/// ServiceProfiles), `linkerd=default-deny` (a cluster whose default inbound policy is deny) or
+/// `linkerd=allow-probes` (`--allow-probes`).
 @Suite struct LinkerdGoldenTests {
     /// The adapter a case asks for.
     static func adapter(_ c: GoldenCases.Case) -> LinkerdAdapter {

@@ -61,10 +61,11 @@ import Testing
         #expect(routed.allows(Self.request(from: nil, port: 9090, "GET", "/live")))
     }
 
-    /// With `--allow-probes`, the probe routes admit the probes' requests from any client
-    /// and nothing else; a TCP grant keeps every HTTP request of its clients through the
-    /// catch-all route the probe route makes necessary. Without it, the same probes are
-    /// refused where Linkerd refuses them.
+    /// With `--allow-probes`, the probe routes admit the probes' requests from any client and
+    /// nothing else; a TCP grant keeps every HTTP request of its clients through the catch-all
+    /// route the probe route makes necessary.
+    ///
+    /// Without it, the same probes are refused where Linkerd refuses them.
     @Test func allowedProbesAdmitTheProbesAlone() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/59-allow-probes")

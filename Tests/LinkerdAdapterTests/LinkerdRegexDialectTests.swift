@@ -36,8 +36,9 @@ import Testing
         return Array(Set(out)).sorted()
     }
 
-    /// Rust's verdict on each text for each pattern; nil for a pattern Rust refuses. Nil for all
-    /// when regex-rs is not installed (then the test must not be required).
+    /// Rust's verdict on each text for each pattern; nil for a pattern Rust refuses.
+    ///
+    /// Nil for all when regex-rs is not installed (then the test must not be required).
     static func rust(_ cases: [(pattern: String, texts: [String])]) throws -> [[Bool]?]? {
         try PythonOracle(script: "Tests/LinkerdAdapterTests/rust_regex_oracle.py").verdicts(cases)?.map { result in
             guard result.node(at: "valid")?.value == .bool(true) else { return nil }

@@ -48,9 +48,10 @@ import Testing
         })
 
     /// On an opaque port Linkerd's policy controller serves the port's TCPRoutes (the oldest,
-    /// then by name, first) and ignores HTTPRoutes; without one, the root Service. HTTP
-    /// requests and raw connections alike are routed by connection. Splits with matches cannot
-    /// apply there and say so (SMI4003), so their requests are excused.
+    /// then by name, first) and ignores HTTPRoutes; without one, the root Service.
+    ///
+    /// HTTP requests and raw connections alike are routed by connection. Splits with matches
+    /// cannot apply there and say so (SMI4003), so their requests are excused.
     @Test func opaquePortsRoutesAsSMIDoes() throws {
         let (compared, split) = try LinkerdConformanceTests.suite.expectRoutesAsSMI(
             bundles: 150, requests: 60, inventory: Self.opaqueInventory,

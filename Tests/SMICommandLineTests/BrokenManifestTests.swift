@@ -1,11 +1,12 @@
 import Testing
 
 /// Broken manifests, one per case, through `smi validate -`: the exact diagnostics (code,
-/// object, field path, line:column and words) and the summary. Syntax errors, wrong types,
-/// unknown fields, wrong apiVersion/kind pairs, missing required fields, references to
-/// missing or unusable objects, out-of-range values and broken lists. Every problem of an
-/// object is reported in one run. Every case fails validation (exit 1); the lints that are
-/// warnings fail it with `--strict`.
+/// object, field path, line:column and words) and the summary.
+///
+/// Syntax errors, wrong types, unknown fields, wrong apiVersion/kind pairs, missing required
+/// fields, references to missing or unusable objects, out-of-range values and broken lists.
+/// Every problem of an object is reported in one run. Every case fails validation (exit 1); the
+/// lints that are warnings fail it with `--strict`.
 @Suite struct BrokenManifestTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String

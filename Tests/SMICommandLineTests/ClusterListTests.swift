@@ -4,8 +4,10 @@ import SMITestSupport
 import Testing
 
 /// Input as clusters print it: `kubectl get -o yaml` writes one `List` whose items are the
-/// objects, with the fields the API server adds. Read as its items, it renders and validates
-/// what the same objects do as separate documents, and diagnostics point into the items.
+/// objects, with the fields the API server adds.
+///
+/// Read as its items, it renders and validates what the same objects do as separate documents,
+/// and diagnostics point into the items.
 @Suite struct ClusterListTests {
     static var shop: String { SharedReference.packageRoot.appendingPathComponent("Examples/shop").path }
     static var kubectlGet: String {

@@ -4,10 +4,12 @@ import SMITestSupport
 import Synchronization
 import Testing
 
-/// Swift seeds its hashing per process, so dictionaries and sets iterate in another order
-/// in every run: output built in such an order is not deterministic, and a test inside one
-/// process cannot see it. These render random bundles in separate processes (one with
-/// deterministic hashing, three with random seeds) and compare what they print.
+/// Swift seeds its hashing per process, so dictionaries and sets iterate in another order in
+/// every run: output built in such an order is not deterministic, and a test inside one process
+/// cannot see it.
+///
+/// These render random bundles in separate processes (one with deterministic hashing, three
+/// with random seeds) and compare what they print.
 @Suite struct HashSeedTests {
     /// The commands compared: rendering for every mesh and in the other output formats,
     /// validating, and converting to older versions.

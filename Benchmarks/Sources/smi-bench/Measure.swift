@@ -2,9 +2,11 @@ import Foundation
 
 /// Timing and reporting helpers every scenario shares.
 enum Measure {
-    /// The median wall time of `runs` runs of `body`, in seconds. What `body` returns is
-    /// freed after the clock stops, for swift-smi and Yams alike: freeing a large result is
-    /// not what is measured (and `smi` leaves it to the exiting process).
+    /// The median wall time of `runs` runs of `body`, in seconds.
+    ///
+    /// What `body` returns is freed after the clock stops, for swift-smi and Yams alike:
+    /// freeing a large result is not what is measured (and `smi` leaves it to the exiting
+    /// process).
     static func median<Result>(_ runs: Int, _ body: () throws -> Result) rethrows -> Double {
         var times: [Double] = []
         let clock = ContinuousClock()

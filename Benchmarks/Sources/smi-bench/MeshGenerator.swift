@@ -1,8 +1,10 @@
-/// A synthetic mesh of `services` services in `services / 200` namespaces (at least one):
-/// each service has a Deployment and a Service, a TrafficSplit over three neighbouring
-/// services, a TrafficTarget with two sources and an HTTP and a TCP rule, an HTTPRouteGroup
-/// of three matches with regexes and headers, and a TCPRoute; SMI versions rotate over the
-/// released ones. Deterministic: the same count gives the same bytes.
+/// A synthetic mesh of `services` services in `services / 200` namespaces (at least one): each
+/// service has a Deployment and a Service, a TrafficSplit over three neighbouring services, a
+/// TrafficTarget with two sources and an HTTP and a TCP rule, an HTTPRouteGroup of three
+/// matches with regexes and headers, and a TCPRoute; SMI versions rotate over the released
+/// ones.
+///
+/// Deterministic: the same count gives the same bytes.
 enum MeshGenerator {
     static let perNamespace = 200
 

@@ -1,9 +1,11 @@
 import Foundation
 
-/// smi-bench's command line:
-///   swift run -c release --package-path Benchmarks smi-bench [SCENARIO] [--services N]... [--runs N]
-/// SCENARIO is `mesh` (the default: every mesh scenario), one of `MeshBenchmark.scenarios`, or
-/// `yaml` (the YAML layer on a stream of manifests, with `--size-mb N`, `--smi PATH`, `--emit FILE`).
+/// smi-bench's command line: swift run -c release --package-path Benchmarks smi-bench
+/// [SCENARIO] [--services N]...
+///
+/// [--runs N] SCENARIO is `mesh` (the default: every mesh scenario), one of
+/// `MeshBenchmark.scenarios`, or `yaml` (the YAML layer on a stream of manifests, with
+/// `--size-mb N`, `--smi PATH`, `--emit FILE`).
 struct Options {
     var scenario = "mesh"
     var services: [Int] = []

@@ -1,6 +1,9 @@
-/// The HTTP conditions of an intention permission or a router match (Consul notes 2.2, 2.6):
-/// at most one path matcher, methods, and header matchers that must all hold. swift-smi
-/// never writes `Invert`, `Contains` or `IgnoreCase`, whose meaning differs across releases.
+/// The HTTP conditions of an intention permission or a router match (Consul notes 2.2, 2.6).
+///
+/// At most one path matcher, methods, and header matchers that must all hold.
+///
+/// swift-smi never writes `Invert`, `Contains` or `IgnoreCase`, whose meaning differs across
+/// releases.
 public struct ConsulHTTPMatch: Sendable, Hashable, Codable {
     /// One header condition: exactly one of `present` and `regex` is set.
     public struct Header: Sendable, Hashable, Codable {
@@ -43,6 +46,8 @@ public struct ConsulHTTPMatch: Sendable, Hashable, Codable {
     }
 
     /// The match every HTTP request meets (its `:method` is present), which a trailing deny
-    /// permission uses: a path matcher would miss requests without an origin-form path.
+    /// permission uses.
+    ///
+    /// A path matcher would miss requests without an origin-form path.
     public static let everyRequest = ConsulHTTPMatch(header: [Header(name: ":method", present: true)])
 }

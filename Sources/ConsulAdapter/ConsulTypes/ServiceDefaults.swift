@@ -1,15 +1,17 @@
 public import SMICore
 
-/// consul-k8s' `ServiceDefaults` for one service: the protocol that gates L7 intentions,
-/// splitters and routers, and strict mutual TLS so that no identity-less client bypasses
-/// the intentions (Consul notes 2.3).
+/// consul-k8s' `ServiceDefaults` for one service.
+///
+/// The protocol that gates L7 intentions, splitters and routers, and strict mutual TLS so that
+/// no identity-less client bypasses the intentions (Consul notes 2.3).
 public struct ServiceDefaults: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {
         /// `http` where L7 is used; absent to inherit.
         public var `protocol`: String?
-        /// `strict`; absent for Consul before 1.16, which has no such field (and no
-        /// permissive mode: every inbound connection needs mutual TLS there).
+        /// `strict`; absent for Consul before 1.16, which has no such field.
+        ///
+        /// Nor a permissive mode: every inbound connection needs mutual TLS there.
         public var mutualTLSMode: String?
     }
 

@@ -1,7 +1,9 @@
 public import SMICore
 
-/// consul-k8s' `ServiceIntentions`: who may call one destination service, and for HTTP
-/// which requests (Consul notes 2.2). One per destination, holding every source.
+/// consul-k8s' `ServiceIntentions`: who may call one destination service, and for HTTP which
+/// requests (Consul notes 2.2).
+///
+/// One per destination, holding every source.
 public struct ServiceIntentions: KubernetesResource, Equatable, Codable {
     /// The destination service.
     public struct Destination: Sendable, Equatable, Codable {

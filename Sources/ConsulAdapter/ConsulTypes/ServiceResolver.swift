@@ -1,12 +1,15 @@
 public import SMICore
 
-/// consul-k8s' `ServiceResolver`, used for its subsets: named filters over a service's
-/// instances that splits and routes can target (Consul notes 2.7). No default subset, so
-/// unsplit requests reach every instance, as SMI's root Service does.
+/// consul-k8s' `ServiceResolver`, used for its subsets.
+///
+/// Named filters over a service's instances that splits and routes can target (Consul notes
+/// 2.7).
+///
+/// No default subset, so unsplit requests reach every instance, as SMI's root Service does.
 public struct ServiceResolver: KubernetesResource, Equatable, Codable {
     /// One subset.
     public struct Subset: Sendable, Equatable, Codable {
-        /// A go-bexpr filter over the instance, e.g. `Service.Meta.version == "v2"`.
+        /// A go-bexpr filter over the instance, for example `Service.Meta.version == "v2"`.
         public var filter: String
     }
 

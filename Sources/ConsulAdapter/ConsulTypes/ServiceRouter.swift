@@ -1,7 +1,9 @@
 public import SMICore
 
 /// consul-k8s' `ServiceRouter`: HTTP routes of a service tried in order, the first match
-/// deciding; unmatched requests take the service's default path (Consul notes 2.6).
+/// deciding.
+///
+/// Unmatched requests take the service's default path (Consul notes 2.6).
 public struct ServiceRouter: KubernetesResource, Equatable, Codable {
     /// One route.
     public struct Route: Sendable, Equatable, Codable {

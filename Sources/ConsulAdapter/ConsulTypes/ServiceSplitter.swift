@@ -1,7 +1,9 @@
 public import SMICore
 
-/// consul-k8s' `ServiceSplitter`: shares of a service's HTTP requests by percentage with
-/// two decimals, summing to exactly 100 (Consul notes 2.5).
+/// consul-k8s' `ServiceSplitter`.
+///
+/// Shares of a service's HTTP requests by percentage with two decimals, summing to exactly 100
+/// (Consul notes 2.5).
 public struct ServiceSplitter: KubernetesResource, Equatable, Codable {
     /// One share.
     public struct Split: Sendable, Equatable, Codable {
@@ -37,8 +39,10 @@ public struct ServiceSplitter: KubernetesResource, Equatable, Codable {
     }
 }
 
-/// A split percentage in hundredths of a percent, written as the shortest number
-/// (`50`, `33.34`), which Consul's float32 reading keeps exactly.
+/// A split percentage in hundredths of a percent, written as the shortest number (`50`,
+/// `33.34`).
+///
+/// Consul's float32 reading keeps it exactly.
 public struct ConsulWeight: Sendable, Hashable, Codable {
     /// Hundredths of a percent, 0 to 10,000.
     public var hundredths: Int

@@ -1,6 +1,7 @@
-/// The Gateway API kinds a TrafficSplit renders into (`gateway.networking.k8s.io`), named as
-/// in the CRDs, with the fields SMI translations use. Which apiVersion each is written as
-/// depends on the target release and channel (`GatewayAPIRelease`).
+/// The Gateway API kinds a TrafficSplit renders into (`gateway.networking.k8s.io`).
+///
+/// They are named as in the CRDs, with the fields SMI translations use. Which apiVersion each
+/// is written as depends on the target release and channel (`GatewayAPIRelease`).
 public enum GatewayAPI {
     /// The API group.
     public static let group = "gateway.networking.k8s.io"
@@ -44,8 +45,9 @@ public enum GatewayAPI {
         }
     }
 
-    /// A header condition (HTTPRoute and GRPCRoute): `Exact`, or `RegularExpression`, which
-    /// the implementations read as the whole value.
+    /// A header condition (HTTPRoute and GRPCRoute).
+    ///
+    /// `Exact`, or `RegularExpression`, which the implementations read as the whole value.
     public struct HeaderMatch: Sendable, Equatable, Codable {
         /// `Exact` or `RegularExpression`.
         public var type: String

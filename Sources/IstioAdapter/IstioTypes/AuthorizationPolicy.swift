@@ -124,7 +124,7 @@ public struct AuthorizationPolicy: KubernetesResource, Equatable, Codable {
 
     /// A `when` condition.
     public struct Condition: Sendable, Equatable, Codable {
-        /// The attribute, e.g. `request.headers[x-tenant]`.
+        /// The attribute, for example `request.headers[x-tenant]`.
         public var key: String
         /// Patterns, one of which must match.
         public var values: [String]

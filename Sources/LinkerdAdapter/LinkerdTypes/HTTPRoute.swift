@@ -1,8 +1,10 @@
 public import SMICore
 
-/// Linkerd's `policy.linkerd.io/v1beta3` HTTPRoute, with the fields SMI translations use
-/// (names as in the CRD). With a Service parent it routes (outbound); with a Server parent it
-/// scopes authorizations (inbound).
+/// Linkerd's `policy.linkerd.io/v1beta3` HTTPRoute, with the fields SMI translations use (names
+/// as in the CRD).
+///
+/// With a Service parent it routes (outbound); with a Server parent it scopes authorizations
+/// (inbound).
 public struct HTTPRoute: KubernetesResource, Equatable, Codable {
     /// The route's body.
     public struct Spec: Sendable, Equatable, Codable {
@@ -18,8 +20,9 @@ public struct HTTPRoute: KubernetesResource, Equatable, Codable {
         }
     }
 
-    /// A Service (group `core`) or a Server (group `policy.linkerd.io`). Both fields are
-    /// always written: the CRD defaults them to a Gateway.
+    /// A Service (group `core`) or a Server (group `policy.linkerd.io`).
+    ///
+    /// Both fields are always written: the CRD defaults them to a Gateway.
     public struct ParentReference: Sendable, Equatable, Codable {
         /// `core` or `policy.linkerd.io`.
         public var group: String

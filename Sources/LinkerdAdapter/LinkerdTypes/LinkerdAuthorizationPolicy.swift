@@ -1,8 +1,9 @@
 public import SMICore
 
-/// Linkerd's `policy.linkerd.io/v1alpha1` AuthorizationPolicy: clients meeting every required
-/// authentication may use the target (a Server: every byte and route; an HTTPRoute: the
-/// requests that land on it).
+/// Linkerd's `policy.linkerd.io/v1alpha1` AuthorizationPolicy.
+///
+/// Clients meeting every required authentication may use the target (a Server: every byte and
+/// route; an HTTPRoute: the requests that land on it).
 public struct LinkerdAuthorizationPolicy: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {
@@ -38,8 +39,10 @@ public struct LinkerdAuthorizationPolicy: KubernetesResource, Equatable, Codable
     /// The body.
     public var spec: Spec
 
-    /// Authorizes the clients of `authentication`, a MeshTLSAuthentication unless
-    /// `authenticationKind` says otherwise, on `target`.
+    /// Authorizes the clients of `authentication` on `target`.
+    ///
+    /// The authentication is a MeshTLSAuthentication unless `authenticationKind` says
+    /// otherwise.
     public init(
         metadata: ObjectMeta, target: Reference, authentication: String,
         authenticationKind: String = "MeshTLSAuthentication"

@@ -1,7 +1,9 @@
 public import SMICore
 
-/// Linkerd's `policy.linkerd.io/v1alpha1` MeshTLSAuthentication: the mesh identities (here
-/// always ServiceAccounts with their namespace, never wildcards) an authorization requires.
+/// Linkerd's `policy.linkerd.io/v1alpha1` MeshTLSAuthentication.
+///
+/// The mesh identities (here always ServiceAccounts with their namespace, never wildcards) an
+/// authorization requires.
 public struct MeshTLSAuthentication: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {

@@ -1,8 +1,11 @@
 public import SMICore
 
-/// Linkerd's `policy.linkerd.io/v1alpha1` NetworkAuthentication: the client networks an
-/// authorization requires, identity or not. Written only for the opt-in probe routes, since
-/// SMI itself has no notion of client addresses.
+/// Linkerd's `policy.linkerd.io/v1alpha1` NetworkAuthentication.
+///
+/// The client networks an authorization requires, identity or not.
+///
+/// Written only for the opt-in probe routes, since SMI itself has no notion of client
+/// addresses.
 public struct NetworkAuthentication: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {

@@ -1,7 +1,8 @@
 public import SMICore
 
-/// Linkerd's `policy.linkerd.io/v1beta3` Server: one port on the pods its selector picks,
-/// with the policy for clients no authorization names.
+/// Linkerd's `policy.linkerd.io/v1beta3` Server.
+///
+/// One port on the pods its selector picks, with the policy for clients no authorization names.
 public struct Server: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {
@@ -9,11 +10,15 @@ public struct Server: KubernetesResource, Equatable, Codable {
         public var podSelector: LabelSelector
         /// The container port number.
         public var port: Int
-        /// `unknown` (detect), `HTTP/1`, `HTTP/2`, `gRPC`, `opaque` or `TLS`; absent (a
-        /// Server of the input) is the CRD's default, `unknown`. swift-smi always writes it.
+        /// `unknown` (detect), `HTTP/1`, `HTTP/2`, `gRPC`, `opaque` or `TLS`.
+        ///
+        /// Absent (a Server of the input) is the CRD's default, `unknown`. swift-smi always
+        /// writes it.
         public var proxyProtocol: String?
-        /// What clients without an authorization get; swift-smi always writes `deny` (absent
-        /// before `v1beta3`, where a Server without authorizations denies).
+        /// What clients without an authorization get.
+        ///
+        /// swift-smi always writes `deny` (absent before `v1beta3`, where a Server without
+        /// authorizations denies).
         public var accessPolicy: String?
     }
 

@@ -1,7 +1,9 @@
 public import SMICore
 
 /// Linkerd's `linkerd.io/v1alpha2` ServiceProfile, with only what the linkerd-smi extension
-/// writes for a split: weighted destination overrides for the root Service (HTTP only).
+/// writes for a split.
+///
+/// Weighted destination overrides for the root Service (HTTP only).
 public struct ServiceProfile: KubernetesResource, Equatable, Codable {
     /// The body.
     public struct Spec: Sendable, Equatable, Codable {

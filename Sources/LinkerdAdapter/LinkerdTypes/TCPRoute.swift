@@ -1,8 +1,11 @@
 public import SMICore
 
-/// Gateway API's `gateway.networking.k8s.io/v1alpha2` TCPRoute as Linkerd reads it (2.18+
-/// on opaque ports): with a Service parent it spreads connections to that port over weighted
-/// backends. References are written as for Linkerd's HTTPRoutes.
+/// Gateway API's `gateway.networking.k8s.io/v1alpha2` TCPRoute as Linkerd reads it (2.18+ on
+/// opaque ports).
+///
+/// With a Service parent it spreads connections to that port over weighted backends.
+///
+/// References are written as for Linkerd's HTTPRoutes.
 public struct TCPRoute: KubernetesResource, Equatable, Codable {
     /// The route's body.
     public struct Spec: Sendable, Equatable, Codable {

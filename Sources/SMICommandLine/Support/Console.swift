@@ -6,8 +6,9 @@
 import SMICore
 import Synchronization
 
-/// Where a command writes: results to one stream (stdout), diagnostics to another
-/// (stderr). Tests use a console that keeps what was written.
+/// Where a command writes: results to one stream (stdout), diagnostics to another (stderr).
+///
+/// Tests use a console that keeps what was written.
 public struct Console: Sendable {
     private let writeOut: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
     private let writeError: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
@@ -40,8 +41,10 @@ public struct Console: Sendable {
         self.keeper = keeper
     }
 
-    /// The process's stdout, stderr and stdin; colours when stderr is a terminal and the
-    /// environment does not ask for none (`NO_COLOR`, https://no-color.org, or `TERM=dumb`).
+    /// The process's stdout, stderr and stdin.
+    ///
+    /// Colours are used when stderr is a terminal and the environment does not ask for none
+    /// (`NO_COLOR`, https://no-color.org, or `TERM=dumb`).
     public static var standard: Console {
         Console(
             out: { writeAll($0, to: STDOUT_FILENO) },
@@ -70,8 +73,9 @@ public struct Console: Sendable {
 
     /// Hands a command's large values (a mesh's bundle, rendering and diagnostics) to the
     /// process, which exits right after the command: freeing them one object at a time would
-    /// only delay the exit (a tenth of the time of `smi render` on a large mesh). Elsewhere,
-    /// as in tests, they are freed as usual.
+    /// only delay the exit (a tenth of the time of `smi render` on a large mesh).
+    ///
+    /// Elsewhere, as in tests, they are freed as usual.
     func keepUntilExit(_ value: some Sendable) {
         keeper?.keep(value)
     }

@@ -13,10 +13,12 @@ enum FileBytes {
         readKeepingSnapshot(path: path)?.bytes
     }
 
-    /// The bytes of the file at `path`, and, for a regular file, the snapshot its bytes can
-    /// be read again by; nil when it cannot be opened or read. The snapshot is the file's
-    /// state before it was read, kept only when the file did not change while it was read:
-    /// a state taken afterwards would vouch for bytes written after the ones read.
+    /// The bytes of the file at `path`, and, for a regular file, the snapshot its bytes can be
+    /// read again by; nil when it cannot be opened or read.
+    ///
+    /// The snapshot is the file's state before it was read, kept only when the file did not
+    /// change while it was read: a state taken afterwards would vouch for bytes written after
+    /// the ones read.
     static func readKeepingSnapshot(path: String) -> (bytes: [UInt8], snapshot: FileSnapshot?)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }

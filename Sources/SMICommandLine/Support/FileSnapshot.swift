@@ -4,9 +4,11 @@
     import Darwin
 #endif
 
-/// A regular file as it was when it was read: its path, and what tells that it still holds
-/// the same bytes (device, inode, size, modification time). Reading a range of it again
-/// spares the tool keeping the text of a large input for the few diagnostics that need it.
+/// A regular file as it was when it was read: its path, and what tells that it still holds the
+/// same bytes (device, inode, size, modification time).
+///
+/// Reading a range of it again spares the tool keeping the text of a large input for the few
+/// diagnostics that need it.
 struct FileSnapshot: Sendable, Equatable {
     let path: String
     private let device: UInt64

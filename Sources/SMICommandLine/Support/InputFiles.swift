@@ -70,9 +70,10 @@ enum InputFiles {
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { directory + $0 }
     }
 
-    /// The SMI objects and workloads of `paths`, and the workloads only of `inventory`,
-    /// read without keeping the documents (see `SMIInput`). Nil, after saying why, when an
-    /// input cannot be read at all.
+    /// The SMI objects and workloads of `paths`, and the workloads only of `inventory`, read
+    /// without keeping the documents (see `SMIInput`).
+    ///
+    /// Nil, after saying why, when an input cannot be read at all.
     static func smiInput(_ paths: [String], inventory: [String] = [], console: Console, command: String) -> SMIInput? {
         do {
             let manifests = try read(paths, console: console).map { $0.source(inventoryOnly: false) }
@@ -111,8 +112,10 @@ enum InputFiles {
         return (objects.objects, errors + objects.problems)
     }
 
-    /// Every object of every input; YAML errors are written to the console and set
-    /// `status` to failure. Nil, after saying why, when an input cannot be read at all.
+    /// Every object of every input; YAML errors are written to the console and set `status` to
+    /// failure.
+    ///
+    /// Nil, after saying why, when an input cannot be read at all.
     static func documents(_ paths: [String], console: Console, command: String, status: inout Int32)
         -> [ManifestDocument]?
     {

@@ -1,9 +1,10 @@
 extension Array where Element == Diagnostic {
-    /// The diagnostics in file, line and column order (those without a file or position
-    /// first), as compilers print them; at one place, by code and message when
-    /// `byCodeAndMessage`, and otherwise (and then) in their order here. Files are ranked
-    /// once and indices sorted, so that a large report is not sorted by copying
-    /// diagnostics and comparing file names at every step; diagnostics already in order
+    /// The diagnostics in file, line and column order (those without a file or position first),
+    /// as compilers print them; at one place, by code and message when `byCodeAndMessage`, and
+    /// otherwise (and then) in their order here.
+    ///
+    /// Files are ranked once and indices sorted, so that a large report is not sorted by
+    /// copying diagnostics and comparing file names at every step; diagnostics already in order
     /// (a report merged from sorted parts often is) are handed back as they are.
     package func sortedByPlace(byCodeAndMessage: Bool = true) -> [Diagnostic] {
         let files = fileRanks()
@@ -32,6 +33,7 @@ extension Array where Element == Diagnostic {
     }
 
     /// For each diagnostic, the rank of its file among the files named (no file first).
+    ///
     /// Neighbours mostly share a file, so a file is looked up only where it changes.
     private func fileRanks() -> [Int] {
         var seen: [String: Int] = [:]

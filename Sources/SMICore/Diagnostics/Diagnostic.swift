@@ -1,5 +1,7 @@
-/// One finding about the input: how bad, which rule (a stable code), what, about which
-/// object and field, and where in which file.
+/// One finding about the input.
+///
+/// How bad, which rule (a stable code), what, about which object and field, and where in which
+/// file.
 ///
 /// Its `description` reads like a compiler message:
 /// `split.yaml:12:7: error[SMI2001]: TrafficSplit default/web: spec.backends[1].weight: must not be negative`.
@@ -21,7 +23,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// The object a finding is about.
     public struct Object: Sendable, Hashable, CustomStringConvertible {
-        /// The object's kind, e.g. `TrafficSplit`.
+        /// The object's kind, for example `TrafficSplit`.
         public var kind: String
         /// Its namespace, if it has one.
         public var namespace: String?

@@ -1,7 +1,8 @@
-/// The stable identifier of a diagnostic rule (`SMI1001`), with what it means. Codes never
-/// change meaning, so scripts and `smi explain` can rely on them.
+/// The stable identifier of a diagnostic rule (`SMI1001`), with what it means.
+///
+/// Codes never change meaning, so scripts and `smi explain` can rely on them.
 public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
-    /// The code, e.g. `SMI1001`.
+    /// The code, for example `SMI1001`.
     public let rawValue: String
 
     /// Creates a code from its text.
@@ -14,8 +15,9 @@ public struct DiagnosticCode: Sendable, Hashable, RawRepresentable, CustomString
 
     /// The input is not well-formed YAML or JSON.
     public static let yamlSyntax = DiagnosticCode(rawValue: "SMI0001")
-    /// A field has the wrong type or a required field is missing: a kube-apiserver would
-    /// reject the object, so it is inert (notes D25).
+    /// A field has the wrong type or a required field is missing.
+    ///
+    /// A kube-apiserver would reject the object, so it is inert (notes D25).
     public static let schema = DiagnosticCode(rawValue: "SMI1001")
     /// A field that this kind and version do not have (notes D17).
     public static let unknownField = DiagnosticCode(rawValue: "SMI1002")

@@ -1,8 +1,10 @@
-/// Writes a mapping as HCL attributes in the HCL 1 syntax `consul config write` reads: one
-/// `Key = value` line per entry, nested mappings as `{ ... }` objects, sequences as
-/// `[ ... ]` lists, strings in double quotes with C escapes. HCL 1 has no `$${` or `%%{`
-/// escape: `%{` is plain text there, and a string holding `${` is refused, since HCL 1 reads
-/// what follows as an interpolation (JSON holds it).
+/// Writes a mapping as HCL attributes in the HCL 1 syntax `consul config write` reads.
+///
+/// One `Key = value` line per entry, nested mappings as `{ ... }` objects, sequences as `[ ...
+/// ]` lists, strings in double quotes with C escapes.
+///
+/// HCL 1 has no `$${` or `%%{` escape: `%{` is plain text there, and a string holding `${` is
+/// refused, since HCL 1 reads what follows as an interpolation (JSON holds it).
 public struct HCLWriter: Sendable {
     /// A value HCL cannot hold.
     public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {

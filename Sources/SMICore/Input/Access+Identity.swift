@@ -1,9 +1,12 @@
 extension Access.Subject {
     /// The ServiceAccount this subject names (`namespace` when it names none), or nil when it
-    /// names none that can exist: another kind (notes D10), or a name or namespace that is not
-    /// a Kubernetes name. Meshes read `*` in identities as a wildcard (an Istio principal
-    /// `.../sa/web*` is every account starting with `web`, a Consul source `*` is every
-    /// service), so such text must never reach an identity: the subject matches nothing.
+    /// names none that can exist.
+    ///
+    /// Another kind (notes D10), or a name or namespace that is not a Kubernetes name.
+    ///
+    /// Meshes read `*` in identities as a wildcard (an Istio principal `.../sa/web*` is every
+    /// account starting with `web`, a Consul source `*` is every service), so such text must
+    /// never reach an identity: the subject matches nothing.
     public func serviceAccount(defaultNamespace namespace: String) -> SMIBundle.Key? {
         Access.serviceAccount(kind: kind, name: name, namespace: self.namespace ?? namespace)
     }
@@ -36,8 +39,9 @@ extension Access {
 }
 
 extension Access.V1Alpha3.TrafficTarget {
-    /// The ServiceAccount the target protects (in `namespace`, the target's own, when the
-    /// destination names none), or nil when it names none that can exist.
+    /// The ServiceAccount the target protects, or nil when it names none that can exist.
+    ///
+    /// It is in `namespace`, the target's own, when the destination names none.
     public func destinationAccount(defaultNamespace namespace: String) -> SMIBundle.Key? {
         let d = spec.destination
         return Access.serviceAccount(kind: d.kind, name: d.name, namespace: d.namespace ?? namespace)

@@ -1,5 +1,7 @@
-/// Where a decoded document came from: its file, its place in the stream, and its tree,
-/// which diagnostics use to point at the line of a field.
+/// Where a decoded document came from.
+///
+/// Its file, its place in the stream, and its tree, which diagnostics use to point at the line
+/// of a field.
 ///
 /// The tree is either kept, or released and read again from the input's text when a
 /// diagnostic asks for it (see `releasingTree(of:readingAgainFrom:with:)`): at mesh scale the
@@ -20,8 +22,9 @@ public struct DocumentSource: Sendable {
         case text(Text, ManifestDocument.Extent, FieldPath)
     }
 
-    /// Text that documents are read again from, and the reader that reads it: one for all
-    /// the documents of a part of an input, so that each document holds only its extent.
+    /// Text that documents are read again from, and the reader that reads it: one for all the
+    /// documents of a part of an input, so that each document holds only its extent.
+    ///
     /// The text is either kept, or read again from where it came from (a file).
     final class Text: Sendable {
         private let bytes: [UInt8]
@@ -60,9 +63,10 @@ public struct DocumentSource: Sendable {
         storage = .tree(document.root)
     }
 
-    /// This source without its tree, which is read again from `text` (the whole input the
-    /// document was read from, by `reader`) when asked for. Unchanged when the document
-    /// cannot be read again on its own (it has no extent).
+    /// This source without its tree, which is read again from `text` when asked for.
+    ///
+    /// The text is the whole input the document was read from, read by `reader`. Unchanged when
+    /// the document cannot be read again on its own (it has no extent).
     public func releasingTree(of document: ManifestDocument, readingAgainFrom text: [UInt8], with reader: YAMLReader)
         -> DocumentSource
     {
@@ -87,6 +91,7 @@ public struct DocumentSource: Sendable {
     }
 
     /// The document's root node: the tree kept, or the document read again from its text.
+    ///
     /// Should the text no longer read as it did, a null node at the root's location.
     public var root: ManifestNode {
         switch storage {
@@ -100,8 +105,10 @@ public struct DocumentSource: Sendable {
         }
     }
 
-    /// Where the node at `path` starts, or the nearest node around it that exists (the root
-    /// at worst): where a diagnostic about that field points.
+    /// Where the node at `path` starts, or the nearest node around it that exists (the root at
+    /// worst).
+    ///
+    /// Where a diagnostic about that field points.
     public func location(at path: FieldPath) -> SourceLocation? {
         let root = root
         var probe = path

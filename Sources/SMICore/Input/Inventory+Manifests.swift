@@ -1,6 +1,7 @@
 extension Inventory {
-    /// The label swift-smi writes on every object it renders (`RenderedMetadata.managedBy`):
-    /// such an object in the input is an earlier rendering, not the cluster's own config.
+    /// The label swift-smi writes on every object it renders (`RenderedMetadata.managedBy`).
+    ///
+    /// Such an object in the input is an earlier rendering, not the cluster's own config.
     public static let renderedLabel = (key: "app.kubernetes.io/managed-by", value: "smi")
 
     /// The workload kinds whose pod template is at `spec.template` (CronJob's is under
@@ -9,10 +10,11 @@ extension Inventory {
         "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"
     ]
 
-    /// Reads the inventory from ordinary Kubernetes manifests (Namespace, ServiceAccount,
-    /// Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, Service); other
-    /// documents are ignored; lists (what `kubectl get -o yaml` prints) are read as their
-    /// items. A port or label it cannot read is left out, never guessed.
+    /// Reads the inventory from ordinary Kubernetes manifests; other documents are ignored.
+    ///
+    /// The kinds read are Namespace, ServiceAccount, Deployment, StatefulSet, DaemonSet,
+    /// ReplicaSet, Job, CronJob, Pod and Service; lists (what `kubectl get -o yaml` prints) are
+    /// read as their items. A port or label it cannot read is left out, never guessed.
     public init(manifests documents: [ManifestDocument]) {
         // Documents are read on all cores, then gathered in input order.
         self.init(found: documents.objects.objects.concurrentMap(Self.found))
@@ -180,8 +182,10 @@ extension Inventory {
         return meshGroups.contains { group == $0 || group.hasSuffix("." + $0) }
     }
 
-    /// Whether what precedes the first `/` of `apiVersion` ends with `smi-spec.io`. Every
-    /// document is asked this, so it is read as bytes (a group is ASCII, and so is the suffix).
+    /// Whether what precedes the first `/` of `apiVersion` ends with `smi-spec.io`.
+    ///
+    /// Every document is asked this, so it is read as bytes (a group is ASCII, and so is the
+    /// suffix).
     private static func namesSMIGroup(_ apiVersion: String) -> Bool {
         let group = apiVersion.utf8.prefix { $0 != UInt8(ascii: "/") }
         return group.count >= smiGroupSuffix.count && group.suffix(smiGroupSuffix.count).elementsEqual(smiGroupSuffix)
@@ -195,7 +199,9 @@ extension Inventory {
 
     /// The string entries of a mapping (labels, annotations, a selector's matchLabels), with
     /// integers and booleans as Kubernetes would print them; other entries left out, never
-    /// guessed. Adapters read the meshes' own objects of the input with it.
+    /// guessed.
+    ///
+    /// Adapters read the meshes' own objects of the input with it.
     package static func strings(_ node: ManifestNode?) -> StringMap {
         var map = StringMap()
         for entry in node?.value.mappingValue?.entries ?? [] {

@@ -1,7 +1,10 @@
-/// What runs in the cluster, as far as a translation needs to know: workloads (with their
-/// service account, pod labels and container ports), Services and namespaces. Built in code
-/// or read from an app's ordinary manifests, so that `smi render` over the manifests and the
-/// SMI objects together just works.
+/// What runs in the cluster, as far as a translation needs to know.
+///
+/// Workloads (with their service account, pod labels and container ports), Services and
+/// namespaces.
+///
+/// Built in code or read from an app's ordinary manifests, so that `smi render` over the
+/// manifests and the SMI objects together just works.
 public struct Inventory: Sendable, Equatable {
     /// A port a container listens on.
     public struct ContainerPort: Sendable, Hashable {
@@ -37,22 +40,27 @@ public struct Inventory: Sendable, Equatable {
         /// The kubelet's HTTP probes (readiness, liveness, startup): some meshes let them
         /// through whatever the policy says.
         public var httpProbes: [HTTPProbe]
-        /// The ports of the kubelet's gRPC probes, sorted: the meshes that exempt HTTP probes
-        /// from their policy do not exempt these.
+        /// The ports of the kubelet's gRPC probes, sorted.
+        ///
+        /// The meshes that exempt HTTP probes from their policy do not exempt these.
         public var grpcProbePorts: [Int] = []
-        /// The ports of the kubelet's TCP probes, sorted: a proxy that takes the port accepts
-        /// every connection itself, so the probe passes whatever the policy, and whether the
-        /// application listens.
+        /// The ports of the kubelet's TCP probes, sorted.
+        ///
+        /// A proxy that takes the port accepts every connection itself, so the probe passes
+        /// whatever the policy, and whether the application listens.
         public var tcpProbePorts: [Int] = []
-        /// The pods' annotations, where meshes read per-pod settings (Consul's injection,
-        /// service name and port, excluded inbound ports).
+        /// The pods' annotations, where meshes read per-pod settings.
+        ///
+        /// Consul reads its injection, service name and port, and excluded inbound ports there.
         public var podAnnotations: StringMap
         /// Whether the pods use the node's network (`hostNetwork: true`): no mesh redirects
         /// their traffic through a proxy.
         public var hostNetwork: Bool = false
-        /// The controller's own pod selector (`spec.selector`, labels and requirements):
-        /// immutable, so it stays true across upgrades, unlike template labels. Nil for a bare
-        /// Pod, or a controller whose selector the input does not give.
+        /// The controller's own pod selector (`spec.selector`, labels and requirements).
+        ///
+        /// Immutable, so it stays true across upgrades, unlike template labels.
+        ///
+        /// Nil for a bare Pod, or a controller whose selector the input does not give.
         public var controllerSelector: LabelSelector?
 
         /// Creates a workload.
@@ -124,9 +132,9 @@ public struct Inventory: Sendable, Equatable {
         public var selector: StringMap?
         /// Its ports.
         public var ports: [ServicePort]
-        /// Its labels (e.g. Consul's `consul.hashicorp.com/service-ignore`).
+        /// Its labels (for example Consul's `consul.hashicorp.com/service-ignore`).
         public var labels: StringMap
-        /// Its annotations (e.g. Linkerd's `config.linkerd.io/opaque-ports`).
+        /// Its annotations (for example Linkerd's `config.linkerd.io/opaque-ports`).
         public var annotations: StringMap = [:]
 
         /// Creates a Service.
@@ -151,12 +159,14 @@ public struct Inventory: Sendable, Equatable {
     public struct Namespace: Sendable, Equatable {
         /// Its name.
         public var name: String
-        /// Its labels (e.g. `istio.io/dataplane-mode`).
+        /// Its labels (for example `istio.io/dataplane-mode`).
         public var labels: StringMap
-        /// Its annotations (e.g. `linkerd.io/inject`).
+        /// Its annotations (for example `linkerd.io/inject`).
         public var annotations: StringMap = [:]
         /// Whether the input holds the Namespace object itself, so that its labels and
-        /// annotations are known; false for a namespace known only by the objects in it.
+        /// annotations are known.
+        ///
+        /// False for a namespace known only by the objects in it.
         public var declared: Bool = false
 
         /// Creates a namespace.
@@ -174,10 +184,11 @@ public struct Inventory: Sendable, Equatable {
         }
     }
 
-    /// A mesh's own object in the input (an Istio VirtualService or AuthorizationPolicy, a
-    /// Linkerd Server, a Consul config entry), kept whole: it acts beside what a rendering
-    /// writes, and may undo it. Objects swift-smi wrote (`app.kubernetes.io/managed-by: smi`)
-    /// are not kept: a rendering replaces them.
+    /// A mesh's own object in the input, kept whole.
+    ///
+    /// Examples are an Istio VirtualService or AuthorizationPolicy, a Linkerd Server, a Consul
+    /// config entry: it acts beside what a rendering writes, and may undo it. Objects swift-smi
+    /// wrote (`app.kubernetes.io/managed-by: smi`) are not kept: a rendering replaces them.
     public struct MeshObject: Sendable, Equatable {
         /// The `apiVersion`.
         public var apiVersion: String
@@ -211,8 +222,10 @@ public struct Inventory: Sendable, Equatable {
     /// The meshes' own objects of the input, in input order.
     public var meshObjects: [MeshObject] = []
 
-    /// The input's mesh object of `kind` named `name` in `namespace`, if any: what a rendering
-    /// would replace or stand beside (a ServiceProfile of a split's root host, ...).
+    /// The input's mesh object of `kind` named `name` in `namespace`, if any.
+    ///
+    /// What a rendering would replace or stand beside (a ServiceProfile of a split's root host,
+    /// ...).
     public func meshObject(kind: String, namespace: String, name: String) -> MeshObject? {
         meshObjects.first { $0.kind == kind && $0.namespace == namespace && $0.name == name }
     }
@@ -353,10 +366,12 @@ public struct Inventory: Sendable, Equatable {
         (namespaceIndex[namespace] ?? []).map { workloads[$0] }
     }
 
-    /// The workloads of a namespace whose pods carry every label of `labels` (all of the
-    /// namespace's when `labels` is empty), in `workloads` order. Selectors and Services
-    /// look their pods up this way once per object: only the workloads with the rarest of
-    /// the labels are looked at, not the whole namespace.
+    /// The workloads of a namespace whose pods carry every label of `labels`, in `workloads`
+    /// order.
+    ///
+    /// All of the namespace's when `labels` is empty. Selectors and Services look their pods up
+    /// this way once per object: only the workloads with the rarest of the labels are looked
+    /// at, not the whole namespace.
     public func workloads(namespace: String, carrying labels: StringMap) -> [Workload] {
         positions(namespace: namespace, carrying: labels).map { workloads[$0] }
     }
@@ -380,9 +395,12 @@ public struct Inventory: Sendable, Equatable {
         }
     }
 
-    /// The namespaces with this name: none, one, or each entry of a name given twice (an
-    /// inventory made in code may repeat one). Adapters ask once per object, which must not
-    /// scan every namespace.
+    /// The namespaces with this name.
+    ///
+    /// None, one, or each entry of a name given twice (an inventory made in code may repeat
+    /// one).
+    ///
+    /// Adapters ask once per object, which must not scan every namespace.
     public func namespaces(named name: String) -> [Namespace] {
         (namespacePositions[name] ?? []).map { namespaces[$0] }
     }

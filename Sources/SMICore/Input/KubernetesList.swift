@@ -3,8 +3,10 @@
 /// items, each an object with its own positions, so that piping a cluster's objects in works
 /// as the files they came from would.
 extension ManifestDocument {
-    /// What a document holds once lists are opened: the objects, each a document of its own
-    /// (nested lists read recursively), and a diagnostic for each item that is not an object.
+    /// What a document holds once lists are opened.
+    ///
+    /// The objects, each a document of its own (nested lists read recursively), and a
+    /// diagnostic for each item that is not an object.
     public struct Objects: Sendable {
         /// The document itself, or every item of the list it is.
         public var objects: [ManifestDocument]

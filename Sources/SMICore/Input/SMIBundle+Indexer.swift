@@ -57,9 +57,10 @@ extension SMIBundle {
 
     /// Objects of one kind in input order, and what the bundle lists of them: sorted by key,
     /// and where two have one kind, namespace and name, the second replaces the first, as a
-    /// second `kubectl apply` would, and is reported. Input usually comes sorted (as
-    /// `kubectl get` writes it), so sorting at the end is one pass, and no table of every key
-    /// is grown and looked up as each document is read.
+    /// second `kubectl apply` would, and is reported.
+    ///
+    /// Input usually comes sorted (as `kubectl get` writes it), so sorting at the end is one
+    /// pass, and no table of every key is grown and looked up as each document is read.
     struct InOrder<Object: Sendable> {
         private var items: [Item<Object>] = []
 

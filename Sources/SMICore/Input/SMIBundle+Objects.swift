@@ -18,8 +18,10 @@ public enum SMIObjectsBuilder {
 }
 
 extension SMIBundle {
-    /// A bundle of objects built in code, of any released version, read exactly as the same
-    /// objects in a manifest would be (validated, converted, indexed).
+    /// A bundle of objects built in code, of any released version, read as the same objects in
+    /// a manifest would be.
+    ///
+    /// They are validated, converted and indexed.
     public init(objects: [any SMIResource]) throws(ManifestEncodingError) {
         var documents: [ManifestDocument] = []
         for (index, object) in objects.enumerated() {

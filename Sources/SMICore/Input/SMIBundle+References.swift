@@ -1,8 +1,9 @@
 extension SMIBundle {
     /// What a TrafficTarget rule refers to, resolved in the target's namespace.
     public enum RuleTarget: Sendable, Equatable {
-        /// The HTTPRouteGroup and the matches the rule selects (all when it names none;
-        /// only unique names that exist when it names some, notes D7 and D16).
+        /// The HTTPRouteGroup and the matches the rule selects. All when it names none.
+        ///
+        /// Only unique names that exist when it names some (notes D7 and D16).
         case http(Specs.V1Alpha4.HTTPRouteGroup, [Specs.HTTPMatch])
         /// The TCPRoute.
         case tcp(Specs.V1Alpha4.TCPRoute)
@@ -31,9 +32,10 @@ extension SMIBundle {
         }
     }
 
-    /// The HTTP matches a TrafficTarget rule grants, as the SMI model reads them: those it
-    /// selects of its HTTPRouteGroup when the group is usable (notes D12, D25); none for a
-    /// missing or unusable group, or a rule of another kind.
+    /// The HTTP matches a TrafficTarget rule grants, as the SMI model reads them.
+    ///
+    /// Those it selects of its HTTPRouteGroup when the group is usable (notes D12, D25); none
+    /// for a missing or unusable group, or a rule of another kind.
     public func grantedMatches(_ rule: Access.Rule, namespace: String) -> [Specs.HTTPMatch] {
         guard case let .http(group, selected) = resolve(rule, namespace: namespace), group.isUsable
         else { return [] }

@@ -1,9 +1,11 @@
 extension SMIBundle {
-    /// Values that SMI objects repeat, each kept once: every route group lists methods from
-    /// the same few, repeats the same header conditions, and every target names the same
-    /// matches of its groups. At mesh scale each object holding its own copy of each was
-    /// megabytes; equal values share one storage instead (values, not identity, matter). Only
-    /// values in ASCII are shared: equal text of other bytes must keep its own (`ExactText`).
+    /// Values that SMI objects repeat, each kept once: every route group lists methods from the
+    /// same few, repeats the same header conditions, and every target names the same matches of
+    /// its groups.
+    ///
+    /// At mesh scale each object holding its own copy of each was megabytes; equal values share
+    /// one storage instead (values, not identity, matter). Only values in ASCII are shared:
+    /// equal text of other bytes must keep its own (`ExactText`).
     struct Repeats: Sendable {
         private var methods = Set<[String]>()
         private var headers = Set<HTTPHeaderConditions>()

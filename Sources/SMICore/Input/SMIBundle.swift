@@ -1,5 +1,6 @@
-/// The SMI objects of an input, in their canonical versions, indexed by namespace and name
-/// so that references (TrafficTarget rules, TrafficSplit matches) resolve in constant time.
+/// The SMI objects of an input, in their canonical versions, indexed by namespace and name.
+///
+/// References (TrafficTarget rules, TrafficSplit matches) resolve in constant time.
 ///
 /// Documents that are not SMI (an app's Services and Deployments often share the files) are
 /// not kept: an `Inventory` reads what adapters need of them. Order is independent of the
@@ -91,9 +92,11 @@ public struct SMIBundle: Sendable {
             }
         }
 
-        /// The decoded document, with the source locations. Its `content` is `object`, in
-        /// its canonical version (the version written is its `apiVersion`); setting a content
-        /// that is an object of the item's kind and version sets `object`.
+        /// The decoded document, with the source locations.
+        ///
+        /// Its `content` is `object`, in its canonical version (the version written is its
+        /// `apiVersion`); setting a content that is an object of the item's kind and version
+        /// sets `object`.
         public var document: SMIDocument {
             get {
                 var document = origin
@@ -161,21 +164,27 @@ public struct SMIBundle: Sendable {
     /// TrafficSplits, sorted by namespace and name.
     public private(set) var trafficSplits: [Item<Split.V1Alpha4.TrafficSplit>] = []
     /// The destination port of each TrafficTarget read from access v1alpha1 or v1alpha2 that
-    /// names one: its rules then grant only on that port (notes 8.1). The canonical version
-    /// has no such field, so it is kept beside the target, never dropped.
+    /// names one.
+    ///
+    /// Its rules then grant only on that port (notes 8.1).
+    ///
+    /// The canonical version has no such field, so it is kept beside the target, never dropped.
     public private(set) var destinationPorts: [Key: Int] = [:]
-    /// Every namespace an SMI document of the input names (its own, and a TrafficTarget's
-    /// destination), including documents that are invalid and left out: the namespaces an
-    /// access-control rendering must cover, so that a refused object never leaves one open.
+    /// Every namespace an SMI document of the input names: its own, and a TrafficTarget's
+    /// destination.
+    ///
+    /// Documents that are invalid and left out count too: the namespaces an access-control
+    /// rendering must cover, so that a refused object never leaves one open.
     public private(set) var namespaces: Set<String> = []
     /// What decoding, conversion and indexing found, sorted by file and position.
     public private(set) var diagnostics: [Diagnostic] = []
     /// What is worked out from the bundle once, for all its copies.
     private(set) var memo = Memo()
 
-    /// Decodes, converts to the canonical versions and indexes `documents`. Invalid objects
-    /// are left out (they grant and route nothing) and reported.
-    /// Lists (what `kubectl get -o yaml` prints) are read as their items.
+    /// Decodes, converts to the canonical versions and indexes `documents`.
+    ///
+    /// Invalid objects are left out (they grant and route nothing) and reported. Lists (what
+    /// `kubectl get -o yaml` prints) are read as their items.
     public init(_ documents: [ManifestDocument]) {
         // Decoding and conversion look at one document each, so they run on all cores.
         self.init(prepared: documents.concurrentMap(Self.prepareObjects).flatMap { $0 })

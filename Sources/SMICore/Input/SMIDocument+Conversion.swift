@@ -1,7 +1,9 @@
 extension SMIDocument {
-    /// The document's object in the newest version of its kind, or `nil` (with an error
-    /// diagnostic pointing at the field that prevents it) when it is invalid or cannot be
-    /// converted without widening it.
+    /// The document's object in the newest version of its kind, or `nil` when it is invalid or
+    /// cannot be converted losslessly.
+    ///
+    /// An error diagnostic then points at the field that prevents it; converting must never
+    /// widen the object.
     public func canonical() -> (object: CanonicalSMIObject?, diagnostics: [Diagnostic]) {
         guard case let .smi(object) = content else { return (nil, []) }
         switch SMIConversion.canonical(object) {

@@ -1,14 +1,17 @@
-/// One document of an input stream, decoded: an SMI object of a released version, an SMI
-/// object that is invalid (and so inert, notes D25), or another Kubernetes object that is
-/// passed through untouched.
+/// One document of an input stream, decoded.
+///
+/// An SMI object of a released version, an SMI object that is invalid (and so inert, notes
+/// D25), or another Kubernetes object that is passed through untouched.
 public struct SMIDocument: Sendable {
     /// What the document holds.
     public enum Content: Sendable, Equatable {
         /// A decoded SMI object.
         case smi(SMIObject)
-        /// An SMI object that cannot be used: an unreleased `apiVersion`/`kind` pair, a
-        /// field of the wrong type, a missing required field, or a field the version does
-        /// not have. It grants and routes nothing; its diagnostics say why.
+        /// An SMI object that cannot be used.
+        ///
+        /// An unreleased `apiVersion`/`kind` pair, a field of the wrong type, a missing
+        /// required field, or a field the version does not have. It grants and routes nothing;
+        /// its diagnostics say why.
         case invalid
         /// Not an SMI object (a Service, a Deployment, ...), kept as written.
         case other
@@ -25,10 +28,12 @@ public struct SMIDocument: Sendable {
     /// What decoding found.
     public var diagnostics: [Diagnostic]
 
-    /// Whether the kinds read straight from the tree (`decode` reads well-formed documents
-    /// of most kinds that way) read `root` as Codable does: the same value and manifest, and
-    /// only documents Codable reads without a finding. True for documents of other kinds and
-    /// for those the tree path leaves to Codable. For the differential tests and the fuzzers.
+    /// Whether the kinds read straight from the tree (`decode` reads well-formed documents of
+    /// most kinds that way) read `root` as Codable does: the same value and manifest, and only
+    /// documents Codable reads without a finding.
+    ///
+    /// True for documents of other kinds and for those the tree path leaves to Codable. For the
+    /// differential tests and the fuzzers.
     package static func treeReadingAgreesWithCodable(_ root: ManifestNode) -> Bool {
         let mapping = root.value.mappingValue
         let pair = SMIKinds.Pair(
@@ -37,8 +42,9 @@ public struct SMIDocument: Sendable {
         return SMIKinds.decoders[pair]?.treeCheck?(root).agrees ?? true
     }
 
-    /// Decodes a document. Unknown fields are errors (notes D17): a field that is ignored
-    /// could widen access.
+    /// Decodes a document.
+    ///
+    /// Unknown fields are errors (notes D17): a field that is ignored could widen access.
     public static func decode(_ document: ManifestDocument) -> SMIDocument {
         let root = document.root
         let mapping = root.value.mappingValue

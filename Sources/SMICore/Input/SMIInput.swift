@@ -1,8 +1,9 @@
 import Synchronization
 
-/// What YAML or JSON inputs hold for rendering: their SMI objects (`SMIBundle`) and their
-/// workloads (`Inventory`), as `SMIBundle(_:)` and `Inventory(manifests:)` make them from
-/// documents, but without keeping the documents.
+/// What YAML or JSON inputs hold for rendering.
+///
+/// Their SMI objects (`SMIBundle`) and their workloads (`Inventory`), as `SMIBundle(_:)` and
+/// `Inventory(manifests:)` make them from documents, but without keeping the documents.
 ///
 /// Each input is read and decoded in one pass, a part at a time on all cores, and every
 /// document's tree is dropped as soon as it is decoded: an SMI document is read again when a
@@ -10,9 +11,10 @@ import Synchronization
 /// file) or else from a copy of its own text; nothing keeps the rest of the input. At mesh
 /// scale the trees are most of what reading every document first would hold in memory.
 public struct SMIInput: Sendable {
-    /// Reads the bytes at a range of an input again: a file's from the file. Must give the
-    /// bytes as they were read the first time, or nil (a file that changed since): a
-    /// diagnostic then points at its document instead of the field.
+    /// Reads the bytes at a range of an input again: a file's from the file.
+    ///
+    /// Must give the bytes as they were read the first time, or nil (a file that changed
+    /// since): a diagnostic then points at its document instead of the field.
     public typealias ReadAgain = @Sendable (Range<Int>) -> [UInt8]?
 
     /// One input.
@@ -24,8 +26,10 @@ public struct SMIInput: Sendable {
         /// Whether only the workloads are read (the SMI objects of an input given for its
         /// workloads are ignored).
         public var inventoryOnly: Bool
-        /// How to read the bytes again, when they can be (a file's); nil keeps a copy of
-        /// the SMI documents' text in memory instead, about half of a mesh's input.
+        /// How to read the bytes again, when they can be (a file's).
+        ///
+        /// Nil keeps a copy of the SMI documents' text in memory instead, about half of a
+        /// mesh's input.
         public var readAgain: ReadAgain?
 
         /// Creates an input.
@@ -50,9 +54,11 @@ public struct SMIInput: Sendable {
     public var inventory: Inventory
     /// How many documents the inputs that are not inventory only hold.
     public var documentCount: Int
-    /// What reading found: an error for each input that is not valid YAML (the documents
-    /// before the error are used), and a warning when nothing at all is used (no SMI object,
-    /// no workload), so that an empty result is never silent.
+    /// What reading found: an error for each input that is not valid YAML, and a warning when
+    /// nothing is used.
+    ///
+    /// The documents before an error are used; nothing used means no SMI object and no
+    /// workload, so that an empty result is never silent.
     public var diagnostics: [Diagnostic]
 
     /// Inputs of at least twice this size are read in parts of about this size, on all cores.
@@ -160,7 +166,9 @@ public struct SMIInput: Sendable {
     /// Has the SMI documents of `digests` read again from a copy of their text, made in one
     /// array, instead of from `source.bytes`: diagnostics read SMI documents again, and nothing
     /// reads the rest of the input again (the workloads, the Services), which can then be
-    /// freed. Nothing to do when the input can be read again where it came from.
+    /// freed.
+    ///
+    /// Nothing to do when the input can be read again where it came from.
     private static func keepOwnText(of digests: inout [Digest], from source: Source, reader: YAMLReader) {
         guard source.readAgain == nil else { return }
         let bytes = source.bytes

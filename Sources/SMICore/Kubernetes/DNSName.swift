@@ -1,5 +1,7 @@
-/// Kubernetes name rules: DNS-1123 labels (most names: lowercase alphanumerics and `-`, at
-/// most 63) and subdomains (object names: labels joined by `.`, at most 253).
+/// Kubernetes name rules: DNS-1123 labels (most names) and subdomains (object names).
+///
+/// A label has lowercase alphanumerics and `-`, at most 63; a subdomain is labels joined by
+/// `.`, at most 253.
 public enum DNSName {
     /// Whether `name` is a DNS-1123 label.
     public static func isLabel(_ name: String) -> Bool {
@@ -33,9 +35,11 @@ public enum DNSName {
         (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
     }
 
-    /// `name` when it fits in `maxLength` characters; otherwise its start and a hash of the
-    /// whole name (`-` and 8 hexadecimal digits), so that shortened names stay distinct and
-    /// are the same on every run. The result is still a valid label when `name` is one.
+    /// `name` when it fits in `maxLength` characters, else its start and a hash of the whole
+    /// name.
+    ///
+    /// The hash is `-` and 8 hexadecimal digits, so that shortened names stay distinct and are
+    /// the same on every run. The result is still a valid label when `name` is one.
     public static func shortened(_ name: String, maxLength: Int = 63) -> String {
         guard name.utf8.count > maxLength, maxLength > 9 else { return name }
         let suffix = "-" + hash(name)

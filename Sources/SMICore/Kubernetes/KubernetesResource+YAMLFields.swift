@@ -1,5 +1,7 @@
-/// A resource of the usual shape (`apiVersion`, `kind`, `metadata`, `spec`, in that
-/// order) whose body writes its own fields: it is then written field by field too.
+/// A resource of the usual shape whose body writes its own fields.
+///
+/// Its fields are `apiVersion`, `kind`, `metadata` and `spec`, in that order: it is then
+/// written field by field too.
 public protocol YAMLSpecResource: KubernetesResource, YAMLFieldsWritable {
     /// The body's type.
     associatedtype Spec: YAMLFieldsWritable

@@ -1,6 +1,8 @@
-/// A Kubernetes label selector: labels a pod must carry and requirements on its labels, all
-/// of them ANDed. Controllers select their pods with one (immutable once created), and some
-/// meshes' policies take one whole (Linkerd's Server); others take labels alone.
+/// A Kubernetes label selector: labels a pod must carry and requirements on its labels, all of
+/// them ANDed.
+///
+/// Controllers select their pods with one (immutable once created), and some meshes' policies
+/// take one whole (Linkerd's Server); others take labels alone.
 public struct LabelSelector: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral {
     /// A requirement on one label.
     public struct Requirement: Sendable, Hashable, Codable {
@@ -28,8 +30,10 @@ public struct LabelSelector: Sendable, Hashable, Codable, ExpressibleByDictionar
             }
         }
 
-        /// Whether pods with `labels` meet it. `NotIn` is met by a pod without the label, as in
-        /// Kubernetes; an unknown operator by none (the API server refuses it).
+        /// Whether pods with `labels` meet it.
+        ///
+        /// `NotIn` is met by a pod without the label, as in Kubernetes; an unknown operator by
+        /// none (the API server refuses it).
         public func matches(_ labels: StringMap) -> Bool {
             let value = labels[key]
             switch `operator` {
@@ -63,7 +67,9 @@ public struct LabelSelector: Sendable, Hashable, Codable, ExpressibleByDictionar
     /// Its requirements (empty when none).
     public var requirements: [Requirement] { matchExpressions ?? [] }
 
-    /// Whether pods with `labels` are selected. An empty selector selects every pod.
+    /// Whether pods with `labels` are selected.
+    ///
+    /// An empty selector selects every pod.
     public func matches(_ labels: StringMap) -> Bool {
         self.labels.allSatisfy { labels[$0.key] == $0.value } && requirements.allSatisfy { $0.matches(labels) }
     }

@@ -1,5 +1,6 @@
-/// The `metadata` of a Kubernetes object, with every field Kubernetes defines, so that strict
-/// decoding reports only fields that really are unknown.
+/// The `metadata` of a Kubernetes object, with every field Kubernetes defines.
+///
+/// Strict decoding then reports only fields that really are unknown.
 ///
 /// Almost all metadata a translation reads or writes is a name, a namespace, labels and
 /// annotations; the other fields (set by servers, rarely written) live in one shared box that
@@ -123,8 +124,9 @@ public struct ObjectMeta: Sendable, Equatable, Codable {
             managedFields
     }
 
-    /// Decodes every field that is present, in `CodingKeys` order, so that of two wrong fields
-    /// the first written in that order is the one reported.
+    /// Decodes every field that is present, in `CodingKeys` order.
+    ///
+    /// Of two wrong fields, the first written in that order is reported.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let name = try c.decodeIfPresent(String.self, forKey: .name)

@@ -1,6 +1,7 @@
 extension Quantity: Codable {
-    /// Reads an integer or a quantity string (`1`, `"500m"`, or a plain `500m`). A YAML
-    /// float such as `0.1` is refused, as the CRDs refuse it (notes D11).
+    /// Reads an integer or a quantity string (`1`, `"500m"`, or a plain `500m`).
+    ///
+    /// A YAML float such as `0.1` is refused, as the CRDs refuse it (notes D11).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let integer = try? container.decode(Int.self) {

@@ -1,6 +1,7 @@
-/// A Kubernetes resource quantity (`1`, `500m`, `1.5Gi`, `2e3`), kept as an exact decimal:
-/// SMI's v1alpha1 split weights and the metrics API use quantities, and `1` and `500m`
-/// must compare 2:1 exactly, not through floating point.
+/// A Kubernetes resource quantity (`1`, `500m`, `1.5Gi`, `2e3`), kept as an exact decimal.
+///
+/// SMI's v1alpha1 split weights and the metrics API use quantities, and `1` and `500m` must
+/// compare 2:1 exactly, not through floating point.
 public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Why a text is not a quantity.
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -15,8 +16,10 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The power of ten.
     public let exponent: Int
 
-    /// Parses the Kubernetes quantity syntax: a signed decimal number, then an optional
-    /// suffix (`n u m k M G T P E`, `Ki Mi Gi Ti Pi Ei`, or `e`/`E` and an exponent).
+    /// Parses the Kubernetes quantity syntax.
+    ///
+    /// A signed decimal number, then an optional suffix (`n u m k M G T P E`, `Ki Mi Gi Ti Pi
+    /// Ei`, or `e`/`E` and an exponent).
     public init(parsing text: String) throws(ParseError) {
         var s = Substring(text)
         var negative = false
@@ -147,10 +150,13 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         return v
     }
 
-    /// The smallest non-negative integers with exactly the ratios of `quantities` (all of
-    /// them non-negative): scaled to whole numbers, then divided by their greatest common
-    /// divisor. `[1, 500m, 250m, 0]` gives `[4, 2, 1, 0]`. Nil when a value is negative or
-    /// the integers would not fit.
+    /// The smallest non-negative integers with exactly the ratios of `quantities` (all of them
+    /// non-negative).
+    ///
+    /// Scaled to whole numbers, then divided by their greatest common divisor.
+    ///
+    /// `[1, 500m, 250m, 0]` gives `[4, 2, 1, 0]`. Nil when a value is negative or the integers
+    /// would not fit.
     public static func integerRatio(_ quantities: [Quantity]) -> [Int]? {
         guard !quantities.contains(where: \.isNegative) else { return nil }
         let nonZero = quantities.filter { $0.significand != 0 }
@@ -174,8 +180,10 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         return a
     }
 
-    /// The canonical text: an integer when whole (`2`), otherwise with a decimal point
-    /// (`0.5`), or with an exponent for very large or small values (`1e21`).
+    /// The canonical text: an integer when whole (`2`), else a decimal (`0.5`) or an exponent
+    /// (`1e21`).
+    ///
+    /// An exponent is used for very large or small values.
     public var description: String {
         if exponent >= 0 && exponent <= 18, let i = integerValue { return String(i) }
         if exponent < 0 && exponent >= -18 {

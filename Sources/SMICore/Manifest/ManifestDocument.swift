@@ -7,21 +7,29 @@ public struct ManifestDocument: Sendable, Equatable {
     public var file: String?
     /// The 0-based position of the document in its stream.
     public var index: Int
-    /// Where the document's text is in the input it was read from, when it can be read
-    /// again on its own (it follows no directives): what lets a caller drop the tree and
-    /// still find a field's line later.
+    /// Where the document's text is in the input it was read from, when it can be read again on
+    /// its own.
+    ///
+    /// That is when it follows no directives: what lets a caller drop the tree and still find a
+    /// field's line later.
     public var extent: Extent?
-    /// Where `root` is in the document written at `extent`: empty for a document, and the
-    /// item's path (`items[2]`) for an object of a list (see `objects`).
+    /// Where `root` is in the document written at `extent`.
+    ///
+    /// Empty for a document, and the item's path (`items[2]`) for an object of a list (see
+    /// `objects`).
     public var path = FieldPath()
-    /// Where the plain integers written with a leading zero are (`010`), which the Kubernetes
-    /// schema reads as octal (8), unlike what a reader of the manifest expects: worth a warning.
+    /// Where the plain integers written with a leading zero are (`010`).
+    ///
+    /// The Kubernetes schema reads them as octal (8), unlike what a reader of the manifest
+    /// expects: worth a warning.
     public var octalIntegers: [SourceLocation] = []
 
     /// Where a document's text is in its input.
     public struct Extent: Sendable, Hashable {
-        /// The bytes, from the start of the document's first line to the start of what
-        /// ends it (the next `---` or `...`, or the end of the input).
+        /// The bytes of the document: from the start of its first line to the start of what
+        /// ends it.
+        ///
+        /// That is the next `---` or `...`, or the end of the input.
         public var bytes: Range<Int>
         /// The line number of the first of those bytes.
         public var line: Int
@@ -46,7 +54,9 @@ public struct ManifestDocument: Sendable, Equatable {
     }
 
     /// Documents are equal when their roots (by value), files, indexes, paths and octal
-    /// integers are; where their text was does not matter.
+    /// integers are.
+    ///
+    /// Where their text was does not matter.
     public static func == (lhs: ManifestDocument, rhs: ManifestDocument) -> Bool {
         lhs.root == rhs.root && lhs.file == rhs.file && lhs.index == rhs.index && lhs.path == rhs.path
             && lhs.octalIntegers == rhs.octalIntegers

@@ -1,5 +1,5 @@
 /// Nodes are `Codable` so that typed resources can hold free-form content (annotations
-/// aside, e.g. a pass-through `spec`) as a plain field. `ManifestEncoder` and
+/// aside, for example a pass-through `spec`) as a plain field. `ManifestEncoder` and
 /// `ManifestDecoder` keep such nodes exactly, locations and non-string keys included;
 /// other coders see ordinary JSON-like values.
 extension ManifestNode: Codable {

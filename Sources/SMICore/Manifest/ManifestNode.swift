@@ -20,7 +20,9 @@ public struct ManifestNode: Sendable, Equatable {
     }
 
     /// Whether `other` has the same value and every node of it (keys included) the same
-    /// location: the same text read twice, where `==` only says the same values.
+    /// location.
+    ///
+    /// The same text read twice, where `==` only says the same values.
     public func isIdentical(to other: ManifestNode) -> Bool {
         guard location == other.location else { return false }
         switch (value, other.value) {

@@ -20,8 +20,9 @@ public enum ManifestValue: Sendable {
 }
 
 extension ManifestValue: Equatable {
-    /// Compares values structurally, ignoring source locations; NaN equals NaN so that a
-    /// value always equals itself after a round trip.
+    /// Compares values structurally, ignoring source locations.
+    ///
+    /// NaN equals NaN so that a value always equals itself after a round trip.
     public static func == (lhs: ManifestValue, rhs: ManifestValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true

@@ -1,15 +1,17 @@
 /// One SMI metric and the PromQL that computes it on a mesh.
 public struct MetricsAnswer: Sendable, Equatable {
-    /// The SMI metric name, e.g. `p99_response_latency`.
+    /// The SMI metric name, for example `p99_response_latency`.
     public var metric: String
     /// Its unit, when it has one.
     public var unit: String?
     /// The PromQL expression.
     public var promQL: String
 
-    /// The five SMI metrics over a mesh's latency histogram (`<histogram>_bucket`, in
-    /// milliseconds) and response counter, for series picked by `matchers`, one series per
-    /// value of `grouping` (none: one series), over `windowSeconds`.
+    /// The five SMI metrics over a mesh's latency histogram and response counter, for the
+    /// series `matchers` pick.
+    ///
+    /// The histogram is `<histogram>_bucket`, in milliseconds; there is one series per value of
+    /// `grouping` (none: one series), over `windowSeconds`.
     public static func all(
         histogram: String, counter: String, matchers: [String], success: String, failure: String,
         grouping: [String] = [], windowSeconds: Int

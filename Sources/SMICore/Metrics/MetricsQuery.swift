@@ -1,6 +1,7 @@
-/// What a mesh is asked to measure: the SMI TrafficMetrics question (a resource, optionally
-/// one edge or every edge of a direction, over a window) in a form each mesh turns into its
-/// own queries.
+/// What a mesh is asked to measure.
+///
+/// The SMI TrafficMetrics question (a resource, optionally one edge or every edge of a
+/// direction, over a window) in a form each mesh turns into its own queries.
 public struct MetricsQuery: Sendable, Equatable {
     /// The kinds TrafficMetrics can be about.
     public enum Kind: String, Sendable, CaseIterable {
@@ -51,7 +52,9 @@ public struct MetricsQuery: Sendable, Equatable {
         }
 
         /// Why a mesh whose series for this edge are the `measured` side's cannot answer it:
-        /// the edge asks for the other side. Nil when it asks for none or for that one.
+        /// the edge asks for the other side.
+        ///
+        /// Nil when it asks for none or for that one.
         public func problem(measuredAt measured: Side, by mesh: String) -> Problem? {
             guard let side, side != measured else { return nil }
             return Problem(

@@ -1,5 +1,6 @@
-/// Questions adapters ask about a pattern, answered from its syntax tree: is its language a
-/// single string, all strings with a given prefix or suffix, or everything?
+/// Questions adapters ask about a pattern, answered from its syntax tree.
+///
+/// Is its language a single string, all strings with a given prefix or suffix, or everything?
 enum RE2Analysis {
     static func shape(of root: RE2Node, anchoring: RE2Regex.Anchoring, assumingNoNewlines: Bool) -> RE2Regex.Shape {
         let any = RE2Node.repetition(.set(.all), min: 0, max: nil)

@@ -1,7 +1,7 @@
-/// A pattern that is not a valid RE2 regular expression, or uses what RE2 refuses
-/// (look-around, back-references, possessive quantifiers).
+/// A pattern that is not valid RE2, or uses what RE2 refuses (look-around, back-references,
+/// possessive quantifiers).
 public struct RE2Error: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong, e.g. `look-around is not supported by RE2`.
+    /// What is wrong, for example `look-around is not supported by RE2`.
     public var message: String
     /// The 0-based offset, in Unicode scalars, of the offending part of the pattern.
     public var offset: Int

@@ -1,7 +1,10 @@
-/// A pattern's language as a finite union of simple forms, when it has one: each form is a
-/// literal that the text must equal (`.end`) or start with (`.any`). Meshes whose path and
-/// header matchers know only exact and prefix strings (Istio's AuthorizationPolicy, Consul's
-/// intentions) can express exactly these patterns and no others (Istio notes 3.6).
+/// A pattern's language as a finite union of simple forms, when it has one.
+///
+/// Each form is a literal that the text must equal (`.end`) or start with (`.any`).
+///
+/// Meshes whose path and header matchers know only exact and prefix strings (Istio's
+/// AuthorizationPolicy, Consul's intentions) can express exactly these patterns and no others
+/// (Istio notes 3.6).
 public struct RE2Form: Sendable, Hashable, CustomStringConvertible {
     /// What may follow the literal.
     public enum Tail: Sendable, Hashable {
@@ -27,10 +30,12 @@ public struct RE2Form: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension RE2Regex {
-    /// The matched texts (under `anchoring`, `.full` or `.prefix`) as at most `limit` forms,
-    /// or nil when no finite union of exact and prefix literals says the same: unbounded
-    /// repetition before the end (`/api/v[0-9]+/.*`), "contains" (`.*x` from the start), or
-    /// too many alternatives.
+    /// The matched texts as at most `limit` forms, or nil when no finite union of exact and
+    /// prefix literals says the same.
+    ///
+    /// The texts are those matched under `anchoring`, `.full` or `.prefix`: unbounded
+    /// repetition before the end (`/api/v[0-9]+/.*`), "contains" (`.*x` from the start), or too
+    /// many alternatives.
     ///
     /// - Parameters:
     ///   - anchoring: `.full` (the whole text) or `.prefix` (its start); `.search` has no forms.

@@ -11,8 +11,10 @@ indirect enum RE2Node: Sendable, Equatable {
     case concat([RE2Node])
     /// Any one of the alternatives.
     case alternate([RE2Node])
-    /// `min` to `max` (nil: unbounded) repetitions. Greediness does not change what
-    /// matches, only which match a search reports, so it is not kept.
+    /// `min` to `max` (nil: unbounded) repetitions.
+    ///
+    /// Greediness does not change what matches, only which match a search reports, so it is not
+    /// kept.
     case repetition(RE2Node, min: Int, max: Int?)
 
     /// The node for a single literal scalar.

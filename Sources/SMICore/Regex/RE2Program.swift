@@ -1,6 +1,8 @@
 /// A compiled pattern: a Thompson NFA run by simulating all its states at once, so matching
 /// takes time linear in the text (times the program size) whatever the pattern, as RE2
-/// guarantees. There are no captures: the access models only need yes or no.
+/// guarantees.
+///
+/// There are no captures: the access models only need yes or no.
 struct RE2Program: Sendable {
     enum Instruction: Sendable {
         case set(Int)
@@ -16,9 +18,11 @@ struct RE2Program: Sendable {
     private(set) var instructions: [Instruction] = []
     private(set) var sets: [RE2CharacterSet] = []
 
-    /// Whether the empty string matches inside a multi-byte character. RE2 runs on UTF-8
-    /// bytes: between two bytes of one character neither side is a word character, no line
-    /// or text edge is near, so `\B` holds there and a search can find an empty match.
+    /// Whether the empty string matches inside a multi-byte character.
+    ///
+    /// RE2 runs on UTF-8 bytes: between two bytes of one character neither side is a word
+    /// character, no line or text edge is near, so `\B` holds there and a search can find an
+    /// empty match.
     private(set) var matchesEmptyInsideCharacter = false
 
     init(_ node: RE2Node) throws(RE2Error) {

@@ -1,8 +1,10 @@
 extension RE2Regex {
     /// A text the pattern matches whole, made by a random walk of its syntax tree: each
     /// repetition taken `min` to `min + 2` times, each class read at a random scalar (printable
-    /// ASCII where it has some). Nil when the walk's text does not match (assertions it cannot
-    /// meet, `a^b`). For tests that need strings at a pattern's edges, not for output.
+    /// ASCII where it has some).
+    ///
+    /// Nil when the walk's text does not match (assertions it cannot meet, `a^b`). For tests
+    /// that need strings at a pattern's edges, not for output.
     package func sample(using random: inout some RandomNumberGenerator) -> String? {
         var scalars: [Unicode.Scalar] = []
         Self.walk(root, into: &scalars, using: &random)

@@ -1,5 +1,7 @@
-/// A regular expression in RE2 syntax with RE2 semantics: the dialect of SMI's `pathRegex`
-/// and header matches, and of Envoy, Istio, Linkerd and Consul.
+/// A regular expression in RE2 syntax with RE2 semantics.
+///
+/// The dialect of SMI's `pathRegex` and header matches, and of Envoy, Istio, Linkerd and
+/// Consul.
 ///
 /// Swift's `Regex` and `NSRegularExpression` differ from RE2 (Unicode `\d`, look-around,
 /// backtracking), so decisions about access use this type: it refuses what RE2 refuses,
@@ -9,15 +11,19 @@ public struct RE2Regex: Sendable, Hashable, CustomStringConvertible {
     public enum Anchoring: Sendable, Hashable {
         /// The whole text (header values; `pathRegex` under the "full" option).
         case full
-        /// The text from its first character on; anything may follow (SMI's `pathRegex`,
-        /// notes D1: the text fully matches `(?:R)(?s:.*)`).
+        /// The text from its first character on.
+        ///
+        /// Anything may follow (SMI's `pathRegex`, notes D1: the text fully matches
+        /// `(?:R)(?s:.*)`).
         case prefix
         /// Any part of the text.
         case search
     }
 
-    /// What an adapter can say about the strings a pattern matches, so that it can emit a
-    /// mesh's exact or prefix match instead of a regex where that says the same.
+    /// What an adapter can say about the strings a pattern matches.
+    ///
+    /// With it, an adapter emits a mesh's exact or prefix match instead of a regex where that
+    /// says the same.
     public enum Shape: Sendable, Hashable {
         /// Exactly this string.
         case literal(String)
@@ -31,8 +37,9 @@ public struct RE2Regex: Sendable, Hashable, CustomStringConvertible {
         case other
     }
 
-    /// A pattern that matches exactly `text` (its metacharacters escaped), for patterns
-    /// built from names, e.g. a pod-name pattern in PromQL.
+    /// A pattern that matches exactly `text`, its metacharacters escaped.
+    ///
+    /// For patterns built from names, for example a pod-name pattern in PromQL.
     public static func quoting(_ text: String) -> String {
         var out = ""
         for character in text {
@@ -69,14 +76,17 @@ public struct RE2Regex: Sendable, Hashable, CustomStringConvertible {
         RE2Analysis.shape(of: root, anchoring: anchoring, assumingNoNewlines: assumingNoNewlines)
     }
 
-    /// Whether some match can contain `scalar` (for example whether a path regex can ever
-    /// match a `?`, which only a query string holds).
+    /// Whether some match can contain `scalar`.
+    ///
+    /// For example, whether a path regex can ever match a `?`, which only a query string holds.
     public func canMatch(_ scalar: Unicode.Scalar) -> Bool {
         RE2Analysis.canMatch(scalar.value, in: root)
     }
 
-    /// Whether every match contains `scalar` (a path regex that requires a `?` can never
-    /// match a path, whose query string is not part of it).
+    /// Whether every match contains `scalar`.
+    ///
+    /// A path regex that requires a `?` can never match a path, whose query string is not part
+    /// of it.
     public func requires(_ scalar: Unicode.Scalar) -> Bool {
         RE2Analysis.requires(scalar.value, in: root)
     }

@@ -5,7 +5,9 @@ extension String {
     public static let goFalse: Set<String> = ["0", "f", "F", "false", "False", "FALSE"]
 
     /// The annotation value as a boolean, read as Go's `strconv.ParseBool` reads it; nil for
-    /// anything else. The meshes' injectors parse their boolean annotations so.
+    /// anything else.
+    ///
+    /// The meshes' injectors parse their boolean annotations so.
     public var annotationBool: Bool? {
         String.goTrue.contains(self) ? true : String.goFalse.contains(self) ? false : nil
     }

@@ -1,5 +1,6 @@
-/// What the cluster an input describes does to a rendering, for every adapter alike: the
-/// namespaces of the mesh's control plane are never governed (a policy in Istio's root
+/// What the cluster an input describes does to a rendering, for every adapter alike.
+///
+/// The namespaces of the mesh's control plane are never governed (a policy in Istio's root
 /// namespace applies to the whole mesh; a deny Server on Linkerd's controllers stops proxies
 /// from getting policy), and a grant protects nothing where pods run no proxy.
 public struct ClusterFacts: Sendable {
@@ -34,8 +35,9 @@ public struct ClusterFacts: Sendable {
         public var service: Inventory.Service
         /// Its port.
         public var port: Inventory.ServicePort
-        /// The container port the `targetPort` names (a number, or a container port's name
-        /// among the account's pods); nil for a name no pod has.
+        /// The container port the `targetPort` names, or nil for a name no pod has.
+        ///
+        /// It is a number, or a container port's name among the account's pods.
         public var containerPort: Int?
     }
 
@@ -45,7 +47,9 @@ public struct ClusterFacts: Sendable {
     }
 
     /// Every port of the Services that select `account`'s pods, with the container port it
-    /// reaches: what the meshes, which match container ports, see of a Service port.
+    /// reaches.
+    ///
+    /// What the meshes, which match container ports, see of a Service port.
     public func servicePorts(of account: SMIBundle.Key) -> [ServicePortTarget] {
         let pods = inventory.workloads(namespace: account.namespace, serviceAccount: account.name)
         return services(selecting: account).flatMap { service in
@@ -64,7 +68,9 @@ public struct ClusterFacts: Sendable {
     }
 
     /// The namespaces `scope` closes (deny by default) and those of the inventory it leaves
-    /// open, without the control plane's; and the control-plane namespaces left alone.
+    /// open, without the control plane's.
+    ///
+    /// Also the control-plane namespaces left alone.
     public func scope(_ scope: RenderOptions.DenyScope) -> (closed: [String], open: [String], leftAlone: [String]) {
         let (closed, open) = scope.namespaces(bundle, inventory: inventory)
         let known = Set(closed + open + inventory.namespaces.map(\.name))
@@ -108,10 +114,12 @@ public struct ClusterFacts: Sendable {
     }
 
     /// Reports what the cluster makes of the TrafficTargets: a grant into a control-plane
-    /// namespace is refused (error); a destination whose pods run no proxy, or whose ports
-    /// bypass it, accepts every request (error); one whose proxy is only assumed gets a
-    /// warning saying what was assumed. Also lists the control-plane namespaces left alone
-    /// (info).
+    /// namespace is refused (error).
+    ///
+    /// A destination whose pods run no proxy, or whose ports bypass it, accepts every request
+    /// (error); one whose proxy is only assumed gets a warning saying what was assumed.
+    ///
+    /// Also lists the control-plane namespaces left alone (info).
     public func report(into rendering: inout Rendering, options: RenderOptions) {
         let (closed, _, leftAlone) = scope(options.denyScope)
         if !leftAlone.isEmpty {

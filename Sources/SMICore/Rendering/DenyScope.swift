@@ -1,7 +1,10 @@
 extension RenderOptions.DenyScope {
-    /// The namespaces to close, and the namespaces of the inventory left open, for `bundle`:
-    /// every adapter closes the same ones. The destination namespaces of TrafficTargets are
-    /// always in, except with an explicit list or `.none`.
+    /// The namespaces to close, and the namespaces of the inventory left open, for `bundle`.
+    ///
+    /// Every adapter closes the same ones.
+    ///
+    /// The destination namespaces of TrafficTargets are always in, except with an explicit list
+    /// or `.none`.
     public func namespaces(_ bundle: SMIBundle, inventory: Inventory) -> (closed: [String], open: [String]) {
         var closed = bundle.namespaces
         for item in bundle.trafficTargets {

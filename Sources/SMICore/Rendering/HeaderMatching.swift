@@ -1,6 +1,9 @@
-/// Facts about matching request headers and regexes that hold for several meshes: which
-/// header names a proxy can match at all, and which regex escapes change meaning between
-/// regex engines. Adapters share them so that one mesh's fix reaches the others.
+/// Facts about matching request headers and regexes that hold for several meshes.
+///
+/// Which header names a proxy can match at all, and which regex escapes change meaning between
+/// regex engines.
+///
+/// Adapters share them so that one mesh's fix reaches the others.
 public enum HeaderMatching {
     /// Whether `name` is an HTTP token (RFC 9110 field name): the only header names that
     /// Gateway API and Linkerd routes accept.
@@ -18,8 +21,10 @@ public enum HeaderMatching {
         }
     }
 
-    /// Why an Envoy-based proxy (Istio, Consul, Gateway API on Envoy) cannot match a condition
-    /// on `name` as SMI means it, or nil when it can.
+    /// Why an Envoy-based proxy cannot match a condition on `name` as SMI means it, or nil when
+    /// it can.
+    ///
+    /// Istio, Consul and Gateway API on Envoy are such proxies.
     ///
     /// Envoy joins repeated `cookie` headers with "; " (other headers with ","), so a value
     /// holding "; " matches two cookies that SMI would each compare on their own; pseudo-headers
@@ -37,10 +42,13 @@ public enum HeaderMatching {
     }
 
     /// Why Rust's regex crate (Linkerd's proxy) reads `regex` otherwise than RE2, or nil when
-    /// they read it alike: `\d`, `\w`, `\s`, `\b`, `\p` (Unicode in Rust, ASCII in RE2),
-    /// `\Q...\E` and `\C` (RE2 only: Rust refuses the pattern), and inside a class a nested
-    /// `[` or the set operators `&&`, `--`, `~~` (Rust nests and combines classes; RE2 reads
-    /// the characters). Found by the Rust differential (LinkerdRegexDialectTests).
+    /// they read it alike.
+    ///
+    /// `\d`, `\w`, `\s`, `\b`, `\p` (Unicode in Rust, ASCII in RE2), `\Q...\E` and `\C` (RE2
+    /// only: Rust refuses the pattern), and inside a class a nested `[` or the set operators
+    /// `&&`, `--`, `~~` (Rust nests and combines classes; RE2 reads the characters).
+    ///
+    /// Found by the Rust differential (LinkerdRegexDialectTests).
     public static func rustReadsDifferently(_ regex: String) -> String? {
         let bytes = Array(regex.utf8)
         var index = 0

@@ -1,14 +1,17 @@
-/// The SMI HTTP matches of one render as conditions (`SplitPlan.Condition.expanding`), and
-/// what an adapter makes of each condition, each match worked out once: targets share route
-/// groups and groups repeat their matches, and every expansion and translation parses the
-/// regexes again.
+/// The SMI HTTP matches of one render as conditions (`SplitPlan.Condition.expanding`), and what
+/// an adapter makes of each.
+///
+/// Each match is worked out once: targets share route groups and groups repeat their matches,
+/// and every expansion and translation parses the regexes again.
 public struct MatchExpansions<Translation: Sendable>: Sendable {
     /// One match as conditions.
     public struct Expansion: Sendable {
         /// The conditions, one per method; none when SMI says the match admits nothing.
         public var conditions: [SplitPlan.Condition]
-        /// What the adapter made of each condition, in the same order; none when one of the
-        /// conditions admits every request (the match needs no translation then).
+        /// What the adapter made of each condition, in the same order.
+        ///
+        /// None when one of the conditions admits every request (the match needs no translation
+        /// then).
         public var translations: [Translation]
         /// Whether one of the conditions admits every HTTP request.
         public var admitsEveryRequest: Bool
@@ -25,8 +28,10 @@ public struct MatchExpansions<Translation: Sendable>: Sendable {
         self.translate = translate
     }
 
-    /// `match` as conditions, and their translations. Only matches in ASCII are remembered:
-    /// equal text of other bytes must not share them (`ExactText`).
+    /// `match` as conditions, and their translations.
+    ///
+    /// Only matches in ASCII are remembered: equal text of other bytes must not share them
+    /// (`ExactText`).
     public mutating func expansion(of match: Specs.HTTPMatch) -> Expansion {
         let (anchoring, translate) = (anchoring, translate)
         return known.value(for: match, remembering: ExactText.isASCII(match)) {
@@ -39,8 +44,9 @@ public struct MatchExpansions<Translation: Sendable>: Sendable {
     }
 }
 
-/// What an adapter makes of each SMI HTTP match of one render, worked out once per match
-/// (targets share route groups, and groups repeat matches): the one place below the adapters
+/// What an adapter makes of each SMI HTTP match of one render, worked out once per match.
+///
+/// Targets share route groups, and groups repeat matches: the one place below the adapters
 /// where translations are shared, so that the rule that keeps equal text of other bytes apart
 /// (`ExactText`) lives here and not in each translator.
 public struct MatchTranslations<Translation: Sendable>: Sendable {
@@ -52,7 +58,9 @@ public struct MatchTranslations<Translation: Sendable>: Sendable {
         self.translate = translate
     }
 
-    /// The translation of `match`. Only matches in ASCII are remembered.
+    /// The translation of `match`.
+    ///
+    /// Only matches in ASCII are remembered.
     public mutating func translation(of match: Specs.HTTPMatch) -> Translation {
         let translate = translate
         return known.value(for: match, remembering: ExactText.isASCII(match)) { translate(match) }

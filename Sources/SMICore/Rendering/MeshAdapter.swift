@@ -30,8 +30,9 @@ public protocol MeshAdapter: Sendable {
     func files(of rendering: Rendering, format: String) throws -> [OutputFile]
 }
 
-/// One file of a rendering written object by object: a name unique in the rendering
-/// (`kind-namespace-name.format`, lower case) and its text.
+/// One file of a rendering written object by object.
+///
+/// A name unique in the rendering (`kind-namespace-name.format`, lower case) and its text.
 public struct OutputFile: Sendable, Equatable {
     /// The file name, without a directory.
     public var name: String
@@ -58,8 +59,9 @@ public struct OutputFile: Sendable, Equatable {
         }
     }
 
-    /// `kind-namespace-name.ext` in lower case (the namespace left out when empty): object
-    /// names are DNS names, so the result is a safe file name, unique per object.
+    /// `kind-namespace-name.ext` in lower case (the namespace left out when empty).
+    ///
+    /// Object names are DNS names, so the result is a safe file name, unique per object.
     public static func name(kind: String, namespace: String?, name: String, format: String) -> String {
         ([kind, namespace ?? "", name].filter { !$0.isEmpty }.joined(separator: "-") + "." + format).lowercased()
     }
@@ -79,8 +81,10 @@ extension MeshAdapter {
     }
 
     /// `render` and `SMIValidator().validate(bundle)` at the same time, as `smi render` runs
-    /// them: the rendering, and the validator's findings (the bundle's own diagnostics
-    /// included), for a report of everything wrong with the input.
+    /// them.
+    ///
+    /// The rendering, and the validator's findings (the bundle's own diagnostics included), for
+    /// a report of everything wrong with the input.
     public func renderAndValidate(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> (
         rendering: Rendering, findings: [Diagnostic]
     ) {
@@ -108,8 +112,10 @@ public struct Capabilities: Sendable, Equatable {
         case exact
         /// Stricter than SMI (some requests SMI allows are denied), with a warning.
         case stricter
-        /// As SMI means it but in the cases the reason names (requests routed otherwise, or
-        /// counted otherwise), each reported by a diagnostic when the input reaches one.
+        /// As SMI means it but in the cases the reason names, each reported by a diagnostic.
+        ///
+        /// Such requests are routed or counted otherwise; the diagnostic comes when the input
+        /// reaches one.
         case approximate
         /// Not rendered; an error.
         case refused

@@ -1,13 +1,16 @@
-/// How a mesh is installed in a cluster, as far as a rendering must know (each adapter's
-/// `installation` holds a stock installation's): the namespaces of its control plane, which
-/// a rendering never governs, and how pods get a proxy, without which nothing is enforced.
+/// How a mesh is installed in a cluster, as far as a rendering must know.
+///
+/// Each adapter's `installation` holds a stock installation's: the namespaces of its control
+/// plane, which a rendering never governs, and how pods get a proxy, without which nothing is
+/// enforced.
 public struct MeshInstallation: Sendable, Equatable {
     /// Namespaces of the control plane, by name (Istio's root namespace `istio-system`).
     public var controlPlaneNamespaces: Set<String>
     /// Name prefixes of control-plane namespaces (Linkerd's extensions, `linkerd-viz`).
     public var controlPlanePrefixes: [String]
-    /// Namespace labels that mark a control-plane namespace, whatever their value
-    /// (`linkerd.io/is-control-plane`, `linkerd.io/extension`).
+    /// Namespace labels that mark a control-plane namespace, whatever their value.
+    ///
+    /// Examples are `linkerd.io/is-control-plane` and `linkerd.io/extension`.
     public var controlPlaneLabels: [String]
     /// How pods get a proxy.
     public var injection: ProxyInjection
@@ -81,8 +84,10 @@ public struct ProxyInjection: Sendable, Equatable {
     public var pod: [Switch]
     /// Switches on the namespace.
     public var namespace: [Switch]
-    /// Whether a namespace switch that turns injection off wins over a pod switch that
-    /// turns it on (Istio: its webhooks do not look at pods of such a namespace).
+    /// Whether a namespace switch that turns injection off wins over a pod switch that turns it
+    /// on.
+    ///
+    /// Istio's webhooks do not look at the pods of such a namespace.
     public var namespaceOffWins: Bool
     /// Whether pods are injected when neither their template nor their namespace says.
     public var byDefault: Bool
@@ -139,8 +144,9 @@ public enum ProxyPresence: Sendable, Equatable {
         public static let none = PortSet.only([])
     }
 
-    /// Whether a request to `port` of pods with this presence skips the proxy: nothing
-    /// decides it, so it is let through (an assumed proxy is taken as there).
+    /// Whether a request to `port` of pods with this presence skips the proxy.
+    ///
+    /// Nothing decides it, so it is let through (an assumed proxy is taken as there).
     public func bypasses(_ port: Int) -> Bool {
         switch self {
         case .absent: true
@@ -203,8 +209,10 @@ public enum ProxyPresence: Sendable, Equatable {
         return .only(Array(Set(excluded)).sorted())
     }
 
-    /// The ports of a list such as `80, 8080, 9000-9002` (ranges capped at 65535 ports), as
-    /// the meshes' port annotations write them; what is not a port or range is left out.
+    /// The ports of a list such as `80, 8080, 9000-9002`, as the meshes' port annotations write
+    /// them.
+    ///
+    /// Ranges are capped at 65535 ports; what is not a port or range is left out.
     public static func ports(in list: String) -> [Int] {
         list.split(separator: ",").flatMap { item -> [Int] in
             let bounds = item.split(separator: "-", maxSplits: 1).compactMap { Int($0.trimmingCharacters(in: " ")) }

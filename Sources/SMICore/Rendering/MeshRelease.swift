@@ -1,6 +1,9 @@
-/// A release of a mesh (`1.14`, `2.15`) that a rendering targets: older releases lack APIs
-/// and fields, and the adapters write what the release reads. Typed, so that a release is
-/// read and checked once, where it is given, and compared as numbers (`1.9` before `1.14`).
+/// A release of a mesh (`1.14`, `2.15`) that a rendering targets.
+///
+/// Older releases lack APIs and fields, and the adapters write what the release reads.
+///
+/// Typed, so that a release is read and checked once, where it is given, and compared as
+/// numbers (`1.9` before `1.14`).
 public struct MeshRelease: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The major version.
     public var major: Int

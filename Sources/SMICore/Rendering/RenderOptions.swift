@@ -4,8 +4,9 @@ public struct RenderOptions: Sendable, Equatable {
     public enum DenyScope: Sendable, Equatable {
         /// Every namespace an SMI object names (`SMIBundle.namespaces`), even an invalid one.
         case smiNamespaces
-        /// Those and every namespace of the inventory (the default): workloads without a
-        /// TrafficTarget are then closed, as SMI has them.
+        /// Those and every namespace of the inventory (the default).
+        ///
+        /// Workloads without a TrafficTarget are then closed, as SMI has them.
         case allKnownNamespaces
         /// These namespaces.
         case namespaces([String])
@@ -27,14 +28,18 @@ public struct RenderOptions: Sendable, Equatable {
     public var namePrefix: String
     /// Labels added to every emitted object.
     public var extraLabels: StringMap
-    /// The mesh release to target, when the adapter distinguishes releases; nil for a
-    /// current one. What else differs between installations is the adapter's own
-    /// configuration (`ConsulConfiguration`, `LinkerdConfiguration`).
+    /// The mesh release to target, when the adapter distinguishes releases; nil for a current
+    /// one.
+    ///
+    /// What else differs between installations is the adapter's own configuration
+    /// (`ConsulConfiguration`, `LinkerdConfiguration`).
     public var release: MeshRelease?
     /// How the mesh is installed; nil for a stock installation (the adapter's `installation`).
     public var installation: MeshInstallation?
-    /// Whether the adapter renders TrafficSplits: false when another adapter routes them (the
-    /// Gateway API routes of `smi render --routing gateway-api`), and this one renders access.
+    /// Whether the adapter renders TrafficSplits.
+    ///
+    /// False when another adapter routes them (the Gateway API routes of `smi render --routing
+    /// gateway-api`), and this one renders access.
     public var rendersSplits = true
 
     /// Options with the usual defaults.
@@ -57,7 +62,9 @@ public struct RenderOptions: Sendable, Equatable {
 
 extension RenderOptions {
     /// The DNS name of Service `service` in `namespace` (`<service>.<namespace>.svc.<cluster
-    /// domain>`): the host every mesh routes and names objects by.
+    /// domain>`).
+    ///
+    /// The host every mesh routes and names objects by.
     public func serviceHost(_ service: String, namespace: String) -> String {
         "\(service).\(namespace).svc.\(clusterDomain)"
     }

@@ -1,9 +1,13 @@
-/// What an adapter produces: the mesh's resources, sorted by (apiVersion, kind, namespace,
-/// name) so that output never depends on input order, and the diagnostics.
+/// What an adapter produces: the mesh's resources, in a canonical order, and the diagnostics.
+///
+/// Resources are sorted by (apiVersion, kind, namespace, name) so that output never depends on
+/// input order.
 public struct Rendering: Sendable {
     /// The resources as manifests, in order (sorted, once the adapter has sorted the
-    /// rendering). Typed resources are encoded each time this is asked for: inspect it once,
-    /// and write with `writeYAML` or `writeJSON`, which encode a batch at a time.
+    /// rendering).
+    ///
+    /// Typed resources are encoded each time this is asked for: inspect it once, and write with
+    /// `writeYAML` or `writeJSON`, which encode a batch at a time.
     public var resources: [ManifestNode] {
         entries.concurrentMap(minimumChunk: 64, \.node).compactMap { $0 }
     }
@@ -54,8 +58,9 @@ public struct Rendering: Sendable {
             }
         }
 
-        /// Appends the resource as a YAML document; false when it cannot be encoded. A typed
-        /// resource that writes its own fields is written without making its manifest.
+        /// Appends the resource as a YAML document; false when it cannot be encoded.
+        ///
+        /// A typed resource that writes its own fields is written without making its manifest.
         func writeYAML(into out: inout OutputBuffer) -> Bool {
             if case let .typed(typed) = resource, let fields = typed as? any YAMLFieldsWritable,
                 YAMLMappingWriter.write(fields, into: &out)
@@ -92,17 +97,19 @@ public struct Rendering: Sendable {
         isSorted = false
     }
 
-    /// Adds the resources and diagnostics of `other`: one rendering made of two adapters' parts
-    /// (access control by one, routing by another).
+    /// Adds the resources and diagnostics of `other`.
+    ///
+    /// One rendering made of two adapters' parts (access control by one, routing by another).
     public mutating func append(contentsOf other: Rendering) {
         entries += other.entries
         reported += other.reported
         isSorted = false
     }
 
-    /// Adds a diagnostic, once however often it is reported (a finding about a split or a
-    /// target can come up once per port); in strict mode a warning about stricter rendering
-    /// is an error.
+    /// Adds a diagnostic, once however often it is reported.
+    ///
+    /// A finding about a split or a target can come up once per port; in strict mode a warning
+    /// about stricter rendering is an error.
     public mutating func report(_ diagnostic: Diagnostic, strict: Bool = false) {
         var diagnostic = diagnostic
         if strict && diagnostic.severity == .warning { diagnostic.severity = .error }
@@ -131,10 +138,11 @@ public struct Rendering: Sendable {
         return copy
     }
 
-    /// Puts resources and diagnostics in their canonical order, in place (a copy of a large
-    /// rendering's resources is megabytes); resources that would have the same kind,
-    /// namespace and name (applied together, the last would replace the others) are reported
-    /// as errors, never left to pass silently.
+    /// Puts resources and diagnostics in their canonical order, in place, since a copy of a
+    /// large rendering is megabytes.
+    ///
+    /// Resources that would have the same kind, namespace and name (applied together, the last
+    /// would replace the others) are reported as errors, never left to pass silently.
     public mutating func sort() {
         guard !isSorted else { return }
         entries.sort { $0.key < $1.key }
@@ -170,9 +178,10 @@ public struct Rendering: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Hands the resources as YAML documents, sorted, to `sink` piece by piece: a batch at a
-    /// time is encoded and written, on all cores, and a large rendering is never held as
-    /// text or manifests all at once.
+    /// Hands the resources as YAML documents, sorted, to `sink` piece by piece.
+    ///
+    /// A batch at a time is encoded and written, on all cores, and a large rendering is never
+    /// held as text or manifests all at once.
     public func writeYAML(to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         let entries = sortedEntries
         YAMLWriter().write(count: entries.count, writing: { entries[$0].writeYAML(into: &$1) }, to: sink)

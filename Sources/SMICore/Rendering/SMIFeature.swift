@@ -1,5 +1,7 @@
 /// The SMI features every adapter states its support for, in the order `smi explain` lists
-/// them. One list for all meshes, so that their tables line up and none leaves a feature out.
+/// them.
+///
+/// One list for all meshes, so that their tables line up and none leaves a feature out.
 public enum SMIFeature: String, Sendable, CaseIterable {
     /// A request that no TrafficTarget allows is denied.
     case denyByDefault = "deny by default"

@@ -1,6 +1,9 @@
-/// The whole pipeline in one value: read, decode and convert, index, then validate and render
-/// at the same time, with every diagnostic of every stage sorted once by place. The command
-/// line, the golden tests and controllers take this one way in.
+/// The whole pipeline in one value.
+///
+/// Read, decode and convert, index, then validate and render at the same time, with every
+/// diagnostic of every stage sorted once by place.
+///
+/// The command line, the golden tests and controllers take this one way in.
 ///
 /// ```swift
 /// let translation = SMITranslation(yaml: manifestText, file: "app.yaml", adapter: IstioAdapter())
@@ -12,8 +15,10 @@ public struct SMITranslation: Sendable {
     public let input: SMIInput
     /// The mesh's resources.
     public let rendering: Rendering
-    /// Every diagnostic: reading (YAML, decoding), validation and rendering, sorted by file
-    /// and position (stable within a place: input first, then validation, then rendering).
+    /// Every diagnostic of reading (YAML, decoding), validation and rendering, sorted by file
+    /// and position.
+    ///
+    /// Stable within a place: input first, then validation, then rendering.
     public let diagnostics: [Diagnostic]
     /// Whether warnings count as errors (`RenderOptions.strict`).
     public let strict: Bool
@@ -41,8 +46,10 @@ public struct SMITranslation: Sendable {
         self.init([SMIInput.Source(name: file, bytes: Array(text.utf8))], adapter: adapter, options: options)
     }
 
-    /// Whether any diagnostic is an error, or, in strict mode, a warning: then the rendering
-    /// holds only what could be rendered safely, and a controller should not apply it.
+    /// Whether any diagnostic is an error, or, in strict mode, a warning.
+    ///
+    /// Then the rendering holds only what could be rendered safely, and a controller should not
+    /// apply it.
     public var hasErrors: Bool {
         diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     }

@@ -1,8 +1,11 @@
-/// The label selectors that pick the pods of one service account in one namespace, and no
-/// other pod the inventory knows: what a policy needs to protect exactly the destination of
-/// a TrafficTarget. One selector when one covers every workload of the account; else one per
-/// workload (a Deployment and a CronJob sharing `default`), and a refusal only for the
-/// workloads nothing tells apart, because a wider selector would grant access to others.
+/// The label selectors that pick the pods of one service account in one namespace, and no other
+/// pod the inventory knows.
+///
+/// What a policy needs to protect exactly the destination of a TrafficTarget.
+///
+/// One selector when one covers every workload of the account; else one per workload (a
+/// Deployment and a CronJob sharing `default`), and a refusal only for the workloads nothing
+/// tells apart, because a wider selector would grant access to others.
 public enum SelectorDerivation {
     /// Why no exact selector exists, for the account or one of its workloads.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -19,14 +22,17 @@ public enum SelectorDerivation {
 
     /// The selectors for one service account's pods.
     public struct Selection: Sendable, Equatable {
-        /// Selectors that each pick pods of the account only, sorted; together they pick every
-        /// workload of the account but those in `unselectable`. Several when no one selector
-        /// covers the workloads: a policy per selector then grants the same. Labels alone
-        /// unless the selection was asked with requirements.
+        /// Selectors that each pick pods of the account only, sorted.
+        ///
+        /// Together they pick every workload of the account but those in `unselectable`.
+        /// Several when no one selector covers the workloads: a policy per selector then grants
+        /// the same. Labels alone unless the selection was asked with requirements.
         public var selectors: [LabelSelector]
-        /// The workloads (`Kind namespace/name`) whose selector holds labels of the pod
-        /// template beyond the controller's own selector: a release that changes them leaves
-        /// the new pods unselected, under the mesh's default.
+        /// The workloads (`Kind namespace/name`) whose selector holds pod template labels
+        /// beyond the controller's own selector.
+        ///
+        /// A release that changes them leaves the new pods unselected, under the mesh's
+        /// default.
         public var templateDependent: [String]
         /// The workloads no selector picks without picking another account's pods, and why.
         public var unselectable: [Problem]
@@ -54,25 +60,29 @@ public enum SelectorDerivation {
         }
     }
 
-    /// Template labels that change from one release of a workload to the next (a Helm
-    /// chart's version, a controller's hash of its template): a selector holding one stops
-    /// selecting the pods after the next upgrade, and they fall back to the mesh's default.
+    /// Template labels that change from one release of a workload to the next.
+    ///
+    /// Examples are a Helm chart's version and a controller's hash of its template: a selector
+    /// holding one stops selecting the pods after the next upgrade, and they fall back to the
+    /// mesh's default.
     public static let churningLabels: Set<String> = [
         "helm.sh/chart", "app.kubernetes.io/version", "pod-template-hash", "controller-revision-hash",
         "pod-template-generation", "statefulset.kubernetes.io/pod-name", "batch.kubernetes.io/controller-uid",
         "controller-uid", "batch.kubernetes.io/job-name", "job-name", "chart", "version.helm.sh/chart"
     ]
 
-    /// The selectors for the pods of the service account that no pod of another account in
-    /// the namespace satisfies. The controllers' own selectors (immutable, so true across
-    /// upgrades) come first: the constraints they share when those pick exactly the account's
-    /// pods, else each workload's own. A workload whose controller selector another account's
-    /// pods satisfy adds its template labels, without those that change with every release
-    /// (reported in `templateDependent`); a workload without a controller selector (a Pod, a
-    /// CronJob's jobs) is picked by those template labels. With `requirements` false (a mesh
-    /// whose policies take labels alone) a controller selector with `matchExpressions` counts
-    /// as none; with it true (Linkerd's Server) it is used whole. A failure only when no
-    /// workload runs as the account.
+    /// The selectors for the pods of the service account that no pod of another account in the
+    /// namespace satisfies.
+    ///
+    /// The controllers' own selectors (immutable, so true across upgrades) come first: the
+    /// constraints they share when those pick exactly the account's pods, else each workload's
+    /// own. A workload whose controller selector another account's pods satisfy adds its
+    /// template labels, without those that change with every release (reported in
+    /// `templateDependent`); a workload without a controller selector (a Pod, a CronJob's jobs)
+    /// is picked by those template labels. With `requirements` false (a mesh whose policies
+    /// take labels alone) a controller selector with `matchExpressions` counts as none; with it
+    /// true (Linkerd's Server) it is used whole. A failure only when no workload runs as the
+    /// account.
     public static func selection(
         namespace: String, serviceAccount: String, in inventory: Inventory, requirements: Bool = false
     ) -> Result<Selection, Problem> {

@@ -1,8 +1,11 @@
-/// A TrafficSplit as every mesh must route it, before any mesh syntax: the root Service, the
-/// root's ports, for each port the backends that take part (SMI's port rule: only backends
-/// exposing the same port; zero weights left out, a backend named twice summed), and the
-/// HTTP conditions of its `matches`, one per method, leaving out matches SMI says admit
-/// nothing. Adapters only choose how to write it (and how to scale the weights).
+/// A TrafficSplit as every mesh must route it, before any mesh syntax.
+///
+/// The root Service, the root's ports, for each port the backends that take part (SMI's port
+/// rule: only backends exposing the same port; zero weights left out, a backend named twice
+/// summed), and the HTTP conditions of its `matches`, one per method, leaving out matches SMI
+/// says admit nothing.
+///
+/// Adapters only choose how to write it (and how to scale the weights).
 public struct SplitPlan: Sendable {
     /// A backend and its weight (positive).
     public struct Backend: Sendable, Equatable {
@@ -50,17 +53,19 @@ public struct SplitPlan: Sendable {
             self.headers = headers
         }
 
-        /// Whether every HTTP request meets the condition: any method, no header, and no path
-        /// or one that matches every path under `anchoring`.
+        /// Whether every HTTP request meets the condition.
+        ///
+        /// Any method, no header, and no path or one that matches every path under `anchoring`.
         public func admitsEveryRequest(anchoring: RE2Regex.Anchoring) -> Bool {
             guard method == nil, headers.isEmpty else { return false }
             guard let path = pathRegex else { return true }
             return (try? RE2Regex(path))?.shape(anchoring: anchoring, assumingNoNewlines: true) == .matchAll
         }
 
-        /// Whether some request may meet both conditions: false only when their methods
-        /// differ or their paths are finite sets of exact paths and prefixes with nothing in
-        /// common (headers are not compared).
+        /// Whether some request may meet both conditions.
+        ///
+        /// False only when their methods differ or their paths are finite sets of exact paths
+        /// and prefixes with nothing in common (headers are not compared).
         public func mayOverlap(_ other: Condition, anchoring: RE2Regex.Anchoring) -> Bool {
             if let method, let otherMethod = other.method, method != otherMethod { return false }
             guard let path = pathRegex, let otherPath = other.pathRegex,
@@ -70,8 +75,10 @@ public struct SplitPlan: Sendable {
             return forms.contains { form in otherForms.contains(where: form.intersects) }
         }
 
-        /// An SMI match as conditions, one per method (one for any method); none when SMI
-        /// says the match admits nothing (a regex that is not RE2, a header named twice).
+        /// An SMI match as conditions, one per method (one for any method).
+        ///
+        /// None when SMI says the match admits nothing (a regex that is not RE2, a header named
+        /// twice).
         public static func expanding(_ match: Specs.HTTPMatch) -> [Condition] {
             let path = match.pathRegex.flatMap { $0.isEmpty ? nil : $0 }
             if let path, (try? RE2Regex(path)) == nil { return [] }
@@ -104,9 +111,11 @@ public struct SplitPlan: Sendable {
     public var document: SMIDocument
 
     /// Plans every split of `bundle` that can be rendered, handing each plan to `body` as soon
-    /// as it is made, in the order of the splits, and returns what it reports about the
-    /// others and every port the SMI rule takes a backend out of. One plan at a time: at mesh
-    /// scale all the plans together are megabytes that an adapter needs only one by one.
+    /// as it is made.
+    ///
+    /// Plans come in the order of the splits; it returns what it reports about the others and
+    /// every port the SMI rule takes a backend out of. One plan at a time: at mesh scale all
+    /// the plans together are megabytes that an adapter needs only one by one.
     public static func forEach(in bundle: SMIBundle, inventory: Inventory, _ body: (SplitPlan) -> Void) -> [Diagnostic]
     {
         let model = SMITrafficModel(bundle)
@@ -215,9 +224,12 @@ public struct SplitPlan: Sendable {
 }
 
 extension SplitPlan {
-    /// Weights a mesh can hold, from one port's backends: the exact ratio reduced by the gcd
-    /// when `fits` accepts it, else shares of `scale` by largest remainder, with one message
-    /// per change (why, the exact and the rounded shares, and any backend rounded to 0).
+    /// Weights a mesh can hold, from one port's backends.
+    ///
+    /// The exact ratio reduced by the gcd when `fits` accepts it, else shares of `scale` by
+    /// largest remainder, with one message per change (why, the exact and the rounded shares,
+    /// and any backend rounded to 0).
+    ///
     /// Nil with a message when the weights are too large to scale exactly.
     public static func weights(_ backends: [Backend], scale: Int, reason: String, fits: ([Int]) -> Bool) -> (
         values: [Int]?, messages: [String]

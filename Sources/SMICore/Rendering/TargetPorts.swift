@@ -1,6 +1,7 @@
 /// The destination ports a TrafficTarget's TCP side covers, as every adapter must read them
-/// (notes D5, D13, D14, 8.1): from its TCPRoute rules, narrowed by an access v1alpha1/v1alpha2
-/// destination port.
+/// (notes D5, D13, D14, 8.1).
+///
+/// From its TCPRoute rules, narrowed by an access v1alpha1/v1alpha2 destination port.
 public enum TargetPorts: Sendable, Equatable {
     /// Every port.
     case unrestricted
@@ -10,8 +11,10 @@ public enum TargetPorts: Sendable, Equatable {
     case nothing
 
     /// The ports of `item`, or nil when nothing restricts them (no TCPRoute rule and no
-    /// destination port). With HTTP rules they only narrow where HTTP is granted; without,
-    /// they are where TCP of any content is granted.
+    /// destination port).
+    ///
+    /// With HTTP rules they only narrow where HTTP is granted; without, they are where TCP of
+    /// any content is granted.
     public static func of(_ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, in bundle: SMIBundle) -> TargetPorts? {
         let rules = item.object.spec.rules
         var ports: TargetPorts?

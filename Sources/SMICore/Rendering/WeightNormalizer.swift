@@ -1,6 +1,8 @@
 /// Turns relative split weights into what a mesh accepts, deterministically and with every
-/// change reported (notes D11): integers reduced by their greatest common divisor, or shares
-/// that sum to exactly 100 (or 10,000 hundredths) by largest remainder.
+/// change reported (notes D11).
+///
+/// Integers reduced by their greatest common divisor, or shares that sum to exactly 100 (or
+/// 10,000 hundredths) by largest remainder.
 public enum WeightNormalizer {
     /// The result of rounding weights to a fixed total.
     public struct Rounded: Sendable, Equatable {
@@ -19,10 +21,14 @@ public enum WeightNormalizer {
         return g > 1 ? weights.map { $0 / g } : weights
     }
 
-    /// Integer shares of `total` (100 for percentages, 10,000 for hundredths of a percent)
-    /// with exactly that sum: each weight gets the floor of its exact share, and the units
-    /// left go to the largest remainders (ties to the earlier backend). Nil when the weights
-    /// are empty, negative or sum to zero, or the arithmetic would overflow.
+    /// Integer shares of `total` (100 for percentages, 10,000 for hundredths of a percent) with
+    /// exactly that sum.
+    ///
+    /// Each weight gets the floor of its exact share, and the units left go to the largest
+    /// remainders (ties to the earlier backend).
+    ///
+    /// Nil when the weights are empty, negative or sum to zero, or the arithmetic would
+    /// overflow.
     public static func rounded(_ weights: [Int], to total: Int) -> Rounded? {
         guard !weights.isEmpty, weights.allSatisfy({ $0 >= 0 }), total > 0 else { return nil }
         var sum = 0

@@ -5,9 +5,13 @@ public protocol SMIKind: Sendable {
     static var kind: String { get }
 }
 
-/// An SMI object whose fields sit under `spec`: every TrafficSplit, TrafficTarget from
-/// access v1alpha2 and the routes from specs v1alpha3 on. The version, kind and body are
-/// type parameters; each released pair is a type alias (`Split.V1Alpha4.TrafficSplit`).
+/// An SMI object whose fields sit under `spec`.
+///
+/// Every TrafficSplit, TrafficTarget from access v1alpha2 and the routes from specs v1alpha3
+/// on.
+///
+/// The version, kind and body are type parameters; each released pair is a type alias
+/// (`Split.V1Alpha4.TrafficSplit`).
 public struct SMISpecObject<Version: SMIAPIVersion, Kind: SMIKind, Spec: Codable & Sendable & Equatable>: SMIResource {
     /// The version's `apiVersion`.
     public static var apiVersion: String { Version.apiVersion }

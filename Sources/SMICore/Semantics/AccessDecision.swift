@@ -1,5 +1,6 @@
-/// The outcome of an access decision, with the reason in words: the TrafficTarget, rule and
-/// match that allowed the request, or why nothing did.
+/// The outcome of an access decision, with the reason in words.
+///
+/// The TrafficTarget, rule and match that allowed the request, or why nothing did.
 public struct AccessDecision: Sendable, Hashable, CustomStringConvertible {
     /// Allowed or denied.
     public enum Verdict: String, Sendable, Hashable {

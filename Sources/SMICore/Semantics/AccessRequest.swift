@@ -1,5 +1,7 @@
-/// A request whose admission the access models decide: who sends it, to whom, on which
-/// port and protocol, and for HTTP the method, path and headers.
+/// A request whose admission the access models decide.
+///
+/// Who sends it, to whom, on which port and protocol, and for HTTP the method, path and
+/// headers.
 public struct AccessRequest: Sendable, Hashable, Codable {
     /// A workload identity: a service account in a namespace.
     public struct Identity: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -1,7 +1,10 @@
-/// How one HTTPRouteGroup match decides an HTTP request, shared by the access model and the
-/// traffic model (a split's `matches`).
+/// How one HTTPRouteGroup match decides an HTTP request.
+///
+/// The access model and the traffic model (a split's `matches`) share it.
 public enum HTTPMatchEvaluation {
-    /// One match: path AND methods AND every header (D3). Invalid parts admit nothing.
+    /// One match: path AND methods AND every header (D3).
+    ///
+    /// Invalid parts admit nothing.
     public static func admits(_ request: AccessRequest, _ match: Specs.HTTPMatch, pathAnchoring: RE2Regex.Anchoring)
         -> Bool
     {

@@ -1,5 +1,6 @@
-/// SMI's access semantics as the reference notes decide them (section 8.1 and D1-D25): the
-/// model every mesh adapter's translation is compared with, and what `smi access` answers.
+/// SMI's access semantics as the reference notes decide them (section 8.1 and D1-D25).
+///
+/// The model every mesh adapter's translation is compared with, and what `smi access` answers.
 ///
 /// Deny by default. A request is allowed when some TrafficTarget names its destination and
 /// its source, and one of the target's rules admits it. Anything invalid grants nothing.
@@ -9,8 +10,10 @@ public struct SMIAccessModel: Sendable {
         "*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"
     ]
 
-    /// How `pathRegex` must match the path: from its start (`.prefix`, the spec and the
-    /// default, notes D1) or all of it (`.full`, an option).
+    /// How `pathRegex` must match the path.
+    ///
+    /// From its start (`.prefix`, the spec and the default, notes D1) or all of it (`.full`, an
+    /// option).
     public var pathAnchoring: RE2Regex.Anchoring
 
     /// Creates a model.
@@ -136,9 +139,10 @@ public struct SMIAccessModel: Sendable {
     }
 
     /// The matches an HTTPRouteGroup rule grants: all of a usable group's, or those it selects
-    /// by a name the group uses once (D12, D16, D25). Resolved here, not by
-    /// `SMIBundle.resolve`, which the translators use: a rule resolved too widely there must
-    /// show as a difference, not widen the reference alike.
+    /// by a name the group uses once (D12, D16, D25).
+    ///
+    /// Resolved here, not by `SMIBundle.resolve`, which the translators use: a rule resolved
+    /// too widely there must show as a difference, not widen the reference alike.
     private func grantedMatches(_ rule: Access.Rule, namespace: String, in bundle: SMIBundle) -> [Specs.HTTPMatch] {
         guard rule.kind == "HTTPRouteGroup",
             let group = bundle.httpRouteGroups[SMIBundle.Key(namespace: namespace, name: rule.name)]?.object,
@@ -151,8 +155,9 @@ public struct SMIAccessModel: Sendable {
     }
 
     /// Whether a group grants anything: none of its methods is outside the CRD enum (D2, D25).
-    /// The reference's own reading, apart from `Specs.V1Alpha4.HTTPRouteGroup.isUsable`, which the
-    /// translators and the validator use, so that widening theirs shows as a difference.
+    ///
+    /// The reference's own reading, apart from `Specs.V1Alpha4.HTTPRouteGroup.isUsable`, which
+    /// the translators and the validator use, so that widening theirs shows as a difference.
     static func grantsAnything(_ group: Specs.V1Alpha4.HTTPRouteGroup) -> Bool {
         !group.spec.matches.contains { match in (match.methods ?? []).contains { !methods.contains($0) } }
     }

@@ -1,5 +1,6 @@
-/// SMI's traffic-split semantics (notes 8.3, D11, D19-D21): where a request sent to a root
-/// Service goes, and each backend's exact share.
+/// SMI's traffic-split semantics (notes 8.3, D11, D19-D21).
+///
+/// Where a request sent to a root Service goes, and each backend's exact share.
 public struct SMITrafficModel: Sendable {
     /// A backend and its exact share of the root's traffic, `numerator / denominator`.
     public struct Share: Sendable, Hashable, CustomStringConvertible {
@@ -33,8 +34,10 @@ public struct SMITrafficModel: Sendable {
     private let invalid: Set<SMIBundle.Key>
     private let pathAnchoring: RE2Regex.Anchoring
 
-    /// A model over `bundle`. Splits with any error are left out entirely: dropping a part
-    /// would silently send traffic elsewhere (D25).
+    /// A model over `bundle`.
+    ///
+    /// Splits with any error are left out entirely: dropping a part would silently send traffic
+    /// elsewhere (D25).
     public init(_ bundle: SMIBundle, pathAnchoring: RE2Regex.Anchoring = .prefix) {
         self.bundle = bundle
         self.pathAnchoring = pathAnchoring
@@ -63,13 +66,16 @@ public struct SMITrafficModel: Sendable {
         self.invalid = invalid
     }
 
-    /// Whether the split is used: false when it has errors or shares its root with another
-    /// split (D21, D25), and then every request goes to the root Service.
+    /// Whether the split is used.
+    ///
+    /// False when it has errors or shares its root with another split (D21, D25), and then
+    /// every request goes to the root Service.
     public func isUsed(_ split: SMIBundle.Key) -> Bool { !invalid.contains(split) }
 
-    /// Where a request for Service `service` in `namespace` goes. For a split with
-    /// `matches`, only HTTP requests that match one of its route groups are split (`request`
-    /// gives the method, path and headers); others go to the root.
+    /// Where a request for Service `service` in `namespace` goes.
+    ///
+    /// For a split with `matches`, only HTTP requests that match one of its route groups are
+    /// split (`request` gives the method, path and headers); others go to the root.
     public func route(service: String, namespace: String, request: AccessRequest? = nil) -> Routing {
         for item in bundle.trafficSplits where item.key.namespace == namespace {
             guard case let .success((root, _)) = Split.rootService(item.object.spec.service, namespace: namespace),

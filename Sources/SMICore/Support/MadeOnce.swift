@@ -1,7 +1,9 @@
-/// Values made once per key and handed out again: what a render would otherwise make many
-/// times over (match translations, lists that resources share, names). Keys are compared by
-/// `==`, which for text is canonical equivalence, not byte equality: callers remember only
-/// keys for which the two agree (`ExactText`), and have every other value made anew.
+/// Values made once per key and handed out again: what a render would otherwise make many times
+/// over (match translations, lists that resources share, names).
+///
+/// Keys are compared by `==`, which for text is canonical equivalence, not byte equality:
+/// callers remember only keys for which the two agree (`ExactText`), and have every other value
+/// made anew.
 package struct MadeOnce<Key: Hashable, Value> {
     private var made: [Key: Value] = [:]
 

@@ -60,10 +60,11 @@ struct OutputBuffer {
         append(text)
     }
 
-    /// Appends `s` between double quotes. `escape` writes the escape sequence for a scalar
-    /// that needs one and returns true, or returns false for a scalar written as it is.
-    /// Printable ASCII without quotes or backslashes, which no format escapes, is copied
-    /// whole.
+    /// Appends `s` between double quotes.
+    ///
+    /// `escape` writes the escape sequence for a scalar that needs one and returns true, or
+    /// returns false for a scalar written as it is. Printable ASCII without quotes or
+    /// backslashes, which no format escapes, is copied whole.
     mutating func appendQuoted(_ s: String, escape: (UInt32, inout OutputBuffer) -> Bool) {
         append(0x22)
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
@@ -83,8 +84,10 @@ struct OutputBuffer {
         append(0x22)
     }
 
-    /// The escapes JSON and HCL strings share: `\"`, `\\`, `\n`, `\r`, `\t`, and `\uXXXX`
-    /// for other C0 and C1 controls and DEL. False for a scalar that needs none of them.
+    /// The escapes JSON and HCL strings share: `\"`, `\\`, `\n`, `\r`, `\t`, and `\uXXXX` for
+    /// other C0 and C1 controls and DEL.
+    ///
+    /// False for a scalar that needs none of them.
     mutating func appendCEscape(_ v: UInt32) -> Bool {
         switch v {
         case 0x22: append("\\\"")

@@ -13,8 +13,9 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Work split over the cores, for the large inputs of a command-line run. Results never
-/// depend on the scheduling.
+/// Work split over the cores, for the large inputs of a command-line run.
+///
+/// Results never depend on the scheduling.
 package enum Parallel {
     /// `body` of consecutive ranges that cover `0..<count`, in order, run on all cores when
     /// there are at least two ranges of `minimumChunk` (at most 64 ranges).
@@ -36,12 +37,14 @@ package enum Parallel {
         return made.indices.map { made[$0] ?? body(range($0)) }
     }
 
-    /// `produce` of every index of `0..<count`, run on all cores, folded into `state` by
-    /// `fold` in index order as soon as each result and those before it are ready: a large
-    /// input's parts are gathered while later ones are still being produced, and each is
-    /// freed once folded. `fold` runs on one thread at a time; when it returns `false`, no
-    /// further result is folded (or produced, once that is seen). Returns the state and
-    /// whether every result was folded.
+    /// `produce` of every index of `0..<count`, run on all cores, folded into `state` by `fold`
+    /// in index order as soon as each result and those before it are ready: a large input's
+    /// parts are gathered while later ones are still being produced, and each is freed once
+    /// folded.
+    ///
+    /// `fold` runs on one thread at a time; when it returns `false`, no further result is
+    /// folded (or produced, once that is seen). Returns the state and whether every result was
+    /// folded.
     package static func fold<T: Sendable, State: Sendable>(
         _ count: Int, into state: State, produce: @Sendable (Int) -> T, fold: @Sendable (inout State, T) -> Bool
     ) -> (state: State, complete: Bool) {

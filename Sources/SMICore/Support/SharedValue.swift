@@ -1,7 +1,8 @@
 /// A value kept in one immutable box that copies share: a copy is one reference, and a change
-/// puts the changed value in a new box, so it still behaves as a value. For values held and
-/// copied by the hundred thousand at mesh scale (bundle items, diagnostics, the rare fields of
-/// metadata), whose parts would each be retained by every copy.
+/// puts the changed value in a new box, so it still behaves as a value.
+///
+/// For values held and copied by the hundred thousand at mesh scale (bundle items, diagnostics,
+/// the rare fields of metadata), whose parts would each be retained by every copy.
 package struct SharedValue<Value: Sendable>: Sendable {
     private final class Box: Sendable {
         let value: Value

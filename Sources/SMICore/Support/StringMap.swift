@@ -1,6 +1,8 @@
-/// A map of strings that keeps the order it was written in (labels, annotations,
-/// selectors), so that output is deterministic. Values must be strings, as in Kubernetes:
-/// an unquoted `yes` in an annotation is an error, not the text "yes".
+/// A map of strings that keeps the order it was written in (labels, annotations, selectors):
+/// output is deterministic.
+///
+/// Values must be strings, as in Kubernetes: an unquoted `yes` in an annotation is an error,
+/// not the text "yes".
 public struct StringMap: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral, Sequence {
     /// The entries in order.
     public private(set) var entries: [(key: String, value: String)]

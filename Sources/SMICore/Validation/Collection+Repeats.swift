@@ -1,9 +1,10 @@
 extension Collection {
-    /// For each element in order, the offset of the first element before it with the same
-    /// key, or nil for a first occurrence. The validator asks this of every object's short
-    /// lists (a group's match names, a match's methods, a split's backends): those are
-    /// compared pairwise, and only a long list is hashed, so that a mesh's hundreds of
-    /// thousands of lists do not each make a table.
+    /// For each element in order, the offset of the first element before it with the same key,
+    /// or nil for a first occurrence.
+    ///
+    /// The validator asks this of every object's short lists (a group's match names, a match's
+    /// methods, a split's backends): those are compared pairwise, and only a long list is
+    /// hashed, so that a mesh's hundreds of thousands of lists do not each make a table.
     func earlierRepeats<Key: Hashable>(by key: (Element) -> Key) -> [Int?] {
         let keys = map(key)
         guard keys.count > Self.pairwiseLimit else {

@@ -1,6 +1,8 @@
-/// Checks what the CRDs leave to implementations (notes section 10 and D2-D21): every
-/// finding is a diagnostic at the field as written in the manifest. Validation never
-/// changes the bundle; the access model already gives invalid parts no effect.
+/// Checks what the CRDs leave to implementations (notes section 10 and D2-D21).
+///
+/// Every finding is a diagnostic at the field as written in the manifest.
+///
+/// Validation never changes the bundle; the access model already gives invalid parts no effect.
 public struct SMIValidator: Sendable {
     /// Creates a validator.
     public init() {}
@@ -20,6 +22,7 @@ public struct SMIValidator: Sendable {
     }
 
     /// The findings of `check` about each item (in no particular order: `validate` sorts them).
+    ///
     /// Items are checked a chunk at a time on all cores, each chunk with its own patterns.
     private static func each<Item: Sendable>(
         _ items: [Item], _ check: @Sendable (Item, inout [Diagnostic], inout Patterns) -> Void

@@ -22,7 +22,7 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The category of the failure.
     public var reason: Reason
-    /// What went wrong, e.g. `expected ':' after mapping key`.
+    /// What went wrong, for example `expected ':' after mapping key`.
     public var message: String
     /// Where it went wrong.
     public var location: SourceLocation

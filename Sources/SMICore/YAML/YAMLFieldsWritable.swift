@@ -1,7 +1,10 @@
-/// A value that writes itself as a YAML mapping field by field, without `Encodable`: the
-/// adapters' resources and their parts. Encoding through Codable cost most of writing a
-/// large rendering (a generic container, found at run time, for every object and field);
-/// a resource that conforms is written straight to text.
+/// A value that writes itself as a YAML mapping field by field, without `Encodable`.
+///
+/// The adapters' resources and their parts.
+///
+/// Encoding through Codable cost most of writing a large rendering (a generic container, found
+/// at run time, for every object and field); a resource that conforms is written straight to
+/// text.
 ///
 /// `writeFields` must write exactly what the value's `Encodable` conformance encodes: the
 /// same keys, in the same order, absent optionals left out. The golden checks and the
@@ -13,9 +16,10 @@ public protocol YAMLFieldsWritable: Sendable {
 }
 
 /// The entries of a mapping being written as YAML text, for `YAMLFieldsWritable` values.
-/// Each `field` writes `key: value` (nothing when the value is nil), in the layout
-/// `YAMLWriter` gives the same value's manifest. A value: it holds the text written so far,
-/// and is handed from field to field.
+///
+/// Each `field` writes `key: value` (nothing when the value is nil), in the layout `YAMLWriter`
+/// gives the same value's manifest. A value: it holds the text written so far, and is handed
+/// from field to field.
 public struct YAMLMappingWriter: Sendable {
     @usableFromInline typealias Slot = YAMLStreamState.Slot
 

@@ -1,7 +1,9 @@
-/// Reads the documents most manifests are made of straight into nodes, without the
-/// scanner's tokens: block mappings and sequences, flow collections on one line, plain and
-/// quoted scalars on one line, comments. Anything else (and anything the parser would
-/// report) is declined, a document at a time, and the parser reads it.
+/// Reads the documents most manifests are made of straight into nodes, without the scanner's
+/// tokens: block mappings and sequences, flow collections on one line, plain and quoted scalars
+/// on one line, comments.
+///
+/// Anything else (and anything the parser would report) is declined, a document at a time, and
+/// the parser reads it.
 ///
 /// The nodes, their locations and the documents' extents are exactly the parser's: the
 /// reader's tests compare the two on the YAML test suite, the goldens and examples and
@@ -172,7 +174,9 @@ struct YAMLQuickReader {
     // MARK: - Block collections
 
     /// The deepest nesting read here: the quick reader recurses (the parser does not), and
-    /// readers run on threads with small stacks. Manifests nest far less.
+    /// readers run on threads with small stacks.
+    ///
+    /// Manifests nest far less.
     static let maxNesting = 48
 
     private mutating func enter() throws(Declined) {
@@ -408,9 +412,11 @@ struct YAMLQuickReader {
         }
     }
 
-    /// A plain scalar on one line. In a flow collection it ends before `,[]{}` and before a
-    /// `:` that a space or one of those follows; in block context it runs to the end of the
-    /// line, and a `: ` in it (a mapping where a scalar is) is left to the parser.
+    /// A plain scalar on one line.
+    ///
+    /// In a flow collection it ends before `,[]{}` and before a `:` that a space or one of
+    /// those follows; in block context it runs to the end of the line, and a `: ` in it (a
+    /// mapping where a scalar is) is left to the parser.
     private mutating func plain(flow: Bool) throws(Declined) -> ManifestNode {
         let start = index
         let at = location
@@ -481,11 +487,13 @@ struct YAMLQuickReader {
         return ManifestNode(.string(text), at: at)
     }
 
-    /// The text of the bytes from `start` to `end`. A text too long to be stored inside a
-    /// `String` (over 15 bytes) is made once per part read and shared by every node that has
-    /// it: manifests repeat long values (apiVersions, regexes, images), and at mesh scale their
-    /// copies were megabytes of what the decoded objects keep. The reader reads only ASCII, so
-    /// texts the set finds equal have equal bytes (`ExactText`).
+    /// The text of the bytes from `start` to `end`.
+    ///
+    /// A text too long to be stored inside a `String` (over 15 bytes) is made once per part
+    /// read and shared by every node that has it: manifests repeat long values (apiVersions,
+    /// regexes, images), and at mesh scale their copies were megabytes of what the decoded
+    /// objects keep. The reader reads only ASCII, so texts the set finds equal have equal bytes
+    /// (`ExactText`).
     private mutating func string(_ start: Int, _ end: Int) -> String {
         let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
         guard end - start > Self.longestInlineString else { return text }

@@ -16,8 +16,10 @@ public struct YAMLReader: Sendable {
         public var maxScalarBytes: Int
         /// Most documents in one stream.
         public var maxDocuments: Int
-        /// Most nodes a document may denote once its aliases are expanded. Aliases are
-        /// shared, not copied, but everything that walks the tree sees them expanded.
+        /// Most nodes a document may denote once its aliases are expanded.
+        ///
+        /// Aliases are shared, not copied, but everything that walks the tree sees them
+        /// expanded.
         public var maxAliasExpansion: Int
 
         /// Defaults that admit any real manifest and reject bombs quickly.
@@ -42,8 +44,10 @@ public struct YAMLReader: Sendable {
     public var schema: YAMLSchema
     /// Bounds on the input.
     public var limits: Limits
-    /// Whether a mapping may repeat a key. YAML forbids it and Kubernetes' strict decoding
-    /// rejects it, so it is an error unless allowed here.
+    /// Whether a mapping may repeat a key.
+    ///
+    /// YAML forbids it and Kubernetes' strict decoding rejects it, so it is an error unless
+    /// allowed here.
     public var allowsDuplicateKeys: Bool
 
     /// Creates a reader.
@@ -72,9 +76,11 @@ public struct YAMLReader: Sendable {
         return documents
     }
 
-    /// Reads a UTF-8 byte stream one document at a time, handing each to `body` as soon as
-    /// it is complete, so a large stream never needs all its documents in memory. When a
-    /// later document is malformed, the earlier ones have already been handed over.
+    /// Reads a UTF-8 byte stream one document at a time, handing each to `body` as soon as it
+    /// is complete.
+    ///
+    /// A large stream never needs all its documents in memory. When a later document is
+    /// malformed, the earlier ones have already been handed over.
     public func forEachDocument(
         in bytes: some Collection<UInt8>, file: String? = nil, _ body: (ManifestDocument) -> Void
     ) throws(YAMLError) {
@@ -96,11 +102,12 @@ public struct YAMLReader: Sendable {
         return documents
     }
 
-    /// Reads the text of a whole input, or of one part of a larger one, a document at a
-    /// time: `bytes` are copied with the zero padding the scanner needs, locations count lines
-    /// from `firstLine`, and extents count from the first byte. Documents of the common form
-    /// are read by `YAMLQuickReader`, the others by the parser (all of them when `quick` is
-    /// false, which the tests compare).
+    /// Reads the text of a whole input, or of one part of a larger one, a document at a time:
+    /// `bytes` are copied with the zero padding the scanner needs, locations count lines from
+    /// `firstLine`, and extents count from the first byte.
+    ///
+    /// Documents of the common form are read by `YAMLQuickReader`, the others by the parser
+    /// (all of them when `quick` is false, which the tests compare).
     func forEachDocument(
         inPart bytes: some Collection<UInt8>, file: String?, firstLine: Int, quick: Bool = true,
         _ body: (ManifestDocument) -> Void
@@ -153,9 +160,10 @@ public struct YAMLReader: Sendable {
     }
 
     /// Every document of the `count` bytes at `base` (followed by zero bytes): those the quick
-    /// reader declines are read by the parser, up to the next `---` line. Should the parser
-    /// fail there, it reads the rest of the text in one pass, which reports the error a
-    /// sequential read reports.
+    /// reader declines are read by the parser, up to the next `---` line.
+    ///
+    /// Should the parser fail there, it reads the rest of the text in one pass, which reports
+    /// the error a sequential read reports.
     private func readQuickly(
         _ base: UnsafePointer<UInt8>, count: Int, file: String?, firstLine: Int, _ body: (ManifestDocument) -> Void
     ) throws(YAMLError) {
@@ -195,9 +203,11 @@ public struct YAMLReader: Sendable {
         }
     }
 
-    /// Reads again the one document at `extent` of `bytes` (the input it was first read
-    /// from, with this reader's settings): the same tree with the same locations, or `nil`
-    /// when the extent does not hold exactly one document of that input.
+    /// Reads again the one document at `extent` of `bytes` (the input it was first read from,
+    /// with this reader's settings).
+    ///
+    /// The same tree with the same locations, or `nil` when the extent does not hold exactly
+    /// one document of that input.
     public func readDocument(at extent: ManifestDocument.Extent, of bytes: [UInt8], file: String? = nil)
         -> ManifestNode?
     {

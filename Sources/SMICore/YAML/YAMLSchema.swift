@@ -5,13 +5,15 @@
 /// core schema; reading a manifest the way the cluster will read it is what keeps a
 /// translation honest.
 public enum YAMLSchema: String, Sendable, CaseIterable {
-    /// As Kubernetes' YAML library resolves scalars (YAML 1.1 style): `y`/`n`/`yes`/`no`/
-    /// `on`/`off` (any of their usual casings) are booleans, `0777` is octal, `1_000` is an
-    /// integer, `0x1F`/`0o17`/`0b101` are integers, `1e3` is a float, and timestamps stay
-    /// strings.
+    /// As Kubernetes' YAML library resolves scalars (YAML 1.1 style).
+    ///
+    /// `y`/`n`/`yes`/`no`/`on`/`off` (any of their usual casings) are booleans, `0777` is
+    /// octal, `1_000` is an integer, `0x1F`/`0o17`/`0b101` are integers, `1e3` is a float, and
+    /// timestamps stay strings.
     case kubernetes
-    /// The YAML 1.2 core schema: only `true`/`false` are booleans, `null`/`~`/empty are
-    /// null, integers are decimal, `0o` octal or `0x` hexadecimal.
+    /// The YAML 1.2 core schema, where only `true`/`false` are booleans.
+    ///
+    /// `null`/`~`/empty are null, and integers are decimal, `0o` octal or `0x` hexadecimal.
     case core
 
     /// The value a plain scalar denotes under this schema.

@@ -1,6 +1,8 @@
-/// The text a `YAMLMappingWriter` has written so far and the containers open in it, laid
-/// out as `YAMLWriter` lays out the same value's manifest. Containers nest strictly (a value
-/// is written whole before its parent's next entry), so every step is on the innermost one.
+/// The text a `YAMLMappingWriter` has written so far and the containers open in it, laid out as
+/// `YAMLWriter` lays out the same value's manifest.
+///
+/// Containers nest strictly (a value is written whole before its parent's next entry), so every
+/// step is on the innermost one.
 @usableFromInline
 struct YAMLStreamState: Sendable {
     /// Where a value goes: after `key:` of an entry, after `- ` of an item, or the document.

@@ -143,6 +143,8 @@ enum YAMLStringStyle: Equatable {
 enum YAML11Syntax {
     private static func isDigit(_ c: UInt8) -> Bool { NumberSyntax.isDigit(c) }
 
+    /// Whether the text is a YAML 1.1 integer.
+    ///
     /// `[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|0|[1-9][0-9_]*(:[0-5]?[0-9])*)`
     static func isInt(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
@@ -174,6 +176,8 @@ enum YAML11Syntax {
         return sexagesimalTail(s, &i) && i == n
     }
 
+    /// Reads the sexagesimal tail at `i` (`:` and one or two digits, repeated); false when a `:` has none.
+    ///
     /// `(:[0-5]?[0-9])*`
     private static func sexagesimalTail(_ s: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
         while i < s.count && s[i] == UInt8(ascii: ":") {
@@ -188,6 +192,8 @@ enum YAML11Syntax {
         return true
     }
 
+    /// Whether the text is a YAML 1.1 float.
+    ///
     /// `[-+]?[0-9][0-9_]*(:[0-5]?[0-9])*\.[0-9_]*([eE][-+][0-9]+)?`, `\.[0-9_]+([eE][-+][0-9]+)?`
     static func isFloat(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0

@@ -1,5 +1,7 @@
-/// Writes manifest values as YAML the way `kubectl` prints it: two-space indentation,
-/// block style, sequences at the indentation of their key, `---` between documents.
+/// Writes manifest values as YAML the way `kubectl` prints it.
+///
+/// Two-space indentation, block style, sequences at the indentation of their key, `---` between
+/// documents.
 ///
 /// Output is deterministic (mapping order as given) and reads back as the same values
 /// through this library's reader (either schema), Kubernetes' reader and PyYAML: strings
@@ -29,8 +31,10 @@ public struct YAMLWriter: Sendable {
         swap(&out.bytes, &bytes)
     }
 
-    /// Appends one document of a stream being written piece by piece: `index` is its
-    /// position in the stream, and every document after the first is preceded by `---`.
+    /// Appends one document of a stream being written piece by piece.
+    ///
+    /// `index` is its position in the stream, and every document after the first is preceded by
+    /// `---`.
     public func write(_ node: ManifestNode, asDocument index: Int, into bytes: inout [UInt8]) {
         var out = OutputBuffer(capacity: 0)
         swap(&out.bytes, &bytes)
@@ -39,8 +43,9 @@ public struct YAMLWriter: Sendable {
         swap(&out.bytes, &bytes)
     }
 
-    /// Hands the YAML text of several documents to `sink` piece by piece, in order: only a
-    /// batch of documents is ever held as text, and a batch is written on all cores.
+    /// Hands the YAML text of several documents to `sink` piece by piece, in order.
+    ///
+    /// Only a batch of documents is ever held as text, and a batch is written on all cores.
     public func write(documents: [ManifestNode], to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         write(count: documents.count, document: { documents[$0] }, to: sink)
     }

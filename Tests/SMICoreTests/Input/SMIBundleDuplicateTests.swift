@@ -4,6 +4,7 @@ import Testing
 /// Objects with one kind, namespace and name: the last in input order is kept (as a second
 /// `kubectl apply` would replace the first), each one replaced is reported at the one that
 /// replaces it with where the one before it is, and the bundle's lists are sorted by key.
+///
 /// Checked over random inputs in random order against that definition.
 @Suite struct SMIBundleDuplicateTests {
     static let kinds = [

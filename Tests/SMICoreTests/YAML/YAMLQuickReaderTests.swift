@@ -4,8 +4,10 @@ import SMITestSupport
 import Testing
 
 /// The quick reader must give exactly what the parser gives: the same documents, trees,
-/// locations, indices and extents, or the same error. It may decline whatever it likes,
-/// but it must take the common form of manifests, or it would not be worth having.
+/// locations, indices and extents, or the same error.
+///
+/// It may decline whatever it likes, but it must take the common form of manifests, or it would
+/// not be worth having.
 @Suite struct YAMLQuickReaderTests {
     /// What reading a text gives, to compare.
     struct Outcome: Equatable {
@@ -203,10 +205,11 @@ import Testing
         #expect(storage[4] != storage[0])
     }
 
-    /// Mutations of the manifests (and of a few YAML test suite cases): characters that
-    /// matter to YAML inserted, lines deleted, duplicated or indented, bytes dropped.
-    /// It recurses, so it takes nesting only to a bound, and leaves deeper documents (which
-    /// the parser reads without recursion) to the parser.
+    /// Mutations of the manifests (and of a few YAML test suite cases): characters that matter
+    /// to YAML inserted, lines deleted, duplicated or indented, bytes dropped.
+    ///
+    /// It recurses, so it takes nesting only to a bound, and leaves deeper documents (which the
+    /// parser reads without recursion) to the parser.
     @Test(arguments: [YAMLQuickReader.maxNesting, YAMLQuickReader.maxNesting + 1])
     func nestingIsTakenToItsBound(levels: Int) {
         var text = ""

@@ -1,8 +1,9 @@
 extension ManifestDecoder {
-    /// The documents among `documents` of `kind` whose `apiVersion` is `apiVersion` or, when
-    /// it ends in `/`, starts with it, each decoded as `T`. A document that does not decode
-    /// is left out, as an API server would have refused it: what simulations of a mesh read
-    /// from applied YAML.
+    /// The documents among `documents` of `kind` and `apiVersion`, each decoded as `T`.
+    ///
+    /// An `apiVersion` ending in `/` is a prefix. A document that does not decode is left out,
+    /// as an API server would have refused it: what simulations of a mesh read from applied
+    /// YAML.
     public func objects<T: Decodable>(
         _ type: T.Type, kind: String, apiVersion: String, in documents: [ManifestNode]
     ) -> [T] {

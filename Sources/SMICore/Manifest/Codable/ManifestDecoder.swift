@@ -24,9 +24,11 @@ public struct ManifestDecoder: Sendable {
         return value
     }
 
-    /// Decodes a value of `type` from `node`, and lists every key the type does not read,
-    /// in document order (empty unless `rejectsUnknownKeys`), so that all of them can be
-    /// reported rather than the first.
+    /// Decodes a value of `type` from `node`, and lists every key the type does not read, in
+    /// document order.
+    ///
+    /// The list is empty unless `rejectsUnknownKeys`, so that all of them can be reported
+    /// rather than the first.
     public func decodeCollectingUnknownKeys<T: Decodable>(
         _ type: T.Type, from node: ManifestNode
     ) throws(ManifestDecodingError) -> (value: T, unknownKeys: [ManifestDecodingError]) {
@@ -44,11 +46,14 @@ public struct ManifestDecoder: Sendable {
         return (value, state.unknownKeys())
     }
 
-    /// Decodes a value of `type` from `node` and reports every problem at once: each missing
-    /// required field, each value of the wrong type and each unknown key (with
+    /// Decodes a value of `type` from `node` and reports every problem at once.
+    ///
+    /// Each missing required field, each value of the wrong type and each unknown key (with
     /// `rejectsUnknownKeys`), in document order, as `kubectl apply` reports an object's field
-    /// errors. A field in error is read as an empty value so that decoding goes on; the value
-    /// is returned only when there is no error.
+    /// errors.
+    ///
+    /// A field in error is read as an empty value so that decoding goes on; the value is
+    /// returned only when there is no error.
     public func decodeCollectingErrors<T: Decodable>(_ type: T.Type, from node: ManifestNode) -> (
         value: T?, errors: [ManifestDecodingError]
     ) {
@@ -187,8 +192,10 @@ final class DecodingState {
         return reads
     }
 
-    /// The keys that no container asked for, in document order. Containers over the same
-    /// field (a type that reads its mapping twice) share what they read.
+    /// The keys that no container asked for, in document order.
+    ///
+    /// Containers over the same field (a type that reads its mapping twice) share what they
+    /// read.
     func unknownKeys() -> [ManifestDecodingError] {
         // Most containers read every entry; only the places of those that did not (often the
         // root, which types read with two containers) need their readers' flags merged.
@@ -412,9 +419,11 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return mapping.entries[i]
     }
 
-    /// The decoder of `key`'s value. A missing key is an error reported at the field's own
-    /// path (as `kubectl` reports `spec.sources: Required value`); while recovering it is
-    /// recorded and the field reads as empty.
+    /// The decoder of `key`'s value.
+    ///
+    /// A missing key is an error reported at the field's own path (as `kubectl` reports
+    /// `spec.sources: Required value`); while recovering it is recorded and the field reads as
+    /// empty.
     private func value(_ key: Key) throws -> NodeDecoder {
         guard let e = read(key) else {
             let missing = decoder.child(ManifestNode(.null, at: decoder.node.location), key)
@@ -427,9 +436,11 @@ struct KeyedNodeDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return decoder.child(e.value, key)
     }
 
-    /// The error for a missing `key`. A required field is often missing because it is
-    /// misspelled: the key that is probably meant is named, where it is, and counts as read
-    /// so that it is not reported again as unknown.
+    /// The error for a missing `key`.
+    ///
+    /// A required field is often missing because it is misspelled: the key that is probably
+    /// meant is named, where it is, and counts as read so that it is not reported again as
+    /// unknown.
     private func missingField(_ key: Key, of missing: NodeDecoder) -> ManifestDecodingError {
         if let i = mapping.entries.firstIndex(where: { Self.isNearMiss($0.key.value.stringValue, of: key.stringValue) }
         ),

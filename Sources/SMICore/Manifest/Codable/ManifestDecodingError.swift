@@ -1,7 +1,7 @@
 /// A manifest node that does not fit the type it is decoded into: what, which field, and
 /// where in the source text.
 public struct ManifestDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong, e.g. `expected an integer, found a string`.
+    /// What is wrong, for example `expected an integer, found a string`.
     public var message: String
     /// The field, from the document root.
     public var path: FieldPath

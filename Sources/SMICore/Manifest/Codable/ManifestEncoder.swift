@@ -1,7 +1,8 @@
-/// Encodes `Encodable` types into manifest nodes, keeping the order in which a type
-/// encodes its fields (declaration order for synthesized conformances) so that output is
-/// deterministic and reads like hand-written manifests. Absent optionals are omitted,
-/// never written as `null`.
+/// Encodes `Encodable` types into manifest nodes, keeping the order in which a type encodes its
+/// fields.
+///
+/// That is declaration order for synthesized conformances, so that output is deterministic and
+/// reads like hand-written manifests. Absent optionals are omitted, never written as `null`.
 public struct ManifestEncoder: Sendable {
     /// Creates an encoder.
     public init() {}
@@ -41,9 +42,11 @@ public struct ManifestEncodingError: Error, Sendable, Equatable, CustomStringCon
     }
 }
 
-/// A mapping or sequence still being filled by containers. Scalars are stored as finished
-/// nodes in place; only nested mappings and sequences get a builder of their own, so a
-/// field costs no allocation beyond its value. Builders become nodes once encoding ends.
+/// A mapping or sequence still being filled by containers.
+///
+/// Scalars are stored as finished nodes in place; only nested mappings and sequences get a
+/// builder of their own, so a field costs no allocation beyond its value. Builders become nodes
+/// once encoding ends.
 final class NodeBuilder {
     /// What one entry holds so far.
     enum Part {

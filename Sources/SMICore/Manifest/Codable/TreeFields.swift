@@ -10,9 +10,11 @@ protocol TreeDecodable {
     init?(tree node: ManifestNode)
 }
 
-/// The fields of a mapping, read strictly: every key a string and asked for exactly once,
-/// each value of the expected type and never null. `ManifestDecoder` reads such a mapping to
-/// the same values and reports nothing; for anything else `TreeFields` gives up.
+/// The fields of a mapping, read strictly: every key a string and asked for exactly once, each
+/// value of the expected type and never null.
+///
+/// `ManifestDecoder` reads such a mapping to the same values and reports nothing; for anything
+/// else `TreeFields` gives up.
 struct TreeFields {
     private let entries: [ManifestMapping.Entry]
     private var taken = 0

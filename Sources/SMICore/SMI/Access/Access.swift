@@ -1,5 +1,7 @@
-/// `access.smi-spec.io`: TrafficTarget, which allows traffic from source service accounts to
-/// a destination service account, for the routes its rules name.
+/// `access.smi-spec.io`: TrafficTarget, which allows traffic between service accounts.
+///
+/// It allows traffic from source service accounts to a destination service account, for the
+/// routes its rules name.
 public enum Access {
     /// The API group.
     public static let group = "access.smi-spec.io"
@@ -42,8 +44,10 @@ public enum Access {
         }
     }
 
-    /// A reference from a TrafficTarget to a route (`HTTPRouteGroup`, `TCPRoute`,
-    /// `UDPRoute` in v1alpha3) in the target's namespace, optionally to some of its matches.
+    /// A reference from a TrafficTarget to a route in the target's namespace, optionally to
+    /// some of its matches.
+    ///
+    /// The route is an `HTTPRouteGroup`, `TCPRoute` or `UDPRoute` (v1alpha3).
     public struct Rule: Sendable, Equatable, Codable {
         /// The route's kind.
         public var kind: String
@@ -84,8 +88,9 @@ public enum Access {
     public enum V1Alpha3: SMIAPIVersion {
         /// `access.smi-spec.io/v1alpha3`.
         public static let apiVersion = "access.smi-spec.io/v1alpha3"
-        /// A v1alpha3 TrafficTarget: no destination port (ports come from TCPRoute and
-        /// UDPRoute rules), and rules and sources are required.
+        /// A v1alpha3 TrafficTarget: no destination port, and rules and sources are required.
+        ///
+        /// Ports come from TCPRoute and UDPRoute rules.
         public typealias TrafficTarget = SMISpecObject<V1Alpha3, TrafficTargetKind, TrafficTargetSpec>
     }
 }

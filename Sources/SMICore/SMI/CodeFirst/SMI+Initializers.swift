@@ -1,7 +1,8 @@
 extension Access.V1Alpha3.TrafficTarget {
-    /// A TrafficTarget allowing the ServiceAccounts `sources` to reach the pods of the
-    /// ServiceAccount `destination` as `rules` say. Accounts are named `name` (in the
-    /// target's namespace) or `namespace/name`.
+    /// A TrafficTarget letting the ServiceAccounts `sources` reach the pods of `destination` as
+    /// `rules` say.
+    ///
+    /// Accounts are named `name` (in the target's namespace) or `namespace/name`.
     public init(
         _ name: String, namespace: String = "default", destination: String, sources: [String], rules: [Access.Rule]
     ) {
@@ -50,7 +51,9 @@ extension Specs.V1Alpha4.TCPRoute {
 
 extension Split.V1Alpha4.TrafficSplit {
     /// A TrafficSplit of the Service `service` over `backends` (Service name and weight, in
-    /// order), for the requests of the HTTPRouteGroups `matches` only when given.
+    /// order).
+    ///
+    /// It splits only the requests of the HTTPRouteGroups `matches`, when given.
     public init(
         _ name: String, namespace: String = "default", service: String, backends: KeyValuePairs<String, Int>,
         matches: [String]? = nil

@@ -1,5 +1,8 @@
-/// The newest SMI version of each kind under a short name, for building objects in code:
-/// `SMI.TrafficSplit("canary", namespace: "shop", service: "api", backends: ["api-v1": 90, "api-v2": 10])`.
+/// The newest SMI version of each kind under a short name, for building objects in code.
+///
+/// `SMI.TrafficSplit("canary", namespace: "shop", service: "api", backends: ["api-v1": 90,
+/// "api-v2": 10])`.
+///
 /// These are the canonical versions every adapter renders from.
 public enum SMI {
     /// `access.smi-spec.io/v1alpha3` TrafficTarget.

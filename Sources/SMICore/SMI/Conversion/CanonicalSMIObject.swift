@@ -1,5 +1,7 @@
-/// An SMI object in the newest released version of its kind: what the rest of swift-smi
-/// (bundles, validation, the access model, adapters) works on, whatever version was written.
+/// An SMI object in the newest released version of its kind.
+///
+/// What the rest of swift-smi (bundles, validation, the access model, adapters) works on,
+/// whatever version was written.
 public indirect enum CanonicalSMIObject: Sendable, Equatable {
     /// `access.smi-spec.io/v1alpha3` TrafficTarget.
     case trafficTarget(Access.V1Alpha3.TrafficTarget)

@@ -1,12 +1,14 @@
 /// Why an object cannot be converted to a version without losing or widening something:
 /// which field, and what would change.
 public struct ConversionProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What would be lost or widened, e.g. `UDPRoute rules do not exist before v1alpha3`.
+    /// What would be lost or widened, for example `UDPRoute rules do not exist before v1alpha3`.
     public var message: String
     /// The field that cannot be converted.
     public var path: FieldPath
-    /// The code it is reported with: `conversion`, or the rule the object breaks in its own
-    /// version (a value outside its CRD's enum).
+    /// The code it is reported with.
+    ///
+    /// `conversion`, or the rule the object breaks in its own version (a value outside its
+    /// CRD's enum).
     public var code: DiagnosticCode
 
     /// Creates a problem.

@@ -1,7 +1,11 @@
-/// Conversions between the released versions of each SMI kind, through the canonical
-/// (newest) version: up from any version, and down to any version where nothing is lost or
-/// widened (notes sections 4.4, 5.4, 6 and 11). A conversion that would change what an
-/// object allows or routes is refused with the field that prevents it, never done silently.
+/// Conversions between the released versions of each SMI kind, through the canonical (newest)
+/// version.
+///
+/// Up from any version, and down to any version where nothing is lost or widened (notes
+/// sections 4.4, 5.4, 6 and 11).
+///
+/// A conversion that would change what an object allows or routes is refused with the field
+/// that prevents it, never done silently.
 public enum SMIConversion {
     /// The object in the newest version of its kind.
     ///
@@ -95,9 +99,10 @@ public enum SMIConversion {
         }
     }
 
-    /// Why metrics cannot be written in v1alpha1: a client of that version (the Go SDK's)
-    /// drops `edge.side` and `backend`, which v1alpha2 added (notes section 7). `inList`: the
-    /// items of a TrafficMetricsList, whose paths start at `items[i]`.
+    /// Why metrics cannot be written in v1alpha1: a client of that version (the Go SDK's) drops
+    /// `edge.side` and `backend`, which v1alpha2 added (notes section 7).
+    ///
+    /// `inList`: the items of a TrafficMetricsList, whose paths start at `items[i]`.
     private static func metricsDown(_ items: [Metrics.TrafficMetrics], inList: Bool, to apiVersion: String)
         -> ConversionProblem?
     {
@@ -123,9 +128,11 @@ public enum SMIConversion {
 
     // MARK: - TrafficTarget
 
-    /// A v1alpha1 or v1alpha2 target (`from`) in v1alpha3. Their CRDs allow HTTPRouteGroup and
-    /// TCPRoute rules only: a cluster rejects one with a UDPRoute rule, so it grants nothing
-    /// (notes D25), and is refused here rather than read as v1alpha3 would read it.
+    /// A v1alpha1 or v1alpha2 target (`from`) in v1alpha3.
+    ///
+    /// Their CRDs allow HTTPRouteGroup and TCPRoute rules only: a cluster rejects one with a
+    /// UDPRoute rule, so it grants nothing (notes D25), and is refused here rather than read as
+    /// v1alpha3 would read it.
     private static func targetUp(
         _ metadata: ObjectMeta, _ destination: Access.PortedSubject, _ rules: [Access.Rule]?,
         _ sources: [Access.Subject]?,

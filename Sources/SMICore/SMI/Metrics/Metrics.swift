@@ -1,5 +1,6 @@
-/// `metrics.smi-spec.io`: the read-only metrics API a mesh serves (TrafficMetrics and
-/// TrafficMetricsList), decoded and encoded exactly (notes section 7, D24).
+/// `metrics.smi-spec.io`: the read-only metrics API a mesh serves, decoded and encoded exactly.
+///
+/// TrafficMetrics and TrafficMetricsList (notes section 7, D24).
 public enum Metrics {
     /// The API group.
     public static let group = "metrics.smi-spec.io"
@@ -10,8 +11,10 @@ public enum Metrics {
         public static let apiVersion = "metrics.smi-spec.io/v1alpha1"
     }
 
-    /// `metrics.smi-spec.io/v1alpha2`: v1alpha1 with `edge.side` and `backend`, which notes D24
-    /// accepts under both versions, so one type reads both.
+    /// `metrics.smi-spec.io/v1alpha2`.
+    ///
+    /// V1alpha1 with `edge.side` and `backend`, which notes D24 accepts under both versions, so
+    /// one type reads both.
     public enum V1Alpha2: SMIAPIVersion {
         /// `metrics.smi-spec.io/v1alpha2`.
         public static let apiVersion = "metrics.smi-spec.io/v1alpha2"
@@ -23,7 +26,7 @@ public enum Metrics {
     /// A reference to the object metrics are about; every field may be absent (an edge's
     /// `{}` means every peer).
     public struct ObjectReference: Sendable, Equatable, Codable {
-        /// The kind, e.g. `Deployment`.
+        /// The kind, for example `Deployment`.
         public var kind: String?
         /// The namespace.
         public var namespace: String?
@@ -97,8 +100,9 @@ public enum Metrics {
         }
     }
 
-    /// Metrics of one resource, or of one edge between it and its peers, over a window, in
-    /// either version (the one written is kept in `apiVersion`).
+    /// Metrics of one resource, or of one edge between it and its peers, over a window.
+    ///
+    /// Either version reads; the one written is kept in `apiVersion`.
     public struct TrafficMetrics: SMIResource {
         /// `metrics.smi-spec.io/v1alpha1`, the version written by default.
         public static var apiVersion: String { V1Alpha1.apiVersion }
@@ -164,8 +168,9 @@ public enum Metrics {
         public init() {}
     }
 
-    /// A list of metrics: of every object of a kind, or of the edges of one object, in either
-    /// version (the one written is kept in `apiVersion`).
+    /// A list of metrics: of every object of a kind, or of the edges of one object.
+    ///
+    /// In either version (the one written is kept in `apiVersion`).
     public struct TrafficMetricsList: Sendable, Equatable, Codable {
         /// `metrics.smi-spec.io/v1alpha1`, the version written by default.
         public static var apiVersion: String { V1Alpha1.apiVersion }

@@ -5,8 +5,9 @@ extension Specs.V1Alpha4.HTTPRouteGroup {
     ]
 
     /// Whether the group can match anything at all: a method outside the CRD enum makes the
-    /// whole group invalid (D2, D25). The translators' and the validator's reading; the
-    /// reference models read it themselves.
+    /// whole group invalid (D2, D25).
+    ///
+    /// The translators' and the validator's reading; the reference models read it themselves.
     public var isUsable: Bool {
         spec.matches.allSatisfy { ($0.methods ?? []).allSatisfy(Self.methods.contains) }
     }

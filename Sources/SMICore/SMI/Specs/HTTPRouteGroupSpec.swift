@@ -15,16 +15,18 @@ extension Specs {
         /// Creates an empty body.
         public init() {}
 
-        /// Reads a mapping with no fields: every key in it is unknown, and reported (notes
-        /// D17), so that `ports` written on a v1alpha3 route makes it invalid instead of
-        /// silently granting every port.
+        /// Reads a mapping with no fields.
+        ///
+        /// Every key in it is unknown, and reported (notes D17), so that `ports` written on a
+        /// v1alpha3 route makes it invalid instead of silently granting every port.
         public init(from decoder: any Decoder) throws {
             _ = try decoder.container(keyedBy: ManifestCodingKey.self)
         }
     }
 
-    /// A TCPRoute of v1alpha1 to v1alpha3: raw TCP on every port. v1alpha3 writes an empty
-    /// `spec`; earlier versions have no fields besides `metadata`.
+    /// A TCPRoute of v1alpha1 to v1alpha3: raw TCP on every port.
+    ///
+    /// v1alpha3 writes an empty `spec`; earlier versions have no fields besides `metadata`.
     public struct AllPortsTCPRoute<Version: SMIAPIVersion>: SMIResource {
         /// The version's `apiVersion`.
         public static var apiVersion: String { Version.apiVersion }

@@ -1,5 +1,6 @@
-/// `specs.smi-spec.io`: the routes that TrafficTarget rules and TrafficSplit matches name
-/// (HTTPRouteGroup, TCPRoute, UDPRoute).
+/// `specs.smi-spec.io`: the routes that TrafficTarget rules and TrafficSplit matches name.
+///
+/// They are HTTPRouteGroup, TCPRoute and UDPRoute.
 public enum Specs {
     /// The API group.
     public static let group = "specs.smi-spec.io"

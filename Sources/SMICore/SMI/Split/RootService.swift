@@ -1,7 +1,10 @@
 extension Split {
-    /// The root Service a split names, as a Service name in the split's namespace (notes
-    /// D19): a bare name, or `name.ns`, `name.ns.svc` and `name.ns.svc.<domain>` when `ns`
-    /// is the split's own namespace (`normalized` says so). Anything else is refused.
+    /// The root Service a split names, as a Service name in the split's namespace (notes D19).
+    ///
+    /// A bare name, or `name.ns`, `name.ns.svc` and `name.ns.svc.<domain>` when `ns` is the
+    /// split's own namespace (`normalized` says so).
+    ///
+    /// Anything else is refused.
     public static func rootService(_ written: String, namespace: String) -> Result<
         (name: String, normalized: Bool), ConversionProblem
     > {

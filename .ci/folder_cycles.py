@@ -3,7 +3,8 @@
 
 A folder depends on another when one of its files names a type (struct, enum, class,
 protocol, actor or typealias) declared at the top level of a file in the other. Comments and
-string literals are left out. Usage: folder_cycles.py Sources/SMICore
+string literals are left out. Files at the module's root are its face (the adapter, its
+options and diagnostics) and take no part: only folders are checked. Usage: folder_cycles.py Sources/SMICore
 Prints the dependency order (bottom first) and exits 1 on a cycle, naming its folders and
 one reference for each edge in it.
 """
@@ -46,7 +47,10 @@ def main(root):
             other = declared.get(word)
             if other and other != folder:
                 edges.setdefault(folder, {}).setdefault(other, f"{os.path.relpath(path, root)} names {word}")
-    folders = sorted({folder for folder, _ in files.values()})
+    edges.pop(".", None)
+    for targets in edges.values():
+        targets.pop(".", None)
+    folders = sorted({folder for folder, _ in files.values()} - {"."})
     # Tarjan's strongly connected components.
     index, low, stack, on, order, cycles = {}, {}, [], set(), [], []
 
@@ -84,7 +88,10 @@ def main(root):
                     if b in edges.get(a, {}):
                         print(f"  {a} -> {b}: {edges[a][b]}")
         return 1
-    print(f"{root}: no folder cycle; bottom first: {' < '.join(c[0] for c in order)}")
+    if folders:
+        print(f"{root}: no folder cycle; bottom first: {' < '.join(c[0] for c in order)}")
+    else:
+        print(f"{root}: no folders")
     return 0
 
 

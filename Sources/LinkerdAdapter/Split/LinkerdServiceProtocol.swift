@@ -20,8 +20,6 @@ import SMICore
 struct LinkerdServiceProtocol {
     /// The `appProtocol` values 2.18+ reads as HTTP.
     static let httpAppProtocols: Set<String> = ["http", "kubernetes.io/h2c"]
-    /// The `appProtocol` values 2.18+ reads as opaque TCP.
-    static let opaqueAppProtocols: Set<String> = ["linkerd.io/opaque", "linkerd.io/tcp"]
 
     let inventory: Inventory
     let options: RenderOptions
@@ -34,7 +32,7 @@ struct LinkerdServiceProtocol {
     func opaqueBecause(_ port: Inventory.ServicePort, of service: Inventory.Service) -> String? {
         if routesOpaquePorts, let declared = port.appProtocol?.lowercased() {
             if Self.httpAppProtocols.contains(declared) { return nil }
-            return Self.opaqueAppProtocols.contains(declared)
+            return LinkerdPortProtocol.opaqueAppProtocols.contains(declared)
                 ? "appProtocol \(declared)"
                 : "appProtocol \(declared), which Linkerd does not recognise and routes as opaque"
         }

@@ -14,7 +14,7 @@ struct IstioAccessTranslator {
     let facts: ClusterFacts
 
     /// One SMI match as Istio operations and `when` conditions, or why Istio cannot express it.
-    typealias Translation = Result<([AuthorizationPolicy.Operation], [AuthorizationPolicy.Condition]), MatchProblem>
+    typealias Translation = IstioMatches.Translation
 
     func render(into rendering: inout Rendering) {
         facts.report(into: &rendering, options: options)
@@ -22,7 +22,9 @@ struct IstioAccessTranslator {
         let denied = Set(closed)
         let denyName = RenderedMetadata.name(Self.denyByDefault, options: options)
         var selected: Set<SMIBundle.Key> = []
-        var translations = MatchTranslations<Translation> { [self] in translate($0) }
+        var translations = MatchTranslations<Translation> { [anchoring = options.pathAnchoring] in
+            IstioMatches(anchoring: anchoring).translate($0)
+        }
         for item in bundle.trafficTargets {
             let namespace = item.object.spec.destination.namespace ?? item.key.namespace
             // A policy in the root namespace would apply to every namespace of the mesh.
@@ -301,9 +303,7 @@ struct IstioAccessTranslator {
         }
         for rule in http {
             guard case let .http(group, selected) = bundle.resolve(rule, namespace: namespace),
-                group.spec.matches.allSatisfy({
-                    ($0.methods ?? []).allSatisfy(IstioAccessTranslator.smiMethods.contains)
-                })
+                group.isUsable
             else { continue }
             for match in selected {
                 switch translations.translation(of: match) {
@@ -352,129 +352,4 @@ struct IstioAccessTranslator {
         }
         return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
-
-    static let smiMethods: Set<String> = [
-        "*", "GET", "HEAD", "PUT", "POST", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"
-    ]
-
-    /// One SMI match as Istio operations (one per path form, all with the same methods) and
-    /// `when` conditions; a failure says why Istio cannot express it exactly.
-    private func translate(_ match: Specs.HTTPMatch) -> Translation {
-        let methods = match.methods ?? []
-        let methodList: [String]? = methods.isEmpty || methods.contains("*") ? nil : methods
-        var paths: [String]? = nil
-        if let pattern = match.pathRegex, !pattern.isEmpty {
-            guard let regex = try? RE2Regex(pattern) else { return .failure(MatchProblem("the pathRegex is not RE2")) }
-            guard let forms = regex.forms(anchoring: options.pathAnchoring, assumingNoNewlines: true) else {
-                // Istio's one other form: `*x`, every path ending in x.
-                if case let .suffix(tail) = regex.shape(anchoring: options.pathAnchoring, assumingNoNewlines: true),
-                    Self.isSafeSuffix(tail)
-                {
-                    return headerConditions(match).map {
-                        ([AuthorizationPolicy.Operation(methods: methodList, paths: ["*" + tail])], $0)
-                    }
-                }
-                return .failure(
-                    MatchProblem("pathRegex '\(pattern)' is not a finite set of exact paths, prefixes or one suffix"))
-            }
-            // No form at all means no path matches: leaving `paths` out would mean every path.
-            guard !forms.isEmpty else {
-                return .failure(MatchProblem("pathRegex '\(pattern)' matches no path, so the match grants nothing"))
-            }
-            var list: [String] = []
-            for form in forms {
-                if form.tail == .any && form.literal.isEmpty {
-                    list = []
-                    paths = nil
-                    break
-                }
-                guard !form.literal.isEmpty, !form.literal.hasPrefix("*"), !form.literal.contains("{"),
-                    !form.literal.contains("}")
-                else {
-                    return .failure(MatchProblem("pathRegex '\(pattern)' has a form Istio would misread"))
-                }
-                if form.tail == .end {
-                    guard !form.literal.hasSuffix("*") else {
-                        return .failure(
-                            MatchProblem(
-                                "pathRegex '\(pattern)' has an exact path ending in '*', which Istio reads as a prefix")
-                        )
-                    }
-                    list.append(form.literal)
-                } else {
-                    list.append(form.literal + "*")
-                }
-                paths = list
-            }
-        }
-        let conditions: [AuthorizationPolicy.Condition]
-        switch headerConditions(match) {
-        case let .success(list): conditions = list
-        case let .failure(problem): return .failure(problem)
-        }
-        // An operation that restricts nothing must still be HTTP-only, or it would open raw TCP.
-        let methodsField = methodList ?? (paths == nil ? ["*"] : nil)
-        return .success(([AuthorizationPolicy.Operation(methods: methodsField, paths: paths)], conditions))
-    }
-
-    /// A suffix Istio reads as SMI means it: not empty, no glob or template characters, and
-    /// (for headers, which Istio joins with commas) no comma.
-    static func isSafeSuffix(_ tail: String) -> Bool {
-        !tail.isEmpty && !tail.contains("*") && !tail.contains("{") && !tail.contains("}") && !tail.contains(",")
-    }
-
-    /// A match's header conditions as `when` conditions: exact values, prefixes `x*` or one
-    /// suffix `*x`, or why Istio cannot express them.
-    private func headerConditions(_ match: Specs.HTTPMatch) -> Result<[AuthorizationPolicy.Condition], MatchProblem> {
-        var conditions: [AuthorizationPolicy.Condition] = []
-        for condition in match.headers?.conditions ?? [] {
-            if let reason = HeaderMatching.envoyCannotMatch(condition.name) {
-                return .failure(MatchProblem("Istio cannot match the header '\(condition.name)': \(reason)"))
-            }
-            guard let regex = try? RE2Regex(condition.regex) else {
-                return .failure(MatchProblem("the regex for header '\(condition.name)' is not RE2"))
-            }
-            guard let forms = regex.forms(anchoring: .full, assumingNoNewlines: true) else {
-                if case let .suffix(tail) = regex.shape(anchoring: .full, assumingNoNewlines: true),
-                    Self.isSafeSuffix(tail)
-                {
-                    conditions.append(
-                        .init(key: "request.headers[\(condition.name.lowercased())]", values: ["*" + tail]))
-                    continue
-                }
-                return .failure(
-                    MatchProblem(
-                        "the regex for header '\(condition.name)' is not a finite set of exact values, prefixes or one suffix"
-                    ))
-            }
-            guard !forms.isEmpty else {
-                return .failure(
-                    MatchProblem(
-                        "the regex for header '\(condition.name)' matches no value, so the match grants nothing"))
-            }
-            var values: [String] = []
-            for form in forms {
-                guard !form.literal.contains(","), !form.literal.hasPrefix("*"),
-                    form.tail == .any || (!form.literal.isEmpty && !form.literal.hasSuffix("*"))
-                else {
-                    return .failure(
-                        MatchProblem(
-                            "the regex for header '\(condition.name)' has a value Istio would read differently (commas join repeated headers)"
-                        ))
-                }
-                values.append(form.tail == .any ? form.literal + "*" : form.literal)
-            }
-            conditions.append(.init(key: "request.headers[\(condition.name.lowercased())]", values: values))
-        }
-        return .success(conditions)
-    }
-
-    struct MatchProblem: Error {
-        let reason: String
-        init(_ reason: String) { self.reason = reason }
-    }
-}
-
-extension IstioAccessTranslator.MatchProblem: CustomStringConvertible {
-    var description: String { reason }
 }

@@ -16,6 +16,9 @@ struct LinkerdPortProtocol {
     static let opaquePortsAnnotation = "config.linkerd.io/opaque-ports"
     /// The `proxyProtocol` of an opaque port.
     static let opaque = "opaque"
+    /// The Service `appProtocol` values Linkerd reads as opaque TCP (2.18+ on the client side;
+    /// written `opaque` on our Servers on every release).
+    static let opaqueAppProtocols: Set<String> = ["linkerd.io/opaque", "linkerd.io/tcp"]
 
     let inventory: Inventory
     let namespace: String
@@ -45,7 +48,7 @@ struct LinkerdPortProtocol {
         }
         for target in servicesOfPort {
             if let declared = target.port.appProtocol?.lowercased(),
-                LinkerdServiceProtocol.opaqueAppProtocols.contains(declared)
+                Self.opaqueAppProtocols.contains(declared)
             {
                 return "Service \(target.service.name) declares appProtocol \(declared)"
             }

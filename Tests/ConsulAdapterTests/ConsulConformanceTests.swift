@@ -41,13 +41,14 @@ import Testing
             goldenTarget: "ConsulAdapterTests")
     }
 
-    /// With whole-path anchoring too.
+    /// With whole-path anchoring too, which admits fewer requests: SMI allows 32-45% of the
+    /// pairs here over the fixed and dated seeds, so the floor is 30%.
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite(ConsulConfiguration(namespaces: .mirroring(prefix: "k8s-"), injectedByDefault: true))
             .expectNeverMorePermissive(
                 bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
                 options: RenderOptions(pathAnchoring: .full),
-                minimumKept: Self.minimumKept)
+                minimumKept: Self.minimumKept, minimumAllowRate: 0.3)
     }
 
     /// Consul CE, where `a/web` and `b/web` are one service: grants that SMI gives one and

@@ -20,11 +20,12 @@ import Testing
     /// With whole-path anchoring too.
     ///
     /// Istio keeps 58-78% of SMI's allows here over the fixed and dated seeds (regexes it
-    /// cannot write deny, SMI3003).
+    /// cannot write deny, SMI3003). Whole-path regexes admit fewer requests: SMI allows 32-45% of
+    /// the pairs, so the floor is 30%.
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite.expectNeverMorePermissive(
             bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
-            options: RenderOptions(pathAnchoring: .full), minimumKept: 0.5)
+            options: RenderOptions(pathAnchoring: .full), minimumKept: 0.5, minimumAllowRate: 0.3)
     }
 
     /// In ambient mode: ztunnel enforces L4 at the pods, HTTP grants go to the waypoints of the

@@ -108,10 +108,13 @@ import Testing
     }
 
     /// With whole-path anchoring too (86-98% of SMI's allows kept over the fixed and dated seeds).
+    ///
+    /// Whole-path regexes admit fewer requests: SMI allows 32-45% of the pairs, so the floor is
+    /// 30%.
     @Test func fullPathAnchoringNeverOverPermits() throws {
         try Self.suite.expectNeverMorePermissive(
             bundles: 60, requests: 100, minimumPairs: 15_000, seed: SMIBundleGenerator.seed &+ 777,
-            options: RenderOptions(pathAnchoring: .full), minimumKept: 0.8)
+            options: RenderOptions(pathAnchoring: .full), minimumKept: 0.8, minimumAllowRate: 0.3)
     }
 
     /// Under Linkerd's real default inbound policy (`all-unauthenticated`, a stock

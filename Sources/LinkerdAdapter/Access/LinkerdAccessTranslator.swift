@@ -307,11 +307,13 @@ struct LinkerdAccessTranslator {
                         }
                 }
             }
-            if routes > 1 && overlapping {
+            // Every target with grants on the port may lose requests to another's route: each is told.
+            for item in items
+            where routes > 1 && overlapping && (item.origin.object.map(grants.sources.contains) ?? false) {
                 report(
                     .warning, .linkerdRouteOverlap,
                     "\(namespace)/\(destination.serviceAccount) port \(port): \(routes) HTTPRoutes carry grants of different sources; a request matching several lands on one, and only that route's sources are allowed (stricter than SMI where they overlap)",
-                    items[0], into: &rendering)
+                    item, into: &rendering)
             }
             // Routed: it has routes of its grants, or the catch-all below for sources allowed
             // every request; a probe route makes the catch-all for TCP grants needed too.

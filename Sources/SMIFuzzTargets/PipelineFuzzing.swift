@@ -28,7 +28,8 @@ enum PipelineFuzzing {
         let input = SMIInput([.init(name: nil, bytes: bytes)], reader: YAMLReader(limits: FuzzLimits.reader))
         guard !input.diagnostics.contains(where: { $0.severity == .error }), input.documentCount == documents.count,
             input.inventory == inventory,
-            input.bundle.diagnostics == bundle.diagnostics, SMIValidator().validate(input.bundle) == findings
+            input.located(input.bundle.diagnostics) == bundle.diagnostics,
+            input.located(SMIValidator().validate(input.bundle)).sortedByPlace() == findings
         else {
             return FuzzFailure(description: "SMIInput differs from reading every document first")
         }

@@ -133,21 +133,20 @@ enum MeshBenchmark {
         }
     }
 
-    /// The median time of the pipeline as `smi render > /dev/null` runs it on a file:
-    /// validation beside rendering, the output written piece by piece to /dev/null (not
-    /// gathered in one buffer, which at 100k grows to 290 MB by doubling), and SMI documents
-    /// read again from the input when a diagnostic needs a field's line (`smi` reads them from
-    /// the file) instead of kept as copies.
+    /// The median time of the pipeline as `smi render > /dev/null` runs it: `SMITranslation`
+    /// (reading, validation beside rendering, diagnostics located), then the output written
+    /// piece by piece to /dev/null (not gathered in one buffer, which at 100k grows to 290 MB
+    /// by doubling).
     static func pipelineSeconds(_ bytes: [UInt8], runs: Int) throws -> Double {
         let devNull = open("/dev/null", O_WRONLY)
         defer { close(devNull) }
         return try Measure.median(runs) {
-            let input = SMIInput([.init(name: nil, bytes: bytes, readAgain: { Array(bytes[$0]) })])
-            let (rendering, findings) = IstioAdapter().renderAndValidate(
-                input.bundle, inventory: input.inventory, options: RenderOptions())
+            let translation = SMITranslation([.init(name: nil, bytes: bytes)], adapter: IstioAdapter())
             var written = 0
-            try IstioAdapter().write(rendering, format: "yaml") { written += write(devNull, $0.baseAddress, $0.count) }
-            return (input, rendering, findings, written)
+            try IstioAdapter().write(translation.rendering, format: "yaml") {
+                written += write(devNull, $0.baseAddress, $0.count)
+            }
+            return (translation, written)
         }
     }
 

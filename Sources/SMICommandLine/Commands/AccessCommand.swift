@@ -100,7 +100,7 @@ struct AccessCommand: ToolCommand {
         console.diagnostics(input.diagnostics)
         if input.diagnostics.contains(where: { $0.severity == .error }) { status = ExitStatus.failure }
         let bundle = input.bundle
-        let errors = SMIValidator().validate(bundle).filter { $0.severity == .error }
+        let errors = input.located(SMIValidator().validate(bundle).filter { $0.severity == .error }).sortedByPlace()
         console.diagnostics(errors)
         if !errors.isEmpty { status = ExitStatus.failure }
         let requests: [AccessRequest]

@@ -47,7 +47,7 @@ struct ValidateCommand: ToolCommand {
             return ExitStatus.failure
         }
         let report = DiagnosticReport(
-            diagnostics: input.diagnostics + SMIValidator().validate(input.bundle), strict: strict)
+            diagnostics: input.located(input.diagnostics + SMIValidator().validate(input.bundle)), strict: strict)
         report.write(to: console, documents: input.documentCount)
         console.keepUntilExit((input, report))
         return report.status

@@ -54,6 +54,20 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         var path: FieldPath?
         var file: String?
         var location: SourceLocation?
+        var anchor: Anchor?
+    }
+
+    /// Where the field of a diagnostic about a document whose tree was dropped is: the
+    /// document's text and where its root is in it, resolved to the field's line when the
+    /// diagnostics are reported (`SMIInput.located(_:)`).
+    struct Anchor: Sendable, Hashable {
+        /// Which of its input's texts the document is read again from.
+        var text: Int
+        /// Where the document is in that text.
+        var extent: ManifestDocument.Extent
+        /// Where the root is in the document read there: the item's path for an object of a
+        /// list.
+        var root: FieldPath
     }
 
     private var fields: SharedValue<Fields>
@@ -98,6 +112,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation? {
         get { fields.value.location }
         set { fields.value.location = newValue }
+    }
+
+    /// Where its field is, until it is located: see `Anchor`.
+    var anchor: Anchor? {
+        get { fields.value.anchor }
+        set { fields.value.anchor = newValue }
     }
 
     /// Creates a diagnostic.

@@ -48,8 +48,7 @@ extension SMIBundle {
                 diagnostics.append(
                     Diagnostic(
                         .info, .defaultNamespace, "no metadata.namespace; the object is read as in namespace 'default'",
-                        object: document.object, path: "metadata", file: document.source.file,
-                        location: document.source.location(at: "metadata")))
+                        object: document.object, path: "metadata", in: document.source))
             }
             return Key(namespace: metadata.namespace ?? "default", name: metadata.name ?? "")
         }

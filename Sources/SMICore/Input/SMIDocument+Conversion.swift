@@ -25,8 +25,6 @@ extension SMIDocument {
     /// A conversion problem as a diagnostic at the field in this document's source, or at
     /// the nearest enclosing node that exists.
     private func diagnostic(for problem: ConversionProblem) -> Diagnostic {
-        Diagnostic(
-            .error, problem.code, problem.message, object: object, path: problem.path,
-            file: source.file, location: source.location(at: problem.path))
+        Diagnostic(.error, problem.code, problem.message, object: object, path: problem.path, in: source)
     }
 }

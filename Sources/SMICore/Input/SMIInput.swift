@@ -6,16 +6,17 @@ import Synchronization
 /// `Inventory(manifests:)` make them from documents, but without keeping the documents.
 ///
 /// Each input is read and decoded in one pass, a part at a time on all cores, and every
-/// document's tree is dropped as soon as it is decoded: an SMI document is read again when a
-/// diagnostic needs the line of one of its fields, from where its input can be read again (a
-/// file) or else from a copy of its own text; nothing keeps the rest of the input. At mesh
-/// scale the trees are most of what reading every document first would hold in memory.
+/// document's tree is dropped as soon as it is decoded: diagnostics about an SMI document
+/// point at the document until `located(_:)` reads it again for the lines of their fields,
+/// from where its input can be read again (a file) or else from a copy of its own text;
+/// nothing keeps the rest of the input. At mesh scale the trees are most of what reading every
+/// document first would hold in memory.
 public struct SMIInput: Sendable {
     /// Reads the bytes at a range of an input again: a file's from the file.
     ///
     /// Must give the bytes as they were read the first time, or nil (a file that changed
     /// since): a diagnostic then points at its document instead of the field.
-    public typealias ReadAgain = @Sendable (Range<Int>) -> [UInt8]?
+    package typealias ReadAgain = @Sendable (Range<Int>) -> [UInt8]?
 
     /// One input.
     public struct Source: Sendable {
@@ -26,25 +27,23 @@ public struct SMIInput: Sendable {
         /// Whether only the workloads are read (the SMI objects of an input given for its
         /// workloads are ignored).
         public var inventoryOnly: Bool
-        /// How to read the bytes again, when they can be (a file's).
+        /// How to read the bytes again, when they can be (a file's: `smi` sets it).
         ///
         /// Nil keeps a copy of the SMI documents' text in memory instead, about half of a
         /// mesh's input.
-        public var readAgain: ReadAgain?
+        package var readAgain: ReadAgain?
 
         /// Creates an input.
-        public init(name: String?, bytes: [UInt8], inventoryOnly: Bool = false, readAgain: ReadAgain? = nil) {
+        public init(name: String?, bytes: [UInt8], inventoryOnly: Bool = false) {
             self.name = name
             self.bytes = bytes
             self.inventoryOnly = inventoryOnly
-            self.readAgain = readAgain
         }
 
-        /// What the documents whose trees are dropped are read again from (`bytes` itself
-        /// until `keepOwnText` has them read from a copy).
-        fileprivate func text(reader: YAMLReader) -> DocumentSource.Text {
-            readAgain.map { DocumentSource.Text(readingAgain: $0, reader: reader) }
-                ?? DocumentSource.Text(bytes, reader: reader)
+        /// Creates an input that can be read again where it came from.
+        package init(name: String?, bytes: [UInt8], inventoryOnly: Bool = false, readAgain: ReadAgain?) {
+            self.init(name: name, bytes: bytes, inventoryOnly: inventoryOnly)
+            self.readAgain = readAgain
         }
     }
 
@@ -60,6 +59,12 @@ public struct SMIInput: Sendable {
     /// The documents before an error are used; nothing used means no SMI object and no
     /// workload, so that an empty result is never silent.
     public var diagnostics: [Diagnostic]
+
+    /// What the documents whose trees were dropped are read again from, by number (see
+    /// `Diagnostic.Anchor`).
+    let texts: [Text]
+    /// The reader that read the inputs, which reads their documents again.
+    let reader: YAMLReader
 
     /// Inputs of at least twice this size are read in parts of about this size, on all cores.
     static let partBytes = 1 << 18
@@ -77,6 +82,8 @@ public struct SMIInput: Sendable {
             if let error { diagnostics.append(Diagnostic(error)) }
         }
         documentCount = gathered.documentCount
+        texts = gathered.texts
+        self.reader = reader
         // The inventory's arrays are taken out of `gathered`, so that sorting them in place
         // does not copy them.
         let indexer = gathered.indexer
@@ -105,8 +112,8 @@ public struct SMIInput: Sendable {
     private struct Digest: Sendable {
         var smi: [SMIBundle.Prepared] = []
         var found: [Inventory.Found] = []
-        /// Where a document with SMI objects whose trees are released is read again from in
-        /// its input (nil for other documents).
+        /// Where a document with SMI objects whose trees are released is in its input (nil
+        /// for other documents).
         var extent: ManifestDocument.Extent?
     }
 
@@ -118,13 +125,18 @@ public struct SMIInput: Sendable {
         var documentCount = 0
         /// The documents of the input being read.
         var sourceDocuments = 0
+        /// What the released documents are read again from.
+        var texts: [Text] = []
 
-        /// Adds the next documents of `source`.
-        mutating func add(_ digests: consuming [Digest], of source: Source) {
+        /// Adds the next documents of `source`, whose released documents are read again from
+        /// `text` (which is added to `texts` unless it is the last one there).
+        mutating func add(_ digests: consuming [Digest], of source: Source, text: Text) {
             if !source.inventoryOnly { documentCount += digests.count }
+            if texts.last !== text, digests.contains(where: { $0.extent != nil }) { texts.append(text) }
             for digest in digests {
                 for var smi in digest.smi {
                     smi.document.source.index = sourceDocuments
+                    smi.document.source.rereading(text: texts.count - 1)
                     indexer.add(smi)
                 }
                 for manifest in digest.found { found.add(manifest) }
@@ -133,13 +145,13 @@ public struct SMIInput: Sendable {
         }
     }
 
-    private static func digest(_ document: ManifestDocument, of source: Source, text: DocumentSource.Text) -> Digest {
-        guard document.listItems != nil else { return digest(object: document, of: source, text: text) }
+    private static func digest(_ document: ManifestDocument, of source: Source) -> Digest {
+        guard document.listItems != nil else { return digest(object: document, of: source) }
         // A list: its items, and its problems (reported with the SMI objects, for every input).
         let objects = document.objects
         var list = Digest()
         for object in objects.objects {
-            let one = digest(object: object, of: source, text: text)
+            let one = digest(object: object, of: source)
             list.smi += one.smi
             list.found += one.found
             list.extent = list.extent ?? one.extent
@@ -148,15 +160,13 @@ public struct SMIInput: Sendable {
         return list
     }
 
-    private static func digest(object document: ManifestDocument, of source: Source, text: DocumentSource.Text)
-        -> Digest
-    {
+    private static func digest(object document: ManifestDocument, of source: Source) -> Digest {
         var digest = Digest(found: Inventory.found(in: document).map { [$0] } ?? [])
         guard !source.inventoryOnly else { return digest }
         var prepared = SMIBundle.prepare(document)
         if case .other = prepared.document.content { return digest }
         if let extent = document.extent {
-            prepared.document.source.releaseTree(readingAgainAt: extent, path: document.path, of: text)
+            prepared.document.source.releaseTree(at: extent, path: document.path, text: -1)
             digest.extent = extent
         }
         digest.smi = [prepared]
@@ -168,9 +178,9 @@ public struct SMIInput: Sendable {
     /// reads the rest of the input again (the workloads, the Services), which can then be
     /// freed.
     ///
-    /// Nothing to do when the input can be read again where it came from.
-    private static func keepOwnText(of digests: inout [Digest], from source: Source, reader: YAMLReader) {
-        guard source.readAgain == nil else { return }
+    /// The copy; `whole` when the input can be read again where it came from.
+    private static func keepOwnText(of digests: inout [Digest], from source: Source, whole: Text) -> Text {
+        guard source.readAgain == nil else { return whole }
         let bytes = source.bytes
         var text: [UInt8] = []
         text.reserveCapacity(digests.reduce(0) { $0 + ($1.extent?.bytes.count ?? 0) })
@@ -182,12 +192,12 @@ public struct SMIInput: Sendable {
             )
             text.append(contentsOf: bytes[extent.bytes])
         }
-        let own = DocumentSource.Text(text, reader: reader)
         for (index, extent) in copies {
             for item in digests[index].smi.indices {
-                digests[index].smi[item].document.source.rereading(at: extent, of: own)
+                digests[index].smi[item].document.source.rereading(at: extent, text: -1)
             }
         }
+        return Text(text)
     }
 
     /// `gathered` with every document of `source` added, and the error that stopped reading
@@ -211,10 +221,9 @@ public struct SMIInput: Sendable {
         } catch {
             failure = error
         }
-        let whole = source.text(reader: reader)
-        var digests = documents.concurrentMap(minimumChunk: 64) { digest($0, of: source, text: whole) }
-        keepOwnText(of: &digests, from: source, reader: reader)
-        gathered.add(digests, of: source)
+        var digests = documents.concurrentMap(minimumChunk: 64) { digest($0, of: source) }
+        let text = keepOwnText(of: &digests, from: source, whole: Text(source))
+        gathered.add(digests, of: source, text: text)
         return (gathered, failure)
     }
 
@@ -226,8 +235,8 @@ public struct SMIInput: Sendable {
         guard let parts = source.bytes.withUnsafeBufferPointer({ YAMLReader.parts(of: $0, size: partBytes) }),
             parts.count > 1
         else { return nil }
-        let whole = source.text(reader: reader)
-        let (result, complete) = Parallel.fold(parts.count, into: gathered) { index -> [Digest]? in
+        let whole = Text(source)
+        let (result, complete) = Parallel.fold(parts.count, into: gathered) { index -> ([Digest], Text)? in
             let part = parts[index]
             var digests: [Digest] = []
             let read: Void? = try? reader.forEachDocument(
@@ -235,14 +244,14 @@ public struct SMIInput: Sendable {
             ) {
                 var document = $0
                 document.extent?.shift(by: part.range.lowerBound)
-                digests.append(digest(document, of: source, text: whole))
+                digests.append(digest(document, of: source))
             }
             guard read != nil else { return nil }
-            keepOwnText(of: &digests, from: source, reader: reader)
-            return digests
-        } fold: { gathered, digests in
-            guard let digests else { return false }
-            gathered.add(digests, of: source)
+            let text = keepOwnText(of: &digests, from: source, whole: whole)
+            return (digests, text)
+        } fold: { gathered, part in
+            guard let (digests, text) = part else { return false }
+            gathered.add(digests, of: source, text: text)
             return gathered.sourceDocuments <= reader.limits.maxDocuments
         }
         return complete ? result : nil

@@ -1,7 +1,7 @@
 /// The whole pipeline in one value.
 ///
-/// Read, decode and convert, index, then validate and render at the same time, with every
-/// diagnostic of every stage sorted once by place.
+/// Read, decode and convert, index, then validate and render at the same time, and report:
+/// every diagnostic of every stage located and sorted once by place.
 ///
 /// The command line, the golden tests and controllers take this one way in.
 ///
@@ -30,7 +30,8 @@ public struct SMITranslation: Sendable {
         let (rendering, findings) = adapter.renderAndValidate(
             input.bundle, inventory: input.inventory, options: options)
         self.rendering = rendering
-        diagnostics = (input.diagnostics + findings + rendering.diagnostics).sortedByPlace(byCodeAndMessage: false)
+        diagnostics = input.located(input.diagnostics + findings + rendering.diagnostics)
+            .sortedByPlace(byCodeAndMessage: false)
     }
 
     /// Reads, decodes and indexes `sources`, then renders with `adapter`.

@@ -9,6 +9,9 @@ public struct SMIValidator: Sendable {
 
     /// Every finding about the objects of `bundle`, after its own diagnostics, sorted by
     /// file and position.
+    ///
+    /// About a bundle that `SMIInput` read, the findings point at their documents until
+    /// `SMIInput.located(_:)` finds their fields (no validation reads its input again).
     public func validate(_ bundle: SMIBundle) -> [Diagnostic] {
         // The splits first: rendering asks for their findings too (`renderAndValidate` runs
         // both at once), and finds them made.
@@ -72,10 +75,7 @@ public struct SMIValidator: Sendable {
         _ document: SMIDocument, _ path: FieldPath, into out: inout [Diagnostic]
     ) {
         let written = Self.writtenPath(path, in: document)
-        out.append(
-            Diagnostic(
-                severity, code, message, object: document.object, path: written,
-                file: document.source.file, location: document.source.location(at: written)))
+        out.append(Diagnostic(severity, code, message, object: document.object, path: written, in: document.source))
     }
 
     static func writtenPath(_ path: FieldPath, in document: SMIDocument) -> FieldPath {

@@ -116,4 +116,17 @@ extension ManifestNode {
         }
         return current
     }
+
+    /// Where the node at `path` starts, or the nearest node around it that exists (this one at
+    /// worst).
+    ///
+    /// Where a diagnostic about that field points.
+    public func location(nearest path: FieldPath) -> SourceLocation? {
+        var probe = path
+        while !probe.components.isEmpty {
+            if let node = node(at: probe) { return node.location }
+            probe.components.removeLast()
+        }
+        return location
+    }
 }

@@ -102,15 +102,19 @@ public struct ConsulAdapter: MeshAdapter {
         return rendering
     }
 
-    /// `yaml` (the CRDs), `json` and `hcl` (config entries for `consul config write`).
-    public var outputFormats: [String] { ["yaml", "json", "hcl"] }
+    /// The CRDs as YAML and JSON, and the config entries for `consul config write`.
+    ///
+    /// `OutputFormat.yaml` and `.json`; `.configEntriesJSON` and `.configEntriesHCL`.
+    public var outputFormats: [OutputFormat] { [.yaml, .json, .configEntriesJSON, .configEntriesHCL] }
 
     /// One file per CRD, or per config entry in JSON or HCL, named `kind-[namespace-]name` from
     /// the entry.
     ///
     /// `consul config write` takes one entry per file.
-    public func files(of rendering: Rendering, format: String) throws -> [OutputFile] {
-        guard format == "json" || format == "hcl" else { return try OutputFile.perResource(rendering, format: format) }
+    public func files(of rendering: Rendering, format: OutputFormat) throws -> [OutputFile] {
+        guard format == .configEntriesJSON || format == .configEntriesHCL else {
+            return try OutputFile.perResource(rendering, format: format)
+        }
         let entries = ConsulConfigEntries(configuration: configuration)
         return try rendering.sorted().resources.compactMap { resource -> OutputFile? in
             guard let entry = entries.entry(resource) else { return nil }
@@ -119,18 +123,22 @@ public struct ConsulAdapter: MeshAdapter {
                 kind: map?["Kind"]?.value.stringValue ?? "entry", namespace: map?["Namespace"]?.value.stringValue,
                 name: map?["Name"]?.value.stringValue ?? "", format: format)
             let text =
-                format == "json" ? try JSONWriter(pretty: true).write(entry) + "\n" : try HCLWriter().write(body: entry)
+                format == .configEntriesJSON
+                ? try JSONWriter(pretty: true).write(entry) + "\n" : try HCLWriter().write(body: entry)
             return OutputFile(name: name, text: text)
         }
     }
 
-    /// The CRDs as YAML, or the config entries as JSON or HCL.
-    public func write(_ rendering: Rendering, format: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+    /// The CRDs as YAML or JSON, or the config entries as JSON or HCL.
+    public func write(_ rendering: Rendering, format: OutputFormat, to sink: (UnsafeBufferPointer<UInt8>) -> Void)
+        throws
+    {
         let entries = ConsulConfigEntries(configuration: configuration)
         var text: String
         switch format {
-        case "json": text = try entries.json(rendering.sorted().resources)
-        case "hcl": text = try entries.hcl(rendering.sorted().resources)
+        case .configEntriesJSON: text = try entries.json(rendering.sorted().resources)
+        case .configEntriesHCL: text = try entries.hcl(rendering.sorted().resources)
+        case .json: return try rendering.writeJSON(to: sink)
         default: return rendering.writeYAML(to: sink)
         }
         text.withUTF8(sink)

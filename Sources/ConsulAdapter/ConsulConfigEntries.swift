@@ -107,3 +107,12 @@ public struct ConsulConfigEntries: Sendable {
 
     private static func text(_ s: String) -> ManifestNode { ManifestNode(.string(s)) }
 }
+
+extension OutputFormat {
+    /// Consul's config entries as JSON, as `consul config write` and `PUT /v1/config` take them.
+    ///
+    /// A file per entry with `smi render --output-dir`.
+    public static let configEntriesJSON = OutputFormat(name: "entries-json", fileExtension: "json")
+    /// Consul's config entries as HCL, as `consul config write` takes them.
+    public static let configEntriesHCL = OutputFormat(name: "entries-hcl", fileExtension: "hcl")
+}

@@ -51,7 +51,7 @@ enum PipelineFuzzing {
                     } catch {
                         return FuzzFailure(description: "\(adapter.mesh): cannot write \(format): \(error)")
                     }
-                    switch format {
+                    switch format.fileExtension {
                     case "yaml":
                         // Typed resources write their own fields: the YAML of their (Codable) manifests.
                         guard text == YAMLWriter().write(documents: resources) else {
@@ -87,8 +87,8 @@ enum PipelineFuzzing {
         return nil
     }
 
-    /// The documents of `-o json` output: each starts on a line that starts with `{` (one per
-    /// line, or indented over several as Consul's config entries are).
+    /// The documents of JSON output: each starts on a line that starts with `{` (one per line,
+    /// or indented over several as Consul's config entries are).
     static func jsonDocuments(_ text: String) -> [String] {
         var documents: [String] = []
         for line in text.split(separator: "\n") {

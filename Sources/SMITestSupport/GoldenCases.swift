@@ -38,10 +38,11 @@ public struct GoldenCases {
     /// updating).
     ///
     /// It returns the differences as messages, empty when it matches. `formats` names further
-    /// expected files by output format (`["json": "consul.json"]`), each the adapter's
-    /// `text(of:format:)`.
+    /// expected files by output format (`[.configEntriesJSON: "consul.json"]`), each the
+    /// adapter's `text(of:format:)`.
     public static func check(
-        _ c: Case, adapter: some MeshAdapter, options: RenderOptions = RenderOptions(), formats: [String: String] = [:]
+        _ c: Case, adapter: some MeshAdapter, options: RenderOptions = RenderOptions(),
+        formats: [OutputFormat: String] = [:]
     ) throws -> [String] {
         let input = try Data(contentsOf: c.folder.appendingPathComponent("input.yaml"))
         var options = options
@@ -66,7 +67,7 @@ public struct GoldenCases {
         let diagnostics = translation.diagnostics.map(\.description).joined(separator: "\n") + "\n"
         let yamlURL = c.folder.appendingPathComponent("\(adapter.mesh).yaml")
         let diagnosticsURL = c.folder.appendingPathComponent("diagnostics.txt")
-        let others = try formats.sorted { $0.key < $1.key }.map {
+        let others = try formats.sorted { $0.key.name < $1.key.name }.map {
             (file: $0.value, text: try adapter.text(of: rendering, format: $0.key))
         }
         if updating {

@@ -31,7 +31,8 @@ import Testing
     @Test(arguments: GoldenCases.cases(target: "ConsulAdapterTests"))
     func rendersAsRecorded(c: GoldenCases.Case) throws {
         let adapter = Self.adapter(c)
-        let problems = try GoldenCases.check(c, adapter: adapter, formats: ["json": "consul.json", "hcl": "consul.hcl"])
+        let problems = try GoldenCases.check(
+            c, adapter: adapter, formats: [.configEntriesJSON: "consul.json", .configEntriesHCL: "consul.hcl"])
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 

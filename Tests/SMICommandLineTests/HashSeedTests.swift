@@ -15,7 +15,7 @@ import Testing
     /// validating, and converting to older versions.
     static let variants: [[String]] = [
         ["render", "--mesh", "istio"], ["render", "--mesh", "istio", "-o", "json"], ["render", "--mesh", "linkerd"],
-        ["render", "--mesh", "consul"], ["render", "--mesh", "consul", "-o", "hcl"], ["validate"],
+        ["render", "--mesh", "consul"], ["render", "--mesh", "consul", "-o", "entries-hcl"], ["validate"],
         ["convert", "--to", "specs.smi-spec.io/v1alpha3"], ["convert", "--to", "access.smi-spec.io/v1alpha2"],
         ["convert", "--to", "split.smi-spec.io/v1alpha2"]
     ]

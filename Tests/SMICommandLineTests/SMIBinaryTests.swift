@@ -153,7 +153,7 @@ import Testing
     @Test func badUsageExitsWithTwo() throws {
         for arguments in [
             [], ["render", Self.bookstore], ["render", "--mesh", "kuma", Self.bookstore],
-            ["render", "--mesh", "istio", "-o", "hcl", Self.bookstore], ["frobnicate"], ["explain", "SMI99"]
+            ["render", "--mesh", "istio", "-o", "entries-hcl", Self.bookstore], ["frobnicate"], ["explain", "SMI99"]
         ] {
             let run = try ProcessRun(smi: arguments)
             #expect(run.status == 2, "smi \(arguments)")
@@ -192,7 +192,7 @@ import Testing
             let run = try ProcessRun(smi: ["render", "--mesh", mesh, "Examples/shop"])
             #expect(run.status == 0 && !run.out.isEmpty, "\(mesh): \(run.err)")
         }
-        let hcl = try ProcessRun(smi: ["render", "--mesh", "consul", "-o", "hcl", "Examples/shop"])
+        let hcl = try ProcessRun(smi: ["render", "--mesh", "consul", "-o", "entries-hcl", "Examples/shop"])
         #expect(hcl.out.contains("Kind = \"service-splitter\""))
     }
 
@@ -238,7 +238,7 @@ import Testing
         let plugin = try ProcessRun(kubectl, ["smi", "render", "--mesh", "istio", Self.orders], environment: path)
         #expect(plugin.status == 1 && plugin.out == direct.out && plugin.err == direct.err)
         let ok = try ProcessRun(
-            kubectl, ["smi", "render", "--mesh", "consul", "-o", "json", Self.bookstore], environment: path)
+            kubectl, ["smi", "render", "--mesh", "consul", "-o", "entries-json", Self.bookstore], environment: path)
         #expect(ok.status == 0 && ok.out.contains("\"Kind\": \"service-intentions\""))
         let help = try ProcessRun(kubectl, ["smi", "render", "--help"], environment: path)
         #expect(help.status == 0 && help.out.hasPrefix("Usage: kubectl smi render --mesh"))

@@ -18,7 +18,7 @@ struct RenderCommand: ToolCommand {
                           [--routing gateway-api] [--gateway-api-version v1.N]
                           [--gateway-api-channel standard|experimental]
                           [--inventory PATH]...
-                          [-o yaml|json|hcl] [--output-dir DIR] [PATH...]
+                          [-o yaml|json|entries-json|entries-hcl] [--output-dir DIR] [PATH...]
 
         Reads every document of each PATH (a file; a directory, for its *.yaml, *.yml and
         *.json files in name order; '-' or no PATH for standard input): the SMI objects, and
@@ -107,13 +107,15 @@ struct RenderCommand: ToolCommand {
                                  The CRD channel installed (default: standard).
           --inventory PATH       Read the workloads from PATH as well (a file, directory or
                                  '-'; SMI objects there are ignored). Repeatable.
-          -o, --output FORMAT    yaml (default) or json: the resources; for consul, yaml is
-                                 the consul-k8s CRDs and json or hcl the config entries that
-                                 'consul config write' takes (one per '# Kind/Name' heading
-                                 in hcl; one JSON document each in json).
-          --output-dir DIR       Write one file per resource (for consul json or hcl, per
-                                 config entry, as 'consul config write' takes them) into DIR,
-                                 named kind-namespace-name.FORMAT, instead of standard output.
+          -o, --output FORMAT    yaml (default) or json: the resources (for consul, the
+                                 consul-k8s CRDs); for consul, entries-json or entries-hcl:
+                                 the config entries that 'consul config write' takes (one
+                                 JSON document each in entries-json; one per '# Kind/Name'
+                                 heading in entries-hcl).
+          --output-dir DIR       Write one file per resource (for consul entries-json or
+                                 entries-hcl, per config entry, as 'consul config write' takes
+                                 them) into DIR, named kind-namespace-name.json (.yaml, .hcl),
+                                 instead of standard output.
 
         Exit status: 0 when everything was rendered (warnings are fine), 1 when there is at
         least one error, or with --strict a warning (the output then holds only what could be
@@ -123,7 +125,7 @@ struct RenderCommand: ToolCommand {
           smi render --mesh istio app.yaml smi.yaml > istio.yaml
           smi render --mesh istio --strict --inventory deploy/ smi/
           smi render --mesh linkerd --target-version 2.15 app.yaml smi.yaml
-          smi render --mesh consul -o hcl app.yaml smi.yaml
+          smi render --mesh consul -o entries-hcl app.yaml smi.yaml
           smi render --mesh istio --routing gateway-api app.yaml smi.yaml
           smi render --mesh gateway-api --gateway-api-version v1.2 split.yaml
           kubectl get deploy,sa,svc,trafficsplits,traffictargets,httproutegroups -A -o yaml | smi render --mesh istio -
@@ -131,7 +133,8 @@ struct RenderCommand: ToolCommand {
 
     var adapter: (any MeshAdapter)?
     var options = RenderOptions()
-    var format = "yaml"
+    var formatName = OutputFormat.yaml.name
+    var format = OutputFormat.yaml
     var settings = MeshSettings()
     var paths: [String] = []
     var inventoryPaths: [String] = []
@@ -160,7 +163,7 @@ struct RenderCommand: ToolCommand {
                     options.release = release
                 case "--deny-scope": options.denyScope = Self.denyScope(try scanner.value(for: name, inline: inline))
                 case "-o", "--output":
-                    format = try scanner.choice(for: name, inline: inline, from: ["yaml", "json", "hcl"])
+                    formatName = try scanner.choice(for: name, inline: inline, from: Meshes.outputFormatNames)
                 case "--cluster-domain": options.clusterDomain = try scanner.value(for: name, inline: inline)
                 case "--control-plane-namespace":
                     controlPlaneNamespaces.append(try scanner.value(for: name, inline: inline))
@@ -198,10 +201,13 @@ struct RenderCommand: ToolCommand {
             installation.controlPlaneNamespaces.formUnion(controlPlaneNamespaces)
             options.installation = installation
         }
-        guard chosen.outputFormats.contains(format) else {
+        guard let named = chosen.outputFormats.first(where: { $0.name == formatName }) else {
             throw UsageError(
-                message: "--mesh \(mesh) writes \(chosen.outputFormats.joined(separator: ", ")), not \(format)")
+                message:
+                    "--mesh \(mesh) writes \(chosen.outputFormats.map(\.name).joined(separator: ", ")), not \(formatName)"
+            )
         }
+        format = named
         adapter = chosen
     }
 

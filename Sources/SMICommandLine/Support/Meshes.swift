@@ -9,6 +9,12 @@ enum Meshes {
     /// The adapters available in this build.
     static let available: [any MeshAdapter] = [IstioAdapter(), LinkerdAdapter(), ConsulAdapter(), GatewayAPIAdapter()]
 
+    /// The names of the formats some mesh writes, each once, in the meshes' order.
+    static var outputFormatNames: [String] {
+        var seen: Set<String> = []
+        return available.flatMap(\.outputFormats).map(\.name).filter { seen.insert($0).inserted }
+    }
+
     /// The adapter for `name`, or a usage error that lists the choices.
     static func adapter(named name: String) throws(UsageError) -> any MeshAdapter {
         if let adapter = available.first(where: { $0.mesh == name }) { return adapter }

@@ -21,13 +21,13 @@ public protocol MeshAdapter: Sendable {
     func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering
     /// The formats `smi render -o` offers for this mesh, the default first: `yaml` and `json`
     /// (the resources), and whatever other form the mesh's own tools take.
-    var outputFormats: [String] { get }
+    var outputFormats: [OutputFormat] { get }
     /// Hands the rendering's resources as text in one of `outputFormats` to `sink`, piece
     /// by piece: a large rendering need not be held as text all at once.
-    func write(_ rendering: Rendering, format: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws
+    func write(_ rendering: Rendering, format: OutputFormat, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws
     /// The rendering as one file per object in one of `outputFormats` (`smi render
     /// --output-dir`): tools such as `consul config write` take one object per file.
-    func files(of rendering: Rendering, format: String) throws -> [OutputFile]
+    func files(of rendering: Rendering, format: OutputFormat) throws -> [OutputFile]
 }
 
 /// One file of a rendering written object by object.
@@ -45,8 +45,8 @@ public struct OutputFile: Sendable, Equatable {
         self.text = text
     }
 
-    /// One file per resource of `rendering`, as YAML, or JSON for `json`.
-    public static func perResource(_ rendering: Rendering, format: String) throws -> [OutputFile] {
+    /// One file per resource of `rendering`, as JSON for ``OutputFormat/json``, else as YAML.
+    public static func perResource(_ rendering: Rendering, format: OutputFormat) throws -> [OutputFile] {
         try rendering.sorted().resources.map { resource in
             let meta = resource.node(at: "metadata")
             let name = OutputFile.name(
@@ -54,26 +54,30 @@ public struct OutputFile: Sendable, Equatable {
                 namespace: meta?.node(at: "namespace")?.value.stringValue,
                 name: meta?.node(at: "name")?.value.stringValue ?? "", format: format)
             let text =
-                format == "json" ? try JSONWriter(pretty: true).write(resource) + "\n" : YAMLWriter().write(resource)
+                format == .json ? try JSONWriter(pretty: true).write(resource) + "\n" : YAMLWriter().write(resource)
             return OutputFile(name: name, text: text)
         }
     }
 
-    /// `kind-namespace-name.ext` in lower case (the namespace left out when empty).
+    /// `kind-namespace-name.ext` in lower case (the namespace left out when empty), `ext` the
+    /// format's file extension.
     ///
     /// Object names are DNS names, so the result is a safe file name, unique per object.
-    public static func name(kind: String, namespace: String?, name: String, format: String) -> String {
-        ([kind, namespace ?? "", name].filter { !$0.isEmpty }.joined(separator: "-") + "." + format).lowercased()
+    public static func name(kind: String, namespace: String?, name: String, format: OutputFormat) -> String {
+        ([kind, namespace ?? "", name].filter { !$0.isEmpty }.joined(separator: "-") + "." + format.fileExtension)
+            .lowercased()
     }
 }
 
 extension MeshAdapter {
-    /// `yaml` and `json`.
-    public var outputFormats: [String] { ["yaml", "json"] }
+    /// ``OutputFormat/yaml`` and ``OutputFormat/json``.
+    public var outputFormats: [OutputFormat] { [.yaml, .json] }
 
-    /// The resources as YAML documents, or as JSON one per line.
-    public func write(_ rendering: Rendering, format: String, to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws {
-        if format == "json" {
+    /// The resources as YAML documents, or as JSON one per line for ``OutputFormat/json``.
+    public func write(_ rendering: Rendering, format: OutputFormat, to sink: (UnsafeBufferPointer<UInt8>) -> Void)
+        throws
+    {
+        if format == .json {
             try rendering.writeJSON(to: sink)
         } else {
             rendering.writeYAML(to: sink)
@@ -91,13 +95,13 @@ extension MeshAdapter {
         Parallel.both({ render(bundle, inventory: inventory, options: options) }, { SMIValidator().validate(bundle) })
     }
 
-    /// One file per resource, in `yaml` or `json`.
-    public func files(of rendering: Rendering, format: String) throws -> [OutputFile] {
+    /// One file per resource, in YAML or JSON.
+    public func files(of rendering: Rendering, format: OutputFormat) throws -> [OutputFile] {
         try OutputFile.perResource(rendering, format: format)
     }
 
     /// The rendering's resources as text in one of `outputFormats`: what `write` hands out.
-    public func text(of rendering: Rendering, format: String) throws -> String {
+    public func text(of rendering: Rendering, format: OutputFormat) throws -> String {
         var bytes: [UInt8] = []
         try write(rendering, format: format) { bytes.append(contentsOf: $0) }
         return String(decoding: bytes, as: UTF8.self)

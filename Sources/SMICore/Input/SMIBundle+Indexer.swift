@@ -10,12 +10,19 @@ extension SMIBundle {
         var destinationPorts: [Key: Int] = [:]
         var namespaces: Set<String> = []
         var diagnostics: [Diagnostic] = []
+        /// The TrafficSplits whose documents have errors.
+        var splitsWithErrors: Set<Key> = []
         private var repeats = Repeats()
 
         /// Indexes the next document.
         mutating func add(_ prepared: Prepared) {
             let document = prepared.document
             diagnostics += prepared.diagnostics
+            if let object = document.object, object.kind == "TrafficSplit",
+                prepared.diagnostics.contains(where: { $0.severity == .error })
+            {
+                splitsWithErrors.insert(Key(namespace: object.namespace ?? "default", name: object.name))
+            }
             if case .other = document.content { return }
             namespaces.formUnion(prepared.namespaces)
             guard let canonical = prepared.canonical else { return }

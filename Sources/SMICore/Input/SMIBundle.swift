@@ -178,6 +178,9 @@ public struct SMIBundle: Sendable {
     public private(set) var namespaces: Set<String> = []
     /// What decoding, conversion and indexing found, sorted by file and position.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The TrafficSplits whose documents have errors, left out or not: a split of that name
+    /// routes nothing (D25), whatever an earlier document of the name said.
+    package private(set) var splitsWithErrors: Set<Key> = []
     /// What is worked out from the bundle once, for all its copies.
     private(set) var memo = Memo()
 
@@ -207,6 +210,7 @@ public struct SMIBundle: Sendable {
         trafficSplits = indexer.splits.sorted(reporting: &diagnostics)
         destinationPorts = indexer.destinationPorts
         namespaces = indexer.namespaces
+        splitsWithErrors = indexer.splitsWithErrors
         self.diagnostics = diagnostics.sorted(by: Self.order)
     }
 

@@ -41,14 +41,7 @@ public struct SMITrafficModel: Sendable {
     public init(_ bundle: SMIBundle, pathAnchoring: RE2Regex.Anchoring = .prefix) {
         self.bundle = bundle
         self.pathAnchoring = pathAnchoring
-        var invalid = Set<SMIBundle.Key>()
-        let findings = bundle.diagnostics + SMIValidator().splitFindings(bundle)
-        let byObject = Dictionary(
-            grouping: findings.filter { $0.severity == .error && $0.object?.kind == "TrafficSplit" }
-        ) {
-            SMIBundle.Key(namespace: $0.object?.namespace ?? "default", name: $0.object?.name ?? "")
-        }
-        invalid.formUnion(byObject.keys)
+        var invalid = bundle.splitsWithErrors.union(SMIValidator().splitChecks(bundle).withErrors)
         // Two splits of one root: none of them is used (D21). Each root remembers its last
         // split, which a later split of that root marks with itself.
         var lastOfRoot: [SMIBundle.Key: SMIBundle.Key] = [:]

@@ -15,7 +15,7 @@ public struct SMIValidator: Sendable {
     public func validate(_ bundle: SMIBundle) -> [Diagnostic] {
         // The splits first: rendering asks for their findings too (`renderAndValidate` runs
         // both at once), and finds them made.
-        var out = bundle.diagnostics + splitFindings(bundle)
+        var out = bundle.diagnostics + splitChecks(bundle).findings
         // Each target and route is checked on its own, so they are checked on all cores.
         out += Self.each(bundle.trafficTargets) { validateTarget($0, bundle, &$1, &$2) }
         out += Self.each(Array(bundle.httpRouteGroups.values)) { validateGroup($0, &$1, &$2) }
@@ -53,15 +53,21 @@ public struct SMIValidator: Sendable {
         }
     }
 
-    /// The findings about the TrafficSplits alone (what the traffic model needs), unsorted;
-    /// worked out once per bundle.
-    func splitFindings(_ bundle: SMIBundle) -> [Diagnostic] {
-        bundle.memo.splitFindings {
-            var out: [Diagnostic] = []
+    /// The findings about the TrafficSplits alone, and which splits have errors (what the
+    /// traffic model needs); worked out once per bundle.
+    package func splitChecks(_ bundle: SMIBundle) -> SMIBundle.SplitChecks {
+        bundle.memo.splitChecks {
+            var checks = SMIBundle.SplitChecks()
             var roots: [SMIBundle.Key: SMIBundle.Key] = [:]
             roots.reserveCapacity(bundle.trafficSplits.count)
-            for item in bundle.trafficSplits { validateSplit(item, bundle, &roots, &out) }
-            return out
+            for item in bundle.trafficSplits {
+                let before = checks.findings.count
+                validateSplit(item, bundle, &roots, &checks.findings)
+                if checks.findings[before...].contains(where: { $0.severity == .error }) {
+                    checks.withErrors.insert(item.key)
+                }
+            }
+            return checks
         }
     }
 

@@ -60,14 +60,32 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// Where the field of a diagnostic about a document whose tree was dropped is: the
     /// document's text and where its root is in it, resolved to the field's line when the
     /// diagnostics are reported (`SMIInput.located(_:)`).
-    struct Anchor: Sendable, Hashable {
+    ///
+    /// A reference, so that the diagnostics that need none pay only for the pointer.
+    final class Anchor: Sendable, Hashable {
         /// Which of its input's texts the document is read again from.
-        var text: Int
+        let text: Int
         /// Where the document is in that text.
-        var extent: ManifestDocument.Extent
+        let extent: ManifestDocument.Extent
         /// Where the root is in the document read there: the item's path for an object of a
         /// list.
-        var root: FieldPath
+        let root: FieldPath
+
+        init(text: Int, extent: ManifestDocument.Extent, root: FieldPath) {
+            self.text = text
+            self.extent = extent
+            self.root = root
+        }
+
+        static func == (lhs: Anchor, rhs: Anchor) -> Bool {
+            (lhs.text, lhs.extent, lhs.root) == (rhs.text, rhs.extent, rhs.root)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(text)
+            hasher.combine(extent)
+            hasher.combine(root)
+        }
     }
 
     private var fields: SharedValue<Fields>
@@ -118,6 +136,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     var anchor: Anchor? {
         get { fields.value.anchor }
         set { fields.value.anchor = newValue }
+    }
+
+    /// Points the diagnostic at `location`, found for its anchor, which it drops.
+    mutating func locate(at location: SourceLocation?) {
+        var located = fields.value
+        located.location = location
+        located.anchor = nil
+        fields.value = located
     }
 
     /// Creates a diagnostic.

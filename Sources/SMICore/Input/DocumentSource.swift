@@ -21,7 +21,7 @@ public struct DocumentSource: Sendable {
         ///
         /// And where the root is in the document written there (an item of a list is below the
         /// list's root).
-        case released(Diagnostic.Anchor)
+        case released(text: Int, extent: ManifestDocument.Extent, root: FieldPath)
     }
 
     /// The source of `document`, keeping its tree.
@@ -35,19 +35,19 @@ public struct DocumentSource: Sendable {
     /// Drops the tree: the document is at `path` in the document written at `extent` of its
     /// input's text number `text`.
     mutating func releaseTree(at extent: ManifestDocument.Extent, path: FieldPath, text: Int) {
-        storage = .released(Diagnostic.Anchor(text: text, extent: extent, root: path))
+        storage = .released(text: text, extent: extent, root: path)
     }
 
     /// Has a released tree read again from text number `text` at `extent`; a kept tree stays.
     mutating func rereading(at extent: ManifestDocument.Extent, text: Int) {
-        guard case let .released(anchor) = storage else { return }
-        storage = .released(Diagnostic.Anchor(text: text, extent: extent, root: anchor.root))
+        guard case let .released(_, _, root) = storage else { return }
+        storage = .released(text: text, extent: extent, root: root)
     }
 
     /// Has a released tree read again from text number `text`, at the same extent.
     mutating func rereading(text: Int) {
-        guard case let .released(anchor) = storage else { return }
-        rereading(at: anchor.extent, text: text)
+        guard case let .released(_, extent, _) = storage else { return }
+        rereading(at: extent, text: text)
     }
 
     /// Where a diagnostic about the field at `path` points: the field's line found in the
@@ -56,7 +56,8 @@ public struct DocumentSource: Sendable {
     func place(of path: FieldPath) -> (location: SourceLocation?, anchor: Diagnostic.Anchor?) {
         switch storage {
         case let .tree(root): return (root.location(nearest: path), nil)
-        case let .released(anchor): return (location, anchor)
+        case let .released(text, extent, root):
+            return (location, Diagnostic.Anchor(text: text, extent: extent, root: root))
         }
     }
 }

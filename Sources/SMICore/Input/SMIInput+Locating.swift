@@ -10,36 +10,46 @@ extension SMIInput {
     ///
     /// - Parameter diagnostics: Diagnostics about this input's bundle, in any order.
     /// - Returns: The same diagnostics in the same order, located.
-    public func located(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        struct Document: Hashable {
+    public func located(_ diagnostics: consuming [Diagnostic]) -> [Diagnostic] {
+        // Consumed, so that each diagnostic changed here is the only copy and its old box is
+        // freed as the new one is made.
+        var out = consume diagnostics
+        var waiting: [Wanted.Document: [Wanted]] = [:]
+        for (index, diagnostic) in out.enumerated() {
+            guard let anchor = diagnostic.anchor, texts.indices.contains(anchor.text) else { continue }
+            waiting[Wanted.Document(text: anchor.text, extent: anchor.extent), default: []].append(
+                Wanted(index: index, root: anchor.root, start: diagnostic.location, path: diagnostic.path))
+        }
+        guard !waiting.isEmpty else { return out }
+        let files = Dictionary(uniqueKeysWithValues: waiting.map { ($0.key, out[$0.value[0].index].file) })
+        let found = Array(waiting).concurrentMap(minimumChunk: 16) { document, wanted in
+            let root = texts[document.text].root(at: document.extent, file: files[document] ?? nil, reader: reader)
+            return wanted.map { field -> (Int, SourceLocation?) in
+                guard let node = root?.node(at: field.root), node.location == field.start else {
+                    return (field.index, field.start)
+                }
+                return (field.index, node.location(nearest: field.path ?? FieldPath()))
+            }
+        }
+        for (index, location) in found.joined() { out[index].locate(at: location) }
+        return out
+    }
+
+    /// A field that a diagnostic wants the line of.
+    private struct Wanted: Sendable {
+        /// A document to read again: where it is in which text.
+        struct Document: Sendable, Hashable {
             var text: Int
             var extent: ManifestDocument.Extent
         }
-        var waiting: [Document: [Int]] = [:]
-        for (index, diagnostic) in diagnostics.enumerated() {
-            guard let anchor = diagnostic.anchor, texts.indices.contains(anchor.text) else { continue }
-            waiting[Document(text: anchor.text, extent: anchor.extent), default: []].append(index)
-        }
-        guard !waiting.isEmpty else { return diagnostics }
-        let documents = Array(waiting)
-        let found = documents.concurrentMap(minimumChunk: 16) { document, indexes in
-            let first = diagnostics[indexes[0]]
-            let root = texts[document.text].root(at: document.extent, file: first.file, reader: reader)
-            return indexes.map { index -> SourceLocation? in
-                let diagnostic = diagnostics[index]
-                guard let anchor = diagnostic.anchor, let node = root?.node(at: anchor.root),
-                    node.location == diagnostic.location
-                else { return diagnostic.location }
-                return node.location(nearest: diagnostic.path ?? FieldPath())
-            }
-        }
-        var out = diagnostics
-        for ((_, indexes), locations) in zip(documents, found) {
-            for (index, location) in zip(indexes, locations) {
-                out[index].location = location
-                out[index].anchor = nil
-            }
-        }
-        return out
+
+        /// The diagnostic's index.
+        var index: Int
+        /// Where the object's root is in the document.
+        var root: FieldPath
+        /// Where the object starts, which the document read again must agree with.
+        var start: SourceLocation?
+        /// The field.
+        var path: FieldPath?
     }
 }

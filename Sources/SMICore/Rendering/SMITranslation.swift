@@ -30,7 +30,7 @@ public struct SMITranslation: Sendable {
         let (rendering, findings) = adapter.renderAndValidate(
             input.bundle, inventory: input.inventory, options: options)
         self.rendering = rendering
-        diagnostics = input.located(input.diagnostics + findings + rendering.diagnostics)
+        diagnostics = input.located(input.diagnostics + consume findings + rendering.diagnostics)
             .sortedByPlace(byCodeAndMessage: false)
     }
 

@@ -10,9 +10,11 @@ import Testing
     /// Istio's routing of one request to a root host: the first HTTP route whose match list
     /// is absent or has a request matching (every field of it), or for TCP the first TCP route
     /// matching the port; without a route, the root Service itself.
-    static func shares(_ services: [VirtualService], host: String, request: AccessRequest) -> [String: Double] {
+    static func shares(_ services: [Istio.NetworkingV1.VirtualService], host: String, request: AccessRequest)
+        -> [String: Double]
+    {
         guard let service = services.first(where: { $0.spec.hosts.contains(host) }) else { return [host: 1] }
-        let route: [VirtualService.RouteDestination]?
+        let route: [Istio.NetworkingV1.VirtualService.RouteDestination]?
         if request.protocol == .http {
             route =
                 (service.spec.http ?? []).first { http in
@@ -34,7 +36,7 @@ import Testing
         return out
     }
 
-    static func matches(_ match: VirtualService.HTTPMatchRequest, _ request: AccessRequest) -> Bool {
+    static func matches(_ match: Istio.NetworkingV1.VirtualService.HTTPMatchRequest, _ request: AccessRequest) -> Bool {
         if let port = match.port, port != request.port { return false }
         if let method = match.method?.exact, method != request.method { return false }
         if let pattern = match.uri?.regex {
@@ -54,8 +56,9 @@ import Testing
     @Test func istioRoutesAsSMIDoes() throws {
         let (compared, split) = try IstioConformanceTests.suite.expectRoutesAsSMI(bundles: 150, requests: 60) {
             resources, request, namespace, root in
-            let services = resources.compactMap { try? ManifestDecoder().decode(VirtualService.self, from: $0) }.filter
-            { $0.kind == "VirtualService" }
+            let services = resources.compactMap {
+                try? ManifestDecoder().decode(Istio.NetworkingV1.VirtualService.self, from: $0)
+            }.filter { $0.kind == "VirtualService" }
             return Self.shares(services, host: "\(root).\(namespace).svc.cluster.local", request: request)
         }
         // Enough of the requests must actually be split for the comparison to mean something.

@@ -152,11 +152,11 @@ struct ConsulAccessTranslator {
     /// still hold. Written in the `default` namespace (a config entry is not a namespace's).
     private func writeMeshWideDeny(into rendering: inout Rendering) {
         let any = configuration.hasNamespaces ? "*" : nil
-        let deny = ServiceIntentions.Source(
+        let deny = Consul.V1Alpha1.ServiceIntentions.Source(
             name: "*", namespace: any, partition: configuration.partition, action: "deny",
             description: "SMI: deny what no TrafficTarget allows, for every service")
         rendering.add(
-            ServiceIntentions(
+            Consul.V1Alpha1.ServiceIntentions(
                 metadata: RenderedMetadata.make(
                     name: "mesh-default-deny", namespace: "default", sources: [], options: options),
                 destination: .init(name: "*", namespace: any), sources: [deny]))
@@ -167,8 +167,8 @@ struct ConsulAccessTranslator {
     private func entrySources(
         for name: ConsulName, identities: [Identity], table: [Identity: [Identity: Grant]],
         plan: inout Plan, services: inout ConsulServices, into rendering: inout Rendering
-    ) -> (sources: [ServiceIntentions.Source], http: Bool) {
-        var out: [ServiceIntentions.Source] = []
+    ) -> (sources: [Consul.V1Alpha1.ServiceIntentions.Source], http: Bool) {
+        var out: [Consul.V1Alpha1.ServiceIntentions.Source] = []
         var http = false
         let sourceNames = Set(identities.flatMap { table[$0]?.keys.compactMap(workloads.name) ?? [] })
         for sourceName in sourceNames.sorted() where configuration.aclsManaged {
@@ -193,15 +193,17 @@ struct ConsulAccessTranslator {
             services.allow(from: sourceName, to: name)
             http = http || merged.http
             let described = Self.describing(Set(merged.items.compactMap(\.origin.object).map(\.description)).sorted())
-            var source = ServiceIntentions.Source(
+            var source = Consul.V1Alpha1.ServiceIntentions.Source(
                 name: sourceName.name, namespace: sourceName.namespace, partition: configuration.partition,
                 description: described)
             if merged.everything {
                 source.action = "allow"
             } else {
                 source.permissions =
-                    ConsulMatches.merged(merged.matches).map { ServiceIntentions.Permission(action: "allow", http: $0) }
-                    + [ServiceIntentions.Permission(action: "deny", http: .everyRequest)]
+                    ConsulMatches.merged(merged.matches).map {
+                        Consul.V1Alpha1.ServiceIntentions.Permission(action: "allow", http: $0)
+                    }
+                    + [Consul.V1Alpha1.ServiceIntentions.Permission(action: "deny", http: .everyRequest)]
             }
             out.append(source)
         }
@@ -210,7 +212,8 @@ struct ConsulAccessTranslator {
 
     /// Writes the ServiceIntentions of `name`, closing it with the wildcard deny.
     private func write(
-        _ name: ConsulName, namespace: String, sources: [ServiceIntentions.Source], objects: [Diagnostic.Object],
+        _ name: ConsulName, namespace: String, sources: [Consul.V1Alpha1.ServiceIntentions.Source],
+        objects: [Diagnostic.Object],
         into rendering: inout Rendering
     ) {
         var sources = sources
@@ -223,7 +226,7 @@ struct ConsulAccessTranslator {
         }
         guard !sources.isEmpty else { return }
         let suffix = name.namespace.map { "-\($0)" } ?? ""
-        let intentions = ServiceIntentions(
+        let intentions = Consul.V1Alpha1.ServiceIntentions(
             metadata: RenderedMetadata.make(
                 name: name.name + suffix, namespace: namespace, sources: objects, options: options),
             destination: .init(name: name.name, namespace: name.namespace), sources: sources)

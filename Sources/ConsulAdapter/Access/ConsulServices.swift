@@ -74,7 +74,7 @@ struct ConsulServices {
             into: &rendering, options: options)
         for (name, entry) in written {
             let proto = protocols[name] ?? "http"
-            let defaults = ServiceDefaults(
+            let defaults = Consul.V1Alpha1.ServiceDefaults(
                 metadata: ConsulEncoding.metadata(
                     service: name.name, namespace: entry.namespace, sources: entry.sources, options: options),
                 protocol: proto,

@@ -3,11 +3,11 @@ public import SMICore
 // Consul's resources are written straight to YAML. Each type writes its fields as its
 // `Encodable` conformance encodes them: declaration order, absent optionals left out.
 
-extension ServiceDefaults: YAMLSpecResource {}
-extension ServiceIntentions: YAMLSpecResource {}
-extension ServiceResolver: YAMLSpecResource {}
-extension ServiceRouter: YAMLSpecResource {}
-extension ServiceSplitter: YAMLSpecResource {}
+extension Consul.V1Alpha1.ServiceDefaults: YAMLSpecResource {}
+extension Consul.V1Alpha1.ServiceIntentions: YAMLSpecResource {}
+extension Consul.V1Alpha1.ServiceResolver: YAMLSpecResource {}
+extension Consul.V1Alpha1.ServiceRouter: YAMLSpecResource {}
+extension Consul.V1Alpha1.ServiceSplitter: YAMLSpecResource {}
 
 extension ConsulHTTPMatch: YAMLFieldsWritable {
     /// Writes the match.
@@ -29,7 +29,7 @@ extension ConsulHTTPMatch.Header: YAMLFieldsWritable {
     }
 }
 
-extension ServiceDefaults.Spec: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceDefaults.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("protocol", `protocol`)
@@ -37,7 +37,7 @@ extension ServiceDefaults.Spec: YAMLFieldsWritable {
     }
 }
 
-extension ServiceIntentions.Spec: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceIntentions.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("destination", destination)
@@ -45,7 +45,7 @@ extension ServiceIntentions.Spec: YAMLFieldsWritable {
     }
 }
 
-extension ServiceIntentions.Destination: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceIntentions.Destination: YAMLFieldsWritable {
     /// Writes the destination.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("name", name)
@@ -53,7 +53,7 @@ extension ServiceIntentions.Destination: YAMLFieldsWritable {
     }
 }
 
-extension ServiceIntentions.Source: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceIntentions.Source: YAMLFieldsWritable {
     /// Writes the source.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("name", name)
@@ -65,7 +65,7 @@ extension ServiceIntentions.Source: YAMLFieldsWritable {
     }
 }
 
-extension ServiceIntentions.Permission: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceIntentions.Permission: YAMLFieldsWritable {
     /// Writes the permission.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("action", action)
@@ -73,7 +73,7 @@ extension ServiceIntentions.Permission: YAMLFieldsWritable {
     }
 }
 
-extension ServiceResolver.Spec: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceResolver.Spec: YAMLFieldsWritable {
     /// Writes the subsets as a mapping by name, in their order.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("subsets") { entries in
@@ -82,21 +82,21 @@ extension ServiceResolver.Spec: YAMLFieldsWritable {
     }
 }
 
-extension ServiceResolver.Subset: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceResolver.Subset: YAMLFieldsWritable {
     /// Writes the subset.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("filter", filter)
     }
 }
 
-extension ServiceRouter.Spec: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceRouter.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("routes", routes)
     }
 }
 
-extension ServiceRouter.Route: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceRouter.Route: YAMLFieldsWritable {
     /// Writes the route.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("match", match)
@@ -104,14 +104,14 @@ extension ServiceRouter.Route: YAMLFieldsWritable {
     }
 }
 
-extension ServiceRouter.Match: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceRouter.Match: YAMLFieldsWritable {
     /// Writes the match.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("http", http)
     }
 }
 
-extension ServiceRouter.Destination: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceRouter.Destination: YAMLFieldsWritable {
     /// Writes the destination.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("service", service)
@@ -120,14 +120,14 @@ extension ServiceRouter.Destination: YAMLFieldsWritable {
     }
 }
 
-extension ServiceSplitter.Spec: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceSplitter.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("splits", splits)
     }
 }
 
-extension ServiceSplitter.Split: YAMLFieldsWritable {
+extension Consul.V1Alpha1.ServiceSplitter.Split: YAMLFieldsWritable {
     /// Writes the split, its weight as `ConsulWeight` encodes it.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         if let whole = weight.whole { mapping.field("weight", whole) } else { mapping.field("weight", weight.percent) }

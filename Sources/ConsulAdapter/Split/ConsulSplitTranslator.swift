@@ -68,10 +68,10 @@ struct ConsulSplitTranslator {
         for diagnostic in diagnostics { rendering.report(diagnostic, strict: options.strict) }
         for (service, entry) in resolvers.entries.sorted(by: { $0.key.description < $1.key.description }) {
             rendering.add(
-                ServiceResolver(
+                Consul.V1Alpha1.ServiceResolver(
                     metadata: ConsulEncoding.metadata(
                         service: service.name, namespace: entry.namespace, sources: entry.sources, options: options),
-                    subsets: entry.subsets.map { ($0.key, ServiceResolver.Subset(filter: $0.value)) }))
+                    subsets: entry.subsets.map { ($0.key, Consul.V1Alpha1.ServiceResolver.Subset(filter: $0.value)) }))
         }
     }
 
@@ -149,7 +149,7 @@ struct ConsulSplitTranslator {
             "Consul splits HTTP only: \(apex) and its backends get protocol http (or grpc or http2, as their Service ports declare), and other TCP to them does not pass",
             plan, into: &rendering)
         let splits = order.map { (targets[$0], weights[$0]) }.filter { $0.1 > 0 }.map {
-            ServiceSplitter.Split(
+            Consul.V1Alpha1.ServiceSplitter.Split(
                 weight: ConsulWeight(hundredths: $0.1), service: $0.0.service, serviceSubset: $0.0.subset)
         }
         var chain = [apex]
@@ -157,13 +157,13 @@ struct ConsulSplitTranslator {
             chain.append(ConsulName(namespace: consulNamespace, name: target.service))
         }
         if let conditions = plan.conditions {
-            let destination: ServiceRouter.Destination
+            let destination: Consul.V1Alpha1.ServiceRouter.Destination
             if splits.count == 1, let only = splits.first {
                 destination = .init(service: only.service ?? plan.root, serviceSubset: only.serviceSubset)
             } else {
                 chains.insert(virtual)
                 chain.append(virtual)
-                rendering.add(ServiceSplitter(metadata: meta(virtual.name, plan), splits: splits))
+                rendering.add(Consul.V1Alpha1.ServiceSplitter(metadata: meta(virtual.name, plan), splits: splits))
                 destination = .init(service: virtual.name)
             }
             var matches: [ConsulHTTPMatch] = []
@@ -178,9 +178,11 @@ struct ConsulSplitTranslator {
                 }
             }
             let routes = ConsulMatches.merged(matches).map {
-                ServiceRouter.Route(match: .init(http: $0), destination: destination)
+                Consul.V1Alpha1.ServiceRouter.Route(match: .init(http: $0), destination: destination)
             }
-            if !routes.isEmpty { rendering.add(ServiceRouter(metadata: meta(plan.root, plan), routes: routes)) }
+            if !routes.isEmpty {
+                rendering.add(Consul.V1Alpha1.ServiceRouter(metadata: meta(plan.root, plan), routes: routes))
+            }
             if access.identities[apex] == nil, targets.contains(where: { $0.service != plan.root }) {
                 report(
                     .warning, .consulSplit,
@@ -188,7 +190,7 @@ struct ConsulSplitTranslator {
                     plan, into: &rendering)
             }
         } else {
-            rendering.add(ServiceSplitter(metadata: meta(plan.root, plan), splits: splits))
+            rendering.add(Consul.V1Alpha1.ServiceSplitter(metadata: meta(plan.root, plan), splits: splits))
         }
         for target in targets {
             guard let subset = target.subset else { continue }
@@ -249,7 +251,7 @@ struct ConsulSplitTranslator {
         for name in names where access.identities[name] == nil && !access.governed.contains(name) {
             for source in allowed { services.allow(from: source, to: name) }
             var sources = allowed.map {
-                ServiceIntentions.Source(
+                Consul.V1Alpha1.ServiceIntentions.Source(
                     name: $0.name, namespace: $0.namespace, partition: configuration.partition, action: "allow",
                     description: "SMI: may call a backend of the split, so may discover the route")
             }
@@ -260,7 +262,7 @@ struct ConsulSplitTranslator {
                     description: "SMI: deny what no TrafficTarget allows"))
             let suffix = name.namespace.map { "-\($0)" } ?? ""
             rendering.add(
-                ServiceIntentions(
+                Consul.V1Alpha1.ServiceIntentions(
                     metadata: RenderedMetadata.make(
                         name: name.name + suffix, namespace: plan.key.namespace,
                         sources: plan.document.object.map { [$0] } ?? [], options: options),

@@ -110,7 +110,7 @@ struct IstioAmbient {
     }
 
     /// Whether ztunnel omits the rule from an ALLOW policy: it reads an HTTP attribute.
-    static func isHTTP(_ rule: AuthorizationPolicy.Rule) -> Bool {
+    static func isHTTP(_ rule: Istio.SecurityV1.AuthorizationPolicy.Rule) -> Bool {
         (rule.to ?? []).contains { !($0.operation.methods ?? []).isEmpty || !($0.operation.paths ?? []).isEmpty }
             || !(rule.when ?? []).isEmpty
     }

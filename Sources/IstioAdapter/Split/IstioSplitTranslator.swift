@@ -36,7 +36,7 @@ struct IstioSplitTranslator {
     }
 
     private func virtualService(_ plan: SplitPlan, into rendering: inout Rendering)
-        -> VirtualService?
+        -> Istio.NetworkingV1.VirtualService?
     {
         let namespace = plan.key.namespace
         let rootHost = fqdn(plan.root, namespace)
@@ -77,17 +77,17 @@ struct IstioSplitTranslator {
                 plan, into: &rendering)
             return nil
         }
-        var http: [VirtualService.HTTPRoute] = []
-        var tcp: [VirtualService.TCPRoute] = []
+        var http: [Istio.NetworkingV1.VirtualService.HTTPRoute] = []
+        var tcp: [Istio.NetworkingV1.VirtualService.TCPRoute] = []
         for portPlan in plan.ports {
             let port = portPlan.port
             guard
                 let destinations = destinations(portPlan, namespace: namespace, plan, into: &rendering)
             else { continue }
-            let portMatch = port.map { [VirtualService.HTTPMatchRequest(port: $0)] }
+            let portMatch = port.map { [Istio.NetworkingV1.VirtualService.HTTPMatchRequest(port: $0)] }
             let suffix = port.map { "-\($0)" } ?? ""
             if let conditions {
-                let matched = conditions.map { condition -> VirtualService.HTTPMatchRequest in
+                let matched = conditions.map { condition -> Istio.NetworkingV1.VirtualService.HTTPMatchRequest in
                     var condition = condition
                     condition.port = port
                     return condition
@@ -99,27 +99,32 @@ struct IstioSplitTranslator {
                         route: [.init(destination: .init(host: rootHost, port: port))]))
             } else {
                 http.append(.init(name: "split\(suffix)", match: portMatch, route: destinations))
-                tcp.append(.init(match: port.map { [VirtualService.L4Match(port: $0)] }, route: destinations))
+                tcp.append(
+                    .init(
+                        match: port.map { [Istio.NetworkingV1.VirtualService.L4Match(port: $0)] }, route: destinations))
             }
         }
         guard !http.isEmpty else { return nil }
         let meta = RenderedMetadata.make(
             name: plan.key.name, namespace: namespace, sources: plan.document.object.map { [$0] } ?? [],
             options: options)
-        return VirtualService(metadata: meta, spec: .init(hosts: [rootHost], http: http, tcp: tcp.isEmpty ? nil : tcp))
+        return Istio.NetworkingV1.VirtualService(
+            metadata: meta, spec: .init(hosts: [rootHost], http: http, tcp: tcp.isEmpty ? nil : tcp))
     }
 
     /// The weighted destinations of one root port, or nil when the weights cannot be written.
     private func destinations(
         _ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan,
         into rendering: inout Rendering
-    ) -> [VirtualService.RouteDestination]? {
+    ) -> [Istio.NetworkingV1.VirtualService.RouteDestination]? {
         let hosts = portPlan.backends.map {
-            VirtualService.Destination(host: fqdn($0.service, namespace), port: portPlan.port)
+            Istio.NetworkingV1.VirtualService.Destination(host: fqdn($0.service, namespace), port: portPlan.port)
         }
         if hosts.count == 1 { return [.init(destination: hosts[0])] }
         guard let weights = self.weights(portPlan.backends, plan, into: &rendering) else { return nil }
-        return zip(hosts, weights).map { VirtualService.RouteDestination(destination: $0, weight: $1) }
+        return zip(hosts, weights).map {
+            Istio.NetworkingV1.VirtualService.RouteDestination(destination: $0, weight: $1)
+        }
     }
 
     /// The weights Istio gets: exact ratios reduced by their gcd, or percentages before 1.15,
@@ -143,20 +148,22 @@ struct IstioSplitTranslator {
     static let maximumRegexBytes = 1024
 
     /// The regexes of a match request: its path's and its headers'.
-    private static func regexes(_ request: VirtualService.HTTPMatchRequest) -> [String] {
+    private static func regexes(_ request: Istio.NetworkingV1.VirtualService.HTTPMatchRequest) -> [String] {
         ([request.uri?.regex] + (request.headers ?? [:]).values.map(\.regex)).compactMap { $0 }
     }
 
     /// One planned condition as an Istio match request; Istio matches the whole path, and
     /// SMI's regex matches from its start (notes 3.1).
-    private func matchRequest(_ condition: SplitPlan.Condition) -> VirtualService.HTTPMatchRequest {
-        var request = VirtualService.HTTPMatchRequest()
+    private func matchRequest(_ condition: SplitPlan.Condition) -> Istio.NetworkingV1.VirtualService.HTTPMatchRequest {
+        var request = Istio.NetworkingV1.VirtualService.HTTPMatchRequest()
         if let pattern = condition.pathRegex {
             request.uri = .regex(options.pathAnchoring == .prefix ? "(?:\(pattern))(?s:.*)" : "(?:\(pattern))")
         }
-        request.method = condition.method.map(VirtualService.StringMatch.exact)
+        request.method = condition.method.map(Istio.NetworkingV1.VirtualService.StringMatch.exact)
         let headers = Dictionary(
-            uniqueKeysWithValues: condition.headers.map { ($0.name, VirtualService.StringMatch.regex($0.regex)) })
+            uniqueKeysWithValues: condition.headers.map {
+                ($0.name, Istio.NetworkingV1.VirtualService.StringMatch.regex($0.regex))
+            })
         request.headers = headers.isEmpty ? nil : headers
         return request
     }

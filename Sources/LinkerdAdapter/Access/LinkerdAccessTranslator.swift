@@ -26,15 +26,28 @@ struct LinkerdAccessTranslator {
 
     /// What the targets of one destination grant on one port.
     struct PortGrants {
-        var tcp = Set<MeshTLSAuthentication.IdentityReference>()
-        var allHTTP = Set<MeshTLSAuthentication.IdentityReference>()
+        var tcp = Set<Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference>()
+        var allHTTP = Set<Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference>()
         /// Each restricted condition with every source granted it, in first-seen order.
-        var restricted: [(condition: SplitPlan.Condition, sources: Set<MeshTLSAuthentication.IdentityReference>)] = []
+        var restricted:
+            [(
+                condition: SplitPlan.Condition,
+                sources: Set<Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference>
+            )] = []
 
         /// The restricted conditions grouped by identical source sets (one HTTPRoute each),
         /// in a stable order: identical matches of different targets share one route.
-        var groups: [(sources: [MeshTLSAuthentication.IdentityReference], conditions: [SplitPlan.Condition])] {
-            var out: [(sources: [MeshTLSAuthentication.IdentityReference], conditions: [SplitPlan.Condition])] = []
+        var groups:
+            [(
+                sources: [Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference],
+                conditions: [SplitPlan.Condition]
+            )]
+        {
+            var out:
+                [(
+                    sources: [Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference],
+                    conditions: [SplitPlan.Condition]
+                )] = []
             for (condition, sources) in restricted {
                 let sorted = sources.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
                 if let index = out.firstIndex(where: { $0.sources == sorted }) {
@@ -178,8 +191,9 @@ struct LinkerdAccessTranslator {
     private func server(
         _ name: String, _ namespace: String, _ sources: [Diagnostic.Object], selector: LabelSelector, port: Int,
         protocol: String
-    ) -> Server {
-        var server = Server(metadata: meta(name, namespace, sources), selector: selector, port: port)
+    ) -> Linkerd.PolicyV1Beta3.Server {
+        var server = Linkerd.PolicyV1Beta3.Server(
+            metadata: meta(name, namespace, sources), selector: selector, port: port)
         server.spec.proxyProtocol = `protocol`
         server.apiVersion = LinkerdTargetVersion(options).serverAPIVersion
         if server.apiVersion != "policy.linkerd.io/v1beta3" { server.spec.accessPolicy = nil }
@@ -331,7 +345,8 @@ struct LinkerdAccessTranslator {
             if !grants.allHTTP.isEmpty || (!grants.tcp.isEmpty && routes > 0) {
                 let name = "\(server)-http-all"
                 _ = route(
-                    name, parent: server, matches: [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))],
+                    name, parent: server,
+                    matches: [Linkerd.PolicyV1Beta3.HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))],
                     namespace, grants.sources, into: &rendering)
                 if !grants.allHTTP.isEmpty {
                     authorize(
@@ -358,9 +373,11 @@ struct LinkerdAccessTranslator {
         guard route(name, parent: server, matches: matches, namespace, sources, into: &rendering) else { return nil }
         let metadata = meta(name, namespace, sources)
         let rendered = metadata.name ?? name
-        rendering.add(NetworkAuthentication(metadata: metadata, networks: NetworkAuthentication.everyNetwork))
         rendering.add(
-            LinkerdAuthorizationPolicy(
+            Linkerd.PolicyV1Alpha1.NetworkAuthentication(
+                metadata: metadata, networks: Linkerd.PolicyV1Alpha1.NetworkAuthentication.everyNetwork))
+        rendering.add(
+            Linkerd.PolicyV1Alpha1.AuthorizationPolicy(
                 metadata: metadata, target: .init(kind: "HTTPRoute", name: rendered), authentication: rendered,
                 authenticationKind: "NetworkAuthentication"))
         return rendered
@@ -369,7 +386,7 @@ struct LinkerdAccessTranslator {
     /// Adds an HTTPRoute on a Server; false when it would have no match (it would match
     /// everything) or exceed Linkerd's limits (then a stricter result is reported).
     private func route(
-        _ name: String, parent server: String, matches: [HTTPRoute.Match], _ namespace: String,
+        _ name: String, parent server: String, matches: [Linkerd.PolicyV1Beta3.HTTPRoute.Match], _ namespace: String,
         _ sources: [Diagnostic.Object], into rendering: inout Rendering
     ) -> Bool {
         guard !matches.isEmpty else { return false }
@@ -384,7 +401,7 @@ struct LinkerdAccessTranslator {
         }
         let rules = LinkerdMatches.rules(matches)
         let serverName = RenderedMetadata.name(server, options: options)
-        var route = HTTPRoute(
+        var route = Linkerd.PolicyV1Beta3.HTTPRoute(
             metadata: meta(name, namespace, sources),
             spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules)
         )
@@ -403,15 +420,17 @@ struct LinkerdAccessTranslator {
     }
 
     private func authorize(
-        _ name: String, _ identities: Set<MeshTLSAuthentication.IdentityReference>,
-        target: LinkerdAuthorizationPolicy.Reference, _ namespace: String, _ sources: [Diagnostic.Object],
+        _ name: String, _ identities: Set<Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference>,
+        target: Linkerd.PolicyV1Alpha1.AuthorizationPolicy.Reference, _ namespace: String,
+        _ sources: [Diagnostic.Object],
         into rendering: inout Rendering
     ) {
         let metadata = meta(name, namespace, sources)
         let sorted = identities.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
-        rendering.add(MeshTLSAuthentication(metadata: metadata, identities: sorted))
+        rendering.add(Linkerd.PolicyV1Alpha1.MeshTLSAuthentication(metadata: metadata, identities: sorted))
         rendering.add(
-            LinkerdAuthorizationPolicy(metadata: metadata, target: target, authentication: metadata.name ?? name))
+            Linkerd.PolicyV1Alpha1.AuthorizationPolicy(
+                metadata: metadata, target: target, authentication: metadata.name ?? name))
     }
 
     /// What the targets grant on `port`, by kind of grant (notes 4.3 step 1).
@@ -429,7 +448,8 @@ struct LinkerdAccessTranslator {
             }
             let sources = Set(
                 target.sourceAccounts(defaultNamespace: item.key.namespace).map {
-                    MeshTLSAuthentication.IdentityReference(namespace: $0.namespace, name: $0.name)
+                    Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference(
+                        namespace: $0.namespace, name: $0.name)
                 })
             guard !sources.isEmpty else { continue }
             let ports = TargetPorts.of(item, in: bundle)

@@ -8,9 +8,13 @@ enum LinkerdMatches {
     static let rulesPerRoute = 16
 
     /// Matches as rules of at most `matchesPerRule` each, all with the same backends.
-    static func rules(_ matches: [HTTPRoute.Match], backends: [HTTPRoute.BackendReference]? = nil) -> [HTTPRoute.Rule] {
+    static func rules(
+        _ matches: [Linkerd.PolicyV1Beta3.HTTPRoute.Match],
+        backends: [Linkerd.PolicyV1Beta3.HTTPRoute.BackendReference]? = nil
+    ) -> [Linkerd.PolicyV1Beta3.HTTPRoute.Rule] {
         stride(from: 0, to: matches.count, by: matchesPerRule).map {
-            HTTPRoute.Rule(matches: Array(matches[$0..<min($0 + matchesPerRule, matches.count)]), backendRefs: backends)
+            Linkerd.PolicyV1Beta3.HTTPRoute.Rule(
+                matches: Array(matches[$0..<min($0 + matchesPerRule, matches.count)]), backendRefs: backends)
         }
     }
 
@@ -18,14 +22,19 @@ enum LinkerdMatches {
     ///
     /// Linkerd's regex must span the whole path, so SMI's start-anchored regex R becomes
     /// `^(?:R).*` (`^(?:R)$` with full anchoring); headers match a whole value.
-    static func match(_ condition: SplitPlan.Condition, anchoring: RE2Regex.Anchoring) -> HTTPRoute.Match {
+    static func match(_ condition: SplitPlan.Condition, anchoring: RE2Regex.Anchoring)
+        -> Linkerd.PolicyV1Beta3.HTTPRoute.Match
+    {
         let path = condition.pathRegex.map {
-            HTTPRoute.PathMatch(type: "RegularExpression", value: anchoring == .prefix ? "^(?:\($0)).*" : "^(?:\($0))$")
+            Linkerd.PolicyV1Beta3.HTTPRoute.PathMatch(
+                type: "RegularExpression", value: anchoring == .prefix ? "^(?:\($0)).*" : "^(?:\($0))$")
         }
         let headers = condition.headers.map {
-            HTTPRoute.HeaderMatch(name: $0.name, type: "RegularExpression", value: "^(?:\($0.regex))$")
+            Linkerd.PolicyV1Beta3.HTTPRoute.HeaderMatch(
+                name: $0.name, type: "RegularExpression", value: "^(?:\($0.regex))$")
         }
-        return HTTPRoute.Match(path: path, headers: headers.isEmpty ? nil : headers, method: condition.method)
+        return Linkerd.PolicyV1Beta3.HTTPRoute.Match(
+            path: path, headers: headers.isEmpty ? nil : headers, method: condition.method)
     }
 
     /// Why Linkerd cannot take `condition` as SMI means it, or nil: a regex Rust reads

@@ -63,11 +63,17 @@ struct LinkerdProbes {
     ///
     /// A gRPC probe needs one, and since the route then takes Linkerd's own exemption away, the
     /// GET probes join it.
-    func routeMatches(routed: Bool) -> [HTTPRoute.Match]? {
+    func routeMatches(routed: Bool) -> [Linkerd.PolicyV1Beta3.HTTPRoute.Match]? {
         guard grpc || (routed && !paths.isEmpty) else { return nil }
-        let get = paths.map { HTTPRoute.Match(path: .init(type: "Exact", value: $0), method: "GET") }
+        let get = paths.map {
+            Linkerd.PolicyV1Beta3.HTTPRoute.Match(path: .init(type: "Exact", value: $0), method: "GET")
+        }
         let check =
-            grpc ? [HTTPRoute.Match(path: .init(type: "Exact", value: Self.grpcHealthPath), method: "POST")] : []
+            grpc
+            ? [
+                Linkerd.PolicyV1Beta3.HTTPRoute.Match(
+                    path: .init(type: "Exact", value: Self.grpcHealthPath), method: "POST")
+            ] : []
         return get + check
     }
 

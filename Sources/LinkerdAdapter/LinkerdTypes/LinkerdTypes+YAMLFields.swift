@@ -3,15 +3,15 @@ public import SMICore
 // Linkerd's resources are written straight to YAML. Each type writes its fields as its
 // `Encodable` conformance encodes them: declaration order, absent optionals left out.
 
-extension HTTPRoute: YAMLSpecResource {}
-extension LinkerdAuthorizationPolicy: YAMLSpecResource {}
-extension MeshTLSAuthentication: YAMLSpecResource {}
-extension NetworkAuthentication: YAMLSpecResource {}
-extension Server: YAMLSpecResource {}
-extension ServiceProfile: YAMLSpecResource {}
-extension TCPRoute: YAMLSpecResource {}
+extension Linkerd.PolicyV1Beta3.HTTPRoute: YAMLSpecResource {}
+extension Linkerd.PolicyV1Alpha1.AuthorizationPolicy: YAMLSpecResource {}
+extension Linkerd.PolicyV1Alpha1.MeshTLSAuthentication: YAMLSpecResource {}
+extension Linkerd.PolicyV1Alpha1.NetworkAuthentication: YAMLSpecResource {}
+extension Linkerd.PolicyV1Beta3.Server: YAMLSpecResource {}
+extension Linkerd.V1Alpha2.ServiceProfile: YAMLSpecResource {}
+extension Linkerd.GatewayV1Alpha2.TCPRoute: YAMLSpecResource {}
 
-extension HTTPRoute.Spec: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Beta3.HTTPRoute.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("parentRefs", parentRefs)
@@ -19,7 +19,7 @@ extension HTTPRoute.Spec: YAMLFieldsWritable {
     }
 }
 
-extension HTTPRoute.ParentReference: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Beta3.HTTPRoute.ParentReference: YAMLFieldsWritable {
     /// Writes the reference.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("group", group)
@@ -29,7 +29,7 @@ extension HTTPRoute.ParentReference: YAMLFieldsWritable {
     }
 }
 
-extension HTTPRoute.Rule: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Beta3.HTTPRoute.Rule: YAMLFieldsWritable {
     /// Writes the rule.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("matches", matches)
@@ -37,7 +37,7 @@ extension HTTPRoute.Rule: YAMLFieldsWritable {
     }
 }
 
-extension HTTPRoute.Match: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Beta3.HTTPRoute.Match: YAMLFieldsWritable {
     /// Writes the match.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("path", path)
@@ -46,7 +46,7 @@ extension HTTPRoute.Match: YAMLFieldsWritable {
     }
 }
 
-extension HTTPRoute.PathMatch: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Beta3.HTTPRoute.PathMatch: YAMLFieldsWritable {
     /// Writes the path match.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("type", type)
@@ -54,7 +54,7 @@ extension HTTPRoute.PathMatch: YAMLFieldsWritable {
     }
 }
 
-extension HTTPRoute.HeaderMatch: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Beta3.HTTPRoute.HeaderMatch: YAMLFieldsWritable {
     /// Writes the header match.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("name", name)
@@ -63,7 +63,7 @@ extension HTTPRoute.HeaderMatch: YAMLFieldsWritable {
     }
 }
 
-extension HTTPRoute.BackendReference: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Beta3.HTTPRoute.BackendReference: YAMLFieldsWritable {
     /// Writes the backend.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("group", group)
@@ -74,7 +74,7 @@ extension HTTPRoute.BackendReference: YAMLFieldsWritable {
     }
 }
 
-extension TCPRoute.Spec: YAMLFieldsWritable {
+extension Linkerd.GatewayV1Alpha2.TCPRoute.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("parentRefs", parentRefs)
@@ -82,14 +82,14 @@ extension TCPRoute.Spec: YAMLFieldsWritable {
     }
 }
 
-extension TCPRoute.Rule: YAMLFieldsWritable {
+extension Linkerd.GatewayV1Alpha2.TCPRoute.Rule: YAMLFieldsWritable {
     /// Writes the rule.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("backendRefs", backendRefs)
     }
 }
 
-extension LinkerdAuthorizationPolicy.Spec: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Alpha1.AuthorizationPolicy.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("targetRef", targetRef)
@@ -97,7 +97,7 @@ extension LinkerdAuthorizationPolicy.Spec: YAMLFieldsWritable {
     }
 }
 
-extension LinkerdAuthorizationPolicy.Reference: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Alpha1.AuthorizationPolicy.Reference: YAMLFieldsWritable {
     /// Writes the reference.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("group", group)
@@ -106,28 +106,28 @@ extension LinkerdAuthorizationPolicy.Reference: YAMLFieldsWritable {
     }
 }
 
-extension MeshTLSAuthentication.Spec: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("identityRefs", identityRefs)
     }
 }
 
-extension NetworkAuthentication.Spec: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Alpha1.NetworkAuthentication.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("networks", networks)
     }
 }
 
-extension NetworkAuthentication.Network: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Alpha1.NetworkAuthentication.Network: YAMLFieldsWritable {
     /// Writes the network.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("cidr", cidr)
     }
 }
 
-extension MeshTLSAuthentication.IdentityReference: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference: YAMLFieldsWritable {
     /// Writes the reference.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("kind", kind)
@@ -136,7 +136,7 @@ extension MeshTLSAuthentication.IdentityReference: YAMLFieldsWritable {
     }
 }
 
-extension Server.Spec: YAMLFieldsWritable {
+extension Linkerd.PolicyV1Beta3.Server.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("podSelector", podSelector)
@@ -146,14 +146,14 @@ extension Server.Spec: YAMLFieldsWritable {
     }
 }
 
-extension ServiceProfile.Spec: YAMLFieldsWritable {
+extension Linkerd.V1Alpha2.ServiceProfile.Spec: YAMLFieldsWritable {
     /// Writes the body.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("dstOverrides", dstOverrides)
     }
 }
 
-extension ServiceProfile.WeightedDestination: YAMLFieldsWritable {
+extension Linkerd.V1Alpha2.ServiceProfile.WeightedDestination: YAMLFieldsWritable {
     /// Writes the destination.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("authority", authority)

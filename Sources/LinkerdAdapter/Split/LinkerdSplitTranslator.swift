@@ -52,7 +52,7 @@ struct LinkerdSplitTranslator {
 
     /// A split as linkerd-smi writes it: a ServiceProfile with `dstOverrides` (notes 1.3), or
     /// nil with an error when that cannot route as SMI does.
-    private func profile(_ plan: SplitPlan, into rendering: inout Rendering) -> ServiceProfile? {
+    private func profile(_ plan: SplitPlan, into rendering: inout Rendering) -> Linkerd.V1Alpha2.ServiceProfile? {
         // A ServiceProfile is applied whole: the rendered one would replace the user's routes,
         // retries and timeouts.
         let fqdn = options.serviceHost(plan.root, namespace: plan.key.namespace)
@@ -95,14 +95,14 @@ struct LinkerdSplitTranslator {
             "a ServiceProfile splits HTTP requests only: other TCP connections to the root Service are not split", plan,
             into: &rendering)
         let overrides = zip(backends, weights).map {
-            ServiceProfile.WeightedDestination(
+            Linkerd.V1Alpha2.ServiceProfile.WeightedDestination(
                 authority: options.serviceHost($0.service, namespace: plan.key.namespace), weight: $1)
         }
         var meta = RenderedMetadata.make(
             name: plan.root, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [],
             options: options)
         meta.name = fqdn
-        return ServiceProfile(metadata: meta, overrides: overrides)
+        return Linkerd.V1Alpha2.ServiceProfile(metadata: meta, overrides: overrides)
     }
 
     /// The routes of one split (an HTTPRoute per port a client's proxy reads HTTP on, a
@@ -126,7 +126,7 @@ struct LinkerdSplitTranslator {
                 plan, into: &rendering)
             return []
         }
-        var conditionMatches: [HTTPRoute.Match]?
+        var conditionMatches: [Linkerd.PolicyV1Beta3.HTTPRoute.Match]?
         if let conditions = plan.conditions {
             if let problem = conditions.lazy.compactMap({
                 LinkerdMatches.problem($0, anchoring: self.options.pathAnchoring)
@@ -187,32 +187,33 @@ struct LinkerdSplitTranslator {
             }
             guard let weights else { return [] }
             let backends = zip(portPlan.backends, weights).map { backend, weight in
-                HTTPRoute.BackendReference(
+                Linkerd.PolicyV1Beta3.HTTPRoute.BackendReference(
                     group: "core", kind: "Service", name: backend.service, port: port,
                     weight: portPlan.backends.count == 1 ? nil : weight)
             }
             let meta = RenderedMetadata.make(
                 name: "\(plan.key.name)-\(port)", namespace: plan.key.namespace,
                 sources: plan.document.object.map { [$0] } ?? [], options: options)
-            let parent = HTTPRoute.ParentReference(group: "core", kind: "Service", name: plan.root, port: port)
+            let parent = Linkerd.PolicyV1Beta3.HTTPRoute.ParentReference(
+                group: "core", kind: "Service", name: plan.root, port: port)
             if opaque != nil {
-                routes.append(TCPRoute(metadata: meta, parent: parent, backends: backends))
+                routes.append(Linkerd.GatewayV1Alpha2.TCPRoute(metadata: meta, parent: parent, backends: backends))
                 continue
             }
             splitsHTTP = true
-            let everything = [HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))]
-            var rules: [HTTPRoute.Rule]
+            let everything = [Linkerd.PolicyV1Beta3.HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))]
+            var rules: [Linkerd.PolicyV1Beta3.HTTPRoute.Rule]
             if let conditionMatches {
                 rules = LinkerdMatches.rules(conditionMatches, backends: backends)
                 // Last, and outranked by every condition: the rest goes to the root itself.
                 rules.append(
-                    HTTPRoute.Rule(
+                    Linkerd.PolicyV1Beta3.HTTPRoute.Rule(
                         matches: everything,
                         backendRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port, weight: nil)]))
             } else {
-                rules = [HTTPRoute.Rule(matches: everything, backendRefs: backends)]
+                rules = [Linkerd.PolicyV1Beta3.HTTPRoute.Rule(matches: everything, backendRefs: backends)]
             }
-            var route = HTTPRoute(metadata: meta, spec: .init(parentRefs: [parent], rules: rules))
+            var route = Linkerd.PolicyV1Beta3.HTTPRoute(metadata: meta, spec: .init(parentRefs: [parent], rules: rules))
             route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
             routes.append(route)
         }

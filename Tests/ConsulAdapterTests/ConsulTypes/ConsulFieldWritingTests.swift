@@ -13,7 +13,7 @@ import Testing
         let match = ConsulHTTPMatch(
             pathExact: "/a", pathPrefix: "/b", pathRegex: "/c.*", methods: ["GET", "PUT"],
             header: [.init(name: "x-tenant", present: true, regex: "t[0-9]"), .init(name: "y")])
-        let intentions = ServiceIntentions(
+        let intentions = Consul.V1Alpha1.ServiceIntentions(
             metadata: Self.metadata, destination: .init(name: "web", namespace: "shop"),
             sources: [
                 .init(
@@ -25,7 +25,7 @@ import Testing
                     ]),
                 .init(name: "ops", namespace: nil, partition: nil)
             ])
-        let router = ServiceRouter(
+        let router = Consul.V1Alpha1.ServiceRouter(
             metadata: Self.metadata,
             routes: [
                 .init(
@@ -33,7 +33,7 @@ import Testing
                     destination: .init(service: "web", serviceSubset: "v1", namespace: "shop")),
                 .init(match: .init(http: ConsulHTTPMatch()), destination: .init(service: "web"))
             ])
-        let splitter = ServiceSplitter(
+        let splitter = Consul.V1Alpha1.ServiceSplitter(
             metadata: Self.metadata,
             splits: [
                 .init(weight: ConsulWeight(hundredths: 3333), service: "web", serviceSubset: "v1", namespace: "shop"),
@@ -41,17 +41,18 @@ import Testing
             ])
         let resources: [any KubernetesResource] = [
             intentions, router, splitter,
-            ServiceIntentions(metadata: Self.metadata, destination: .init(name: "web"), sources: []),
-            ServiceRouter(metadata: Self.metadata, routes: []), ServiceSplitter(metadata: Self.metadata, splits: []),
-            ServiceDefaults(metadata: Self.metadata, protocol: "http"),
-            ServiceDefaults(metadata: Self.metadata, protocol: nil),
-            ServiceResolver(
+            Consul.V1Alpha1.ServiceIntentions(metadata: Self.metadata, destination: .init(name: "web"), sources: []),
+            Consul.V1Alpha1.ServiceRouter(metadata: Self.metadata, routes: []),
+            Consul.V1Alpha1.ServiceSplitter(metadata: Self.metadata, splits: []),
+            Consul.V1Alpha1.ServiceDefaults(metadata: Self.metadata, protocol: "http"),
+            Consul.V1Alpha1.ServiceDefaults(metadata: Self.metadata, protocol: nil),
+            Consul.V1Alpha1.ServiceResolver(
                 metadata: Self.metadata,
                 subsets: [
                     (name: "v2", subset: .init(filter: "Service.Meta.version == v2")),
                     (name: "v1", subset: .init(filter: ""))
                 ]),
-            ServiceResolver(metadata: Self.metadata, subsets: [])
+            Consul.V1Alpha1.ServiceResolver(metadata: Self.metadata, subsets: [])
         ]
         #expect(FieldWriting.mismatches(resources) == [])
         #expect(

@@ -9,14 +9,14 @@ import Testing
     static let metadata = ObjectMeta(
         name: "web", namespace: "shop", labels: ["app": "web", "tier": "front"], annotations: ["note": "yes"])
 
-    static var fullVirtualService: VirtualService {
-        let destination = VirtualService.RouteDestination(
+    static var fullVirtualService: Istio.NetworkingV1.VirtualService {
+        let destination = Istio.NetworkingV1.VirtualService.RouteDestination(
             destination: .init(host: "web-v1.shop.svc.cluster.local", port: 8080), weight: 90)
-        let match = VirtualService.HTTPMatchRequest(
+        let match = Istio.NetworkingV1.VirtualService.HTTPMatchRequest(
             uri: .regex("/api(/.*)?"), method: .exact("GET"),
             headers: ["x-tenant": .regex("t[0-9]"), "cookie": .exact("beta=1"), "accept": .exact("application/json")],
             port: 80)
-        return VirtualService(
+        return Istio.NetworkingV1.VirtualService(
             metadata: metadata,
             spec: .init(
                 hosts: ["web.shop.svc.cluster.local", "web"],
@@ -28,8 +28,8 @@ import Testing
                 tcp: [.init(match: [.init(port: 9090), .init(port: nil)], route: [destination])]))
     }
 
-    static var fullAuthorizationPolicy: AuthorizationPolicy {
-        let rule = AuthorizationPolicy.Rule(
+    static var fullAuthorizationPolicy: Istio.SecurityV1.AuthorizationPolicy {
+        let rule = Istio.SecurityV1.AuthorizationPolicy.Rule(
             from: [
                 .init(source: .init(principals: ["cluster.local/ns/shop/sa/web"])),
                 .init(source: .init(principals: nil))
@@ -39,14 +39,14 @@ import Testing
                 .init(operation: .init())
             ],
             when: [.init(key: "request.headers[x-tenant]", values: ["t1", "t2"])])
-        return AuthorizationPolicy(
+        return Istio.SecurityV1.AuthorizationPolicy(
             metadata: metadata,
             spec: .init(selector: .init(matchLabels: ["app": "web"]), action: "ALLOW", rules: [rule, .init()]))
     }
 
     /// A waypoint policy: `targetRefs` instead of a selector (the CRD takes one of them).
-    static var waypointAuthorizationPolicy: AuthorizationPolicy {
-        AuthorizationPolicy(
+    static var waypointAuthorizationPolicy: Istio.SecurityV1.AuthorizationPolicy {
+        Istio.SecurityV1.AuthorizationPolicy(
             metadata: metadata, spec: .init(targetRefs: [.init(service: "web")], action: "ALLOW", rules: [.init()]))
     }
 
@@ -64,12 +64,12 @@ import Testing
 
     @Test func absentAndEmptyFieldsAreWrittenAsTheyEncode() {
         let bare = ObjectMeta(name: "web")
-        let emptyLists = VirtualService(metadata: bare, spec: .init(hosts: [], http: [], tcp: []))
-        let emptyMaps = VirtualService(
+        let emptyLists = Istio.NetworkingV1.VirtualService(metadata: bare, spec: .init(hosts: [], http: [], tcp: []))
+        let emptyMaps = Istio.NetworkingV1.VirtualService(
             metadata: ObjectMeta(name: "web", labels: [:]),
             spec: .init(hosts: ["web"], http: [.init(match: [.init(headers: [:])], route: [])]))
-        let empty = AuthorizationPolicy(metadata: bare, spec: .init())
-        let emptySelector = AuthorizationPolicy(
+        let empty = Istio.SecurityV1.AuthorizationPolicy(metadata: bare, spec: .init())
+        let emptySelector = Istio.SecurityV1.AuthorizationPolicy(
             metadata: bare, spec: .init(selector: .init(matchLabels: [:]), rules: []))
         #expect(FieldWriting.mismatches([emptyLists, emptyMaps, empty, emptySelector]) == [])
     }

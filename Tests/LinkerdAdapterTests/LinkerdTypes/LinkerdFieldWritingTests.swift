@@ -10,14 +10,14 @@ import Testing
         name: "web", namespace: "shop", labels: ["app": "web"], annotations: ["note": "on: two"])
 
     @Test func everyFieldIsWrittenAsItEncodes() {
-        let match = HTTPRoute.Match(
+        let match = Linkerd.PolicyV1Beta3.HTTPRoute.Match(
             path: .init(type: "RegularExpression", value: "/api(/.*)?"),
             headers: [
                 .init(name: "x-tenant", type: "Exact", value: "t1"),
                 .init(name: "cookie", type: "RegularExpression", value: ".*")
             ],
             method: "GET")
-        let route = HTTPRoute(
+        let route = Linkerd.PolicyV1Beta3.HTTPRoute(
             metadata: Self.metadata,
             spec: .init(
                 parentRefs: [
@@ -33,11 +33,12 @@ import Testing
                         ]),
                     .init(matches: [])
                 ]))
-        var server = Server(metadata: Self.metadata, selector: ["app": "web", "version": "v1"], port: 8080)
+        var server = Linkerd.PolicyV1Beta3.Server(
+            metadata: Self.metadata, selector: ["app": "web", "version": "v1"], port: 8080)
         server.spec.accessPolicy = "deny"
         let resources: [any KubernetesResource] = [
-            route, server, Server(metadata: Self.metadata, selector: [:], port: 1),
-            Server(
+            route, server, Linkerd.PolicyV1Beta3.Server(metadata: Self.metadata, selector: [:], port: 1),
+            Linkerd.PolicyV1Beta3.Server(
                 metadata: Self.metadata,
                 selector: LabelSelector(
                     matchLabels: ["app": "web"],
@@ -45,16 +46,17 @@ import Testing
                         .init(key: "track", operator: "NotIn", values: ["canary", "beta"]),
                         .init(key: "tier", operator: "Exists")
                     ]), port: 80),
-            NetworkAuthentication(metadata: Self.metadata, networks: NetworkAuthentication.everyNetwork),
-            LinkerdAuthorizationPolicy(
+            Linkerd.PolicyV1Alpha1.NetworkAuthentication(
+                metadata: Self.metadata, networks: Linkerd.PolicyV1Alpha1.NetworkAuthentication.everyNetwork),
+            Linkerd.PolicyV1Alpha1.AuthorizationPolicy(
                 metadata: Self.metadata, target: .init(kind: "HTTPRoute", name: "web"), authentication: "web-clients"),
-            MeshTLSAuthentication(
+            Linkerd.PolicyV1Alpha1.MeshTLSAuthentication(
                 metadata: Self.metadata,
                 identities: [.init(namespace: "shop", name: "web"), .init(namespace: "ops", name: "prom")]),
-            MeshTLSAuthentication(metadata: Self.metadata, identities: []),
-            ServiceProfile(
+            Linkerd.PolicyV1Alpha1.MeshTLSAuthentication(metadata: Self.metadata, identities: []),
+            Linkerd.V1Alpha2.ServiceProfile(
                 metadata: Self.metadata, overrides: [.init(authority: "web-v1.shop.svc.cluster.local:80", weight: 900)]),
-            ServiceProfile(metadata: ObjectMeta(name: "bare"), overrides: [])
+            Linkerd.V1Alpha2.ServiceProfile(metadata: ObjectMeta(name: "bare"), overrides: [])
         ]
         #expect(FieldWriting.mismatches(resources) == [])
         #expect(

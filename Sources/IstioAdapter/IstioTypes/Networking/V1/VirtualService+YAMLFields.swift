@@ -3,9 +3,9 @@ public import SMICore
 // Each type writes its fields as its `Encodable` conformance encodes them: declaration
 // order, absent optionals left out.
 
-extension VirtualService: YAMLSpecResource {}
+extension Istio.NetworkingV1.VirtualService: YAMLSpecResource {}
 
-extension VirtualService.Spec: YAMLFieldsWritable {
+extension Istio.NetworkingV1.VirtualService.Spec: YAMLFieldsWritable {
     /// Writes the body straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("hosts", hosts)
@@ -14,7 +14,7 @@ extension VirtualService.Spec: YAMLFieldsWritable {
     }
 }
 
-extension VirtualService.HTTPRoute: YAMLFieldsWritable {
+extension Istio.NetworkingV1.VirtualService.HTTPRoute: YAMLFieldsWritable {
     /// Writes the route straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("name", name)
@@ -23,7 +23,7 @@ extension VirtualService.HTTPRoute: YAMLFieldsWritable {
     }
 }
 
-extension VirtualService.HTTPMatchRequest: YAMLFieldsWritable {
+extension Istio.NetworkingV1.VirtualService.HTTPMatchRequest: YAMLFieldsWritable {
     /// Writes the match straight to YAML, the headers by name.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("uri", uri)
@@ -33,7 +33,7 @@ extension VirtualService.HTTPMatchRequest: YAMLFieldsWritable {
     }
 }
 
-extension VirtualService.StringMatch: YAMLFieldsWritable {
+extension Istio.NetworkingV1.VirtualService.StringMatch: YAMLFieldsWritable {
     /// Writes the match straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("exact", exact)
@@ -41,7 +41,7 @@ extension VirtualService.StringMatch: YAMLFieldsWritable {
     }
 }
 
-extension VirtualService.TCPRoute: YAMLFieldsWritable {
+extension Istio.NetworkingV1.VirtualService.TCPRoute: YAMLFieldsWritable {
     /// Writes the route straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("match", match)
@@ -49,14 +49,14 @@ extension VirtualService.TCPRoute: YAMLFieldsWritable {
     }
 }
 
-extension VirtualService.L4Match: YAMLFieldsWritable {
+extension Istio.NetworkingV1.VirtualService.L4Match: YAMLFieldsWritable {
     /// Writes the condition straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("port", port)
     }
 }
 
-extension VirtualService.RouteDestination: YAMLFieldsWritable {
+extension Istio.NetworkingV1.VirtualService.RouteDestination: YAMLFieldsWritable {
     /// Writes the destination straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("destination", destination)
@@ -64,7 +64,7 @@ extension VirtualService.RouteDestination: YAMLFieldsWritable {
     }
 }
 
-extension VirtualService.Destination: YAMLFieldsWritable {
+extension Istio.NetworkingV1.VirtualService.Destination: YAMLFieldsWritable {
     /// Writes the destination straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("host", host)
@@ -72,7 +72,7 @@ extension VirtualService.Destination: YAMLFieldsWritable {
     }
 }
 
-extension VirtualService.PortSelector: YAMLFieldsWritable {
+extension Istio.NetworkingV1.VirtualService.PortSelector: YAMLFieldsWritable {
     /// Writes the port straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("number", number)

@@ -3,9 +3,9 @@ public import SMICore
 // Each type writes its fields as its `Encodable` conformance encodes them: declaration
 // order, absent optionals left out.
 
-extension AuthorizationPolicy: YAMLSpecResource {}
+extension Istio.SecurityV1.AuthorizationPolicy: YAMLSpecResource {}
 
-extension AuthorizationPolicy.Spec: YAMLFieldsWritable {
+extension Istio.SecurityV1.AuthorizationPolicy.Spec: YAMLFieldsWritable {
     /// Writes the body straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("selector", selector)
@@ -15,7 +15,7 @@ extension AuthorizationPolicy.Spec: YAMLFieldsWritable {
     }
 }
 
-extension AuthorizationPolicy.TargetReference: YAMLFieldsWritable {
+extension Istio.SecurityV1.AuthorizationPolicy.TargetReference: YAMLFieldsWritable {
     /// Writes the reference straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("group", group)
@@ -24,14 +24,14 @@ extension AuthorizationPolicy.TargetReference: YAMLFieldsWritable {
     }
 }
 
-extension AuthorizationPolicy.WorkloadSelector: YAMLFieldsWritable {
+extension Istio.SecurityV1.AuthorizationPolicy.WorkloadSelector: YAMLFieldsWritable {
     /// Writes the selector straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("matchLabels", matchLabels)
     }
 }
 
-extension AuthorizationPolicy.Rule: YAMLFieldsWritable {
+extension Istio.SecurityV1.AuthorizationPolicy.Rule: YAMLFieldsWritable {
     /// Writes the rule straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("from", from)
@@ -40,28 +40,28 @@ extension AuthorizationPolicy.Rule: YAMLFieldsWritable {
     }
 }
 
-extension AuthorizationPolicy.From: YAMLFieldsWritable {
+extension Istio.SecurityV1.AuthorizationPolicy.From: YAMLFieldsWritable {
     /// Writes the source clause straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("source", source)
     }
 }
 
-extension AuthorizationPolicy.Source: YAMLFieldsWritable {
+extension Istio.SecurityV1.AuthorizationPolicy.Source: YAMLFieldsWritable {
     /// Writes the source straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("principals", principals)
     }
 }
 
-extension AuthorizationPolicy.To: YAMLFieldsWritable {
+extension Istio.SecurityV1.AuthorizationPolicy.To: YAMLFieldsWritable {
     /// Writes the operation clause straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("operation", operation)
     }
 }
 
-extension AuthorizationPolicy.Operation: YAMLFieldsWritable {
+extension Istio.SecurityV1.AuthorizationPolicy.Operation: YAMLFieldsWritable {
     /// Writes the operation straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("ports", ports)
@@ -70,7 +70,7 @@ extension AuthorizationPolicy.Operation: YAMLFieldsWritable {
     }
 }
 
-extension AuthorizationPolicy.Condition: YAMLFieldsWritable {
+extension Istio.SecurityV1.AuthorizationPolicy.Condition: YAMLFieldsWritable {
     /// Writes the condition straight to YAML.
     public func writeFields(to mapping: inout YAMLMappingWriter) {
         mapping.field("key", key)

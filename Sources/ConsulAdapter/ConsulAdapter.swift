@@ -19,6 +19,9 @@ public struct ConsulAdapter: MeshAdapter {
     /// `consul`.
     public var mesh: String { "consul" }
 
+    /// Consul's Prometheus queries for SMI's TrafficMetrics, with the default labels.
+    public var metrics: (any MeshMetrics)? { ConsulMetricsQueries() }
+
     /// What Consul can express, and what this version renders.
     public var capabilities: Capabilities {
         Capabilities(

@@ -12,6 +12,9 @@ public struct IstioAdapter: MeshAdapter {
     /// `istio`.
     public var mesh: String { "istio" }
 
+    /// Istio's Prometheus queries for SMI's TrafficMetrics, with the default labels.
+    public var metrics: (any MeshMetrics)? { IstioMetricsQueries() }
+
     /// What Istio can express.
     public var capabilities: Capabilities {
         Capabilities(

@@ -18,6 +18,9 @@ public struct LinkerdAdapter: MeshAdapter {
     /// `linkerd`.
     public var mesh: String { "linkerd" }
 
+    /// Linkerd's Prometheus queries for SMI's TrafficMetrics, with the default labels.
+    public var metrics: (any MeshMetrics)? { LinkerdMetricsQueries() }
+
     /// What Linkerd can express, and what this version renders.
     public var capabilities: Capabilities {
         Capabilities(

@@ -77,5 +77,9 @@ import Testing
     @Test func usage() {
         #expect(ToolRun(["metrics"]).status == 2)
         #expect(ToolRun(["metrics", "--mesh", "kuma"]).err.contains("not available in this version"))
+        // The meshes with queries are those whose adapter has them, and only those.
+        let gateway = ToolRun(["metrics", "--mesh", "gateway-api"])
+        #expect(gateway.status == 2)
+        #expect(gateway.err.contains("available: istio, linkerd, consul"), "\(gateway.err)")
     }
 }

@@ -31,18 +31,16 @@ enum Meshes {
         }
     }
 
-    /// The metrics query builder for `name` (for Istio, with `waypoints` reporting the
-    /// requests, in ambient mode), or a usage error that lists the choices.
+    /// The metrics query builder of the mesh named `name` (for Istio, with `waypoints` reporting
+    /// the requests, in ambient mode), or a usage error that lists the meshes that have one.
     static func metrics(named name: String, waypoints: Bool = false) throws(UsageError) -> any MeshMetrics {
-        switch name {
-        case "istio": return IstioMetricsQueries(waypoints: waypoints)
-        case "linkerd": return LinkerdMetricsQueries()
-        case "consul": return ConsulMetricsQueries()
-        default:
+        guard let metrics = available.first(where: { $0.mesh == name })?.metrics else {
+            let meshes = available.filter { $0.metrics != nil }.map(\.mesh).joined(separator: ", ")
             throw UsageError(
-                message:
-                    "metrics queries for '\(name)' are not available in this version; available: istio, linkerd, consul"
-            )
+                message: "metrics queries for '\(name)' are not available in this version; available: \(meshes)")
         }
+        guard waypoints, var istio = metrics as? IstioMetricsQueries else { return metrics }
+        istio.waypoints = true
+        return istio
     }
 }

@@ -28,6 +28,9 @@ public protocol MeshAdapter: Sendable {
     /// The rendering as one file per object in one of `outputFormats` (`smi render
     /// --output-dir`): tools such as `consul config write` take one object per file.
     func files(of rendering: Rendering, format: OutputFormat) throws -> [OutputFile]
+    /// The mesh's queries for SMI's TrafficMetrics (`smi metrics`), or nil when its metrics
+    /// cannot answer them.
+    var metrics: (any MeshMetrics)? { get }
 }
 
 /// One file of a rendering written object by object.
@@ -72,6 +75,9 @@ public struct OutputFile: Sendable, Equatable {
 extension MeshAdapter {
     /// ``OutputFormat/yaml`` and ``OutputFormat/json``.
     public var outputFormats: [OutputFormat] { [.yaml, .json] }
+
+    /// None.
+    public var metrics: (any MeshMetrics)? { nil }
 
     /// The resources as YAML documents, or as JSON one per line for ``OutputFormat/json``.
     public func write(_ rendering: Rendering, format: OutputFormat, to sink: (UnsafeBufferPointer<UInt8>) -> Void)

@@ -107,7 +107,7 @@ import Testing
     /// only through the waypoint, and with its waypoint policies gone every client gets
     /// through, since the pods admit the waypoint.
     @Test func waypointsDecideWithTheClientsIdentity() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Golden/58-ambient-waypoint")
         let input = try YAMLReader().read(
             String(contentsOf: folder.appendingPathComponent("input.yaml"), encoding: .utf8))

@@ -67,7 +67,7 @@ import Testing
     ///
     /// Without it, the same probes are refused where Linkerd refuses them.
     @Test func allowedProbesAdmitTheProbesAlone() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Golden/59-allow-probes")
         let documents = try YAMLReader().read(
             String(contentsOf: folder.appendingPathComponent("input.yaml"), encoding: .utf8))

@@ -143,7 +143,7 @@ enum MeshBenchmark {
         return try Measure.median(runs) {
             let translation = SMITranslation([.init(name: nil, bytes: bytes)], adapter: IstioAdapter())
             var written = 0
-            try IstioAdapter().write(translation.rendering, format: "yaml") {
+            try IstioAdapter().write(translation.rendering, format: .yaml) {
                 written += write(devNull, $0.baseAddress, $0.count)
             }
             return (translation, written)

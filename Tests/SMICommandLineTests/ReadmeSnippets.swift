@@ -33,11 +33,10 @@ enum ReadmeSnippets {
 
     /// "At mesh scale, `SMIInput` reads, decodes and indexes in one pass".
     static func meshScale(meshBytes: [UInt8], write: (UnsafeBufferPointer<UInt8>) -> Void) -> [Diagnostic] {
-        let input = SMIInput([.init(name: "mesh.yaml", bytes: meshBytes)])  // input.diagnostics: invalid YAML
-        let (large, findings) = IstioAdapter().renderAndValidate(
-            input.bundle, inventory: input.inventory, options: RenderOptions())
-        large.writeYAML { chunk in write(chunk) }  // sorted, a batch at a time
-        return input.diagnostics + findings + large.diagnostics
+        let input = SMIInput([.init(name: "mesh.yaml", bytes: meshBytes)])  // read, decoded, indexed
+        let translation = SMITranslation(input, adapter: IstioAdapter())  // diagnostics located and sorted
+        translation.rendering.writeYAML { chunk in write(chunk) }  // sorted, a batch at a time
+        return translation.diagnostics
     }
 
     /// "The YAML layer stands on its own".

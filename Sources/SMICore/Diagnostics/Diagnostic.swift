@@ -133,10 +133,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Where its field is, until it is located: see `Anchor`.
-    var anchor: Anchor? {
-        get { fields.value.anchor }
-        set { fields.value.anchor = newValue }
-    }
+    var anchor: Anchor? { fields.value.anchor }
 
     /// Points the diagnostic at `location`, found for its anchor, which it drops.
     mutating func locate(at location: SourceLocation?) {
@@ -151,10 +148,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         _ severity: Severity, _ code: DiagnosticCode, _ message: String,
         object: Object? = nil, path: FieldPath? = nil, file: String? = nil, location: SourceLocation? = nil
     ) {
+        self.init(severity, code, message, object: object, path: path, file: file, location: location, anchor: nil)
+    }
+
+    /// Creates a diagnostic whose field is found later, from `anchor` (see `Anchor`).
+    init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String,
+        object: Object?, path: FieldPath?, file: String?, location: SourceLocation?, anchor: Anchor?
+    ) {
         fields = SharedValue(
             Fields(
                 severity: severity, code: code, message: message, object: object, path: path, file: file,
-                location: location))
+                location: location, anchor: anchor))
     }
 
     /// Diagnostics are equal when they say the same, field by field.

@@ -70,7 +70,7 @@ extension Diagnostic {
         in source: DocumentSource
     ) {
         let (location, anchor) = source.place(of: path)
-        self.init(severity, code, message, object: object, path: path, file: source.file, location: location)
-        self.anchor = anchor
+        self.init(
+            severity, code, message, object: object, path: path, file: source.file, location: location, anchor: anchor)
     }
 }

@@ -7,6 +7,9 @@ import SMICore
 ///
 /// What Istio cannot say exactly is dropped with a warning (stricter), never widened.
 struct IstioAccessTranslator {
+    /// The resource this translator writes.
+    typealias Policy = Istio.SecurityV1.AuthorizationPolicy
+
     let bundle: SMIBundle
     let inventory: Inventory
     let options: RenderOptions
@@ -55,7 +58,7 @@ struct IstioAccessTranslator {
         for namespace in closed {
             let meta = RenderedMetadata.make(
                 name: Self.denyByDefault, namespace: namespace, sources: [], options: options)
-            add(Istio.SecurityV1.AuthorizationPolicy(metadata: meta, spec: .init()), into: &rendering)
+            add(Policy(metadata: meta, spec: .init()), into: &rendering)
         }
     }
 
@@ -96,14 +99,12 @@ struct IstioAccessTranslator {
     /// rule's `to` list (entries of `to` are ORed: the same grant), and what is still too many
     /// is split into several ALLOW policies on the same pods (policies are ORed too), named
     /// `<name>`, `<name>-rules-2`, ...
-    static func withinRuleLimit(_ policy: Istio.SecurityV1.AuthorizationPolicy) -> [Istio.SecurityV1
-        .AuthorizationPolicy]
-    {
+    static func withinRuleLimit(_ policy: Policy) -> [Policy] {
         guard var rules = policy.spec.rules, rules.count > maximumRules else { return [policy] }
-        var merged: [Istio.SecurityV1.AuthorizationPolicy.Rule] = []
+        var merged: [Policy.Rule] = []
         // Where each list of sources' rule without conditions is in `merged` (few: a target
         // has one list of sources).
-        var unconditional: [(from: [Istio.SecurityV1.AuthorizationPolicy.From]?, index: Int)] = []
+        var unconditional: [(from: [Policy.From]?, index: Int)] = []
         for rule in rules {
             guard rule.when == nil, let to = rule.to else {
                 merged.append(rule)
@@ -131,7 +132,7 @@ struct IstioAccessTranslator {
     /// The name (before the options' prefix) of each namespace's allow-nothing policy.
     private static let denyByDefault = "deny-by-default"
 
-    private func add(_ policy: Istio.SecurityV1.AuthorizationPolicy, into rendering: inout Rendering) {
+    private func add(_ policy: Policy, into rendering: inout Rendering) {
         var policy = policy
         policy.apiVersion = IstioTargetVersion(options).securityAPIVersion
         rendering.add(policy)
@@ -149,7 +150,7 @@ struct IstioAccessTranslator {
     private func policies(
         for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, destinationNamespace: String,
         translations: inout MatchTranslations<Translation>, into rendering: inout Rendering
-    ) -> [Istio.SecurityV1.AuthorizationPolicy] {
+    ) -> [Policy] {
         let target = item.object
         let destination = target.spec.destination
         guard target.destinationAccount(defaultNamespace: item.key.namespace) != nil,
@@ -182,9 +183,9 @@ struct IstioAccessTranslator {
         let principals = target.sourceAccounts(defaultNamespace: item.key.namespace)
             .map { "\(options.trustDomain)/ns/\($0.namespace)/sa/\($0.name)" }
         let from = [
-            Istio.SecurityV1.AuthorizationPolicy.From(source: .init(principals: Array(Set(principals)).sorted()))
+            Policy.From(source: .init(principals: Array(Set(principals)).sorted()))
         ]
-        var rules: [Istio.SecurityV1.AuthorizationPolicy.Rule] = []
+        var rules: [Policy.Rule] = []
         if !principals.isEmpty {
             rules = grants(for: item, from: from, translations: &translations, into: &rendering)
         }
@@ -196,7 +197,7 @@ struct IstioAccessTranslator {
         // With no rule left a policy still selects the pods: it then allows nothing, as SMI does.
         // Selections without requirements: Istio's workload selectors take labels alone.
         return selection.selectors.enumerated().map { index, selector in
-            Istio.SecurityV1.AuthorizationPolicy(
+            Policy(
                 metadata: RenderedMetadata.make(
                     name: index == 0 ? name : "\(name)-pods-\(index + 1)",
                     namespace: destinationNamespace, sources: sources, options: options),
@@ -213,9 +214,9 @@ struct IstioAccessTranslator {
     ///
     /// Outside ambient mode, the rules as they are.
     private func ambientPolicies(
-        _ rules: [Istio.SecurityV1.AuthorizationPolicy.Rule], name: String, destination: String, namespace: String,
+        _ rules: [Policy.Rule], name: String, destination: String, namespace: String,
         item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering
-    ) -> (pods: [Istio.SecurityV1.AuthorizationPolicy.Rule], waypoint: [Istio.SecurityV1.AuthorizationPolicy]) {
+    ) -> (pods: [Policy.Rule], waypoint: [Policy]) {
         let ambient = IstioAmbient(inventory: inventory)
         guard ambient.isAmbient(namespace) else { return (rules, []) }
         let account = "\(namespace)/\(destination)"
@@ -244,12 +245,12 @@ struct IstioAccessTranslator {
                 .warning, .istioAmbient,
                 "\(account) is reached through waypoint \(waypoint.namespace)/\(waypoint.name) (Service \(waypoint.services.joined(separator: ", "))): the grants are written for the waypoint (targetRefs), and the pods admit its identity \(principal); requests sent straight to the pods get only the TCP grants (ztunnel omits HTTP rules, stricter); \(assumption)",
                 item, into: &rendering)
-            let admitWaypoint = Istio.SecurityV1.AuthorizationPolicy.Rule(from: [
+            let admitWaypoint = Policy.Rule(from: [
                 .init(source: .init(principals: [principal]))
             ])
             let sources = item.origin.object.map { [$0] } ?? []
             let policies = waypoint.services.map { service in
-                Istio.SecurityV1.AuthorizationPolicy(
+                Policy(
                     metadata: RenderedMetadata.make(
                         name: "\(name)-via-\(service)", namespace: namespace, sources: sources, options: options),
                     spec: .init(
@@ -260,9 +261,9 @@ struct IstioAccessTranslator {
     }
 
     private func grants(
-        for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [Istio.SecurityV1.AuthorizationPolicy.From],
+        for item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, from: [Policy.From],
         translations: inout MatchTranslations<Translation>, into rendering: inout Rendering
-    ) -> [Istio.SecurityV1.AuthorizationPolicy.Rule] {
+    ) -> [Policy.Rule] {
         let rules = item.object.spec.rules
         let namespace = item.key.namespace
         if rules.contains(where: { $0.kind == "UDPRoute" }) {
@@ -284,10 +285,10 @@ struct IstioAccessTranslator {
         if http.isEmpty {
             switch ports {
             case nil, .nothing?: return []
-            case .unrestricted?: return [Istio.SecurityV1.AuthorizationPolicy.Rule(from: from)]
+            case .unrestricted?: return [Policy.Rule(from: from)]
             case let .some(list)?:
                 return [
-                    Istio.SecurityV1.AuthorizationPolicy.Rule(
+                    Policy.Rule(
                         from: from, to: [.init(operation: .init(ports: list.map(String.init)))])
                 ]
             }
@@ -298,7 +299,7 @@ struct IstioAccessTranslator {
         case .nothing?: return []
         case let .some(list)?: portList = list.map(String.init)
         }
-        var out: [Istio.SecurityV1.AuthorizationPolicy.Rule] = []
+        var out: [Policy.Rule] = []
         var headerKeys: Set<String> = []
         defer {
             if !headerKeys.isEmpty {
@@ -319,7 +320,7 @@ struct IstioAccessTranslator {
                     for var operation in operations {
                         operation.ports = portList
                         out.append(
-                            Istio.SecurityV1.AuthorizationPolicy.Rule(
+                            Policy.Rule(
                                 from: from, to: [.init(operation: operation)],
                                 when: conditions.isEmpty ? nil : conditions))
                     }

@@ -6,6 +6,9 @@ import SMICore
 /// remainder for Istio before 1.15); a split with `matches` gets a first HTTP route with the
 /// route groups' conditions and a last one to the root, and no TCP split.
 struct IstioSplitTranslator {
+    /// The resource this translator writes.
+    typealias Route = Istio.NetworkingV1.VirtualService
+
     let bundle: SMIBundle
     let inventory: Inventory
     let options: RenderOptions
@@ -36,7 +39,7 @@ struct IstioSplitTranslator {
     }
 
     private func virtualService(_ plan: SplitPlan, into rendering: inout Rendering)
-        -> Istio.NetworkingV1.VirtualService?
+        -> Route?
     {
         let namespace = plan.key.namespace
         let rootHost = fqdn(plan.root, namespace)
@@ -77,17 +80,17 @@ struct IstioSplitTranslator {
                 plan, into: &rendering)
             return nil
         }
-        var http: [Istio.NetworkingV1.VirtualService.HTTPRoute] = []
-        var tcp: [Istio.NetworkingV1.VirtualService.TCPRoute] = []
+        var http: [Route.HTTPRoute] = []
+        var tcp: [Route.TCPRoute] = []
         for portPlan in plan.ports {
             let port = portPlan.port
             guard
                 let destinations = destinations(portPlan, namespace: namespace, plan, into: &rendering)
             else { continue }
-            let portMatch = port.map { [Istio.NetworkingV1.VirtualService.HTTPMatchRequest(port: $0)] }
+            let portMatch = port.map { [Route.HTTPMatchRequest(port: $0)] }
             let suffix = port.map { "-\($0)" } ?? ""
             if let conditions {
-                let matched = conditions.map { condition -> Istio.NetworkingV1.VirtualService.HTTPMatchRequest in
+                let matched = conditions.map { condition -> Route.HTTPMatchRequest in
                     var condition = condition
                     condition.port = port
                     return condition
@@ -101,14 +104,14 @@ struct IstioSplitTranslator {
                 http.append(.init(name: "split\(suffix)", match: portMatch, route: destinations))
                 tcp.append(
                     .init(
-                        match: port.map { [Istio.NetworkingV1.VirtualService.L4Match(port: $0)] }, route: destinations))
+                        match: port.map { [Route.L4Match(port: $0)] }, route: destinations))
             }
         }
         guard !http.isEmpty else { return nil }
         let meta = RenderedMetadata.make(
             name: plan.key.name, namespace: namespace, sources: plan.document.object.map { [$0] } ?? [],
             options: options)
-        return Istio.NetworkingV1.VirtualService(
+        return Route(
             metadata: meta, spec: .init(hosts: [rootHost], http: http, tcp: tcp.isEmpty ? nil : tcp))
     }
 
@@ -116,14 +119,14 @@ struct IstioSplitTranslator {
     private func destinations(
         _ portPlan: SplitPlan.PortPlan, namespace: String, _ plan: SplitPlan,
         into rendering: inout Rendering
-    ) -> [Istio.NetworkingV1.VirtualService.RouteDestination]? {
+    ) -> [Route.RouteDestination]? {
         let hosts = portPlan.backends.map {
-            Istio.NetworkingV1.VirtualService.Destination(host: fqdn($0.service, namespace), port: portPlan.port)
+            Route.Destination(host: fqdn($0.service, namespace), port: portPlan.port)
         }
         if hosts.count == 1 { return [.init(destination: hosts[0])] }
         guard let weights = self.weights(portPlan.backends, plan, into: &rendering) else { return nil }
         return zip(hosts, weights).map {
-            Istio.NetworkingV1.VirtualService.RouteDestination(destination: $0, weight: $1)
+            Route.RouteDestination(destination: $0, weight: $1)
         }
     }
 
@@ -148,21 +151,21 @@ struct IstioSplitTranslator {
     static let maximumRegexBytes = 1024
 
     /// The regexes of a match request: its path's and its headers'.
-    private static func regexes(_ request: Istio.NetworkingV1.VirtualService.HTTPMatchRequest) -> [String] {
+    private static func regexes(_ request: Route.HTTPMatchRequest) -> [String] {
         ([request.uri?.regex] + (request.headers ?? [:]).values.map(\.regex)).compactMap { $0 }
     }
 
     /// One planned condition as an Istio match request; Istio matches the whole path, and
     /// SMI's regex matches from its start (notes 3.1).
-    private func matchRequest(_ condition: SplitPlan.Condition) -> Istio.NetworkingV1.VirtualService.HTTPMatchRequest {
-        var request = Istio.NetworkingV1.VirtualService.HTTPMatchRequest()
+    private func matchRequest(_ condition: SplitPlan.Condition) -> Route.HTTPMatchRequest {
+        var request = Route.HTTPMatchRequest()
         if let pattern = condition.pathRegex {
             request.uri = .regex(options.pathAnchoring == .prefix ? "(?:\(pattern))(?s:.*)" : "(?:\(pattern))")
         }
-        request.method = condition.method.map(Istio.NetworkingV1.VirtualService.StringMatch.exact)
+        request.method = condition.method.map(Route.StringMatch.exact)
         let headers = Dictionary(
             uniqueKeysWithValues: condition.headers.map {
-                ($0.name, Istio.NetworkingV1.VirtualService.StringMatch.regex($0.regex))
+                ($0.name, Route.StringMatch.regex($0.regex))
             })
         request.headers = headers.isEmpty ? nil : headers
         return request

@@ -24,30 +24,20 @@ struct LinkerdAccessTranslator {
         }
     }
 
+    /// A source's identity, as a MeshTLSAuthentication names it.
+    typealias Identity = Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference
+
     /// What the targets of one destination grant on one port.
     struct PortGrants {
-        var tcp = Set<Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference>()
-        var allHTTP = Set<Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference>()
+        var tcp = Set<Identity>()
+        var allHTTP = Set<Identity>()
         /// Each restricted condition with every source granted it, in first-seen order.
-        var restricted:
-            [(
-                condition: SplitPlan.Condition,
-                sources: Set<Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference>
-            )] = []
+        var restricted: [(condition: SplitPlan.Condition, sources: Set<Identity>)] = []
 
         /// The restricted conditions grouped by identical source sets (one HTTPRoute each),
         /// in a stable order: identical matches of different targets share one route.
-        var groups:
-            [(
-                sources: [Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference],
-                conditions: [SplitPlan.Condition]
-            )]
-        {
-            var out:
-                [(
-                    sources: [Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference],
-                    conditions: [SplitPlan.Condition]
-                )] = []
+        var groups: [(sources: [Identity], conditions: [SplitPlan.Condition])] {
+            var out: [(sources: [Identity], conditions: [SplitPlan.Condition])] = []
             for (condition, sources) in restricted {
                 let sorted = sources.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
                 if let index = out.firstIndex(where: { $0.sources == sorted }) {
@@ -420,7 +410,7 @@ struct LinkerdAccessTranslator {
     }
 
     private func authorize(
-        _ name: String, _ identities: Set<Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference>,
+        _ name: String, _ identities: Set<Identity>,
         target: Linkerd.PolicyV1Alpha1.AuthorizationPolicy.Reference, _ namespace: String,
         _ sources: [Diagnostic.Object],
         into rendering: inout Rendering
@@ -448,7 +438,7 @@ struct LinkerdAccessTranslator {
             }
             let sources = Set(
                 target.sourceAccounts(defaultNamespace: item.key.namespace).map {
-                    Linkerd.PolicyV1Alpha1.MeshTLSAuthentication.IdentityReference(
+                    Identity(
                         namespace: $0.namespace, name: $0.name)
                 })
             guard !sources.isEmpty else { continue }

@@ -1,20 +1,27 @@
 public import SMICore
 
-/// Checks of `YAMLFieldsWritable` conformances against the `Encodable` ones they stand in for.
+/// Checks of `FieldsWritable` conformances: the one field list a resource has on output.
 public enum FieldWriting {
-    /// The resources whose YAML, written field by field, differs from the YAML of their
-    /// `Encodable` manifest, with both texts.
+    /// The resources whose fields are not written as they are read, with what differs.
     ///
-    /// Give values with every optional field set, and with none, so that each field is
-    /// compared.
-    public static func mismatches(_ resources: [any KubernetesResource]) -> [String] {
+    /// A resource's manifest (built from `writeFields`) must decode, as a cluster's YAML would,
+    /// to the same value, so that no field is left out or misnamed; and its YAML written field
+    /// by field must be the YAML of that manifest. Give values with every optional field set,
+    /// and with none, so that each field is compared.
+    public static func mismatches(_ resources: [any KubernetesResource & Decodable & Equatable]) -> [String] {
         resources.compactMap { resource in
             var rendering = Rendering()
             rendering.add(resource)
             let written = rendering.yaml()
-            let encoded = rendering.resources.map { YAMLWriter().write($0) }.joined()
-            return written == encoded ? nil : "written:\n\(written)\nencoded:\n\(encoded)"
+            let manifest = YAMLWriter().write(resource.manifest)
+            guard written == manifest else { return "written:\n\(written)\nmanifest:\n\(manifest)" }
+            return readsBack(resource) ? nil : "reads back as another value:\n\(written)"
         }
+    }
+
+    /// Whether `resource`'s manifest decodes to `resource`.
+    private static func readsBack<Resource: KubernetesResource & Decodable & Equatable>(_ resource: Resource) -> Bool {
+        (try? ManifestDecoder().decode(Resource.self, from: resource.manifest)) == resource
     }
 
     /// The stored fields (as `Type.field`) that no value of `values`, at any depth, sets.

@@ -4,9 +4,9 @@
 ///
 /// swift-smi never writes `Invert`, `Contains` or `IgnoreCase`, whose meaning differs across
 /// releases.
-public struct ConsulHTTPMatch: Sendable, Hashable, Codable {
+public struct ConsulHTTPMatch: Sendable, Hashable, Decodable {
     /// One header condition: exactly one of `present` and `regex` is set.
-    public struct Header: Sendable, Hashable, Codable {
+    public struct Header: Sendable, Hashable, Decodable {
         /// The header name, lower-case (`:method` for the pseudo-header).
         public var name: String
         /// The header occurs, whatever its value.

@@ -1,16 +1,16 @@
 public import SMICore
 
 /// The rules of one route kind: what names the kind.
-public protocol GatewayAPIRouteRule: Sendable, Equatable, Codable {
+public protocol GatewayAPIRouteRule: FieldsWritable, Equatable, Decodable {
     /// The route kind whose rules these are (`HTTPRoute`).
     static var kind: String { get }
 }
 
 extension GatewayAPI {
     /// A route attached to a Service port (GAMMA): the kinds differ only in their rules.
-    public struct Route<Rule: GatewayAPIRouteRule>: KubernetesResource, Equatable, Codable {
+    public struct Route<Rule: GatewayAPIRouteRule>: KubernetesResource, Equatable, Decodable {
         /// The route's body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The Service port the route governs.
             public var parentRefs: [ParentReference]
             /// The rules, at most 16 (one for TCPRoute v1).

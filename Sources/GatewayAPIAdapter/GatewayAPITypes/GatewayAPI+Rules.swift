@@ -1,9 +1,9 @@
 extension GatewayAPI {
     /// An HTTPRoute rule: matches (any of them) and where matching requests go; the most
     /// specific match over all rules wins.
-    public struct HTTPRouteRule: GatewayAPIRouteRule {
+    public struct HTTPRouteRule: GatewayAPIRouteRule, Sendable {
         /// Conditions a request must all meet.
-        public struct Match: Sendable, Equatable, Codable {
+        public struct Match: Sendable, Equatable, Decodable {
             /// The path condition (always written: the CRD's default is the prefix `/`).
             public var path: PathMatch
             /// Header conditions, one per name, at most 16.
@@ -20,7 +20,7 @@ extension GatewayAPI {
         }
 
         /// `Exact`, `PathPrefix` (whole segments) or `RegularExpression` (the whole path).
-        public struct PathMatch: Sendable, Equatable, Codable {
+        public struct PathMatch: Sendable, Equatable, Decodable {
             /// The match type.
             public var type: String
             /// The value.
@@ -48,9 +48,9 @@ extension GatewayAPI {
     }
 
     /// A GRPCRoute rule: matches (any of them; none matches every call) and where calls go.
-    public struct GRPCRouteRule: GatewayAPIRouteRule {
+    public struct GRPCRouteRule: GatewayAPIRouteRule, Sendable {
         /// Conditions a call must all meet.
-        public struct Match: Sendable, Equatable, Codable {
+        public struct Match: Sendable, Equatable, Decodable {
             /// The gRPC service and method.
             public var method: MethodMatch?
             /// Header conditions, one per name.
@@ -64,7 +64,7 @@ extension GatewayAPI {
         }
 
         /// An exact gRPC service (`package.Service`) and, optionally, method.
-        public struct MethodMatch: Sendable, Equatable, Codable {
+        public struct MethodMatch: Sendable, Equatable, Decodable {
             /// `Exact`.
             public var type = "Exact"
             /// The service.
@@ -94,7 +94,7 @@ extension GatewayAPI {
     }
 
     /// A TCPRoute rule: where connections go.
-    public struct TCPRouteRule: GatewayAPIRouteRule {
+    public struct TCPRouteRule: GatewayAPIRouteRule, Sendable {
         /// `TCPRoute`.
         public static let kind = "TCPRoute"
         /// Weighted backends, at most 16.

@@ -7,7 +7,7 @@ public enum GatewayAPI {
     public static let group = "gateway.networking.k8s.io"
 
     /// A route's attachment to a Service port (GAMMA): the route governs requests to it.
-    public struct ParentReference: Sendable, Equatable, Codable {
+    public struct ParentReference: Sendable, Equatable, Decodable {
         /// `""`, the core group.
         public var group = ""
         /// `Service`.
@@ -25,7 +25,7 @@ public enum GatewayAPI {
     }
 
     /// A backend Service, its port and weight.
-    public struct BackendReference: Sendable, Equatable, Codable {
+    public struct BackendReference: Sendable, Equatable, Decodable {
         /// `""`, the core group.
         public var group = ""
         /// `Service`.
@@ -48,7 +48,7 @@ public enum GatewayAPI {
     /// A header condition (HTTPRoute and GRPCRoute).
     ///
     /// `Exact`, or `RegularExpression`, which the implementations read as the whole value.
-    public struct HeaderMatch: Sendable, Equatable, Codable {
+    public struct HeaderMatch: Sendable, Equatable, Decodable {
         /// `Exact` or `RegularExpression`.
         public var type: String
         /// The header name.

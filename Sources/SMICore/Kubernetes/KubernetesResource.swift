@@ -1,14 +1,11 @@
 /// A Kubernetes object this library writes (the adapters' native kinds): what identifies it,
-/// and a `Codable` body.
+/// and its fields.
 ///
 /// A `Rendering` keeps such objects typed until they are written, and sorts them by these
-/// properties without encoding them: the encoding must carry `apiVersion`, `kind` and
-/// `metadata` as the properties say, and must not fail (no unsigned integer above `Int.max`,
-/// no throwing `encode(to:)`): one that cannot be encoded is missing from the output. The
-/// golden checks and the pipeline fuzzer assert that every rendered resource encodes. One that
-/// also conforms to `YAMLFieldsWritable` (every adapter's does) is written as YAML field by
-/// field, without Codable.
-public protocol KubernetesResource: Encodable, Sendable {
+/// properties without writing them: `writeFields` must write `apiVersion`, `kind` and
+/// `metadata` as the properties say. It is written as YAML field by field, and its manifest
+/// and `Encodable` encoding are made from the same fields, which cannot fail.
+public protocol KubernetesResource: FieldsWritable, Encodable {
     /// The object's `apiVersion`.
     var apiVersion: String { get }
     /// The object's `kind`.

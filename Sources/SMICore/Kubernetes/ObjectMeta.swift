@@ -117,7 +117,7 @@ public struct ObjectMeta: Sendable, Equatable, Codable {
         fields == RareFields() ? nil : SharedValue(fields)
     }
 
-    /// Every field, in the order Kubernetes documents them and `Encodable` writes them.
+    /// Every field, in the order Kubernetes documents them and `writeFields` writes them.
     private enum CodingKeys: String, CodingKey {
         case name, generateName, namespace, labels, annotations, uid, resourceVersion, generation, selfLink
         case creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, ownerReferences, finalizers,
@@ -146,25 +146,5 @@ public struct ObjectMeta: Sendable, Equatable, Codable {
         rare.finalizers = try c.decodeIfPresent([String].self, forKey: .finalizers)
         rare.managedFields = try c.decodeIfPresent([ManifestNode].self, forKey: .managedFields)
         self.init(name: name, namespace: namespace, labels: labels, annotations: annotations, rare: rare)
-    }
-
-    /// Encodes the fields that are set, in `CodingKeys` order.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(name, forKey: .name)
-        try c.encodeIfPresent(generateName, forKey: .generateName)
-        try c.encodeIfPresent(namespace, forKey: .namespace)
-        try c.encodeIfPresent(labels, forKey: .labels)
-        try c.encodeIfPresent(annotations, forKey: .annotations)
-        try c.encodeIfPresent(uid, forKey: .uid)
-        try c.encodeIfPresent(resourceVersion, forKey: .resourceVersion)
-        try c.encodeIfPresent(generation, forKey: .generation)
-        try c.encodeIfPresent(selfLink, forKey: .selfLink)
-        try c.encodeIfPresent(creationTimestamp, forKey: .creationTimestamp)
-        try c.encodeIfPresent(deletionTimestamp, forKey: .deletionTimestamp)
-        try c.encodeIfPresent(deletionGracePeriodSeconds, forKey: .deletionGracePeriodSeconds)
-        try c.encodeIfPresent(ownerReferences, forKey: .ownerReferences)
-        try c.encodeIfPresent(finalizers, forKey: .finalizers)
-        try c.encodeIfPresent(managedFields, forKey: .managedFields)
     }
 }

@@ -9,7 +9,7 @@ public struct Rendering: Sendable {
     /// Typed resources are encoded each time this is asked for: inspect it once, and write with
     /// `writeYAML` or `writeJSON`, which encode a batch at a time.
     public var resources: [ManifestNode] {
-        entries.concurrentMap(minimumChunk: 64, \.node).compactMap { $0 }
+        entries.concurrentMap(minimumChunk: 64, \.node)
     }
     /// How many resources there are.
     public var resourceCount: Int { entries.count }
@@ -50,26 +50,21 @@ public struct Rendering: Sendable {
             }
         }
 
-        /// The manifest; nil when a typed resource cannot be encoded.
-        var node: ManifestNode? {
+        /// The manifest.
+        var node: ManifestNode {
             switch resource {
             case let .node(node): node
-            case let .typed(typed): try? ManifestEncoder().encode(typed)
+            case let .typed(typed): typed.manifest
             }
         }
 
-        /// Appends the resource as a YAML document; false when it cannot be encoded.
+        /// Appends the resource as a YAML document.
         ///
-        /// A typed resource that writes its own fields is written without making its manifest.
-        func writeYAML(into out: inout OutputBuffer) -> Bool {
-            if case let .typed(typed) = resource, let fields = typed as? any YAMLFieldsWritable,
-                YAMLMappingWriter.write(fields, into: &out)
-            {
-                return true
-            }
-            guard let node else { return false }
+        /// A typed resource is written field by field, without making its manifest, unless it
+        /// gives a mapping a key twice (its manifest holds the key once).
+        func writeYAML(into out: inout OutputBuffer) {
+            if case let .typed(typed) = resource, FieldWriter.write(typed, into: &out) { return }
             YAMLWriter().writeRoot(node.value, into: &out)
-            return true
         }
     }
 
@@ -199,8 +194,7 @@ public struct Rendering: Sendable {
     public func writeJSON(to sink: (UnsafeBufferPointer<UInt8>) -> Void) throws(JSONWriter.Error) {
         var out: [UInt8] = []
         for entry in sortedEntries {
-            guard let node = entry.node else { continue }
-            try JSONWriter().write(node, into: &out)
+            try JSONWriter().write(entry.node, into: &out)
             out.append(0x0A)
             if out.count >= 1 << 16 {
                 out.withUnsafeBufferPointer(sink)

@@ -1,4 +1,4 @@
-/// The text a `YAMLMappingWriter` has written so far and the containers open in it, laid out as
+/// The text a `FieldWriter` has written so far and the containers open in it, laid out as
 /// `YAMLWriter` lays out the same value's manifest.
 ///
 /// Containers nest strictly (a value is written whole before its parent's next entry), so every

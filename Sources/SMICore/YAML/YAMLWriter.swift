@@ -47,26 +47,14 @@ public struct YAMLWriter: Sendable {
     ///
     /// Only a batch of documents is ever held as text, and a batch is written on all cores.
     public func write(documents: [ManifestNode], to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        write(count: documents.count, document: { documents[$0] }, to: sink)
-    }
-
-    /// `write(documents:to:)` for documents made when they are written: `document(i)` is
-    /// called once for each of `0..<count`, on any core; nil leaves that one out.
-    func write(count: Int, document: @Sendable (Int) -> ManifestNode?, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        write(
-            count: count,
-            writing: { i, out in
-                guard let node = document(i) else { return false }
-                writeRoot(node.value, into: &out)
-                return true
-            }, to: sink)
+        write(count: documents.count, writing: { writeRoot(documents[$0].value, into: &$1) }, to: sink)
     }
 
     /// `write(documents:to:)` for documents that write themselves: `writing(i, out)`
-    /// appends the text of document `i` (without `---`) and says whether it wrote one; it
-    /// is called once for each of `0..<count`, on any core.
+    /// appends the text of document `i` (without `---`); it is called once for each of
+    /// `0..<count`, on any core.
     func write(
-        count: Int, writing: @Sendable (Int, inout OutputBuffer) -> Bool, to sink: (UnsafeBufferPointer<UInt8>) -> Void
+        count: Int, writing: @Sendable (Int, inout OutputBuffer) -> Void, to sink: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         var wroteAny = false
         var start = 0
@@ -75,10 +63,9 @@ public struct YAMLWriter: Sendable {
             let parts = Parallel.chunks(of: batch.count, minimumChunk: Self.documentsPerPart) { range in
                 var part = OutputBuffer(capacity: 0)
                 for i in range {
-                    let before = part.bytes.count
                     // Every document writes at least a line, so an empty part has none.
-                    if before > 0 { part.append("---\n") }
-                    if !writing(batch.lowerBound + i, &part) { part.bytes.removeSubrange(before...) }
+                    if !part.bytes.isEmpty { part.append("---\n") }
+                    writing(batch.lowerBound + i, &part)
                 }
                 return part.bytes
             }

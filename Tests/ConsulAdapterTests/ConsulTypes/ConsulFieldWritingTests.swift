@@ -3,13 +3,13 @@ import SMICore
 import SMITestSupport
 import Testing
 
-/// Consul's resources are written field by field; that must be what they encode, for
+/// Consul's resources are written field by field; that must read back as the same values, for
 /// every field set and for none.
 @Suite struct ConsulFieldWritingTests {
     static let metadata = ObjectMeta(
         name: "web", namespace: "shop", labels: ["app": "web"], annotations: ["note": "yes"])
 
-    @Test func everyFieldIsWrittenAsItEncodes() {
+    @Test func everyFieldIsWrittenAsItIsRead() {
         let match = ConsulHTTPMatch(
             pathExact: "/a", pathPrefix: "/b", pathRegex: "/c.*", methods: ["GET", "PUT"],
             header: [.init(name: "x-tenant", present: true, regex: "t[0-9]"), .init(name: "y")])
@@ -39,7 +39,7 @@ import Testing
                 .init(weight: ConsulWeight(hundredths: 3333), service: "web", serviceSubset: "v1", namespace: "shop"),
                 .init(weight: ConsulWeight(hundredths: 6600)), .init(weight: ConsulWeight(hundredths: 0))
             ])
-        let resources: [any KubernetesResource] = [
+        let resources: [any KubernetesResource & Decodable & Equatable] = [
             intentions, router, splitter,
             Consul.V1Alpha1.ServiceIntentions(metadata: Self.metadata, destination: .init(name: "web"), sources: []),
             Consul.V1Alpha1.ServiceRouter(metadata: Self.metadata, routes: []),

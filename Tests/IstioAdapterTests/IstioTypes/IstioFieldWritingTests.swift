@@ -3,7 +3,7 @@ import SMICore
 import SMITestSupport
 import Testing
 
-/// Istio's resources are written field by field; that must be what they encode, for every
+/// Istio's resources are written field by field; that must read back as the same values, for every
 /// field set and for none.
 @Suite struct IstioFieldWritingTests {
     static let metadata = ObjectMeta(
@@ -50,7 +50,7 @@ import Testing
             metadata: metadata, spec: .init(targetRefs: [.init(service: "web")], action: "ALLOW", rules: [.init()]))
     }
 
-    @Test func everyFieldIsWrittenAsItEncodes() {
+    @Test func everyFieldIsWrittenAsItIsRead() {
         #expect(
             FieldWriting.mismatches([
                 Self.fullVirtualService, Self.fullAuthorizationPolicy, Self.waypointAuthorizationPolicy
@@ -62,7 +62,7 @@ import Testing
             "set every field, so that each is compared")
     }
 
-    @Test func absentAndEmptyFieldsAreWrittenAsTheyEncode() {
+    @Test func absentAndEmptyFieldsAreWrittenAsTheyAreRead() {
         let bare = ObjectMeta(name: "web")
         let emptyLists = Istio.NetworkingV1.VirtualService(metadata: bare, spec: .init(hosts: [], http: [], tcp: []))
         let emptyMaps = Istio.NetworkingV1.VirtualService(

@@ -2,22 +2,22 @@ import SMICore
 import SMITestSupport
 import Testing
 
-/// Object metadata is written field by field; that must be what it encodes.
+/// Object metadata is written field by field; that must be what it decodes from.
 @Suite struct ObjectMetaFieldWritingTests {
     /// A resource of nothing but metadata.
-    struct Bare: KubernetesResource, YAMLFieldsWritable {
+    struct Bare: KubernetesResource, Decodable, Equatable {
         var apiVersion = "example.com/v1"
         var kind = "Bare"
         var metadata: ObjectMeta
 
-        func writeFields(to mapping: inout YAMLMappingWriter) {
+        func writeFields(to mapping: inout FieldWriter) {
             mapping.field("apiVersion", apiVersion)
             mapping.field("kind", kind)
             mapping.field("metadata", metadata)
         }
     }
 
-    @Test func everyFieldIsWrittenAsItEncodes() throws {
+    @Test func everyFieldIsWrittenAsItIsRead() throws {
         var full = ObjectMeta(
             name: "web", namespace: "shop", labels: ["app": "web", "yes": "no"],
             annotations: ["a": "multi\nline\n", "b": "0x1F"])

@@ -350,6 +350,15 @@ extension InventoryLabelLookupTests {
         var kind = "ConfigMap"
         var metadata: ObjectMeta
         var data: [String: String]
+
+        func writeFields(to writer: inout FieldWriter) {
+            writer.field("apiVersion", apiVersion)
+            writer.field("kind", kind)
+            writer.field("metadata", metadata)
+            writer.field("data") { entries in
+                for key in data.keys.sorted() { entries.field(key, data[key]) }
+            }
+        }
     }
 
     /// Typed resources are sorted with manifests by what they say of themselves, encoded

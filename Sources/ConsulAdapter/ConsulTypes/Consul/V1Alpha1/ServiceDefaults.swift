@@ -5,9 +5,9 @@ extension Consul.V1Alpha1 {
     ///
     /// The protocol that gates L7 intentions, splitters and routers, and strict mutual TLS so that
     /// no identity-less client bypasses the intentions (Consul notes 2.3).
-    public struct ServiceDefaults: KubernetesResource, Equatable, Codable {
+    public struct ServiceDefaults: KubernetesResource, Equatable, Decodable {
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// `http` where L7 is used; absent to inherit.
             public var `protocol`: String?
             /// `strict`; absent for Consul before 1.16, which has no such field.

@@ -5,9 +5,9 @@ extension Consul.V1Alpha1 {
     /// requests (Consul notes 2.2).
     ///
     /// One per destination, holding every source.
-    public struct ServiceIntentions: KubernetesResource, Equatable, Codable {
+    public struct ServiceIntentions: KubernetesResource, Equatable, Decodable {
         /// The destination service.
-        public struct Destination: Sendable, Equatable, Codable {
+        public struct Destination: Sendable, Equatable, Decodable {
             /// The Consul service name.
             public var name: String
             /// The Consul namespace (Enterprise).
@@ -15,7 +15,7 @@ extension Consul.V1Alpha1 {
         }
 
         /// One source and what it gets: an L4 `action`, or L7 `permissions` tried in order.
-        public struct Source: Sendable, Equatable, Codable {
+        public struct Source: Sendable, Equatable, Decodable {
             /// The source service name, or `*`.
             public var name: String
             /// The Consul namespace (Enterprise), or `*`.
@@ -44,7 +44,7 @@ extension Consul.V1Alpha1 {
         }
 
         /// An L7 rule.
-        public struct Permission: Sendable, Hashable, Codable {
+        public struct Permission: Sendable, Hashable, Decodable {
             /// `allow` or `deny`.
             public var action: String
             /// The requests it applies to.
@@ -52,7 +52,7 @@ extension Consul.V1Alpha1 {
         }
 
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The destination.
             public var destination: Destination
             /// The sources, most specific first.

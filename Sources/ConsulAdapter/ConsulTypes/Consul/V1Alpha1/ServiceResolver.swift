@@ -7,15 +7,15 @@ extension Consul.V1Alpha1 {
     /// 2.7).
     ///
     /// No default subset, so unsplit requests reach every instance, as SMI's root Service does.
-    public struct ServiceResolver: KubernetesResource, Equatable, Codable {
+    public struct ServiceResolver: KubernetesResource, Equatable, Decodable {
         /// One subset.
-        public struct Subset: Sendable, Equatable, Codable {
+        public struct Subset: Sendable, Equatable, Decodable {
             /// A go-bexpr filter over the instance, for example `Service.Meta.version == "v2"`.
             public var filter: String
         }
 
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The subsets with their names, sorted by name.
             public var subsets: [(name: String, subset: Subset)]
 
@@ -44,13 +44,6 @@ extension Consul.V1Alpha1 {
                 let map = try decoder.container(keyedBy: CodingKeys.self).nestedContainer(
                     keyedBy: NameKey.self, forKey: .subsets)
                 self.init(subsets: try map.allKeys.map { ($0.stringValue, try map.decode(Subset.self, forKey: $0)) })
-            }
-
-            /// Writes the subsets as a mapping by name.
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                var map = container.nestedContainer(keyedBy: NameKey.self, forKey: .subsets)
-                for (name, subset) in subsets { try map.encode(subset, forKey: NameKey(stringValue: name)) }
             }
         }
 

@@ -5,9 +5,9 @@ extension Consul.V1Alpha1 {
     /// deciding.
     ///
     /// Unmatched requests take the service's default path (Consul notes 2.6).
-    public struct ServiceRouter: KubernetesResource, Equatable, Codable {
+    public struct ServiceRouter: KubernetesResource, Equatable, Decodable {
         /// One route.
-        public struct Route: Sendable, Equatable, Codable {
+        public struct Route: Sendable, Equatable, Decodable {
             /// The conditions.
             public var match: Match
             /// Where matching requests go.
@@ -15,13 +15,13 @@ extension Consul.V1Alpha1 {
         }
 
         /// A route's conditions.
-        public struct Match: Sendable, Equatable, Codable {
+        public struct Match: Sendable, Equatable, Decodable {
             /// The HTTP conditions.
             public var http: ConsulHTTPMatch
         }
 
         /// A route's target.
-        public struct Destination: Sendable, Equatable, Codable {
+        public struct Destination: Sendable, Equatable, Decodable {
             /// The service.
             public var service: String
             /// A subset of it.
@@ -31,7 +31,7 @@ extension Consul.V1Alpha1 {
         }
 
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The routes, in order.
             public var routes: [Route]
         }

@@ -5,9 +5,9 @@ extension Consul.V1Alpha1 {
     ///
     /// Shares of a service's HTTP requests by percentage with two decimals, summing to exactly 100
     /// (Consul notes 2.5).
-    public struct ServiceSplitter: KubernetesResource, Equatable, Codable {
+    public struct ServiceSplitter: KubernetesResource, Equatable, Decodable {
         /// One share.
-        public struct Split: Sendable, Equatable, Codable {
+        public struct Split: Sendable, Equatable, Decodable {
             /// The percentage.
             public var weight: ConsulWeight
             /// The target service (absent: the splitter's own).
@@ -19,7 +19,7 @@ extension Consul.V1Alpha1 {
         }
 
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The shares.
             public var splits: [Split]
         }
@@ -45,7 +45,7 @@ extension Consul.V1Alpha1 {
 /// `33.34`).
 ///
 /// Consul's float32 reading keeps it exactly.
-public struct ConsulWeight: Sendable, Hashable, Codable {
+public struct ConsulWeight: Sendable, Hashable, Decodable {
     /// Hundredths of a percent, 0 to 10,000.
     public var hundredths: Int
 
@@ -58,12 +58,6 @@ public struct ConsulWeight: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer().decode(Double.self)
         hundredths = Int((value * 100).rounded())
-    }
-
-    /// Writes an integer when whole, else the two-decimal number.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let whole { try container.encode(whole) } else { try container.encode(percent) }
     }
 
     /// The number of percent when whole.

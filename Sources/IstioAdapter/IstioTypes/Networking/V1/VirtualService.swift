@@ -3,9 +3,9 @@ public import SMICore
 extension Istio.NetworkingV1 {
     /// Istio's `networking.istio.io/v1` VirtualService, with the fields SMI traffic splits use
     /// (names as in the CRD).
-    public struct VirtualService: KubernetesResource, Equatable, Codable {
+    public struct VirtualService: KubernetesResource, Equatable, Decodable {
         /// The routing rules for some hosts.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The hosts the rules apply to (fully qualified Service names).
             public var hosts: [String]
             /// HTTP routes, tried in order.
@@ -22,7 +22,7 @@ extension Istio.NetworkingV1 {
         }
 
         /// An HTTP route: requests matching any of `match` (all when absent) go to `route`.
-        public struct HTTPRoute: Sendable, Equatable, Codable {
+        public struct HTTPRoute: Sendable, Equatable, Decodable {
             /// A name for the route, shown in Envoy's configuration and access logs.
             public var name: String?
             /// Alternatives: a request matching one of them takes the route.
@@ -39,7 +39,7 @@ extension Istio.NetworkingV1 {
         }
 
         /// Conditions a request must all meet.
-        public struct HTTPMatchRequest: Sendable, Equatable, Codable {
+        public struct HTTPMatchRequest: Sendable, Equatable, Decodable {
             /// The path (without the query string).
             public var uri: StringMatch?
             /// The HTTP method.
@@ -59,19 +59,10 @@ extension Istio.NetworkingV1 {
                 self.headers = headers
                 self.port = port
             }
-
-            /// Writes the fields in declaration order, the headers by name.
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(uri, forKey: .uri)
-                try container.encodeIfPresent(method, forKey: .method)
-                try container.encodeSortedIfPresent(headers, forKey: .headers)
-                try container.encodeIfPresent(port, forKey: .port)
-            }
         }
 
         /// One way to match a string; Istio matches a `regex` against the whole value (RE2).
-        public struct StringMatch: Sendable, Equatable, Codable {
+        public struct StringMatch: Sendable, Equatable, Decodable {
             /// The exact value.
             public var exact: String?
             /// A regular expression the whole value must match.
@@ -84,7 +75,7 @@ extension Istio.NetworkingV1 {
         }
 
         /// A TCP route: connections matching any of `match` (all when absent) go to `route`.
-        public struct TCPRoute: Sendable, Equatable, Codable {
+        public struct TCPRoute: Sendable, Equatable, Decodable {
             /// Alternatives by port.
             public var match: [L4Match]?
             /// Weighted destinations.
@@ -98,7 +89,7 @@ extension Istio.NetworkingV1 {
         }
 
         /// A TCP connection's condition.
-        public struct L4Match: Sendable, Equatable, Codable {
+        public struct L4Match: Sendable, Equatable, Decodable {
             /// The Service port the connection was made to.
             public var port: Int?
 
@@ -109,7 +100,7 @@ extension Istio.NetworkingV1 {
         }
 
         /// A destination and its relative weight.
-        public struct RouteDestination: Sendable, Equatable, Codable {
+        public struct RouteDestination: Sendable, Equatable, Decodable {
             /// Where the traffic goes.
             public var destination: Destination
             /// The relative weight; absent for a route's only destination.
@@ -123,7 +114,7 @@ extension Istio.NetworkingV1 {
         }
 
         /// A Service host, and the port to use on it.
-        public struct Destination: Sendable, Equatable, Codable {
+        public struct Destination: Sendable, Equatable, Decodable {
             /// The Service's fully qualified name.
             public var host: String
             /// The port; absent lets Istio pick the Service's only port or the listener's.
@@ -137,7 +128,7 @@ extension Istio.NetworkingV1 {
         }
 
         /// A port by number.
-        public struct PortSelector: Sendable, Equatable, Codable {
+        public struct PortSelector: Sendable, Equatable, Decodable {
             /// The port number.
             public var number: Int
         }

@@ -3,9 +3,9 @@ public import SMICore
 extension Istio.SecurityV1 {
     /// Istio's `security.istio.io/v1` AuthorizationPolicy, with the fields SMI translations use
     /// (names as in the CRD).
-    public struct AuthorizationPolicy: KubernetesResource, Equatable, Codable {
+    public struct AuthorizationPolicy: KubernetesResource, Equatable, Decodable {
         /// The policy's body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The workloads the policy applies to; absent means every workload of the namespace.
             public var selector: WorkloadSelector?
             /// The Services (or waypoint Gateways) whose waypoint enforces the policy, in ambient
@@ -29,7 +29,7 @@ extension Istio.SecurityV1 {
         }
 
         /// A resource a waypoint enforces the policy for, in the policy's namespace.
-        public struct TargetReference: Sendable, Equatable, Codable {
+        public struct TargetReference: Sendable, Equatable, Decodable {
             /// The group: empty for a Service.
             public var group: String?
             /// `Service`, or `Gateway` for the whole waypoint.
@@ -46,7 +46,7 @@ extension Istio.SecurityV1 {
         }
 
         /// Pods by labels.
-        public struct WorkloadSelector: Sendable, Equatable, Codable {
+        public struct WorkloadSelector: Sendable, Equatable, Decodable {
             /// Labels a pod must all carry.
             public var matchLabels: StringMap
 
@@ -57,7 +57,7 @@ extension Istio.SecurityV1 {
         }
 
         /// One rule: from AND to AND when.
-        public struct Rule: Sendable, Equatable, Codable {
+        public struct Rule: Sendable, Equatable, Decodable {
             /// Sources; absent means any.
             public var from: [From]?
             /// Operations; absent means any.
@@ -74,7 +74,7 @@ extension Istio.SecurityV1 {
         }
 
         /// A `from` entry.
-        public struct From: Sendable, Equatable, Codable {
+        public struct From: Sendable, Equatable, Decodable {
             /// The source.
             public var source: Source
 
@@ -85,7 +85,7 @@ extension Istio.SecurityV1 {
         }
 
         /// Peer identities.
-        public struct Source: Sendable, Equatable, Codable {
+        public struct Source: Sendable, Equatable, Decodable {
             /// mTLS principals (`cluster.local/ns/<ns>/sa/<sa>`).
             public var principals: [String]?
 
@@ -96,7 +96,7 @@ extension Istio.SecurityV1 {
         }
 
         /// A `to` entry.
-        public struct To: Sendable, Equatable, Codable {
+        public struct To: Sendable, Equatable, Decodable {
             /// The operation.
             public var operation: Operation
 
@@ -107,7 +107,7 @@ extension Istio.SecurityV1 {
         }
 
         /// What a request does: every field present must match.
-        public struct Operation: Sendable, Hashable, Codable {
+        public struct Operation: Sendable, Hashable, Decodable {
             /// Destination ports (as strings).
             public var ports: [String]?
             /// HTTP methods (patterns).
@@ -124,7 +124,7 @@ extension Istio.SecurityV1 {
         }
 
         /// A `when` condition.
-        public struct Condition: Sendable, Equatable, Codable {
+        public struct Condition: Sendable, Equatable, Decodable {
             /// The attribute, for example `request.headers[x-tenant]`.
             public var key: String
             /// Patterns, one of which must match.

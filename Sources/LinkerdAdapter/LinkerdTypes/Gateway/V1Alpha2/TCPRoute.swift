@@ -7,9 +7,9 @@ extension Linkerd.GatewayV1Alpha2 {
     /// With a Service parent it spreads connections to that port over weighted backends.
     ///
     /// References are written as for Linkerd's HTTPRoutes.
-    public struct TCPRoute: KubernetesResource, Equatable, Codable {
+    public struct TCPRoute: KubernetesResource, Equatable, Decodable {
         /// The route's body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The Service port the route applies to.
             public var parentRefs: [Linkerd.PolicyV1Beta3.HTTPRoute.ParentReference]
             /// One rule: where connections go.
@@ -17,7 +17,7 @@ extension Linkerd.GatewayV1Alpha2 {
         }
 
         /// Where connections go.
-        public struct Rule: Sendable, Equatable, Codable {
+        public struct Rule: Sendable, Equatable, Decodable {
             /// Weighted backends, at most 16.
             public var backendRefs: [Linkerd.PolicyV1Beta3.HTTPRoute.BackendReference]
         }

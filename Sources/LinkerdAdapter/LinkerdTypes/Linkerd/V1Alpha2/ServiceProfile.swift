@@ -5,15 +5,15 @@ extension Linkerd.V1Alpha2 {
     /// writes for a split.
     ///
     /// Weighted destination overrides for the root Service (HTTP only).
-    public struct ServiceProfile: KubernetesResource, Equatable, Codable {
+    public struct ServiceProfile: KubernetesResource, Equatable, Decodable {
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The weighted backends that replace the root Service.
             public var dstOverrides: [WeightedDestination]
         }
 
         /// A backend's host name (the client's port is appended) and weight.
-        public struct WeightedDestination: Sendable, Equatable, Codable {
+        public struct WeightedDestination: Sendable, Equatable, Decodable {
             /// `<service>.<namespace>.svc.<cluster domain>`.
             public var authority: String
             /// The relative weight (a quantity; integers here).

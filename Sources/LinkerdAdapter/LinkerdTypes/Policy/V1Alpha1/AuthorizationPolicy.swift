@@ -5,9 +5,9 @@ extension Linkerd.PolicyV1Alpha1 {
     ///
     /// Clients meeting every required authentication may use the target (a Server: every byte and
     /// route; an HTTPRoute: the requests that land on it).
-    public struct AuthorizationPolicy: KubernetesResource, Equatable, Codable {
+    public struct AuthorizationPolicy: KubernetesResource, Equatable, Decodable {
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The Server or HTTPRoute, in the policy's namespace.
             public var targetRef: Reference
             /// Authentications, all required.
@@ -15,7 +15,7 @@ extension Linkerd.PolicyV1Alpha1 {
         }
 
         /// A reference by group, kind and name.
-        public struct Reference: Sendable, Equatable, Codable {
+        public struct Reference: Sendable, Equatable, Decodable {
             /// `policy.linkerd.io`.
             public var group: String
             /// `Server`, `HTTPRoute`, `MeshTLSAuthentication` or `NetworkAuthentication`.

@@ -5,15 +5,15 @@ extension Linkerd.PolicyV1Alpha1 {
     ///
     /// The mesh identities (here always ServiceAccounts with their namespace, never wildcards) an
     /// authorization requires.
-    public struct MeshTLSAuthentication: KubernetesResource, Equatable, Codable {
+    public struct MeshTLSAuthentication: KubernetesResource, Equatable, Decodable {
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The ServiceAccounts whose identities pass.
             public var identityRefs: [IdentityReference]
         }
 
         /// A ServiceAccount, always with its namespace.
-        public struct IdentityReference: Sendable, Equatable, Codable, Hashable {
+        public struct IdentityReference: Sendable, Equatable, Decodable, Hashable {
             /// `ServiceAccount`.
             public var kind: String
             /// Its name.

@@ -7,15 +7,15 @@ extension Linkerd.PolicyV1Alpha1 {
     ///
     /// Written only for the opt-in probe routes, since SMI itself has no notion of client
     /// addresses.
-    public struct NetworkAuthentication: KubernetesResource, Equatable, Codable {
+    public struct NetworkAuthentication: KubernetesResource, Equatable, Decodable {
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The networks whose clients pass.
             public var networks: [Network]
         }
 
         /// A client network.
-        public struct Network: Sendable, Equatable, Codable {
+        public struct Network: Sendable, Equatable, Decodable {
             /// The network, as a CIDR.
             public var cidr: String
 

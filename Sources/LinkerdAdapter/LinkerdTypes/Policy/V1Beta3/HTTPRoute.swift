@@ -6,9 +6,9 @@ extension Linkerd.PolicyV1Beta3 {
     ///
     /// With a Service parent it routes (outbound); with a Server parent it scopes authorizations
     /// (inbound).
-    public struct HTTPRoute: KubernetesResource, Equatable, Codable {
+    public struct HTTPRoute: KubernetesResource, Equatable, Decodable {
         /// The route's body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// What the route attaches to.
             public var parentRefs: [ParentReference]
             /// The rules; the best-ranked match over all rules wins.
@@ -24,7 +24,7 @@ extension Linkerd.PolicyV1Beta3 {
         /// A Service (group `core`) or a Server (group `policy.linkerd.io`).
         ///
         /// Both fields are always written: the CRD defaults them to a Gateway.
-        public struct ParentReference: Sendable, Equatable, Codable {
+        public struct ParentReference: Sendable, Equatable, Decodable {
             /// `core` or `policy.linkerd.io`.
             public var group: String
             /// `Service` or `Server`.
@@ -44,7 +44,7 @@ extension Linkerd.PolicyV1Beta3 {
         }
 
         /// Matches (any of them) and where matching requests go.
-        public struct Rule: Sendable, Equatable, Codable {
+        public struct Rule: Sendable, Equatable, Decodable {
             /// Alternatives, at most 8.
             public var matches: [Match]
             /// Weighted backends (routing only).
@@ -58,7 +58,7 @@ extension Linkerd.PolicyV1Beta3 {
         }
 
         /// Conditions a request must all meet.
-        public struct Match: Sendable, Equatable, Codable {
+        public struct Match: Sendable, Equatable, Decodable {
             /// The path condition.
             public var path: PathMatch?
             /// Header conditions, one per name.
@@ -75,7 +75,7 @@ extension Linkerd.PolicyV1Beta3 {
         }
 
         /// `Exact`, `PathPrefix` (segment-wise) or `RegularExpression` (the whole path).
-        public struct PathMatch: Sendable, Equatable, Codable {
+        public struct PathMatch: Sendable, Equatable, Decodable {
             /// The match type.
             public var type: String
             /// The value.
@@ -83,7 +83,7 @@ extension Linkerd.PolicyV1Beta3 {
         }
 
         /// A header condition; `RegularExpression` must match a whole value.
-        public struct HeaderMatch: Sendable, Equatable, Codable {
+        public struct HeaderMatch: Sendable, Equatable, Decodable {
             /// The header name.
             public var name: String
             /// `Exact` or `RegularExpression`.
@@ -93,7 +93,7 @@ extension Linkerd.PolicyV1Beta3 {
         }
 
         /// A backend Service, its port and weight.
-        public struct BackendReference: Sendable, Equatable, Codable {
+        public struct BackendReference: Sendable, Equatable, Decodable {
             /// `core`.
             public var group: String
             /// `Service`.

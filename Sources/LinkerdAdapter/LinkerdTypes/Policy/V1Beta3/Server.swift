@@ -4,9 +4,9 @@ extension Linkerd.PolicyV1Beta3 {
     /// Linkerd's `policy.linkerd.io/v1beta3` Server.
     ///
     /// One port on the pods its selector picks, with the policy for clients no authorization names.
-    public struct Server: KubernetesResource, Equatable, Codable {
+    public struct Server: KubernetesResource, Equatable, Decodable {
         /// The body.
-        public struct Spec: Sendable, Equatable, Codable {
+        public struct Spec: Sendable, Equatable, Decodable {
             /// The pods, by labels and label requirements.
             public var podSelector: LabelSelector
             /// The container port number.

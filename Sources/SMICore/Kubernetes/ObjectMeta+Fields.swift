@@ -1,6 +1,6 @@
-extension ObjectMeta: YAMLFieldsWritable {
-    /// Writes the fields in declaration order, as the `Encodable` conformance does.
-    public func writeFields(to mapping: inout YAMLMappingWriter) {
+extension ObjectMeta: FieldsWritable {
+    /// Writes the fields that are set, in `CodingKeys` order.
+    public func writeFields(to mapping: inout FieldWriter) {
         mapping.field("name", name)
         mapping.field("generateName", generateName)
         mapping.field("namespace", namespace)

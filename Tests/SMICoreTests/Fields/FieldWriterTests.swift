@@ -5,15 +5,15 @@ import Testing
 /// Writing a value field by field must give exactly what `YAMLWriter` writes of the same
 /// value's manifest, whichever of the writer's forms each part goes through; a value that
 /// gives a mapping a key twice must be left to the manifest path untouched.
-@Suite struct YAMLMappingWriterTests {
+@Suite struct FieldWriterTests {
     /// A mapping that writes its entries through the writer, each part in a form chosen from
     /// the value's own hash: as a scalar, a nested value, a closure's mapping, a string map,
     /// a list of strings, of nested values or of nodes, or as a whole node.
-    struct Fields: YAMLFieldsWritable {
+    struct Fields: FieldsWritable {
         var mapping: ManifestMapping
         var style: UInt64
 
-        func writeFields(to writer: inout YAMLMappingWriter) {
+        func writeFields(to writer: inout FieldWriter) {
             for (i, entry) in mapping.entries.enumerated() {
                 let key = entry.key.value.stringValue ?? ""
                 let style = style &* 6364136223846793005 &+ UInt64(i + 1)
@@ -21,7 +21,7 @@ import Testing
             }
         }
 
-        static func write(_ node: ManifestNode, key: String, style: UInt64, to writer: inout YAMLMappingWriter) {
+        static func write(_ node: ManifestNode, key: String, style: UInt64, to writer: inout FieldWriter) {
             switch (node.value, style % 4) {
             case (_, 0):
                 writer.field(key, node)
@@ -58,10 +58,10 @@ import Testing
 
     /// What the writer appends after a prefix, or nil when it declines (having left the
     /// prefix as it was).
-    static func written(_ value: some YAMLFieldsWritable) -> [UInt8]? {
+    static func written(_ value: some FieldsWritable) -> [UInt8]? {
         var out = OutputBuffer(capacity: 0)
         out.append("prefix\n")
-        let written = YAMLMappingWriter.write(value, into: &out)
+        let written = FieldWriter.write(value, into: &out)
         #expect(Array(out.bytes.prefix(7)) == Array("prefix\n".utf8))
         if !written { #expect(out.bytes.count == 7, "a declined value leaves the output as it was") }
         return written ? Array(out.bytes.dropFirst(7)) : nil
@@ -93,8 +93,10 @@ import Testing
         for _ in 0..<4000 {
             let value = TrickyValues.value(&rng, depth: 5, finiteOnly: rng.next() % 2 == 0)
             let mapping = value.mappingValue ?? ManifestMapping([(ManifestNode(.string("root")), ManifestNode(value))])
-            if let got = Self.written(Fields(mapping: mapping, style: rng.next())) {
+            let fields = Fields(mapping: mapping, style: rng.next())
+            if let got = Self.written(fields) {
                 #expect(got == Self.manifestPath(mapping), "\(mapping)")
+                #expect(fields.manifest == ManifestNode(.mapping(mapping)), "built as it is written: \(mapping)")
                 compared += 1
             } else {
                 #expect(Self.repeatsAKey(.mapping(mapping)), "declined without a repeated key: \(mapping)")
@@ -107,11 +109,11 @@ import Testing
     /// Empty mappings and sequences, at the root, after a key and as items, are written as
     /// their manifests are (`{}`, `[]`).
     @Test func emptyContainersAreWrittenAsManifests() {
-        struct Empty: YAMLFieldsWritable {
-            func writeFields(to writer: inout YAMLMappingWriter) {}
+        struct Empty: FieldsWritable {
+            func writeFields(to writer: inout FieldWriter) {}
         }
-        struct Holder: YAMLFieldsWritable {
-            func writeFields(to writer: inout YAMLMappingWriter) {
+        struct Holder: FieldsWritable {
+            func writeFields(to writer: inout FieldWriter) {
                 writer.field("one", Empty())
                 writer.field("list", [Empty(), Empty()])
                 writer.field("strings", [String]())
@@ -125,16 +127,17 @@ import Testing
                 == "one: {}\nlist:\n- {}\n- {}\nstrings: []\nlabels: {}\n")
     }
 
-    /// A value that writes a key twice is declined, so that the manifest path (which keeps
-    /// the last value) writes it.
+    /// A value that writes a key twice is declined as text, so that its manifest (which keeps
+    /// the last value) is written.
     @Test func aRepeatedKeyIsDeclined() {
-        struct RepeatedKey: YAMLFieldsWritable {
-            func writeFields(to writer: inout YAMLMappingWriter) {
+        struct RepeatedKey: FieldsWritable {
+            func writeFields(to writer: inout FieldWriter) {
                 writer.field("a", 1)
                 writer.field("b") { nested in nested.field("a", 1) }
                 writer.field("a", 2)
             }
         }
         #expect(Self.written(RepeatedKey()) == nil)
+        #expect(RepeatedKey().manifest == ["a": 2, "b": ["a": 1]], "the key keeps its first place and its last value")
     }
 }

@@ -2,17 +2,17 @@
 ///
 /// Its fields are `apiVersion`, `kind`, `metadata` and `spec`, in that order: it is then
 /// written field by field too.
-public protocol YAMLSpecResource: KubernetesResource, YAMLFieldsWritable {
+public protocol SpecResource: KubernetesResource, FieldsWritable {
     /// The body's type.
-    associatedtype Spec: YAMLFieldsWritable
+    associatedtype Spec: FieldsWritable
     /// The body.
     var spec: Spec { get }
 }
 
-extension YAMLSpecResource {
+extension SpecResource {
     /// Writes `apiVersion`, `kind`, `metadata` and `spec`.
     @inlinable
-    public func writeFields(to mapping: inout YAMLMappingWriter) {
+    public func writeFields(to mapping: inout FieldWriter) {
         mapping.field("apiVersion", apiVersion)
         mapping.field("kind", kind)
         mapping.field("metadata", metadata)

@@ -1,8 +1,8 @@
 /// A resource of the usual shape whose body writes its own fields.
 ///
-/// Its fields are `apiVersion`, `kind`, `metadata` and `spec`, in that order: it is then
-/// written field by field too.
-public protocol SpecResource: KubernetesResource, FieldsWritable {
+/// Its fields are `apiVersion`, `kind`, `metadata` and `spec`, in that order, so its own field
+/// list is its body's.
+public protocol SpecResource: KubernetesResource {
     /// The body's type.
     associatedtype Spec: FieldsWritable
     /// The body.

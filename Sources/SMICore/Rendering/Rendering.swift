@@ -6,8 +6,8 @@ public struct Rendering: Sendable {
     /// The resources as manifests, in order (sorted, once the adapter has sorted the
     /// rendering).
     ///
-    /// Typed resources are encoded each time this is asked for: inspect it once, and write with
-    /// `writeYAML` or `writeJSON`, which encode a batch at a time.
+    /// Typed resources' manifests are built from their fields each time this is asked for:
+    /// inspect it once, and write with `writeYAML` or `writeJSON`, which go a batch at a time.
     public var resources: [ManifestNode] {
         entries.concurrentMap(minimumChunk: 64, \.node)
     }
@@ -83,7 +83,7 @@ public struct Rendering: Sendable {
         isSorted = false
     }
 
-    /// Adds a typed resource, encoded only when written or inspected.
+    /// Adds a typed resource, kept typed until it is written or inspected.
     public mutating func add(_ resource: some KubernetesResource) {
         let key = SortKey([
             resource.apiVersion, resource.kind, resource.metadata.namespace ?? "", resource.metadata.name ?? ""

@@ -206,12 +206,7 @@ public struct SMIInput: Sendable {
     {
         var gathered = gathered
         gathered.sourceDocuments = 0
-        if source.bytes.count >= 2 * partBytes,
-            source.bytes.count <= min(reader.limits.maxInputBytes, Int(Int32.max) - 16),
-            let inParts = gatherInParts(source, into: gathered, reader: reader)
-        {
-            return (inParts, nil)
-        }
+        if let inParts = gatherInParts(source, into: gathered, reader: reader) { return (inParts, nil) }
         // Small inputs, and those that cannot be split or fail: read in one pass (which
         // reports the error a sequential read reports), then decoded on all cores.
         var documents: [ManifestDocument] = []
@@ -228,32 +223,23 @@ public struct SMIInput: Sendable {
     }
 
     /// `gathered` with the documents of a large input added, read in parts on all cores
-    /// (see `YAMLReader.readInChunks`), each document decoded as soon as it is read and each
-    /// part added as soon as those before it are; `nil` when the input cannot be split, a
-    /// part fails or the input holds too many documents.
+    /// (see `YAMLReader.foldParts`), each document decoded as soon as it is read and each
+    /// part added as soon as those before it are; `nil` when the input is not read in parts,
+    /// a part fails or the input holds too many documents.
     private static func gatherInParts(_ source: Source, into gathered: Gathered, reader: YAMLReader) -> Gathered? {
-        guard let parts = source.bytes.withUnsafeBufferPointer({ YAMLReader.parts(of: $0, size: partBytes) }),
-            parts.count > 1
-        else { return nil }
         let whole = Text(source)
-        let (result, complete) = Parallel.fold(parts.count, into: gathered) { index -> ([Digest], Text)? in
-            let part = parts[index]
-            var digests: [Digest] = []
-            let read: Void? = try? reader.forEachDocument(
-                inPart: source.bytes[part.range], file: source.name, firstLine: part.firstLine
-            ) {
-                var document = $0
-                document.extent?.shift(by: part.range.lowerBound)
-                digests.append(digest(document, of: source))
+        let maxDocuments = reader.limits.maxDocuments
+        return source.bytes.withUnsafeBufferPointer { bytes in
+            reader.foldParts(of: bytes, file: source.name, partBytes: partBytes, into: gathered) {
+                part -> (digests: [Digest], text: Text)? in
+                var digests: [Digest] = []
+                do { try part.forEachDocument { digests.append(digest($0, of: source)) } } catch { return nil }
+                let text = keepOwnText(of: &digests, from: source, whole: whole)
+                return (digests, text)
+            } fold: { gathered, part in
+                gathered.add(part.digests, of: source, text: part.text)
+                return gathered.sourceDocuments <= maxDocuments
             }
-            guard read != nil else { return nil }
-            let text = keepOwnText(of: &digests, from: source, whole: whole)
-            return (digests, text)
-        } fold: { gathered, part in
-            guard let (digests, text) = part else { return false }
-            gathered.add(digests, of: source, text: text)
-            return gathered.sourceDocuments <= reader.limits.maxDocuments
         }
-        return complete ? result : nil
     }
 }

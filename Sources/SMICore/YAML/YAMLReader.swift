@@ -65,10 +65,10 @@ public struct YAMLReader: Sendable {
     /// - Returns: the documents, in order.
     /// - Throws: `YAMLError` at the first syntax error, with its position.
     public func read(_ bytes: some Collection<UInt8>, file: String? = nil) throws(YAMLError) -> [ManifestDocument] {
-        if bytes.count >= 2 * Self.chunkBytes, bytes.count <= min(limits.maxInputBytes, Int(Int32.max) - 16) {
+        if bytes.count >= 2 * Self.chunkBytes {
             let chunked =
-                bytes.withContiguousStorageIfAvailable { readInChunks($0, file: file) }
-                ?? Array(bytes).withUnsafeBufferPointer { readInChunks($0, file: file) }
+                bytes.withContiguousStorageIfAvailable { readInParts($0, file: file) }
+                ?? Array(bytes).withUnsafeBufferPointer { readInParts($0, file: file) }
             if let chunked { return chunked }
         }
         var documents: [ManifestDocument] = []
@@ -91,15 +91,6 @@ public struct YAMLReader: Sendable {
                 at: SourceLocation(line: 1, column: 1), file: file)
         }
         try forEachDocument(inPart: bytes, file: file, firstLine: 1, body)
-    }
-
-    /// Every document of one part of a larger input, whose first line is `firstLine`.
-    func readPart(_ bytes: UnsafeBufferPointer<UInt8>, file: String?, firstLine: Int) throws(YAMLError)
-        -> [ManifestDocument]
-    {
-        var documents: [ManifestDocument] = []
-        try forEachDocument(inPart: bytes, file: file, firstLine: firstLine) { documents.append($0) }
-        return documents
     }
 
     /// Reads the text of a whole input, or of one part of a larger one, a document at a time:

@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func partsReadInParallelHaveTheExtentsOfOnePass() throws {
-        let bytes = Array(YAMLReaderChunksTests.largeInput().utf8)
+        let bytes = Array(YAMLReaderPartsTests.largeInput().utf8)
         let parallel = try YAMLReader().read(bytes)
         var oneByOne: [ManifestDocument] = []
         try YAMLReader().forEachDocument(in: bytes) { oneByOne.append($0) }

@@ -3,7 +3,7 @@ import Testing
 
 /// Large multi-document inputs are read in parts in parallel; the result must be exactly
 /// what one sequential pass gives: values, locations, document indices and errors.
-@Suite struct YAMLReaderChunksTests {
+@Suite struct YAMLReaderPartsTests {
     /// About 2.3 MiB of documents of varied shape, some with `---` inside block scalars and
     /// quoted strings (which must not be taken for document starts).
     static func largeInput(extra: String = "") -> String {

@@ -88,7 +88,7 @@ public struct ConsulAdapter: MeshAdapter {
 
     /// Renders `bundle` for the workloads of `inventory`.
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
-        var rendering = Rendering()
+        var rendering = Rendering(options)
         var services = ConsulServices()
         let facts = ClusterFacts(
             bundle: bundle, inventory: inventory, installation: options.installation ?? installation)

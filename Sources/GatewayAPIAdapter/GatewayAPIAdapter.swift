@@ -90,20 +90,19 @@ public struct GatewayAPIAdapter: MeshAdapter {
 
     /// Renders the TrafficSplits of `bundle` as routes.
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
-        var rendering = Rendering()
+        var rendering = Rendering(options)
         let problems = implementation.releaseProblems(release, options)
         for (severity, message) in problems {
             rendering.report(
                 Diagnostic(
-                    severity, .gatewayRelease, severity == .error ? "\(message); no route is rendered" : message),
-                strict: options.strict)
+                    severity, .gatewayRelease, severity == .error ? "\(message); no route is rendered" : message))
         }
         if !accessRenderedElsewhere {
             for target in bundle.trafficTargets {
                 rendering.report(
                     .error, .gatewayAccessNotRendered,
                     "access control is not rendered: the Gateway API has no identity-based authorization (GEP-3779 has no CRD); render with --mesh istio|linkerd --routing gateway-api",
-                    about: target.document, strict: options.strict)
+                    about: target.document)
             }
         }
         // Routes the mesh cannot read would leave the splits unapplied while looking rendered.

@@ -67,7 +67,7 @@ public struct IstioAdapter: MeshAdapter {
 
     /// Renders `bundle` for the workloads of `inventory`.
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
-        var rendering = Rendering()
+        var rendering = Rendering(options)
         let facts = ClusterFacts(
             bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
         IstioAccessTranslator(bundle: bundle, inventory: inventory, options: options, facts: facts).render(

@@ -81,7 +81,7 @@ public struct LinkerdAdapter: MeshAdapter {
 
     /// Renders `bundle` for the workloads of `inventory`.
     public func render(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> Rendering {
-        var rendering = Rendering()
+        var rendering = Rendering(options)
         let facts = ClusterFacts(
             bundle: bundle, inventory: inventory, installation: options.installation ?? installation)
         LinkerdAccessTranslator(

@@ -111,9 +111,7 @@ struct ConsulAccessTranslator {
         }
 
         let (closed, open, _) = facts.scope(options.denyScope)
-        if let warning = options.denyScope.warning(open: open, code: .consulDenyScope) {
-            rendering.report(warning, strict: options.strict && options.denyScope == .none)
-        }
+        options.denyScope.reportOpen(open, code: .consulDenyScope, into: &rendering)
         var governed = Set(destinations.keys.compactMap(workloads.name))
         for identity in known where closed.contains(identity.namespace) {
             if let name = workloads.name(identity) { governed.insert(name) }
@@ -262,9 +260,9 @@ struct ConsulAccessTranslator {
         into rendering: inout Rendering
     ) {
         if let item {
-            rendering.report(severity, code, message, about: item.origin, strict: options.strict)
+            rendering.report(severity, code, message, about: item.origin)
         } else {
-            rendering.report(Diagnostic(severity, code, message), strict: options.strict)
+            rendering.report(Diagnostic(severity, code, message))
         }
     }
 

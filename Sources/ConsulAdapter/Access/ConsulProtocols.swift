@@ -30,7 +30,7 @@ struct ConsulProtocols {
                     Diagnostic(
                         .warning, .consulProtocol,
                         "the Services of \(name) declare ports of protocols \(found.sorted().joined(separator: ", ")), but a Consul service has one: protocol http is written, and the other ports' traffic may not pass",
-                        object: about), strict: options.strict)
+                        object: about))
             }
         }
         for (chain, split) in chains {
@@ -40,7 +40,7 @@ struct ConsulProtocols {
                 rendering.report(
                     .warning, .consulProtocol,
                     "the services of its discovery chain (\(chain.map(\.description).joined(separator: ", "))) declare protocols \(found.sorted().joined(separator: ", ")), and Consul needs one along a chain: protocol http is written for all, and the other protocols' traffic may not pass",
-                    about: split, strict: options.strict)
+                    about: split)
             }
             for name in chain where out[name] != nil { out[name] = chosen }
         }

@@ -65,7 +65,7 @@ struct ConsulServices {
                 Diagnostic(
                     .warning, .consulIdentityCollision,
                     "Consul CE has no namespaces: the allows written for \(names) also hold for ServiceAccounts of those names in namespaces the input does not show; give every namespace's manifests (and say so with --consul-every-namespace), or use Consul Enterprise namespaces (--consul-namespaces mirror)"
-                ), strict: options.strict)
+                ))
         }
         reportExistingDefaults(in: inventory, into: &rendering, options: options, configuration: configuration)
         let written = entries.sorted(by: { $0.key < $1.key }).filter { $0.value.httpReason != nil }
@@ -87,7 +87,7 @@ struct ConsulServices {
                 rendering.report(
                     .warning, .consulProtocol,
                     "Consul service \(name) gets protocol \(proto) (\(reason)), so raw TCP that this target grants no longer passes; only \(proto == "grpc" ? "gRPC" : "HTTP") does (stricter)",
-                    about: document, strict: options.strict)
+                    about: document)
             }
         }
     }
@@ -148,8 +148,7 @@ extension ConsulServices {
                         Diagnostic(
                             .warning, .consulExistingConfig,
                             "the rendering writes a ServiceDefaults for \(name) too (an L7 protocol, for SMI's HTTP rules or a split): applied, it replaces this one whole, and its other settings are lost; merge them into the rendered one",
-                            object: about, file: object.file, location: object.root.location),
-                        strict: options.strict)
+                            object: about, file: object.file, location: object.root.location))
                     continue
                 }
                 governed = [name]
@@ -161,8 +160,7 @@ extension ConsulServices {
                 Diagnostic(
                     .error, .consulExistingConfig,
                     "mutualTLSMode: permissive lets plaintext from outside the mesh reach \(names) without an intention being read (where the mesh config allows permissive mode), which SMI denies; set it to strict",
-                    object: about, file: object.file, location: object.root.location),
-                strict: options.strict)
+                    object: about, file: object.file, location: object.root.location))
         }
     }
 }
@@ -183,7 +181,7 @@ extension ConsulServices {
                 rendering.report(
                     .warning, .consulProtocol,
                     "\(about.kind) \(about.namespace ?? "")/\(about.name) sets protocol \(proto) for every service, so raw TCP that this target grants to \(name) no longer passes (stricter)",
-                    about: document, strict: options.strict)
+                    about: document)
             }
         }
     }

@@ -65,7 +65,7 @@ struct ConsulSplitTranslator {
                 plan, chains: &chains, roots: roots, resolvers: &resolvers, into: &rendering, services: &services,
                 access: access)
         }
-        for diagnostic in diagnostics { rendering.report(diagnostic, strict: options.strict) }
+        for diagnostic in diagnostics { rendering.report(diagnostic) }
         for (service, entry) in resolvers.entries.sorted(by: { $0.key.description < $1.key.description }) {
             rendering.add(
                 Consul.V1Alpha1.ServiceResolver(
@@ -79,7 +79,7 @@ struct ConsulSplitTranslator {
         _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan,
         into rendering: inout Rendering
     ) {
-        rendering.report(severity, code, message, about: plan.document, strict: options.strict)
+        rendering.report(severity, code, message, about: plan.document)
     }
 
     private func meta(_ name: String, _ plan: SplitPlan) -> ObjectMeta {

@@ -23,10 +23,10 @@ struct GatewayAPISplitTranslator {
                 for route in routes { rendering.add(route) }
             }
             for (severity, code, message) in context.reports {
-                rendering.report(severity, code, message, about: plan.document, strict: options.strict)
+                rendering.report(severity, code, message, about: plan.document)
             }
         }
-        for diagnostic in diagnostics { rendering.report(diagnostic) }
+        for diagnostic in diagnostics { rendering.advise(diagnostic) }
     }
 
     /// One split's rendering, with what it reports.

@@ -52,9 +52,7 @@ struct IstioAccessTranslator {
             }
         }
         reportUnrewrittenProbes(namespaces: denied, accounts: selected, into: &rendering)
-        if let warning = options.denyScope.warning(open: open, code: .istioDenyScope) {
-            rendering.report(warning, strict: options.strict && options.denyScope == .none)
-        }
+        options.denyScope.reportOpen(open, code: .istioDenyScope, into: &rendering)
         for namespace in closed {
             let meta = RenderedMetadata.make(
                 name: Self.denyByDefault, namespace: namespace, sources: [], options: options)
@@ -86,7 +84,7 @@ struct IstioAccessTranslator {
                 Diagnostic(
                     .warning, .istioProbes,
                     "\(workload.description): \(reason) the kubelet's probes (\(probes.joined(separator: ", "))) reach the sidecar without a principal and the AuthorizationPolicies refuse them, so the pods may go unready or restart; let the injector rewrite them (\(IstioProbeRewriting.annotation): \"true\") to let the agent probe"
-                ), strict: options.strict)
+                ))
         }
     }
 
@@ -142,7 +140,7 @@ struct IstioAccessTranslator {
         _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String,
         _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering
     ) {
-        rendering.report(severity, code, message, about: item.origin, strict: options.strict)
+        rendering.report(severity, code, message, about: item.origin)
     }
 
     /// The ALLOW policies of a target: one per selector of the destination's pods (one,
@@ -177,7 +175,7 @@ struct IstioAccessTranslator {
         if let warning = selection.templateWarning(
             account: "\(destinationNamespace)/\(destination.name)", about: item.origin)
         {
-            rendering.report(warning, strict: options.strict)
+            rendering.report(warning)
         }
         guard !selection.selectors.isEmpty else { return [] }
         let principals = target.sourceAccounts(defaultNamespace: item.key.namespace)

@@ -36,8 +36,7 @@ struct IstioExistingConfig {
                     .warning, .istioExistingConfig,
                     "this ALLOW policy \(reach) to pods SMI governs (\(names)): Istio ORs ALLOW policies, so it may allow requests that SMI denies",
                     object: Diagnostic.Object(kind: object.kind, namespace: object.namespace, name: object.name),
-                    file: object.file, location: object.root.location),
-                strict: options.strict)
+                    file: object.file, location: object.root.location))
         }
         if options.rendersSplits { reportExportDefault(into: &rendering) }
         let services = inventory.meshObjects.filter {
@@ -66,7 +65,7 @@ struct IstioExistingConfig {
                 rendering.report(
                     .warning, .istioExistingConfig,
                     "the input's \(service.description) also routes host \(fqdn): sidecars do not merge two VirtualServices of one host (the older one wins), so the split may not apply",
-                    about: item.origin, strict: options.strict)
+                    about: item.origin)
             }
         }
     }
@@ -92,7 +91,7 @@ struct IstioExistingConfig {
                 rendering.report(
                     .warning, .istioExistingConfig,
                     "Istio's mesh config (ConfigMap \(config.namespace)/\(config.name)) sets defaultVirtualServiceExportTo [\(listed.joined(separator: ", "))], and the rendered VirtualService sets no exportTo: only clients in \(who) are split, others reach the root Service unsplit",
-                    about: item.origin, strict: options.strict)
+                    about: item.origin)
             }
         }
     }

@@ -22,7 +22,7 @@ struct IstioSplitTranslator {
             service.apiVersion = IstioTargetVersion(options).networkingAPIVersion
             rendering.add(service)
         }
-        for diagnostic in diagnostics { rendering.report(diagnostic) }
+        for diagnostic in diagnostics { rendering.advise(diagnostic) }
     }
 
     /// Reports a finding about a split at its document (once, however many ports it concerns).
@@ -30,7 +30,7 @@ struct IstioSplitTranslator {
         _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan,
         into rendering: inout Rendering
     ) {
-        rendering.report(severity, code, message, about: plan.document, strict: options.strict)
+        rendering.report(severity, code, message, about: plan.document)
     }
 
     /// `<service>.<namespace>.svc.<cluster domain>`.

@@ -98,9 +98,7 @@ struct LinkerdAccessTranslator {
             }
         }
         let (closed, open, _) = facts.scope(options.denyScope)
-        if let warning = options.denyScope.warning(open: open, code: .linkerdDenyScope) {
-            rendering.report(warning, strict: options.strict && options.denyScope == .none)
-        }
+        options.denyScope.reportOpen(open, code: .linkerdDenyScope, into: &rendering)
         for namespace in closed {
             let accounts = Set(inventory.workloads(namespace: namespace).map(\.serviceAccount)).sorted()
             for account in accounts where !served.contains(Destination(namespace: namespace, serviceAccount: account)) {
@@ -110,17 +108,17 @@ struct LinkerdAccessTranslator {
                         namespace: namespace, serviceAccount: account, in: inventory, requirements: true)
                 else { continue }
                 for problem in selection.unselectable {
-                    rendering.report(
+                    rendering.advise(
                         Diagnostic(
                             .warning, .linkerdDenyScope,
                             "no deny Server: \(problem.message); Linkerd's default inbound policy decides for those pods"
                         ))
                 }
                 for warning in unselectedProbes(namespace: namespace, serviceAccount: account, selection, item: nil) {
-                    rendering.report(warning, strict: options.strict)
+                    rendering.report(warning)
                 }
                 if let warning = selection.templateWarning(account: "\(namespace)/\(account)", about: nil) {
-                    rendering.report(warning, strict: options.strict)
+                    rendering.report(warning)
                 }
                 let ports = knownPorts(namespace: namespace, serviceAccount: account)
                 for (index, selector) in selection.selectors.enumerated() {
@@ -139,7 +137,7 @@ struct LinkerdAccessTranslator {
                             probes, server: name, routed: false, protocol: proxyProtocol, namespace, [],
                             into: &rendering)
                         for warning in probes.diagnostics(routed: false, probeRoute: probeRoute, item: nil) {
-                            rendering.report(warning, strict: options.strict)
+                            rendering.report(warning)
                         }
                     }
                 }
@@ -147,7 +145,7 @@ struct LinkerdAccessTranslator {
         }
         let defaultAllowing = closed.filter { defaultInboundPolicy(of: $0) != "deny" }
         if !defaultAllowing.isEmpty {
-            rendering.report(
+            rendering.advise(
                 Diagnostic(
                     .warning, .linkerdDenyScope,
                     "ports the inventory does not list keep Linkerd's default inbound policy: set config.linkerd.io/default-inbound-policy: deny on \(defaultAllowing.joined(separator: ", ")) (and restart the pods) to deny them as SMI does; with linkerd-viz, run `linkerd viz allow-scrapes` for those namespaces too, or Prometheus can no longer scrape the proxies (port 4191) and `smi metrics` queries come back empty"
@@ -194,7 +192,7 @@ struct LinkerdAccessTranslator {
         _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String,
         _ item: SMIBundle.Item<Access.V1Alpha3.TrafficTarget>, into rendering: inout Rendering
     ) {
-        rendering.report(severity, code, message, about: item.origin, strict: options.strict)
+        rendering.report(severity, code, message, about: item.origin)
     }
 
     /// The first part of the names of a destination's Servers for its `index`th selector: the
@@ -221,12 +219,12 @@ struct LinkerdAccessTranslator {
             if let warning = selection.templateWarning(
                 account: "\(destination.namespace)/\(destination.serviceAccount)", about: item.origin)
             {
-                rendering.report(warning, strict: options.strict)
+                rendering.report(warning)
             }
             for warning in unselectedProbes(
                 namespace: destination.namespace, serviceAccount: destination.serviceAccount, selection, item: item)
             {
-                rendering.report(warning, strict: options.strict)
+                rendering.report(warning)
             }
         }
     }
@@ -330,7 +328,7 @@ struct LinkerdAccessTranslator {
                 into: &rendering)
             if probeRoute != nil { routes += 1 }
             for warning in probes.diagnostics(routed: routed, probeRoute: probeRoute, item: items[0]) {
-                rendering.report(warning, strict: options.strict)
+                rendering.report(warning)
             }
             if !grants.allHTTP.isEmpty || (!grants.tcp.isEmpty && routes > 0) {
                 let name = "\(server)-http-all"
@@ -386,7 +384,7 @@ struct LinkerdAccessTranslator {
                 Diagnostic(
                     .warning, .linkerdMatchDropped,
                     "\(namespace)/\(name): more than \(perRule * LinkerdMatches.rulesPerRoute) matches; the route is not rendered (stricter than SMI)",
-                    object: sources.first, file: nil, location: nil), strict: options.strict)
+                    object: sources.first, file: nil, location: nil))
             return false
         }
         let rules = LinkerdMatches.rules(matches)
@@ -400,11 +398,11 @@ struct LinkerdAccessTranslator {
         if matches.contains(where: { $0.path?.type == "RegularExpression" }) {
             // Said once: a render's repeats of one diagnostic are merged. Not a stricter
             // rendering (SMI matches the path as sent too), so --strict leaves it a warning.
-            rendering.report(
+            rendering.advise(
                 Diagnostic(
                     .warning, .linkerdRawPaths,
                     "Linkerd matches HTTPRoute paths as requests send them, without normalizing dot segments or escapes: a path grant such as /public admits /public/../admin, which an application may serve as /admin; normalize paths in front of the application where that matters"
-                ), strict: false)
+                ))
         }
         return true
     }

@@ -80,8 +80,7 @@ struct LinkerdExistingConfig {
             rendering.report(
                 Diagnostic(
                     .warning, .linkerdExistingConfig, message, object: about, file: object.file,
-                    location: object.root.location),
-                strict: options.strict)
+                    location: object.root.location))
         }
     }
 }

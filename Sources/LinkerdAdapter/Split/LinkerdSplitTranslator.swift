@@ -37,14 +37,14 @@ struct LinkerdSplitTranslator {
                 rendering.add(route)
             }
         }
-        for diagnostic in diagnostics { rendering.report(diagnostic) }
+        for diagnostic in diagnostics { rendering.advise(diagnostic) }
     }
 
     private func report(
         _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ plan: SplitPlan,
         into rendering: inout Rendering
     ) {
-        rendering.report(severity, code, message, about: plan.document, strict: options.strict)
+        rendering.report(severity, code, message, about: plan.document)
     }
 
     /// The proxy multiplies ServiceProfile weights by 10,000 into a uint32 (notes 1.4).

@@ -138,14 +138,14 @@ public struct ClusterFacts: Sendable {
                 rendering.report(
                     .error, .controlPlaneGrant,
                     "no grant is rendered for \(destination): namespace \(destination.namespace) holds the mesh's control plane, which a rendering never governs",
-                    about: item.origin, strict: options.strict)
+                    about: item.origin)
                 continue
             }
             let ports = TargetPorts.of(item, in: bundle)
             let pods = inventory.workloads(namespace: destination.namespace, serviceAccount: destination.name)
             if case let .some(listed)? = ports, !pods.isEmpty {
                 for message in unexposedPorts(listed, of: pods, account: destination) {
-                    rendering.report(.warning, .portNotExposed, message, about: item.origin, strict: options.strict)
+                    rendering.report(.warning, .portNotExposed, message, about: item.origin)
                 }
             }
             for workload in pods {
@@ -155,7 +155,7 @@ public struct ClusterFacts: Sendable {
                     rendering.report(
                         .error, .noProxy,
                         "\(what) runs as \(destination) without a proxy (\(reason)): its pods accept every request, which SMI denies",
-                        about: item.origin, strict: options.strict)
+                        about: item.origin)
                 case let .assumed(assumption):
                     assumed[workload.namespace] = assumption
                 case let .proxied(bypassed):
@@ -165,7 +165,7 @@ public struct ClusterFacts: Sendable {
                         rendering.report(
                             .error, .noProxy,
                             "\(what) runs as \(destination) but its inbound ports \(open.map(String.init).joined(separator: ", ")) bypass the proxy: they accept every request, which SMI denies",
-                            about: item.origin, strict: options.strict)
+                            about: item.origin)
                     }
                 }
             }
@@ -184,7 +184,7 @@ public struct ClusterFacts: Sendable {
                         Diagnostic(
                             .warning, .unprotectedWorkload,
                             "\(what) without a proxy (\(reason)): nothing enforces SMI's deny by default for its pods, which accept every request"
-                        ), strict: options.strict)
+                        ))
                 case let .proxied(bypassed):
                     let open = workload.ports.map(\.port).filter(bypassed.contains)
                     if !open.isEmpty {
@@ -192,7 +192,7 @@ public struct ClusterFacts: Sendable {
                             Diagnostic(
                                 .warning, .unprotectedWorkload,
                                 "\(what) with inbound ports \(open.map(String.init).joined(separator: ", ")) that bypass the proxy: nothing enforces SMI's deny by default there"
-                            ), strict: options.strict)
+                            ))
                     }
                 case .assumed:
                     break
@@ -201,7 +201,7 @@ public struct ClusterFacts: Sendable {
         }
         // Once per namespace: every destination of a namespace rests on the same assumption.
         for (_, assumption) in assumed.sorted(by: { $0.key < $1.key }) {
-            rendering.report(Diagnostic(.warning, .proxyAssumed, assumption), strict: options.strict)
+            rendering.report(Diagnostic(.warning, .proxyAssumed, assumption))
         }
     }
 }

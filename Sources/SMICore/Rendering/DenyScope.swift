@@ -19,18 +19,23 @@ extension RenderOptions.DenyScope {
         return (closed.sorted(), Set(inventory.namespaces.map(\.name)).subtracting(closed).sorted())
     }
 
-    /// The warning every adapter gives about what its scope leaves open, if anything.
-    public func warning(open: [String], code: DiagnosticCode) -> Diagnostic? {
+    /// Reports what the scope leaves open, as every adapter does.
+    ///
+    /// No deny-by-default policy at all is reported (an error under `--strict`); namespaces a
+    /// chosen scope leaves open are advice, which `--strict` leaves a warning.
+    public func reportOpen(_ open: [String], code: DiagnosticCode, into rendering: inout Rendering) {
         if self == .none {
-            return Diagnostic(
-                .warning, code,
-                "no deny-by-default policy is rendered: workloads without an allow policy accept every request, which SMI denies"
-            )
+            rendering.report(
+                Diagnostic(
+                    .warning, code,
+                    "no deny-by-default policy is rendered: workloads without an allow policy accept every request, which SMI denies"
+                ))
+        } else if !open.isEmpty {
+            rendering.advise(
+                Diagnostic(
+                    .warning, code,
+                    "namespaces outside the deny-by-default scope stay open, so their workloads accept what SMI denies: \(open.joined(separator: ", "))"
+                ))
         }
-        guard !open.isEmpty else { return nil }
-        return Diagnostic(
-            .warning, code,
-            "namespaces outside the deny-by-default scope stay open, so their workloads accept what SMI denies: \(open.joined(separator: ", "))"
-        )
     }
 }

@@ -68,8 +68,20 @@ public struct Rendering: Sendable {
         }
     }
 
-    /// An empty rendering.
-    public init() {}
+    /// Whether warnings given to `report(_:)` are errors (`RenderOptions.strict`).
+    ///
+    /// Strictness belongs to the rendering that collects the diagnostics, not to each report.
+    public let strict: Bool
+
+    /// An empty rendering; a strict one turns reported warnings into errors.
+    public init(strict: Bool = false) {
+        self.strict = strict
+    }
+
+    /// An empty rendering for `options`: strict when they are.
+    public init(_ options: RenderOptions) {
+        self.init(strict: options.strict)
+    }
 
     /// Adds a resource.
     public mutating func add(_ resource: ManifestNode) {
@@ -101,26 +113,34 @@ public struct Rendering: Sendable {
         isSorted = false
     }
 
-    /// Adds a diagnostic, once however often it is reported.
+    /// Adds a diagnostic, once however often it is reported; a warning is an error when the
+    /// rendering is strict.
     ///
-    /// A finding about a split or a target can come up once per port; in strict mode a warning
-    /// about stricter rendering is an error.
-    public mutating func report(_ diagnostic: Diagnostic, strict: Bool = false) {
+    /// A finding about a split or a target can come up once per port. Report this way what
+    /// the rendering could not say exactly (rendered stricter, or refused): `--strict` fails on it.
+    public mutating func report(_ diagnostic: Diagnostic) {
         var diagnostic = diagnostic
         if strict && diagnostic.severity == .warning { diagnostic.severity = .error }
         reported.append(diagnostic)
         isSorted = false
     }
 
-    /// Adds a diagnostic about an SMI object, at the position of its document.
+    /// Adds a diagnostic that stays as it is in a strict rendering.
+    ///
+    /// For advice about the mesh or the cluster, not a rule rendered other than SMI says.
+    public mutating func advise(_ diagnostic: Diagnostic) {
+        reported.append(diagnostic)
+        isSorted = false
+    }
+
+    /// Adds a diagnostic about an SMI object, at the position of its document (see `report(_:)`).
     public mutating func report(
-        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, about document: SMIDocument,
-        strict: Bool
+        _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, about document: SMIDocument
     ) {
         report(
             Diagnostic(
                 severity, code, message, object: document.object, file: document.source.file,
-                location: document.source.location), strict: strict)
+                location: document.source.location))
     }
 
     /// Whether any diagnostic is an error.

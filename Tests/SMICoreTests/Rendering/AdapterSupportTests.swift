@@ -150,7 +150,7 @@ import Testing
 
 @Suite struct RenderingTests {
     @Test func resourcesAreSortedAndCarryTheirSource() throws {
-        var rendering = Rendering()
+        var rendering = Rendering(strict: true)
         let options = RenderOptions(extraLabels: ["team": "platform"])
         let source = Diagnostic.Object(kind: "TrafficTarget", namespace: "shop", name: "api")
         for (kind, name) in [("VirtualService", "b"), ("AuthorizationPolicy", "z"), ("AuthorizationPolicy", "a")] {
@@ -162,8 +162,11 @@ import Testing
             }
             rendering.add(node)
         }
-        rendering.report(Diagnostic(.warning, .matchesEverything, "stricter"), strict: true)
+        rendering.advise(Diagnostic(.warning, .matchesEverything, "advice"))
+        #expect(!rendering.hasErrors, "advice stays a warning in a strict rendering")
+        rendering.report(Diagnostic(.warning, .matchesEverything, "stricter"))
         #expect(rendering.hasErrors)
+        #expect(rendering.diagnostics.map(\.severity) == [.warning, .error])
         let yaml = rendering.yaml()
         #expect(
             yaml.components(separatedBy: "---\n").map { $0.contains("kind: AuthorizationPolicy") } == [

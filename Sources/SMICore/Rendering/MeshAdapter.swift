@@ -90,12 +90,12 @@ extension MeshAdapter {
         }
     }
 
-    /// `render` and `SMIValidator().validate(bundle)` at the same time, as `smi render` runs
-    /// them.
+    /// `render` and `SMIValidator().validate(bundle)` at the same time, for `SMITranslation`,
+    /// the one public way to have both.
     ///
     /// The rendering, and the validator's findings (the bundle's own diagnostics included), for
     /// a report of everything wrong with the input.
-    public func renderAndValidate(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> (
+    func renderAndValidate(_ bundle: SMIBundle, inventory: Inventory, options: RenderOptions) -> (
         rendering: Rendering, findings: [Diagnostic]
     ) {
         Parallel.both({ render(bundle, inventory: inventory, options: options) }, { SMIValidator().validate(bundle) })

@@ -79,6 +79,15 @@ public struct GoldenCases {
             return ["recorded \(c.name); review the files and run again without SMI_UPDATE_GOLDEN"]
         }
         var problems: [String] = []
+        // Strictness lives in the rendering an adapter makes from the options: one made
+        // without them would let a strict render's warnings pass.
+        var strictOptions = options
+        strictOptions.strict = true
+        if !adapter.render(translation.input.bundle, inventory: translation.input.inventory, options: strictOptions)
+            .strict
+        {
+            problems.append("\(c.name): a strict render gives a rendering that is not strict")
+        }
         let resources = rendering.resources
         // The rendering is sorted by what typed resources say of themselves; their manifests
         // must say the same.

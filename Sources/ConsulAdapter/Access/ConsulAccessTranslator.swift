@@ -8,6 +8,9 @@ import SMICore
 /// A Consul name that stands for several SMI identities gets an allow only where SMI treats
 /// them all alike.
 struct ConsulAccessTranslator {
+    /// The resource this translator writes.
+    typealias Intentions = Consul.V1Alpha1.ServiceIntentions
+
     typealias Identity = AccessRequest.Identity
     typealias Item = SMIBundle.Item<Access.V1Alpha3.TrafficTarget>
 
@@ -150,11 +153,11 @@ struct ConsulAccessTranslator {
     /// still hold. Written in the `default` namespace (a config entry is not a namespace's).
     private func writeMeshWideDeny(into rendering: inout Rendering) {
         let any = configuration.hasNamespaces ? "*" : nil
-        let deny = Consul.V1Alpha1.ServiceIntentions.Source(
+        let deny = Intentions.Source(
             name: "*", namespace: any, partition: configuration.partition, action: "deny",
             description: "SMI: deny what no TrafficTarget allows, for every service")
         rendering.add(
-            Consul.V1Alpha1.ServiceIntentions(
+            Intentions(
                 metadata: RenderedMetadata.make(
                     name: "mesh-default-deny", namespace: "default", sources: [], options: options),
                 destination: .init(name: "*", namespace: any), sources: [deny]))
@@ -165,8 +168,8 @@ struct ConsulAccessTranslator {
     private func entrySources(
         for name: ConsulName, identities: [Identity], table: [Identity: [Identity: Grant]],
         plan: inout Plan, services: inout ConsulServices, into rendering: inout Rendering
-    ) -> (sources: [Consul.V1Alpha1.ServiceIntentions.Source], http: Bool) {
-        var out: [Consul.V1Alpha1.ServiceIntentions.Source] = []
+    ) -> (sources: [Intentions.Source], http: Bool) {
+        var out: [Intentions.Source] = []
         var http = false
         let sourceNames = Set(identities.flatMap { table[$0]?.keys.compactMap(workloads.name) ?? [] })
         for sourceName in sourceNames.sorted() where configuration.aclsManaged {
@@ -191,7 +194,7 @@ struct ConsulAccessTranslator {
             services.allow(from: sourceName, to: name)
             http = http || merged.http
             let described = Self.describing(Set(merged.items.compactMap(\.origin.object).map(\.description)).sorted())
-            var source = Consul.V1Alpha1.ServiceIntentions.Source(
+            var source = Intentions.Source(
                 name: sourceName.name, namespace: sourceName.namespace, partition: configuration.partition,
                 description: described)
             if merged.everything {
@@ -199,9 +202,9 @@ struct ConsulAccessTranslator {
             } else {
                 source.permissions =
                     ConsulMatches.merged(merged.matches).map {
-                        Consul.V1Alpha1.ServiceIntentions.Permission(action: "allow", http: $0)
+                        Intentions.Permission(action: "allow", http: $0)
                     }
-                    + [Consul.V1Alpha1.ServiceIntentions.Permission(action: "deny", http: .everyRequest)]
+                    + [Intentions.Permission(action: "deny", http: .everyRequest)]
             }
             out.append(source)
         }
@@ -210,7 +213,7 @@ struct ConsulAccessTranslator {
 
     /// Writes the ServiceIntentions of `name`, closing it with the wildcard deny.
     private func write(
-        _ name: ConsulName, namespace: String, sources: [Consul.V1Alpha1.ServiceIntentions.Source],
+        _ name: ConsulName, namespace: String, sources: [Intentions.Source],
         objects: [Diagnostic.Object],
         into rendering: inout Rendering
     ) {
@@ -224,7 +227,7 @@ struct ConsulAccessTranslator {
         }
         guard !sources.isEmpty else { return }
         let suffix = name.namespace.map { "-\($0)" } ?? ""
-        let intentions = Consul.V1Alpha1.ServiceIntentions(
+        let intentions = Intentions(
             metadata: RenderedMetadata.make(
                 name: name.name + suffix, namespace: namespace, sources: objects, options: options),
             destination: .init(name: name.name, namespace: name.namespace), sources: sources)

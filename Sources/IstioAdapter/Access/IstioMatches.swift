@@ -4,11 +4,11 @@ import SMICore
 /// exact values, prefixes `x*` or one suffix `*x` where the regex is a finite set of them,
 /// headers likewise, methods as they are; a failure says why Istio cannot express a match.
 struct IstioMatches {
+    /// The resource whose rules these matches become.
+    typealias Policy = Istio.SecurityV1.AuthorizationPolicy
+
     /// A match's operations and conditions, or why Istio cannot express it.
-    typealias Translation = Result<
-        ([Istio.SecurityV1.AuthorizationPolicy.Operation], [Istio.SecurityV1.AuthorizationPolicy.Condition]),
-        MatchProblem
-    >
+    typealias Translation = Result<([Policy.Operation], [Policy.Condition]), MatchProblem>
 
     /// How `pathRegex` must match the path.
     let anchoring: RE2Regex.Anchoring
@@ -27,7 +27,7 @@ struct IstioMatches {
                     Self.isSafeSuffix(tail)
                 {
                     return headerConditions(match).map {
-                        ([Istio.SecurityV1.AuthorizationPolicy.Operation(methods: methodList, paths: ["*" + tail])], $0)
+                        ([Policy.Operation(methods: methodList, paths: ["*" + tail])], $0)
                     }
                 }
                 return .failure(
@@ -63,15 +63,14 @@ struct IstioMatches {
                 paths = list
             }
         }
-        let conditions: [Istio.SecurityV1.AuthorizationPolicy.Condition]
+        let conditions: [Policy.Condition]
         switch headerConditions(match) {
         case let .success(list): conditions = list
         case let .failure(problem): return .failure(problem)
         }
         // An operation that restricts nothing must still be HTTP-only, or it would open raw TCP.
         let methodsField = methodList ?? (paths == nil ? ["*"] : nil)
-        return .success(
-            ([Istio.SecurityV1.AuthorizationPolicy.Operation(methods: methodsField, paths: paths)], conditions))
+        return .success(([Policy.Operation(methods: methodsField, paths: paths)], conditions))
     }
 
     /// A suffix Istio reads as SMI means it: not empty, no glob or template characters, and
@@ -82,10 +81,8 @@ struct IstioMatches {
 
     /// A match's header conditions as `when` conditions: exact values, prefixes `x*` or one
     /// suffix `*x`, or why Istio cannot express them.
-    private func headerConditions(_ match: Specs.HTTPMatch) -> Result<
-        [Istio.SecurityV1.AuthorizationPolicy.Condition], MatchProblem
-    > {
-        var conditions: [Istio.SecurityV1.AuthorizationPolicy.Condition] = []
+    private func headerConditions(_ match: Specs.HTTPMatch) -> Result<[Policy.Condition], MatchProblem> {
+        var conditions: [Policy.Condition] = []
         for condition in match.headers?.conditions ?? [] {
             if let reason = HeaderMatching.envoyCannotMatch(condition.name) {
                 return .failure(MatchProblem("Istio cannot match the header '\(condition.name)': \(reason)"))

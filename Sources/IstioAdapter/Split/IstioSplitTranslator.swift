@@ -38,9 +38,7 @@ struct IstioSplitTranslator {
         options.serviceHost(service, namespace: namespace)
     }
 
-    private func virtualService(_ plan: SplitPlan, into rendering: inout Rendering)
-        -> Route?
-    {
+    private func virtualService(_ plan: SplitPlan, into rendering: inout Rendering) -> Route? {
         let namespace = plan.key.namespace
         let rootHost = fqdn(plan.root, namespace)
         if IstioAmbient(inventory: inventory).isAmbient(namespace) {
@@ -102,17 +100,14 @@ struct IstioSplitTranslator {
                         route: [.init(destination: .init(host: rootHost, port: port))]))
             } else {
                 http.append(.init(name: "split\(suffix)", match: portMatch, route: destinations))
-                tcp.append(
-                    .init(
-                        match: port.map { [Route.L4Match(port: $0)] }, route: destinations))
+                tcp.append(.init(match: port.map { [Route.L4Match(port: $0)] }, route: destinations))
             }
         }
         guard !http.isEmpty else { return nil }
         let meta = RenderedMetadata.make(
             name: plan.key.name, namespace: namespace, sources: plan.document.object.map { [$0] } ?? [],
             options: options)
-        return Route(
-            metadata: meta, spec: .init(hosts: [rootHost], http: http, tcp: tcp.isEmpty ? nil : tcp))
+        return Route(metadata: meta, spec: .init(hosts: [rootHost], http: http, tcp: tcp.isEmpty ? nil : tcp))
     }
 
     /// The weighted destinations of one root port, or nil when the weights cannot be written.
@@ -125,9 +120,7 @@ struct IstioSplitTranslator {
         }
         if hosts.count == 1 { return [.init(destination: hosts[0])] }
         guard let weights = self.weights(portPlan.backends, plan, into: &rendering) else { return nil }
-        return zip(hosts, weights).map {
-            Route.RouteDestination(destination: $0, weight: $1)
-        }
+        return zip(hosts, weights).map { Route.RouteDestination(destination: $0, weight: $1) }
     }
 
     /// The weights Istio gets: exact ratios reduced by their gcd, or percentages before 1.15,
@@ -164,9 +157,7 @@ struct IstioSplitTranslator {
         }
         request.method = condition.method.map(Route.StringMatch.exact)
         let headers = Dictionary(
-            uniqueKeysWithValues: condition.headers.map {
-                ($0.name, Route.StringMatch.regex($0.regex))
-            })
+            uniqueKeysWithValues: condition.headers.map { ($0.name, Route.StringMatch.regex($0.regex)) })
         request.headers = headers.isEmpty ? nil : headers
         return request
     }

@@ -7,6 +7,11 @@ import SMICore
 /// are added to each); a catch-all HTTPRoute for them (and so that TCP-granted sources are
 /// not answered 404); deny Servers for every other known port in scope.
 struct LinkerdAccessTranslator {
+    /// The route an authorization of HTTP rules targets.
+    typealias Route = Linkerd.PolicyV1Beta3.HTTPRoute
+    /// The policy that grants a route or a Server to identities or networks.
+    typealias Authorization = Linkerd.PolicyV1Alpha1.AuthorizationPolicy
+
     let bundle: SMIBundle
     let inventory: Inventory
     let options: RenderOptions
@@ -334,7 +339,7 @@ struct LinkerdAccessTranslator {
                 let name = "\(server)-http-all"
                 _ = route(
                     name, parent: server,
-                    matches: [Linkerd.PolicyV1Beta3.HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))],
+                    matches: [Route.Match(path: .init(type: "PathPrefix", value: "/"))],
                     namespace, grants.sources, into: &rendering)
                 if !grants.allHTTP.isEmpty {
                     authorize(
@@ -365,7 +370,7 @@ struct LinkerdAccessTranslator {
             Linkerd.PolicyV1Alpha1.NetworkAuthentication(
                 metadata: metadata, networks: Linkerd.PolicyV1Alpha1.NetworkAuthentication.everyNetwork))
         rendering.add(
-            Linkerd.PolicyV1Alpha1.AuthorizationPolicy(
+            Authorization(
                 metadata: metadata, target: .init(kind: "HTTPRoute", name: rendered), authentication: rendered,
                 authenticationKind: "NetworkAuthentication"))
         return rendered
@@ -374,7 +379,7 @@ struct LinkerdAccessTranslator {
     /// Adds an HTTPRoute on a Server; false when it would have no match (it would match
     /// everything) or exceed Linkerd's limits (then a stricter result is reported).
     private func route(
-        _ name: String, parent server: String, matches: [Linkerd.PolicyV1Beta3.HTTPRoute.Match], _ namespace: String,
+        _ name: String, parent server: String, matches: [Route.Match], _ namespace: String,
         _ sources: [Diagnostic.Object], into rendering: inout Rendering
     ) -> Bool {
         guard !matches.isEmpty else { return false }
@@ -389,7 +394,7 @@ struct LinkerdAccessTranslator {
         }
         let rules = LinkerdMatches.rules(matches)
         let serverName = RenderedMetadata.name(server, options: options)
-        var route = Linkerd.PolicyV1Beta3.HTTPRoute(
+        var route = Route(
             metadata: meta(name, namespace, sources),
             spec: .init(parentRefs: [.init(group: "policy.linkerd.io", kind: "Server", name: serverName)], rules: rules)
         )
@@ -409,7 +414,7 @@ struct LinkerdAccessTranslator {
 
     private func authorize(
         _ name: String, _ identities: Set<Identity>,
-        target: Linkerd.PolicyV1Alpha1.AuthorizationPolicy.Reference, _ namespace: String,
+        target: Authorization.Reference, _ namespace: String,
         _ sources: [Diagnostic.Object],
         into rendering: inout Rendering
     ) {
@@ -417,7 +422,7 @@ struct LinkerdAccessTranslator {
         let sorted = identities.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         rendering.add(Linkerd.PolicyV1Alpha1.MeshTLSAuthentication(metadata: metadata, identities: sorted))
         rendering.add(
-            Linkerd.PolicyV1Alpha1.AuthorizationPolicy(
+            Authorization(
                 metadata: metadata, target: target, authentication: metadata.name ?? name))
     }
 

@@ -3,18 +3,17 @@ import SMICore
 /// SMI match conditions as Linkerd HTTPRoute matches, for routing and for authorization
 /// alike (Linkerd notes 4.3).
 enum LinkerdMatches {
+    /// The resource whose matches these are.
+    typealias Route = Linkerd.PolicyV1Beta3.HTTPRoute
+
     /// Linkerd's limits: matches per rule, rules per route.
     static let matchesPerRule = 8
     static let rulesPerRoute = 16
 
     /// Matches as rules of at most `matchesPerRule` each, all with the same backends.
-    static func rules(
-        _ matches: [Linkerd.PolicyV1Beta3.HTTPRoute.Match],
-        backends: [Linkerd.PolicyV1Beta3.HTTPRoute.BackendReference]? = nil
-    ) -> [Linkerd.PolicyV1Beta3.HTTPRoute.Rule] {
+    static func rules(_ matches: [Route.Match], backends: [Route.BackendReference]? = nil) -> [Route.Rule] {
         stride(from: 0, to: matches.count, by: matchesPerRule).map {
-            Linkerd.PolicyV1Beta3.HTTPRoute.Rule(
-                matches: Array(matches[$0..<min($0 + matchesPerRule, matches.count)]), backendRefs: backends)
+            Route.Rule(matches: Array(matches[$0..<min($0 + matchesPerRule, matches.count)]), backendRefs: backends)
         }
     }
 
@@ -22,19 +21,14 @@ enum LinkerdMatches {
     ///
     /// Linkerd's regex must span the whole path, so SMI's start-anchored regex R becomes
     /// `^(?:R).*` (`^(?:R)$` with full anchoring); headers match a whole value.
-    static func match(_ condition: SplitPlan.Condition, anchoring: RE2Regex.Anchoring)
-        -> Linkerd.PolicyV1Beta3.HTTPRoute.Match
-    {
+    static func match(_ condition: SplitPlan.Condition, anchoring: RE2Regex.Anchoring) -> Route.Match {
         let path = condition.pathRegex.map {
-            Linkerd.PolicyV1Beta3.HTTPRoute.PathMatch(
-                type: "RegularExpression", value: anchoring == .prefix ? "^(?:\($0)).*" : "^(?:\($0))$")
+            Route.PathMatch(type: "RegularExpression", value: anchoring == .prefix ? "^(?:\($0)).*" : "^(?:\($0))$")
         }
         let headers = condition.headers.map {
-            Linkerd.PolicyV1Beta3.HTTPRoute.HeaderMatch(
-                name: $0.name, type: "RegularExpression", value: "^(?:\($0.regex))$")
+            Route.HeaderMatch(name: $0.name, type: "RegularExpression", value: "^(?:\($0.regex))$")
         }
-        return Linkerd.PolicyV1Beta3.HTTPRoute.Match(
-            path: path, headers: headers.isEmpty ? nil : headers, method: condition.method)
+        return Route.Match(path: path, headers: headers.isEmpty ? nil : headers, method: condition.method)
     }
 
     /// Why Linkerd cannot take `condition` as SMI means it, or nil: a regex Rust reads

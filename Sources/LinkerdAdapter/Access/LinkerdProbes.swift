@@ -8,6 +8,9 @@ import SMICore
 /// It exempts only HTTP GET probes (the policy controller reads `httpGet` alone), so a gRPC
 /// probe is refused either way; the proxy answers TCP probes itself.
 struct LinkerdProbes {
+    /// The route the probes' matches go into.
+    typealias Route = Linkerd.PolicyV1Beta3.HTTPRoute
+
     /// The destination, `namespace/serviceAccount`.
     let account: String
     /// The port probed.
@@ -63,15 +66,15 @@ struct LinkerdProbes {
     ///
     /// A gRPC probe needs one, and since the route then takes Linkerd's own exemption away, the
     /// GET probes join it.
-    func routeMatches(routed: Bool) -> [Linkerd.PolicyV1Beta3.HTTPRoute.Match]? {
+    func routeMatches(routed: Bool) -> [Route.Match]? {
         guard grpc || (routed && !paths.isEmpty) else { return nil }
         let get = paths.map {
-            Linkerd.PolicyV1Beta3.HTTPRoute.Match(path: .init(type: "Exact", value: $0), method: "GET")
+            Route.Match(path: .init(type: "Exact", value: $0), method: "GET")
         }
         let check =
             grpc
             ? [
-                Linkerd.PolicyV1Beta3.HTTPRoute.Match(
+                Route.Match(
                     path: .init(type: "Exact", value: Self.grpcHealthPath), method: "POST")
             ] : []
         return get + check

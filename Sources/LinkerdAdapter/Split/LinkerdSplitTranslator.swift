@@ -8,6 +8,11 @@ import SMICore
 /// A port Linkerd's clients treat as opaque (`LinkerdServiceProtocol`) takes a TCPRoute instead
 /// from 2.18.
 struct LinkerdSplitTranslator {
+    /// The route this translator writes for a split.
+    typealias Route = Linkerd.PolicyV1Beta3.HTTPRoute
+    /// The profile this translator writes for a split with `--compat linkerd-smi`.
+    typealias Profile = Linkerd.V1Alpha2.ServiceProfile
+
     let bundle: SMIBundle
     let inventory: Inventory
     let options: RenderOptions
@@ -52,7 +57,7 @@ struct LinkerdSplitTranslator {
 
     /// A split as linkerd-smi writes it: a ServiceProfile with `dstOverrides` (notes 1.3), or
     /// nil with an error when that cannot route as SMI does.
-    private func profile(_ plan: SplitPlan, into rendering: inout Rendering) -> Linkerd.V1Alpha2.ServiceProfile? {
+    private func profile(_ plan: SplitPlan, into rendering: inout Rendering) -> Profile? {
         // A ServiceProfile is applied whole: the rendered one would replace the user's routes,
         // retries and timeouts.
         let fqdn = options.serviceHost(plan.root, namespace: plan.key.namespace)
@@ -95,14 +100,14 @@ struct LinkerdSplitTranslator {
             "a ServiceProfile splits HTTP requests only: other TCP connections to the root Service are not split", plan,
             into: &rendering)
         let overrides = zip(backends, weights).map {
-            Linkerd.V1Alpha2.ServiceProfile.WeightedDestination(
+            Profile.WeightedDestination(
                 authority: options.serviceHost($0.service, namespace: plan.key.namespace), weight: $1)
         }
         var meta = RenderedMetadata.make(
             name: plan.root, namespace: plan.key.namespace, sources: plan.document.object.map { [$0] } ?? [],
             options: options)
         meta.name = fqdn
-        return Linkerd.V1Alpha2.ServiceProfile(metadata: meta, overrides: overrides)
+        return Profile(metadata: meta, overrides: overrides)
     }
 
     /// The routes of one split (an HTTPRoute per port a client's proxy reads HTTP on, a
@@ -126,7 +131,7 @@ struct LinkerdSplitTranslator {
                 plan, into: &rendering)
             return []
         }
-        var conditionMatches: [Linkerd.PolicyV1Beta3.HTTPRoute.Match]?
+        var conditionMatches: [Route.Match]?
         if let conditions = plan.conditions {
             if let problem = conditions.lazy.compactMap({
                 LinkerdMatches.problem($0, anchoring: self.options.pathAnchoring)
@@ -187,33 +192,33 @@ struct LinkerdSplitTranslator {
             }
             guard let weights else { return [] }
             let backends = zip(portPlan.backends, weights).map { backend, weight in
-                Linkerd.PolicyV1Beta3.HTTPRoute.BackendReference(
+                Route.BackendReference(
                     group: "core", kind: "Service", name: backend.service, port: port,
                     weight: portPlan.backends.count == 1 ? nil : weight)
             }
             let meta = RenderedMetadata.make(
                 name: "\(plan.key.name)-\(port)", namespace: plan.key.namespace,
                 sources: plan.document.object.map { [$0] } ?? [], options: options)
-            let parent = Linkerd.PolicyV1Beta3.HTTPRoute.ParentReference(
+            let parent = Route.ParentReference(
                 group: "core", kind: "Service", name: plan.root, port: port)
             if opaque != nil {
                 routes.append(Linkerd.GatewayV1Alpha2.TCPRoute(metadata: meta, parent: parent, backends: backends))
                 continue
             }
             splitsHTTP = true
-            let everything = [Linkerd.PolicyV1Beta3.HTTPRoute.Match(path: .init(type: "PathPrefix", value: "/"))]
-            var rules: [Linkerd.PolicyV1Beta3.HTTPRoute.Rule]
+            let everything = [Route.Match(path: .init(type: "PathPrefix", value: "/"))]
+            var rules: [Route.Rule]
             if let conditionMatches {
                 rules = LinkerdMatches.rules(conditionMatches, backends: backends)
                 // Last, and outranked by every condition: the rest goes to the root itself.
                 rules.append(
-                    Linkerd.PolicyV1Beta3.HTTPRoute.Rule(
+                    Route.Rule(
                         matches: everything,
                         backendRefs: [.init(group: "core", kind: "Service", name: plan.root, port: port, weight: nil)]))
             } else {
-                rules = [Linkerd.PolicyV1Beta3.HTTPRoute.Rule(matches: everything, backendRefs: backends)]
+                rules = [Route.Rule(matches: everything, backendRefs: backends)]
             }
-            var route = Linkerd.PolicyV1Beta3.HTTPRoute(metadata: meta, spec: .init(parentRefs: [parent], rules: rules))
+            var route = Route(metadata: meta, spec: .init(parentRefs: [parent], rules: rules))
             route.apiVersion = LinkerdTargetVersion(options).httpRouteAPIVersion
             routes.append(route)
         }

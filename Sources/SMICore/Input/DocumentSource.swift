@@ -17,11 +17,12 @@ public struct DocumentSource: Sendable {
 
     private enum Storage: Sendable {
         case tree(ManifestNode)
-        /// Where the document's text is in one of its input's texts (`SMIInput.Text`).
+        /// Which of its input's texts (`SMIInput.Text`) holds the document, and where.
         ///
-        /// And where the root is in the document written there (an item of a list is below the
-        /// list's root).
-        case released(text: Int, extent: ManifestDocument.Extent, root: FieldPath)
+        /// The text's number is nil until `SMIInput` numbers it, as it adds the document in
+        /// input order; a document not yet numbered is pointed at its start. `root` is where the
+        /// root is in the document written there (an item of a list is below the list's root).
+        case released(text: Int?, extent: ManifestDocument.Extent, root: FieldPath)
     }
 
     /// The source of `document`, keeping its tree.
@@ -33,21 +34,21 @@ public struct DocumentSource: Sendable {
     }
 
     /// Drops the tree: the document is at `path` in the document written at `extent` of its
-    /// input's text number `text`.
-    mutating func releaseTree(at extent: ManifestDocument.Extent, path: FieldPath, text: Int) {
-        storage = .released(text: text, extent: extent, root: path)
+    /// input's text, numbered later by `reading(text:)`.
+    mutating func releaseTree(at extent: ManifestDocument.Extent, path: FieldPath) {
+        storage = .released(text: nil, extent: extent, root: path)
     }
 
-    /// Has a released tree read again from text number `text` at `extent`; a kept tree stays.
-    mutating func rereading(at extent: ManifestDocument.Extent, text: Int) {
+    /// Has a released tree read again at `extent` of another text (a copy), numbered later.
+    mutating func rereading(at extent: ManifestDocument.Extent) {
         guard case let .released(_, _, root) = storage else { return }
-        storage = .released(text: text, extent: extent, root: root)
+        storage = .released(text: nil, extent: extent, root: root)
     }
 
-    /// Has a released tree read again from text number `text`, at the same extent.
-    mutating func rereading(text: Int) {
-        guard case let .released(_, extent, _) = storage else { return }
-        rereading(at: extent, text: text)
+    /// Numbers the text a released tree is read again from; a kept tree stays.
+    mutating func reading(text: Int) {
+        guard case let .released(_, extent, root) = storage else { return }
+        storage = .released(text: text, extent: extent, root: root)
     }
 
     /// Where a diagnostic about the field at `path` points: the field's line found in the
@@ -57,7 +58,7 @@ public struct DocumentSource: Sendable {
         switch storage {
         case let .tree(root): return (root.location(nearest: path), nil)
         case let .released(text, extent, root):
-            return (location, Diagnostic.Anchor(text: text, extent: extent, root: root))
+            return (location, text.map { Diagnostic.Anchor(text: $0, extent: extent, root: root) })
         }
     }
 }

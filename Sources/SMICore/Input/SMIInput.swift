@@ -136,7 +136,7 @@ public struct SMIInput: Sendable {
             for digest in digests {
                 for var smi in digest.smi {
                     smi.document.source.index = sourceDocuments
-                    smi.document.source.rereading(text: texts.count - 1)
+                    smi.document.source.reading(text: texts.count - 1)
                     indexer.add(smi)
                 }
                 for manifest in digest.found { found.add(manifest) }
@@ -166,7 +166,7 @@ public struct SMIInput: Sendable {
         var prepared = SMIBundle.prepare(document)
         if case .other = prepared.document.content { return digest }
         if let extent = document.extent {
-            prepared.document.source.releaseTree(at: extent, path: document.path, text: -1)
+            prepared.document.source.releaseTree(at: extent, path: document.path)
             digest.extent = extent
         }
         digest.smi = [prepared]
@@ -194,7 +194,7 @@ public struct SMIInput: Sendable {
         }
         for (index, extent) in copies {
             for item in digests[index].smi.indices {
-                digests[index].smi[item].document.source.rereading(at: extent, text: -1)
+                digests[index].smi[item].document.source.rereading(at: extent)
             }
         }
         return Text(text)

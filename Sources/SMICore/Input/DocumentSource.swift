@@ -17,12 +17,15 @@ public struct DocumentSource: Sendable {
 
     private enum Storage: Sendable {
         case tree(ManifestNode)
+        /// Where the document and its root are in a text of its input not numbered yet.
+        ///
+        /// `SMIInput` numbers the texts as it adds the documents, in input order.
+        case unnumbered(extent: ManifestDocument.Extent, root: FieldPath)
         /// Which of its input's texts (`SMIInput.Text`) holds the document, and where.
         ///
-        /// The text's number is nil until `SMIInput` numbers it, as it adds the document in
-        /// input order; a document not yet numbered is pointed at its start. `root` is where the
-        /// root is in the document written there (an item of a list is below the list's root).
-        case released(text: Int?, extent: ManifestDocument.Extent, root: FieldPath)
+        /// `root` is where the root is in the document written there (an item of a list is
+        /// below the list's root).
+        case released(text: Int, extent: ManifestDocument.Extent, root: FieldPath)
     }
 
     /// The source of `document`, keeping its tree.
@@ -36,18 +39,18 @@ public struct DocumentSource: Sendable {
     /// Drops the tree: the document is at `path` in the document written at `extent` of its
     /// input's text, numbered later by `reading(text:)`.
     mutating func releaseTree(at extent: ManifestDocument.Extent, path: FieldPath) {
-        storage = .released(text: nil, extent: extent, root: path)
+        storage = .unnumbered(extent: extent, root: path)
     }
 
     /// Has a released tree read again at `extent` of another text (a copy), numbered later.
     mutating func rereading(at extent: ManifestDocument.Extent) {
-        guard case let .released(_, _, root) = storage else { return }
-        storage = .released(text: nil, extent: extent, root: root)
+        guard case let .unnumbered(_, root) = storage else { return }
+        storage = .unnumbered(extent: extent, root: root)
     }
 
     /// Numbers the text a released tree is read again from; a kept tree stays.
     mutating func reading(text: Int) {
-        guard case let .released(_, extent, root) = storage else { return }
+        guard case let .unnumbered(extent, root) = storage else { return }
         storage = .released(text: text, extent: extent, root: root)
     }
 
@@ -57,8 +60,9 @@ public struct DocumentSource: Sendable {
     func place(of path: FieldPath) -> (location: SourceLocation?, anchor: Diagnostic.Anchor?) {
         switch storage {
         case let .tree(root): return (root.location(nearest: path), nil)
+        case .unnumbered: return (location, nil)
         case let .released(text, extent, root):
-            return (location, text.map { Diagnostic.Anchor(text: $0, extent: extent, root: root) })
+            return (location, Diagnostic.Anchor(text: text, extent: extent, root: root))
         }
     }
 }
